@@ -1,0 +1,45 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import type { NextFn } from '@adonisjs/core/types/http'
+import BaseInertiaMiddleware from '@adonisjs/inertia/inertia_middleware'
+import WorkspaceMember from '#models/workspace_member'
+import { toCurrentUser } from '#transformers/user_transformer'
+import { toCurrentWorkspace, toWorkspaceChoice } from '#transformers/workspace_transformer'
+
+/**
+ * Props every page receives: the user, the workspace switcher, the current
+ * workspace with the user's permissions, flash messages, validation errors and
+ * the locale. Runs also for error pages, before auth or session may be set up,
+ * hence the optional chaining.
+ */
+export default class InertiaMiddleware extends BaseInertiaMiddleware {
+  async share(ctx: HttpContext) {
+    const { session, auth } = ctx as Partial<HttpContext>
+    const user = auth?.user
+    const memberships = user
+      ? await WorkspaceMember.query().where('user_id', user.id).preload('workspace').orderBy('id')
+      : []
+    return {
+      errors: ctx.inertia.always(this.getValidationErrors(ctx)),
+      flash: ctx.inertia.always({
+        success: session?.flashMessages.get('success') as string | undefined,
+        error: session?.flashMessages.get('error') as string | undefined,
+      }),
+      locale: ctx.inertia.always(ctx.i18n?.locale ?? 'en'),
+      user: ctx.inertia.always(user ? toCurrentUser(user) : null),
+      workspaces: ctx.inertia.always(memberships.map((member) => toWorkspaceChoice(member))),
+      workspace: ctx.inertia.always(ctx.workspace && ctx.member ? toCurrentWorkspace(ctx.workspace, ctx.member) : null),
+    }
+  }
+
+  async handle(ctx: HttpContext, next: NextFn) {
+    await this.init(ctx)
+    const output = await next()
+    this.dispose(ctx)
+    return output
+  }
+}
+
+declare module '@adonisjs/inertia/types' {
+  type MiddlewareSharedProps = InferSharedProps<InertiaMiddleware>
+  export interface SharedProps extends MiddlewareSharedProps {}
+}

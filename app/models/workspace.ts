@@ -1,0 +1,32 @@
+import { DateTime } from 'luxon'
+import { BaseModel, column, hasMany } from '@adonisjs/lucid/orm'
+import type { HasMany } from '@adonisjs/lucid/types/relations'
+import WorkspaceMember from '#models/workspace_member'
+import WorkspaceInvitation from '#models/workspace_invitation'
+
+export default class Workspace extends BaseModel {
+  @column({ isPrimary: true })
+  declare id: number
+
+  @column()
+  declare name: string
+
+  /** URL key of the workspace (`/w/<slug>/…`); unique, never reused for another workspace. */
+  @column()
+  declare slug: string
+
+  @column()
+  declare timezone: string
+
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime | null
+
+  @hasMany(() => WorkspaceMember)
+  declare members: HasMany<typeof WorkspaceMember>
+
+  @hasMany(() => WorkspaceInvitation)
+  declare invitations: HasMany<typeof WorkspaceInvitation>
+}

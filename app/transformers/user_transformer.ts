@@ -1,0 +1,15 @@
+import type User from '#models/user'
+
+/** What the browser may know about the signed-in user: never the password hash. */
+export function toCurrentUser(user: User) {
+  return {
+    id: user.id,
+    fullName: user.fullName,
+    email: user.email,
+    initials: user.initials,
+    locale: user.locale,
+    timezone: user.timezone,
+  }
+}
+
+export type CurrentUser = ReturnType<typeof toCurrentUser>

@@ -1,0 +1,31 @@
+import env from '#start/env'
+import app from '@adonisjs/core/services/app'
+import { defineConfig, targets } from '@adonisjs/core/logger'
+
+const loggerConfig = defineConfig({
+  default: 'app',
+  loggers: {
+    app: {
+      enabled: true,
+      name: 'pistache-postiz',
+      level: env.get('LOG_LEVEL', app.inTest ? 'warn' : 'info'),
+      // Never let a secret reach a log line, whatever the caller passes.
+      redact: {
+        paths: ['password', '*.password', 'token', '*.token', '*.accessToken', '*.refreshToken', 'headers.authorization', 'headers.cookie'],
+        censor: '[redacted]',
+      },
+      transport: {
+        targets: targets()
+          .pushIf(!app.inProduction, targets.pretty())
+          .pushIf(app.inProduction, targets.file({ destination: 1 }))
+          .toArray(),
+      },
+    },
+  },
+})
+
+export default loggerConfig
+
+declare module '@adonisjs/core/types' {
+  export interface LoggersList extends InferLoggers<typeof loggerConfig> {}
+}

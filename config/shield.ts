@@ -1,0 +1,32 @@
+import { defineConfig } from '@adonisjs/shield'
+import app from '@adonisjs/core/services/app'
+
+const shieldConfig = defineConfig({
+  /** Vite's dev server injects scripts, so CSP is enforced only outside development. */
+  csp: {
+    enabled: !app.inDev,
+    directives: {
+      defaultSrc: [`'self'`],
+      scriptSrc: [`'self'`, '@nonce'],
+      styleSrc: [`'self'`, `'unsafe-inline'`],
+      imgSrc: [`'self'`, 'data:', 'blob:'],
+      connectSrc: [`'self'`],
+      frameAncestors: [`'none'`],
+      formAction: [`'self'`],
+      objectSrc: [`'none'`],
+      baseUri: [`'self'`],
+    },
+    reportOnly: false,
+  },
+  csrf: {
+    enabled: true,
+    exceptRoutes: [],
+    enableXsrfCookie: true,
+    methods: ['POST', 'PUT', 'PATCH', 'DELETE'],
+  },
+  xFrame: { enabled: true, action: 'DENY' },
+  hsts: { enabled: true, maxAge: '180 days' },
+  contentTypeSniffing: { enabled: true },
+})
+
+export default shieldConfig

@@ -1,0 +1,32 @@
+import '../css/app.css'
+import { createApp, h, type DefineComponent } from 'vue'
+import { createInertiaApp, router } from '@inertiajs/vue3'
+import { resolvePageComponent } from '@adonisjs/inertia/helpers'
+import { createI18nFor } from './i18n'
+import AppLayout from '../layouts/app_layout.vue'
+
+createInertiaApp({
+  title: (title) => (title ? `${title} · Pistache Postiz` : 'Pistache Postiz'),
+  resolve: async (name) => {
+    const page = await resolvePageComponent(
+      `../pages/${name}.vue`,
+      import.meta.glob<DefineComponent>('../pages/**/*.vue')
+    )
+    // Pages choose their layout with `defineOptions({ layout })`; the dashboard shell is the default.
+    if (page.default.layout === undefined) page.default.layout = AppLayout
+    return page
+  },
+  setup({ el, App, props, plugin }) {
+    const locale = (props.initialPage.props.locale as string) ?? 'en'
+    const i18n = createI18nFor(locale)
+    // The locale is a page prop: follow it when the user switches language.
+    router.on('navigate', (event) => {
+      i18n.global.locale.value = (event.detail.page.props.locale as string) ?? 'en'
+    })
+    createApp({ render: () => h(App, props) })
+      .use(plugin)
+      .use(i18n)
+      .mount(el)
+  },
+  progress: { color: '#65a30d' },
+})

@@ -1,0 +1,30 @@
+import { createI18n } from 'vue-i18n'
+
+/**
+ * The browser uses the same catalogue as the server (resources/lang/<locale>/*.json):
+ * a file `lang/fr/nav.json` becomes the keys `nav.*`, exactly as @adonisjs/i18n reads it.
+ */
+const files = import.meta.glob<Record<string, unknown>>('../lang/*/*.json', { eager: true, import: 'default' })
+
+function catalogue() {
+  const messages: Record<string, Record<string, unknown>> = {}
+  for (const [path, content] of Object.entries(files)) {
+    const [, locale, file] = path.match(/lang\/([^/]+)\/([^/]+)\.json$/)!
+    messages[locale] ??= {}
+    messages[locale][file] = content
+  }
+  return messages
+}
+
+export const SUPPORTED_LOCALES = ['en', 'fr'] as const
+
+export function createI18nFor(locale: string) {
+  return createI18n({
+    legacy: false,
+    locale,
+    fallbackLocale: 'en',
+    messages: catalogue(),
+    missingWarn: false,
+    fallbackWarn: false,
+  })
+}

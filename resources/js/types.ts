@@ -1,0 +1,20 @@
+/** Props every page receives (see app/middleware/inertia_middleware.ts). */
+export type Role = 'owner' | 'admin' | 'editor' | 'viewer'
+
+export interface SharedProps {
+  errors: Record<string, string>
+  flash: { success?: string; error?: string }
+  locale: string
+  user: { id: number; fullName: string; email: string; initials: string; locale: string; timezone: string } | null
+  workspaces: { slug: string; name: string; role: Role }[]
+  workspace: {
+    id: number
+    slug: string
+    name: string
+    timezone: string
+    role: Role
+    can: Record<'view' | 'editContent' | 'approveContent' | 'manageChannels' | 'manageMembers' | 'manageSettings' | 'deleteWorkspace', boolean>
+    assignableRoles: Role[]
+  } | null
+  [key: string]: unknown
+}

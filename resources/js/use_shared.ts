@@ -1,0 +1,16 @@
+import { computed } from 'vue'
+import { usePage } from '@inertiajs/vue3'
+import type { SharedProps } from './types'
+
+/** Typed access to the shared props (user, workspace, flash…). */
+export function useShared() {
+  const page = usePage<SharedProps>()
+  return {
+    user: computed(() => page.props.user),
+    workspace: computed(() => page.props.workspace),
+    workspaces: computed(() => page.props.workspaces),
+    flash: computed(() => page.props.flash),
+    errors: computed(() => page.props.errors ?? {}),
+    locale: computed(() => page.props.locale),
+  }
+}
