@@ -1,7 +1,7 @@
 /**
- * Routes, grouped by area. Each area's routes live in start/routes/<area>.ts so
- * this file stays an index.
+ * Route index: each area keeps its routes in start/routes/<area>.ts.
  */
-import router from '@adonisjs/core/services/router'
-
-router.get('/', async ({ inertia }) => inertia.render('home', {})).as('home')
+import '#start/routes/system'
+import '#start/routes/auth'
+import '#start/routes/profile'
+import '#start/routes/workspaces'
