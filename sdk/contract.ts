@@ -1,0 +1,165 @@
+import type { Capabilities, PostMetrics, AccountMetrics } from './capabilities.js'
+import type { HttpClient } from './http.js'
+import type { PublishOutcome, Result } from './results.js'
+import type { TokenSet } from './tokens.js'
+import type { PostIssue } from './validation.js'
+
+/**
+ * Settings of one plugin as the app resolves them from config: every base URL
+ * (so fakes and proxies can stand in for the network) and the app's credentials.
+ */
+export interface PluginSettings {
+  urls: Record<string, string>
+  clientId?: string
+  clientSecret?: string
+  [key: string]: unknown
+}
+
+export interface PluginContext {
+  settings: PluginSettings
+  http: HttpClient
+}
+
+/** What the plugin learns about an account when it connects. Public data only. */
+export interface AccountProfile {
+  externalId: string
+  handle: string
+  displayName: string
+  avatarUrl?: string | null
+  profileUrl?: string | null
+  /** Non-secret facts the plugin needs later (instance URL, PDS URL, page id…). */
+  meta?: Record<string, string | number | boolean | null>
+}
+
+/** One connectable account. A login may yield several (Facebook pages, LinkedIn organisations). */
+export interface Connection {
+  profile: AccountProfile
+  token: TokenSet
+}
+
+/** The account a call acts for, with its decrypted secrets. */
+export interface AccountContext extends PluginContext {
+  account: AccountProfile
+  token: TokenSet
+}
+
+export interface OAuth2Auth {
+  kind: 'oauth2'
+  /** PKCE S256 is used whenever the network supports it. */
+  pkce: boolean
+  scopes: string[]
+  /** A second step where the user picks which of the returned accounts to connect. */
+  picker: boolean
+  authorizationUrl(ctx: PluginContext, input: { state: string; redirectUri: string; codeChallenge?: string }): string
+  exchangeCode(
+    ctx: PluginContext,
+    input: { code: string; redirectUri: string; codeVerifier?: string }
+  ): Promise<Result<Connection[]>>
+  refresh(ctx: AccountContext): Promise<Result<TokenSet>>
+  revoke(ctx: AccountContext): Promise<Result<void>>
+}
+
+/** OAuth on a server the user names (Mastodon): the app registers itself there once per instance. */
+export interface InstanceOAuth {
+  kind: 'instance_oauth'
+  pkce: boolean
+  scopes: string[]
+  picker: false
+  registerApp(
+    ctx: PluginContext,
+    input: { instanceUrl: string; redirectUri: string }
+  ): Promise<Result<{ clientId: string; clientSecret: string }>>
+  authorizationUrl(
+    ctx: PluginContext,
+    input: { instanceUrl: string; clientId: string; state: string; redirectUri: string; codeChallenge?: string }
+  ): string
+  exchangeCode(
+    ctx: PluginContext,
+    input: {
+      instanceUrl: string
+      clientId: string
+      clientSecret: string
+      code: string
+      redirectUri: string
+      codeVerifier?: string
+    }
+  ): Promise<Result<Connection[]>>
+  refresh?(ctx: AccountContext): Promise<Result<TokenSet>>
+  revoke(ctx: AccountContext): Promise<Result<void>>
+}
+
+export interface CredentialField {
+  name: string
+  type: 'text' | 'password' | 'url'
+  /** i18n key of the label in the app's catalogue, or plain text. */
+  label: string
+  default?: string
+  secret: boolean
+}
+
+/** Handle + password style logins (Bluesky app passwords). The credentials are stored like tokens. */
+export interface CredentialsAuth {
+  kind: 'credentials'
+  fields: CredentialField[]
+  picker: false
+  connect(ctx: PluginContext, values: Record<string, string>): Promise<Result<Connection[]>>
+  refresh(ctx: AccountContext): Promise<Result<TokenSet>>
+  revoke(ctx: AccountContext): Promise<Result<void>>
+}
+
+export type PluginAuth = OAuth2Auth | InstanceOAuth | CredentialsAuth
+
+export interface MediaItem {
+  kind: 'image' | 'video'
+  mimeType: string
+  bytes: number
+  width?: number
+  height?: number
+  durationSeconds?: number
+  altText?: string | null
+  /** Signed, expiring URL for networks that fetch media themselves (Instagram, Threads, Pinterest). */
+  publicUrl?: string
+  read(): Promise<Uint8Array>
+}
+
+export interface PostDraft<Options = Record<string, unknown>> {
+  text: string
+  media: MediaItem[]
+  options: Options
+}
+
+export interface PublishContext<Options = Record<string, unknown>> extends AccountContext {
+  post: PostDraft<Options>
+  /** Stable for every attempt of one delivery: networks that support it dedupe on it. */
+  idempotencyKey: string
+}
+
+export interface Published {
+  externalId: string
+  url: string | null
+}
+
+export interface NetworkPlugin<Options = Record<string, unknown>> {
+  id: string
+  displayName: string
+  /** Inline SVG markup of the network's mark, shown in the UI. */
+  icon: string
+  brandColor: string
+  capabilities: Capabilities
+  /** Base URLs (and any other setting) that config may override. */
+  defaults: PluginSettings
+  auth: PluginAuth
+  /** Network-specific checks on top of the generic capability checks (hashtag counts, required options). */
+  validate?(post: PostDraft<Options>): PostIssue[]
+  publish(ctx: PublishContext<Options>): Promise<PublishOutcome<Published>>
+  checkStatus?(ctx: AccountContext, handle: string): Promise<PublishOutcome<Published>>
+  /** Finds a post made with this key (or otherwise recognisable) to resolve an ambiguous publish. */
+  findByIdempotencyKey?(ctx: PublishContext<Options>): Promise<Result<Published | null>>
+  fetchStats(ctx: AccountContext, externalIds: string[]): Promise<Result<Record<string, PostMetrics>>>
+  fetchAccountStats?(ctx: AccountContext): Promise<Result<AccountMetrics>>
+}
+
+/** Identity helper that gives plugin authors full type checking and inference. */
+export function definePlugin<Options = Record<string, unknown>>(plugin: NetworkPlugin<Options>) {
+  return plugin
+}

@@ -1,0 +1,148 @@
+import { ambiguous, failed, ok, rateLimited, unauthorized, type Result } from './results.js'
+
+export interface HttpResponse<T = unknown> {
+  status: number
+  headers: Headers
+  body: T
+}
+
+export interface HttpRequest {
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
+  /** Absolute URL, or a path joined to the client's base URL. */
+  url: string
+  query?: Record<string, string | number | boolean | undefined | null>
+  headers?: Record<string, string>
+  bearer?: string
+  json?: unknown
+  form?: Record<string, string>
+  body?: FormData | Uint8Array | string
+  timeoutMs?: number
+}
+
+export interface HttpClientOptions {
+  baseUrl: string
+  timeoutMs?: number
+  headers?: Record<string, string>
+  /** Injected by tests and by the app (e.g. an SSRF-safe fetch for user-supplied hosts). */
+  fetch?: typeof fetch
+}
+
+/** Errors that mean the request never left this machine, so retrying cannot duplicate anything. */
+const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ECONNRESET_BEFORE_SEND', 'EHOSTUNREACH', 'ENETUNREACH'])
+
+/**
+ * A small fetch wrapper every plugin uses: base URL, timeout, JSON/form bodies,
+ * and one mapping from HTTP outcomes to plugin results, so 401/429/5xx/timeouts
+ * mean the same thing for every network.
+ */
+export class HttpClient {
+  constructor(private options: HttpClientOptions) {}
+
+  withBaseUrl(baseUrl: string) {
+    return new HttpClient({ ...this.options, baseUrl })
+  }
+
+  async send<T = any>(request: HttpRequest): Promise<Result<HttpResponse<T>>> {
+    const method = request.method ?? 'GET'
+    const url = this.#url(request)
+    const headers = new Headers({ accept: 'application/json', ...this.options.headers, ...request.headers })
+    if (request.bearer) headers.set('authorization', `Bearer ${request.bearer}`)
+    let body: BodyInit | undefined
+    if (request.json !== undefined) {
+      headers.set('content-type', 'application/json')
+      body = JSON.stringify(request.json)
+    } else if (request.form) {
+      body = new URLSearchParams(request.form)
+    } else if (request.body !== undefined) {
+      body = request.body as BodyInit
+    }
+
+    let response: Response
+    try {
+      response = await (this.options.fetch ?? fetch)(url, {
+        method,
+        headers,
+        body,
+        redirect: 'manual',
+        signal: AbortSignal.timeout(request.timeoutMs ?? this.options.timeoutMs ?? 15_000),
+      })
+    } catch (error) {
+      return this.#transportFailure(method, url, error)
+    }
+    return this.#map<T>(response, method, url)
+  }
+
+  #url(request: HttpRequest) {
+    const url = /^https?:\/\//.test(request.url)
+      ? new URL(request.url)
+      : new URL(request.url.replace(/^\//, ''), this.options.baseUrl.replace(/\/?$/, '/'))
+    for (const [key, value] of Object.entries(request.query ?? {})) {
+      if (value !== undefined && value !== null) url.searchParams.set(key, String(value))
+    }
+    return url
+  }
+
+  #transportFailure(method: string, url: URL, error: unknown): Result<never> {
+    const cause = (error as { cause?: { code?: string } })?.cause
+    const code = cause?.code ?? (error as { code?: string })?.code
+    const where = `${method} ${url.origin}${url.pathname}`
+    if (code && NOT_SENT.has(code)) return failed(`${where}: network unreachable (${code})`, true, code)
+    // A timeout or reset after sending: the network may have acted. Reads are safe to retry.
+    const timedOut = (error as Error)?.name === 'TimeoutError' || (error as Error)?.name === 'AbortError'
+    const reason = `${where}: ${timedOut ? 'no answer before the timeout' : 'connection lost'}`
+    return method === 'GET' ? failed(reason, true, 'timeout') : ambiguous(reason)
+  }
+
+  async #map<T>(response: Response, method: string, url: URL): Promise<Result<HttpResponse<T>>> {
+    const text = await response.text().catch(() => '')
+    const body = parseBody(text, response.headers.get('content-type'))
+    const where = `${method} ${url.origin}${url.pathname}`
+    if (response.status >= 200 && response.status < 300) {
+      return ok({ status: response.status, headers: response.headers, body: body as T })
+    }
+    const detail = describeError(body)
+    if (response.status === 401) return unauthorized(`${where}: 401${detail}`)
+    if (response.status === 429) return rateLimited(retryAfterSeconds(response.headers), `${where}: 429${detail}`)
+    if (response.status >= 500) return failed(`${where}: ${response.status}${detail}`, true, `http_${response.status}`)
+    return failed(`${where}: ${response.status}${detail}`, false, `http_${response.status}`)
+  }
+}
+
+function parseBody(text: string, contentType: string | null): unknown {
+  if (!text) return null
+  if (contentType?.includes('json') || /^[[{]/.test(text.trim())) {
+    try {
+      return JSON.parse(text)
+    } catch {
+      return text
+    }
+  }
+  return text
+}
+
+/** A short, secret-free description of an error body (networks put the message in various fields). */
+function describeError(body: unknown) {
+  if (!body || typeof body !== 'object') return ''
+  const b = body as Record<string, any>
+  const message = b.error_description ?? b.message ?? b.detail ?? b.title ?? b.error?.message ?? b.error
+  return typeof message === 'string' ? ` ${message.slice(0, 200)}` : ''
+}
+
+/** Seconds to wait, from Retry-After (seconds or date) or the x-rate-limit-reset / ratelimit-reset epochs. */
+export function retryAfterSeconds(headers: Headers, now = Date.now()) {
+  const retryAfter = headers.get('retry-after')
+  if (retryAfter) {
+    const seconds = Number(retryAfter)
+    if (Number.isFinite(seconds)) return seconds
+    const date = Date.parse(retryAfter)
+    if (!Number.isNaN(date)) return Math.max(1, (date - now) / 1000)
+  }
+  const reset = headers.get('x-rate-limit-reset') ?? headers.get('x-ratelimit-reset') ?? headers.get('ratelimit-reset')
+  if (reset) {
+    const value = Number(reset)
+    if (Number.isFinite(value)) return value > 1e9 ? Math.max(1, value - now / 1000) : value
+    const date = Date.parse(reset)
+    if (!Number.isNaN(date)) return Math.max(1, (date - now) / 1000)
+  }
+  return 60
+}

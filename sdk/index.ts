@@ -1,0 +1,11 @@
+/**
+ * The SDK network plugins code against. It imports nothing from the app:
+ * dependencies point down (app → registry → plugins → SDK).
+ */
+export * from './results.js'
+export * from './capabilities.js'
+export * from './text_counters.js'
+export * from './tokens.js'
+export * from './http.js'
+export * from './contract.js'
+export * from './validation.js'
