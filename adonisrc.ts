@@ -31,6 +31,7 @@ export default defineConfig({
     () => import('@adonisjs/bouncer/bouncer_provider'),
     () => import('@adonisjs/i18n/i18n_provider'),
     () => import('@adonisjs/mail/mail_provider'),
+    () => import('#providers/queue_provider'),
   ],
 
   preloads: [
@@ -45,7 +46,7 @@ export default defineConfig({
 
   tests: {
     suites: [
-      { files: ['tests/unit/**/*.spec.ts', 'plugins/*/tests/unit/**/*.spec.ts'], name: 'unit', timeout: 5000 },
+      { files: ['tests/unit/**/*.spec.ts', 'plugins/*/tests/**/*.spec.ts'], name: 'unit', timeout: 5000 },
       { files: ['tests/functional/**/*.spec.ts', 'plugins/*/tests/functional/**/*.spec.ts'], name: 'functional', timeout: 30000 },
       { files: ['tests/browser/**/*.spec.ts'], name: 'browser', timeout: 120000 },
     ],

@@ -3,6 +3,7 @@ import type { HttpClient } from './http.js'
 import type { PublishOutcome, Result } from './results.js'
 import type { TokenSet } from './tokens.js'
 import type { PostIssue } from './validation.js'
+import type { OptionField } from './options.js'
 
 /**
  * Settings of one plugin as the app resolves them from config: every base URL
@@ -146,9 +147,13 @@ export interface NetworkPlugin<Options = Record<string, unknown>> {
   icon: string
   brandColor: string
   capabilities: Capabilities
+  /** Capabilities of one account when they differ by account (a Mastodon instance's own limits). */
+  capabilitiesFor?(account: AccountProfile): Capabilities
   /** Base URLs (and any other setting) that config may override. */
   defaults: PluginSettings
   auth: PluginAuth
+  /** Per-post options the composer shows for this network (validated generically before publishing). */
+  optionFields: OptionField[]
   /** Network-specific checks on top of the generic capability checks (hashtag counts, required options). */
   validate?(post: PostDraft<Options>): PostIssue[]
   publish(ctx: PublishContext<Options>): Promise<PublishOutcome<Published>>

@@ -47,14 +47,14 @@ export class HttpClient {
     const url = this.#url(request)
     const headers = new Headers({ accept: 'application/json', ...this.options.headers, ...request.headers })
     if (request.bearer) headers.set('authorization', `Bearer ${request.bearer}`)
-    let body: BodyInit | undefined
+    let body: RequestInit['body']
     if (request.json !== undefined) {
       headers.set('content-type', 'application/json')
       body = JSON.stringify(request.json)
     } else if (request.form) {
       body = new URLSearchParams(request.form)
     } else if (request.body !== undefined) {
-      body = request.body as BodyInit
+      body = request.body as RequestInit['body']
     }
 
     let response: Response

@@ -11,7 +11,7 @@ async function startServer(handler: Parameters<typeof createServer>[1]) {
   return { server, baseUrl: `http://127.0.0.1:${port}` }
 }
 
-const close = (server: Server) => new Promise((resolve) => server.close(resolve))
+const close = (server: Server) => new Promise<void>((resolve) => server.close(() => resolve()))
 
 test.group('SDK HTTP client error mapping', () => {
   test('2xx gives the parsed body', async ({ assert, cleanup }) => {

@@ -1,0 +1,170 @@
+import { randomUUID } from 'node:crypto'
+import { test } from '@japa/runner'
+import type { Connection, NetworkPlugin, PostDraft, PublishContext } from '../contract.js'
+import { checkPost, capabilitiesOf } from '../check_post.js'
+import type { FakeNetwork } from './fake_network.js'
+import { connectThroughFake, contextFor } from './connect.js'
+import { imageFixture, videoFixture } from './media_fixtures.js'
+
+export interface ConformanceSubject<O> {
+  plugin: NetworkPlugin<O>
+  startFake(): Promise<FakeNetwork>
+  /** Options that make a post valid on this network (board, title, privacy…). */
+  validOptions: O
+  /** Options lacking a required option, for networks that have one. */
+  missingRequiredOption?: O
+}
+
+/**
+ * The battery every network plugin must pass, through its fake over real HTTP.
+ * Adding a network means passing this kit: call it from the plugin's tests.
+ */
+export function conformance<O>(subject: ConformanceSubject<O>) {
+  const { plugin } = subject
+  const caps = plugin.capabilities
+
+  test.group(`conformance: ${plugin.id}`, (group) => {
+    let fake: FakeNetwork
+    let connection: Connection
+
+    group.each.setup(async () => {
+      fake = await subject.startFake()
+      const connected = await connectThroughFake(plugin, fake)
+      if (connected.status !== 'ok') throw new Error(`connect failed: ${JSON.stringify(connected)}`)
+      connection = connected.value[0]
+      return () => fake.close()
+    })
+
+    const publishContext = (post: Partial<PostDraft<O>>, timeoutMs?: number): PublishContext<O> => ({
+      ...contextFor(fake, timeoutMs),
+      account: connection.profile,
+      token: connection.token,
+      idempotencyKey: randomUUID(),
+      post: { text: 'Hello from the conformance kit', media: [], options: subject.validOptions, ...post },
+    })
+
+    /** Publishes as the pipeline does: checks first, then polls while pending. */
+    async function publish(ctx: PublishContext<O>) {
+      let outcome = await plugin.publish(ctx)
+      for (let polls = 0; outcome.status === 'pending' && polls < 20; polls++) {
+        if (!plugin.checkStatus) throw new Error('pending result but no checkStatus hook')
+        outcome = await plugin.checkStatus(ctx, outcome.handle)
+      }
+      return outcome
+    }
+
+    test('connect yields a profile and a token', ({ assert }) => {
+      assert.isNotEmpty(connection.profile.externalId)
+      assert.isNotEmpty(connection.profile.handle)
+      assert.isNotEmpty(connection.token.accessToken)
+      assert.isTrue(fake.isTokenValid(connection.token.accessToken))
+    })
+
+    test('refresh gives a working token, or the network has no expiry', async ({ assert }) => {
+      const refresh = plugin.auth.refresh
+      if (!refresh) {
+        assert.isNull(connection.token.expiresAt ?? null, 'a token that expires needs a refresh hook')
+        return
+      }
+      fake.expireAccessToken(connection.token.accessToken)
+      const refreshed = await refresh.call(plugin.auth, { ...contextFor(fake), account: connection.profile, token: connection.token })
+      assert.equal(refreshed.status, 'ok')
+      if (refreshed.status === 'ok') assert.isTrue(fake.isTokenValid(refreshed.value.accessToken))
+    })
+
+    test('revoke makes the token useless', async ({ assert }) => {
+      const revoked = await plugin.auth.revoke({ ...contextFor(fake), account: connection.profile, token: connection.token })
+      assert.equal(revoked.status, 'ok')
+      assert.isFalse(fake.isTokenValid(connection.token.accessToken))
+      assert.equal((await publish(publishContext({}))).status, 'unauthorized')
+    })
+
+    test('publishes text exactly as written', async ({ assert }) => {
+      const text = 'Ship it 🚀 — café at https://example.com/launch'
+      const ctx = publishContext({ text })
+      assert.deepEqual(checkPost(plugin, ctx.post, ctx.account), [])
+      const outcome = await publish(ctx)
+      assert.equal(outcome.status, 'ok')
+      if (outcome.status !== 'ok') return
+      assert.isNotEmpty(outcome.value.externalId)
+      assert.equal(fake.storedPost(outcome.value.externalId)?.text, text)
+    })
+
+    test('publishes images with their alt text', async ({ assert }) => {
+      if (!caps.images) return assert.isUndefined(caps.images)
+      const media = [imageFixture('A pistachio on a plate'), imageFixture('Second picture')].slice(0, caps.images.max)
+      const outcome = await publish(publishContext({ media }))
+      assert.equal(outcome.status, 'ok', JSON.stringify(outcome))
+      if (outcome.status !== 'ok') return
+      const stored = fake.storedPost(outcome.value.externalId)!
+      assert.lengthOf(stored.media, media.length)
+      if (caps.images.altText?.supported) {
+        assert.deepEqual(stored.media.map((m) => m.altText), media.map((m) => m.altText))
+      }
+    })
+
+    test('publishes a video where the network allows it', async ({ assert }) => {
+      if (!caps.video) return assert.isUndefined(caps.video)
+      const outcome = await publish(publishContext({ media: [videoFixture()] }))
+      assert.equal(outcome.status, 'ok', JSON.stringify(outcome))
+      if (outcome.status === 'ok') assert.equal(fake.storedPost(outcome.value.externalId)?.media[0]?.kind, 'video')
+    })
+
+    test('limits are enforced before any request', async ({ assert }) => {
+      const requestsBefore = fake.server.requests.length
+      const account = connection.profile
+      const limit = capabilitiesOf(plugin, account).text.limit
+      const tooLong = publishContext({ text: 'a'.repeat(limit + 1) })
+      assert.include(checkPost(plugin, tooLong.post, account).map((i) => i.code), 'text_too_long')
+      if (caps.images) {
+        const tooMany = publishContext({ media: Array.from({ length: caps.images.max + 1 }, () => imageFixture('x')) })
+        assert.include(checkPost(plugin, tooMany.post, account).map((i) => i.code), 'too_many_images')
+      }
+      if (subject.missingRequiredOption) {
+        const missing = publishContext({ options: subject.missingRequiredOption })
+        assert.include(checkPost(plugin, missing.post, account).map((i) => i.code), 'option_required')
+      }
+      assert.equal(fake.server.requests.length, requestsBefore, 'checking a post must not call the network')
+    })
+
+    test('maps 401 to unauthorized, 429 to rate_limited with retryAfter, 5xx to retryable', async ({ assert }) => {
+      fake.server.failNext(fake.publishPath, { kind: 'status', status: 401 })
+      assert.equal((await publish(publishContext({}))).status, 'unauthorized')
+
+      fake.server.failNext(fake.publishPath, { kind: 'status', status: 429, headers: { 'retry-after': '42' } })
+      assert.deepInclude(await publish(publishContext({})), { status: 'rate_limited', retryAfter: 42 })
+
+      fake.server.failNext(fake.publishPath, { kind: 'status', status: 503 })
+      assert.deepInclude(await publish(publishContext({})), { status: 'error', retryable: true })
+    })
+
+    test('a timeout after sending is ambiguous, and the lookup hook can reconcile it', async ({ assert }) => {
+      fake.server.failNext(fake.publishPath, { kind: 'lose_response' })
+      const ctx = publishContext({ text: 'Did this go out?' }, 300)
+      assert.equal((await plugin.publish(ctx)).status, 'ambiguous')
+      assert.isFunction(plugin.findByIdempotencyKey, 'every plugin needs a way to reconcile an ambiguous publish')
+      const found = await plugin.findByIdempotencyKey!({ ...ctx, http: contextFor(fake).http })
+      assert.equal(found.status, 'ok')
+      if (found.status !== 'ok') return
+      assert.isNotNull(found.value, 'the post the network made must be found')
+      assert.equal(fake.storedPost(found.value!.externalId)?.text, 'Did this go out?')
+    })
+
+    test('stats are read back, unknown metrics stay null', async ({ assert }) => {
+      const outcome = await publish(publishContext({ text: 'Count me' }))
+      assert.equal(outcome.status, 'ok')
+      if (outcome.status !== 'ok') return
+      const id = outcome.value.externalId
+      fake.setMetrics(id, { likes: 7, shares: 3, comments: 2, views: 120 })
+      const stats = await plugin.fetchStats({ ...contextFor(fake), account: connection.profile, token: connection.token }, [id])
+      assert.equal(stats.status, 'ok')
+      if (stats.status !== 'ok') return
+      const figures = stats.value[id]
+      for (const [name, value] of Object.entries({ likes: 7, shares: 3, comments: 2, views: 120 })) {
+        const metric = name as keyof typeof figures
+        if (caps.metrics.includes(metric)) assert.equal(figures[metric], value, `metric ${name}`)
+        else assert.isNull(figures[metric], `metric ${name} is not available on ${plugin.id}`)
+      }
+    })
+  })
+}

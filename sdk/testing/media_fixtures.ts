@@ -1,0 +1,26 @@
+import type { MediaItem } from '../contract.js'
+
+/** A valid 1×1 PNG. */
+const PNG = Uint8Array.from(
+  Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64')
+)
+
+/** The start of an MP4 (an `ftyp` box); enough for fakes that check the container type. */
+const MP4 = Uint8Array.from(Buffer.concat([Buffer.from([0, 0, 0, 0x18]), Buffer.from('ftypmp42\0\0\0\0mp42isom'), Buffer.alloc(64)]))
+
+export function imageFixture(altText: string | null = null, overrides: Partial<MediaItem> = {}): MediaItem {
+  return { kind: 'image', mimeType: 'image/png', bytes: PNG.length, width: 1, height: 1, altText, read: async () => PNG, ...overrides }
+}
+
+export function videoFixture(overrides: Partial<MediaItem> = {}): MediaItem {
+  return {
+    kind: 'video',
+    mimeType: 'video/mp4',
+    bytes: MP4.length,
+    width: 1280,
+    height: 720,
+    durationSeconds: 5,
+    read: async () => MP4,
+    ...overrides,
+  }
+}
