@@ -18,7 +18,7 @@ export const http = defineConfig({
     path: '/',
     maxAge: '2h',
     httpOnly: true,
-    secure: app.inProduction,
+    secure: env.get('COOKIE_SECURE', app.inProduction),
     sameSite: 'lax',
   },
 })

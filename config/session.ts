@@ -11,7 +11,7 @@ const sessionConfig = defineConfig({
   cookie: {
     path: '/',
     httpOnly: true,
-    secure: app.inProduction,
+    secure: env.get('COOKIE_SECURE', app.inProduction),
     sameSite: 'lax',
   },
   store: env.get('SESSION_DRIVER', 'redis'),
