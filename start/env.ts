@@ -47,6 +47,8 @@ export default await Env.create(new URL('../', import.meta.url), {
   ACCESS_LOG_RETENTION_DAYS: Env.schema.number.optional(),
   AUDIT_LOG_RETENTION_DAYS: Env.schema.number.optional(),
   WORKER_HEARTBEAT_SECONDS: Env.schema.number.optional(),
+  /** Network plugin ids to switch off, comma separated. */
+  PLUGINS_DISABLED: Env.schema.string.optional(),
 
   FFMPEG_PATH: Env.schema.string.optional(),
   FFPROBE_PATH: Env.schema.string.optional(),

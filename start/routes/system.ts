@@ -1,3 +1,6 @@
+/** Operational routes: no auth, cheap enough to be polled by a load balancer or an uptime monitor. */
 import router from '@adonisjs/core/services/router'
 
-void router
+const HealthController = () => import('#controllers/health_controller')
+
+router.get('/health', [HealthController]).as('health')

@@ -5,7 +5,9 @@ import { resetRedis } from '#tests/helpers/redis'
 /** Deletes every row of every application table (the migrations table excepted). */
 export async function truncateAllTables() {
   const connection = db.connection()
-  const tables = (await connection.getAllTables()).filter((name) => !name.startsWith('adonis_schema'))
+  // PostgreSQL needs the schema list spelled out (knex fails on an undefined binding otherwise).
+  const schemas = connection.dialect.name === 'postgres' ? ['public'] : undefined
+  const tables = (await connection.getAllTables(schemas)).filter((name) => !name.startsWith('adonis_schema'))
   if (connection.dialect.name === 'postgres') {
     if (tables.length) await connection.rawQuery(`TRUNCATE ${tables.map((t) => `"${t}"`).join(', ')} RESTART IDENTITY CASCADE`)
     return

@@ -1,0 +1,92 @@
+import { hostname } from 'node:os'
+import { randomUUID } from 'node:crypto'
+import type { Connection } from '@adonisjs/redis/types'
+import type { QueueName } from '#queue/types'
+
+/** What a running worker publishes about itself. Read by /health (which shows only `queues` and the time). */
+export interface WorkerInfo {
+  id: string
+  pid: number
+  host: string
+  queues: QueueName[]
+  startedAt: string
+  lastHeartbeatAt: string
+}
+
+/**
+ * Keys: `<prefix>:workers:<id>` holds one worker's info and expires after the TTL,
+ * so a crashed worker disappears by itself; the sorted set `<prefix>:workers`
+ * indexes them by last beat so readers never scan the keyspace.
+ */
+export function heartbeatKeys(prefix: string) {
+  return {
+    index: `${prefix}:workers`,
+    worker: (id: string) => `${prefix}:workers:${id}`,
+  }
+}
+
+export interface HeartbeatOptions {
+  prefix: string
+  queues: QueueName[]
+  ttlMs: number
+  intervalMs: number
+  onError?: (error: unknown) => void
+}
+
+export class WorkerHeartbeat {
+  readonly id = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`
+  readonly #startedAt = new Date().toISOString()
+  #timer: NodeJS.Timeout | undefined
+
+  constructor(
+    private redis: Connection,
+    private options: HeartbeatOptions
+  ) {}
+
+  /** Writes (or refreshes) the heartbeat once. */
+  async beat() {
+    const now = Date.now()
+    const keys = heartbeatKeys(this.options.prefix)
+    const info: WorkerInfo = {
+      id: this.id,
+      pid: process.pid,
+      host: hostname(),
+      queues: this.options.queues,
+      startedAt: this.#startedAt,
+      lastHeartbeatAt: new Date(now).toISOString(),
+    }
+    await this.redis
+      .multi()
+      .set(keys.worker(this.id), JSON.stringify(info), 'PX', this.options.ttlMs)
+      .zadd(keys.index, now, this.id)
+      .zremrangebyscore(keys.index, '-inf', now - this.options.ttlMs)
+      .exec()
+  }
+
+  async start() {
+    await this.beat()
+    this.#timer = setInterval(() => {
+      this.beat().catch((error) => this.options.onError?.(error))
+    }, this.options.intervalMs)
+  }
+
+  /** Stops refreshing and removes the heartbeat at once (a clean stop, not a crash). */
+  async stop() {
+    clearInterval(this.#timer)
+    this.#timer = undefined
+    const keys = heartbeatKeys(this.options.prefix)
+    await this.redis.multi().del(keys.worker(this.id)).zrem(keys.index, this.id).exec()
+  }
+}
+
+/** Workers whose heartbeat has not expired, most recent first. */
+export async function readLiveWorkers(redis: Connection, prefix: string, ttlMs: number): Promise<WorkerInfo[]> {
+  const keys = heartbeatKeys(prefix)
+  const ids = await redis.zrangebyscore(keys.index, Date.now() - ttlMs, '+inf')
+  if (!ids.length) return []
+  const values = await redis.mget(...ids.map((id) => keys.worker(id)))
+  return values
+    .filter((value): value is string => typeof value === 'string')
+    .map((value) => JSON.parse(value) as WorkerInfo)
+    .sort((a, b) => b.lastHeartbeatAt.localeCompare(a.lastHeartbeatAt))
+}

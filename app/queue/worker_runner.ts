@@ -1,0 +1,125 @@
+import { setTimeout as sleep } from 'node:timers/promises'
+import { UnrecoverableError, Worker, type Job, type RepeatOptions } from 'bullmq'
+import type { Logger } from '@adonisjs/core/logger'
+import type { Connection } from '@adonisjs/redis/types'
+import type { QueueManager } from '#queue/queue_manager'
+import type { JobRegistry } from '#queue/job_registry'
+import type { BaseJob, JobClass } from '#queue/base_job'
+import type { QueueName } from '#queue/types'
+import { WorkerHeartbeat } from '#queue/worker_heartbeat'
+
+/** A repeatable job, upserted as a BullMQ job scheduler when a worker serving its queue starts. */
+export interface JobSchedule {
+  /** Scheduler id: upserting the same id again replaces it, so restarts never duplicate it. */
+  key: string
+  job: () => Promise<{ default: JobClass }>
+  repeat: Omit<RepeatOptions, 'key'>
+  payload?: unknown
+}
+
+export interface WorkerRunnerOptions {
+  manager: QueueManager
+  registry: JobRegistry
+  logger: Logger
+  /** Connection the heartbeat is written with. */
+  redis: Connection
+  /** Defaults to every queue in the config. */
+  queues?: QueueName[]
+  schedules?: JobSchedule[]
+  /** Builds a job instance; the command passes the container so jobs can use `@inject`. */
+  makeJob?: (Job: JobClass) => Promise<BaseJob> | BaseJob
+  /** Overrides of config.heartbeat, in milliseconds (tests use short ones). */
+  heartbeat?: { ttlMs?: number; intervalMs?: number }
+}
+
+/**
+ * The consumer side: one BullMQ Worker per selected queue, each job routed to its class
+ * through the registry. `stop()` stops fetching, waits for running jobs (bounded by
+ * config.shutdownTimeoutMs) and closes every connection it opened.
+ */
+export class WorkerRunner {
+  readonly queues: QueueName[]
+  #workers: Worker[] = []
+  #heartbeat: WorkerHeartbeat | undefined
+  #stopping: Promise<{ timedOut: boolean }> | undefined
+
+  constructor(private options: WorkerRunnerOptions) {
+    this.queues = options.queues ?? (Object.keys(options.manager.config.queues) as QueueName[])
+  }
+
+  async start() {
+    const { config } = this.options.manager
+    for (const queue of this.queues) {
+      const worker = new Worker(queue, (job) => this.#process(queue, job), {
+        connection: { ...(config.connection as object), maxRetriesPerRequest: null },
+        prefix: config.prefix,
+        concurrency: config.queues[queue].concurrency,
+      })
+      worker.on('failed', (job, error) => {
+        this.options.logger.error(
+          { queue, job: job?.name, jobId: job?.id, attempt: job?.attemptsMade, err: error },
+          'job failed'
+        )
+      })
+      worker.on('error', (error) => this.options.logger.error({ queue, err: error }, 'worker error'))
+      this.#workers.push(worker)
+    }
+    await Promise.all(this.#workers.map((worker) => worker.waitUntilReady()))
+    await this.#upsertSchedules()
+
+    this.#heartbeat = new WorkerHeartbeat(this.options.redis, {
+      prefix: config.prefix,
+      queues: this.queues,
+      ttlMs: this.options.heartbeat?.ttlMs ?? config.heartbeat.ttlSeconds * 1000,
+      intervalMs: this.options.heartbeat?.intervalMs ?? config.heartbeat.intervalSeconds * 1000,
+      onError: (error) => this.options.logger.warn({ err: error }, 'worker heartbeat failed'),
+    })
+    await this.#heartbeat.start()
+  }
+
+  get heartbeatId() {
+    return this.#heartbeat?.id
+  }
+
+  /** Idempotent: a second SIGTERM while stopping waits for the same shutdown. */
+  stop(timeoutMs = this.options.manager.config.shutdownTimeoutMs) {
+    this.#stopping ??= this.#stop(timeoutMs)
+    return this.#stopping
+  }
+
+  async #stop(timeoutMs: number) {
+    // close() stops fetching at once and resolves when the jobs in hand are done.
+    const closing = Promise.allSettled(this.#workers.map((worker) => worker.close()))
+    const timedOut = await Promise.race([closing.then(() => false), sleep(timeoutMs, true, { ref: false })])
+    if (timedOut) {
+      // Their locks expire and BullMQ's stalled-job check hands them to another worker.
+      this.options.logger.warn({ timeoutMs }, 'jobs still running at shutdown timeout; releasing them')
+      await Promise.allSettled(this.#workers.map((worker) => worker.disconnect()))
+    }
+    await this.#heartbeat?.stop().catch(() => {})
+    this.#workers = []
+    return { timedOut }
+  }
+
+  async #process(queue: QueueName, job: Job) {
+    const Job = await this.options.registry.resolve(job.name)
+    // Retrying cannot fix an unknown or misrouted job: fail it for good.
+    if (!Job) throw new UnrecoverableError(`Unknown job "${job.name}"`)
+    if (Job.queue !== queue) throw new UnrecoverableError(`Job "${job.name}" belongs to queue "${Job.queue}"`)
+
+    const instance = this.options.makeJob ? await this.options.makeJob(Job) : new Job()
+    const logger = this.options.logger.child({ queue, job: job.name, jobId: job.id })
+    return instance.handle(job.data, { id: job.id, queue, attempt: job.attemptsMade + 1, logger })
+  }
+
+  async #upsertSchedules() {
+    for (const schedule of this.options.schedules ?? []) {
+      const { default: Job } = await schedule.job()
+      if (!this.queues.includes(Job.queue)) continue
+      await this.options.manager.use(Job.queue).upsertJobScheduler(schedule.key, schedule.repeat, {
+        name: Job.jobName,
+        data: schedule.payload ?? {},
+      })
+    }
+  }
+}

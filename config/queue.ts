@@ -1,0 +1,45 @@
+import env from '#start/env'
+import { redisConnection } from '#config/redis'
+import { defineConfig } from '#queue/types'
+
+const minute = 60_000
+const day = 24 * 60 * minute
+const heartbeatTtl = env.get('WORKER_HEARTBEAT_SECONDS', 30)
+
+/** Finished jobs are kept a little while for inspection, bounded so Redis never grows without limit. */
+const retention = {
+  removeOnComplete: { age: day / 1000, count: 1000 },
+  removeOnFail: { age: (7 * day) / 1000, count: 5000 },
+}
+
+const queueConfig = defineConfig({
+  connection: { ...redisConnection },
+  prefix: env.get('QUEUE_PREFIX', 'pistache'),
+  queues: {
+    // Publishing waits on network APIs, not on CPU: several at once.
+    publish: {
+      concurrency: 5,
+      defaultJobOptions: { attempts: 5, backoff: { type: 'exponential', delay: 30_000 }, ...retention },
+    },
+    // sharp/ffmpeg work; two in flight is what a 2-core machine sustains (STACK_NOTES).
+    media: {
+      concurrency: 2,
+      defaultJobOptions: { attempts: 3, backoff: { type: 'exponential', delay: 10_000 }, ...retention },
+    },
+    stats: {
+      concurrency: 2,
+      defaultJobOptions: { attempts: 3, backoff: { type: 'exponential', delay: minute }, ...retention },
+    },
+    purge: {
+      concurrency: 1,
+      defaultJobOptions: { attempts: 3, backoff: { type: 'exponential', delay: 5 * minute }, ...retention },
+    },
+  },
+  heartbeat: {
+    ttlSeconds: heartbeatTtl,
+    intervalSeconds: Math.max(1, Math.min(5, Math.floor(heartbeatTtl / 3))),
+  },
+  shutdownTimeoutMs: 25_000,
+})
+
+export default queueConfig
