@@ -1,0 +1,27 @@
+#!/bin/sh
+# Container entry point: makes sure APP_KEY exists, then runs the given command
+# (default `node bin/server.js`; `node ace.js queue:work` for the worker).
+#
+# APP_KEY comes from the environment (.env through compose's env_file). When it is empty,
+# a key is generated once and kept in $DATA_DIR/.app_key, so every container sharing the
+# data volume (migrate, web, worker) uses the same one. Back that file up: it encrypts the
+# stored network tokens.
+set -eu
+
+DATA_DIR="${DATA_DIR:-/data}"
+if [ -z "${APP_KEY:-}" ]; then
+  key_file="$DATA_DIR/.app_key"
+  if [ ! -s "$key_file" ]; then
+    umask 077
+    node -e 'process.stdout.write(require("node:crypto").randomBytes(32).toString("base64url"))' > "$key_file.tmp.$$"
+    # First writer wins when several containers start at once.
+    if ln "$key_file.tmp.$$" "$key_file" 2>/dev/null; then
+      echo "entrypoint: generated APP_KEY in $key_file (back it up; set APP_KEY in .env to manage it yourself)" >&2
+    fi
+    rm -f "$key_file.tmp.$$"
+  fi
+  APP_KEY="$(cat "$key_file")"
+  export APP_KEY
+fi
+
+exec "$@"
