@@ -10,7 +10,8 @@ export interface HttpRequest {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
   /** Absolute URL, or a path joined to the client's base URL. */
   url: string
-  query?: Record<string, string | number | boolean | undefined | null>
+  /** An array value repeats the key (`uris=a&uris=b`). */
+  query?: Record<string, string | number | boolean | undefined | null | (string | number)[]>
   headers?: Record<string, string>
   bearer?: string
   json?: unknown
@@ -77,7 +78,8 @@ export class HttpClient {
       ? new URL(request.url)
       : new URL(request.url.replace(/^\//, ''), this.options.baseUrl.replace(/\/?$/, '/'))
     for (const [key, value] of Object.entries(request.query ?? {})) {
-      if (value !== undefined && value !== null) url.searchParams.set(key, String(value))
+      if (Array.isArray(value)) for (const item of value) url.searchParams.append(key, String(item))
+      else if (value !== undefined && value !== null) url.searchParams.set(key, String(value))
     }
     return url
   }
@@ -101,10 +103,12 @@ export class HttpClient {
       return ok({ status: response.status, headers: response.headers, body: body as T })
     }
     const detail = describeError(body)
+    const details = { httpStatus: response.status, networkError: errorCode(body) }
+    const code = `http_${response.status}`
     if (response.status === 401) return unauthorized(`${where}: 401${detail}`)
     if (response.status === 429) return rateLimited(retryAfterSeconds(response.headers), `${where}: 429${detail}`)
-    if (response.status >= 500) return failed(`${where}: ${response.status}${detail}`, true, `http_${response.status}`)
-    return failed(`${where}: ${response.status}${detail}`, false, `http_${response.status}`)
+    if (response.status >= 500) return failed(`${where}: ${response.status}${detail}`, true, code, details)
+    return failed(`${where}: ${response.status}${detail}`, false, code, details)
   }
 }
 
@@ -118,6 +122,12 @@ function parseBody(text: string, contentType: string | null): unknown {
     }
   }
   return text
+}
+
+/** The network's machine-readable error name when the network gives one (XRPC `ExpiredToken`, OAuth `invalid_grant`). */
+function errorCode(body: unknown) {
+  const name = body && typeof body === 'object' ? (body as Record<string, unknown>).error : undefined
+  return typeof name === 'string' && /^[A-Za-z][\w.]{0,63}$/.test(name) ? name : undefined
 }
 
 /** A short, secret-free description of an error body (networks put the message in various fields). */

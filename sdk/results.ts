@@ -4,7 +4,16 @@
  */
 export type Ok<T> = { status: 'ok'; value: T }
 /** The network refused or failed; `retryable` says whether the same call may succeed later. */
-export type Failed = { status: 'error'; retryable: boolean; reason: string; code?: string }
+export type Failed = {
+  status: 'error'
+  retryable: boolean
+  reason: string
+  /** `http_<status>` for HTTP failures, or a plugin's own code. */
+  code?: string
+  httpStatus?: number
+  /** The network's own error name when it gives one (XRPC `ExpiredToken`, OAuth `invalid_grant`). */
+  networkError?: string
+}
 /** The token is no longer accepted: refresh once, then ask the user to reconnect. */
 export type Unauthorized = { status: 'unauthorized'; reason: string }
 /** Slow down: nothing was done; try again after `retryAfter` seconds. */
@@ -22,11 +31,18 @@ export type Result<T> = Ok<T> | Failure
 export type PublishOutcome<T> = Ok<T> | Pending | Failure
 
 export const ok = <T>(value: T): Ok<T> => ({ status: 'ok', value })
-export const failed = (reason: string, retryable: boolean, code?: string): Failed => ({
+export const failed = (
+  reason: string,
+  retryable: boolean,
+  code?: string,
+  details: { httpStatus?: number; networkError?: string } = {}
+): Failed => ({
   status: 'error',
   retryable,
   reason,
   ...(code ? { code } : {}),
+  ...(details.httpStatus ? { httpStatus: details.httpStatus } : {}),
+  ...(details.networkError ? { networkError: details.networkError } : {}),
 })
 export const unauthorized = (reason = 'The network rejected the access token'): Unauthorized => ({
   status: 'unauthorized',

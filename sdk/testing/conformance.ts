@@ -150,6 +150,16 @@ export function conformance<O>(subject: ConformanceSubject<O>) {
       assert.equal(fake.storedPost(found.value!.externalId)?.text, 'Did this go out?')
     })
 
+    test('retrying with the same idempotency key does not duplicate, where the network supports keys', async ({ assert }) => {
+      if (!caps.idempotencyKey) return assert.isFalse(caps.idempotencyKey)
+      const ctx = publishContext({ text: 'Only once, please' })
+      const first = await publish(ctx)
+      const second = await publish(ctx)
+      assert.equal(first.status, 'ok')
+      assert.equal(second.status, 'ok')
+      if (first.status === 'ok' && second.status === 'ok') assert.equal(second.value.externalId, first.value.externalId)
+    })
+
     test('stats are read back, unknown metrics stay null', async ({ assert }) => {
       const outcome = await publish(publishContext({ text: 'Count me' }))
       assert.equal(outcome.status, 'ok')

@@ -38,7 +38,13 @@ test.group('SDK HTTP client error mapping', () => {
     assert.equal((await client.send({ url: '/401' })).status, 'unauthorized')
     assert.deepInclude(await client.send({ url: '/429' }), { status: 'rate_limited', retryAfter: 17 })
     assert.deepInclude(await client.send({ url: '/503' }), { status: 'error', retryable: true })
-    assert.deepInclude(await client.send({ url: '/422' }), { status: 'error', retryable: false })
+    assert.deepInclude(await client.send({ url: '/422' }), {
+      status: 'error',
+      retryable: false,
+      code: 'http_422',
+      httpStatus: 422,
+      networkError: 'nope',
+    })
   })
 
   test('a POST that times out is ambiguous, a GET that times out is retryable', async ({ assert, cleanup }) => {
@@ -59,6 +65,13 @@ test.group('SDK HTTP client error mapping', () => {
     await close(server)
     const result = await new HttpClient({ baseUrl }).send({ method: 'POST', url: '/statuses', json: {} })
     assert.deepInclude(result, { status: 'error', retryable: true })
+  })
+
+  test('array query values repeat the key', async ({ assert, cleanup }) => {
+    const { server, baseUrl } = await startServer((req, res) => res.end(JSON.stringify({ url: req.url })))
+    cleanup(() => close(server))
+    const result = await new HttpClient({ baseUrl }).send<{ url: string }>({ url: '/posts', query: { uris: ['a', 'b'], limit: 2 } })
+    assert.equal(result.status === 'ok' && result.value.body.url, '/posts?uris=a&uris=b&limit=2')
   })
 
   test('rate-limit reset headers in epoch seconds or delta are understood', ({ assert }) => {
