@@ -3,9 +3,13 @@ import i18nManager from '@adonisjs/i18n/services/main'
 import type { NextFn } from '@adonisjs/core/types/http'
 import { type HttpContext, RequestValidator } from '@adonisjs/core/http'
 
+/** Signed cookie holding a guest's language choice (set by POST /locale). */
+export const LOCALE_COOKIE = 'locale'
+
 /**
  * Picks the language of the request: the signed-in user's saved locale first,
- * then the browser's Accept-Language, then the default.
+ * then the language chosen with the switch (cookie), then the browser's
+ * Accept-Language, then the default.
  */
 export default class DetectLocaleMiddleware {
   static {
@@ -13,8 +17,11 @@ export default class DetectLocaleMiddleware {
   }
 
   protected locale(ctx: HttpContext) {
+    const supported = i18nManager.supportedLocales()
     const saved = ctx.auth?.user?.locale
-    if (saved && i18nManager.supportedLocales().includes(saved)) return saved
+    if (saved && supported.includes(saved)) return saved
+    const chosen = ctx.request.cookie(LOCALE_COOKIE)
+    if (typeof chosen === 'string' && supported.includes(chosen)) return chosen
     return i18nManager.getSupportedLocaleFor(ctx.request.languages()) ?? i18nManager.defaultLocale
   }
 

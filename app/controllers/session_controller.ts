@@ -1,0 +1,30 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import { attemptLogin } from '#actions/accounts/attempt_login'
+import { formError, loginValidator } from '#validators/accounts'
+
+export default class SessionController {
+  async create({ inertia }: HttpContext) {
+    return inertia.render('auth/login', {})
+  }
+
+  /** The guard regenerates the session id on login, so a planted session cannot be reused. */
+  async store(ctx: HttpContext) {
+    const { request, response, session, auth, i18n } = ctx
+    const payload = await request.validateUsing(loginValidator)
+    const result = await attemptLogin(payload, request.ip())
+    if (result.status === 'locked') {
+      session.flash('error', i18n.t('auth.login.locked', { minutes: result.retryInMinutes }))
+      return response.redirect().back()
+    }
+    if (result.status === 'invalid_credentials') throw formError('email', i18n.t('auth.login.invalid'))
+    await auth.use('web').login(result.user)
+    return response.redirect().toIntended('/')
+  }
+
+  async destroy({ auth, session, response, i18n }: HttpContext) {
+    await auth.use('web').logout()
+    session.regenerate()
+    session.flash('success', i18n.t('auth.logout.done'))
+    return response.redirect().toRoute('session.create')
+  }
+}

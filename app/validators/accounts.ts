@@ -1,0 +1,72 @@
+import vine, { errors } from '@vinejs/vine'
+import i18nManager from '@adonisjs/i18n/services/main'
+
+export const PASSWORD_MIN_LENGTH = 10
+
+/** IANA zones the runtime knows, plus `UTC` (the column default), which Intl lists only as an alias. */
+export const TIMEZONES: string[] = Array.from(new Set(['UTC', ...Intl.supportedValuesOf('timeZone')]))
+
+/** Trimmed, lower-cased e-mail: the same address always maps to the same account. */
+const email = () => vine.string().trim().maxLength(254).email().toLowerCase()
+
+const newPassword = () => vine.string().minLength(PASSWORD_MIN_LENGTH).maxLength(128).confirmed()
+
+const fullName = () => vine.string().trim().minLength(1).maxLength(120)
+
+const locale = () => vine.string().in(i18nManager.supportedLocales())
+
+export const signupValidator = vine.create({
+  fullName: fullName(),
+  email: email().unique({ table: 'users', column: 'email' }),
+  password: newPassword(),
+  timezone: vine.string().in(TIMEZONES).optional(),
+})
+
+export const loginValidator = vine.create({
+  email: email(),
+  password: vine.string().maxLength(128),
+})
+
+export const forgotPasswordValidator = vine.create({
+  email: email(),
+})
+
+export const resetPasswordValidator = vine.create({
+  token: vine.string().trim().maxLength(128),
+  password: newPassword(),
+})
+
+export const updateProfileValidator = vine.create({
+  fullName: fullName(),
+  locale: locale(),
+  timezone: vine.string().in(TIMEZONES),
+})
+
+/** Changing the sign-in address needs the current password (re-authentication). */
+export const updateEmailValidator = vine.create({
+  email: email().unique({
+    table: 'users',
+    column: 'email',
+    filter: (db, _value, field) => {
+      db.whereNot('id', field.meta.userId)
+    },
+  }),
+  currentPassword: vine.string().maxLength(128),
+})
+
+export const updatePasswordValidator = vine.create({
+  currentPassword: vine.string().maxLength(128),
+  password: newPassword(),
+})
+
+export const localeValidator = vine.create({
+  locale: locale(),
+})
+
+/**
+ * A failure found after validation (wrong credentials, expired link…) reported like
+ * a validation error, so the form shows it next to the field it concerns.
+ */
+export function formError(field: string, message: string, rule = 'invalid') {
+  return new errors.E_VALIDATION_ERROR([{ field, message, rule }])
+}

@@ -1,0 +1,181 @@
+import { test } from '@japa/runner'
+import User from '#models/user'
+import AuditLog from '#models/audit_log'
+import { withCleanState } from '#tests/helpers/database'
+
+const PASSWORD = 'first password 42'
+
+function createUser(email = 'margaret@example.com') {
+  return User.create({ fullName: 'Margaret Hamilton', email, password: PASSWORD, locale: 'en', timezone: 'UTC' })
+}
+
+function put(client: any, url: string, user: User, body: Record<string, unknown>) {
+  return client.put(url).loginAs(user).withCsrfToken().withInertia().json(body).redirects(0)
+}
+
+test.group('Accounts / profile', (group) => {
+  withCleanState(group)
+
+  test('guests are sent to the login page', async ({ client }) => {
+    const response = await client.get('/profile').redirects(0)
+    response.assertStatus(302)
+    response.assertHeader('location', '/login')
+  })
+
+  test('the profile page shows the account and the choices, never the password hash', async ({ client, assert }) => {
+    const user = await createUser()
+    const response = await client.get('/profile').loginAs(user).withInertia()
+
+    response.assertInertiaComponent('profile/show')
+    response.assertInertiaPropsContains({
+      profile: { fullName: 'Margaret Hamilton', email: 'margaret@example.com', locale: 'en', timezone: 'UTC' },
+      locales: ['en', 'fr'],
+    })
+    assert.includeMembers(response.inertiaProps.timezones, ['UTC', 'Europe/Paris', 'America/New_York'])
+    const hash = (await User.findOrFail(user.id)).password
+    assert.match(hash, /^\$scrypt\$/)
+    assert.notInclude(JSON.stringify(response.inertiaProps), hash)
+    assert.notInclude(JSON.stringify(response.inertiaProps), '$scrypt')
+  })
+
+  test('no page of the accounts area hands the password hash to the browser', async ({ client, assert }) => {
+    const user = await createUser()
+    const hash = (await User.findOrFail(user.id)).password
+    for (const url of ['/profile', '/']) {
+      const response = await client.get(url).loginAs(user).withInertia()
+      assert.isObject(response.inertiaProps.user, url)
+      assert.notInclude(JSON.stringify(response.inertiaProps), hash, url)
+      assert.notProperty(response.inertiaProps.user, 'password', url)
+    }
+  })
+
+  test('name, language and time zone are saved', async ({ client, assert }) => {
+    const user = await createUser()
+    const response = await put(client, '/profile', user, { fullName: '  Margaret H. Hamilton ', locale: 'fr', timezone: 'Europe/Paris' })
+
+    response.assertStatus(303) // Inertia turns redirects after PUT into 303
+    response.assertHeader('location', '/profile')
+    // Confirmed in the language just chosen.
+    assert.equal(response.flashMessage('success'), 'Votre profil a été mis à jour.')
+    await user.refresh()
+    assert.equal(user.fullName, 'Margaret H. Hamilton')
+    assert.equal(user.locale, 'fr')
+    assert.equal(user.timezone, 'Europe/Paris')
+  })
+
+  test('an unknown time zone or language is refused', async ({ client, assert }) => {
+    const user = await createUser()
+    const response = await put(client, '/profile', user, { fullName: 'M', locale: 'de', timezone: 'Mars/Olympus_Mons' })
+
+    assert.property(response.flashMessage('inputErrorsBag'), 'timezone')
+    assert.property(response.flashMessage('inputErrorsBag'), 'locale')
+    await user.refresh()
+    assert.equal(user.timezone, 'UTC')
+    assert.equal(user.locale, 'en')
+  })
+
+  test('changing the e-mail needs the current password', async ({ client, assert }) => {
+    const user = await createUser()
+    const wrong = await put(client, '/profile/email', user, { email: 'new@example.com', currentPassword: 'not my password' })
+
+    assert.deepEqual(wrong.flashMessage('inputErrorsBag.currentPassword'), ['This is not your current password.'])
+    await user.refresh()
+    assert.equal(user.email, 'margaret@example.com')
+    assert.isNull(await AuditLog.findBy('action', 'profile.email_changed'))
+
+    const right = await put(client, '/profile/email', user, { email: 'New@Example.com', currentPassword: PASSWORD })
+    right.assertHeader('location', '/profile')
+    assert.equal(right.flashMessage('success'), 'Your sign-in e-mail has been changed.')
+    await user.refresh()
+    assert.equal(user.email, 'new@example.com')
+    const audit = await AuditLog.findByOrFail('action', 'profile.email_changed')
+    assert.deepEqual(audit.meta, { from: 'margaret@example.com', to: 'new@example.com' })
+    await User.verifyCredentials('new@example.com', PASSWORD)
+  })
+
+  test('the e-mail of another account cannot be taken', async ({ client, assert }) => {
+    const user = await createUser()
+    await createUser('taken@example.com')
+    const response = await put(client, '/profile/email', user, { email: 'taken@example.com', currentPassword: PASSWORD })
+
+    assert.deepEqual(response.flashMessage('inputErrorsBag.email'), ['An account already uses this e-mail.'])
+    await user.refresh()
+    assert.equal(user.email, 'margaret@example.com')
+
+    // Re-submitting one's own address is not a conflict.
+    const same = await put(client, '/profile/email', user, { email: 'margaret@example.com', currentPassword: PASSWORD })
+    assert.isUndefined(same.flashMessage('inputErrorsBag'))
+  })
+
+  test('changing the password needs the current one and a confirmed new one', async ({ client, assert }) => {
+    const user = await createUser()
+    const wrong = await put(client, '/profile/password', user, {
+      currentPassword: 'not my password',
+      password: 'second password 42',
+      password_confirmation: 'second password 42',
+    })
+    assert.deepEqual(wrong.flashMessage('inputErrorsBag.currentPassword'), ['This is not your current password.'])
+    await User.verifyCredentials(user.email, PASSWORD)
+
+    const weak = await put(client, '/profile/password', user, { currentPassword: PASSWORD, password: 'short', password_confirmation: 'short' })
+    assert.property(weak.flashMessage('inputErrorsBag'), 'password')
+    await User.verifyCredentials(user.email, PASSWORD)
+
+    const right = await put(client, '/profile/password', user, {
+      currentPassword: PASSWORD,
+      password: 'second password 42',
+      password_confirmation: 'second password 42',
+    })
+    right.assertHeader('location', '/profile')
+    assert.equal(right.flashMessage('success'), 'Your password has been changed.')
+    await User.verifyCredentials(user.email, 'second password 42')
+    assert.equal((await AuditLog.findByOrFail('action', 'profile.password_changed')).actorId, user.id)
+    // Still signed in on this device.
+    assert.equal(right.session('auth_web'), user.id)
+  })
+})
+
+test.group('Accounts / language switch', (group) => {
+  withCleanState(group)
+
+  test('a signed-in user’s choice is saved on the account', async ({ client, assert }) => {
+    const user = await createUser()
+    const response = await client.post('/locale').loginAs(user).withCsrfToken().withInertia().json({ locale: 'fr' }).redirects(0)
+
+    response.assertStatus(302)
+    await user.refresh()
+    assert.equal(user.locale, 'fr')
+
+    const page = await client.get('/profile').loginAs(user).withInertia()
+    assert.equal(page.inertiaProps.locale, 'fr')
+  })
+
+  test('a guest’s choice is kept in a cookie that outranks the browser language', async ({ client, assert }) => {
+    const response = await client.post('/locale').withCsrfToken().withInertia().json({ locale: 'fr' }).redirects(0)
+    response.assertStatus(302)
+    assert.equal(response.cookie('locale')?.value, 'fr')
+
+    const withCookie = await client.get('/login').header('accept-language', 'en-US,en;q=0.9').withCookie('locale', 'fr').withInertia()
+    assert.equal(withCookie.inertiaProps.locale, 'fr')
+
+    const withoutCookie = await client.get('/login').header('accept-language', 'fr-FR,fr;q=0.9').withInertia()
+    assert.equal(withoutCookie.inertiaProps.locale, 'fr')
+    const english = await client.get('/login').header('accept-language', 'en-US').withInertia()
+    assert.equal(english.inertiaProps.locale, 'en')
+  })
+
+  test('the saved locale of a user outranks the cookie', async ({ client, assert }) => {
+    const user = await createUser()
+    const page = await client.get('/profile').loginAs(user).withCookie('locale', 'fr').withInertia()
+    assert.equal(page.inertiaProps.locale, 'en')
+  })
+
+  test('an unsupported language is refused', async ({ client, assert }) => {
+    const user = await createUser()
+    const response = await client.post('/locale').loginAs(user).withCsrfToken().withInertia().json({ locale: 'de' }).redirects(0)
+    assert.property(response.flashMessage('inputErrorsBag'), 'locale')
+    assert.isUndefined(response.cookie('locale'))
+    await user.refresh()
+    assert.equal(user.locale, 'en')
+  })
+})

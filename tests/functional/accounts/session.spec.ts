@@ -1,0 +1,166 @@
+import { test } from '@japa/runner'
+import User from '#models/user'
+import AuditLog from '#models/audit_log'
+import { withCleanState } from '#tests/helpers/database'
+
+const PASSWORD = 'correct horse battery'
+
+function createUser(email = 'grace@example.com') {
+  return User.create({ fullName: 'Grace Hopper', email, password: PASSWORD, locale: 'en', timezone: 'UTC' })
+}
+
+test.group('Accounts / login and logout', (group) => {
+  withCleanState(group)
+
+  test('the login page renders for guests and sends signed-in users home', async ({ client }) => {
+    const page = await client.get('/login').withInertia()
+    page.assertStatus(200)
+    page.assertInertiaComponent('auth/login')
+
+    const user = await createUser()
+    const signedIn = await client.get('/login').loginAs(user).redirects(0)
+    signedIn.assertStatus(302)
+    signedIn.assertHeader('location', '/')
+  })
+
+  test('valid credentials sign in, whatever the case of the e-mail, and go to /', async ({ client, assert }) => {
+    const user = await createUser()
+    const response = await client
+      .post('/login')
+      .withCsrfToken()
+      .withInertia()
+      .json({ email: 'Grace@Example.com', password: PASSWORD })
+      .redirects(0)
+
+    response.assertStatus(302)
+    response.assertHeader('location', '/')
+    assert.equal(response.session('auth_web'), user.id)
+  })
+
+  test('signing in gives the browser a new session id', async ({ client, assert }) => {
+    await createUser()
+    const login = (password: string) => {
+      const request = client.post('/login').withCsrfToken().withInertia().json({ email: 'grace@example.com', password }).redirects(0)
+      return { request, sentId: (request as unknown as { sessionClient: { sessionId: string } }).sessionClient.sessionId }
+    }
+
+    // A failed attempt keeps the session id: the check below can tell the difference.
+    const failed = login('not the password')
+    assert.equal((await failed.request).cookie('pistache-session')?.value, failed.sentId)
+
+    const succeeded = login(PASSWORD)
+    const response = await succeeded.request
+    const newId = response.cookie('pistache-session')?.value
+    assert.isString(newId)
+    assert.notEqual(newId, succeeded.sentId)
+    assert.equal(response.session('auth_web'), (await User.findByOrFail('email', 'grace@example.com')).id)
+  })
+
+  test('a wrong password and an unknown e-mail get the same answer', async ({ client, assert }) => {
+    await createUser()
+    const wrongPassword = await client
+      .post('/login')
+      .withCsrfToken()
+      .withInertia()
+      .json({ email: 'grace@example.com', password: 'not the password' })
+      .redirects(0)
+    const unknownEmail = await client
+      .post('/login')
+      .withCsrfToken()
+      .withInertia()
+      .json({ email: 'nobody@example.com', password: PASSWORD })
+      .redirects(0)
+
+    for (const response of [wrongPassword, unknownEmail]) {
+      response.assertStatus(302)
+      assert.deepEqual(response.flashMessage('inputErrorsBag.email'), ['This e-mail and password do not match an account.'])
+      assert.isUndefined(response.session('auth_web'))
+    }
+  })
+
+  test('logging out ends the session', async ({ client, assert }) => {
+    const user = await createUser()
+    const response = await client.post('/logout').loginAs(user).withCsrfToken().withInertia().redirects(0)
+
+    response.assertStatus(302)
+    response.assertHeader('location', '/login')
+    assert.isUndefined(response.session('auth_web'))
+    assert.equal(response.flashMessage('success'), 'You have been signed out.')
+  })
+
+  test('a login without the CSRF token is refused', async ({ client, assert }) => {
+    await createUser()
+    const response = await client.post('/login').withInertia().json({ email: 'grace@example.com', password: PASSWORD }).redirects(0)
+    response.assertStatus(302)
+    assert.property(response.flashMessage('errorsBag'), 'E_BAD_CSRF_TOKEN')
+    assert.isUndefined(response.session('auth_web'))
+  })
+})
+
+test.group('Accounts / login rate limits', (group) => {
+  withCleanState(group)
+
+  const attempt = (client: any, email: string, password: string) =>
+    client.post('/login').withCsrfToken().withInertia().json({ email, password }).redirects(0)
+
+  test('the fifth failure locks the account for 15 minutes, even for the right password', async ({ client, assert }) => {
+    const user = await createUser()
+    for (let i = 1; i <= 4; i++) {
+      const response = await attempt(client, user.email, `wrong password ${i}`)
+      assert.deepEqual(response.flashMessage('inputErrorsBag.email'), ['This e-mail and password do not match an account.'])
+    }
+
+    const fifth = await attempt(client, user.email, 'wrong password 5')
+    assert.equal(fifth.flashMessage('error'), 'Too many attempts. Try again in 15 min.')
+
+    const rightPassword = await attempt(client, user.email, PASSWORD)
+    assert.equal(rightPassword.flashMessage('error'), 'Too many attempts. Try again in 15 min.')
+    assert.isUndefined(rightPassword.session('auth_web'))
+
+    const audits = await AuditLog.query().where('action', 'auth.login_locked')
+    assert.lengthOf(audits, 1)
+    assert.equal(audits[0].subjectId, String(user.id))
+
+    // Another account from the same address is not affected.
+    const other = await createUser('other@example.com')
+    const otherLogin = await attempt(client, other.email, PASSWORD)
+    assert.equal(otherLogin.session('auth_web'), other.id)
+  })
+
+  test('the lockout message is translated', async ({ client, assert }) => {
+    const user = await createUser()
+    let last: any
+    for (let i = 1; i <= 5; i++) {
+      last = await client
+        .post('/login')
+        .header('accept-language', 'fr')
+        .withCsrfToken()
+        .withInertia()
+        .json({ email: user.email, password: `nope ${i}` })
+        .redirects(0)
+    }
+    assert.equal(last.flashMessage('error'), 'Trop de tentatives. Réessayez dans 15 min.')
+  })
+
+  test('a successful login clears the failures counted so far', async ({ client, assert }) => {
+    const user = await createUser()
+    for (let i = 1; i <= 4; i++) await attempt(client, user.email, `wrong ${i}`)
+    const ok = await attempt(client, user.email, PASSWORD)
+    assert.equal(ok.session('auth_web'), user.id)
+
+    const afterReset = await attempt(client, user.email, 'wrong again')
+    assert.deepEqual(afterReset.flashMessage('inputErrorsBag.email'), ['This e-mail and password do not match an account.'])
+    assert.isUndefined(afterReset.flashMessage('error'))
+  })
+
+  test('one IP address gets 20 login attempts a minute', async ({ client, assert }) => {
+    for (let i = 1; i <= 20; i++) {
+      const response = await attempt(client, `visitor${i}@example.com`, 'whatever-password')
+      assert.isUndefined(response.flashMessage('error'), `attempt ${i} should not be throttled`)
+    }
+    const user = await createUser()
+    const throttled = await attempt(client, user.email, PASSWORD)
+    assert.equal(throttled.flashMessage('error'), 'Too many attempts. Try again in 1 min.')
+    assert.isUndefined(throttled.session('auth_web'))
+  })
+})
