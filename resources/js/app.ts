@@ -19,10 +19,13 @@ createInertiaApp({
   setup({ el, App, props, plugin }) {
     const locale = (props.initialPage.props.locale as string) ?? 'en'
     const i18n = createI18nFor(locale)
-    // The locale is a page prop: follow it when the user switches language.
-    router.on('navigate', (event) => {
-      i18n.global.locale.value = (event.detail.page.props.locale as string) ?? 'en'
-    })
+    // The locale is a page prop: follow it on every visit, including a redirect back to the same URL.
+    const follow = (page: { props: Record<string, unknown> }) => {
+      i18n.global.locale.value = (page.props.locale as string) ?? 'en'
+      document.documentElement.lang = i18n.global.locale.value
+    }
+    router.on('navigate', (event) => follow(event.detail.page))
+    router.on('success', (event) => follow(event.detail.page))
     createApp({ render: () => h(App, props) })
       .use(plugin)
       .use(i18n)
