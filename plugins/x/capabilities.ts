@@ -1,0 +1,40 @@
+import type { Capabilities, PostDraft, PostIssue } from '#sdk'
+
+/** X's published limits (xdevplatform/docs, see fake/spec/SOURCE.md); Premium accounts may get more. */
+export const xCapabilities: Capabilities = {
+  text: { limit: 280, counter: { id: 'x_weighted' }, optionalWithMedia: true },
+  images: {
+    max: 4,
+    // Animated GIFs may reach 15 MB, but the rules cannot vary by format: 5 MB keeps every image safe.
+    maxBytes: 5 * 1024 * 1024,
+    formats: ['image/jpeg', 'image/png', 'image/webp', 'image/gif'],
+    altText: { supported: true, maxLength: 1000 },
+  },
+  video: {
+    max: 1,
+    maxBytes: 512 * 1024 * 1024,
+    formats: ['video/mp4'],
+    minSeconds: 0.5,
+    maxSeconds: 140,
+    maxWidth: 1280,
+    maxHeight: 1024,
+    aspectRatio: { min: 1 / 3, max: 3 },
+  },
+  mixedMedia: false,
+  mediaRequired: false,
+  mediaByPublicUrl: false,
+  threads: true,
+  firstComment: false,
+  // Only a video (or GIF) still processing after the inline wait yields `pending`.
+  asyncPublish: true,
+  idempotencyKey: false,
+  revocable: true,
+  metrics: ['views', 'likes', 'comments', 'shares', 'quotes', 'saves'],
+}
+
+/** X takes up to 4 photos, or exactly one GIF: a GIF cannot share a post with other images. */
+export function validateXPost(post: PostDraft<unknown>): PostIssue[] {
+  const images = post.media.filter((item) => item.kind === 'image')
+  const hasGif = images.some((item) => item.mimeType === 'image/gif')
+  return hasGif && images.length > 1 ? [{ code: 'too_many_images', params: { count: images.length, max: 1 } }] : []
+}
