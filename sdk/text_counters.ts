@@ -3,7 +3,8 @@
  * the server (validation before any request) and the composer in the browser.
  */
 const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' })
-const URL_PATTERN = /https?:\/\/[^\s<>"']+[^\s<>"'.,;:!?)\]]/giu
+/** URLs as networks detect them in text (http and https only; trailing punctuation excluded). */
+export const URL_PATTERN = /https?:\/\/[^\s<>"']+[^\s<>"'.,;:!?)\]]/giu
 
 export type TextCounterId = 'graphemes' | 'x_weighted' | 'url_reserved' | 'utf16' | 'utf8_bytes'
 

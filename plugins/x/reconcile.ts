@@ -1,11 +1,10 @@
-import { ok, type PublishContext, type Published, type Result } from '#sdk'
+import { ok, type PublishContext, type Published, type Result, URL_PATTERN } from '#sdk'
 import { mapForbidden } from './errors.js'
 import type { XOptions } from './options.js'
 import { POST_FIELDS } from './stats.js'
 import { apiHttp, postUrl } from './urls.js'
 
 /** Same URL shape as the SDK's counters, so "what counts as a URL" agrees with validation. */
-const URL_PATTERN = /https?:\/\/[^\s<>"']+[^\s<>"'.,;:!?)\]]/giu
 const TCO = /^https?:\/\/t\.co\//i
 const LOOKBACK_MS = 60 * 60 * 1000
 

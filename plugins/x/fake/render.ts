@@ -1,6 +1,5 @@
+import { URL_PATTERN } from '#sdk'
 import { createHash } from 'node:crypto'
-
-const URL_PATTERN = /https?:\/\/[^\s<>"']+[^\s<>"'.,;:!?)\]]/giu
 
 export interface RenderablePost {
   id: string
