@@ -1,0 +1,36 @@
+import type { HttpContext } from '@adonisjs/core/http'
+
+/**
+ * The workspace's main sections. Each renders its page inside the workspace the
+ * middleware resolved; the areas that fill them add their own props.
+ */
+export default class WorkspacePagesController {
+  async show({ workspace, response }: HttpContext) {
+    return response.redirect(`/w/${workspace.slug}/calendar`)
+  }
+
+  async calendar({ bouncer, member, inertia }: HttpContext) {
+    await bouncer.with('WorkspacePolicy').authorize('view', member)
+    return inertia.render('calendar/index', {})
+  }
+
+  async posts({ bouncer, member, inertia }: HttpContext) {
+    await bouncer.with('WorkspacePolicy').authorize('view', member)
+    return inertia.render('posts/index', {})
+  }
+
+  async channels({ bouncer, member, inertia }: HttpContext) {
+    await bouncer.with('WorkspacePolicy').authorize('view', member)
+    return inertia.render('channels/index', {})
+  }
+
+  async media({ bouncer, member, inertia }: HttpContext) {
+    await bouncer.with('WorkspacePolicy').authorize('view', member)
+    return inertia.render('media/index', {})
+  }
+
+  async analytics({ bouncer, member, inertia }: HttpContext) {
+    await bouncer.with('WorkspacePolicy').authorize('view', member)
+    return inertia.render('analytics/index', {})
+  }
+}

@@ -1,0 +1,197 @@
+import { test } from '@japa/runner'
+import router from '@adonisjs/core/services/router'
+import db from '@adonisjs/lucid/services/db'
+import string from '@adonisjs/core/helpers/string'
+import Workspace from '#models/workspace'
+import WorkspaceInvitation from '#models/workspace_invitation'
+import WorkspaceMember from '#models/workspace_member'
+import { newInvitationToken } from '#actions/workspaces/invitation_tokens'
+import { withCleanState } from '#tests/helpers/database'
+import { addMember, makeUser, makeWorkspace } from './_helpers.js'
+
+/**
+ * Tenancy proof. A signed-in member of one workspace calls EVERY registered route
+ * with the identifiers of another workspace (its slug, its members, invitations and
+ * whatever other areas add) and must get 403 or 404, never that workspace's data,
+ * and must change nothing in it.
+ *
+ * The walker reads the router, so new routes are covered as soon as they exist.
+ * A new route either:
+ *  - takes a `:param` resolved below (`:workspace`, `:member`, `:invitation`, `:token`,
+ *    or any `:thing` / `:thingId` backed by a table `things` with a `workspace_id`
+ *    column: seed a row of it for the foreign workspace in `seedForeignWorkspace`), or
+ *  - holds no workspace-scoped data and is listed in SKIPPED with the reason.
+ * Scoped controllers should load the resource (404) before validating the body.
+ */
+const SKIPPED: { pattern: string; reason: string }[] = [
+  { pattern: '/', reason: 'redirects to one of the caller’s own workspaces (covered in workspaces.spec)' },
+  { pattern: '/workspaces/new', reason: 'form to create a workspace of one’s own' },
+  { pattern: '/workspaces', reason: 'creates a new workspace owned by the caller' },
+  { pattern: '/health', reason: 'operational probe, no data' },
+  { pattern: '/login', reason: 'guest-only sign-in' },
+  { pattern: '/signup', reason: 'guest-only sign-up' },
+  { pattern: '/logout', reason: 'ends the caller’s own session' },
+  { pattern: '/forgot-password', reason: 'guest-only, addressed by e-mail, answers the same for every address' },
+  { pattern: '/reset-password', reason: 'guest-only, addressed by a password-reset token of a user, not a workspace' },
+  { pattern: '/reset-password/:token', reason: 'guest-only, addressed by a password-reset token of a user, not a workspace' },
+  { pattern: '/profile', reason: 'the caller’s own account' },
+  { pattern: '/profile/email', reason: 'the caller’s own account' },
+  { pattern: '/profile/password', reason: 'the caller’s own account' },
+  { pattern: '/locale', reason: 'the caller’s own language preference' },
+]
+
+const DISTINCTIVE = {
+  workspace: 'Zebra Foreign Holdings',
+  ownerName: 'Olga Foreignowner',
+  ownerEmail: 'olga.foreign@example.com',
+  memberEmail: 'mallory.foreign@example.com',
+  inviteeEmail: 'invitee.foreign@example.com',
+}
+
+interface Foreign {
+  ownerId: number
+  workspace: Workspace
+  member: WorkspaceMember
+  invitation: WorkspaceInvitation
+  token: string
+}
+
+async function seedForeignWorkspace(): Promise<Foreign> {
+  const owner = await makeUser({ fullName: DISTINCTIVE.ownerName, email: DISTINCTIVE.ownerEmail })
+  const workspace = await makeWorkspace(owner, DISTINCTIVE.workspace)
+  const { member } = await addMember(workspace, 'editor', await makeUser({ email: DISTINCTIVE.memberEmail }))
+  const { token, tokenHash, expiresAt } = newInvitationToken()
+  const invitation = await WorkspaceInvitation.create({
+    workspaceId: workspace.id,
+    invitedById: owner.id,
+    email: DISTINCTIVE.inviteeEmail,
+    role: 'admin',
+    tokenHash,
+    expiresAt,
+    acceptedAt: null,
+  })
+  return { ownerId: owner.id, workspace, member, invitation, token }
+}
+
+/** Param name → the foreign workspace's value for it. */
+const KNOWN_PARAMS: Record<string, (foreign: Foreign) => string> = {
+  workspace: (foreign) => foreign.workspace.slug,
+  member: (foreign) => String(foreign.member.id),
+  invitation: (foreign) => String(foreign.invitation.id),
+  // Invitation links carry a bearer token: the foreign one, addressed to someone else.
+  token: (foreign) => foreign.token,
+}
+
+/** `post`, `postId`, `media_item` → a row id of `posts` / `media_items` that belongs to the foreign workspace. */
+async function foreignRowId(param: string, foreign: Foreign) {
+  const base = string.snakeCase(param.replace(/_?id$/i, ''))
+  const tables = new Set(await db.connection().getAllTables())
+  for (const table of [string.pluralize(base), base]) {
+    if (!tables.has(table)) continue
+    const columns = await db.connection().columnsInfo(table)
+    if (!('workspace_id' in columns)) continue
+    const row = await db.from(table).where('workspace_id', foreign.workspace.id).select('id').first()
+    if (row) return String(row.id)
+  }
+  return null
+}
+
+interface Probe {
+  method: string
+  pattern: string
+  url: string
+}
+
+/** Every (method, pattern) of the router, with URLs aimed at the foreign workspace. */
+async function probes(foreign: Foreign, ownSlug: string) {
+  const list: Probe[] = []
+  const unresolved: string[] = []
+  const routes = Object.values(router.toJSON()).flat()
+  for (const route of routes) {
+    if (SKIPPED.some((skip) => skip.pattern === route.pattern)) continue
+    const segments = route.pattern.split('/')
+    const params = segments.filter((segment) => segment.startsWith(':')).map((segment) => segment.slice(1).replace(/\?$/, ''))
+    const values: Record<string, string> = {}
+    for (const param of params) {
+      const value = KNOWN_PARAMS[param]?.(foreign) ?? (await foreignRowId(param, foreign))
+      if (value === null) unresolved.push(`${route.methods.join('|')} ${route.pattern} (:${param})`)
+      else values[param] = value
+    }
+    const build = (overrides: Record<string, string> = {}) =>
+      segments
+        .map((segment) => {
+          if (segment === '*') return 'x'
+          if (!segment.startsWith(':')) return segment
+          const name = segment.slice(1).replace(/\?$/, '')
+          return encodeURIComponent(overrides[name] ?? values[name])
+        })
+        .join('/') || '/'
+    for (const method of route.methods.filter((m) => m !== 'HEAD')) {
+      list.push({ method, pattern: route.pattern, url: build() })
+      // The classic hole: one's own workspace in the URL, another workspace's record after it.
+      if (params.includes('workspace') && params.length > 1) {
+        list.push({ method, pattern: route.pattern, url: build({ workspace: ownSlug }) })
+      }
+    }
+  }
+  return { list, unresolved }
+}
+
+test.group('Tenancy / every route refuses another workspace', (group) => {
+  withCleanState(group)
+
+  test('a member of another workspace gets 403 or 404 on every route, sees and changes nothing', async ({ client, assert }) => {
+    const foreign = await seedForeignWorkspace()
+    const attacker = await makeUser({ fullName: 'Eve Attacker', email: 'eve@example.com' })
+    const own = await makeWorkspace(attacker, 'Eve Own Agency')
+    await addMember(own, 'viewer')
+
+    const { list, unresolved } = await probes(foreign, own.slug)
+    assert.deepEqual(unresolved, [], 'route params with no foreign fixture: seed one in seedForeignWorkspace()')
+    assert.isAbove(list.length, 10)
+    if (process.env.TENANCY_DEBUG) console.log(list.map((probe) => `${probe.method} ${probe.url}`).join('\n'))
+    assert.isTrue(list.some((probe) => probe.pattern.startsWith('/w/:workspace')))
+
+    const failures: string[] = []
+    for (const probe of list) {
+      const response = await (client as any)
+        .request(probe.url, probe.method)
+        .loginAs(attacker)
+        .withCsrfToken()
+        .withInertia()
+        .json({})
+        .redirects(0)
+      const status = response.status()
+      const body = response.text() ?? ''
+      if (![403, 404].includes(status)) {
+        failures.push(`${probe.method} ${probe.url} (${probe.pattern}) answered ${status}`)
+      }
+      for (const secret of Object.values(DISTINCTIVE)) {
+        if (body.includes(secret)) failures.push(`${probe.method} ${probe.url} revealed "${secret}"`)
+      }
+    }
+    assert.deepEqual(failures, [], `not tenant-safe (or missing from SKIPPED with a reason):\n${failures.join('\n')}`)
+
+    const after = await Workspace.findOrFail(foreign.workspace.id)
+    assert.equal(after.name, DISTINCTIVE.workspace)
+    assert.equal(after.timezone, foreign.workspace.timezone)
+    assert.deepEqual(
+      (await WorkspaceMember.query().where('workspace_id', foreign.workspace.id).orderBy('id')).map((m) => [m.userId, m.role]),
+      [
+        [foreign.ownerId, 'owner'],
+        [foreign.member.userId, 'editor'],
+      ]
+    )
+    const invitation = await WorkspaceInvitation.findOrFail(foreign.invitation.id)
+    assert.isNull(invitation.acceptedAt)
+    assert.equal(invitation.tokenHash, foreign.invitation.tokenHash)
+    assert.isNull(await WorkspaceMember.query().where('workspace_id', foreign.workspace.id).where('user_id', attacker.id).first())
+  })
+
+  test('no route under /w/:workspace or with an id-like param is skipped', async ({ assert }) => {
+    for (const skip of SKIPPED) {
+      assert.isAbove(skip.reason.length, 10, `give the reason for skipping ${skip.pattern}`)
+      assert.notMatch(skip.pattern, /:(workspace|member|invitation)\b/, `${skip.pattern} holds workspace data`)
+    }
+  })
+})
