@@ -32,6 +32,7 @@ export default defineConfig({
     () => import('@adonisjs/i18n/i18n_provider'),
     () => import('@adonisjs/mail/mail_provider'),
     () => import('#providers/queue_provider'),
+    () => import('#providers/plugins_provider'),
   ],
 
   preloads: [

@@ -49,6 +49,12 @@ export default await Env.create(new URL('../', import.meta.url), {
   WORKER_HEARTBEAT_SECONDS: Env.schema.number.optional(),
   /** Network plugin ids to switch off, comma separated. */
   PLUGINS_DISABLED: Env.schema.string.optional(),
+  PLUGINS_HTTP_TIMEOUT_MS: Env.schema.number.optional(),
+  X_CLIENT_ID: Env.schema.string.optional(),
+  X_CLIENT_SECRET: Env.schema.secret.optional(),
+  X_API_URL: Env.schema.string.optional({ format: 'url', tld: false }),
+  X_AUTHORIZE_URL: Env.schema.string.optional({ format: 'url', tld: false }),
+  BLUESKY_SERVICE_URL: Env.schema.string.optional({ format: 'url', tld: false }),
 
   FFMPEG_PATH: Env.schema.string.optional(),
   FFPROBE_PATH: Env.schema.string.optional(),

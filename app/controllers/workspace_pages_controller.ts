@@ -19,11 +19,6 @@ export default class WorkspacePagesController {
     return inertia.render('posts/index', {})
   }
 
-  async channels({ bouncer, member, inertia }: HttpContext) {
-    await bouncer.with('WorkspacePolicy').authorize('view', member)
-    return inertia.render('channels/index', {})
-  }
-
   async media({ bouncer, member, inertia }: HttpContext) {
     await bouncer.with('WorkspacePolicy').authorize('view', member)
     return inertia.render('media/index', {})

@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon'
 import { BaseModel, belongsTo, column } from '@adonisjs/lucid/orm'
 import type { BelongsTo } from '@adonisjs/lucid/types/relations'
+import type { AccountProfile } from '#sdk'
 import Workspace from '#models/workspace'
 
 export type SocialAccountStatus = 'connected' | 'needs_reconnection' | 'disconnected'
@@ -70,4 +71,16 @@ export default class SocialAccount extends BaseModel {
 
   @belongsTo(() => Workspace)
   declare workspace: BelongsTo<typeof Workspace>
+
+  /** The public profile a plugin call needs (never the token). */
+  toPluginProfile(): AccountProfile {
+    return {
+      externalId: this.externalId,
+      handle: this.handle,
+      displayName: this.displayName,
+      avatarUrl: this.avatarUrl,
+      profileUrl: this.profileUrl,
+      meta: this.meta ?? {},
+    }
+  }
 }

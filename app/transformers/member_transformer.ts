@@ -14,7 +14,7 @@ export function toMemberRow(
     email: member.user.email,
     initials: member.user.initials,
     role: member.role,
-    joinedAt: member.createdAt.toISO(),
+    joinedAt: member.createdAt.toISO()!,
     ...flags,
   }
 }
@@ -26,8 +26,8 @@ export function toPendingInvitation(invitation: WorkspaceInvitation) {
     email: invitation.email,
     role: invitation.role,
     invitedBy: invitation.invitedBy?.fullName ?? null,
-    sentAt: (invitation.updatedAt ?? invitation.createdAt).toISO(),
-    expiresAt: invitation.expiresAt.toISO(),
+    sentAt: (invitation.updatedAt ?? invitation.createdAt).toISO()!,
+    expiresAt: invitation.expiresAt.toISO()!,
     expired: invitation.expiresAt <= DateTime.now(),
   }
 }
@@ -39,7 +39,7 @@ export function toInvitationPreview(invitation: WorkspaceInvitation) {
     role: invitation.role,
     inviterName: invitation.invitedBy?.fullName ?? null,
     email: invitation.email,
-    expiresAt: invitation.expiresAt.toISO(),
+    expiresAt: invitation.expiresAt.toISO()!,
   }
 }
 

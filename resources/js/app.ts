@@ -2,7 +2,7 @@ import '../css/app.css'
 import { createApp, h, type DefineComponent } from 'vue'
 import { createInertiaApp, router } from '@inertiajs/vue3'
 import { resolvePageComponent } from '@adonisjs/inertia/helpers'
-import { createI18nFor } from './i18n'
+import { createI18nFor, setLocale } from './i18n'
 import AppLayout from '../layouts/app_layout.vue'
 
 createInertiaApp({
@@ -20,10 +20,7 @@ createInertiaApp({
     const locale = (props.initialPage.props.locale as string) ?? 'en'
     const i18n = createI18nFor(locale)
     // The locale is a page prop: follow it on every visit, including a redirect back to the same URL.
-    const follow = (page: { props: Record<string, unknown> }) => {
-      i18n.global.locale.value = (page.props.locale as string) ?? 'en'
-      document.documentElement.lang = i18n.global.locale.value
-    }
+    const follow = (page: { props: Record<string, unknown> }) => setLocale(i18n, (page.props.locale as string) ?? 'en')
     router.on('navigate', (event) => follow(event.detail.page))
     router.on('success', (event) => follow(event.detail.page))
     createApp({ render: () => h(App, props) })

@@ -23,8 +23,15 @@ export function createI18nFor(locale: string) {
     legacy: false,
     locale,
     fallbackLocale: 'en',
-    messages: catalogue(),
+    // JSON catalogues are nested string records; vue-i18n's message types cannot express that directly.
+    messages: catalogue() as Record<string, any>,
     missingWarn: false,
     fallbackWarn: false,
   })
+}
+
+/** Switches the language of a running app (the global composer's locale is a ref in composition mode). */
+export function setLocale(i18n: ReturnType<typeof createI18nFor>, locale: string) {
+  ;(i18n.global.locale as unknown as { value: string }).value = locale
+  document.documentElement.lang = locale
 }

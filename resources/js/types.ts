@@ -1,7 +1,7 @@
 /** Props every page receives (see app/middleware/inertia_middleware.ts). */
 export type Role = 'owner' | 'admin' | 'editor' | 'viewer'
 
-export interface SharedProps {
+export type SharedProps = {
   errors: Record<string, string>
   flash: { success?: string; error?: string }
   locale: string

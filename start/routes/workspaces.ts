@@ -29,7 +29,6 @@ router
     router.get('/', [WorkspacePagesController, 'show']).as('show')
     router.get('/calendar', [WorkspacePagesController, 'calendar']).as('calendar')
     router.get('/posts', [WorkspacePagesController, 'posts']).as('posts')
-    router.get('/channels', [WorkspacePagesController, 'channels']).as('channels')
     router.get('/media', [WorkspacePagesController, 'media']).as('media')
     router.get('/analytics', [WorkspacePagesController, 'analytics']).as('analytics')
 

@@ -1,7 +1,7 @@
 import type { Role } from '../../js/types'
 
 /** Props of the members and invitation pages (see app/transformers/member_transformer.ts). */
-export interface MemberRow {
+export type MemberRow = {
   id: number
   name: string
   email: string
@@ -13,7 +13,7 @@ export interface MemberRow {
   isLastOwner: boolean
 }
 
-export interface PendingInvitation {
+export type PendingInvitation = {
   id: number
   email: string
   role: Role
@@ -23,7 +23,7 @@ export interface PendingInvitation {
   expired: boolean
 }
 
-export interface InvitationPreview {
+export type InvitationPreview = {
   workspaceName: string
   role: Role
   inviterName: string | null

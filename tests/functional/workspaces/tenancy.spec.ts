@@ -5,6 +5,8 @@ import string from '@adonisjs/core/helpers/string'
 import Workspace from '#models/workspace'
 import WorkspaceInvitation from '#models/workspace_invitation'
 import WorkspaceMember from '#models/workspace_member'
+import SocialAccount from '#models/social_account'
+import { DateTime } from 'luxon'
 import { newInvitationToken } from '#actions/workspaces/invitation_tokens'
 import { withCleanState } from '#tests/helpers/database'
 import { addMember, makeUser, makeWorkspace } from './_helpers.js'
@@ -38,6 +40,10 @@ const SKIPPED: { pattern: string; reason: string }[] = [
   { pattern: '/profile/email', reason: 'the caller’s own account' },
   { pattern: '/profile/password', reason: 'the caller’s own account' },
   { pattern: '/locale', reason: 'the caller’s own language preference' },
+  {
+    pattern: '/oauth/:network/callback',
+    reason: 'acts only on a connection the caller started in their own session; forged or replayed states are refused (channels/connect.spec)',
+  },
 ]
 
 const DISTINCTIVE = {
@@ -54,6 +60,7 @@ interface Foreign {
   member: WorkspaceMember
   invitation: WorkspaceInvitation
   token: string
+  channel: SocialAccount
 }
 
 async function seedForeignWorkspace(): Promise<Foreign> {
@@ -70,7 +77,16 @@ async function seedForeignWorkspace(): Promise<Foreign> {
     expiresAt,
     acceptedAt: null,
   })
-  return { ownerId: owner.id, workspace, member, invitation, token }
+  const channel = await SocialAccount.create({
+    workspaceId: workspace.id,
+    network: 'mastodon',
+    externalId: '9001',
+    handle: '@zebra@foreign.example',
+    displayName: DISTINCTIVE.workspace,
+    status: 'connected',
+    connectedAt: DateTime.now(),
+  })
+  return { ownerId: owner.id, workspace, member, invitation, token, channel }
 }
 
 /** Param name → the foreign workspace's value for it. */
@@ -80,7 +96,13 @@ const KNOWN_PARAMS: Record<string, (foreign: Foreign) => string> = {
   invitation: (foreign) => String(foreign.invitation.id),
   // Invitation links carry a bearer token: the foreign one, addressed to someone else.
   token: (foreign) => foreign.token,
+  channel: (foreign) => String(foreign.channel.id),
+  // A network id is public; what matters is the workspace in the same URL.
+  network: () => 'mastodon',
 }
+
+/** Params that name no workspace data (a network id): one's own workspace with them is legitimate. */
+const UNSCOPED_PARAMS = new Set(['network'])
 
 /** `post`, `postId`, `media_item` → a row id of `posts` / `media_items` that belongs to the foreign workspace. */
 async function foreignRowId(param: string, foreign: Foreign) {
@@ -129,7 +151,7 @@ async function probes(foreign: Foreign, ownSlug: string) {
     for (const method of route.methods.filter((m) => m !== 'HEAD')) {
       list.push({ method, pattern: route.pattern, url: build() })
       // The classic hole: one's own workspace in the URL, another workspace's record after it.
-      if (params.includes('workspace') && params.length > 1) {
+      if (params.includes('workspace') && params.some((param) => param !== 'workspace' && !UNSCOPED_PARAMS.has(param))) {
         list.push({ method, pattern: route.pattern, url: build({ workspace: ownSlug }) })
       }
     }

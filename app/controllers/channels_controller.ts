@@ -1,0 +1,118 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import app from '@adonisjs/core/services/app'
+import SocialAccount from '#models/social_account'
+import Workspace from '#models/workspace'
+import WorkspaceMember from '#models/workspace_member'
+import plugins from '#services/plugins'
+import { auditRequest } from '#services/audit'
+import { isPublicHost } from '#services/outbound_guard'
+import { can } from '#services/roles'
+import { toChannel, toNetworkChoice } from '#transformers/channel_transformer'
+import { credentialsConnectionValidator, instanceConnectionValidator, instanceOrigin, oauthCallbackValidator } from '#validators/channels'
+import { beginOAuthConnection } from '#actions/channels/begin_oauth_connection'
+import { finishOAuthConnection } from '#actions/channels/finish_oauth_connection'
+import { saveConnections } from '#actions/channels/save_connections'
+import { disconnectAccount } from '#actions/channels/disconnect_account'
+
+/** Local fakes listen on 127.0.0.1; only tests and development may target private addresses. */
+const allowPrivateTargets = !app.inProduction
+
+/** The Channels page: the workspace's connected network accounts, connect and disconnect. */
+export default class ChannelsController {
+  async index({ inertia, workspace, member, bouncer }: HttpContext) {
+    await bouncer.with('WorkspacePolicy').authorize('view', member)
+    const accounts = await SocialAccount.query()
+      .where('workspace_id', workspace.id)
+      .whereNot('status', 'disconnected')
+      .orderBy('network')
+      .orderBy('display_name')
+    const networks = await plugins.enabled()
+    return inertia.render('channels/index', {
+      channels: accounts.map(toChannel),
+      networks: networks.map(toNetworkChoice),
+    })
+  }
+
+  /** OAuth networks: send the browser to the network's consent screen. */
+  async authorize(ctx: HttpContext) {
+    const { params, request, response, session, i18n, workspace, member, bouncer, inertia } = ctx
+    await bouncer.with('WorkspacePolicy').authorize('manageChannels', member)
+    const plugin = await plugins.get(params.network)
+    const { instance } = await request.validateUsing(instanceConnectionValidator)
+    const instanceUrl = instance ? instanceOrigin(instance) : undefined
+    if (instanceUrl && !(await isPublicHost(new URL(instanceUrl).hostname, allowPrivateTargets))) {
+      session.flash('error', i18n.t('channels.errors.instanceNotAllowed'))
+      return response.redirect().back()
+    }
+    const url = await beginOAuthConnection(ctx, plugin, { workspaceId: workspace.id, instanceUrl })
+    if (url.status !== 'ok') {
+      session.flash('error', i18n.t('channels.errors.connectFailed', { network: plugin.displayName }))
+      return response.redirect().back()
+    }
+    return request.header('x-inertia') ? inertia.location(url.value) : response.redirect(url.value)
+  }
+
+  /** Credentials networks (Bluesky): the values typed in the connect form. */
+  async connectWithCredentials(ctx: HttpContext) {
+    const { params, request, response, session, i18n, workspace, member, bouncer, auth } = ctx
+    await bouncer.with('WorkspacePolicy').authorize('manageChannels', member)
+    const plugin = await plugins.get(params.network)
+    if (plugin.auth.kind !== 'credentials') return response.badRequest({ error: 'not_a_credentials_network' })
+    const { values } = await request.validateUsing(credentialsConnectionValidator)
+    const result = await plugin.auth.connect(plugins.contextFor(plugin), values)
+    if (result.status !== 'ok') {
+      session.flash('error', i18n.t('channels.errors.credentialsRejected', { network: plugin.displayName }))
+      return response.redirect().back()
+    }
+    const saved = await saveConnections({ workspaceId: workspace.id, network: plugin.id, connections: result.value, userId: auth.user!.id })
+    await auditRequest(ctx, { action: 'channel.connected', workspaceId: workspace.id, subjectType: 'social_account', subjectId: saved[0]?.id, meta: { network: plugin.id } })
+    session.flash('success', i18n.t('channels.connected', { network: plugin.displayName }))
+    return response.redirect().toPath(`/w/${workspace.slug}/channels`)
+  }
+
+  /** The network sends the browser back here after consent. */
+  async callback(ctx: HttpContext) {
+    const { params, request, response, session, i18n, auth } = ctx
+    const plugin = await plugins.get(params.network)
+    const input = await request.validateUsing(oauthCallbackValidator, { data: request.qs() })
+    const { pending, result } = await finishOAuthConnection(ctx, plugin, input)
+    if (!pending) {
+      session.flash('error', i18n.t('channels.errors.invalidState'))
+      return response.redirect().toPath('/')
+    }
+    // The user's rights may have changed during the round trip: check them again.
+    const workspace = await Workspace.find(pending.workspaceId)
+    const member = workspace
+      ? await WorkspaceMember.query().where('workspace_id', workspace.id).where('user_id', auth.user!.id).first()
+      : null
+    if (!workspace || !member || !can(member.role, 'manageChannels')) {
+      session.flash('error', i18n.t('channels.errors.invalidState'))
+      return response.redirect().toPath('/')
+    }
+    const back = `/w/${workspace.slug}/channels`
+    if (result.status !== 'ok') {
+      session.flash('error', i18n.t('channels.errors.connectFailed', { network: plugin.displayName }))
+      return response.redirect().toPath(back)
+    }
+    const saved = await saveConnections({ workspaceId: workspace.id, network: plugin.id, connections: result.value, userId: auth.user!.id })
+    for (const account of saved) {
+      await auditRequest(ctx, { action: 'channel.connected', workspaceId: workspace.id, subjectType: 'social_account', subjectId: account.id, meta: { network: plugin.id } })
+    }
+    session.flash('success', i18n.t('channels.connected', { network: plugin.displayName }))
+    return response.redirect().toPath(back)
+  }
+
+  async disconnect(ctx: HttpContext) {
+    const { params, response, session, i18n, workspace, member, bouncer } = ctx
+    await bouncer.with('WorkspacePolicy').authorize('manageChannels', member)
+    const account = await SocialAccount.query()
+      .where('workspace_id', workspace.id)
+      .where('id', params.channel)
+      .whereNot('status', 'disconnected')
+      .firstOrFail()
+    const revocation = await disconnectAccount(account)
+    await auditRequest(ctx, { action: 'channel.disconnected', workspaceId: workspace.id, subjectType: 'social_account', subjectId: account.id, meta: { network: account.network, revocation } })
+    session.flash('success', i18n.t('channels.disconnected', { name: account.displayName }))
+    return response.redirect().toPath(`/w/${workspace.slug}/channels`)
+  }
+}

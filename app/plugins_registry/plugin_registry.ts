@@ -1,0 +1,57 @@
+import { HttpClient, type NetworkPlugin, type PluginContext, type PluginSettings } from '#sdk'
+import { discoverPlugins, type PluginEntry } from '#plugins_registry/discover_plugins'
+import type { PluginsConfig } from '#config/plugins'
+import NotFoundException from '#exceptions/not_found_exception'
+
+/**
+ * The app's view of the network plugins: discovered once from plugins/*, imported
+ * only when first used, switched off by config, and given their settings (base URLs,
+ * client credentials) from config so fakes and proxies can stand in for a network.
+ */
+export class PluginRegistry {
+  #entries?: Promise<Map<string, PluginEntry>>
+
+  constructor(private config: PluginsConfig) {}
+
+  #discover() {
+    this.#entries ??= discoverPlugins(this.config.root).then((list) => new Map(list.map((entry) => [entry.id, entry])))
+    return this.#entries
+  }
+
+  isEnabled(id: string) {
+    return !this.config.disabled.includes(id)
+  }
+
+  /** Enabled plugins, loaded, in id order. */
+  async enabled(): Promise<NetworkPlugin[]> {
+    const entries = [...(await this.#discover()).values()].filter((entry) => this.isEnabled(entry.id))
+    return Promise.all(entries.map((entry) => entry.load()))
+  }
+
+  async has(id: string) {
+    return (await this.#discover()).has(id) && this.isEnabled(id)
+  }
+
+  /** The plugin, or a 404 when it is not installed or switched off. */
+  async get(id: string): Promise<NetworkPlugin> {
+    const entry = (await this.#discover()).get(id)
+    if (!entry || !this.isEnabled(id)) throw new NotFoundException(`Unknown network "${id}"`)
+    return entry.load()
+  }
+
+  settingsFor(plugin: NetworkPlugin): PluginSettings {
+    const configured = this.config.settings[plugin.id] ?? {}
+    return {
+      ...plugin.defaults,
+      ...configured,
+      urls: { ...plugin.defaults.urls, ...configured.urls },
+    }
+  }
+
+  /** What a plugin call needs: its settings and an HTTP client with the configured timeout. */
+  contextFor(plugin: NetworkPlugin): PluginContext {
+    const settings = this.settingsFor(plugin)
+    const baseUrl = Object.values(settings.urls)[0] ?? 'http://invalid.invalid'
+    return { settings, http: new HttpClient({ baseUrl, timeoutMs: this.config.timeoutMs }) }
+  }
+}

@@ -1,0 +1,22 @@
+/* Page props are `type` aliases, not interfaces: Inertia checks them against JSON types, which interfaces fail. */
+/** Props of the Channels page (see app/transformers/channel_transformer.ts). */
+export type Channel = {
+  id: number
+  network: string
+  handle: string
+  displayName: string
+  avatarUrl: string | null
+  profileUrl: string | null
+  status: 'connected' | 'needs_reconnection' | 'disconnected'
+  lastError: string | null
+  connectedAt: string
+}
+
+export type NetworkChoice = {
+  id: string
+  displayName: string
+  icon: string
+  brandColor: string
+  authKind: 'oauth2' | 'instance_oauth' | 'credentials'
+  fields: { name: string; type: 'text' | 'password' | 'url'; label: string; default: string; secret: boolean }[]
+}
