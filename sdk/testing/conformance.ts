@@ -5,6 +5,8 @@ import { checkPost, capabilitiesOf } from '../check_post.js'
 import type { FakeNetwork } from './fake_network.js'
 import { connectThroughFake, contextFor } from './connect.js'
 import { imageFixture, videoFixture } from './media_fixtures.js'
+import { MediaHost } from './media_host.js'
+import type { MediaItem } from '../contract.js'
 
 export interface ConformanceSubject<O> {
   plugin: NetworkPlugin<O>
@@ -26,14 +28,22 @@ export function conformance<O>(subject: ConformanceSubject<O>) {
   test.group(`conformance: ${plugin.id}`, (group) => {
     let fake: FakeNetwork
     let connection: Connection
+    let mediaHost: MediaHost
 
     group.each.setup(async () => {
       fake = await subject.startFake()
+      mediaHost = await new MediaHost().start()
       const connected = await connectThroughFake(plugin, fake)
       if (connected.status !== 'ok') throw new Error(`connect failed: ${JSON.stringify(connected)}`)
       connection = connected.value[0]
-      return () => fake.close()
+      return async () => {
+        await fake.close()
+        await mediaHost.close()
+      }
     })
+
+    /** Networks that fetch media by URL get items the media host serves, like the app's signed URLs. */
+    const hosted = (items: MediaItem[]) => (caps.mediaByPublicUrl ? Promise.all(items.map((item) => mediaHost.publish(item))) : items)
 
     const publishContext = (post: Partial<PostDraft<O>>, timeoutMs?: number): PublishContext<O> => ({
       ...contextFor(fake, timeoutMs),
@@ -92,7 +102,7 @@ export function conformance<O>(subject: ConformanceSubject<O>) {
 
     test('publishes images with their alt text', async ({ assert }) => {
       if (!caps.images) return assert.isUndefined(caps.images)
-      const media = [imageFixture('A pistachio on a plate'), imageFixture('Second picture')].slice(0, caps.images.max)
+      const media = await hosted([imageFixture('A pistachio on a plate'), imageFixture('Second picture')].slice(0, caps.images.max))
       const outcome = await publish(publishContext({ media }))
       assert.equal(outcome.status, 'ok', JSON.stringify(outcome))
       if (outcome.status !== 'ok') return
@@ -105,7 +115,7 @@ export function conformance<O>(subject: ConformanceSubject<O>) {
 
     test('publishes a video where the network allows it', async ({ assert }) => {
       if (!caps.video) return assert.isUndefined(caps.video)
-      const outcome = await publish(publishContext({ media: [videoFixture()] }))
+      const outcome = await publish(publishContext({ media: await hosted([videoFixture()]) }))
       assert.equal(outcome.status, 'ok', JSON.stringify(outcome))
       if (outcome.status === 'ok') assert.equal(fake.storedPost(outcome.value.externalId)?.media[0]?.kind, 'video')
     })
