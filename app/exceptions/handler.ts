@@ -1,6 +1,7 @@
 import app from '@adonisjs/core/services/app'
 import { ExceptionHandler } from '@adonisjs/core/http'
 import type { StatusPageRange, StatusPageRenderer } from '@adonisjs/core/types/http'
+import DetectLocaleMiddleware from '#middleware/detect_locale_middleware'
 
 export default class HttpExceptionHandler extends ExceptionHandler {
   /** Stack traces only in development; production and tests see the product's own pages. */
@@ -9,7 +10,11 @@ export default class HttpExceptionHandler extends ExceptionHandler {
 
   protected statusPages: Record<StatusPageRange, StatusPageRenderer> = {
     '403': (_, { inertia }) => inertia.render('errors/forbidden', {}),
-    '404': (_, { inertia }) => inertia.render('errors/not_found', {}),
+    // An unmatched URL never reaches the router middleware: pick its language here (cookie, Accept-Language).
+    '404': async (_, ctx) => {
+      if (!ctx.i18n) await new DetectLocaleMiddleware().handle(ctx, async () => {})
+      return ctx.inertia.render('errors/not_found', {})
+    },
     '500..599': (_, { inertia }) => inertia.render('errors/server_error', {}),
   }
 }
