@@ -1,0 +1,118 @@
+import { DateTime } from 'luxon'
+import { BaseModel, belongsTo, column } from '@adonisjs/lucid/orm'
+import type { BelongsTo } from '@adonisjs/lucid/types/relations'
+import Post from '#models/post'
+import SocialAccount from '#models/social_account'
+
+export const DELIVERY_STATUSES = [
+  'draft',
+  'pending_approval',
+  'scheduled',
+  'queued',
+  'publishing',
+  'published',
+  'failed',
+  'unknown',
+  'cancelled',
+] as const
+export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number]
+
+/** Nothing more will happen to a delivery in these statuses. */
+export const FINAL_DELIVERY_STATUSES: DeliveryStatus[] = ['published', 'failed', 'unknown', 'cancelled']
+
+/**
+ * One post going to one account. Its row is the source of truth of the publish: a worker
+ * owns it only after a compare-and-set claim (app/services/publishing/claim.ts).
+ */
+export default class Delivery extends BaseModel {
+  @column({ isPrimary: true })
+  declare id: number
+
+  @column()
+  declare postId: number
+
+  @column()
+  declare workspaceId: number
+
+  @column()
+  declare socialAccountId: number | null
+
+  @column()
+  declare network: string
+
+  /** The per-account variant; null means the post's body. */
+  @column()
+  declare text: string | null
+
+  @column({
+    prepare: (value: Record<string, unknown> | null) => JSON.stringify(value ?? {}),
+    consume: (value: string | null) => (value ? JSON.parse(value) : {}),
+  })
+  declare options: Record<string, unknown>
+
+  @column()
+  declare status: DeliveryStatus
+
+  @column()
+  declare revision: number
+
+  @column()
+  declare attempts: number
+
+  @column()
+  declare rateLimitWaits: number
+
+  @column()
+  declare statusChecks: number
+
+  @column.dateTime()
+  declare dueAt: DateTime | null
+
+  @column.dateTime()
+  declare leaseUntil: DateTime | null
+
+  @column()
+  declare claimedBy: string | null
+
+  @column()
+  declare jobId: string | null
+
+  @column()
+  declare lastError: string | null
+
+  @column()
+  declare externalId: string | null
+
+  @column()
+  declare externalUrl: string | null
+
+  @column.dateTime()
+  declare publishedAt: DateTime | null
+
+  @column()
+  declare idempotencyKey: string
+
+  /** Opaque to the app: the plugin's handle for a publish still processing at the network. */
+  @column({ serializeAs: null })
+  declare pendingHandle: string | null
+
+  @column.dateTime()
+  declare checkAfter: DateTime | null
+
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime | null
+
+  @belongsTo(() => Post)
+  declare post: BelongsTo<typeof Post>
+
+  @belongsTo(() => SocialAccount)
+  declare socialAccount: BelongsTo<typeof SocialAccount>
+
+  /** What this account will receive: its variant, or the post's body. */
+  textFor(post: Pick<Post, 'body'>) {
+    return this.text ?? post.body
+  }
+}

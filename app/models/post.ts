@@ -1,0 +1,72 @@
+import { DateTime } from 'luxon'
+import { BaseModel, belongsTo, column, hasMany } from '@adonisjs/lucid/orm'
+import type { BelongsTo, HasMany } from '@adonisjs/lucid/types/relations'
+import User from '#models/user'
+import Workspace from '#models/workspace'
+import Delivery from '#models/delivery'
+import PostMedia from '#models/post_media'
+
+export const POST_STATUSES = [
+  'draft',
+  'pending_approval',
+  'approved',
+  'rejected',
+  'scheduled',
+  'publishing',
+  'published',
+  'partially_published',
+  'failed',
+] as const
+export type PostStatus = (typeof POST_STATUSES)[number]
+
+/** Statuses in which a post may still be edited, rescheduled or deleted. */
+export const EDITABLE_POST_STATUSES: PostStatus[] = ['draft', 'pending_approval', 'approved', 'rejected', 'scheduled']
+
+/** What a user writes once; each target account gets a Delivery (its variant and its own state). */
+export default class Post extends BaseModel {
+  @column({ isPrimary: true })
+  declare id: number
+
+  @column()
+  declare workspaceId: number
+
+  @column()
+  declare authorId: number | null
+
+  @column()
+  declare body: string
+
+  @column()
+  declare status: PostStatus
+
+  /** UTC instant. */
+  @column.dateTime()
+  declare scheduledAt: DateTime | null
+
+  @column()
+  declare reviewedById: number | null
+
+  @column.dateTime()
+  declare reviewedAt: DateTime | null
+
+  @column()
+  declare reviewComment: string | null
+
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime | null
+
+  @belongsTo(() => Workspace)
+  declare workspace: BelongsTo<typeof Workspace>
+
+  @belongsTo(() => User, { foreignKey: 'authorId' })
+  declare author: BelongsTo<typeof User>
+
+  @hasMany(() => Delivery)
+  declare deliveries: HasMany<typeof Delivery>
+
+  @hasMany(() => PostMedia)
+  declare media: HasMany<typeof PostMedia>
+}
