@@ -1,6 +1,7 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { attemptLogin } from '#actions/accounts/attempt_login'
 import { formError, loginValidator } from '#validators/accounts'
+import { safeNextPath } from '#services/safe_next_path'
 
 export default class SessionController {
   async create({ inertia }: HttpContext) {
@@ -18,7 +19,8 @@ export default class SessionController {
     }
     if (result.status === 'invalid_credentials') throw formError('email', i18n.t('auth.login.invalid'))
     await auth.use('web').login(result.user)
-    return response.redirect().toIntended('/')
+    const next = request.input('next')
+    return next ? response.redirect(safeNextPath(next)) : response.redirect().toIntended('/')
   }
 
   async destroy({ auth, session, response, i18n }: HttpContext) {

@@ -2,6 +2,7 @@ import type { HttpContext } from '@adonisjs/core/http'
 import { signUp } from '#actions/accounts/sign_up'
 import { auditRequest } from '#services/audit'
 import { signupValidator } from '#validators/accounts'
+import { safeNextPath } from '#services/safe_next_path'
 
 export default class SignupController {
   async create({ inertia }: HttpContext) {
@@ -13,6 +14,6 @@ export default class SignupController {
     const user = await signUp({ ...payload, locale: ctx.i18n.locale })
     await ctx.auth.use('web').login(user)
     await auditRequest(ctx, { action: 'auth.signup', subjectType: 'user', subjectId: user.id })
-    return ctx.response.redirect('/')
+    return ctx.response.redirect(safeNextPath(ctx.request.input('next')))
   }
 }

@@ -98,12 +98,6 @@ test.group('Invitations in the browser', (group) => {
     await membersAreReadOnly(page, workspace.slug)
   })
 
-  /**
-   * Known bug, kept visible: the invitation page links to `/signup?email=…&next=/invitations/…`
-   * but resources/pages/auth/signup.vue does not prefill the address and
-   * app/controllers/signup_controller.ts redirects to `/` whatever `next` says (same for
-   * `/login?next=…`: session_controller.ts uses `toIntended('/')`). Remove `.fails()` once fixed.
-   */
   test('sign-up from the invitation keeps the address and comes back to the invitation', async ({ visit, assert }) => {
     const { path } = await inviteByMail('bob@example.com')
     const page = await visit(path, { timeout: FIRST_LOAD_TIMEOUT })
@@ -114,7 +108,7 @@ test.group('Invitations in the browser', (group) => {
     await fillSignup(page, { fullName: 'Bob Builder', email: 'bob@example.com' })
     await waitForPath(page, path, 10_000)
     await waitFor(page, dt('invitation-accept'))
-  }).fails('the sign-up ignores the invitation page\'s email and next parameters')
+  })
 
   test('the link signed in as another account shows "wrong account", without the workspace', async ({ visit }) => {
     const { path } = await inviteByMail('bob@example.com')

@@ -1,0 +1,11 @@
+/**
+ * Where to send a user after signing in or up, from a `next` parameter: only a path of
+ * this application (`/…`), never another origin (`//evil.example`, `/\evil`, `https:`),
+ * so the parameter cannot be turned into an open redirect.
+ */
+export function safeNextPath(value: unknown, fallback = '/') {
+  if (typeof value !== 'string' || value.length > 512) return fallback
+  if (!value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return fallback
+  if (/[\u0000-\u001f]/.test(value)) return fallback
+  return value
+}
