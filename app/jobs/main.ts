@@ -4,9 +4,14 @@
  */
 import { JobRegistry } from '#queue/job_registry'
 import type { JobSchedule } from '#queue/worker_runner'
+import publishingConfig from '#config/publishing'
 
 export const jobs = new JobRegistry({
   purge_expired_logs: () => import('#jobs/purge_expired_logs_job'),
+  publish_delivery: () => import('#jobs/publish_delivery_job'),
+  check_delivery_status: () => import('#jobs/check_delivery_status_job'),
+  reconcile_deliveries: () => import('#jobs/reconcile_deliveries_job'),
+  data_export: () => import('#jobs/data_export_job'),
 })
 
 export const schedules: JobSchedule[] = [
@@ -14,5 +19,10 @@ export const schedules: JobSchedule[] = [
     key: 'purge-expired-logs',
     job: () => import('#jobs/purge_expired_logs_job'),
     repeat: { pattern: '17 3 * * *', tz: 'UTC' },
+  },
+  {
+    key: 'reconcile-deliveries',
+    job: () => import('#jobs/reconcile_deliveries_job'),
+    repeat: { every: publishingConfig.reconcileEveryMs },
   },
 ]

@@ -1,18 +1,27 @@
 import env from '#start/env'
 import { BaseJob, type JobContext } from '#queue/base_job'
-import { purgeExpiredLogs } from '#services/retention'
+import { runPurges } from '#services/retention'
 
-/** Daily (see app/jobs/main.ts): drops access and audit log rows past their retention period. */
+/**
+ * Daily (see app/jobs/main.ts): every purge of the privacy policy — deleted users'
+ * leftovers, disconnected accounts past 30 days, expired exports, access and audit log
+ * rows past their retention. The job keeps its first name (`purge_expired_logs`) because
+ * installed workers have a scheduler upserted under it in Redis.
+ */
 export default class PurgeExpiredLogsJob extends BaseJob<Record<string, never>> {
   static queue = 'purge' as const
   static jobName = 'purge_expired_logs'
 
   async handle(_payload: Record<string, never>, { logger }: JobContext) {
-    const report = await purgeExpiredLogs({
-      accessLogDays: env.get('ACCESS_LOG_RETENTION_DAYS', 90),
-      auditLogDays: env.get('AUDIT_LOG_RETENTION_DAYS', 365),
-    })
+    const report = await runPurges(retentionPolicy())
     logger.info(report, 'purged expired logs')
     return report
+  }
+}
+
+export function retentionPolicy() {
+  return {
+    accessLogDays: env.get('ACCESS_LOG_RETENTION_DAYS', 90),
+    auditLogDays: env.get('AUDIT_LOG_RETENTION_DAYS', 365),
   }
 }

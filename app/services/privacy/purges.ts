@@ -1,0 +1,99 @@
+import { rm } from 'node:fs/promises'
+import { DateTime } from 'luxon'
+import db from '@adonisjs/lucid/services/db'
+import { exportFilePath } from '#services/privacy/exports'
+
+/**
+ * The privacy purges the daily `purge` job and `data:purge` run (through
+ * runPurges in app/services/retention.ts). Each takes the clock as `now` so tests can
+ * move it, and with `dryRun` only counts what it would remove.
+ */
+export interface PurgeOptions {
+  now: DateTime
+  dryRun?: boolean
+}
+
+const sqlTime = (now: DateTime) => now.toFormat(db.connection().dialect.dateTimeFormat)
+
+function affected(result: unknown) {
+  return Number(Array.isArray(result) ? result[0] : result) || 0
+}
+
+async function tableNames() {
+  const connection = db.connection()
+  return connection.getAllTables(connection.dialect.name === 'postgres' ? ['public'] : undefined)
+}
+
+/**
+ * Disconnected accounts whose 30 days are over: the cached profile (handle, name,
+ * avatar, profile URL, network metadata, the network's account id) is blanked and the
+ * account's metrics are deleted. The row itself stays, anonymous, so the record of what
+ * was published through it keeps its shape.
+ */
+export async function purgeDisconnectedAccounts({ now, dryRun }: PurgeOptions) {
+  const due = db.from('social_accounts').where('status', 'disconnected').whereNotNull('purge_after').where('purge_after', '<=', sqlTime(now))
+  const ids: number[] = (await due.clone().select('id')).map((row) => row.id)
+  let metrics = 0
+  for (const table of (await tableNames()).filter((name) => /metric/.test(name))) {
+    if (!ids.length) break
+    if (!('social_account_id' in (await db.connection().columnsInfo(table)))) continue
+    const rows = db.from(table).whereIn('social_account_id', ids)
+    metrics += dryRun ? await count(rows) : affected(await rows.delete())
+  }
+  if (!dryRun) {
+    for (const id of ids) {
+      await db.from('social_accounts').where('id', id).update({
+        handle: '',
+        display_name: '',
+        avatar_url: null,
+        profile_url: null,
+        meta: null,
+        external_id: `purged-${id}`,
+        token_ciphertext: null,
+        token_expires_at: null,
+        last_error: null,
+        purge_after: null,
+      })
+    }
+  }
+  return { disconnectedAccounts: ids.length, accountMetrics: metrics }
+}
+
+/** Exports past their expiry (ready, failed or stuck): the ZIP and the row. */
+export async function purgeExpiredExports({ now, dryRun }: PurgeOptions) {
+  const rows = await db.from('data_exports').where('expires_at', '<', sqlTime(now)).select('id', 'file_key')
+  if (!dryRun) await removeExports(rows)
+  return { expiredExports: rows.length }
+}
+
+/**
+ * What a deleted user left behind. Their row is gone (see delete_account), so the
+ * leftovers are recognised by a user id that no longer exists: access-log entries and
+ * exports are deleted; audit entries, which must stay for their own retention period,
+ * lose the actor and the IP address.
+ */
+export async function purgeDeletedUsers({ dryRun }: PurgeOptions) {
+  const users = () => db.from('users').select('id')
+  const accessLogs = db.from('access_logs').whereNotIn('user_id', users())
+  const auditLogs = db.from('audit_logs').whereNotNull('actor_id').whereNotIn('actor_id', users())
+  const exports = await db.from('data_exports').whereNotIn('user_id', users()).select('id', 'file_key')
+  if (dryRun) {
+    return { deletedUserAccessLogs: await count(accessLogs), deletedUserAuditEntries: await count(auditLogs), deletedUserExports: exports.length }
+  }
+  const deletedUserAccessLogs = affected(await accessLogs.delete())
+  const deletedUserAuditEntries = affected(await auditLogs.update({ actor_id: null, ip: null }))
+  await removeExports(exports)
+  return { deletedUserAccessLogs, deletedUserAuditEntries, deletedUserExports: exports.length }
+}
+
+async function removeExports(rows: { id: number; file_key: string | null }[]) {
+  for (const row of rows) {
+    if (row.file_key) await rm(exportFilePath(row.file_key), { force: true })
+    await db.from('data_exports').where('id', row.id).delete()
+  }
+}
+
+async function count(query: ReturnType<typeof db.from>) {
+  const row = await query.clone().clearSelect().count('* as total').first()
+  return Number(row?.total ?? 0)
+}
