@@ -1,0 +1,45 @@
+import type { OptionField } from '#sdk'
+import { TIKTOK_DEFAULT_LIMITS } from './settings.js'
+
+export const PRIVACY_LEVELS = ['PUBLIC_TO_EVERYONE', 'MUTUAL_FOLLOW_FRIENDS', 'FOLLOWER_OF_CREATOR', 'SELF_ONLY'] as const
+export type PrivacyLevel = (typeof PRIVACY_LEVELS)[number]
+
+export interface TikTokOptions {
+  /** One of the levels creator_info offers this creator; required unless `sendToInbox`. No default, per TikTok's UX rules. */
+  privacyLevel?: PrivacyLevel
+  disableComment?: boolean
+  disableDuet?: boolean
+  disableStitch?: boolean
+  /** Draft mode: upload to the creator's TikTok inbox, where they finish and post it themselves. */
+  sendToInbox?: boolean
+  /** Photo posts only: the short title shown above the description. */
+  photoTitle?: string
+  /** Photo posts only: let TikTok add background music. */
+  autoAddMusic?: boolean
+}
+
+/**
+ * `privacyLevel` is marked optional here because inbox drafts do not take it; `validate`
+ * reports it as required for direct posts. The choices are TikTok's four levels: which of
+ * them a creator may use is only known from creator_info and is checked when publishing.
+ */
+export const tiktokOptionFields: OptionField[] = [
+  {
+    name: 'privacyLevel',
+    kind: 'select',
+    label: 'Who can view this video',
+    required: false,
+    choices: [
+      { value: 'PUBLIC_TO_EVERYONE', label: 'Everyone' },
+      { value: 'MUTUAL_FOLLOW_FRIENDS', label: 'Friends' },
+      { value: 'FOLLOWER_OF_CREATOR', label: 'Followers' },
+      { value: 'SELF_ONLY', label: 'Only me' },
+    ],
+  },
+  { name: 'disableComment', kind: 'boolean', label: 'Turn off comments', required: false, default: false },
+  { name: 'disableDuet', kind: 'boolean', label: 'Turn off Duet', required: false, default: false },
+  { name: 'disableStitch', kind: 'boolean', label: 'Turn off Stitch', required: false, default: false },
+  { name: 'sendToInbox', kind: 'boolean', label: 'Send to the TikTok inbox as a draft', required: false, default: false },
+  { name: 'photoTitle', kind: 'text', label: 'Photo post title', required: false, maxLength: TIKTOK_DEFAULT_LIMITS.photoTitleMaxLength },
+  { name: 'autoAddMusic', kind: 'boolean', label: 'Add music to photo posts', required: false, default: false },
+]
