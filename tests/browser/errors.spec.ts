@@ -26,7 +26,7 @@ test.group('Error pages in the browser', (group) => {
     assert.equal(french?.status(), 404)
     await waitFor(page, 'h1')
     await page.assertText('h1', 'Page introuvable')
-    await page.assertTextContains('body', "Cette page n'existe pas")
+    await page.assertTextContains('body', "Cette page n’existe pas")
     await screenshot(page, 'not-found-fr')
 
     // Its "back home" link leads a guest to the login page.
