@@ -29,8 +29,8 @@ test.group('Error pages in the browser', (group) => {
     await page.assertTextContains('body', "Cette page n’existe pas")
     await screenshot(page, 'not-found-fr')
 
-    // Its "back home" link leads a guest to the login page.
-    await page.getByRole('link', { name: 'Retour au tableau de bord' }).click()
+    // For a guest, its button leads to the login page.
+    await page.getByRole('link', { name: 'Aller à la connexion' }).click()
     await waitForPath(page, '/login')
   })
 
