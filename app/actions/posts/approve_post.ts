@@ -1,0 +1,31 @@
+import { DateTime } from 'luxon'
+import type Post from '#models/post'
+import type User from '#models/user'
+import { canReview } from '#actions/posts/post_rules'
+import { queueDeliveries, unqueueDeliveries } from '#services/publishing/schedule'
+
+export type ApprovePostResult =
+  | { status: 'approved' | 'scheduled'; post: Post }
+  | { status: 'forbidden' | 'not_pending' | 'publishing_started' }
+
+/**
+ * An admin or owner — never the author — approves a post waiting for review. A post that
+ * was given a time is scheduled at once (an instant already past means now).
+ */
+export async function approvePost({ post, reviewer, comment }: { post: Post; reviewer: User; comment?: string | null }): Promise<ApprovePostResult> {
+  if (!(await canReview(post, reviewer))) return { status: 'forbidden' }
+  if (post.status !== 'pending_approval') return { status: 'not_pending' }
+  const review = { reviewedById: reviewer.id, reviewedAt: DateTime.utc(), reviewComment: comment?.trim() || null }
+  const scheduledAt = post.scheduledAt
+  const moved = scheduledAt
+    ? await queueDeliveries(post.id, scheduledAt, async (trx) => {
+        post.useTransaction(trx)
+        await post.merge({ ...review, status: 'scheduled' }).save()
+      })
+    : await unqueueDeliveries(post.id, 'draft', async (trx) => {
+        post.useTransaction(trx)
+        await post.merge({ ...review, status: 'approved' }).save()
+      })
+  if (moved.status !== 'ok') return moved
+  return { status: scheduledAt ? 'scheduled' : 'approved', post }
+}

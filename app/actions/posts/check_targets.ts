@@ -1,0 +1,52 @@
+import { checkPost, type PostIssue } from '#sdk'
+import type SocialAccount from '#models/social_account'
+import plugins from '#services/plugins'
+import { mediaItemsFor } from '#services/publishing/delivery_media'
+
+export interface TargetInput {
+  socialAccountId: number
+  /** The per-account variant; null or absent means the post's body. */
+  text?: string | null
+  options?: Record<string, unknown>
+}
+
+export interface TargetCheck {
+  socialAccountId: number
+  network: string
+  issues: PostIssue[]
+}
+
+/**
+ * Each target checked with its network's own rules for that very account (a Mastodon
+ * instance's limits, X's weighted counting…) — the SDK's checkPost, the same function
+ * the composer runs in the browser. Issues are values the UI shows next to the target.
+ */
+export async function checkTargets(input: {
+  postId?: number
+  body: string
+  targets: TargetInput[]
+  accounts: Map<number, SocialAccount>
+}): Promise<TargetCheck[]> {
+  const checks: TargetCheck[] = []
+  for (const target of input.targets) {
+    const account = input.accounts.get(target.socialAccountId)!
+    const plugin = await plugins.get(account.network)
+    const media = input.postId ? await mediaItemsFor({ postId: input.postId, network: account.network }).catch(() => []) : []
+    const post = { text: target.text ?? input.body, media, options: target.options ?? {} }
+    checks.push({ socialAccountId: account.id, network: account.network, issues: checkPost(plugin, post, account.toPluginProfile()) })
+  }
+  return checks
+}
+
+/** The checks of a saved post, target by target, as its deliveries stand. */
+export async function checkSavedPost(post: { id: number; body: string; workspaceId: number }) {
+  const { default: Delivery } = await import('#models/delivery')
+  const { default: SocialAccount } = await import('#models/social_account')
+  const deliveries = await Delivery.query().where('post_id', post.id).whereNot('status', 'cancelled')
+  const ids = deliveries.map((delivery) => delivery.socialAccountId).filter((id): id is number => id !== null)
+  const accounts = new Map((await SocialAccount.query().whereIn('id', ids)).map((account) => [account.id, account]))
+  const targets = deliveries
+    .filter((delivery) => delivery.socialAccountId !== null && accounts.has(delivery.socialAccountId))
+    .map((delivery) => ({ socialAccountId: delivery.socialAccountId!, text: delivery.text, options: delivery.options }))
+  return checkTargets({ postId: post.id, body: post.body, targets, accounts })
+}

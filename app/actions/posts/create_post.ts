@@ -1,0 +1,78 @@
+import { randomUUID } from 'node:crypto'
+import db from '@adonisjs/lucid/services/db'
+import Post from '#models/post'
+import type { DateTime } from 'luxon'
+import Delivery, { type DeliveryStatus } from '#models/delivery'
+import type SocialAccount from '#models/social_account'
+import PostMedia from '#models/post_media'
+import type User from '#models/user'
+import type Workspace from '#models/workspace'
+import { canEdit } from '#actions/posts/post_rules'
+import { loadTargetAccounts } from '#actions/posts/load_targets'
+import { checkTargets, type TargetCheck, type TargetInput } from '#actions/posts/check_targets'
+
+export interface MediaInput {
+  mediaAssetId: number
+  altText?: string | null
+}
+
+export interface CreatePostInput {
+  workspace: Workspace
+  author: User
+  body: string
+  targets: TargetInput[]
+  media?: MediaInput[]
+}
+
+/** A fresh delivery row: its own idempotency key for life, revision 1, nothing attempted. */
+export function newDelivery(post: Post, account: SocialAccount, target: TargetInput, status: DeliveryStatus = 'draft', dueAt: DateTime | null = null) {
+  return {
+    postId: post.id,
+    workspaceId: post.workspaceId,
+    socialAccountId: account.id,
+    network: account.network,
+    text: target.text ?? null,
+    options: target.options ?? {},
+    status,
+    dueAt,
+    revision: 1,
+    attempts: 0,
+    rateLimitWaits: 0,
+    statusChecks: 0,
+    idempotencyKey: randomUUID(),
+  }
+}
+
+export type CreatePostResult =
+  | { status: 'created'; post: Post; checks: TargetCheck[] }
+  | { status: 'forbidden' }
+  | { status: 'no_targets' }
+  | { status: 'unknown_accounts'; socialAccountIds: number[] }
+
+/**
+ * Saves a draft: the shared body, one delivery per target account (with its variant and
+ * network options) and the attached media. Network rule violations do not block a draft;
+ * they come back per target so the composer can show them.
+ */
+export async function createPost(input: CreatePostInput): Promise<CreatePostResult> {
+  if (!(await canEdit(input.workspace.id, input.author))) return { status: 'forbidden' }
+  // One delivery per account: a repeated target keeps its last variant.
+  const targets = [...new Map(input.targets.map((target) => [target.socialAccountId, target])).values()]
+  if (!targets.length) return { status: 'no_targets' }
+  const { accounts, missing } = await loadTargetAccounts(input.workspace.id, targets.map((t) => t.socialAccountId))
+  if (missing.length) return { status: 'unknown_accounts', socialAccountIds: missing }
+
+  const post = await db.transaction(async (trx) => {
+    const created = await Post.create({ workspaceId: input.workspace.id, authorId: input.author.id, body: input.body, status: 'draft' }, { client: trx })
+    for (const target of targets) {
+      const account = accounts.get(target.socialAccountId)!
+      await Delivery.create(newDelivery(created, account, target), { client: trx })
+    }
+    for (const [position, item] of (input.media ?? []).entries()) {
+      await PostMedia.create({ postId: created.id, mediaAssetId: item.mediaAssetId, altText: item.altText ?? null, position }, { client: trx })
+    }
+    return created
+  })
+  const checks = await checkTargets({ postId: post.id, body: input.body, targets, accounts })
+  return { status: 'created', post, checks }
+}

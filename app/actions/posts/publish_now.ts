@@ -1,0 +1,12 @@
+import { DateTime } from 'luxon'
+import type Post from '#models/post'
+import type User from '#models/user'
+import { schedulePost, type SchedulePostResult } from '#actions/posts/schedule_post'
+
+/**
+ * Publishes at once: scheduling at "now" puts every delivery in the queue without delay.
+ * The approval rules are the same as for scheduling.
+ */
+export function publishNow({ post, actor }: { post: Post; actor: User }): Promise<SchedulePostResult> {
+  return schedulePost({ post, actor, at: DateTime.utc() })
+}

@@ -1,0 +1,84 @@
+import Delivery from '#models/delivery'
+import PostMedia from '#models/post_media'
+import Post, { EDITABLE_POST_STATUSES } from '#models/post'
+import type User from '#models/user'
+import { canEdit, roleIn } from '#actions/posts/post_rules'
+import { loadTargetAccounts } from '#actions/posts/load_targets'
+import { checkTargets, type TargetCheck, type TargetInput } from '#actions/posts/check_targets'
+import { newDelivery, type MediaInput } from '#actions/posts/create_post'
+import { changeDeliveries } from '#services/publishing/schedule'
+import { wakeAt } from '#services/publishing/wake'
+import { can } from '#services/roles'
+
+export interface UpdatePostInput {
+  post: Post
+  actor: User
+  body: string
+  /** The full list of targets after the edit: missing ones are removed, new ones added. */
+  targets: TargetInput[]
+  media?: MediaInput[]
+}
+
+export type UpdatePostResult =
+  | { status: 'updated'; post: Post; checks: TargetCheck[]; approvalReset: boolean }
+  | { status: 'forbidden' | 'not_editable' | 'publishing_started' | 'no_targets' }
+  | { status: 'unknown_accounts'; socialAccountIds: number[] }
+
+/**
+ * Edits a post until it starts publishing. Every delivery's revision is bumped (a job
+ * already in Redis becomes a no-op) and its job moved; if any delivery was claimed
+ * meanwhile, nothing changes. An editor's edit of an approved post sends it back to draft.
+ */
+export async function updatePost({ post, actor, body, targets, media }: UpdatePostInput): Promise<UpdatePostResult> {
+  if (!(await canEdit(post.workspaceId, actor))) return { status: 'forbidden' }
+  if (!EDITABLE_POST_STATUSES.includes(post.status)) return { status: 'not_editable' }
+  const wanted = new Map(targets.map((target) => [target.socialAccountId, target]))
+  if (!wanted.size) return { status: 'no_targets' }
+  const { accounts, missing } = await loadTargetAccounts(post.workspaceId, [...wanted.keys()])
+  if (missing.length) return { status: 'unknown_accounts', socialAccountIds: missing }
+
+  const actorRole = await roleIn(post.workspaceId, actor.id)
+  const approvalReset = ['approved', 'scheduled'].includes(post.status) && !can(actorRole!, 'approveContent')
+  const existing = new Set<number>()
+  const changed = await changeDeliveries(
+    post.id,
+    (delivery) => {
+      existing.add(delivery.socialAccountId ?? -1)
+      if (delivery.status === 'cancelled') return null
+      const target = wanted.get(delivery.socialAccountId ?? -1)
+      if (!target) return { status: 'cancelled', due_at: null }
+      return {
+        text: target.text ?? null,
+        options: JSON.stringify(target.options ?? {}),
+        ...(approvalReset ? { status: 'draft', due_at: null } : {}),
+      }
+    },
+    {
+      alongside: async (trx) => {
+        const statusOfNew = approvalReset ? 'draft' : ['scheduled'].includes(post.status) ? 'scheduled' : post.status === 'pending_approval' ? 'pending_approval' : 'draft'
+        for (const target of wanted.values()) {
+          if (existing.has(target.socialAccountId)) continue
+          const dueAt = statusOfNew === 'scheduled' ? post.scheduledAt : null
+          await Delivery.create(newDelivery(post, accounts.get(target.socialAccountId)!, target, statusOfNew, dueAt), { client: trx })
+        }
+        await trx.from('deliveries').where('post_id', post.id).where('status', 'cancelled').whereNull('published_at').delete()
+        if (media) {
+          await trx.from('post_media').where('post_id', post.id).delete()
+          for (const [position, item] of media.entries()) {
+            await PostMedia.create({ postId: post.id, mediaAssetId: item.mediaAssetId, altText: item.altText ?? null, position }, { client: trx })
+          }
+        }
+        post.useTransaction(trx)
+        post.body = body
+        if (approvalReset) post.merge({ status: 'draft', reviewedById: null, reviewedAt: null, reviewComment: null })
+        await post.save()
+      },
+    }
+  )
+  if (changed.status !== 'ok') return changed
+  // New targets of a scheduled post need their own wake-up call.
+  const fresh = await Delivery.query().where('post_id', post.id).where('status', 'scheduled').whereNull('job_id')
+  for (const delivery of fresh) await wakeAt(delivery, delivery.dueAt!.toMillis())
+  const checks = await checkTargets({ postId: post.id, body, targets: [...wanted.values()], accounts })
+  return { status: 'updated', post: await Post.findOrFail(post.id), checks, approvalReset }
+}

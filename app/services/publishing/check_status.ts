@@ -1,0 +1,51 @@
+import { ambiguous, failed, type PublishContext } from '#sdk'
+import Delivery from '#models/delivery'
+import Post from '#models/post'
+import SocialAccount from '#models/social_account'
+import plugins from '#services/plugins'
+import { claimStatusCheck } from '#services/publishing/claim'
+import { AccountSession } from '#services/publishing/account_session'
+import { applyOutcome, type Outcome } from '#services/publishing/outcome'
+import { mediaItemsFor } from '#services/publishing/delivery_media'
+import { markFailed, markUnknown } from '#services/publishing/transitions'
+import { publishingConfig } from '#services/publishing/settings'
+
+/**
+ * Polls a publish the network left `pending` (video processing, containers) through the
+ * plugin's read-only `checkStatus`, until it is published or failed — bounded by
+ * `maxStatusChecks`, after which the delivery is unknown and the user is asked to check.
+ */
+export async function checkDelivery(payload: { deliveryId: number; revision: number }, worker: string) {
+  if (!(await claimStatusCheck(payload.deliveryId, payload.revision, worker))) return 'not_claimed'
+  const delivery = await Delivery.findOrFail(payload.deliveryId)
+  const run = { delivery, worker }
+  if (delivery.statusChecks > publishingConfig().maxStatusChecks) {
+    await markUnknown(run, `The network was still processing the post after ${delivery.statusChecks - 1} checks`)
+    return 'done'
+  }
+  const account = delivery.socialAccountId ? await SocialAccount.find(delivery.socialAccountId) : null
+  if (!account || account.status !== 'connected') {
+    await markFailed(run, 'The account was disconnected while the network processed the post; check it on the network')
+    return 'done'
+  }
+  const plugin = await plugins.get(delivery.network)
+  const post = await Post.findOrFail(delivery.postId)
+  const session = new AccountSession(account, plugin, plugins.contextFor(plugin))
+  const media = await mediaItemsFor(delivery).catch(() => [])
+  const publishContext = (): PublishContext => ({
+    ...session.ctx,
+    post: { text: delivery.textFor(post), media, options: delivery.options },
+    idempotencyKey: delivery.idempotencyKey,
+  })
+  let outcome: Outcome
+  if (!plugin.checkStatus) outcome = failed('The network left the post pending but offers no status check', false)
+  else {
+    try {
+      outcome = await session.call((ctx) => plugin.checkStatus!(ctx, delivery.pendingHandle!))
+    } catch (error) {
+      outcome = ambiguous(`the ${delivery.network} plugin crashed: ${(error as Error).message}`)
+    }
+  }
+  await applyOutcome({ ...run, session, publishContext, mode: 'check' }, outcome)
+  return 'done'
+}

@@ -1,0 +1,42 @@
+import emitter from '@adonisjs/core/services/emitter'
+import type Delivery from '#models/delivery'
+import type { DeliveryStatus } from '#models/delivery'
+
+/** What the dashboard needs to repaint one delivery; no secrets, no plugin handles. */
+export interface DeliveryStatusChanged {
+  deliveryId: number
+  postId: number
+  workspaceId: number
+  network: string
+  status: DeliveryStatus
+  externalUrl: string | null
+  lastError: string | null
+  at: string
+}
+
+declare module '@adonisjs/core/types' {
+  interface EventsList {
+    'delivery:status_changed': DeliveryStatusChanged
+  }
+}
+
+/**
+ * One event per delivery status change, on the app emitter of the process that made the
+ * change (usually a worker). The UI forwards it to browsers, e.g. with
+ * `emitter.on('delivery:status_changed', (e) => transmit.broadcast(`workspaces/${e.workspaceId}/deliveries`, e))`
+ * — Transmit's Redis transport carries it from the worker to the web processes.
+ */
+export function emitDeliveryStatus(delivery: Delivery) {
+  const event: DeliveryStatusChanged = {
+    deliveryId: delivery.id,
+    postId: delivery.postId,
+    workspaceId: delivery.workspaceId,
+    network: delivery.network,
+    status: delivery.status,
+    externalUrl: delivery.externalUrl,
+    lastError: delivery.lastError,
+    at: new Date().toISOString(),
+  }
+  // Listeners must never break publishing: errors go to the emitter's error handler.
+  void emitter.emit('delivery:status_changed', event)
+}

@@ -1,0 +1,99 @@
+import { DateTime } from 'luxon'
+import { capabilitiesOf, type Failed, type PublishContext, type PublishOutcome, type Published, type Unauthorized } from '#sdk'
+import SocialAccount from '#models/social_account'
+import { notifyNeedsReconnection } from '#services/publishing/notify'
+import type { AccountSession } from '#services/publishing/account_session'
+import { markFailed, markPending, markPublished, markUnknown, requeue, type Run } from '#services/publishing/transitions'
+import { affectedRows, publishingConfig, shortReason } from '#services/publishing/settings'
+import db from '@adonisjs/lucid/services/db'
+
+export type Outcome = PublishOutcome<Published> | Failed | Unauthorized
+
+/** Everything needed to act on a plugin's answer for one claimed delivery. */
+export interface Attempt extends Run {
+  session: AccountSession
+  /** The publish call as made, for a lookup or a same-key retry. */
+  publishContext: () => PublishContext
+  /** `check`: the answer came from checkStatus — a transient error polls again, never republishes. */
+  mode: 'publish' | 'check'
+}
+
+export function backoffMs(attempt: number) {
+  const { backoffBaseMs, backoffMaxMs } = publishingConfig()
+  return Math.min(backoffMaxMs, backoffBaseMs * 2 ** Math.max(0, attempt - 1))
+}
+
+/** Flips the account to needs_reconnection once; only the process that flips it notifies. */
+async function needsReconnection(attempt: Attempt, reason: string) {
+  const { account } = attempt.session
+  const flipped = affectedRows(
+    await db
+      .from('social_accounts')
+      .where('id', account.id)
+      .where('status', 'connected')
+      .update({ status: 'needs_reconnection', last_error: shortReason(reason) })
+  )
+  const current = await SocialAccount.find(account.id)
+  if (flipped === 1 && current) await notifyNeedsReconnection(current, attempt.delivery.id)
+  // The account's notice covers this delivery: no second message for the same event.
+  await markFailed(attempt, `The account needs to be reconnected (${reason})`, { notify: false })
+}
+
+/**
+ * An answer that may or may not mean the post exists. Never republished blindly: the
+ * plugin looks for it; if absent, only a network that dedupes on the idempotency key
+ * gets the same call again; otherwise the user is asked to check.
+ */
+async function resolveAmbiguous(attempt: Attempt, reason: string) {
+  const { plugin } = attempt.session
+  if (!plugin.findByIdempotencyKey) return markUnknown(attempt, `No answer from the network (${reason}); check whether the post appeared`)
+  const found = await attempt.session.call((ctx) => plugin.findByIdempotencyKey!({ ...attempt.publishContext(), ...ctx }))
+  if (found.status === 'ok' && found.value) return markPublished(attempt, found.value)
+  if (found.status !== 'ok') return markUnknown(attempt, `No answer from the network (${reason}) and the lookup failed (${found.reason}); check whether the post appeared`)
+  if (capabilitiesOf(plugin, attempt.session.account.toPluginProfile()).idempotencyKey) {
+    // The network dedupes on our key: repeating the same call cannot create a second post.
+    const again = await attempt.session.call((ctx) => plugin.publish({ ...attempt.publishContext(), ...ctx }))
+    return applyOutcome(attempt, again, { afterAmbiguous: true })
+  }
+  return markUnknown(attempt, `No answer from the network (${reason}) and the post was not found; check whether it appeared`)
+}
+
+export async function applyOutcome(attempt: Attempt, outcome: Outcome, options: { afterAmbiguous?: boolean } = {}): Promise<boolean> {
+  const { delivery } = attempt
+  const config = publishingConfig()
+  switch (outcome.status) {
+    case 'ok':
+      return markPublished(attempt, outcome.value)
+    case 'pending':
+      if (attempt.mode === 'check' && delivery.statusChecks >= config.maxStatusChecks) {
+        return markUnknown(attempt, `The network was still processing the post after ${delivery.statusChecks} checks`)
+      }
+      return markPending(attempt, outcome.handle, outcome.checkAfter)
+    case 'unauthorized':
+      await needsReconnection(attempt, outcome.reason)
+      return true
+    case 'ambiguous':
+      if (options.afterAmbiguous) return markUnknown(attempt, `No answer from the network twice (${outcome.reason}); check whether the post appeared`)
+      return resolveAmbiguous(attempt, outcome.reason)
+    case 'rate_limited': {
+      const waitMs = outcome.retryAfter * config.msPerNetworkSecond
+      if (attempt.mode === 'check') return markPending(attempt, delivery.pendingHandle!, outcome.retryAfter)
+      const free = delivery.rateLimitWaits < config.freeRateLimitWaits
+      if (!free && delivery.attempts >= config.maxAttempts) return markFailed(attempt, `Still rate limited after ${delivery.attempts} attempts: ${outcome.reason}`)
+      const atMs = DateTime.utc().toMillis() + waitMs
+      return requeue(attempt, { reason: outcome.reason, atMs, refundAttempt: free, suffix: `wait${delivery.rateLimitWaits + 1}a${delivery.attempts}` })
+    }
+    case 'error':
+      if (!outcome.retryable) return markFailed(attempt, outcome.reason)
+      if (attempt.mode === 'check') {
+        return markPending(attempt, delivery.pendingHandle!, backoffMs(delivery.statusChecks) / config.msPerNetworkSecond)
+      }
+      if (delivery.attempts >= config.maxAttempts) return markFailed(attempt, `Gave up after ${delivery.attempts} attempts: ${outcome.reason}`)
+      return requeue(attempt, {
+        reason: outcome.reason,
+        atMs: Date.now() + backoffMs(delivery.attempts),
+        refundAttempt: false,
+        suffix: `retry${delivery.attempts}`,
+      })
+  }
+}

@@ -1,0 +1,88 @@
+import { DateTime } from 'luxon'
+import logger from '@adonisjs/core/services/logger'
+import type { PublishContext } from '#sdk'
+import Delivery from '#models/delivery'
+import Post from '#models/post'
+import SocialAccount from '#models/social_account'
+import plugins from '#services/plugins'
+import { claimExpiredLease } from '#services/publishing/claim'
+import { AccountSession } from '#services/publishing/account_session'
+import { applyOutcome } from '#services/publishing/outcome'
+import { mediaItemsFor } from '#services/publishing/delivery_media'
+import { markPublished, markUnknown, type Run } from '#services/publishing/transitions'
+import { wakeAt, wakeForStatusCheck, wakeState } from '#services/publishing/wake'
+import { publishingConfig, sqlTime } from '#services/publishing/settings'
+import db from '@adonisjs/lucid/services/db'
+
+const LIVE_JOB_STATES = new Set(['waiting', 'delayed', 'active', 'prioritized', 'waiting-children'])
+const BATCH = 200
+
+/** Due deliveries whose wake-up call Redis no longer has (wiped, evicted, failed) get a new one. */
+async function requeueLost(now: DateTime) {
+  const due = await Delivery.query()
+    .whereIn('status', ['scheduled', 'queued'])
+    .where('due_at', '<=', sqlTime(now.minus({ milliseconds: publishingConfig().reconcileGraceMs })))
+    .orderBy('due_at', 'asc')
+    .limit(BATCH)
+  let requeued = 0
+  for (const delivery of due) {
+    if (LIVE_JOB_STATES.has(await wakeState(delivery.jobId))) continue
+    await wakeAt(delivery, Date.now(), `rec${Date.now()}`)
+    requeued++
+  }
+  return requeued
+}
+
+/**
+ * A delivery left in `publishing` past its lease: its worker died mid-publish, or a status
+ * check was lost. The request may have reached the network, so it is resolved like an
+ * ambiguous answer — saved network id, then the plugin's lookup — and never simply re-sent.
+ */
+async function resolveStuck(delivery: Delivery, worker: string) {
+  if (!(await claimExpiredLease(delivery.id, delivery.claimedBy, worker))) return false
+  await delivery.refresh()
+  const run: Run = { delivery, worker }
+  if (delivery.externalId) {
+    return markPublished(run, { externalId: delivery.externalId, url: delivery.externalUrl })
+  }
+  if (delivery.pendingHandle) {
+    // A lost status check: hand it back to the checker.
+    await db.from('deliveries').where('id', delivery.id).where('claimed_by', worker).update({ claimed_by: null })
+    await wakeForStatusCheck(delivery, Date.now(), `rec${Date.now()}`)
+    return true
+  }
+  const account = delivery.socialAccountId ? await SocialAccount.find(delivery.socialAccountId) : null
+  if (!account || !(await plugins.has(delivery.network))) {
+    return markUnknown(run, 'The publish was interrupted and the account is gone; check whether the post appeared')
+  }
+  const plugin = await plugins.get(delivery.network)
+  const post = await Post.findOrFail(delivery.postId)
+  const session = new AccountSession(account, plugin, plugins.contextFor(plugin))
+  const media = await mediaItemsFor(delivery).catch(() => [])
+  const publishContext = (): PublishContext => ({
+    ...session.ctx,
+    post: { text: delivery.textFor(post), media, options: delivery.options },
+    idempotencyKey: delivery.idempotencyKey,
+  })
+  return applyOutcome({ ...run, session, publishContext, mode: 'publish' }, { status: 'ambiguous', reason: 'the publish was interrupted' })
+}
+
+/** One pass of the reconciler (a repeatable job every `reconcileEveryMs`). */
+export async function reconcileDeliveries(worker: string) {
+  const now = DateTime.utc()
+  const requeued = await requeueLost(now)
+  const stuck = await Delivery.query()
+    .where('status', 'publishing')
+    .where('lease_until', '<', sqlTime(now))
+    .orderBy('lease_until', 'asc')
+    .limit(BATCH)
+  let resolved = 0
+  for (const delivery of stuck) {
+    try {
+      if (await resolveStuck(delivery, worker)) resolved++
+    } catch (error) {
+      logger.error({ err: error, deliveryId: delivery.id }, 'could not resolve a stuck delivery')
+    }
+  }
+  return { requeued, resolved }
+}

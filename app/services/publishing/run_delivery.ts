@@ -1,0 +1,91 @@
+import { ambiguous, failed, type MediaItem, type PublishContext } from '#sdk'
+import Delivery from '#models/delivery'
+import Post from '#models/post'
+import SocialAccount from '#models/social_account'
+import plugins from '#services/plugins'
+import { claimDelivery } from '#services/publishing/claim'
+import { acquireNetworkSlot, releaseNetworkSlot } from '#services/publishing/network_slots'
+import { AccountSession } from '#services/publishing/account_session'
+import { applyOutcome, type Attempt, type Outcome } from '#services/publishing/outcome'
+import { isProcessingRestricted } from '#services/publishing/restrictions'
+import { mediaItemsFor } from '#services/publishing/delivery_media'
+import { emitDeliveryStatus } from '#services/publishing/events'
+import { rollUpPost } from '#services/publishing/rollup'
+import { markFailed, type Run } from '#services/publishing/transitions'
+import { wakeAt } from '#services/publishing/wake'
+import { publishingConfig } from '#services/publishing/settings'
+
+export type RunResult = 'stale' | 'network_busy' | 'not_claimed' | 'done'
+
+/**
+ * Everything between a claim and the network's answer. Expected failures end as values on
+ * the delivery; an exception thrown by a plugin after its request may have left is treated
+ * as an ambiguous answer, never as "try again".
+ */
+async function publishClaimed(run: Run) {
+  const { delivery } = run
+  const post = await Post.findOrFail(delivery.postId)
+  if (await isProcessingRestricted(post)) return markFailed(run, 'The author restricted the processing of their data')
+  const account = delivery.socialAccountId ? await SocialAccount.find(delivery.socialAccountId) : null
+  if (!account || account.status !== 'connected') {
+    // An account already flagged for reconnection was announced once to its managers: no second message.
+    const announced = account?.status === 'needs_reconnection'
+    return markFailed(run, 'The account needs to be reconnected; reconnect it, then publish again', { notify: !announced })
+  }
+  if (!(await plugins.has(delivery.network))) return markFailed(run, `The ${delivery.network} network is not available`)
+
+  const plugin = await plugins.get(delivery.network)
+  const session = new AccountSession(account, plugin, plugins.contextFor(plugin))
+  let media: MediaItem[] = []
+  let mediaError: string | null = null
+  try {
+    media = await mediaItemsFor(delivery)
+  } catch (error) {
+    mediaError = (error as Error).message
+  }
+  const publishContext = (): PublishContext => ({
+    ...session.ctx,
+    post: { text: delivery.textFor(post), media, options: delivery.options },
+    idempotencyKey: delivery.idempotencyKey,
+  })
+  const attempt: Attempt = { ...run, session, publishContext, mode: 'publish' }
+
+  if (mediaError) return applyOutcome(attempt, failed(`Media could not be prepared: ${mediaError}`, true, 'media'))
+  const opened = await session.open()
+  if (opened !== 'ready') return applyOutcome(attempt, opened)
+  let outcome: Outcome
+  try {
+    outcome = await session.call((ctx) => plugin.publish({ ...publishContext(), ...ctx }))
+  } catch (error) {
+    outcome = ambiguous(`the ${delivery.network} plugin crashed: ${(error as Error).message}`)
+  }
+  return applyOutcome(attempt, outcome)
+}
+
+/**
+ * What a publish job does when it wakes: takes a slot of the delivery's network, claims
+ * the delivery (compare-and-set), publishes, settles. Any mismatch — edited, rescheduled,
+ * cancelled, already claimed — ends here without touching the network.
+ */
+export async function runDelivery(payload: { deliveryId: number; revision: number }, worker: string): Promise<RunResult> {
+  const delivery = await Delivery.find(payload.deliveryId)
+  if (!delivery || delivery.revision !== payload.revision || !['scheduled', 'queued'].includes(delivery.status)) return 'stale'
+
+  if (!(await acquireNetworkSlot(delivery.network, worker))) {
+    // The network is at its limit: wake again shortly, without holding a worker slot meanwhile.
+    const { networkBusyRetryMs } = publishingConfig()
+    const at = Math.max(Date.now(), delivery.dueAt?.toMillis() ?? 0) + networkBusyRetryMs
+    await wakeAt(delivery, at, `busy${Math.floor(at / networkBusyRetryMs)}`)
+    return 'network_busy'
+  }
+  try {
+    if (!(await claimDelivery(delivery.id, payload.revision, worker))) return 'not_claimed'
+    await delivery.refresh()
+    emitDeliveryStatus(delivery)
+    await rollUpPost(delivery.postId)
+    await publishClaimed({ delivery, worker })
+    return 'done'
+  } finally {
+    await releaseNetworkSlot(delivery.network, worker)
+  }
+}

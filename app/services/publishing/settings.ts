@@ -1,0 +1,33 @@
+import { hostname } from 'node:os'
+import { DateTime } from 'luxon'
+import app from '@adonisjs/core/services/app'
+import db from '@adonisjs/lucid/services/db'
+import type { PublishingConfig } from '#config/publishing'
+import type { QueueConfig } from '#queue/types'
+
+/** Read at call time so tests can shrink delays on the live config object. */
+export const publishingConfig = () => app.config.get<PublishingConfig>('publishing')
+
+/** Redis keys of the pipeline live under the queue prefix, so test runs and installs stay apart. */
+export const redisKey = (suffix: string) => `${app.config.get<QueueConfig>('queue').prefix}:publishing:${suffix}`
+
+/**
+ * A timestamp as Lucid stores it on this connection, in UTC. Raw compare-and-set queries
+ * must bind exactly this format (SQLite compares timestamps as text).
+ */
+export function sqlTime(at: DateTime | number = DateTime.utc()) {
+  const instant = typeof at === 'number' ? DateTime.fromMillis(at) : at
+  return instant.toUTC().toFormat(db.connection().dialect.dateTimeFormat)
+}
+
+/** Rows touched by an UPDATE, whatever shape the driver returns. */
+export function affectedRows(result: unknown): number {
+  if (Array.isArray(result)) return Number(result[0] ?? 0)
+  return Number(result ?? 0)
+}
+
+/** Who holds a claim: this process and the job that woke it, for the logs and the lease. */
+export const workerIdentity = (jobId: string | undefined) => `${hostname()}:${process.pid}:${jobId ?? 'direct'}`.slice(0, 191)
+
+/** A short, single-line reason safe to show to users and store in `last_error`. */
+export const shortReason = (reason: string) => reason.replace(/\s+/g, ' ').trim().slice(0, 480)

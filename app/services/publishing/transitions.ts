@@ -1,0 +1,100 @@
+import { DateTime } from 'luxon'
+import db from '@adonisjs/lucid/services/db'
+import logger from '@adonisjs/core/services/logger'
+import type { Published } from '#sdk'
+import type Delivery from '#models/delivery'
+import type { DeliveryStatus } from '#models/delivery'
+import { emitDeliveryStatus } from '#services/publishing/events'
+import { rollUpPost } from '#services/publishing/rollup'
+import { notifyDeliveryProblem } from '#services/publishing/notify'
+import { wakeAt, wakeForStatusCheck } from '#services/publishing/wake'
+import { affectedRows, publishingConfig, shortReason, sqlTime } from '#services/publishing/settings'
+
+/** A delivery this worker has claimed, as the claim left it. */
+export interface Run {
+  delivery: Delivery
+  worker: string
+}
+
+/**
+ * Moves a claimed delivery on, only while this worker still holds it: if the lease was
+ * taken over (the reconciler judged this worker dead), nothing is written.
+ */
+async function settle(run: Run, patch: Record<string, unknown>) {
+  const result = await db
+    .from('deliveries')
+    .where('id', run.delivery.id)
+    .where('status', 'publishing')
+    .where('claimed_by', run.worker)
+    .update({ ...patch, updated_at: sqlTime() })
+  if (affectedRows(result) !== 1) {
+    logger.warn({ deliveryId: run.delivery.id, worker: run.worker }, 'delivery claim lost before it was settled')
+    return false
+  }
+  await run.delivery.refresh()
+  emitDeliveryStatus(run.delivery)
+  await rollUpPost(run.delivery.postId)
+  return true
+}
+
+const released = { lease_until: null, claimed_by: null }
+
+/** The network's id is written first: if the process dies between the two, the reconciler finds it. */
+export async function markPublished(run: Run, published: Published) {
+  await db
+    .from('deliveries')
+    .where('id', run.delivery.id)
+    .where('claimed_by', run.worker)
+    .update({ external_id: published.externalId, external_url: published.url })
+  return settle(run, {
+    status: 'published' satisfies DeliveryStatus,
+    published_at: sqlTime(),
+    last_error: null,
+    pending_handle: null,
+    check_after: null,
+    ...released,
+  })
+}
+
+export async function markFailed(run: Run, reason: string, options: { notify: boolean } = { notify: true }) {
+  const done = await settle(run, { status: 'failed' satisfies DeliveryStatus, last_error: shortReason(reason), ...released })
+  if (done && options.notify) await notifyDeliveryProblem(run.delivery, 'delivery_failed')
+  return done
+}
+
+/** Never republished blindly: the user is asked to check the network. */
+export async function markUnknown(run: Run, reason: string) {
+  const done = await settle(run, { status: 'unknown' satisfies DeliveryStatus, last_error: shortReason(reason), ...released })
+  if (done) await notifyDeliveryProblem(run.delivery, 'delivery_unknown')
+  return done
+}
+
+/** Back to `queued` with a new wake-up call at `atMs`; the revision and the idempotency key stay. */
+export async function requeue(run: Run, input: { reason: string; atMs: number; refundAttempt: boolean; suffix: string }) {
+  const done = await settle(run, {
+    status: 'queued' satisfies DeliveryStatus,
+    due_at: sqlTime(input.atMs),
+    last_error: shortReason(input.reason),
+    ...(input.refundAttempt ? { attempts: db.raw('attempts - 1'), rate_limit_waits: db.raw('rate_limit_waits + 1') } : {}),
+    ...released,
+  })
+  if (done) await wakeAt(run.delivery, input.atMs, input.suffix)
+  return done
+}
+
+/**
+ * The network is still processing: keep the delivery in `publishing`, unclaimed, with the
+ * plugin's handle, and wake a status check after `checkAfterSeconds`.
+ */
+export async function markPending(run: Run, handle: string, checkAfterSeconds: number) {
+  const config = publishingConfig()
+  const checkAt = DateTime.utc().plus({ milliseconds: Math.max(0, checkAfterSeconds) * config.msPerNetworkSecond })
+  const done = await settle(run, {
+    pending_handle: handle,
+    check_after: sqlTime(checkAt),
+    lease_until: sqlTime(checkAt.plus({ milliseconds: config.leaseMs })),
+    claimed_by: null,
+  })
+  if (done) await wakeForStatusCheck(run.delivery, checkAt.toMillis(), `check${run.delivery.statusChecks + 1}`)
+  return done
+}

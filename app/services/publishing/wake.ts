@@ -1,0 +1,62 @@
+import db from '@adonisjs/lucid/services/db'
+import queue from '#queue/main'
+import type Delivery from '#models/delivery'
+import PublishDeliveryJob from '#jobs/publish_delivery_job'
+import CheckDeliveryStatusJob from '#jobs/check_delivery_status_job'
+
+type Wakeable = Pick<Delivery, 'id' | 'revision'>
+
+/**
+ * BullMQ job ids of a delivery's wake-up calls. The first is `delivery:<id>:<revision>`;
+ * later ones (retry, rate-limit wait, status check, reconciler) add a suffix after a dot,
+ * since BullMQ allows a colon in a custom id only as `a:b:c` and never reuses a kept id.
+ */
+export function wakeJobId(delivery: Wakeable, suffix?: string) {
+  return `delivery:${delivery.id}:${delivery.revision}${suffix ? `.${suffix}` : ''}`
+}
+
+/** Records which job is the delivery's current wake-up call (the reconciler checks it is alive). */
+async function rememberJob(delivery: Wakeable, jobId: string) {
+  await db.from('deliveries').where('id', delivery.id).where('revision', delivery.revision).update({ job_id: jobId })
+}
+
+/**
+ * Enqueues a delayed wake-up for a delivery. Written to the database first: if Redis is
+ * down the row is still due, and the reconciler enqueues it when Redis is back.
+ */
+export async function wakeAt(delivery: Wakeable, atMs: number, suffix?: string) {
+  const jobId = wakeJobId(delivery, suffix)
+  await rememberJob(delivery, jobId)
+  const delay = Math.max(0, atMs - Date.now())
+  await queue.dispatch(PublishDeliveryJob, { deliveryId: delivery.id, revision: delivery.revision }, { jobId, delay })
+  return jobId
+}
+
+/** Enqueues the next `checkStatus` poll of a pending publish. */
+export async function wakeForStatusCheck(delivery: Wakeable, atMs: number, suffix: string) {
+  const jobId = wakeJobId(delivery, suffix)
+  await rememberJob(delivery, jobId)
+  const delay = Math.max(0, atMs - Date.now())
+  await queue.dispatch(CheckDeliveryStatusJob, { deliveryId: delivery.id, revision: delivery.revision }, { jobId, delay })
+  return jobId
+}
+
+/**
+ * Drops a wake-up that is no longer wanted (rescheduled, edited, cancelled). Best effort:
+ * a job already running is refused by the claim's revision check anyway.
+ */
+export async function removeWake(jobId: string | null) {
+  if (!jobId) return
+  try {
+    await queue.use('publish').remove(jobId)
+  } catch {
+    // Locked by a worker right now: its claim will not match the new revision.
+  }
+}
+
+/** BullMQ's state of a job, or `missing` when Redis no longer has it. */
+export async function wakeState(jobId: string | null) {
+  if (!jobId) return 'missing'
+  const job = await queue.use('publish').getJob(jobId)
+  return job ? await job.getState() : 'missing'
+}
