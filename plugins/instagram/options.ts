@@ -1,0 +1,8 @@
+import type { OptionField } from '#sdk'
+
+export interface InstagramOptions {
+  /** Reels also appear in the profile grid (`share_to_feed`); on by default. */
+  shareToFeed?: boolean
+}
+
+export const instagramOptionFields: OptionField[] = [{ name: 'shareToFeed', kind: 'boolean', label: 'Also show the Reel in the feed', required: false, default: true }]

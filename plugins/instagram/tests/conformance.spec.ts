@@ -1,0 +1,9 @@
+import { conformance } from '#sdk/testing/conformance'
+import instagram from '../index.js'
+import { FakeInstagram } from '../fake/server.js'
+
+conformance({
+  plugin: instagram,
+  startFake: () => FakeInstagram.start(),
+  validOptions: {},
+})
