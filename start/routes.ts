@@ -4,5 +4,7 @@
 import '#start/routes/system'
 import '#start/routes/auth'
 import '#start/routes/profile'
+import '#start/routes/privacy'
 import '#start/routes/workspaces'
 import '#start/routes/channels'
+import '#start/routes/media'

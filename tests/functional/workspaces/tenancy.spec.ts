@@ -40,6 +40,11 @@ const SKIPPED: { pattern: string; reason: string }[] = [
   { pattern: '/profile/email', reason: 'the caller’s own account' },
   { pattern: '/profile/password', reason: 'the caller’s own account' },
   { pattern: '/locale', reason: 'the caller’s own language preference' },
+  { pattern: '/privacy', reason: 'the caller’s own privacy page (user-level)' },
+  { pattern: '/privacy/exports', reason: 'queues the caller’s own export' },
+  { pattern: '/privacy/exports/:export/download', reason: 'the caller’s own export: signed link and owner check (privacy/export.spec)' },
+  { pattern: '/privacy/restriction', reason: 'the caller’s own restriction of processing' },
+  { pattern: '/privacy/account', reason: 'deletes the caller’s own account' },
   {
     pattern: '/oauth/:network/callback',
     reason: 'acts only on a connection the caller started in their own session; forged or replayed states are refused (channels/connect.spec)',
