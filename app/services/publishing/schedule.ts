@@ -39,6 +39,8 @@ export async function changeDeliveries(
     allow?: 'not_started' | 'not_claimed'
     /** More writes (the post's own row) committed or rolled back with the deliveries. */
     alongside?: (trx: TransactionClientContract) => Promise<void>
+    /** The exact instant to wake at (the column keeps whole seconds on SQLite). */
+    wakeAtMs?: number
   } = {}
 ): Promise<ChangeResult> {
   const guard = options.allow === 'not_claimed' ? whereNotClaimed : whereNotStarted
@@ -61,19 +63,19 @@ export async function changeDeliveries(
     if (error instanceof PublishingStarted) return { status: 'publishing_started' }
     throw error
   }
-  await afterChange(changed)
+  await afterChange(changed, options.wakeAtMs)
   return { status: 'ok', deliveries: changed.map((entry) => entry.delivery) }
 }
 
 /** Outside the transaction: Redis is told only about committed rows (a deleted row just loses its job). */
-async function afterChange(changed: { delivery: Delivery; oldJobId: string | null }[]) {
+async function afterChange(changed: { delivery: Delivery; oldJobId: string | null }[], wakeAtMs?: number) {
   for (const { delivery, oldJobId } of changed) {
     await removeWake(oldJobId)
     const current = await Delivery.find(delivery.id)
     if (!current) continue
     emitDeliveryStatus(current)
     if (['scheduled', 'queued'].includes(current.status) && current.dueAt) {
-      await wakeAt(current, current.dueAt.toMillis())
+      await wakeAt(current, wakeAtMs ?? current.dueAt.toMillis())
     }
   }
 }
@@ -85,7 +87,7 @@ export function queueDeliveries(postId: number, at: DateTime, alongside?: (trx: 
   return changeDeliveries(
     postId,
     (delivery) => (delivery.status === 'cancelled' ? null : { status: due <= now ? 'queued' : 'scheduled', due_at: sqlTime(due) }),
-    { alongside }
+    { alongside, wakeAtMs: due.toMillis() }
   )
 }
 

@@ -1,0 +1,119 @@
+import { test } from '@japa/runner'
+import redis from '@adonisjs/redis/services/main'
+import Delivery from '#models/delivery'
+import Notification from '#models/notification'
+import { publishNow } from '#actions/posts/publish_now'
+import { schedulePost } from '#actions/posts/schedule_post'
+import { runDelivery } from '#services/publishing/run_delivery'
+import { withCleanState } from '#tests/helpers/database'
+import { clearOutbox, readOutbox, waitForMail } from '#tests/helpers/outbox'
+import { draft, inMs, publishRequests, settled, startWorker, withWorld } from './_fixtures.js'
+
+/** Statuses visible on the Mastodon fake for the account, through its public API. */
+async function mastodonStatuses(world: any) {
+  const { openToken } = await import('#services/token_vault')
+  const account = world.accounts.mastodon
+  const response = await fetch(`${world.mastodon.instanceUrl}/api/v1/accounts/${account.externalId}/statuses?limit=40`, {
+    headers: { authorization: `Bearer ${openToken(account)!.accessToken}` },
+  })
+  return (await response.json()) as { id: string }[]
+}
+
+test.group('Publishing faults: timeouts, duplicates, a wiped Redis', (group) => {
+  withCleanState(group)
+  const world = withWorld(group)
+  group.each.setup(() => clearOutbox())
+
+  test('response lost after X created the post: reconciled as published, exactly one post', async ({ assert, cleanup }) => {
+    const { runner } = await startWorker()
+    cleanup(() => runner.stop())
+    world.x.server.failNext(world.x.publishPath, { kind: 'lose_response' })
+    const { post } = await draft(world, [{ socialAccountId: world.accounts.x.id }])
+    await publishNow({ post, actor: world.owner })
+
+    const [delivery] = await settled(post.id)
+    assert.equal(delivery.status, 'published')
+    assert.lengthOf(publishRequests(world.x), 1)
+    assert.equal(world.x.storedPost(delivery.externalId!)?.text, post.body)
+    assert.lengthOf(await Notification.all(), 0)
+  })
+
+  test('X never answered and has no such post: unknown, never re-sent, the user is asked to check once', async ({ assert, cleanup }) => {
+    const { runner } = await startWorker()
+    cleanup(() => runner.stop())
+    world.x.server.failNext(world.x.publishPath, { kind: 'hang' })
+    const { post } = await draft(world, [{ socialAccountId: world.accounts.x.id }])
+    await publishNow({ post, actor: world.owner })
+
+    const [delivery] = await settled(post.id)
+    assert.equal(delivery.status, 'unknown')
+    assert.match(delivery.lastError!, /check/)
+    assert.lengthOf(publishRequests(world.x), 1)
+    // The notice follows the status change (same job, a moment later).
+    await waitForMail(world.owner.email)
+    const notifications = await Notification.all()
+    assert.deepEqual(notifications.map((n) => n.kind), ['delivery_unknown'])
+    assert.lengthOf(await readOutbox(), 1)
+  })
+
+  test('Mastodon never answered: the same Idempotency-Key is safe to send again, one status exists', async ({ assert, cleanup }) => {
+    const { runner } = await startWorker()
+    cleanup(() => runner.stop())
+    world.mastodon.server.failNext(world.mastodon.publishPath, { kind: 'hang' })
+    const { post } = await draft(world, [{ socialAccountId: world.accounts.mastodon.id }])
+    await publishNow({ post, actor: world.owner })
+
+    const [delivery] = await settled(post.id)
+    assert.equal(delivery.status, 'published')
+    const requests = publishRequests(world.mastodon) as any[]
+    assert.lengthOf(requests, 2)
+    assert.deepEqual(requests.map((r) => r.headers['idempotency-key']), [delivery.idempotencyKey, delivery.idempotencyKey])
+    assert.deepEqual((await mastodonStatuses(world)).map((s) => s.id), [delivery.externalId])
+  })
+
+  test('Mastodon created the status but the answer was lost: found by lookup, not posted twice', async ({ assert, cleanup }) => {
+    const { runner } = await startWorker()
+    cleanup(() => runner.stop())
+    world.mastodon.server.failNext(world.mastodon.publishPath, { kind: 'lose_response' })
+    const { post } = await draft(world, [{ socialAccountId: world.accounts.mastodon.id }])
+    await publishNow({ post, actor: world.owner })
+
+    const [delivery] = await settled(post.id)
+    assert.equal(delivery.status, 'published')
+    assert.lengthOf(publishRequests(world.mastodon), 1)
+    assert.deepEqual((await mastodonStatuses(world)).map((s) => s.id), [delivery.externalId])
+  })
+
+  test('two workers waking for the same delivery at once: one claim, one publish', async ({ assert }) => {
+    const { post } = await draft(world, [{ socialAccountId: world.accounts.bluesky.id }])
+    await publishNow({ post, actor: world.owner })
+    const delivery = await Delivery.findByOrFail('post_id', post.id)
+    const payload = { deliveryId: delivery.id, revision: delivery.revision }
+
+    const results = await Promise.all([runDelivery(payload, 'worker-a'), runDelivery(payload, 'worker-b'), runDelivery(payload, 'worker-c')])
+    assert.sameMembers(results, ['done', 'not_claimed', 'not_claimed'])
+    assert.lengthOf(publishRequests(world.bluesky), 1)
+    await delivery.refresh()
+    assert.equal(delivery.status, 'published')
+    assert.equal(delivery.attempts, 1)
+    assert.equal(await runDelivery(payload, 'worker-d'), 'stale')
+  })
+
+  test('Redis wiped with posts due: the reconciler re-enqueues them and each publishes once', async ({ assert, cleanup }) => {
+    const first = await draft(world, [{ socialAccountId: world.accounts.mastodon.id }, { socialAccountId: world.accounts.x.id }])
+    const second = await draft(world, [{ socialAccountId: world.accounts.bluesky.id }], 'Second post of the day')
+    await schedulePost({ post: first.post, actor: world.owner, at: inMs(150) })
+    await schedulePost({ post: second.post, actor: world.owner, at: inMs(150) })
+    await redis.flushdb()
+
+    // A worker comes back with the reconciler on a short period.
+    const { runner } = await startWorker([
+      { key: 'reconcile-deliveries', job: () => import('#jobs/reconcile_deliveries_job'), repeat: { every: 200 } },
+    ])
+    cleanup(() => runner.stop())
+    const deliveries = [...(await settled(first.post.id)), ...(await settled(second.post.id))]
+    assert.deepEqual(deliveries.map((d) => d.status), ['published', 'published', 'published'])
+    await new Promise((resolve) => setTimeout(resolve, 500))
+    for (const fake of [world.mastodon, world.bluesky, world.x]) assert.lengthOf(publishRequests(fake), 1)
+  })
+})
