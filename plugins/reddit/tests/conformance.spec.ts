@@ -1,0 +1,10 @@
+import { conformance } from '#sdk/testing/conformance'
+import reddit from '../index.js'
+import { FakeReddit } from '../fake/server.js'
+
+conformance({
+  plugin: reddit,
+  startFake: () => FakeReddit.start(),
+  validOptions: { subreddit: 'pistache', title: 'Pistache conformance run' },
+  missingRequiredOption: { subreddit: 'pistache' },
+})
