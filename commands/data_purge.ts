@@ -28,6 +28,7 @@ export default class DataPurge extends BaseCommand {
       return
     }
     const rows: [string, number][] = [
+      ['deleted users', report.deletedUsers],
       ['deleted users: access-log entries', report.deletedUserAccessLogs],
       ['deleted users: audit entries anonymised', report.deletedUserAuditEntries],
       ['deleted users: exports', report.deletedUserExports],

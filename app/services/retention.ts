@@ -40,6 +40,8 @@ export interface FullPurgeReport extends PurgeReport {
   disconnectedAccounts: number
   accountMetrics: number
   expiredExports: number
+  /** Deleted users whose leftovers this run removed. */
+  deletedUsers: number
   deletedUserAccessLogs: number
   deletedUserAuditEntries: number
   deletedUserExports: number

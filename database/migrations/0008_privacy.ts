@@ -1,12 +1,12 @@
 import { BaseSchema } from '@adonisjs/lucid/schema'
 
 /**
- * Privacy: restriction of processing (GDPR art. 18) and the GDPR exports.
+ * Privacy: restriction of processing (GDPR art. 18), the GDPR exports, and deletions.
  *
- * Deletion needs no column: a deleted user's row is removed at once (their sessions die
- * with it and the e-mail is free again); rows that must outlive it are anonymised in the
- * same step (audit actor → null), and the purge sweeps what is left behind, recognising
- * it by a user id that no longer exists (ids are never reused: AUTOINCREMENT / serial).
+ * A deleted user's row is removed at once (their sessions die with it and the e-mail is
+ * free again); rows that must outlive it are anonymised in the same step (audit actor →
+ * null). What is left behind without a foreign key (access log, exports) is removed by the
+ * next purge, which finds the user id in `user_deletions` and then drops that row too.
  */
 export default class extends BaseSchema {
   async up() {
@@ -31,9 +31,16 @@ export default class extends BaseSchema {
       table.index(['user_id', 'created_at'])
       table.index(['expires_at'])
     })
+
+    this.schema.createTable('user_deletions', (table) => {
+      table.increments('id')
+      table.integer('user_id').unsigned().notNullable().unique()
+      table.timestamp('deleted_at').notNullable()
+    })
   }
 
   async down() {
+    this.schema.dropTable('user_deletions')
     this.schema.dropTable('data_exports')
     this.schema.alterTable('users', (table) => {
       table.dropColumn('processing_restricted_at')

@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
 import SocialAccount from '#models/social_account'
 import type User from '#models/user'
@@ -71,6 +72,8 @@ export async function deleteAccount(user: User, context: { via: 'self-service' |
     await trx.from('audit_logs').where('subject_type', 'user').where('subject_id', String(userId)).update({ meta: null })
     await trx.from('audit_logs').where('actor_id', userId).update({ actor_id: null, ip: null })
     await trx.from('users').where('id', userId).delete()
+    // Tells the next purge whose access log and exports to remove.
+    await trx.table('user_deletions').insert({ user_id: userId, deleted_at: DateTime.now().toFormat(trx.dialect.dateTimeFormat) })
   })
   await audit({
     action: 'user.deleted',

@@ -67,23 +67,30 @@ export async function purgeExpiredExports({ now, dryRun }: PurgeOptions) {
 }
 
 /**
- * What a deleted user left behind. Their row is gone (see delete_account), so the
- * leftovers are recognised by a user id that no longer exists: access-log entries and
- * exports are deleted; audit entries, which must stay for their own retention period,
- * lose the actor and the IP address.
+ * What deleted users left behind (their row is gone, see delete_account, which records
+ * them in `user_deletions`): access-log entries and exports are deleted; audit entries,
+ * which must stay for their own retention period, lose the actor and the IP address.
+ * The `user_deletions` row goes last, so an interrupted run is simply done again.
  */
 export async function purgeDeletedUsers({ dryRun }: PurgeOptions) {
-  const users = () => db.from('users').select('id')
-  const accessLogs = db.from('access_logs').whereNotIn('user_id', users())
-  const auditLogs = db.from('audit_logs').whereNotNull('actor_id').whereNotIn('actor_id', users())
-  const exports = await db.from('data_exports').whereNotIn('user_id', users()).select('id', 'file_key')
-  if (dryRun) {
-    return { deletedUserAccessLogs: await count(accessLogs), deletedUserAuditEntries: await count(auditLogs), deletedUserExports: exports.length }
+  const report = { deletedUsers: 0, deletedUserAccessLogs: 0, deletedUserAuditEntries: 0, deletedUserExports: 0 }
+  for (const { user_id: userId } of await db.from('user_deletions').select('user_id').orderBy('id')) {
+    report.deletedUsers++
+    const accessLogs = db.from('access_logs').where('user_id', userId)
+    const auditLogs = db.from('audit_logs').where('actor_id', userId)
+    const exports = await db.from('data_exports').where('user_id', userId).select('id', 'file_key')
+    report.deletedUserExports += exports.length
+    if (dryRun) {
+      report.deletedUserAccessLogs += await count(accessLogs)
+      report.deletedUserAuditEntries += await count(auditLogs)
+      continue
+    }
+    report.deletedUserAccessLogs += affected(await accessLogs.delete())
+    report.deletedUserAuditEntries += affected(await auditLogs.update({ actor_id: null, ip: null }))
+    await removeExports(exports)
+    await db.from('user_deletions').where('user_id', userId).delete()
   }
-  const deletedUserAccessLogs = affected(await accessLogs.delete())
-  const deletedUserAuditEntries = affected(await auditLogs.update({ actor_id: null, ip: null }))
-  await removeExports(exports)
-  return { deletedUserAccessLogs, deletedUserAuditEntries, deletedUserExports: exports.length }
+  return report
 }
 
 async function removeExports(rows: { id: number; file_key: string | null }[]) {

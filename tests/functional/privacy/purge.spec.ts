@@ -84,11 +84,13 @@ test.group('Privacy / purges', (group) => {
     assert.deepInclude(entry.$attributes, { actorId: null, ip: null, meta: null })
 
     const report = await runPurges(POLICY)
-    assert.include(report, { deletedUserAccessLogs: 1, deletedUserExports: 1 })
+    assert.include(report, { deletedUsers: 1, deletedUserAccessLogs: 1, deletedUserExports: 1 })
     assert.deepEqual((await AccessLog.all()).map((row) => row.userId), [bystander.id])
     assert.isFalse(existsSync(exportFilePath(leftover.fileKey!)))
     assert.isNull(await DataExport.find(leftover.id))
     assert.exists(await AuditLog.findBy('action', 'user.deleted'))
+    // Done once: the next run has nothing left of them.
+    assert.include(await runPurges(POLICY), { deletedUsers: 0, deletedUserAccessLogs: 0 })
   })
 
   test('data:purge --dry-run counts and changes nothing; data:purge removes and is audited', async ({ assert }) => {
