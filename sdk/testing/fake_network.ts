@@ -30,5 +30,7 @@ export interface FakeNetwork {
   setMetrics(externalId: string, metrics: Partial<PostMetrics>): void
   /** Makes the next token check fail as if the access token had expired. */
   expireAccessToken(accessToken: string): void
+  /** Makes a token look issued `ms` earlier (networks that refresh only tokens of a certain age). */
+  ageToken?(accessToken: string, ms: number): void
   close(): Promise<void>
 }

@@ -6,4 +6,6 @@ conformance({
   plugin: threads,
   startFake: () => FakeThreads.start(),
   validOptions: {},
+  // Threads refreshes a long-lived token only while it is still valid.
+  refreshWhileValid: true,
 })
