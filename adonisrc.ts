@@ -33,12 +33,14 @@ export default defineConfig({
     () => import('@adonisjs/mail/mail_provider'),
     () => import('#providers/queue_provider'),
     () => import('#providers/plugins_provider'),
+    () => import('@adonisjs/transmit/transmit_provider'),
   ],
 
   preloads: [
     () => import('#start/routes'),
     () => import('#start/kernel'),
     { file: () => import('#start/events'), environment: ['web', 'console', 'test'] },
+    { file: () => import('#start/transmit'), environment: ['web', 'console', 'test'] },
   ],
 
   directories: {

@@ -9,11 +9,6 @@ export default class WorkspacePagesController {
     return response.redirect(`/w/${workspace.slug}/calendar`)
   }
 
-  async calendar({ bouncer, member, inertia }: HttpContext) {
-    await bouncer.with('WorkspacePolicy').authorize('view', member)
-    return inertia.render('calendar/index', {})
-  }
-
   async posts({ bouncer, member, inertia }: HttpContext) {
     await bouncer.with('WorkspacePolicy').authorize('view', member)
     return inertia.render('posts/index', {})

@@ -27,7 +27,6 @@ router.get('/invitations/:token', [InvitationsController, 'show']).as('invitatio
 router
   .group(() => {
     router.get('/', [WorkspacePagesController, 'show']).as('show')
-    router.get('/calendar', [WorkspacePagesController, 'calendar']).as('calendar')
     router.get('/posts', [WorkspacePagesController, 'posts']).as('posts')
     router.get('/media', [WorkspacePagesController, 'media']).as('media')
     router.get('/analytics', [WorkspacePagesController, 'analytics']).as('analytics')

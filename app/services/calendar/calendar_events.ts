@@ -1,0 +1,98 @@
+import type { DateTime } from 'luxon'
+import db from '@adonisjs/lucid/services/db'
+import type { PostStatus } from '#models/post'
+import type { DeliveryStatus } from '#models/delivery'
+import { sqlTime } from '#services/publishing/settings'
+
+/** Characters of the body the calendar shows; cut in SQL so long posts never leave the database whole. */
+export const EXCERPT_LENGTH = 120
+
+/** A month view with a busy workspace stays readable; beyond this the page says the range is truncated. */
+export const MAX_EVENTS = 1500
+
+export interface CalendarFilters {
+  accounts?: number[]
+  networks?: string[]
+  statuses?: PostStatus[]
+}
+
+export interface CalendarPostRow {
+  id: number
+  authorId: number | null
+  status: PostStatus
+  scheduledAt: Date
+  excerpt: string
+  deliveries: { network: string; accountId: number | null; status: DeliveryStatus }[]
+}
+
+/**
+ * The posts of one workspace scheduled in [start, end), with only what the calendar shows:
+ * two queries whatever the number of posts — the range on posts (workspace_id, scheduled_at)
+ * and one read of their deliveries on deliveries (post_id, network, social_account_id, status).
+ */
+export async function calendarPosts(workspaceId: number, start: DateTime, end: DateTime, filters: CalendarFilters = {}) {
+  const query = db
+    .from('posts')
+    .where('posts.workspace_id', workspaceId)
+    .where('posts.scheduled_at', '>=', sqlTime(start))
+    .where('posts.scheduled_at', '<', sqlTime(end))
+    .select('posts.id', 'posts.author_id', 'posts.status', 'posts.scheduled_at')
+    .select(db.raw('substr(posts.body, 1, ?) as excerpt', [EXCERPT_LENGTH + 1]))
+    .orderBy('posts.scheduled_at')
+    .orderBy('posts.id')
+    .limit(MAX_EVENTS + 1)
+  if (filters.statuses?.length) query.whereIn('posts.status', filters.statuses)
+  // Each filter is a condition on the post: it goes to one of these networks, and to one of these accounts.
+  const { networks, accounts } = filters
+  if (networks?.length) query.whereExists((sub) => targeting(sub).whereIn('deliveries.network', networks))
+  if (accounts?.length) query.whereExists((sub) => targeting(sub).whereIn('deliveries.social_account_id', accounts))
+  const rows: any[] = await query
+  const truncated = rows.length > MAX_EVENTS
+  if (truncated) rows.pop()
+
+  const deliveries = new Map<number, CalendarPostRow['deliveries']>()
+  if (rows.length) {
+    const list: any[] = await db
+      .from('deliveries')
+      .whereIn(
+        'post_id',
+        rows.map((row) => row.id)
+      )
+      .select('post_id', 'network', 'social_account_id', 'status')
+      .orderBy('post_id')
+      .orderBy('network')
+    for (const row of list) {
+      const entry = { network: row.network, accountId: row.social_account_id, status: row.status }
+      const forPost = deliveries.get(row.post_id)
+      if (forPost) forPost.push(entry)
+      else deliveries.set(row.post_id, [entry])
+    }
+  }
+
+  const posts: CalendarPostRow[] = rows.map((row) => ({
+    id: row.id,
+    authorId: row.author_id,
+    status: row.status,
+    scheduledAt: toDate(row.scheduled_at),
+    excerpt: trimExcerpt(row.excerpt ?? ''),
+    deliveries: deliveries.get(row.id) ?? [],
+  }))
+  return { posts, truncated }
+}
+
+const targeting = (sub: any) => sub.from('deliveries').whereColumn('deliveries.post_id', 'posts.id').select(db.raw('1'))
+
+/** SQLite hands back text in Lucid's UTC format; PostgreSQL a Date. */
+function toDate(value: string | Date) {
+  if (value instanceof Date) return value
+  return new Date(value.includes('T') ? value : `${value.replace(' ', 'T')}Z`)
+}
+
+/** One line, cut at a word when the body was longer than the excerpt. */
+function trimExcerpt(text: string) {
+  const flat = text.replace(/\s+/g, ' ').trim()
+  if (flat.length <= EXCERPT_LENGTH) return flat
+  const cut = flat.slice(0, EXCERPT_LENGTH)
+  const space = cut.lastIndexOf(' ')
+  return `${(space > EXCERPT_LENGTH * 0.6 ? cut.slice(0, space) : cut).trimEnd()}…`
+}

@@ -1,0 +1,37 @@
+import type { NetworkPlugin } from '#sdk'
+import type SocialAccount from '#models/social_account'
+import type WorkspaceMember from '#models/workspace_member'
+import type { CalendarPostRow } from '#services/calendar/calendar_events'
+import { MOVABLE_STATUSES, mayMove } from '#services/calendar/reschedule_post'
+
+/** One post on the calendar: what its chip shows and whether the viewer may drag it. */
+export function toCalendarEvent(row: CalendarPostRow, member: Pick<WorkspaceMember, 'role' | 'userId'>) {
+  return {
+    id: row.id,
+    at: row.scheduledAt.toISOString(),
+    status: row.status,
+    excerpt: row.excerpt,
+    movable: MOVABLE_STATUSES.includes(row.status) && mayMove(member, row),
+    deliveries: row.deliveries,
+  }
+}
+
+/** An account in the filter bar: its public profile only. */
+export function toCalendarAccount(account: SocialAccount) {
+  return {
+    id: account.id,
+    network: account.network,
+    handle: account.handle,
+    displayName: account.displayName,
+    avatarUrl: account.avatarUrl,
+  }
+}
+
+/** A network's mark and colour, for chips and filters. */
+export function toCalendarNetwork(plugin: NetworkPlugin) {
+  return { id: plugin.id, displayName: plugin.displayName, icon: plugin.icon, brandColor: plugin.brandColor }
+}
+
+export type CalendarEvent = ReturnType<typeof toCalendarEvent>
+export type CalendarAccount = ReturnType<typeof toCalendarAccount>
+export type CalendarNetwork = ReturnType<typeof toCalendarNetwork>
