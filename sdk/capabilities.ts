@@ -7,7 +7,8 @@ export interface ImageRules {
   formats: string[]
   /** Width / height, inclusive bounds (e.g. Instagram 4:5 → 0.8 to 1.91). */
   aspectRatio?: { min: number; max: number }
-  altText?: { supported: boolean; maxLength?: number }
+  /** `perPost`: the network keeps one alt text per post, not per image (Pinterest). */
+  altText?: { supported: boolean; maxLength?: number; perPost?: boolean }
 }
 
 export interface VideoRules {

@@ -16,7 +16,8 @@ export const pinterestCapabilities: Capabilities = {
     max: 5,
     formats: ['image/jpeg', 'image/png'],
     // One alt_text per Pin: a carousel's alt texts are joined into it (see publish.ts).
-    altText: { supported: true, maxLength: 500 },
+    // One alt text per Pin: a carousel's alt texts are joined into it.
+    altText: { supported: true, maxLength: 500, perPost: true },
   },
   video: { max: 1, formats: ['video/mp4', 'video/quicktime'] },
   mixedMedia: false,

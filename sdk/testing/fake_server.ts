@@ -39,7 +39,7 @@ export type InjectedFault =
  */
 export class FakeServer {
   #routes: { method: string; pattern: RegExp; keys: string[]; handler: Handler }[] = []
-  #faults: { match: RegExp; fault: InjectedFault }[] = []
+  #faults: { match: RegExp; method?: string; fault: InjectedFault }[] = []
   #server?: Server
   #hanging = new Set<ServerResponse>()
   readonly requests: FakeRequest[] = []
@@ -54,9 +54,9 @@ export class FakeServer {
     return this
   }
 
-  /** The next request whose path matches `path` (a regex source) gets `fault` instead. */
-  failNext(path: string, fault: InjectedFault) {
-    this.#faults.push({ match: new RegExp(path), fault })
+  /** The next request whose path matches `path` (a regex source), and `method` when given, gets `fault` instead. */
+  failNext(path: string, fault: InjectedFault, method?: string) {
+    this.#faults.push({ match: new RegExp(path), method, fault })
   }
 
   requestsTo(method: string, path: string | RegExp) {
@@ -83,7 +83,7 @@ export class FakeServer {
     const request = await parseRequest(req, url)
     this.requests.push(request)
 
-    const faultIndex = this.#faults.findIndex(({ match }) => match.test(request.path))
+    const faultIndex = this.#faults.findIndex(({ match, method }) => match.test(request.path) && (!method || method === request.method))
     const fault = faultIndex >= 0 ? this.#faults.splice(faultIndex, 1)[0].fault : null
     if (fault?.kind === 'hang') {
       this.#hanging.add(res)
