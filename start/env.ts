@@ -55,7 +55,45 @@ export default await Env.create(new URL('../', import.meta.url), {
   X_API_URL: Env.schema.string.optional({ format: 'url', tld: false }),
   X_AUTHORIZE_URL: Env.schema.string.optional({ format: 'url', tld: false }),
   BLUESKY_SERVICE_URL: Env.schema.string.optional({ format: 'url', tld: false }),
+  /** One Meta app serves Facebook Pages and Instagram. */
+  META_APP_ID: Env.schema.string.optional(),
+  META_APP_SECRET: Env.schema.secret.optional(),
+  META_GRAPH_VERSION: Env.schema.string.optional(),
+  THREADS_APP_ID: Env.schema.string.optional(),
+  THREADS_APP_SECRET: Env.schema.secret.optional(),
+  LINKEDIN_CLIENT_ID: Env.schema.string.optional(),
+  LINKEDIN_CLIENT_SECRET: Env.schema.secret.optional(),
+  LINKEDIN_API_VERSION: Env.schema.string.optional(),
+  GOOGLE_CLIENT_ID: Env.schema.string.optional(),
+  GOOGLE_CLIENT_SECRET: Env.schema.secret.optional(),
+  PINTEREST_CLIENT_ID: Env.schema.string.optional(),
+  PINTEREST_CLIENT_SECRET: Env.schema.secret.optional(),
+  TIKTOK_CLIENT_KEY: Env.schema.string.optional(),
+  TIKTOK_CLIENT_SECRET: Env.schema.secret.optional(),
+  REDDIT_CLIENT_ID: Env.schema.string.optional(),
+  REDDIT_CLIENT_SECRET: Env.schema.secret.optional(),
+  /** Reddit asks for a descriptive User-Agent naming the operator: `web:pistache-postiz:1.0 (by /u/you)`. */
+  REDDIT_USER_AGENT: Env.schema.string.optional(),
 
   FFMPEG_PATH: Env.schema.string.optional(),
   FFPROBE_PATH: Env.schema.string.optional(),
+
+  /** Where media files live: `local` (DATA_DIR/media, default) or `s3` (any S3-compatible store). */
+  MEDIA_DISK: Env.schema.enum.optional(['local', 's3'] as const),
+  MEDIA_MAX_IMAGE_MB: Env.schema.number.optional(),
+  MEDIA_MAX_VIDEO_MB: Env.schema.number.optional(),
+  MEDIA_MAX_IMAGE_MEGAPIXELS: Env.schema.number.optional(),
+  MEDIA_MAX_VIDEO_SECONDS: Env.schema.number.optional(),
+  /** Keep EXIF/GPS metadata of uploaded images (default: stripped). */
+  MEDIA_KEEP_METADATA: Env.schema.boolean.optional(),
+  MEDIA_TRANSCODE_TIMEOUT_SECONDS: Env.schema.number.optional(),
+  MEDIA_IMPORT_MAX_MB: Env.schema.number.optional(),
+  MEDIA_IMPORT_TIMEOUT_SECONDS: Env.schema.number.optional(),
+  S3_BUCKET: Env.schema.string.optional(),
+  S3_REGION: Env.schema.string.optional(),
+  S3_ENDPOINT: Env.schema.string.optional({ format: 'url', tld: false }),
+  S3_ACCESS_KEY_ID: Env.schema.string.optional(),
+  S3_SECRET_ACCESS_KEY: Env.schema.secret.optional(),
+  /** Path-style addressing (MinIO, most self-hosted S3 servers). */
+  S3_FORCE_PATH_STYLE: Env.schema.boolean.optional(),
 })
