@@ -6,10 +6,7 @@ export default class DataExport extends BaseCommand {
   static commandName = 'data:export'
   static description = 'Write a user’s GDPR export (ZIP of JSON + CSV with a manifest) to a file'
   static help = [
-    'The ZIP holds the profile, memberships and roles, connected accounts (metadata, never tokens),',
-    'posts, deliveries, media and metrics where those exist, notifications, access-log and audit',
-    'entries, and manifest.json saying for each file what it holds, why, who receives it and how',
-    'long it is kept. Rows are streamed page by page.',
+    'The ZIP holds the profile, memberships and roles, connected accounts (metadata, never tokens), posts, deliveries, media and metrics where those exist, notifications, access-log and audit entries, and manifest.json saying for each file what it holds, why, who receives it and how long it is kept. Rows are streamed page by page.',
     '',
     '  node ace data:export --user=ada@example.com --out=ada.zip',
   ]

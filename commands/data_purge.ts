@@ -5,9 +5,7 @@ export default class DataPurge extends BaseCommand {
   static commandName = 'data:purge'
   static description = 'Run the privacy purges now (the same code as the daily purge job)'
   static help = [
-    'Deleted users’ leftovers, disconnected accounts past 30 days (cached profile and metrics),',
-    'expired exports, access and audit log entries past their retention (ACCESS_LOG_RETENTION_DAYS,',
-    'AUDIT_LOG_RETENTION_DAYS). With --dry-run it only counts.',
+    'Deleted users’ leftovers, disconnected accounts past 30 days (cached profile and metrics), expired exports, access and audit log entries past their retention (ACCESS_LOG_RETENTION_DAYS, AUDIT_LOG_RETENTION_DAYS). With --dry-run it only counts.',
   ]
   static options: CommandOptions = { startApp: true }
 

@@ -5,10 +5,7 @@ export default class TokensRevoke extends BaseCommand {
   static commandName = 'tokens:revoke'
   static description = 'Revoke connected accounts’ tokens at the network, delete them locally and mark the accounts as needing reconnection'
   static help = [
-    'Choose the accounts with exactly one of --user, --workspace, --account, --network or --all.',
-    'Each token is revoked at its network where the plugin can, then deleted here whatever the',
-    'network answered (a network that is down does not keep a token alive locally). The accounts',
-    'stay in their workspace as "needs reconnection". Exits with 1 when a network could not confirm.',
+    'Choose the accounts with exactly one of --user, --workspace, --account, --network or --all. Each token is revoked at its network where the plugin can, then deleted here whatever the network answered (a network that is down does not keep a token alive locally). The accounts stay in their workspace as "needs reconnection". Exits with 1 when a network could not confirm.',
     '',
     '  node ace tokens:revoke --user=ada@example.com --dry-run',
     '  node ace tokens:revoke --network=x',

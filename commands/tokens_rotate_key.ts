@@ -5,10 +5,7 @@ export default class TokensRotateKey extends BaseCommand {
   static commandName = 'tokens:rotate-key'
   static description = 'Re-encrypt every stored secret (tokens, instance app secrets) under the current APP_KEY'
   static help = [
-    'Put the new key in APP_KEY and the previous one(s) in APP_OLD_KEYS (comma separated), restart,',
-    'then run this command. Secrets are re-encrypted in batches; a value already under the current key',
-    'is skipped, so the command can be interrupted and run again. When it reports 0 left to rotate and',
-    '0 undecryptable, the old keys can be removed from APP_OLD_KEYS.',
+    'Put the new key in APP_KEY and the previous one(s) in APP_OLD_KEYS (comma separated), restart, then run this command. Secrets are re-encrypted in batches; a value already under the current key is skipped, so the command can be interrupted and run again. When it reports 0 left to rotate and 0 undecryptable, the old keys can be removed from APP_OLD_KEYS.',
   ]
   static options: CommandOptions = { startApp: true }
 

@@ -5,11 +5,7 @@ export default class UsersDelete extends BaseCommand {
   static commandName = 'users:delete'
   static description = 'Delete a user account as the self-service deletion does'
   static help = [
-    'Workspaces where the user is the only member are deleted with them, their accounts’ tokens',
-    'revoked at the network first. The user leaves shared workspaces. The only owner of a workspace',
-    'that has other members must hand ownership over (or delete it) first: the command refuses.',
-    'Access-log entries and exports go with the next purge; audit entries lose the actor.',
-    'Asks for confirmation unless --force; --dry-run shows the plan and changes nothing.',
+    'Workspaces where the user is the only member are deleted with them, their accounts’ tokens revoked at the network first. The user leaves shared workspaces. The only owner of a workspace that has other members must hand ownership over (or delete it) first: the command refuses. Access-log entries and exports go with the next purge; audit entries lose the actor. Asks for confirmation unless --force; --dry-run shows the plan and changes nothing.',
   ]
   static options: CommandOptions = { startApp: true }
 
