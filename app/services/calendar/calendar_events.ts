@@ -22,7 +22,7 @@ export interface CalendarPostRow {
   status: PostStatus
   scheduledAt: Date
   excerpt: string
-  deliveries: { network: string; accountId: number | null; status: DeliveryStatus }[]
+  deliveries: { id: number; network: string; accountId: number | null; status: DeliveryStatus }[]
 }
 
 /**
@@ -58,11 +58,11 @@ export async function calendarPosts(workspaceId: number, start: DateTime, end: D
         'post_id',
         rows.map((row) => row.id)
       )
-      .select('post_id', 'network', 'social_account_id', 'status')
+      .select('id', 'post_id', 'network', 'social_account_id', 'status')
       .orderBy('post_id')
       .orderBy('network')
     for (const row of list) {
-      const entry = { network: row.network, accountId: row.social_account_id, status: row.status }
+      const entry = { id: row.id, network: row.network, accountId: row.social_account_id, status: row.status }
       const forPost = deliveries.get(row.post_id)
       if (forPost) forPost.push(entry)
       else deliveries.set(row.post_id, [entry])
