@@ -14,11 +14,6 @@ export default class WorkspacePagesController {
     return inertia.render('posts/index', {})
   }
 
-  async media({ bouncer, member, inertia }: HttpContext) {
-    await bouncer.with('WorkspacePolicy').authorize('view', member)
-    return inertia.render('media/index', {})
-  }
-
   async analytics({ bouncer, member, inertia }: HttpContext) {
     await bouncer.with('WorkspacePolicy').authorize('view', member)
     return inertia.render('analytics/index', {})

@@ -8,6 +8,8 @@ import publishingConfig from '#config/publishing'
 
 export const jobs = new JobRegistry({
   purge_expired_logs: () => import('#jobs/purge_expired_logs_job'),
+  process_media: () => import('#jobs/process_media_job'),
+  make_media_variant: () => import('#jobs/make_media_variant_job'),
   publish_delivery: () => import('#jobs/publish_delivery_job'),
   check_delivery_status: () => import('#jobs/check_delivery_status_job'),
   reconcile_deliveries: () => import('#jobs/reconcile_deliveries_job'),

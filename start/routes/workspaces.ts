@@ -28,7 +28,6 @@ router
   .group(() => {
     router.get('/', [WorkspacePagesController, 'show']).as('show')
     router.get('/posts', [WorkspacePagesController, 'posts']).as('posts')
-    router.get('/media', [WorkspacePagesController, 'media']).as('media')
     router.get('/analytics', [WorkspacePagesController, 'analytics']).as('analytics')
 
     router.get('/settings', [WorkspaceSettingsController, 'edit']).as('settings.edit')

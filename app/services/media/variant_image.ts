@@ -1,0 +1,70 @@
+import sharp from 'sharp'
+import type { ImageRules } from '#sdk'
+import type { MediaConfig } from '#config/media'
+import { MediaUnusableError } from '#services/media/errors'
+
+export interface ImageTarget {
+  buffer: Buffer | null
+  mimeType: string
+  width: number
+  height: number
+}
+
+/** The canvas that brings width/height inside the aspect bounds by padding, never cropping. */
+export function paddedCanvas(width: number, height: number, aspect?: { min: number; max: number }) {
+  if (!aspect) return { width, height }
+  const ratio = width / height
+  if (ratio < aspect.min) return { width: Math.ceil(height * aspect.min), height }
+  if (ratio > aspect.max) return { width, height: Math.ceil(width / aspect.max) }
+  return { width, height }
+}
+
+function pickFormat(rules: ImageRules, source: string) {
+  if (rules.formats.includes(source)) return source
+  for (const format of ['image/jpeg', 'image/webp', 'image/png']) if (rules.formats.includes(format)) return format
+  throw new MediaUnusableError(`The network takes none of the image formats we can produce (${rules.formats.join(', ')})`)
+}
+
+/**
+ * Fits an image to a network's rules: its format (re-encoded when the network does not take
+ * it), its aspect bounds (padded) and its byte ceiling (lower quality first, then smaller
+ * dimensions). Returns `buffer: null` when the original already fits and can be reused.
+ */
+export async function fitImage(input: Buffer, source: { mimeType: string; width: number; height: number; bytes: number }, rules: ImageRules, config: MediaConfig): Promise<ImageTarget> {
+  const format = pickFormat(rules, source.mimeType)
+  const canvas = paddedCanvas(source.width, source.height, rules.aspectRatio)
+  const fitsAlready =
+    format === source.mimeType && canvas.width === source.width && canvas.height === source.height && (!rules.maxBytes || source.bytes <= rules.maxBytes)
+  if (fitsAlready) return { buffer: null, ...source, mimeType: format }
+  if (source.mimeType === 'image/gif' && format === 'image/gif') {
+    // An animated GIF that is too big cannot be shrunk reliably by re-encoding: say so.
+    throw new MediaUnusableError('This GIF is larger than the network accepts')
+  }
+
+  let scale = 1
+  const qualities = [86, 78, 70, 62]
+  for (let round = 0; round < 8; round++) {
+    const quality = qualities[Math.min(round, qualities.length - 1)]
+    const width = Math.max(1, Math.round(canvas.width * scale))
+    const height = Math.max(1, Math.round(canvas.height * scale))
+    const inner = { width: Math.max(1, Math.round(source.width * scale)), height: Math.max(1, Math.round(source.height * scale)) }
+    const background = format === 'image/jpeg' ? { r: 255, g: 255, b: 255, alpha: 1 } : { r: 255, g: 255, b: 255, alpha: 0 }
+    let image = sharp(input, { limitInputPixels: config.maxImagePixels })
+      .rotate()
+      .resize(inner.width, inner.height, { fit: 'fill' })
+      .extend({
+        top: Math.floor((height - inner.height) / 2),
+        bottom: Math.ceil((height - inner.height) / 2),
+        left: Math.floor((width - inner.width) / 2),
+        right: Math.ceil((width - inner.width) / 2),
+        background,
+      })
+    if (format === 'image/jpeg') image = image.flatten({ background: '#ffffff' }).jpeg({ quality, mozjpeg: true })
+    else if (format === 'image/webp') image = image.webp({ quality })
+    else image = image.png({ compressionLevel: 9, palette: round > 1 })
+    const buffer = await image.toBuffer()
+    if (!rules.maxBytes || buffer.byteLength <= rules.maxBytes) return { buffer, mimeType: format, width, height }
+    if (round >= qualities.length - 1) scale *= Math.sqrt(rules.maxBytes / buffer.byteLength) * 0.95
+  }
+  throw new MediaUnusableError('The image could not be brought under the network’s size limit')
+}
