@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises'
 import { ambiguous, failed, type MediaItem, type PublishContext } from '#sdk'
 import Delivery from '#models/delivery'
 import Post from '#models/post'
@@ -12,10 +13,10 @@ import { mediaItemsFor } from '#services/publishing/delivery_media'
 import { emitDeliveryStatus } from '#services/publishing/events'
 import { rollUpPost } from '#services/publishing/rollup'
 import { markFailed, type Run } from '#services/publishing/transitions'
-import { wakeAt } from '#services/publishing/wake'
+import { WAKE_EARLY_MS, wakeAt } from '#services/publishing/wake'
 import { publishingConfig } from '#services/publishing/settings'
 
-export type RunResult = 'stale' | 'network_busy' | 'not_claimed' | 'done'
+export type RunResult = 'stale' | 'early' | 'network_busy' | 'not_claimed' | 'done'
 
 /**
  * Everything between a claim and the network's answer. Expected failures end as values on
@@ -67,9 +68,22 @@ async function publishClaimed(run: Run) {
  * the delivery (compare-and-set), publishes, settles. Any mismatch — edited, rescheduled,
  * cancelled, already claimed — ends here without touching the network.
  */
-export async function runDelivery(payload: { deliveryId: number; revision: number }, worker: string): Promise<RunResult> {
+export async function runDelivery(
+  payload: { deliveryId: number; revision: number; notBefore?: number },
+  worker: string
+): Promise<RunResult> {
   const delivery = await Delivery.find(payload.deliveryId)
   if (!delivery || delivery.revision !== payload.revision || !['scheduled', 'queued'].includes(delivery.status)) return 'stale'
+
+  // Wake-ups fire WAKE_EARLY_MS before their instant on purpose (wake.ts): wait for the exact
+  // millisecond here. Far earlier than that (clocks of two machines apart) the job does not
+  // park a worker slot: it asks to be woken again at the instant and ends.
+  const early = (payload.notBefore ?? 0) - Date.now()
+  if (early > 4 * WAKE_EARLY_MS) {
+    await wakeAt(delivery, payload.notBefore!, `early${Date.now()}`)
+    return 'early'
+  }
+  if (early > 0) await sleep(early)
 
   if (!(await acquireNetworkSlot(delivery.network, worker))) {
     // The network is at its limit: wake again shortly, without holding a worker slot meanwhile.

@@ -1,7 +1,7 @@
 import db from '@adonisjs/lucid/services/db'
 import queue from '#queue/main'
 import type Delivery from '#models/delivery'
-import PublishDeliveryJob from '#jobs/publish_delivery_job'
+import PublishDeliveryJob, { type DeliveryWake } from '#jobs/publish_delivery_job'
 import CheckDeliveryStatusJob from '#jobs/check_delivery_status_job'
 
 type Wakeable = Pick<Delivery, 'id' | 'revision'>
@@ -21,14 +21,30 @@ async function rememberJob(delivery: Wakeable, jobId: string) {
 }
 
 /**
+ * How long before its instant a publish wake-up fires. A BullMQ delayed job starts 0–100 ms
+ * after its time (the worker blocks on Redis until then, and Redis checks blocking timeouts
+ * `hz` times a second — 10 by default), so a wake-up set exactly on time publishes up to
+ * ~100 ms late. Instead it fires this much early and carries the exact instant
+ * (`notBefore`); runDelivery sleeps out the remainder, so a publish is neither early nor
+ * more than a few milliseconds late. Kept small: the sleeping job holds one worker slot.
+ * Measured by bench/publish_precision.ts; no publish before its instant is tested in
+ * tests/functional/publishing/precision.spec.ts.
+ */
+export const WAKE_EARLY_MS = 150
+
+/** A wake-up payload: the job's declared fields plus the exact instant it is for. */
+export type TimedWake = DeliveryWake & { notBefore: number }
+
+/**
  * Enqueues a delayed wake-up for a delivery. Written to the database first: if Redis is
  * down the row is still due, and the reconciler enqueues it when Redis is back.
  */
 export async function wakeAt(delivery: Wakeable, atMs: number, suffix?: string) {
   const jobId = wakeJobId(delivery, suffix)
   await rememberJob(delivery, jobId)
-  const delay = Math.max(0, atMs - Date.now())
-  await queue.dispatch(PublishDeliveryJob, { deliveryId: delivery.id, revision: delivery.revision }, { jobId, delay })
+  const delay = Math.max(0, atMs - WAKE_EARLY_MS - Date.now())
+  const payload: TimedWake = { deliveryId: delivery.id, revision: delivery.revision, notBefore: atMs }
+  await queue.dispatch(PublishDeliveryJob, payload, { jobId, delay })
   return jobId
 }
 
