@@ -4,8 +4,9 @@ export const altTextValidator = vine.create({
   altText: vine.string().trim().maxLength(1500).nullable(),
 })
 
+/** Only the shape is checked here; the SSRF-safe fetcher decides what the URL may reach. */
 export const importUrlValidator = vine.create({
-  url: vine.string().trim().maxLength(2048).url({ require_protocol: true, protocols: ['http', 'https'], require_tld: false }),
+  url: vine.string().trim().maxLength(2048).regex(/^https?:\/\/\S+$/i),
 })
 
 export const mediaSearchValidator = vine.create({

@@ -6,6 +6,7 @@ import Workspace from '#models/workspace'
 import WorkspaceInvitation from '#models/workspace_invitation'
 import WorkspaceMember from '#models/workspace_member'
 import SocialAccount from '#models/social_account'
+import MediaAsset from '#models/media_asset'
 import { DateTime } from 'luxon'
 import { newInvitationToken } from '#actions/workspaces/invitation_tokens'
 import { withCleanState } from '#tests/helpers/database'
@@ -90,6 +91,12 @@ async function seedForeignWorkspace(): Promise<Foreign> {
     displayName: DISTINCTIVE.workspace,
     status: 'connected',
     connectedAt: DateTime.now(),
+  })
+  // Media library: one asset so the `:media_asset` routes resolve to the foreign workspace.
+  await MediaAsset.create({
+    workspaceId: workspace.id, uploadedById: owner.id, kind: 'image', originalName: `${DISTINCTIVE.workspace}.jpg`, mimeType: 'image/jpeg',
+    bytes: 1, width: 1, height: 1, durationSeconds: null, altText: null, status: 'ready', failureReason: null,
+    storageKey: `w${workspace.id}/originals/none.jpg`, thumbnailKey: null, sha256: '0'.repeat(64),
   })
   return { ownerId: owner.id, workspace, member, invitation, token, channel }
 }
