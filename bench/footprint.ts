@@ -1,0 +1,122 @@
+/**
+ * Footprint: idle RSS of the web process and of the worker, from the production build,
+ * after boot and after a publish burst, beside raw Node processes measured in the same run
+ * (an idle node:http server; an idle BullMQ Worker). Goals: web ≤ 160 MB, worker ≤ 120 MB.
+ *
+ *   node --import @poppinss/ts-exec bench/footprint.ts [--posts=300] [--requests=300] [--no-build]
+ *
+ * The build is made in a copy of the working tree under tmp/bench/footprint (node_modules
+ * linked), so the project's own build/ and anyone's dev server are left alone. The burst is
+ * published through the real Mastodon plugin against its fake, run by this process.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
+import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs'
+import { setTimeout as sleep } from 'node:timers/promises'
+import { ROOT, TMP } from './_lib/env.js'
+import { flags, finish, fmt, goal, ratio, waitUntil } from './_lib/util.js'
+import { bootApp, flushPrefix, prepareDatabase, scheduleInBulk } from './_lib/app.js'
+
+const f = flags()
+const POSTS = f.num('posts', 300)
+const REQUESTS = f.num('requests', 300)
+const COPY = `${TMP}/footprint`
+const PORT = 3397
+
+const rssMb = (pid: number) => {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8')
+  return Number(/VmRSS:\s+(\d+)/.exec(status)![1]) / 1024
+}
+/** RSS after the process has been left alone for `ms` (GC settles), median of 5 reads. */
+async function idleRss(pid: number, ms = 3000) {
+  await sleep(ms)
+  const reads = []
+  for (let i = 0; i < 5; i++) {
+    reads.push(rssMb(pid))
+    await sleep(200)
+  }
+  return reads.sort((a, b) => a - b)[2]
+}
+
+// --- production build in a copy ------------------------------------------------------
+if (!f.bool('no-build') || !existsSync(`${COPY}/build/bin/server.js`)) {
+  rmSync(COPY, { recursive: true, force: true })
+  mkdirSync(COPY, { recursive: true })
+  const copy = spawnSync('rsync', ['-a', '--exclude=/node_modules', '--exclude=/build', '--exclude=/tmp', '--exclude=/data', '--exclude=/.git', '--exclude=/.tools', `${ROOT}`, `${COPY}/`], { encoding: 'utf8' })
+  if (copy.status !== 0) throw new Error(`rsync: ${copy.stderr}`)
+  symlinkSync(`${ROOT}node_modules`, `${COPY}/node_modules`)
+  const t0 = Date.now()
+  const build = spawnSync(process.execPath, ['ace.js', 'build', '--ignore-ts-errors'], { cwd: COPY, env: process.env, encoding: 'utf8', timeout: 300_000 })
+  if (build.status !== 0 || !existsSync(`${COPY}/build/bin/server.js`)) throw new Error(`build failed:\n${build.stdout}\n${build.stderr}`)
+  console.log(`production build in ${((Date.now() - t0) / 1000).toFixed(1)} s (${COPY}/build)`)
+}
+const BUILD = `${COPY}/build`
+const prodEnv = { ...process.env, NODE_ENV: 'production', PORT: String(PORT), HOST: '127.0.0.1', COOKIE_SECURE: 'false', LOG_LEVEL: 'warn' }
+
+await prepareDatabase()
+const app = await bootApp()
+await flushPrefix()
+
+const children: ChildProcess[] = []
+process.on('exit', () => children.forEach((child) => child.kill('SIGKILL')))
+function start(args: string[], cwd = BUILD, env = prodEnv) {
+  const child = spawn(process.execPath, args, { cwd, env, stdio: ['ignore', 'ignore', 'inherit'] })
+  children.push(child)
+  return child
+}
+async function stop(child: ChildProcess) {
+  child.kill('SIGTERM')
+  await Promise.race([new Promise((resolve) => child.once('exit', resolve)), sleep(30_000)])
+  if (child.exitCode === null) child.kill('SIGKILL')
+}
+
+// --- raw baselines, same run -------------------------------------------------------------
+const rawHttp = start(['-e', `require('node:http').createServer((q, s) => s.end('ok')).listen(${PORT + 1}, '127.0.0.1')`], ROOT)
+const connection = JSON.stringify({ host: '127.0.0.1', port: Number(process.env.REDIS_PORT), db: Number(process.env.REDIS_DB), maxRetriesPerRequest: null })
+const rawWorker = start(
+  ['--input-type=module', '-e', `import { Worker } from 'bullmq'; new Worker('bench-raw-idle', async () => {}, { connection: ${connection}, prefix: ${JSON.stringify(process.env.QUEUE_PREFIX)} })`],
+  ROOT
+)
+const [rawHttpMb, rawWorkerMb] = await Promise.all([idleRss(rawHttp.pid!), idleRss(rawWorker.pid!)])
+await Promise.all([stop(rawHttp), stop(rawWorker)])
+
+// --- web + worker from the build ---------------------------------------------------------
+const web = start(['bin/server.js'])
+const worker = start(['ace.js', 'queue:work', '--queues=publish'])
+await waitUntil(async () => (await fetch(`http://127.0.0.1:${PORT}/health`).catch(() => null))?.status === 200, 60_000, 200, 'web /health')
+const [webBoot, workerBoot] = await Promise.all([idleRss(web.pid!, 5000), idleRss(worker.pid!, 5000)])
+
+// --- publish burst (Mastodon fake) + web traffic -------------------------------------------
+const { FakeMastodon } = await import('#plugins/mastodon/fake/server')
+const { connectThroughFake } = await import('#sdk/testing/connect')
+const { default: plugins } = await import('#services/plugins')
+const { saveConnections } = await import('#actions/channels/save_connections')
+const { default: User } = await import('#models/user')
+const { createWorkspace } = await import('#actions/workspaces/create_workspace')
+const { default: db } = await import('@adonisjs/lucid/services/db')
+const fake = await FakeMastodon.start()
+const owner = await User.create({ fullName: 'Footprint', email: `fp-${Date.now()}@example.com`, password: 'bench bench bench', locale: 'en', timezone: 'UTC' })
+const workspace = await createWorkspace({ user: owner, name: 'Footprint', timezone: 'UTC' })
+const connected = await connectThroughFake(await plugins.get('mastodon'), fake)
+if (connected.status !== 'ok') throw new Error(`connect: ${JSON.stringify(connected)}`)
+const accounts = await saveConnections({ workspaceId: workspace.id, network: 'mastodon', connections: connected.value, userId: owner.id })
+const due = Date.now() + 1000
+await scheduleInBulk({ owner, workspace, accounts }, POSTS, () => due, 'fp')
+const paths = ['/health', '/login', '/register']
+for (let i = 0; i < REQUESTS; i++) await fetch(`http://127.0.0.1:${PORT}${paths[i % paths.length]}`).then((r) => r.arrayBuffer()).catch(() => {})
+const published = async () => Number((await db.from('deliveries').where('status', 'published').count('* as n'))[0].n)
+await waitUntil(async () => (await published()) >= POSTS, 120_000 + POSTS * 200, 250, 'burst published')
+const [webAfter, workerAfter] = await Promise.all([idleRss(web.pid!, 5000), idleRss(worker.pid!, 5000)])
+
+await Promise.all([stop(web), stop(worker)])
+await fake.close()
+
+console.log(`\nfootprint (production build, RSS in MB; burst: ${POSTS} publishes, ${REQUESTS} web requests)`)
+console.log(`                      boot   after burst   raw baseline   ratio (after/raw)`)
+console.log(`  web              ${fmt(webBoot).padStart(7)} ${fmt(webAfter).padStart(13)} ${fmt(rawHttpMb).padStart(14)}   ×${fmt(ratio(webAfter, rawHttpMb), 2)}  (raw: idle node:http)`)
+console.log(`  worker           ${fmt(workerBoot).padStart(7)} ${fmt(workerAfter).padStart(13)} ${fmt(rawWorkerMb).padStart(14)}   ×${fmt(ratio(workerAfter, rawWorkerMb), 2)}  (raw: idle BullMQ Worker)`)
+goal('web ≤ 160 MB', Math.max(webBoot, webAfter) <= 160, `boot ${fmt(webBoot)} MB, after burst ${fmt(webAfter)} MB`)
+goal('worker ≤ 120 MB', Math.max(workerBoot, workerAfter) <= 120, `boot ${fmt(workerBoot)} MB, after burst ${fmt(workerAfter)} MB`)
+
+const code = finish()
+await app.terminate()
+process.exit(code)
