@@ -33,7 +33,7 @@ export default defineConfig({
     () => import('@adonisjs/mail/mail_provider'),
     () => import('#providers/queue_provider'),
     () => import('#providers/plugins_provider'),
-    () => import('@adonisjs/transmit/transmit_provider'),
+    () => import('#providers/transmit_provider'),
   ],
 
   preloads: [

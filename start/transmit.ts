@@ -3,16 +3,29 @@
  * workspace channel (in the worker, Transmit's Redis transport takes them to the web
  * processes); web and test processes also expose Transmit's routes, for signed-in users
  * only, and check channel membership on subscribe.
+ *
+ * Transmit itself (and its Redis connections) is created on first use — the first SSE
+ * request or the first event — never at boot: tools that boot the app without serving
+ * (codegen, the build) would otherwise be kept alive by those connections.
  */
 import app from '@adonisjs/core/services/app'
+import router from '@adonisjs/core/services/router'
 import emitter from '@adonisjs/core/services/emitter'
 import { middleware } from '#start/kernel'
 import { POSTS_CHANNEL_PATTERN, forwardDeliveryStatus, mayListen } from '#services/live/post_channels'
 
 emitter.on('delivery:status_changed', forwardDeliveryStatus)
 
-if (app.getEnvironment() === 'web' || app.getEnvironment() === 'test') {
-  const transmit = await app.container.make('transmit')
+app.container.resolving('transmit', (transmit) => {
   transmit.authorize<{ id: string }>(POSTS_CHANNEL_PATTERN, mayListen)
-  transmit.registerRoutes((route) => route.use(middleware.auth()))
+})
+
+if (app.getEnvironment() === 'web' || app.getEnvironment() === 'test') {
+  const EventStreamController = () => import('@adonisjs/transmit/controllers/event_stream_controller')
+  const SubscribeController = () => import('@adonisjs/transmit/controllers/subscribe_controller')
+  const UnsubscribeController = () => import('@adonisjs/transmit/controllers/unsubscribe_controller')
+  // The same three routes Transmit's registerRoutes() declares, without creating Transmit now.
+  router.get('__transmit/events', [EventStreamController]).use(middleware.auth())
+  router.post('__transmit/subscribe', [SubscribeController]).use(middleware.auth())
+  router.post('__transmit/unsubscribe', [UnsubscribeController]).use(middleware.auth())
 }
