@@ -96,23 +96,4 @@ export default await Env.create(new URL('../', import.meta.url), {
   S3_SECRET_ACCESS_KEY: Env.schema.secret.optional(),
   /** Path-style addressing (MinIO, most self-hosted S3 servers). */
   S3_FORCE_PATH_STYLE: Env.schema.boolean.optional(),
-
-  /** Where media files live: `local` (DATA_DIR/media, default) or `s3` (any S3-compatible store). */
-  MEDIA_DISK: Env.schema.enum.optional(['local', 's3'] as const),
-  MEDIA_MAX_IMAGE_MB: Env.schema.number.optional(),
-  MEDIA_MAX_VIDEO_MB: Env.schema.number.optional(),
-  MEDIA_MAX_IMAGE_MEGAPIXELS: Env.schema.number.optional(),
-  MEDIA_MAX_VIDEO_SECONDS: Env.schema.number.optional(),
-  /** Keep EXIF/GPS metadata of uploaded images (default: stripped). */
-  MEDIA_KEEP_METADATA: Env.schema.boolean.optional(),
-  MEDIA_TRANSCODE_TIMEOUT_SECONDS: Env.schema.number.optional(),
-  MEDIA_IMPORT_MAX_MB: Env.schema.number.optional(),
-  MEDIA_IMPORT_TIMEOUT_SECONDS: Env.schema.number.optional(),
-  S3_BUCKET: Env.schema.string.optional(),
-  S3_REGION: Env.schema.string.optional(),
-  S3_ENDPOINT: Env.schema.string.optional({ format: 'url', tld: false }),
-  S3_ACCESS_KEY_ID: Env.schema.string.optional(),
-  S3_SECRET_ACCESS_KEY: Env.schema.secret.optional(),
-  /** Path-style addressing (MinIO, most self-hosted S3 servers). */
-  S3_FORCE_PATH_STYLE: Env.schema.boolean.optional(),
 })
