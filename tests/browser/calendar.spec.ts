@@ -91,13 +91,15 @@ test.group('Calendar in the browser', (group) => {
     const chip = `[data-post-id="${post.id}"]`
     await waitFor(page, `${chip}[data-status="scheduled"]`, FIRST_LOAD_TIMEOUT)
     await waitFor(page, `${dt('live-indicator')}[data-live="live"]`)
-    await page.evaluate(() => ((window as any).__stillHere = true))
+    await page.evaluate(() => ((globalThis as any).__stillHere = true))
 
     const { runner } = await startWorker()
-    cleanup(() => runner.stop())
+    cleanup(async () => {
+      await runner.stop()
+    })
     await settled(post.id, ['published'], 20_000)
     await waitFor(page, `${chip}[data-status="published"]`, 10_000)
-    assert.isTrue(await page.evaluate(() => (window as any).__stillHere === true), 'the page was reloaded')
+    assert.isTrue(await page.evaluate(() => (globalThis as any).__stillHere === true), 'the page was reloaded')
     await screenshot(page, 'calendar-live-published')
   }).timeout(120_000)
 

@@ -30,7 +30,7 @@ async function openStream(user: User | null) {
         .split('\n')
         .filter((line) => line.startsWith('data: '))
         .map((line) => JSON.parse(line.slice(6))),
-    close: () => response.destroy(),
+    close: () => void response.destroy(),
   }
 }
 
@@ -48,12 +48,15 @@ test.group('Calendar: live status over SSE', (group) => {
     const other = await calendarWorld('Zebra Foreign Holdings')
     const mine = await openStream(world.owner)
     const theirs = await openStream(other.owner)
-    cleanup(() => (mine.close(), theirs.close()))
+    cleanup(() => {
+      mine.close()
+      theirs.close()
+    })
     assert.isTrue(await mine.subscribe(postsChannel(world.workspace.id)))
     assert.isTrue(await theirs.subscribe(postsChannel(other.workspace.id)))
 
     const result = await scheduleOne(world)
-    const [message] = await waitFor(() => (mine.messages().length ? mine.messages() : null))
+    const [message] = (await waitFor(() => (mine.messages().length ? mine.messages() : null)))!
     assert.equal(message.channel, postsChannel(world.workspace.id))
     assert.include(message.payload, { type: 'delivery:status_changed', workspaceId: world.workspace.id, network: 'mastodon', status: 'scheduled' })
     assert.equal(message.payload.postId, result.status === 'scheduled' ? result.post.id : -1)
@@ -67,7 +70,10 @@ test.group('Calendar: live status over SSE', (group) => {
     const other = await calendarWorld('Zebra Foreign Holdings')
     const outsider = await openStream(other.owner)
     const guest = await openStream(null)
-    cleanup(() => (outsider.close(), guest.close()))
+    cleanup(() => {
+      outsider.close()
+      guest.close()
+    })
     assert.isFalse(await outsider.subscribe(postsChannel(world.workspace.id)))
     assert.isFalse(await guest.subscribe(postsChannel(world.workspace.id)))
     assert.isFalse(await outsider.subscribe('workspaces/not-a-number/posts'))
@@ -101,7 +107,7 @@ test.group('Calendar: live status over SSE', (group) => {
     let received = ''
     response.on('data', (chunk) => (received += chunk.toString()))
     web.createStream({ uid, context: {} as any, request: undefined as any, response: response as any })
-    cleanup(() => response.destroy())
+    cleanup(() => void response.destroy())
     assert.isTrue(await web.subscribe({ uid, channel: postsChannel(world.workspace.id), context: { auth: { user: world.owner } } as any }))
     await new Promise((resolve) => setTimeout(resolve, 200))
 
