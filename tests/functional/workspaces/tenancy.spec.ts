@@ -7,6 +7,7 @@ import WorkspaceInvitation from '#models/workspace_invitation'
 import WorkspaceMember from '#models/workspace_member'
 import SocialAccount from '#models/social_account'
 import MediaAsset from '#models/media_asset'
+import Post from '#models/post'
 import { DateTime } from 'luxon'
 import { newInvitationToken } from '#actions/workspaces/invitation_tokens'
 import { withCleanState } from '#tests/helpers/database'
@@ -92,6 +93,8 @@ async function seedForeignWorkspace(): Promise<Foreign> {
     status: 'connected',
     connectedAt: DateTime.now(),
   })
+  // Resolves `:post`; its body is a secret no probe may reveal.
+  await Post.create({ workspaceId: workspace.id, authorId: owner.id, body: `${DISTINCTIVE.workspace} launch`, status: 'draft' })
   // Media library: one asset so the `:media_asset` routes resolve to the foreign workspace.
   await MediaAsset.create({
     workspaceId: workspace.id, uploadedById: owner.id, kind: 'image', originalName: `${DISTINCTIVE.workspace}.jpg`, mimeType: 'image/jpeg',
@@ -119,7 +122,9 @@ const UNSCOPED_PARAMS = new Set(['network'])
 /** `post`, `postId`, `media_item` → a row id of `posts` / `media_items` that belongs to the foreign workspace. */
 async function foreignRowId(param: string, foreign: Foreign) {
   const base = string.snakeCase(param.replace(/_?id$/i, ''))
-  const tables = new Set(await db.connection().getAllTables())
+  const connection = db.connection()
+  // PostgreSQL lists tables per schema; the application's live in `public`.
+  const tables = new Set(await connection.getAllTables(connection.dialect.name === 'postgres' ? ['public'] : undefined))
   for (const table of [string.pluralize(base), base]) {
     if (!tables.has(table)) continue
     const columns = await db.connection().columnsInfo(table)
