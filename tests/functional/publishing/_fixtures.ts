@@ -116,11 +116,11 @@ export async function draft(world: World, targets: TargetInput[], body = 'Fresh 
   return result
 }
 
-export async function waitFor<T>(probe: () => Promise<T> | T, timeoutMs = 8000, stepMs = 25): Promise<T> {
+export async function waitFor<T>(probe: () => Promise<T> | T, timeoutMs = 8000, stepMs = 25): Promise<NonNullable<T>> {
   const deadline = Date.now() + timeoutMs
   for (;;) {
     const value = await probe()
-    if (value) return value
+    if (value) return value as NonNullable<T>
     if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`)
     await sleep(stepMs)
   }

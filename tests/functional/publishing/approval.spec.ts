@@ -39,7 +39,9 @@ test.group('Posts: approval rules and per-network checks', (group) => {
     assert.exists(await queue.use('publish').getJob(delivery.jobId!))
 
     const { runner } = await startWorker()
-    cleanup(() => runner.stop())
+    cleanup(async () => {
+      await runner.stop()
+    })
     const [published] = await settled(post.id)
     assert.equal(published.status, 'published')
   })

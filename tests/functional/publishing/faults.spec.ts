@@ -26,7 +26,9 @@ test.group('Publishing faults: timeouts, duplicates, a wiped Redis', (group) => 
 
   test('response lost after X created the post: reconciled as published, exactly one post', async ({ assert, cleanup }) => {
     const { runner } = await startWorker()
-    cleanup(() => runner.stop())
+    cleanup(async () => {
+      await runner.stop()
+    })
     world.x.server.failNext(world.x.publishPath, { kind: 'lose_response' })
     const { post } = await draft(world, [{ socialAccountId: world.accounts.x.id }])
     await publishNow({ post, actor: world.owner })
@@ -40,7 +42,9 @@ test.group('Publishing faults: timeouts, duplicates, a wiped Redis', (group) => 
 
   test('X never answered and has no such post: unknown, never re-sent, the user is asked to check once', async ({ assert, cleanup }) => {
     const { runner } = await startWorker()
-    cleanup(() => runner.stop())
+    cleanup(async () => {
+      await runner.stop()
+    })
     world.x.server.failNext(world.x.publishPath, { kind: 'hang' })
     const { post } = await draft(world, [{ socialAccountId: world.accounts.x.id }])
     await publishNow({ post, actor: world.owner })
@@ -58,7 +62,9 @@ test.group('Publishing faults: timeouts, duplicates, a wiped Redis', (group) => 
 
   test('Mastodon never answered: the same Idempotency-Key is safe to send again, one status exists', async ({ assert, cleanup }) => {
     const { runner } = await startWorker()
-    cleanup(() => runner.stop())
+    cleanup(async () => {
+      await runner.stop()
+    })
     world.mastodon.server.failNext(world.mastodon.publishPath, { kind: 'hang' })
     const { post } = await draft(world, [{ socialAccountId: world.accounts.mastodon.id }])
     await publishNow({ post, actor: world.owner })
@@ -73,7 +79,9 @@ test.group('Publishing faults: timeouts, duplicates, a wiped Redis', (group) => 
 
   test('Mastodon created the status but the answer was lost: found by lookup, not posted twice', async ({ assert, cleanup }) => {
     const { runner } = await startWorker()
-    cleanup(() => runner.stop())
+    cleanup(async () => {
+      await runner.stop()
+    })
     world.mastodon.server.failNext(world.mastodon.publishPath, { kind: 'lose_response' })
     const { post } = await draft(world, [{ socialAccountId: world.accounts.mastodon.id }])
     await publishNow({ post, actor: world.owner })
@@ -110,7 +118,9 @@ test.group('Publishing faults: timeouts, duplicates, a wiped Redis', (group) => 
     const { runner } = await startWorker([
       { key: 'reconcile-deliveries', job: () => import('#jobs/reconcile_deliveries_job'), repeat: { every: 200 } },
     ])
-    cleanup(() => runner.stop())
+    cleanup(async () => {
+      await runner.stop()
+    })
     const deliveries = [...(await settled(first.post.id)), ...(await settled(second.post.id))]
     assert.deepEqual(deliveries.map((d) => d.status), ['published', 'published', 'published'])
     await new Promise((resolve) => setTimeout(resolve, 500))

@@ -103,7 +103,9 @@ test.group('Publishing lifecycle: leases, rescheduling, limits, edits', (group) 
     assert.equal(await runDelivery({ deliveryId: before.id, revision: before.revision }, 'old-job'), 'stale')
 
     const { runner } = await startWorker()
-    cleanup(() => runner.stop())
+    cleanup(async () => {
+      await runner.stop()
+    })
     await new Promise((resolve) => setTimeout(resolve, 500))
     assert.equal((await Delivery.findOrFail(before.id)).status, 'scheduled')
     assert.lengthOf(publishRequests(world.mastodon), 0)
@@ -114,7 +116,9 @@ test.group('Publishing lifecycle: leases, rescheduling, limits, edits', (group) 
 
   test('a network at its limit waits without holding up the others', async ({ assert, cleanup }) => {
     const { runner } = await startWorker()
-    cleanup(() => runner.stop())
+    cleanup(async () => {
+      await runner.stop()
+    })
     // Every X slot taken (a slow X): X deliveries wait, Mastodon and Bluesky go out.
     const holders = ['slow-1', 'slow-2', 'slow-3']
     for (const holder of holders) assert.isTrue(await acquireNetworkSlot('x', holder))
@@ -156,7 +160,9 @@ test.group('Publishing lifecycle: leases, rescheduling, limits, edits', (group) 
     assert.isUndefined(await queue.use('publish').getJob(before[1].jobId!))
 
     const { runner } = await startWorker()
-    cleanup(() => runner.stop())
+    cleanup(async () => {
+      await runner.stop()
+    })
     const deliveries = await settled(post.id)
     assert.equal(world.mastodon.storedPost(deliveries[0].externalId!)?.text, 'Edited for Mastodon')
     assert.equal(world.x.storedPost(deliveries[1].externalId!)?.text, 'Edited body')

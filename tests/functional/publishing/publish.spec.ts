@@ -16,7 +16,9 @@ test.group('Publishing through the real worker', (group) => {
 
   test('one post reaches Mastodon, Bluesky and X exactly once, each with its own variant', async ({ assert, cleanup }) => {
     const { runner } = await startWorker()
-    cleanup(() => runner.stop())
+    cleanup(async () => {
+      await runner.stop()
+    })
     const { accounts } = world
     const { post, checks } = await draft(world, [
       { socialAccountId: accounts.mastodon.id, text: 'Mastodon: croissants at 8, boosts welcome #bakery' },
@@ -49,7 +51,9 @@ test.group('Publishing through the real worker', (group) => {
 
   test('a 500 then success publishes one post, after a backoff', async ({ assert, cleanup }) => {
     const { runner } = await startWorker()
-    cleanup(() => runner.stop())
+    cleanup(async () => {
+      await runner.stop()
+    })
     world.mastodon.server.failNext(world.mastodon.publishPath, { kind: 'status', status: 500 })
     const { post } = await draft(world, [{ socialAccountId: world.accounts.mastodon.id }])
     await publishNow({ post, actor: world.owner })
@@ -66,7 +70,9 @@ test.group('Publishing through the real worker', (group) => {
 
   test('a 429 with Retry-After waits that long, then succeeds without burning an attempt', async ({ assert, cleanup }) => {
     const { runner } = await startWorker()
-    cleanup(() => runner.stop())
+    cleanup(async () => {
+      await runner.stop()
+    })
     // Retry-After: 2 → 2 × msPerNetworkSecond (200 ms in tests) = 400 ms.
     world.bluesky.server.failNext(world.bluesky.publishPath, { kind: 'status', status: 429, headers: { 'retry-after': '2' } })
     const { post } = await draft(world, [{ socialAccountId: world.accounts.bluesky.id }])
@@ -85,7 +91,9 @@ test.group('Publishing through the real worker', (group) => {
 
   test('a failure that cannot be retried fails the delivery and tells the author once', async ({ assert, cleanup }) => {
     const { runner } = await startWorker()
-    cleanup(() => runner.stop())
+    cleanup(async () => {
+      await runner.stop()
+    })
     world.x.server.failNext(world.x.publishPath, { kind: 'status', status: 400, json: { title: 'Invalid Request', detail: 'bad' } })
     const { post } = await draft(world, [{ socialAccountId: world.accounts.x.id }, { socialAccountId: world.accounts.mastodon.id }])
     await publishNow({ post, actor: world.owner })
@@ -108,7 +116,9 @@ test.group('Publishing through the real worker', (group) => {
 
   test('401 on X: the token is refreshed (rotated), the post goes out once', async ({ assert, cleanup }) => {
     const { runner } = await startWorker()
-    cleanup(() => runner.stop())
+    cleanup(async () => {
+      await runner.stop()
+    })
     const before = openToken(world.accounts.x)!
     world.x.expireAccessToken(before.accessToken)
     const { post } = await draft(world, [{ socialAccountId: world.accounts.x.id }])
@@ -128,7 +138,9 @@ test.group('Publishing through the real worker', (group) => {
 
   test('401 and a refused refresh: account needs reconnection, delivery failed, one notification', async ({ assert, cleanup }) => {
     const { runner } = await startWorker()
-    cleanup(() => runner.stop())
+    cleanup(async () => {
+      await runner.stop()
+    })
     world.x.expireAccessToken(openToken(world.accounts.x)!.accessToken)
     world.x.server.failNext('^/2/oauth2/token$', { kind: 'status', status: 400, json: { error: 'invalid_request', error_description: 'Value passed for the token was invalid.' } })
     const { post } = await draft(world, [{ socialAccountId: world.accounts.x.id }])
@@ -156,7 +168,9 @@ test.group('Publishing through the real worker', (group) => {
 
   test('a duplicate job for the same delivery publishes once', async ({ assert, cleanup }) => {
     const { runner } = await startWorker()
-    cleanup(() => runner.stop())
+    cleanup(async () => {
+      await runner.stop()
+    })
     const { post } = await draft(world, [{ socialAccountId: world.accounts.x.id }])
     await publishNow({ post, actor: world.owner })
     const delivery = await Delivery.findByOrFail('post_id', post.id)
