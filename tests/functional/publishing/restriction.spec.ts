@@ -10,7 +10,9 @@ test.group('Publishing honours a restriction of processing', (group) => {
 
   test('nothing reaches any network for an author who restricted processing, until it is lifted', async ({ assert, cleanup }) => {
     const { runner } = await startWorker()
-    cleanup(() => runner.stop())
+    cleanup(async () => {
+      await runner.stop()
+    })
     const { accounts } = world
     await setProcessingRestricted(world.owner.id, true)
 
