@@ -28,7 +28,9 @@ test.group('Publishing precision (wake early, publish on the instant)', (group) 
 
   test('a scheduled post reaches each network at its instant, never before it', async ({ assert, cleanup }) => {
     const { runner } = await startWorker()
-    cleanup(() => runner.stop())
+    cleanup(async () => {
+      await runner.stop()
+    })
     const times = {
       mastodon: arrivalTimes(world.mastodon.server),
       bluesky: arrivalTimes(world.bluesky.server),
@@ -81,7 +83,9 @@ test.group('Publishing precision (wake early, publish on the instant)', (group) 
     // Its new wake-up publishes once the instant has come, and not before.
     const times = arrivalTimes(world.mastodon.server)
     const { runner } = await startWorker()
-    cleanup(() => runner.stop())
+    cleanup(async () => {
+      await runner.stop()
+    })
     await waitFor(() => publishRequests(world.mastodon).length > 0, 6000)
     assert.isAtLeast(times(publishRequests(world.mastodon)[0]), at.toMillis())
     const [done] = await settled(post.id)
