@@ -19,6 +19,8 @@ export default defineConfig({
     alias: {
       '~/': `${import.meta.dirname}/resources/`,
       '@generated': `${import.meta.dirname}/.adonisjs/client/`,
+      // The plugin SDK's pure modules (counters, checks): the composer validates with the server's code.
+      '@sdk': `${import.meta.dirname}/sdk`,
     },
   },
 })

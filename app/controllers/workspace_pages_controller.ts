@@ -9,11 +9,6 @@ export default class WorkspacePagesController {
     return response.redirect(`/w/${workspace.slug}/calendar`)
   }
 
-  async posts({ bouncer, member, inertia }: HttpContext) {
-    await bouncer.with('WorkspacePolicy').authorize('view', member)
-    return inertia.render('posts/index', {})
-  }
-
   async analytics({ bouncer, member, inertia }: HttpContext) {
     await bouncer.with('WorkspacePolicy').authorize('view', member)
     return inertia.render('analytics/index', {})

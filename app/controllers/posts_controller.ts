@@ -1,0 +1,136 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import MediaAsset from '#models/media_asset'
+import SocialAccount from '#models/social_account'
+import User from '#models/user'
+import { deletePost } from '#actions/posts/delete_post'
+import { checkSavedPost } from '#actions/posts/check_targets'
+import { composePost, type ComposeResult } from '#services/posts/compose_post'
+import { composerData, networkMarks } from '#services/posts/composer_data'
+import { findWorkspacePost } from '#services/posts/find_post'
+import { countByTab, listPosts } from '#services/posts/list_posts'
+import { nextFreeSlot } from '#services/posts/next_free_slot'
+import { dispatchMessage, timeMessage } from '#services/posts/outcome_messages'
+import { permissionsOn, toComposerPost, toPostDetail, toPostRow } from '#transformers/post_transformer'
+import { postFiltersValidator, savePostValidator } from '#validators/posts'
+import { fieldError } from '#validators/workspaces'
+
+/** The posts list, the composer (new and edit), a post's detail page, and deleting. */
+export default class PostsController {
+  async index({ request, inertia, workspace, member, bouncer, auth }: HttpContext) {
+    await bouncer.with('WorkspacePolicy').authorize('view', member)
+    const [, parsed] = await postFiltersValidator.tryValidate(request.qs())
+    const filters = parsed ?? {}
+    const page = await listPosts(workspace.id, filters)
+    const accounts = await SocialAccount.query().where('workspace_id', workspace.id).whereNot('status', 'disconnected').orderBy('display_name')
+    const viewer = { user: auth.user!, member }
+    return inertia.render('posts/index', {
+      posts: page.all().map((post) => toPostRow(post, viewer)),
+      pagination: { currentPage: page.currentPage, lastPage: page.lastPage, total: page.total, perPage: page.perPage },
+      filters: { tab: filters.tab ?? 'all', status: filters.status ?? null, account: filters.account ?? null, network: filters.network ?? null },
+      counts: await countByTab(workspace.id),
+      accounts: accounts.map(({ id, network, displayName, handle }) => ({ id, network, displayName, handle })),
+      networks: await networkMarks(),
+    })
+  }
+
+  async create({ inertia, workspace, member, bouncer }: HttpContext) {
+    await bouncer.with('WorkspacePolicy').authorize('editContent', member)
+    return inertia.render('posts/composer', { ...(await composerData(workspace.id)), post: null, checks: [], nextSlot: await this.#nextSlot(workspace) })
+  }
+
+  async store(ctx: HttpContext) {
+    await ctx.bouncer.with('WorkspacePolicy').authorize('editContent', ctx.member)
+    const payload = await ctx.request.validateUsing(savePostValidator)
+    const result = await composePost({ workspace: ctx.workspace, actor: ctx.auth.user!, ...this.#input(payload) })
+    return this.#respond(ctx, result)
+  }
+
+  async show({ params, inertia, workspace, member, bouncer, auth }: HttpContext) {
+    const post = await findWorkspacePost(workspace.id, params.post)
+    await bouncer.with('WorkspacePolicy').authorize('view', member)
+    await post.load((loader) => loader.load('author').load('media', (media) => media.orderBy('position')).load('deliveries', (deliveries) => deliveries.orderBy('id').preload('socialAccount')))
+    const reviewer = post.reviewedById ? await User.find(post.reviewedById) : null
+    const assetIds = post.media.map((item) => item.mediaAssetId)
+    const assets = assetIds.length ? await MediaAsset.query().where('workspace_id', workspace.id).whereIn('id', assetIds) : []
+    return inertia.render('posts/show', {
+      post: toPostDetail(post, { user: auth.user!, member }, reviewer, new Map(assets.map((asset) => [asset.id, asset]))),
+      networks: await networkMarks(),
+    })
+  }
+
+  async edit({ params, inertia, workspace, member, bouncer, auth }: HttpContext) {
+    const post = await findWorkspacePost(workspace.id, params.post)
+    await bouncer.with('WorkspacePolicy').authorize('editContent', member)
+    await post.load((loader) => loader.load('media', (media) => media.orderBy('position')).load('deliveries', (deliveries) => deliveries.orderBy('id')))
+    const checks = await checkSavedPost(post)
+    return inertia.render('posts/composer', {
+      ...(await composerData(workspace.id)),
+      post: toComposerPost(post, permissionsOn(post, { user: auth.user!, member }).editable),
+      checks: checks.map(({ socialAccountId, issues }) => ({ socialAccountId, issues })),
+      nextSlot: await this.#nextSlot(workspace),
+    })
+  }
+
+  async update(ctx: HttpContext) {
+    const post = await findWorkspacePost(ctx.workspace.id, ctx.params.post)
+    await ctx.bouncer.with('WorkspacePolicy').authorize('editContent', ctx.member)
+    const payload = await ctx.request.validateUsing(savePostValidator)
+    const result = await composePost({ workspace: ctx.workspace, actor: ctx.auth.user!, post, ...this.#input(payload) })
+    return this.#respond(ctx, result)
+  }
+
+  async destroy({ params, response, session, i18n, workspace, member, bouncer, auth }: HttpContext) {
+    const post = await findWorkspacePost(workspace.id, params.post)
+    await bouncer.with('WorkspacePolicy').authorize('editContent', member)
+    const result = await deletePost({ post, actor: auth.user! })
+    if (result.status !== 'deleted') {
+      session.flash('error', i18n.t(`posts.flash.${result.status}`))
+      return response.redirect().back()
+    }
+    session.flash('success', i18n.t('posts.flash.deleted'))
+    return response.redirect().toPath(`/w/${workspace.slug}/posts`)
+  }
+
+  #input(payload: Awaited<ReturnType<typeof savePostValidator.validate>>) {
+    return {
+      body: payload.body ?? '',
+      targets: payload.targets.map((target) => ({ socialAccountId: target.socialAccountId, text: target.text?.length ? target.text : null, options: target.options ?? {} })),
+      media: payload.media ?? [],
+      intent: payload.intent ?? 'draft',
+      at: payload.at,
+    }
+  }
+
+  async #nextSlot(workspace: HttpContext['workspace']) {
+    const slot = await nextFreeSlot(workspace)
+    return slot.status === 'ok' ? slot.at.toUTC().toISO()! : null
+  }
+
+  /** Where the composer goes after a submit, and what it says. */
+  #respond({ response, session, i18n, workspace }: HttpContext, result: ComposeResult) {
+    const base = `/w/${workspace.slug}/posts`
+    switch (result.status) {
+      case 'bad_time':
+        throw fieldError('at', timeMessage(i18n, result.time))
+      case 'unknown_media':
+        throw fieldError('media', i18n.t('posts.errors.unknownMedia'))
+      case 'no_targets':
+      case 'unknown_accounts':
+        throw fieldError('targets', i18n.t('posts.errors.unknownAccounts'))
+      case 'saved': {
+        const pending = result.checks.filter((check) => check.issues.length).length
+        session.flash('success', i18n.t(pending ? 'posts.flash.savedWithIssues' : 'posts.flash.saved', { count: pending }))
+        return response.redirect().toPath(`${base}/${result.post.id}/edit`)
+      }
+      case 'dispatched': {
+        const message = dispatchMessage(i18n, result.outcome, { intent: result.time ? 'schedule' : '', time: result.time, timezone: workspace.timezone })
+        session.flash(message.kind, message.text)
+        const to = result.outcome.status === 'invalid' ? `${base}/${result.post.id}/edit` : `${base}/${result.post.id}`
+        return response.redirect().toPath(to)
+      }
+      default:
+        session.flash('error', i18n.t(`posts.flash.${result.status}`))
+        return response.redirect().back()
+    }
+  }
+}

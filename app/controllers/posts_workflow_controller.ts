@@ -1,0 +1,66 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import { approvePost } from '#actions/posts/approve_post'
+import { rejectPost } from '#actions/posts/reject_post'
+import { dispatchPost, type Dispatch } from '#services/posts/dispatch_post'
+import { findWorkspacePost } from '#services/posts/find_post'
+import { scheduleTime } from '#services/posts/schedule_time'
+import { dispatchMessage, timeMessage, workspaceTime } from '#services/posts/outcome_messages'
+import { approvePostValidator, rejectPostValidator, schedulePostValidator } from '#validators/posts'
+import { fieldError } from '#validators/workspaces'
+
+/**
+ * A saved post's next step, from the list or the detail page: schedule (at a time or in
+ * the next queue slot), publish now, send for approval, approve, reject with a comment.
+ * Each loads the post within the workspace (404) before reading the body.
+ */
+export default class PostsWorkflowController {
+  async schedule(ctx: HttpContext) {
+    const post = await findWorkspacePost(ctx.workspace.id, ctx.params.post)
+    await ctx.bouncer.with('WorkspacePolicy').authorize('editContent', ctx.member)
+    const payload = await ctx.request.validateUsing(schedulePostValidator)
+    const time = await scheduleTime(ctx.workspace, payload)
+    if (time.status !== 'ok') throw fieldError('at', timeMessage(ctx.i18n, time))
+    return this.#run(ctx, post, { intent: 'schedule', at: time.at }, time)
+  }
+
+  async publishNow(ctx: HttpContext) {
+    const post = await findWorkspacePost(ctx.workspace.id, ctx.params.post)
+    await ctx.bouncer.with('WorkspacePolicy').authorize('editContent', ctx.member)
+    return this.#run(ctx, post, { intent: 'publish' }, null)
+  }
+
+  async submit(ctx: HttpContext) {
+    const post = await findWorkspacePost(ctx.workspace.id, ctx.params.post)
+    await ctx.bouncer.with('WorkspacePolicy').authorize('editContent', ctx.member)
+    return this.#run(ctx, post, { intent: 'submit' }, null)
+  }
+
+  async approve({ params, request, response, session, i18n, workspace, member, bouncer, auth }: HttpContext) {
+    const post = await findWorkspacePost(workspace.id, params.post)
+    await bouncer.with('WorkspacePolicy').authorize('approveContent', member)
+    const { comment } = await request.validateUsing(approvePostValidator)
+    const result = await approvePost({ post, reviewer: auth.user!, comment })
+    if (result.status === 'scheduled') {
+      session.flash('success', i18n.t('posts.flash.approvedScheduled', { date: workspaceTime(result.post.scheduledAt!, workspace.timezone, i18n.locale) }))
+    } else {
+      session.flash(result.status === 'approved' ? 'success' : 'error', i18n.t(`posts.flash.${result.status}`))
+    }
+    return response.redirect().back()
+  }
+
+  async reject({ params, request, response, session, i18n, workspace, member, bouncer, auth }: HttpContext) {
+    const post = await findWorkspacePost(workspace.id, params.post)
+    await bouncer.with('WorkspacePolicy').authorize('approveContent', member)
+    const { comment } = await request.validateUsing(rejectPostValidator)
+    const result = await rejectPost({ post, reviewer: auth.user!, comment })
+    session.flash(result.status === 'rejected' ? 'success' : 'error', i18n.t(`posts.flash.${result.status}`))
+    return response.redirect().back()
+  }
+
+  async #run({ response, session, i18n, workspace, auth }: HttpContext, post: Parameters<typeof dispatchPost>[0], action: Dispatch, time: Parameters<typeof dispatchMessage>[2]['time']) {
+    const outcome = await dispatchPost(post, auth.user!, action)
+    const message = dispatchMessage(i18n, outcome, { intent: action.intent, time, timezone: workspace.timezone })
+    session.flash(message.kind, message.text)
+    return response.redirect().back()
+  }
+}

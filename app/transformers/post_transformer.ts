@@ -1,0 +1,150 @@
+import type { NetworkPlugin } from '#sdk'
+import { capabilitiesOf } from '#sdk'
+import { EDITABLE_POST_STATUSES, type default as Post } from '#models/post'
+import type Delivery from '#models/delivery'
+import type MediaAsset from '#models/media_asset'
+import type PostMedia from '#models/post_media'
+import type PostingSlot from '#models/posting_slot'
+import type SocialAccount from '#models/social_account'
+import type User from '#models/user'
+import type WorkspaceMember from '#models/workspace_member'
+import { can } from '#services/roles'
+
+/**
+ * Posts as the pages see them. Deliveries carry the account's public profile only: no
+ * token, idempotency key, lease or pending handle ever reaches the browser.
+ */
+
+/** What the viewer may do with a post, from their role and whether they wrote it. */
+export function permissionsOn(post: Post, viewer: { user: User; member: WorkspaceMember }) {
+  return {
+    editable: EDITABLE_POST_STATUSES.includes(post.status) && can(viewer.member.role, 'editContent'),
+    canReview: post.status === 'pending_approval' && post.authorId !== viewer.user.id && can(viewer.member.role, 'approveContent'),
+  }
+}
+
+export function toNetworkMark(plugin: NetworkPlugin) {
+  return { id: plugin.id, displayName: plugin.displayName, icon: plugin.icon, brandColor: plugin.brandColor }
+}
+
+/** An account the composer can target, with the rules its live validation runs. */
+export function toComposerAccount(account: SocialAccount, plugin: NetworkPlugin) {
+  return {
+    id: account.id,
+    network: account.network,
+    handle: account.handle,
+    displayName: account.displayName,
+    avatarUrl: account.avatarUrl,
+    status: account.status,
+    capabilities: capabilitiesOf(plugin, account.toPluginProfile()),
+    optionFields: plugin.optionFields,
+  }
+}
+
+export function toMediaChoice(asset: MediaAsset) {
+  return {
+    id: asset.id,
+    kind: asset.kind,
+    name: asset.originalName,
+    mimeType: asset.mimeType,
+    bytes: asset.bytes,
+    width: asset.width,
+    height: asset.height,
+    durationSeconds: asset.durationSeconds,
+    altText: asset.altText,
+    // The media library will serve thumbnails; until then the picker shows the file's kind.
+    thumbnailUrl: null as string | null,
+  }
+}
+
+type OptionValue = string | number | boolean | null
+const liveDeliveries = (post: Post) => (post.deliveries ?? []).filter((delivery) => delivery.status !== 'cancelled')
+
+/** A saved post as the composer reopens it. */
+export function toComposerPost(post: Post, editable: boolean) {
+  return {
+    id: post.id,
+    status: post.status,
+    body: post.body,
+    scheduledAt: post.scheduledAt?.toUTC().toISO() ?? null,
+    reviewComment: post.reviewComment,
+    editable,
+    targets: liveDeliveries(post)
+      .filter((delivery) => delivery.socialAccountId !== null)
+      .map((delivery) => ({ socialAccountId: delivery.socialAccountId!, text: delivery.text, options: delivery.options as Record<string, OptionValue> })),
+    media: (post.media ?? []).map((item: PostMedia) => ({ mediaAssetId: item.mediaAssetId, altText: item.altText })),
+  }
+}
+
+function toPostTarget(delivery: Delivery) {
+  const account = delivery.socialAccount as SocialAccount | null
+  return {
+    deliveryId: delivery.id,
+    socialAccountId: delivery.socialAccountId,
+    network: delivery.network,
+    accountName: account?.displayName ?? delivery.network,
+    handle: account?.handle ?? null,
+    avatarUrl: account?.avatarUrl ?? null,
+    status: delivery.status,
+  }
+}
+
+function excerpt(text: string, max = 180) {
+  const flat = text.replace(/\s+/g, ' ').trim()
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat
+}
+
+/** One line of the posts list. Expects `deliveries.socialAccount` and `author` preloaded. */
+export function toPostRow(post: Post, viewer: { user: User; member: WorkspaceMember }) {
+  return {
+    id: post.id,
+    status: post.status,
+    excerpt: excerpt(post.body || liveDeliveries(post).find((delivery) => delivery.text)?.text || ''),
+    scheduledAt: post.scheduledAt?.toUTC().toISO() ?? null,
+    updatedAt: (post.updatedAt ?? post.createdAt).toUTC().toISO()!,
+    author: post.author?.fullName ?? null,
+    reviewComment: post.reviewComment,
+    ...permissionsOn(post, viewer),
+    targets: liveDeliveries(post).map(toPostTarget),
+  }
+}
+
+/** The detail page: every delivery's state. Expects deliveries.socialAccount, author and media preloaded. */
+export function toPostDetail(post: Post, viewer: { user: User; member: WorkspaceMember }, reviewer: User | null, assets: Map<number, MediaAsset>) {
+  return {
+    id: post.id,
+    status: post.status,
+    body: post.body,
+    scheduledAt: post.scheduledAt?.toUTC().toISO() ?? null,
+    createdAt: post.createdAt.toUTC().toISO()!,
+    author: post.author?.fullName ?? null,
+    reviewer: reviewer?.fullName ?? null,
+    reviewedAt: post.reviewedAt?.toUTC().toISO() ?? null,
+    reviewComment: post.reviewComment,
+    isAuthor: post.authorId === viewer.user.id,
+    ...permissionsOn(post, viewer),
+    deliveries: liveDeliveries(post).map((delivery) => ({
+      ...toPostTarget(delivery),
+      text: delivery.textFor(post),
+      attempts: delivery.attempts,
+      lastError: delivery.lastError,
+      externalUrl: delivery.externalUrl,
+      publishedAt: delivery.publishedAt?.toUTC().toISO() ?? null,
+      dueAt: delivery.dueAt?.toUTC().toISO() ?? null,
+    })),
+    media: (post.media ?? []).map((item) => {
+      const asset = assets.get(item.mediaAssetId)
+      return {
+        mediaAssetId: item.mediaAssetId,
+        altText: item.altText ?? asset?.altText ?? null,
+        name: asset?.originalName ?? null,
+        kind: asset?.kind ?? null,
+        thumbnailUrl: null as string | null,
+      }
+    }),
+  }
+}
+
+export function toPostingSlot(slot: PostingSlot) {
+  return { weekday: slot.weekday, time: slot.time }
+}

@@ -1,0 +1,35 @@
+import { DateTime } from 'luxon'
+
+/**
+ * Dates shown in the posts pages: always in an explicit zone (the workspace's or the
+ * user's), never the browser's implicit one.
+ */
+export function inZone(iso: string, zone: string, locale: string) {
+  return DateTime.fromISO(iso, { zone: 'utc' }).setZone(zone).setLocale(locale)
+}
+
+/** "Tue, Mar 10, 2026, 9:30 AM CET" */
+export function formatInZone(iso: string, zone: string, locale: string) {
+  return inZone(iso, zone, locale).toLocaleString({ ...DateTime.DATETIME_MED_WITH_WEEKDAY, timeZoneName: 'short' })
+}
+
+/** "Mar 10, 9:30 AM" — compact, for lists (the zone is said once on the page). */
+export function formatShort(iso: string, zone: string, locale: string) {
+  return inZone(iso, zone, locale).toLocaleString({ month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit', weekday: 'short' })
+}
+
+export function formatTimeOnly(iso: string, zone: string, locale: string) {
+  return inZone(iso, zone, locale).toLocaleString({ hour: 'numeric', minute: '2-digit', timeZoneName: 'short' })
+}
+
+/** Whether two zones read differently at that instant (Europe/Paris vs Europe/Berlin do not). */
+export function zonesDiffer(iso: string, a: string, b: string) {
+  const instant = DateTime.fromISO(iso, { zone: 'utc' })
+  return a !== b && instant.setZone(a).offset !== instant.setZone(b).offset
+}
+
+export function formatBytes(bytes: number) {
+  if (bytes < 1024) return `${bytes} B`
+  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`
+}

@@ -1,0 +1,34 @@
+import { checkPost } from '@sdk/check_post'
+import { countText } from '@sdk/text_counters'
+import type { MediaItem, NetworkPlugin } from '@sdk/contract'
+import type { PostIssue } from '@sdk/validation'
+import type { ComposerAccount, MediaChoice, OptionValue } from './types'
+
+export type LiveCheck = { issues: PostIssue[]; count: number; limit: number; over: boolean }
+
+/** A library asset as the SDK's checks see it (they never read the bytes). */
+export function toMediaItem(asset: MediaChoice, altText: string | null): MediaItem {
+  return {
+    kind: asset.kind,
+    mimeType: asset.mimeType,
+    bytes: asset.bytes,
+    width: asset.width ?? undefined,
+    height: asset.height ?? undefined,
+    durationSeconds: asset.durationSeconds ?? undefined,
+    altText: altText ?? asset.altText,
+    read: async () => new Uint8Array(),
+  }
+}
+
+/**
+ * The SDK's own `checkPost`, run in the browser with the account's rules as the server
+ * computed them (capabilities for that very account, option fields). A plugin's extra
+ * `validate` hook lives with the plugin on the server: its issues come back when saving.
+ */
+export function liveCheck(account: ComposerAccount, text: string, media: MediaItem[], options: Record<string, OptionValue>): LiveCheck {
+  const rules = { capabilities: account.capabilities, optionFields: account.optionFields } as unknown as NetworkPlugin
+  const issues = checkPost(rules, { text, media, options })
+  const count = countText(text, account.capabilities.text.counter)
+  const limit = account.capabilities.text.limit
+  return { issues, count, limit, over: count > limit }
+}

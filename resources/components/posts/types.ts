@@ -1,0 +1,126 @@
+/* Page props are `type` aliases (see channels/types.ts). Shapes come from app/transformers/post_transformer.ts. */
+import type { Capabilities } from '@sdk/capabilities'
+import type { OptionField } from '@sdk/options'
+import type { PostIssue } from '@sdk/validation'
+
+/** SDK interfaces as plain object types, which Inertia's JSON prop check accepts. */
+export type Plain<T> = T extends (infer U)[] ? Plain<U>[] : T extends object ? { [K in keyof T]: Plain<T[K]> } : T
+
+export type PostStatus =
+  | 'draft'
+  | 'pending_approval'
+  | 'approved'
+  | 'rejected'
+  | 'scheduled'
+  | 'publishing'
+  | 'published'
+  | 'partially_published'
+  | 'failed'
+
+export type DeliveryStatus = 'draft' | 'pending_approval' | 'scheduled' | 'queued' | 'publishing' | 'published' | 'failed' | 'unknown' | 'cancelled'
+
+export type OptionValue = string | number | boolean | null
+
+export type NetworkMark = { id: string; displayName: string; icon: string; brandColor: string }
+
+export type ComposerAccount = {
+  id: number
+  network: string
+  handle: string
+  displayName: string
+  avatarUrl: string | null
+  status: 'connected' | 'needs_reconnection' | 'disconnected'
+  capabilities: Plain<Capabilities>
+  optionFields: Plain<OptionField>[]
+}
+
+export type MediaChoice = {
+  id: number
+  kind: 'image' | 'video'
+  name: string
+  mimeType: string
+  bytes: number
+  width: number | null
+  height: number | null
+  durationSeconds: number | null
+  altText: string | null
+  thumbnailUrl: string | null
+}
+
+export type TargetChecks = { socialAccountId: number; issues: Plain<PostIssue>[] }[]
+
+export type ComposerTarget = { socialAccountId: number; text: string | null; options: Record<string, OptionValue> }
+export type ComposerMedia = { mediaAssetId: number; altText: string | null }
+
+export type ComposerPost = {
+  id: number
+  status: PostStatus
+  body: string
+  scheduledAt: string | null
+  reviewComment: string | null
+  editable: boolean
+  targets: ComposerTarget[]
+  media: ComposerMedia[]
+}
+
+export type PostTarget = {
+  deliveryId: number
+  socialAccountId: number | null
+  network: string
+  accountName: string
+  handle: string | null
+  avatarUrl: string | null
+  status: DeliveryStatus
+}
+
+export type PostRow = {
+  id: number
+  status: PostStatus
+  excerpt: string
+  scheduledAt: string | null
+  updatedAt: string
+  author: string | null
+  reviewComment: string | null
+  editable: boolean
+  canReview: boolean
+  targets: PostTarget[]
+}
+
+export type DeliveryDetail = PostTarget & {
+  text: string
+  attempts: number
+  lastError: string | null
+  externalUrl: string | null
+  publishedAt: string | null
+  dueAt: string | null
+}
+
+export type PostDetail = {
+  id: number
+  status: PostStatus
+  body: string
+  scheduledAt: string | null
+  createdAt: string
+  author: string | null
+  reviewer: string | null
+  reviewedAt: string | null
+  reviewComment: string | null
+  editable: boolean
+  canReview: boolean
+  isAuthor: boolean
+  deliveries: DeliveryDetail[]
+  media: (ComposerMedia & { name: string | null; kind: 'image' | 'video' | null; thumbnailUrl: string | null })[]
+}
+
+export type Pagination = { currentPage: number; lastPage: number; total: number; perPage: number }
+
+export type PostFilters = {
+  tab: 'all' | 'drafts' | 'pending' | 'scheduled' | 'published' | 'failed'
+  status: PostStatus | null
+  account: number | null
+  network: string | null
+}
+
+export type AccountChoice = { id: number; network: string; displayName: string; handle: string }
+
+export type PostingSlotRow = { weekday: number; time: string }
