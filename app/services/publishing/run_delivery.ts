@@ -23,7 +23,7 @@ export type RunResult = 'stale' | 'early' | 'network_busy' | 'not_claimed' | 'do
  * the delivery; an exception thrown by a plugin after its request may have left is treated
  * as an ambiguous answer, never as "try again".
  */
-async function publishClaimed(run: Run) {
+async function publishClaimed(run: Run, notBefore = 0) {
   const { delivery } = run
   const post = await Post.findOrFail(delivery.postId)
   if (await isProcessingRestricted(post)) return markFailed(run, 'The author restricted the processing of their data')
@@ -54,6 +54,10 @@ async function publishClaimed(run: Run) {
   if (mediaError) return applyOutcome(attempt, failed(`Media could not be prepared: ${mediaError}`, true, 'media'))
   const opened = await session.open()
   if (opened !== 'ready') return applyOutcome(attempt, opened)
+  // The wake-up fired up to WAKE_EARLY_MS before the instant (wake.ts) so that everything
+  // above is done by now; the request itself leaves on the instant, never before it.
+  const early = notBefore - Date.now()
+  if (early > 0) await sleep(early)
   let outcome: Outcome
   try {
     outcome = await session.call((ctx) => plugin.publish({ ...publishContext(), ...ctx }))
@@ -75,20 +79,22 @@ export async function runDelivery(
   const delivery = await Delivery.find(payload.deliveryId)
   if (!delivery || delivery.revision !== payload.revision || !['scheduled', 'queued'].includes(delivery.status)) return 'stale'
 
-  // Wake-ups fire WAKE_EARLY_MS before their instant on purpose (wake.ts): wait for the exact
-  // millisecond here. Far earlier than that (clocks of two machines apart) the job does not
-  // park a worker slot: it asks to be woken again at the instant and ends.
+  // Wake-ups fire WAKE_EARLY_MS before their instant on purpose (wake.ts); publishClaimed waits
+  // for the exact millisecond just before the network call. Far earlier than that (clocks of
+  // two machines apart) the job neither claims nor parks a worker slot: it asks to be woken
+  // again at the instant and ends.
   const early = (payload.notBefore ?? 0) - Date.now()
   if (early > 4 * WAKE_EARLY_MS) {
     await wakeAt(delivery, payload.notBefore!, `early${Date.now()}`)
     return 'early'
   }
-  if (early > 0) await sleep(early)
 
   if (!(await acquireNetworkSlot(delivery.network, worker))) {
     // The network is at its limit: wake again shortly, without holding a worker slot meanwhile.
     const { networkBusyRetryMs } = publishingConfig()
-    const at = Math.max(Date.now(), delivery.dueAt?.toMillis() ?? 0) + networkBusyRetryMs
+    // From the instant this wake-up was for, not from now: it fired WAKE_EARLY_MS early, and the
+    // next one must land in a later `busy` bucket (a job id BullMQ has not seen yet).
+    const at = Math.max(Date.now(), payload.notBefore ?? 0, delivery.dueAt?.toMillis() ?? 0) + networkBusyRetryMs
     await wakeAt(delivery, at, `busy${Math.floor(at / networkBusyRetryMs)}`)
     return 'network_busy'
   }
@@ -97,7 +103,7 @@ export async function runDelivery(
     await delivery.refresh()
     emitDeliveryStatus(delivery)
     await rollUpPost(delivery.postId)
-    await publishClaimed({ delivery, worker })
+    await publishClaimed({ delivery, worker }, payload.notBefore)
     return 'done'
   } finally {
     await releaseNetworkSlot(delivery.network, worker)

@@ -21,16 +21,17 @@ async function rememberJob(delivery: Wakeable, jobId: string) {
 }
 
 /**
- * How long before its instant a publish wake-up fires. A BullMQ delayed job starts 0–100 ms
- * after its time (the worker blocks on Redis until then, and Redis checks blocking timeouts
- * `hz` times a second — 10 by default), so a wake-up set exactly on time publishes up to
- * ~100 ms late. Instead it fires this much early and carries the exact instant
- * (`notBefore`); runDelivery sleeps out the remainder, so a publish is neither early nor
- * more than a few milliseconds late. Kept small: the sleeping job holds one worker slot.
+ * How long before its instant a publish wake-up fires. A wake-up set exactly on time
+ * publishes late by BullMQ's delayed-job lateness plus the pipeline's own work before the
+ * network call (loading the delivery, network slot, claim, post, account, media: ~10–60 ms
+ * under load). Instead it fires this much early and carries the exact instant (`notBefore`):
+ * the work is done ahead and runDelivery waits for the instant just before the network call,
+ * so a publish is never early and only a few milliseconds late. Kept small: the job holds a
+ * worker slot (and its network slot) while it waits, and the claim already tolerates 1 s.
  * Measured by bench/publish_precision.ts; no publish before its instant is tested in
  * tests/functional/publishing/precision.spec.ts.
  */
-export const WAKE_EARLY_MS = 150
+export const WAKE_EARLY_MS = 100
 
 /** A wake-up payload: the job's declared fields plus the exact instant it is for. */
 export type TimedWake = DeliveryWake & { notBefore: number }

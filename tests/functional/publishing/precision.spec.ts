@@ -67,6 +67,22 @@ test.group('Publishing precision (wake early, publish on the instant)', (group) 
     }
   })
 
+  test('a wake-up that fires early does its work ahead, then calls the network on the instant', async ({ assert }) => {
+    const times = arrivalTimes(world.mastodon.server)
+    const { post } = await draft(world, [{ socialAccountId: world.accounts.mastodon.id }])
+    const at = DateTime.utc().plus({ milliseconds: 3 * WAKE_EARLY_MS })
+    await schedulePost({ post, actor: world.owner, at })
+    const delivery = await Delivery.findByOrFail('post_id', post.id)
+
+    // Run the wake-up by hand now, well within its early window (no worker involved).
+    const result = await runDelivery({ deliveryId: delivery.id, revision: delivery.revision, notBefore: at.toMillis() }, 'early-window')
+    assert.equal(result, 'done')
+    const [request] = publishRequests(world.mastodon)
+    assert.exists(request)
+    assert.isAtLeast(times(request), at.toMillis(), `the request left ${at.toMillis() - times(request)} ms early`)
+    assert.equal((await Delivery.findOrFail(delivery.id)).status, 'published')
+  })
+
   test('a wake-up that fires far too early (clock skew) re-arms itself instead of publishing', async ({ assert, cleanup }) => {
     const { post } = await draft(world, [{ socialAccountId: world.accounts.mastodon.id }])
     const at = DateTime.utc().plus({ seconds: 2 })
