@@ -25,7 +25,11 @@ if (app.getEnvironment() === 'web' || app.getEnvironment() === 'test') {
   const SubscribeController = () => import('@adonisjs/transmit/controllers/subscribe_controller')
   const UnsubscribeController = () => import('@adonisjs/transmit/controllers/unsubscribe_controller')
   // The same three routes Transmit's registerRoutes() declares, without creating Transmit now.
-  router.get('__transmit/events', [EventStreamController]).use(middleware.auth())
+  // A stream without its client id is a bad request (Transmit itself would answer 500).
+  router
+    .get('__transmit/events', [EventStreamController])
+    .use(middleware.auth())
+    .use(async ({ request, response }, next) => (request.input('uid') ? next() : response.badRequest({ error: 'uid is required' })))
   router.post('__transmit/subscribe', [SubscribeController]).use(middleware.auth())
   router.post('__transmit/unsubscribe', [UnsubscribeController]).use(middleware.auth())
 }

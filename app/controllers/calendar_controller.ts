@@ -1,3 +1,4 @@
+import Post from '#models/post'
 import type { HttpContext } from '@adonisjs/core/http'
 import SocialAccount from '#models/social_account'
 import { POST_STATUSES, type PostStatus } from '#models/post'
@@ -55,6 +56,10 @@ export default class CalendarController {
   /** PATCH {at} → the moved post, or a refusal the calendar shows and reverts on. */
   async reschedule({ params, request, response, workspace, member, bouncer, auth, i18n }: HttpContext) {
     await bouncer.with('WorkspacePolicy').authorize('editContent', member)
+    // The post is looked up in this workspace before the body is read: a foreign id is a 404, never a validation error.
+    if (!(await Post.query().where('workspace_id', workspace.id).where('id', Number(params.post) || 0).select('id').first())) {
+      return response.status(REFUSALS.not_found).send({ error: 'not_found', message: i18n.t('calendar.errors.not_found') })
+    }
     const { at } = await request.validateUsing(reschedulePostValidator)
     const result = await reschedulePost({ workspaceId: workspace.id, postId: Number(params.post), member, actor: auth.getUserOrFail(), at })
     if (result.status !== 'moved') {
