@@ -18,6 +18,14 @@ import { publishingConfig } from '#services/publishing/settings'
 
 export type RunResult = 'stale' | 'early' | 'network_busy' | 'not_claimed' | 'done'
 
+/** What an early wake-up keeps of its head start for the work before the network call (see wake.ts). */
+const PREPARE_MS = 30
+
+/** Returns once the clock has reached `at` (epoch ms); at once when it already has. */
+async function waitUntil(at: number) {
+  for (let early = at - Date.now(); early > 0; early = at - Date.now()) await sleep(early)
+}
+
 /**
  * Everything between a claim and the network's answer. Expected failures end as values on
  * the delivery; an exception thrown by a plugin after its request may have left is treated
@@ -54,10 +62,10 @@ async function publishClaimed(run: Run, notBefore = 0) {
   if (mediaError) return applyOutcome(attempt, failed(`Media could not be prepared: ${mediaError}`, true, 'media'))
   const opened = await session.open()
   if (opened !== 'ready') return applyOutcome(attempt, opened)
-  // The wake-up fired up to WAKE_EARLY_MS before the instant (wake.ts) so that everything
-  // above is done by now; the request itself leaves on the instant, never before it.
-  const early = notBefore - Date.now()
-  if (early > 0) await sleep(early)
+  // The wake-up fired before the instant (wake.ts) so that everything above is done by now;
+  // the request itself leaves on the instant, never before it (a timer may fire a millisecond
+  // early, hence the loop).
+  await waitUntil(notBefore)
   let outcome: Outcome
   try {
     outcome = await session.call((ctx) => plugin.publish({ ...publishContext(), ...ctx }))
@@ -88,6 +96,10 @@ export async function runDelivery(
     await wakeAt(delivery, payload.notBefore!, `early${Date.now()}`)
     return 'early'
   }
+  // Most of the early window is waited out here, before the network slot is taken, so a
+  // waiting job does not hold one of its network's few slots; PREPARE_MS is left for the
+  // slot, the claim and loading the post and account ahead of the instant.
+  await waitUntil((payload.notBefore ?? 0) - PREPARE_MS)
 
   if (!(await acquireNetworkSlot(delivery.network, worker))) {
     // The network is at its limit: wake again shortly, without holding a worker slot meanwhile.

@@ -25,9 +25,10 @@ async function rememberJob(delivery: Wakeable, jobId: string) {
  * publishes late by BullMQ's delayed-job lateness plus the pipeline's own work before the
  * network call (loading the delivery, network slot, claim, post, account, media: ~10–60 ms
  * under load). Instead it fires this much early and carries the exact instant (`notBefore`):
- * the work is done ahead and runDelivery waits for the instant just before the network call,
- * so a publish is never early and only a few milliseconds late. Kept small: the job holds a
- * worker slot (and its network slot) while it waits, and the claim already tolerates 1 s.
+ * runDelivery waits out most of the head start before taking a network slot, does its work,
+ * and waits for the exact instant just before the network call, so a publish is never early
+ * and only a few milliseconds late. Kept small: the waiting job holds a worker slot, and the
+ * claim (made a little ahead of the instant) tolerates 1 s.
  * Measured by bench/publish_precision.ts; no publish before its instant is tested in
  * tests/functional/publishing/precision.spec.ts.
  */
