@@ -30,6 +30,11 @@ const queueConfig = defineConfig({
       concurrency: 2,
       defaultJobOptions: { attempts: 3, backoff: { type: 'exponential', delay: minute }, ...retention },
     },
+    // Outgoing webhooks: receivers may be slow or down; 8 tries spread over about an hour.
+    webhooks: {
+      concurrency: 5,
+      defaultJobOptions: { attempts: 8, backoff: { type: 'exponential', delay: 30_000 }, ...retention },
+    },
     purge: {
       concurrency: 1,
       defaultJobOptions: { attempts: 3, backoff: { type: 'exponential', delay: 5 * minute }, ...retention },

@@ -25,4 +25,5 @@ export const middleware = router.named({
   guest: () => import('#middleware/guest_middleware'),
   auth: () => import('#middleware/auth_middleware'),
   workspace: () => import('#middleware/workspace_middleware'),
+  apiToken: () => import('#middleware/api_token_middleware'),
 })

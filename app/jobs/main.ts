@@ -5,6 +5,8 @@
 import { JobRegistry } from '#queue/job_registry'
 import type { JobSchedule } from '#queue/worker_runner'
 import publishingConfig from '#config/publishing'
+// Workers turn the pipeline's status events into webhook deliveries.
+import '#services/webhooks/listeners'
 
 export const jobs = new JobRegistry({
   purge_expired_logs: () => import('#jobs/purge_expired_logs_job'),
@@ -14,6 +16,7 @@ export const jobs = new JobRegistry({
   check_delivery_status: () => import('#jobs/check_delivery_status_job'),
   reconcile_deliveries: () => import('#jobs/reconcile_deliveries_job'),
   data_export: () => import('#jobs/data_export_job'),
+  deliver_webhook: () => import('#jobs/deliver_webhook_job'),
 })
 
 export const schedules: JobSchedule[] = [

@@ -25,6 +25,7 @@ export function testQueueConfig(): QueueConfig {
       media: { concurrency: 1, defaultJobOptions: jobOptions },
       stats: { concurrency: 1, defaultJobOptions: jobOptions },
       purge: { concurrency: 1, defaultJobOptions: jobOptions },
+      webhooks: { concurrency: 1, defaultJobOptions: jobOptions },
     },
     shutdownTimeoutMs: 5000,
   }

@@ -1,0 +1,96 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import { DateTime } from 'luxon'
+import { createPost } from '#actions/posts/create_post'
+import { updatePost } from '#actions/posts/update_post'
+import { deletePost } from '#actions/posts/delete_post'
+import { schedulePost } from '#actions/posts/schedule_post'
+import { publishNow } from '#actions/posts/publish_now'
+import { nextFreeSlot } from '#services/posts/next_free_slot'
+import { apiPostListValidator, apiPostValidator, apiScheduleValidator } from '#validators/api'
+import { ApiError } from '#services/api/errors'
+import { runIdempotent, requestHash } from '#services/api/idempotency'
+import { toApiChecks, toApiPost } from '#services/api/serializers'
+import { checkMediaIds, findApiPost, listApiPosts, refusal, reloadApiPost } from '#services/api/posts'
+
+type PostPayload = Awaited<ReturnType<typeof apiPostValidator.validate>>
+
+const toTargets = (payload: PostPayload) =>
+  payload.targets.map((target) => ({ socialAccountId: target.accountId, text: target.text ?? null, options: target.options as Record<string, unknown> | undefined }))
+const toMedia = (payload: PostPayload) => payload.media?.map((item) => ({ mediaAssetId: item.mediaId, altText: item.altText ?? null }))
+
+/** /api/v1/posts: the token's workspace only; every refusal in the documented error shape. */
+export default class ApiPostsController {
+  async index({ request, workspace }: HttpContext) {
+    const filters = await apiPostListValidator.validate(request.qs())
+    const { posts, nextCursor } = await listApiPosts(workspace.id, filters)
+    return { data: posts.map(toApiPost), nextCursor }
+  }
+
+  async show({ params, workspace }: HttpContext) {
+    return { data: toApiPost(await findApiPost(workspace.id, params.post)) }
+  }
+
+  /** Creates a draft. With `Idempotency-Key`, a retry of the same request gets the same answer. */
+  async store(ctx: HttpContext) {
+    const { request, response, workspace, apiActor, apiToken } = ctx
+    const create = async () => {
+      const payload = await request.validateUsing(apiPostValidator)
+      await checkMediaIds(workspace.id, payload.media?.map((item) => item.mediaId) ?? [])
+      const result = await createPost({ workspace, author: apiActor, body: payload.body, targets: toTargets(payload), media: toMedia(payload) })
+      if (result.status !== 'created') throw refusal(result)
+      return { status: 201, body: { data: toApiPost(await reloadApiPost(result.post)), checks: toApiChecks(result.checks) } }
+    }
+    const key = request.header('idempotency-key')
+    if (key === undefined) {
+      const created = await create()
+      return response.status(created.status).json(created.body)
+    }
+    if (!/^[\x21-\x7e]{1,255}$/.test(key)) throw new ApiError(400, 'bad_request', 'Idempotency-Key must be 1 to 255 visible ASCII characters')
+    const hash = requestHash('POST', '/api/v1/posts', request.body())
+    const result = await runIdempotent({ tokenId: apiToken.id, key, hash }, create)
+    if (result.replayed) response.header('Idempotent-Replayed', 'true')
+    return response.status(result.status).json(result.body)
+  }
+
+  async update({ params, request, workspace, apiActor }: HttpContext) {
+    const post = await findApiPost(workspace.id, params.post)
+    const payload = await request.validateUsing(apiPostValidator)
+    await checkMediaIds(workspace.id, payload.media?.map((item) => item.mediaId) ?? [])
+    const result = await updatePost({ post, actor: apiActor, body: payload.body, targets: toTargets(payload), media: toMedia(payload) })
+    if (result.status !== 'updated') throw refusal(result)
+    return { data: toApiPost(await reloadApiPost(result.post)), checks: toApiChecks(result.checks) }
+  }
+
+  async destroy({ params, response, workspace, apiActor }: HttpContext) {
+    const post = await findApiPost(workspace.id, params.post)
+    const result = await deletePost({ post, actor: apiActor })
+    if (result.status !== 'deleted') throw refusal(result)
+    return response.noContent()
+  }
+
+  /** Schedules at an instant, or in the next free slot of the posting schedule (`queue: true`). */
+  async schedule({ params, request, workspace, apiActor }: HttpContext) {
+    const post = await findApiPost(workspace.id, params.post)
+    const payload = await request.validateUsing(apiScheduleValidator)
+    let at: DateTime
+    if (payload.queue) {
+      const slot = await nextFreeSlot(workspace)
+      if (slot.status !== 'ok') throw refusal(slot)
+      at = slot.at
+    } else {
+      at = DateTime.fromISO(payload.at!, { setZone: true }).toUTC()
+      if (!at.isValid) throw new ApiError(422, 'validation_failed', 'Invalid instant', { at: payload.at })
+      if (at.toMillis() < Date.now() - 60_000) throw refusal({ status: 'past' })
+    }
+    const result = await schedulePost({ post, actor: apiActor, at })
+    if (result.status !== 'scheduled' && result.status !== 'pending_approval') throw refusal(result)
+    return { data: toApiPost(await reloadApiPost(result.post)) }
+  }
+
+  async publishNow({ params, workspace, apiActor }: HttpContext) {
+    const post = await findApiPost(workspace.id, params.post)
+    const result = await publishNow({ post, actor: apiActor })
+    if (result.status !== 'scheduled' && result.status !== 'pending_approval') throw refusal(result)
+    return { data: toApiPost(await reloadApiPost(result.post)) }
+  }
+}

@@ -1,0 +1,75 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import type { NextFn } from '@adonisjs/core/types/http'
+import { DateTime } from 'luxon'
+import limiter from '@adonisjs/limiter/services/main'
+import type ApiToken from '#models/api_token'
+import type User from '#models/user'
+import Workspace from '#models/workspace'
+import WorkspaceMember from '#models/workspace_member'
+import { findActiveToken } from '#services/api/tokens'
+import { apiSettings } from '#services/api/settings'
+import { ApiError, sendApiError, toApiError } from '#services/api/errors'
+
+const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
+
+/**
+ * Authenticates /api/v1 requests by bearer token (no session, no CSRF). The token names
+ * its workspace; the request acts as the member who created the token, within the
+ * token's scope (a read token cannot write). Counts the request against the token's
+ * rate limit, and turns every error below it into the API's one error shape.
+ */
+export default class ApiTokenMiddleware {
+  async handle(ctx: HttpContext, next: NextFn) {
+    try {
+      await this.#authenticate(ctx)
+      await next()
+    } catch (error) {
+      return sendApiError(ctx, toApiError(error, ctx))
+    }
+  }
+
+  async #authenticate(ctx: HttpContext) {
+    const header = ctx.request.header('authorization') ?? ''
+    const match = /^Bearer\s+(\S+)$/i.exec(header.trim())
+    const unauthenticated = (message: string) =>
+      new ApiError(401, 'unauthenticated', message, undefined, { 'WWW-Authenticate': 'Bearer realm="api"' })
+    if (!match) throw unauthenticated('Send an API token as "Authorization: Bearer <token>"')
+    const token = await findActiveToken(match[1])
+    if (!token) throw unauthenticated('This token is unknown, revoked or expired')
+
+    const member = token.createdById
+      ? await WorkspaceMember.query().where('workspace_id', token.workspaceId).where('user_id', token.createdById).preload('user').first()
+      : null
+    if (!member) throw unauthenticated('The member who created this token has left the workspace')
+    if (!READ_METHODS.has(ctx.request.method()) && token.scope !== 'write') {
+      throw new ApiError(403, 'insufficient_scope', 'This token is read-only')
+    }
+
+    const response = await limiter
+      .use({ requests: apiSettings.requestsPerMinute, duration: '1 min' })
+      .consume(`api_token_${token.id}`)
+    ctx.response.header('X-RateLimit-Limit', String(response.limit))
+    ctx.response.header('X-RateLimit-Remaining', String(response.remaining))
+
+    ctx.workspace = await Workspace.findOrFail(token.workspaceId)
+    ctx.member = member
+    ctx.apiToken = token
+    ctx.apiActor = member.user
+    await touch(token)
+  }
+}
+
+async function touch(token: ApiToken) {
+  const now = DateTime.utc()
+  if (token.lastUsedAt && now.toMillis() - token.lastUsedAt.toMillis() < apiSettings.touchEveryMs) return
+  token.lastUsedAt = now
+  await token.save()
+}
+
+declare module '@adonisjs/core/http' {
+  export interface HttpContext {
+    apiToken: ApiToken
+    /** The member the token acts as. */
+    apiActor: User
+  }
+}
