@@ -8,9 +8,4 @@ export default class WorkspacePagesController {
   async show({ workspace, response }: HttpContext) {
     return response.redirect(`/w/${workspace.slug}/calendar`)
   }
-
-  async analytics({ bouncer, member, inertia }: HttpContext) {
-    await bouncer.with('WorkspacePolicy').authorize('view', member)
-    return inertia.render('analytics/index', {})
-  }
 }

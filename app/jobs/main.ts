@@ -5,6 +5,7 @@
 import { JobRegistry } from '#queue/job_registry'
 import type { JobSchedule } from '#queue/worker_runner'
 import publishingConfig from '#config/publishing'
+import analyticsConfig from '#config/analytics'
 // Workers turn the pipeline's status events into webhook deliveries.
 import '#services/webhooks/listeners'
 
@@ -16,6 +17,7 @@ export const jobs = new JobRegistry({
   check_delivery_status: () => import('#jobs/check_delivery_status_job'),
   reconcile_deliveries: () => import('#jobs/reconcile_deliveries_job'),
   data_export: () => import('#jobs/data_export_job'),
+  collect_stats: () => import('#jobs/collect_stats_job'),
   deliver_webhook: () => import('#jobs/deliver_webhook_job'),
 })
 
@@ -29,5 +31,10 @@ export const schedules: JobSchedule[] = [
     key: 'reconcile-deliveries',
     job: () => import('#jobs/reconcile_deliveries_job'),
     repeat: { every: publishingConfig.reconcileEveryMs },
+  },
+  {
+    key: 'collect-stats',
+    job: () => import('#jobs/collect_stats_job'),
+    repeat: { every: analyticsConfig.runEveryMs },
   },
 ]

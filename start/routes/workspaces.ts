@@ -27,7 +27,6 @@ router.get('/invitations/:token', [InvitationsController, 'show']).as('invitatio
 router
   .group(() => {
     router.get('/', [WorkspacePagesController, 'show']).as('show')
-    router.get('/analytics', [WorkspacePagesController, 'analytics']).as('analytics')
 
     router.get('/settings', [WorkspaceSettingsController, 'edit']).as('settings.edit')
     router.put('/settings', [WorkspaceSettingsController, 'update']).as('settings.update')

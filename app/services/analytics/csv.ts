@@ -1,0 +1,19 @@
+/**
+ * CSV for spreadsheets: UTF-8 with a BOM (Excel reads the encoding from it), CRLF rows,
+ * and text cells that a spreadsheet would take for a formula (= + - @, tab, CR) prefixed
+ * with a quote. Numbers are written as numbers, so a negative change stays a number.
+ */
+export type Cell = string | number | null
+
+const FORMULA = /^[=+\-@\t\r]/
+
+export function csvCell(value: Cell, separator: string) {
+  if (value === null) return ''
+  if (typeof value === 'number') return String(value)
+  const text = FORMULA.test(value) ? `'${value}` : value
+  return /["\r\n]/.test(text) || text.includes(separator) ? `"${text.replace(/"/g, '""')}"` : text
+}
+
+export function toCsv(rows: Cell[][], separator = ',') {
+  return '\uFEFF' + rows.map((row) => row.map((cell) => csvCell(cell, separator)).join(separator)).join('\r\n') + '\r\n'
+}

@@ -1,0 +1,91 @@
+import { DateTime } from 'luxon'
+import db from '@adonisjs/lucid/services/db'
+import { isProcessingRestricted } from '#services/privacy/restriction'
+import { analyticsConfig, fromSql, maxCollectionAgeMs } from '#services/analytics/settings'
+import { sqlTime } from '#services/publishing/settings'
+
+export interface DueDelivery {
+  id: number
+  externalId: string
+  workspaceId: number
+  network: string
+  publishedAt: DateTime
+}
+
+/** What one run has to do for one account: posts whose metrics are due, and whether followers are. */
+export interface AccountWork {
+  accountId: number
+  deliveries: DueDelivery[]
+  followers: boolean
+}
+
+/**
+ * Published deliveries of connected accounts, younger than the schedule's last step, never
+ * collected or due again — minus the content of authors who restricted processing.
+ */
+async function dueDeliveries(now: DateTime) {
+  const rows: any[] = await db
+    .from('deliveries')
+    .join('social_accounts', 'social_accounts.id', 'deliveries.social_account_id')
+    .join('posts', 'posts.id', 'deliveries.post_id')
+    .where('deliveries.status', 'published')
+    .whereNotNull('deliveries.external_id')
+    .where('social_accounts.status', 'connected')
+    .where('deliveries.published_at', '>', sqlTime(now.minus({ milliseconds: maxCollectionAgeMs() })))
+    .where('deliveries.published_at', '<=', sqlTime(now))
+    .where((due) => due.whereNull('deliveries.metrics_due_at').orWhere('deliveries.metrics_due_at', '<=', sqlTime(now)))
+    .select(
+      'deliveries.id',
+      'deliveries.external_id',
+      'deliveries.workspace_id',
+      'deliveries.social_account_id',
+      'deliveries.network',
+      'deliveries.published_at',
+      'posts.author_id'
+    )
+    .orderByRaw('coalesce(deliveries.metrics_due_at, deliveries.published_at)')
+    .limit(analyticsConfig().maxDeliveriesPerRun)
+
+  const restricted = new Map<number, boolean>()
+  for (const authorId of new Set(rows.map((row) => row.author_id).filter(Boolean))) {
+    restricted.set(authorId, await isProcessingRestricted(authorId))
+  }
+  return rows.filter((row) => !row.author_id || !restricted.get(row.author_id))
+}
+
+/** Connected accounts whose audience figures were never read, or not for `accountEveryMs`. */
+async function accountsDueForFollowers(now: DateTime): Promise<number[]> {
+  const since = sqlTime(now.minus({ milliseconds: analyticsConfig().accountEveryMs }))
+  const rows: any[] = await db
+    .from('social_accounts')
+    .where('status', 'connected')
+    .whereNotExists((recent) =>
+      recent
+        .from('account_metric_snapshots')
+        .whereColumn('account_metric_snapshots.social_account_id', 'social_accounts.id')
+        .where('account_metric_snapshots.collected_at', '>', since)
+    )
+    .select('id')
+  return rows.map((row) => row.id)
+}
+
+/** Everything due at `now`, one entry per account. */
+export async function dueWork(now: DateTime): Promise<AccountWork[]> {
+  const work = new Map<number, AccountWork>()
+  const entry = (accountId: number) => {
+    let found = work.get(accountId)
+    if (!found) work.set(accountId, (found = { accountId, deliveries: [], followers: false }))
+    return found
+  }
+  for (const row of await dueDeliveries(now)) {
+    entry(row.social_account_id).deliveries.push({
+      id: row.id,
+      externalId: row.external_id,
+      workspaceId: row.workspace_id,
+      network: row.network,
+      publishedAt: fromSql(row.published_at)!,
+    })
+  }
+  for (const accountId of await accountsDueForFollowers(now)) entry(accountId).followers = true
+  return [...work.values()]
+}

@@ -1,0 +1,57 @@
+import db from '@adonisjs/lucid/services/db'
+import { POST_METRIC_NAMES } from '#models/delivery_metric_snapshot'
+import { fromSql, toCount } from '#services/analytics/settings'
+import type { Figures } from '#services/analytics/workspace_report'
+
+export type DeliveryReport = {
+  deliveryId: number
+  network: string
+  accountId: number | null
+  status: string
+  externalUrl: string | null
+  publishedAt: string | null
+  collectedAt: string | null
+  /** The latest reading; null when nothing was collected yet. */
+  latest: Figures | null
+  /** Every reading, oldest first: the curve. */
+  points: { at: string; figures: Figures }[]
+}
+
+const figuresOf = (row: Record<string, unknown>) =>
+  Object.fromEntries(POST_METRIC_NAMES.map((name) => [name, toCount(row[name])])) as Figures
+
+/** One post's deliveries (scoped to the workspace by the caller's post), each with its readings. */
+export async function postReport(post: { id: number; workspaceId: number }): Promise<DeliveryReport[]> {
+  const deliveries: any[] = await db
+    .from('deliveries')
+    .where('post_id', post.id)
+    .where('workspace_id', post.workspaceId)
+    .whereNotIn('status', ['cancelled'])
+    .select('id', 'network', 'social_account_id', 'status', 'external_url', 'published_at')
+    .orderBy('network')
+    .orderBy('id')
+  const snapshots: any[] = deliveries.length
+    ? await db
+        .from('delivery_metric_snapshots')
+        .where('workspace_id', post.workspaceId)
+        .whereIn('delivery_id', deliveries.map((d) => d.id))
+        .orderBy('collected_at')
+        .orderBy('id')
+    : []
+  return deliveries.map((delivery) => {
+    const points = snapshots
+      .filter((s) => s.delivery_id === delivery.id)
+      .map((s) => ({ at: fromSql(s.collected_at)!.toISO()!, figures: figuresOf(s) }))
+    return {
+      deliveryId: delivery.id,
+      network: delivery.network,
+      accountId: delivery.social_account_id,
+      status: delivery.status,
+      externalUrl: delivery.external_url,
+      publishedAt: fromSql(delivery.published_at)?.toISO() ?? null,
+      collectedAt: points.at(-1)?.at ?? null,
+      latest: points.at(-1)?.figures ?? null,
+      points,
+    }
+  })
+}
