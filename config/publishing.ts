@@ -37,7 +37,9 @@ const publishingConfig: PublishingConfig = {
   msPerNetworkSecond: 1000,
   maxStatusChecks: 30,
   perNetworkConcurrency: 3,
-  networkBusyRetryMs: 2000,
+  // Short: a busy network's job only re-arms itself (no worker slot is held), and a long wait made
+  // one busy network's posts seconds late (bench/publish_precision.ts).
+  networkBusyRetryMs: 100,
   reconcileEveryMs: 30_000,
   reconcileGraceMs: 5000,
   refreshMarginMs: 5 * 60_000,
