@@ -8,7 +8,7 @@ import Workspace from '#models/workspace'
 import WorkspaceMember from '#models/workspace_member'
 import { findActiveToken } from '#services/api/tokens'
 import { apiSettings } from '#services/api/settings'
-import { ApiError, sendApiError, toApiError } from '#services/api/errors'
+import { ApiError, normalizeErrorResponse, sendApiError, toApiError } from '#services/api/errors'
 
 const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
 
@@ -23,6 +23,7 @@ export default class ApiTokenMiddleware {
     try {
       await this.#authenticate(ctx)
       await next()
+      normalizeErrorResponse(ctx)
     } catch (error) {
       return sendApiError(ctx, toApiError(error, ctx))
     }

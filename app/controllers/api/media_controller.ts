@@ -1,7 +1,7 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import MediaAsset from '#models/media_asset'
 import { apiMediaUrlValidator } from '#validators/api'
-import { ApiError, notFound } from '#services/api/errors'
+import { ApiError, notFound, validated } from '#services/api/errors'
 import { ingestUpload, ingestUrl } from '#services/api/media'
 import { toApiMedia } from '#services/api/serializers'
 
@@ -17,7 +17,7 @@ export default class ApiMediaController {
     } else if (request.is(['multipart']) === 'multipart') {
       throw new ApiError(422, 'validation_failed', 'Send the file in the multipart field "file"', { file: ['required'] })
     } else {
-      const { url } = await request.validateUsing(apiMediaUrlValidator)
+      const { url } = await validated(() => request.validateUsing(apiMediaUrlValidator))
       asset = await ingestUrl(url, context)
     }
     return response.created({ data: toApiMedia(asset) })

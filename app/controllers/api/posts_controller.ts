@@ -7,7 +7,7 @@ import { schedulePost } from '#actions/posts/schedule_post'
 import { publishNow } from '#actions/posts/publish_now'
 import { nextFreeSlot } from '#services/posts/next_free_slot'
 import { apiPostListValidator, apiPostValidator, apiScheduleValidator } from '#validators/api'
-import { ApiError } from '#services/api/errors'
+import { ApiError, validated } from '#services/api/errors'
 import { runIdempotent, requestHash } from '#services/api/idempotency'
 import { toApiChecks, toApiPost } from '#services/api/serializers'
 import { checkMediaIds, findApiPost, listApiPosts, refusal, reloadApiPost } from '#services/api/posts'
@@ -21,7 +21,7 @@ const toMedia = (payload: PostPayload) => payload.media?.map((item) => ({ mediaA
 /** /api/v1/posts: the token's workspace only; every refusal in the documented error shape. */
 export default class ApiPostsController {
   async index({ request, workspace }: HttpContext) {
-    const filters = await apiPostListValidator.validate(request.qs())
+    const filters = await validated(() => apiPostListValidator.validate(request.qs()))
     const { posts, nextCursor } = await listApiPosts(workspace.id, filters)
     return { data: posts.map(toApiPost), nextCursor }
   }
@@ -34,7 +34,7 @@ export default class ApiPostsController {
   async store(ctx: HttpContext) {
     const { request, response, workspace, apiActor, apiToken } = ctx
     const create = async () => {
-      const payload = await request.validateUsing(apiPostValidator)
+      const payload = await validated(() => request.validateUsing(apiPostValidator))
       await checkMediaIds(workspace.id, payload.media?.map((item) => item.mediaId) ?? [])
       const result = await createPost({ workspace, author: apiActor, body: payload.body, targets: toTargets(payload), media: toMedia(payload) })
       if (result.status !== 'created') throw refusal(result)
@@ -54,7 +54,7 @@ export default class ApiPostsController {
 
   async update({ params, request, workspace, apiActor }: HttpContext) {
     const post = await findApiPost(workspace.id, params.post)
-    const payload = await request.validateUsing(apiPostValidator)
+    const payload = await validated(() => request.validateUsing(apiPostValidator))
     await checkMediaIds(workspace.id, payload.media?.map((item) => item.mediaId) ?? [])
     const result = await updatePost({ post, actor: apiActor, body: payload.body, targets: toTargets(payload), media: toMedia(payload) })
     if (result.status !== 'updated') throw refusal(result)
@@ -71,7 +71,7 @@ export default class ApiPostsController {
   /** Schedules at an instant, or in the next free slot of the posting schedule (`queue: true`). */
   async schedule({ params, request, workspace, apiActor }: HttpContext) {
     const post = await findApiPost(workspace.id, params.post)
-    const payload = await request.validateUsing(apiScheduleValidator)
+    const payload = await validated(() => request.validateUsing(apiScheduleValidator))
     let at: DateTime
     if (payload.queue) {
       const slot = await nextFreeSlot(workspace)

@@ -38,8 +38,23 @@ export class ApiError extends Exception {
     super(message, { status: httpStatus })
   }
 
+  /** Rendered by the exception handler as the documented error, wherever it is thrown. */
+  async handle(_error: this, ctx: HttpContext) {
+    sendApiError(ctx, this)
+  }
+
   body(): ApiErrorBody {
     return { error: { code: this.errorCode, message: this.message, ...(this.details === undefined ? {} : { details: this.details }) } }
+  }
+}
+
+/** Runs a VineJS validation; a refusal is the documented 422 (never the session redirect of the pages). */
+export async function validated<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run()
+  } catch (error) {
+    if (error instanceof vineErrors.E_VALIDATION_ERROR) throw new ApiError(422, 'validation_failed', 'The request body or query is invalid', error.messages)
+    throw error
   }
 }
 
@@ -77,4 +92,30 @@ export function toApiError(error: unknown, ctx: HttpContext): ApiError {
 export function sendApiError(ctx: HttpContext, error: ApiError) {
   for (const [name, value] of Object.entries(error.headers)) ctx.response.header(name, value)
   return ctx.response.status(error.httpStatus).json(error.body())
+}
+
+const CODE_BY_STATUS: Record<number, ApiErrorCode> = {
+  400: 'bad_request',
+  401: 'unauthenticated',
+  403: 'forbidden',
+  404: 'not_found',
+  409: 'conflict',
+  422: 'validation_failed',
+  429: 'rate_limited',
+}
+
+/**
+ * Errors a route handler throws are rendered by the app's exception handler before the
+ * middleware regains control; this rewrites whatever it rendered for an API request
+ * (VineJS's `{ errors }`, an HTML status page) into the one documented shape.
+ */
+export function normalizeErrorResponse(ctx: HttpContext) {
+  const status = ctx.response.getStatus()
+  if (status < 400) return
+  const body = ctx.response.getBody() as { error?: { code?: string }; errors?: unknown } | undefined
+  if (body && typeof body === 'object' && body.error?.code) return
+  const code = CODE_BY_STATUS[status] ?? (status >= 500 ? 'internal_error' : 'bad_request')
+  const details = status === 422 && body && typeof body === 'object' && 'errors' in body ? body.errors : undefined
+  const message = code === 'validation_failed' ? 'The request body or query is invalid' : code === 'internal_error' ? 'Something went wrong on our side' : `Request refused (${status})`
+  ctx.response.status(status >= 500 ? 500 : status).json({ error: { code, message, ...(details === undefined ? {} : { details }) } })
 }

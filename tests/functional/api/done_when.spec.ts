@@ -17,7 +17,9 @@ test.group('API / the issue’s "done when" scenario', (group) => {
     const receiver = await startReceiver()
     cleanup(() => receiver.close())
     const runner = await startWorker(['publish', 'media', 'webhooks'])
-    cleanup(() => runner.stop())
+    cleanup(async () => {
+      await runner.stop()
+    })
 
     // An admin sets up the integration in Settings: a token and a webhook (secrets shown once).
     const { secret: token } = await makeToken(world.workspace, world.owner)
