@@ -76,7 +76,9 @@ test.group('Composer in the browser', (group) => {
 
     // Publish now from the detail page: the page follows each delivery live until published.
     const { runner } = await startWorker()
-    cleanup(() => runner.stop())
+    cleanup(async () => {
+      await runner.stop()
+    })
     await page.locator(`${dt(`post-row-${post.id}`)} a`).first().click()
     await waitFor(page, dt('publish-now'))
     await page.locator(dt('publish-now')).click()

@@ -10,7 +10,8 @@ import { nextFreeSlot } from '#services/posts/next_free_slot'
 import { latestPost, makeDesk, posts } from './_fixtures.js'
 
 const PARIS = 'Europe/Paris'
-const utc = (iso: string) => DateTime.fromISO(iso, { zone: 'utc' })
+/** A valid UTC instant (the ISO strings here are literals, so never invalid). */
+const utc = (iso: string) => DateTime.fromISO(iso, { zone: 'utc' }) as DateTime<true>
 
 /**
  * The documented rule (app/services/posts/zoned_time.ts, RFC 5545): a wall-clock time skipped
