@@ -1,5 +1,5 @@
 /** An asset as the library page receives it (app/services/media/presenter.ts). */
-export interface MediaAssetView {
+export type MediaAssetView = {
   id: number
   kind: 'image' | 'video'
   name: string
@@ -16,7 +16,7 @@ export interface MediaAssetView {
   thumbnailUrl: string | null
 }
 
-export interface MediaLimits {
+export type MediaLimits = {
   maxImageMb: number
   maxVideoMb: number
   maxVideoSeconds: number
