@@ -9,6 +9,8 @@
  * (codegen, the build) would otherwise be kept alive by those connections.
  */
 import app from '@adonisjs/core/services/app'
+import type { HttpContext } from '@adonisjs/core/http'
+import type { NextFn } from '@adonisjs/core/types/http'
 import router from '@adonisjs/core/services/router'
 import emitter from '@adonisjs/core/services/emitter'
 import { middleware } from '#start/kernel'
@@ -25,11 +27,13 @@ if (app.getEnvironment() === 'web' || app.getEnvironment() === 'test') {
   const SubscribeController = () => import('@adonisjs/transmit/controllers/subscribe_controller')
   const UnsubscribeController = () => import('@adonisjs/transmit/controllers/unsubscribe_controller')
   // The same three routes Transmit's registerRoutes() declares, without creating Transmit now.
-  // A stream without its client id is a bad request (Transmit itself would answer 500).
-  router
-    .get('__transmit/events', [EventStreamController])
-    .use(middleware.auth())
-    .use(async ({ request, response }, next) => (request.input('uid') ? next() : response.badRequest({ error: 'uid is required' })))
-  router.post('__transmit/subscribe', [SubscribeController]).use(middleware.auth())
-  router.post('__transmit/unsubscribe', [UnsubscribeController]).use(middleware.auth())
+  // A request without its client id (or channel) is a bad request; Transmit itself would answer 500.
+  const requires = (...fields: string[]) =>
+    async ({ request, response }: HttpContext, next: NextFn) =>
+      fields.every((field) => typeof request.input(field) === 'string' && request.input(field) !== '')
+        ? next()
+        : response.badRequest({ error: `${fields.join(' and ')} required` })
+  router.get('__transmit/events', [EventStreamController]).use([middleware.auth(), requires('uid')])
+  router.post('__transmit/subscribe', [SubscribeController]).use([middleware.auth(), requires('uid', 'channel')])
+  router.post('__transmit/unsubscribe', [UnsubscribeController]).use([middleware.auth(), requires('uid', 'channel')])
 }
