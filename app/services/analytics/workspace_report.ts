@@ -35,6 +35,7 @@ export type TopPostRow = {
 }
 
 export type WorkspaceReport = {
+  /** Posts with at least one delivery published in the period (the per-network and per-account counts are deliveries). */
   posts: number
   totals: Figures
   previousTotals: Figures
@@ -70,7 +71,7 @@ const scopeBindings = (workspaceId: number, from: DateTime, to: DateTime) => [
 ]
 
 async function totals(workspaceId: number, from: DateTime, to: DateTime) {
-  const [row] = await select(scoped(`count(d.id) as posts, ${metricSums('latest')}`, ''), scopeBindings(workspaceId, from, to))
+  const [row] = await select(scoped(`count(distinct d.post_id) as posts, ${metricSums('latest')}`, ''), scopeBindings(workspaceId, from, to))
   return { posts: Number(row?.posts ?? 0), figures: figuresOf(row ?? {}) }
 }
 
