@@ -1,3 +1,4 @@
+import env from '#start/env'
 import { defineConfig } from '@adonisjs/core/bodyparser'
 
 const bodyParserConfig = defineConfig({
@@ -8,7 +9,9 @@ const bodyParserConfig = defineConfig({
     autoProcess: true,
     convertEmptyStringsToNull: true,
     processManually: [],
-    limit: '20mb',
+    // Large enough for the biggest video the media library accepts (MEDIA_MAX_VIDEO_MB, checked per
+    // file by the media validator); multipart bodies are streamed to temp files, never held in memory.
+    limit: `${env.get('MEDIA_MAX_VIDEO_MB', 512) + 8}mb`,
     types: ['multipart/form-data'],
   },
 })
