@@ -134,6 +134,18 @@ export function settled(postId: number, statuses = ['published', 'failed', 'unkn
   }, timeoutMs)
 }
 
+/**
+ * The post's rolled-up status, once it has caught up with its deliveries: the roll-up is
+ * written just after the last delivery's own status, so a reader can briefly see the old one.
+ */
+export async function rolledUp(postId: number, expected: string, timeoutMs = 4000) {
+  const { default: Post } = await import('#models/post')
+  try {
+    await waitFor(async () => (await Post.findOrFail(postId)).status === expected, timeoutMs)
+  } catch {}
+  return (await Post.findOrFail(postId)).status
+}
+
 /** Creates requests the fake logged on its create-post path. */
 export const publishRequests = (fake: { server: { requests: { method: string; path: string }[] }; publishPath: string }) =>
   fake.server.requests.filter((request) => request.method === 'POST' && new RegExp(fake.publishPath).test(request.path))
