@@ -99,7 +99,9 @@ test.group('Publishing faults: timeouts, duplicates, a wiped Redis', (group) => 
     const payload = { deliveryId: delivery.id, revision: delivery.revision }
 
     const results = await Promise.all([runDelivery(payload, 'worker-a'), runDelivery(payload, 'worker-b'), runDelivery(payload, 'worker-c')])
-    assert.sameMembers(results, ['done', 'not_claimed', 'not_claimed'])
+    // One wins; a loser either finds the claim taken or, if it starts after the winner finished, the delivery already done.
+    assert.lengthOf(results.filter((result) => result === 'done'), 1)
+    for (const result of results.filter((r) => r !== 'done')) assert.oneOf(result, ['not_claimed', 'stale'])
     assert.lengthOf(publishRequests(world.bluesky), 1)
     await delivery.refresh()
     assert.equal(delivery.status, 'published')
