@@ -3,7 +3,7 @@ import type { PostMetrics } from '#sdk'
 import { FakeServer, type FakeReply, type FakeRequest } from '#sdk/testing/fake_server'
 import type { FakeNetwork, StoredPost } from '#sdk/testing/fake_network'
 import { APP_ID, APP_SECRET, FakeFacebookLogin, graphError } from './login.js'
-import { CodegenParams } from './spec_params.js'
+import { CodegenParams } from '#sdk/testing/meta_codegen_params'
 
 const page = new CodegenParams(new URL('./spec/meta-codegen-Page.json', import.meta.url))
 /** Paging and field selection are accepted on every Graph read; the codegen lists only edge-specific params. */

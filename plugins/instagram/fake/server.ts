@@ -3,7 +3,7 @@ import type { PostMetrics } from '#sdk'
 import { FakeServer, type FakeReply, type FakeRequest } from '#sdk/testing/fake_server'
 import type { FakeNetwork, StoredPost } from '#sdk/testing/fake_network'
 import { APP_ID, APP_SECRET, FakeFacebookLogin, graphError } from './login.js'
-import { CodegenParams } from './spec_params.js'
+import { CodegenParams } from '#sdk/testing/meta_codegen_params'
 
 const igUser = new CodegenParams(new URL('./spec/meta-codegen-IGUser.json', import.meta.url))
 const enums: { name: string; values: string[] }[] = JSON.parse(readFileSync(new URL('./spec/meta-codegen-enum_types.subset.json', import.meta.url), 'utf8'))

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 
 /**
- * Request checks from Meta's SDK codegen files in spec/ (not OpenAPI: nodes, edges, params and
+ * Request checks from Meta's SDK codegen files, kept in a fake's spec/ folder (not OpenAPI: nodes, edges, params and
  * types only): a fake answers Graph's "(#100)" error to a parameter the edge does not document,
  * to a missing required one, or to a value that is not of the documented type.
  */
