@@ -3,7 +3,7 @@ import type { HttpClient } from './http.js'
 import type { PublishOutcome, Result } from './results.js'
 import type { TokenSet } from './tokens.js'
 import type { PostIssue } from './validation.js'
-import type { OptionField } from './options.js'
+import type { OptionChoice, OptionField } from './options.js'
 
 /**
  * Settings of one plugin as the app resolves them from config: every base URL
@@ -154,6 +154,13 @@ export interface NetworkPlugin<Options = Record<string, unknown>> {
   auth: PluginAuth
   /** Per-post options the composer shows for this network (validated generically before publishing). */
   optionFields: OptionField[]
+  /**
+   * Choices of an account-sourced select (`source: 'account'`) for this account: its boards,
+   * the privacy levels it may use, a subreddit's flairs. `values` holds the post's other
+   * options (the chosen board for its sections). A field the plugin does not source answers
+   * an error; a read like any other, so failures are values (`unauthorized`, retryable…).
+   */
+  optionChoices?(ctx: AccountContext, field: string, values: Record<string, unknown>): Promise<Result<OptionChoice[]>>
   /** Network-specific checks on top of the generic capability checks (hashtag counts, required options). */
   validate?(post: PostDraft<Options>): PostIssue[]
   publish(ctx: PublishContext<Options>): Promise<PublishOutcome<Published>>

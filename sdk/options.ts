@@ -1,13 +1,47 @@
 import type { PostIssue } from './validation.js'
 
+/** One entry of a select: the value stored with the post and the label the composer shows. */
+export interface OptionChoice {
+  value: string
+  label: string
+}
+
 /**
  * A per-post network option (privacy, board, subreddit, title…), described as data so
  * the app can build both its VineJS validator and the composer's form from it.
+ *
+ * A select with `source: 'account'` has choices that only the network knows for one
+ * account (Pinterest boards, TikTok privacy levels, a subreddit's flairs): its static
+ * `choices` stay empty and the plugin's `optionChoices` hook lists them on demand.
+ * `dependsOn` names the other options those choices depend on (a board's sections
+ * depend on `board`): the composer asks again when one of them changes.
  */
 export type OptionField =
-  | { name: string; kind: 'select'; label: string; choices: { value: string; label: string }[]; required: boolean; default?: string }
+  | {
+      name: string
+      kind: 'select'
+      label: string
+      choices: OptionChoice[]
+      required: boolean
+      default?: string
+      source?: 'static' | 'account'
+      dependsOn?: string[]
+    }
   | { name: string; kind: 'text'; label: string; required: boolean; maxLength?: number; default?: string }
   | { name: string; kind: 'boolean'; label: string; required: false; default?: boolean }
+
+export type AccountSourcedField = Extract<OptionField, { kind: 'select' }> & { source: 'account' }
+
+/** Whether the field's choices come from the account (through `optionChoices`) rather than from the field. */
+export function isAccountSourced(field: OptionField): field is AccountSourcedField {
+  return field.kind === 'select' && field.source === 'account'
+}
+
+/**
+ * Longest value accepted for an account-sourced select. Its choices are not known here, so
+ * only the shape is checked; the plugin's `validate` and the network have the last word.
+ */
+const ACCOUNT_VALUE_MAX = 256
 
 /** Required-ness, choices and lengths of options, checked before any request. */
 export function validateOptions(fields: OptionField[], options: Record<string, unknown>): PostIssue[] {
@@ -17,6 +51,10 @@ export function validateOptions(fields: OptionField[], options: Record<string, u
     const empty = value === undefined || value === null || value === ''
     if (empty) {
       if (field.required) issues.push({ code: 'option_required', params: { option: field.name } })
+      continue
+    }
+    if (isAccountSourced(field)) {
+      if (typeof value !== 'string' || value.length > ACCOUNT_VALUE_MAX) issues.push({ code: 'option_invalid', params: { option: field.name } })
       continue
     }
     if (field.kind === 'select' && !field.choices.some((choice) => choice.value === value)) {
