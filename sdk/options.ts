@@ -1,3 +1,4 @@
+import { failed, type Failed } from './results.js'
 import type { PostIssue } from './validation.js'
 
 /** One entry of a select: the value stored with the post and the label the composer shows. */
@@ -35,6 +36,11 @@ export type AccountSourcedField = Extract<OptionField, { kind: 'select' }> & { s
 /** Whether the field's choices come from the account (through `optionChoices`) rather than from the field. */
 export function isAccountSourced(field: OptionField): field is AccountSourcedField {
   return field.kind === 'select' && field.source === 'account'
+}
+
+/** What `optionChoices` answers for a field it does not source: a bug of the caller, never retried. */
+export function noChoicesFor(field: string): Failed {
+  return failed(`The option "${field}" has no account-sourced choices`, false, 'unknown_option_field')
 }
 
 /**

@@ -1,5 +1,6 @@
 import { definePlugin } from '#sdk'
 import { pinterestAuth } from './auth.js'
+import { pinterestOptionChoices } from './boards.js'
 import { pinterestCapabilities, VIDEO_DEFAULTS } from './capabilities.js'
 import { pinterestOptionFields, validatePin, type PinterestOptions } from './options.js'
 import { checkPinStatus, publishPin } from './publish.js'
@@ -7,7 +8,6 @@ import { findRecentPin } from './reconcile.js'
 import { fetchPinStats } from './stats.js'
 import { PINTEREST_DEFAULT_URLS } from './urls.js'
 
-/** Choices for the `board` / `boardSection` options, until the SDK has a hook for account-specific choices. */
 export { listBoards, listBoardSections } from './boards.js'
 
 export default definePlugin<PinterestOptions>({
@@ -18,6 +18,7 @@ export default definePlugin<PinterestOptions>({
   capabilities: pinterestCapabilities,
   defaults: { urls: { ...PINTEREST_DEFAULT_URLS }, ...VIDEO_DEFAULTS },
   optionFields: pinterestOptionFields,
+  optionChoices: pinterestOptionChoices,
   validate: validatePin,
   auth: pinterestAuth,
   publish: publishPin,

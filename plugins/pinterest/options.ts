@@ -1,26 +1,22 @@
 import type { OptionField, PostDraft, PostIssue } from '#sdk'
 
 export interface PinterestOptions {
-  /** Board id (digits). Its choices are the account's boards: see `listBoards`. */
+  /** Board id (digits), one of the account's boards (`listBoards`). */
   board?: string
   boardSection?: string
   title?: string
   link?: string
 }
 
-/**
- * `board` is required and account-specific. The SDK's `select` checks values against static
- * choices, and a board list cannot be static, so it is a required text field holding the
- * board id; the composer should fill it from `listBoards` (see index.ts).
- */
+/** `board` and `boardSection` list the account's boards and the chosen board's sections (boards.ts). */
 export const pinterestOptionFields: OptionField[] = [
-  { name: 'board', kind: 'text', label: 'Board', required: true },
-  { name: 'boardSection', kind: 'text', label: 'Board section', required: false },
+  { name: 'board', kind: 'select', label: 'Board', required: true, choices: [], source: 'account' },
+  { name: 'boardSection', kind: 'select', label: 'Board section', required: false, choices: [], source: 'account', dependsOn: ['board'] },
   { name: 'title', kind: 'text', label: 'Title', required: false, maxLength: 100 },
   { name: 'link', kind: 'text', label: 'Destination link', required: false, maxLength: 2048 },
 ]
 
-const DIGITS = /^\d+$/
+export const DIGITS = /^\d+$/
 
 /** What the generic checks cannot see: ids are digits, the link is an http(s) URL. */
 export function validatePin(post: PostDraft<PinterestOptions>): PostIssue[] {

@@ -1,6 +1,7 @@
 import { definePlugin } from '#sdk'
 import { redditAuth } from './auth.js'
 import { redditCapabilities } from './capabilities.js'
+import { redditOptionChoices } from './flairs.js'
 import { redditOptionFields, validateRedditPost, type RedditOptions } from './options.js'
 import { fetchRedditAccountStats } from './profile.js'
 import { checkRedditStatus, publishToReddit } from './publish.js'
@@ -16,6 +17,7 @@ export default definePlugin<RedditOptions>({
   capabilities: redditCapabilities,
   defaults: { urls: { ...REDDIT_DEFAULT_URLS }, userAgent: DEFAULT_USER_AGENT, limits: { ...REDDIT_DEFAULT_LIMITS } },
   optionFields: redditOptionFields,
+  optionChoices: redditOptionChoices,
   validate: validateRedditPost,
   auth: redditAuth,
   publish: publishToReddit,

@@ -6,7 +6,7 @@ export interface RedditOptions {
   title?: string
   /** A URL makes a link post (when the post has no media). */
   link?: string
-  /** A flair template id from the subreddit's link_flair_v2 list. */
+  /** A flair template id from the subreddit's link_flair_v2 list (`optionChoices`). */
   flairId?: string
   /** Custom text, for templates whose text is editable. */
   flairText?: string
@@ -21,12 +21,15 @@ export const redditOptionFields: OptionField[] = [
   { name: 'subreddit', kind: 'text', label: 'Subreddit', required: true, maxLength: 23 },
   { name: 'title', kind: 'text', label: 'Title', required: true, maxLength: TITLE_MAX },
   { name: 'link', kind: 'text', label: 'Link (makes a link post)', required: false, maxLength: 2048 },
-  { name: 'flairId', kind: 'text', label: 'Flair', required: false, maxLength: 64 },
+  // Whether a flair is required is the subreddit's rule, checked when publishing (subreddit.ts).
+  { name: 'flairId', kind: 'select', label: 'Flair', required: false, choices: [], source: 'account', dependsOn: ['subreddit'] },
   { name: 'flairText', kind: 'text', label: 'Flair text', required: false, maxLength: 64 },
   { name: 'nsfw', kind: 'boolean', label: 'NSFW', required: false, default: false },
   { name: 'spoiler', kind: 'boolean', label: 'Spoiler', required: false, default: false },
   { name: 'sendReplies', kind: 'boolean', label: 'Send replies to my inbox', required: false, default: true },
 ]
+
+export const SUBREDDIT_NAME = /^[A-Za-z0-9][A-Za-z0-9_]{1,20}$/
 
 export function subredditName(options: RedditOptions) {
   return String(options.subreddit ?? '').trim().replace(/^\/?r\//i, '')
@@ -36,7 +39,7 @@ export function subredditName(options: RedditOptions) {
 export function validateRedditPost(post: PostDraft<RedditOptions>): PostIssue[] {
   const options = (post.options ?? {}) as RedditOptions
   const issues: PostIssue[] = []
-  if (options.subreddit && !/^[A-Za-z0-9][A-Za-z0-9_]{1,20}$/.test(subredditName(options))) issues.push({ code: 'option_invalid', params: { option: 'subreddit' } })
+  if (options.subreddit && !SUBREDDIT_NAME.test(subredditName(options))) issues.push({ code: 'option_invalid', params: { option: 'subreddit' } })
   if (options.title !== undefined && options.title !== '' && !options.title.trim()) issues.push({ code: 'option_required', params: { option: 'title' } })
   if (options.link && !/^https?:\/\/\S+$/i.test(options.link)) issues.push({ code: 'option_invalid', params: { option: 'link' } })
   if (options.link && post.media.length) issues.push({ code: 'option_invalid', params: { option: 'link' } })

@@ -1,4 +1,5 @@
 import { failed, ok, type AccountContext, type Failure, type Result } from '#sdk'
+import { fetchFlairTemplates } from './flairs.js'
 import type { RedditOptions } from './options.js'
 import { redditHttp } from './settings.js'
 
@@ -17,12 +18,6 @@ interface Requirements {
   body_restriction_policy?: 'required' | 'notAllowed' | 'none'
   title_text_max_length?: number | null
   title_text_min_length?: number | null
-}
-
-interface FlairTemplate {
-  id: string
-  text: string
-  text_editable?: boolean
 }
 
 /**
@@ -55,9 +50,9 @@ export async function checkSubreddit(ctx: AccountContext, sr: string, kind: Post
   if (requirements.body_restriction_policy === 'notAllowed' && text.trim()) return failed(`r/${sr} does not allow body text`, false, 'body_not_allowed')
 
   if (!requirements.is_flair_required && !options.flairId) return ok(undefined)
-  const flairs = await http.send<FlairTemplate[]>({ url: `/r/${encodeURIComponent(sr)}/api/link_flair_v2`, query: { raw_json: 1 }, bearer })
+  const flairs = await fetchFlairTemplates(ctx, sr)
   if (flairs.status !== 'ok') return flairs
-  const templates = Array.isArray(flairs.value.body) ? flairs.value.body : []
+  const templates = flairs.value
   const choices = templates.map((template) => `${template.text} (${template.id})`).join(', ') || 'none offered'
   if (!options.flairId) return failed(`r/${sr} requires a flair; choose one of: ${choices}`, false, 'flair_required')
   if (templates.length && !templates.some((template) => template.id === options.flairId)) {

@@ -1,6 +1,6 @@
-import { failed, type AccountContext, type Failure, type MediaItem, type Result } from '#sdk'
+import { failed, noChoicesFor, ok, type AccountContext, type Failure, type MediaItem, type OptionChoice, type Result } from '#sdk'
 import { unwrap, type TikTokEnvelope } from './errors.js'
-import type { TikTokOptions } from './options.js'
+import { PRIVACY_LABELS, PRIVACY_LEVELS, type TikTokOptions } from './options.js'
 import { apiHttp } from './urls.js'
 
 export interface CreatorInfo {
@@ -27,6 +27,17 @@ export async function queryCreatorInfo(ctx: AccountContext): Promise<Result<Crea
   })
   if (response.status === 'ambiguous') return failed(response.reason, true, 'timeout')
   return unwrap<CreatorInfo>(ctx.settings, response)
+}
+
+/** The `optionChoices` hook: the privacy levels creator_info offers, in TikTok's order, with its words. */
+export async function tiktokOptionChoices(ctx: AccountContext, field: string): Promise<Result<OptionChoice[]>> {
+  if (field !== 'privacyLevel') return noChoicesFor(field)
+  const creator = await queryCreatorInfo(ctx)
+  if (creator.status !== 'ok') return creator
+  const offered = new Set(creator.value.privacy_level_options ?? [])
+  // A level this code does not know yet is left out rather than shown as a raw constant.
+  const known = PRIVACY_LEVELS.filter((level) => offered.has(level))
+  return ok(known.map((level) => ({ value: level, label: PRIVACY_LABELS[level] })))
 }
 
 /** The interaction settings to send: a creator who turned an interaction off keeps it off. */

@@ -1,6 +1,7 @@
 import { definePlugin } from '#sdk'
 import { tiktokAuth } from './auth.js'
 import { tiktokCapabilities, validateTikTokPost } from './capabilities.js'
+import { tiktokOptionChoices } from './creator.js'
 import { tiktokOptionFields, type TikTokOptions } from './options.js'
 import { fetchTikTokAccountStats } from './profile.js'
 import { checkTikTokStatus, publishToTikTok } from './publish.js'
@@ -17,6 +18,7 @@ export default definePlugin<TikTokOptions>({
   capabilities: tiktokCapabilities,
   defaults: { urls: { ...TIKTOK_DEFAULT_URLS }, limits: { ...TIKTOK_DEFAULT_LIMITS } },
   optionFields: tiktokOptionFields,
+  optionChoices: tiktokOptionChoices,
   validate: validateTikTokPost,
   auth: tiktokAuth,
   publish: publishToTikTok,

@@ -18,24 +18,21 @@ export interface TikTokOptions {
   autoAddMusic?: boolean
 }
 
+/** The words TikTok's own app uses for each level (its UX guidelines ask integrators to match them). */
+export const PRIVACY_LABELS: Record<PrivacyLevel, string> = {
+  PUBLIC_TO_EVERYONE: 'Everyone',
+  MUTUAL_FOLLOW_FRIENDS: 'Friends',
+  FOLLOWER_OF_CREATOR: 'Followers',
+  SELF_ONLY: 'Only me',
+}
+
 /**
  * `privacyLevel` is marked optional here because inbox drafts do not take it; `validate`
- * reports it as required for direct posts. The choices are TikTok's four levels: which of
- * them a creator may use is only known from creator_info and is checked when publishing.
+ * reports it as required for direct posts. Its choices are the levels creator_info offers
+ * this creator (an unaudited app gets only "Only me"), read through `optionChoices`.
  */
 export const tiktokOptionFields: OptionField[] = [
-  {
-    name: 'privacyLevel',
-    kind: 'select',
-    label: 'Who can view this video',
-    required: false,
-    choices: [
-      { value: 'PUBLIC_TO_EVERYONE', label: 'Everyone' },
-      { value: 'MUTUAL_FOLLOW_FRIENDS', label: 'Friends' },
-      { value: 'FOLLOWER_OF_CREATOR', label: 'Followers' },
-      { value: 'SELF_ONLY', label: 'Only me' },
-    ],
-  },
+  { name: 'privacyLevel', kind: 'select', label: 'Who can view this video', required: false, choices: [], source: 'account' },
   { name: 'disableComment', kind: 'boolean', label: 'Turn off comments', required: false, default: false },
   { name: 'disableDuet', kind: 'boolean', label: 'Turn off Duet', required: false, default: false },
   { name: 'disableStitch', kind: 'boolean', label: 'Turn off Stitch', required: false, default: false },

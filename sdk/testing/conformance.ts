@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { test } from '@japa/runner'
 import type { Connection, NetworkPlugin, PostDraft, PublishContext } from '../contract.js'
 import { checkPost, capabilitiesOf } from '../check_post.js'
+import { isAccountSourced } from '../options.js'
 import type { FakeNetwork } from './fake_network.js'
 import { connectThroughFake, contextFor } from './connect.js'
 import { acceptedImageFixture, videoFixture } from './media_fixtures.js'
@@ -25,6 +26,11 @@ export interface ConformanceSubject<O> {
    * creates the post). Defaults to any request on the fake's publishPath.
    */
   ambiguousRequest?: { method: string; path: string }
+  /**
+   * Options laid over validOptions when listing account-sourced choices, where the fake
+   * offers choices only for some values (Reddit flairs exist in one subreddit of its fake).
+   */
+  choiceOptions?: Partial<O>
 }
 
 /**
@@ -202,6 +208,23 @@ export function conformance<O>(subject: ConformanceSubject<O>) {
       assert.equal(first.status, 'ok')
       assert.equal(second.status, 'ok')
       if (first.status === 'ok' && second.status === 'ok') assert.equal(second.value.externalId, first.value.externalId)
+    })
+
+    test('account-sourced options list choices the network accepts', async ({ assert }) => {
+      const fields = plugin.optionFields.filter(isAccountSourced)
+      if (!fields.length) return assert.isUndefined(plugin.optionChoices, 'optionChoices without an account-sourced field')
+      assert.isFunction(plugin.optionChoices, 'account-sourced fields need the optionChoices hook')
+      const base = { ...subject.validOptions, ...subject.choiceOptions } as Record<string, unknown>
+      for (const field of fields) {
+        const choices = await plugin.optionChoices!({ ...contextFor(fake), account: connection.profile, token: connection.token }, field.name, base)
+        assert.equal(choices.status, 'ok', `${field.name}: ${JSON.stringify(choices)}`)
+        if (choices.status !== 'ok') continue
+        assert.isAbove(choices.value.length, 0, `${field.name} offers no choice`)
+        for (const choice of choices.value) assert.isNotEmpty(choice.label, `${field.name} choice ${choice.value} has no label`)
+        const ctx = publishContext({ options: { ...base, [field.name]: choices.value[0].value } as O })
+        assert.deepEqual(checkPost(plugin, ctx.post, ctx.account), [], `${field.name}=${choices.value[0].value}`)
+        assert.equal((await publish(ctx)).status, 'ok', `the network refused ${field.name}=${choices.value[0].value}`)
+      }
     })
 
     test('stats are read back, unknown metrics stay null', async ({ assert }) => {

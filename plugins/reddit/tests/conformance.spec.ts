@@ -7,4 +7,6 @@ conformance({
   startFake: () => FakeReddit.start(),
   validOptions: { subreddit: 'pistache', title: 'Pistache conformance run' },
   missingRequiredOption: { subreddit: 'pistache' },
+  // r/pistache has no flairs; r/FlairMe offers two.
+  choiceOptions: { subreddit: 'flairme' },
 })
