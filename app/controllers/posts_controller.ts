@@ -1,9 +1,11 @@
 import type { HttpContext } from '@adonisjs/core/http'
+import limiter from '@adonisjs/limiter/services/main'
 import MediaAsset from '#models/media_asset'
 import SocialAccount from '#models/social_account'
 import User from '#models/user'
 import { deletePost } from '#actions/posts/delete_post'
 import { checkSavedPost } from '#actions/posts/check_targets'
+import { checkDraft } from '#actions/posts/check_draft'
 import { composePost, type ComposeResult } from '#services/posts/compose_post'
 import { composerData, networkMarks } from '#services/posts/composer_data'
 import { findWorkspacePost } from '#services/posts/find_post'
@@ -13,6 +15,12 @@ import { dispatchMessage, timeMessage } from '#services/posts/outcome_messages'
 import { permissionsOn, toComposerPost, toPostDetail, toPostRow } from '#transformers/post_transformer'
 import { postFiltersValidator, savePostValidator } from '#validators/posts'
 import { fieldError } from '#validators/workspaces'
+
+/**
+ * The composer's live check runs after each pause in typing (debounced in the browser):
+ * two a second, sustained, per user is far above a person's pace and well below a flood.
+ */
+const liveCheckPerUser = limiter.use({ requests: 120, duration: '1 min' })
 
 /** The posts list, the composer (new and edit), a post's detail page, and deleting. */
 export default class PostsController {
@@ -43,6 +51,17 @@ export default class PostsController {
     const payload = await ctx.request.validateUsing(savePostValidator)
     const result = await composePost({ workspace: ctx.workspace, actor: ctx.auth.user!, ...this.#input(payload) })
     return this.#respond(ctx, result)
+  }
+
+  /** The composer's current state checked as saving would check it, saving nothing (JSON). */
+  async check({ request, response, i18n, workspace, member, bouncer, auth }: HttpContext) {
+    await bouncer.with('WorkspacePolicy').authorize('editContent', member)
+    await liveCheckPerUser.consume(`posts_check_${auth.user!.id}`)
+    const { body, targets, media } = this.#input(await request.validateUsing(savePostValidator))
+    const result = await checkDraft({ workspace, body, targets, media })
+    if (result.status === 'unknown_media') throw fieldError('media', i18n.t('posts.errors.unknownMedia'))
+    if (result.status === 'unknown_accounts') throw fieldError('targets', i18n.t('posts.errors.unknownAccounts'))
+    return response.json({ checks: result.checks })
   }
 
   async show({ params, inertia, workspace, member, bouncer, auth }: HttpContext) {

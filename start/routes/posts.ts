@@ -15,6 +15,8 @@ router
     router.get('/posts', [PostsController, 'index']).as('posts.index')
     router.get('/posts/new', [PostsController, 'create']).as('posts.create')
     router.post('/posts', [PostsController, 'store']).as('posts.store')
+    // The composer's live check: saves nothing, answers JSON.
+    router.post('/posts/check', [PostsController, 'check']).as('posts.check')
     router
       .group(() => {
         router.get('/', [PostsController, 'show']).as('show')

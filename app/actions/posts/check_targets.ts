@@ -1,4 +1,4 @@
-import { checkPost, type PostIssue } from '#sdk'
+import { checkPost, type MediaItem, type PostIssue } from '#sdk'
 import type SocialAccount from '#models/social_account'
 import plugins from '#services/plugins'
 import { mediaItemsFor } from '#services/publishing/delivery_media'
@@ -16,6 +16,10 @@ export interface TargetCheck {
   issues: PostIssue[]
 }
 
+/** A saved post's media as the network gets it (its variants); none before the post is saved. */
+const savedMedia = (postId?: number) => async (network: string) =>
+  postId ? mediaItemsFor({ postId, network }).catch(() => []) : []
+
 /**
  * Each target checked with its network's own rules for that very account (a Mastodon
  * instance's limits, X's weighted counting…) — the SDK's checkPost, the same function
@@ -26,12 +30,14 @@ export async function checkTargets(input: {
   body: string
   targets: TargetInput[]
   accounts: Map<number, SocialAccount>
+  /** The media as a network would get it, when the post is not saved yet (the composer's live check). */
+  mediaFor?: (network: string) => Promise<MediaItem[]>
 }): Promise<TargetCheck[]> {
   const checks: TargetCheck[] = []
   for (const target of input.targets) {
     const account = input.accounts.get(target.socialAccountId)!
     const plugin = await plugins.get(account.network)
-    const media = input.postId ? await mediaItemsFor({ postId: input.postId, network: account.network }).catch(() => []) : []
+    const media = await (input.mediaFor ?? savedMedia(input.postId))(account.network)
     const post = { text: target.text ?? input.body, media, options: target.options ?? {} }
     checks.push({ socialAccountId: account.id, network: account.network, issues: checkPost(plugin, post, account.toPluginProfile()) })
   }
