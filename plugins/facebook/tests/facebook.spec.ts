@@ -2,7 +2,7 @@ import { test } from '@japa/runner'
 import { failed } from '#sdk'
 import { imageFixture } from '#sdk/testing/media_fixtures'
 import facebook from '../index.js'
-import { mapGraphError } from '../graph.js'
+import { mapGraphError } from '../../_meta/graph_errors.js'
 import { connectedFake } from './helpers.js'
 
 test.group('facebook', () => {
