@@ -30,6 +30,15 @@ export interface AccountProfile {
   profileUrl?: string | null
   /** Non-secret facts the plugin needs later (instance URL, PDS URL, page id…). */
   meta?: Record<string, string | number | boolean | null>
+  /**
+   * The login grant this account's token belongs to. Accounts that share one login grant
+   * (the Pages of one Facebook user, a LinkedIn member and the organisations they administer,
+   * the channels of one Google sign-in) carry the same grant key: revoking the token revokes
+   * all of them, so the app revokes only when no other connected account carries the key.
+   * Not a secret (a network user id, or a hash): prefix it with the network family (`meta:…`).
+   * Leave it unset when a token acts for this account alone.
+   */
+  grant?: string
 }
 
 /** One connectable account. A login may yield several (Facebook pages, LinkedIn organisations). */

@@ -38,6 +38,10 @@ export default class SocialAccount extends BaseModel {
   })
   declare meta: Record<string, string | number | boolean | null> | null
 
+  /** AccountProfile.grant: accounts sharing it lose their token together when it is revoked. */
+  @column()
+  declare grantKey: string | null
+
   /** Never serialized: only app/services/token_vault.ts reads or writes it. */
   @column({ serializeAs: null })
   declare tokenCiphertext: string | null

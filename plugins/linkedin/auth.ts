@@ -87,8 +87,9 @@ export const linkedinAuth: OAuth2Auth = {
     if (member.status !== 'ok') return member
     const organizations = await fetchAdministeredOrganizations(http, ctx.settings, tokenSet.accessToken)
     if (organizations.status !== 'ok') return organizations
-    // One token acts for the member and every Page: each connection carries a copy.
-    return ok([member.value, ...organizations.value].map((profile) => ({ profile, token: { ...tokenSet } })))
+    // One token acts for the member and every Page: each connection carries a copy, and one grant key.
+    const grant = `linkedin:${member.value.externalId}`
+    return ok([member.value, ...organizations.value].map((profile) => ({ profile: { ...profile, grant }, token: { ...tokenSet } })))
   },
 
   async refresh(ctx: AccountContext) {

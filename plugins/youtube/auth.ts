@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import {
   expiresAtFrom,
   failed,
@@ -63,6 +64,15 @@ function profileOf(settings: PluginSettings, channel: Channel): AccountProfile {
   }
 }
 
+/**
+ * Revoking ends the whole Google grant, so every channel of one sign-in shares a key. Without
+ * the `openid` scope Google names no user: the key is a hash of the refresh token, which
+ * Google keeps for the life of the grant (not reversible, so not a secret).
+ */
+function grantKeyOf(token: TokenSet) {
+  return `google:${createHash('sha256').update(token.refreshToken ?? token.accessToken).digest('base64url').slice(0, 22)}`
+}
+
 /** The channels this Google identity can upload to (channels.list mine=true). */
 export async function fetchChannels(http: HttpClient, settings: PluginSettings, accessToken: string): Promise<Result<AccountProfile[]>> {
   const response = mapQuota(
@@ -110,7 +120,8 @@ export const youtubeAuth: OAuth2Auth = {
     const channels = await fetchChannels(apiHttp(ctx), ctx.settings, tokenSet.accessToken)
     if (channels.status !== 'ok') return channels
     if (!channels.value.length) return failed('this Google account has no YouTube channel yet', false, 'no_channel')
-    return ok(channels.value.map((profile) => ({ profile, token: { ...tokenSet } })))
+    const grant = grantKeyOf(tokenSet)
+    return ok(channels.value.map((profile) => ({ profile: { ...profile, grant }, token: { ...tokenSet } })))
   },
 
   async refresh(ctx: AccountContext) {

@@ -98,6 +98,24 @@ export function conformance<O>(subject: ConformanceSubject<O>) {
       assert.isTrue(fake.isTokenValid(connection.token.accessToken))
     })
 
+    test('a picker login yields several accounts of one grant, each usable on its own', async ({ assert }) => {
+      if (plugin.auth.kind !== 'oauth2' || !plugin.auth.picker) return assert.isNotTrue(plugin.auth.picker)
+      // The fake's login must offer a real choice, or the app's picker step goes untested.
+      const connections = await connectThroughFake(plugin, fake)
+      assert.equal(connections.status, 'ok')
+      if (connections.status !== 'ok') return
+      assert.isAtLeast(connections.value.length, 2, 'a picker network\'s fake must offer 2+ accounts')
+      const ids = connections.value.map((candidate) => candidate.profile.externalId)
+      assert.lengthOf(new Set(ids), ids.length, 'external ids must be distinct')
+      const grants = new Set(connections.value.map((candidate) => candidate.profile.grant))
+      assert.lengthOf(grants, 1, 'accounts of one login carry the same grant key')
+      assert.isString([...grants][0], 'picker accounts declare their grant (AccountProfile.grant)')
+      for (const candidate of connections.value) {
+        const outcome = await publish({ ...publishContext({ text: `Posted as ${candidate.profile.displayName}` }), account: candidate.profile, token: candidate.token })
+        assert.equal(outcome.status, 'ok', `${candidate.profile.externalId} publishes with its own token: ${JSON.stringify(outcome)}`)
+      }
+    })
+
     test('refresh gives a working token, or the network has no expiry', async ({ assert }) => {
       const refresh = plugin.auth.refresh
       if (!refresh) {

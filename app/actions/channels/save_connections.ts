@@ -34,6 +34,7 @@ export async function saveConnections(input: {
         avatarUrl: profile.avatarUrl ?? null,
         profileUrl: profile.profileUrl ?? null,
         meta: profile.meta ?? null,
+        grantKey: profile.grant ?? null,
         status: 'connected',
         lastError: null,
         connectedById: input.userId,
