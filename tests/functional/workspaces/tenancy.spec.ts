@@ -131,10 +131,12 @@ const KNOWN_PARAMS: Record<string, (foreign: Foreign) => string> = {
   channel: (foreign) => String(foreign.channel.id),
   // A network id is public; what matters is the workspace in the same URL.
   network: () => 'mastodon',
+  // An option name is public (the plugin's field list); the channel in the same URL is what is scoped.
+  field: () => 'board',
 }
 
 /** Params that name no workspace data (a network id): one's own workspace with them is legitimate. */
-const UNSCOPED_PARAMS = new Set(['network'])
+const UNSCOPED_PARAMS = new Set(['network', 'field'])
 
 /** `post`, `postId`, `media_item` → a row id of `posts` / `media_items` that belongs to the foreign workspace. */
 async function foreignRowId(param: string, foreign: Foreign) {
