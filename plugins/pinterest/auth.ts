@@ -1,13 +1,16 @@
 import {
-  expiresAtFrom,
+  authorizationUrl,
+  exchangeCodeForTokens,
   ok,
-  unauthorized,
+  refreshThenAccess,
+  refreshTokens,
+  revokeTokens,
   type AccountContext,
   type AccountProfile,
   type OAuth2Auth,
   type PluginContext,
   type Result,
-  type TokenSet,
+  type TokenEndpoint,
 } from '#sdk'
 import { apiHttp, pinterestUrls } from './urls.js'
 
@@ -18,37 +21,14 @@ function scopesOf(ctx: PluginContext) {
   return typeof configured === 'string' && configured.trim() ? configured.trim().split(/[\s,]+/) : DEFAULT_SCOPES
 }
 
-interface PinterestToken {
-  access_token: string
-  refresh_token?: string
-  expires_in?: number
-  refresh_token_expires_in?: number
-  scope?: string
-}
-
 /** The token endpoint takes the client's credentials as HTTP Basic (spec: security `basic`). */
-function basic(ctx: PluginContext) {
-  return `Basic ${Buffer.from(`${ctx.settings.clientId ?? ''}:${ctx.settings.clientSecret ?? ''}`).toString('base64')}`
-}
-
-async function tokenRequest(ctx: PluginContext, form: Record<string, string>): Promise<Result<PinterestToken>> {
-  // Apps created before 25 Sep 2025 must ask for continuous refresh tokens explicitly.
-  const continuous: Record<string, string> = ctx.settings.continuousRefresh === true ? { continuous_refresh: 'true' } : {}
-  const response = await apiHttp(ctx).send<PinterestToken>({
-    method: 'POST',
-    url: 'oauth/token',
-    headers: { authorization: basic(ctx) },
-    form: { ...form, ...continuous },
-  })
-  return response.status === 'ok' ? ok(response.value.body) : response
-}
-
-function tokenSetOf(body: PinterestToken, previous?: TokenSet): TokenSet {
+function tokenEndpoint(ctx: PluginContext): TokenEndpoint {
   return {
-    accessToken: body.access_token,
-    refreshToken: body.refresh_token ?? previous?.refreshToken ?? null,
-    expiresAt: expiresAtFrom(body.expires_in),
-    scopes: body.scope?.split(/[\s,]+/).filter(Boolean) ?? previous?.scopes,
+    http: apiHttp(ctx),
+    url: 'oauth/token',
+    clientAuth: 'basic',
+    // Apps created before 25 Sep 2025 must ask for continuous refresh tokens explicitly.
+    form: ctx.settings.continuousRefresh === true ? { continuous_refresh: 'true' } : {},
   }
 }
 
@@ -82,47 +62,28 @@ export const pinterestAuth: OAuth2Auth = {
   picker: false,
 
   authorizationUrl(ctx, { state, redirectUri }) {
-    const url = new URL(pinterestUrls(ctx.settings).authorize)
-    url.search = new URLSearchParams({
+    return authorizationUrl(pinterestUrls(ctx.settings).authorize, {
       client_id: ctx.settings.clientId ?? '',
       redirect_uri: redirectUri,
       response_type: 'code',
       scope: scopesOf(ctx).join(','),
       state,
-    }).toString()
-    return url.toString()
+    })
   },
 
   async exchangeCode(ctx, { code, redirectUri }) {
-    const token = await tokenRequest(ctx, { grant_type: 'authorization_code', code, redirect_uri: redirectUri })
+    const token = await exchangeCodeForTokens(ctx, tokenEndpoint(ctx), { code, redirectUri })
     if (token.status !== 'ok') return token
-    const tokenSet = tokenSetOf(token.value)
-    const profile = await fetchProfile(ctx, tokenSet.accessToken)
-    return profile.status === 'ok' ? ok([{ profile: profile.value, token: tokenSet }]) : profile
+    const profile = await fetchProfile(ctx, token.value.accessToken)
+    return profile.status === 'ok' ? ok([{ profile: profile.value, token: token.value }]) : profile
   },
 
-  async refresh(ctx: AccountContext) {
-    if (!ctx.token.refreshToken) return unauthorized('no refresh token: reconnect')
-    const token = await tokenRequest(ctx, { grant_type: 'refresh_token', refresh_token: ctx.token.refreshToken })
-    if (token.status === 'error' && token.httpStatus === 400) return unauthorized(`refresh refused: ${token.reason}`)
-    return token.status === 'ok' ? ok(tokenSetOf(token.value, ctx.token)) : token
+  refresh(ctx: AccountContext) {
+    return refreshTokens(ctx, tokenEndpoint(ctx), 'no refresh token: reconnect')
   },
 
   /** Revokes the refresh token (it outlives the access token), then the access token. */
-  async revoke(ctx: AccountContext): Promise<Result<void>> {
-    const tokens: [string, string][] = [
-      ...(ctx.token.refreshToken ? [[ctx.token.refreshToken, 'refresh_token'] as [string, string]] : []),
-      [ctx.token.accessToken, 'access_token'],
-    ]
-    for (const [token, hint] of tokens) {
-      const revoked = await apiHttp(ctx).send({
-        method: 'POST',
-        url: 'oauth/token/revoke',
-        headers: { authorization: basic(ctx) },
-        form: { token, token_type_hint: hint },
-      })
-      if (revoked.status !== 'ok') return revoked
-    }
-    return ok(undefined)
+  revoke(ctx: AccountContext) {
+    return revokeTokens(ctx, { http: apiHttp(ctx), url: 'oauth/token/revoke', clientAuth: 'basic' }, refreshThenAccess(ctx.token))
   },
 }

@@ -22,9 +22,3 @@ export function classifyForbidden(reason: string): Failure {
   if (/scope|unsupported.authentication|application.only|oauth/i.test(reason)) return unauthorized(reason)
   return failed(reason, false, 'forbidden', details)
 }
-
-/** A 400 at the token endpoint for a refresh token means the grant is gone: the user must reconnect. */
-export function mapRefreshFailure<T>(result: Result<T>): Result<T> {
-  if (result.status === 'error' && result.code === 'http_400') return unauthorized(`refresh refused: ${result.reason}`)
-  return result
-}
