@@ -13,6 +13,7 @@ import { beginOAuthConnection } from '#actions/channels/begin_oauth_connection'
 import { finishOAuthConnection } from '#actions/channels/finish_oauth_connection'
 import { saveConnections } from '#actions/channels/save_connections'
 import { disconnectAccount } from '#actions/channels/disconnect_account'
+import { stashPick } from '#services/pending_pick'
 
 /** Local fakes listen on 127.0.0.1; only tests and development may target private addresses. */
 const allowPrivateTargets = !app.inProduction
@@ -94,6 +95,11 @@ export default class ChannelsController {
       session.flash('error', i18n.t('channels.errors.connectFailed', { network: plugin.displayName }))
       return response.redirect().toPath(back)
     }
+    // Several accounts from one login (Pages, organisations, channels): the user picks which to connect.
+    if (plugin.auth.picker && result.value.length > 1) {
+      stashPick(ctx, { network: plugin.id, workspaceId: workspace.id, connections: result.value })
+      return response.redirect().toPath(`/w/${workspace.slug}/channels/pick`)
+    }
     const saved = await saveConnections({ workspaceId: workspace.id, network: plugin.id, connections: result.value, userId: auth.user!.id })
     for (const account of saved) {
       await auditRequest(ctx, { action: 'channel.connected', workspaceId: workspace.id, subjectType: 'social_account', subjectId: account.id, meta: { network: plugin.id } })
@@ -112,7 +118,9 @@ export default class ChannelsController {
       .firstOrFail()
     const revocation = await disconnectAccount(account)
     await auditRequest(ctx, { action: 'channel.disconnected', workspaceId: workspace.id, subjectType: 'social_account', subjectId: account.id, meta: { network: account.network, revocation } })
-    session.flash('success', i18n.t('channels.disconnected', { name: account.displayName }))
+    // A sibling still uses the login: say that access was not withdrawn from the network.
+    const message = revocation === 'shared_grant_kept' ? 'channels.disconnectedGrantKept' : 'channels.disconnected'
+    session.flash('success', i18n.t(message, { name: account.displayName }))
     return response.redirect().toPath(`/w/${workspace.slug}/channels`)
   }
 }

@@ -7,10 +7,15 @@ import router from '@adonisjs/core/services/router'
 import { middleware } from '#start/kernel'
 
 const ChannelsController = () => import('#controllers/channels_controller')
+const ChannelPicksController = () => import('#controllers/channel_picks_controller')
 
 router
   .group(() => {
     router.get('/', [ChannelsController, 'index']).as('index')
+    // The picker after a login that returned several accounts (see ChannelPicksController).
+    router.get('/pick', [ChannelPicksController, 'show']).as('pick.show')
+    router.post('/pick', [ChannelPicksController, 'store']).as('pick.store')
+    router.delete('/pick', [ChannelPicksController, 'destroy']).as('pick.destroy')
     router.post('/:network/authorize', [ChannelsController, 'authorize']).as('authorize')
     router.post('/:network/credentials', [ChannelsController, 'connectWithCredentials']).as('credentials')
     router.delete('/:channel', [ChannelsController, 'disconnect']).as('disconnect').where('channel', router.matchers.number())

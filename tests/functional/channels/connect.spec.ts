@@ -11,29 +11,7 @@ import { addMember, makeUser, makeWorkspace } from '#tests/functional/workspaces
 import { FakeMastodon } from '#plugins/mastodon/fake/server'
 import { FakeBluesky } from '#plugins/bluesky/fake/server'
 import { FakeX } from '#plugins/x/fake/server'
-
-/**
- * Plays the browser's part of an OAuth connection through the app's real routes:
- * start it, follow the network's consent redirect (the fakes consent at once), and
- * come back to the app's callback in the same session.
- */
-async function connectViaOAuth(client: any, user: User, workspace: Workspace, network: string, body: object = {}) {
-  const start = await client
-    .post(`/w/${workspace.slug}/channels/${network}/authorize`)
-    .loginAs(user)
-    .withCsrfToken()
-    .json(body)
-    .redirects(0)
-  const consentUrl = start.header('location')
-  const consent = await fetch(consentUrl, { redirect: 'manual' })
-  const callback = new URL(consent.headers.get('location')!)
-  const finish = await client
-    .get(`${callback.pathname}${callback.search}`)
-    .loginAs(user)
-    .withSession(start.session())
-    .redirects(0)
-  return { start, consentUrl, finish }
-}
+import { connectViaOAuth } from './_oauth.js'
 
 test.group('Channels: connecting and disconnecting accounts', (group) => {
   withCleanState(group)
