@@ -209,6 +209,11 @@ test.group('Tenancy / every route refuses another workspace', (group) => {
     assert.isAbove(list.length, 10)
     if (process.env.TENANCY_DEBUG) console.log(list.map((probe) => `${probe.method} ${probe.url}`).join('\n'))
     assert.isTrue(list.some((probe) => probe.pattern.startsWith('/w/:workspace')))
+    // The account picker (GET/POST/DELETE) is addressed by workspace only: its pending pick lives in the
+    // caller's session, bound to user and workspace (channels/picker.spec); here a foreign slug must 404.
+    for (const method of ['GET', 'POST', 'DELETE']) {
+      assert.isTrue(list.some((probe) => probe.pattern === '/w/:workspace/channels/pick' && probe.method === method), `${method} pick is walked`)
+    }
 
     const failures: string[] = []
     for (const probe of list) {
