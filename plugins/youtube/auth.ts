@@ -1,9 +1,12 @@
 import { createHash } from 'node:crypto'
 import {
-  expiresAtFrom,
+  authorizationUrl,
+  exchangeCodeForTokens,
   failed,
   ok,
-  unauthorized,
+  pkceParams,
+  refreshTokens,
+  revokeTokens,
   type AccountContext,
   type AccountProfile,
   type HttpClient,
@@ -11,6 +14,7 @@ import {
   type PluginContext,
   type PluginSettings,
   type Result,
+  type TokenEndpoint,
   type TokenSet,
 } from '#sdk'
 import { mapQuota } from './errors.js'
@@ -18,36 +22,18 @@ import { apiHttp, youtubeUrls } from './urls.js'
 
 export const SCOPES = ['https://www.googleapis.com/auth/youtube.upload', 'https://www.googleapis.com/auth/youtube.readonly']
 
-interface GoogleToken {
-  access_token: string
-  expires_in?: number
-  refresh_token?: string
-  scope?: string
-}
-
 interface Channel {
   id: string
   snippet?: { title?: string; customUrl?: string; thumbnails?: Record<string, { url: string }> }
   contentDetails?: { relatedPlaylists?: { uploads?: string } }
 }
 
-async function tokenRequest(ctx: PluginContext, form: Record<string, string>): Promise<Result<GoogleToken>> {
-  const response = await ctx.http.send<GoogleToken>({
-    method: 'POST',
-    url: youtubeUrls(ctx.settings).token,
-    form: { ...form, client_id: ctx.settings.clientId ?? '', client_secret: ctx.settings.clientSecret ?? '' },
-  })
-  return response.status === 'ok' ? ok(response.value.body) : response
-}
-
-function tokenSetOf(body: GoogleToken, previous?: TokenSet): TokenSet {
-  return {
-    accessToken: body.access_token,
-    // Google sends a refresh token only with the consent answer; refreshing keeps the same one.
-    refreshToken: body.refresh_token ?? previous?.refreshToken ?? null,
-    expiresAt: expiresAtFrom(body.expires_in),
-    scopes: body.scope?.split(' ') ?? previous?.scopes ?? SCOPES,
-  }
+/**
+ * Google takes the client's credentials in the form body. It sends a refresh token only with
+ * the consent answer; refreshing keeps the same one (toTokenSet keeps it).
+ */
+function tokenEndpoint(ctx: PluginContext): TokenEndpoint {
+  return { http: ctx.http, url: youtubeUrls(ctx.settings).token, clientAuth: 'body', defaultScopes: SCOPES }
 }
 
 function profileOf(settings: PluginSettings, channel: Channel): AccountProfile {
@@ -93,8 +79,7 @@ export const youtubeAuth: OAuth2Auth = {
   picker: true,
 
   authorizationUrl(ctx, { state, redirectUri, codeChallenge }) {
-    const url = new URL(youtubeUrls(ctx.settings).authorize)
-    url.search = new URLSearchParams({
+    return authorizationUrl(youtubeUrls(ctx.settings).authorize, {
       client_id: ctx.settings.clientId ?? '',
       redirect_uri: redirectUri,
       response_type: 'code',
@@ -103,42 +88,29 @@ export const youtubeAuth: OAuth2Auth = {
       prompt: 'consent',
       include_granted_scopes: 'true',
       state,
-      ...(codeChallenge ? { code_challenge: codeChallenge, code_challenge_method: 'S256' } : {}),
-    }).toString()
-    return url.toString()
+      ...pkceParams(codeChallenge),
+    })
   },
 
-  async exchangeCode(ctx, { code, redirectUri, codeVerifier }) {
-    const token = await tokenRequest(ctx, {
-      grant_type: 'authorization_code',
-      code,
-      redirect_uri: redirectUri,
-      ...(codeVerifier ? { code_verifier: codeVerifier } : {}),
-    })
+  async exchangeCode(ctx, grant) {
+    const token = await exchangeCodeForTokens(ctx, tokenEndpoint(ctx), grant)
     if (token.status !== 'ok') return token
-    const tokenSet = tokenSetOf(token.value)
+    const tokenSet = token.value
     const channels = await fetchChannels(apiHttp(ctx), ctx.settings, tokenSet.accessToken)
     if (channels.status !== 'ok') return channels
     if (!channels.value.length) return failed('this Google account has no YouTube channel yet', false, 'no_channel')
-    const grant = grantKeyOf(tokenSet)
-    return ok(channels.value.map((profile) => ({ profile: { ...profile, grant }, token: { ...tokenSet } })))
+    const grantKey = grantKeyOf(tokenSet)
+    return ok(channels.value.map((profile) => ({ profile: { ...profile, grant: grantKey }, token: { ...tokenSet } })))
   },
 
-  async refresh(ctx: AccountContext) {
-    if (!ctx.token.refreshToken) return unauthorized('no refresh token: reconnect')
-    const token = await tokenRequest(ctx, { grant_type: 'refresh_token', refresh_token: ctx.token.refreshToken })
-    // invalid_grant: revoked, unused for 6 months, or a "Testing" consent screen's 7 days are over.
-    if (token.status === 'error' && token.httpStatus === 400) return unauthorized(`refresh refused: ${token.reason}`)
-    return token.status === 'ok' ? ok(tokenSetOf(token.value, ctx.token)) : token
+  /** A 400 (invalid_grant): revoked, unused for 6 months, or a "Testing" consent screen's 7 days are over. */
+  refresh(ctx: AccountContext) {
+    return refreshTokens(ctx, tokenEndpoint(ctx), 'no refresh token: reconnect')
   },
 
   /** Revoking the refresh token ends the whole grant, access tokens included. */
-  async revoke(ctx: AccountContext): Promise<Result<void>> {
-    const revoked = await ctx.http.send({
-      method: 'POST',
-      url: youtubeUrls(ctx.settings).revoke,
-      form: { token: ctx.token.refreshToken ?? ctx.token.accessToken },
-    })
-    return revoked.status === 'ok' ? ok(undefined) : revoked
+  revoke(ctx: AccountContext) {
+    const token = ctx.token.refreshToken ?? ctx.token.accessToken
+    return revokeTokens(ctx, { http: ctx.http, url: youtubeUrls(ctx.settings).revoke, clientAuth: 'none' }, [{ token }])
   },
 }

@@ -14,7 +14,7 @@ import {
 import type { AccountContext, PluginContext } from '#sdk/contract'
 import { FakeServer, type FakeReply } from '#sdk/testing/fake_server'
 
-const settings = { clientId: 'app-id', clientSecret: 'app-secret' }
+const settings = { urls: {}, clientId: 'app-id', clientSecret: 'app-secret' }
 const NOW = Date.now()
 
 /** A real token endpoint whose answers each test chooses; every request is logged by the FakeServer. */
