@@ -92,15 +92,15 @@ export const youtubeAuth: OAuth2Auth = {
     })
   },
 
-  async exchangeCode(ctx, grant) {
-    const token = await exchangeCodeForTokens(ctx, tokenEndpoint(ctx), grant)
+  async exchangeCode(ctx, input) {
+    const token = await exchangeCodeForTokens(ctx, tokenEndpoint(ctx), input)
     if (token.status !== 'ok') return token
     const tokenSet = token.value
     const channels = await fetchChannels(apiHttp(ctx), ctx.settings, tokenSet.accessToken)
     if (channels.status !== 'ok') return channels
     if (!channels.value.length) return failed('this Google account has no YouTube channel yet', false, 'no_channel')
-    const grantKey = grantKeyOf(tokenSet)
-    return ok(channels.value.map((profile) => ({ profile: { ...profile, grant: grantKey }, token: { ...tokenSet } })))
+    const grant = grantKeyOf(tokenSet)
+    return ok(channels.value.map((profile) => ({ profile: { ...profile, grant }, token: { ...tokenSet } })))
   },
 
   /** A 400 (invalid_grant): revoked, unused for 6 months, or a "Testing" consent screen's 7 days are over. */
