@@ -1,30 +1,14 @@
 import { test } from '@japa/runner'
-import app from '@adonisjs/core/services/app'
-import type { PluginsConfig } from '#config/plugins'
-import { connectThroughFake } from '#sdk/testing/connect'
-import type { FakeNetwork } from '#sdk/testing/fake_network'
-import { saveConnections } from '#actions/channels/save_connections'
 import type SocialAccount from '#models/social_account'
 import type User from '#models/user'
 import type Workspace from '#models/workspace'
-import plugins from '#services/plugins'
 import { openToken } from '#services/token_vault'
 import { withCleanState } from '#tests/helpers/database'
 import { addMember, makeUser, makeWorkspace } from '#tests/functional/workspaces/_helpers'
 import { BOARDS, FakePinterest, SECTIONS } from '#plugins/pinterest/fake/server'
 import { FakeTikTok } from '#plugins/tiktok/fake/server'
 import { FakeReddit } from '#plugins/reddit/fake/server'
-
-type Network = 'pinterest' | 'tiktok' | 'reddit'
-
-/** Connects an account of `network` through its fake and points the plugin at that fake. */
-async function connect(network: Network, fake: FakeNetwork, workspace: Workspace, user: User) {
-  app.config.get<PluginsConfig>('plugins').settings[network] = fake.settings
-  const result = await connectThroughFake(await plugins.get(network), fake)
-  if (result.status !== 'ok') throw new Error(`connect ${network}: ${JSON.stringify(result)}`)
-  const [account] = await saveConnections({ workspaceId: workspace.id, network, connections: result.value, userId: user.id })
-  return account
-}
+import { connectToFake as connect, keepPluginSettings, type ChoicesNetwork as Network } from './_choices_fixtures.js'
 
 test.group('Channels: choices of account-sourced options', (group) => {
   withCleanState(group)
@@ -36,8 +20,7 @@ test.group('Channels: choices of account-sourced options', (group) => {
   const url = (account: SocialAccount, field: string, query = '') => `/w/${workspace.slug}/channels/${account.id}/options/${field}/choices${query}`
 
   group.each.setup(async () => {
-    const settings = app.config.get<PluginsConfig>('plugins').settings
-    const saved = { pinterest: settings.pinterest, tiktok: settings.tiktok, reddit: settings.reddit }
+    const restore = keepPluginSettings(['pinterest', 'tiktok', 'reddit'])
     const [pinterest, tiktok, reddit] = await Promise.all([FakePinterest.start(), FakeTikTok.start(), FakeReddit.start()])
     fakes = { pinterest, tiktok, reddit }
     owner = await makeUser()
@@ -49,7 +32,7 @@ test.group('Channels: choices of account-sourced options', (group) => {
     }
     return async () => {
       await Promise.all([pinterest.close(), tiktok.close(), reddit.close()])
-      Object.assign(settings, saved)
+      restore()
     }
   })
 
