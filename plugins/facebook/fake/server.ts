@@ -1,9 +1,11 @@
-import { randomBytes } from 'node:crypto'
 import type { PostMetrics } from '#sdk'
-import { FakeServer, type FakeReply, type FakeRequest } from '#sdk/testing/fake_server'
+import type { FakeReply, FakeRequest } from '#sdk/testing/fake_server'
 import type { FakeNetwork, StoredPost } from '#sdk/testing/fake_network'
-import { APP_ID, APP_SECRET, FakeFacebookLogin, graphError } from './login.js'
 import { CodegenParams } from '#sdk/testing/meta_codegen_params'
+import { FakeFacebookLogin, type FakePage } from '../../_meta/fake/facebook_login.js'
+import { graphError, graphTime, paramsOf } from '../../_meta/fake/graph_replies.js'
+import { FakeLoginNetwork } from '../../_meta/fake/login_network.js'
+import { FakePageVideos } from './videos.js'
 
 const page = new CodegenParams(new URL('./spec/meta-codegen-Page.json', import.meta.url))
 /** Paging and field selection are accepted on every Graph read; the codegen lists only edge-specific params. */
@@ -18,62 +20,42 @@ interface Post extends StoredPost {
   figures: { reactions: number; comments: number; shares: number; views: number; reach: number }
 }
 
-interface Upload {
-  length: number
-  bytes: number
-  handle: string | null
-}
-
-interface Video {
-  id: string
-  pageId: string
-  description: string
-  pollsLeft: number
-  postId: string | null
-}
-
-/** Graph's datetime format (`2024-05-01T10:00:00+0000`). */
-const graphTime = (date: Date) => date.toISOString().replace(/\.\d{3}Z$/, '+0000')
 const zeroFigures = () => ({ reactions: 0, comments: 0, shares: 0, views: 0, reach: 0 })
 
 /**
- * Facebook Pages in miniature, after FLOW.md and Meta's codegen files in spec/: Login (login.ts),
- * feed posts with link or attached_media, unpublished photos, the Resumable Upload API and Page
- * videos that process over a few status reads, published_posts, post counters through the
- * multi-id lookup, and post insights. Write parameters are checked against the codegen lists.
+ * Facebook Pages in miniature, after FLOW.md and Meta's codegen files in spec/: Login (the shared
+ * Meta fake), feed posts with link or attached_media, unpublished photos, Page videos (videos.ts),
+ * published_posts, post counters through the multi-id lookup, and post insights. Write parameters
+ * are checked against the codegen lists.
  */
-export class FakeFacebook implements FakeNetwork {
-  server = new FakeServer()
+export class FakeFacebook extends FakeLoginNetwork<FakePage> implements FakeNetwork {
   publishPath = '/feed$'
   /** Status reads a video needs before it is ready and published. */
   processingPolls = 2
-  login = new FakeFacebookLogin()
+  login = new FakeFacebookLogin([
+    { id: '104000000000001', name: 'Pistache Bakery', username: 'pistachebakery', tasks: ['ADVERTISE', 'ANALYZE', 'CREATE_CONTENT', 'MODERATE', 'MANAGE'], followers: 1280 },
+    { id: '104000000000002', name: 'Pistache Agency', tasks: ['ANALYZE', 'CREATE_CONTENT', 'MODERATE'], followers: 312 },
+  ])
+  videos = new FakePageVideos({
+    login: this.login,
+    processingPolls: () => this.processingPolls,
+    deniedVideoCall: (request) => this.#asPage(request) ?? this.#checked('POST', 'videos', paramsOf(request), ['source']),
+    newId: () => this.#id(),
+    postVideo: (pageId, description) => this.#newPost(pageId, description, [{ kind: 'video', altText: null }], null).id,
+  })
 
   #posts = new Map<string, Post>()
   #photos = new Map<string, { pageId: string; altText: string | null; used: boolean }>()
-  #uploads = new Map<string, Upload>()
-  #videos = new Map<string, Video>()
   #next = 1_000_000_001n
 
   get settings() {
-    const base = this.server.baseUrl
-    return { urls: { graph: base, graphVideo: base, dialog: base, web: 'https://www.facebook.com' }, apiVersion: 'v25.0', clientId: APP_ID, clientSecret: APP_SECRET }
+    return this.settingsFor(['graph', 'graphVideo', 'dialog'], 'https://www.facebook.com')
   }
 
   static async start() {
     const fake = new FakeFacebook()
-    fake.login.routes(fake.server)
-    fake.#routes()
-    await fake.server.start()
+    await fake.listen(() => fake.#routes())
     return fake
-  }
-
-  isTokenValid(token: string) {
-    return this.login.isTokenValid(token)
-  }
-
-  expireAccessToken(token: string) {
-    this.login.expire(token)
   }
 
   storedPost(externalId: string) {
@@ -89,10 +71,6 @@ export class FakeFacebook implements FakeNetwork {
     const post = this.#posts.get(externalId)
     if (!post) throw new Error(`no post ${externalId}`)
     post.figures = { reactions: figures.likes ?? 0, comments: figures.comments ?? 0, shares: figures.shares ?? 0, views: figures.views ?? 0, reach: figures.reach ?? 0 }
-  }
-
-  close() {
-    return this.server.close()
   }
 
   #id() {
@@ -122,7 +100,7 @@ export class FakeFacebook implements FakeNetwork {
     const s = this.server
 
     s.route('POST', '/:ver/:node/feed', (request) => {
-      const denied = this.#asPage(request) ?? this.#checked('POST', 'feed', { ...Object.fromEntries(request.query), ...request.body })
+      const denied = this.#asPage(request) ?? this.#checked('POST', 'feed', paramsOf(request))
       if (denied) return denied
       const message = String(request.body.message ?? '')
       const attached = Object.keys(request.body)
@@ -139,7 +117,7 @@ export class FakeFacebook implements FakeNetwork {
     })
 
     s.route('POST', '/:ver/:node/photos', (request) => {
-      const denied = this.#asPage(request) ?? this.#checked('POST', 'photos', { ...Object.fromEntries(request.query), ...request.body }, ['source'])
+      const denied = this.#asPage(request) ?? this.#checked('POST', 'photos', paramsOf(request), ['source'])
       if (denied) return denied
       const file = request.files.source?.[0]
       if (!file && !request.body.url) return graphError('(#324) Requires upload file', 324)
@@ -166,27 +144,7 @@ export class FakeFacebook implements FakeNetwork {
       return { json: { data: posts.map((post) => ({ id: post.id, created_time: graphTime(post.createdTime), ...(post.text ? { message: post.text } : {}) })) } }
     })
 
-    s.route('POST', '/:ver/:app/uploads', (request) => {
-      const auth = this.login.authenticate(request, ['user'])
-      if (!('record' in auth)) return auth
-      if (request.params.app !== APP_ID) return graphError('(#100) Invalid application id', 100)
-      const length = Number(request.query.get('file_length'))
-      if (!Number.isInteger(length) || length <= 0 || !request.query.get('file_type')) return graphError('(#100) file_length and file_type are required', 100)
-      const id = `upload:${randomBytes(12).toString('base64url')}`
-      this.#uploads.set(id, { length, bytes: 0, handle: null })
-      return { json: { id } }
-    })
-
-    s.route('POST', '/:ver/:node/videos', (request) => {
-      const denied = this.#asPage(request) ?? this.#checked('POST', 'videos', { ...Object.fromEntries(request.query), ...request.body }, ['source'])
-      if (denied) return denied
-      const handle = request.body.fbuploader_video_file_chunk
-      const upload = [...this.#uploads.values()].find((candidate) => candidate.handle && candidate.handle === handle)
-      if (!upload) return graphError('(#100) The video file handle is invalid or incomplete', 100)
-      const video: Video = { id: this.#id(), pageId: request.params.node, description: String(request.body.description ?? ''), pollsLeft: this.processingPolls, postId: null }
-      this.#videos.set(video.id, video)
-      return { json: { id: video.id } }
-    })
+    this.videos.routes(s)
 
     s.route('GET', '/:ver/:node/insights', (request) => {
       const auth = this.login.authenticate(request, ['page'])
@@ -204,58 +162,24 @@ export class FakeFacebook implements FakeNetwork {
       }
     })
 
-    s.route('POST', '/:ver/:node', (request) => this.#uploadBytes(request))
+    s.route('POST', '/:ver/:node', (request) => this.videos.uploadBytes(request))
     s.route('GET', '/:ver/:node', (request) => this.#readNode(request))
     s.route('GET', '/:ver/', (request) => this.#readMany(request))
   }
 
-  /** The Resumable Upload API's transfer: `file_offset` must be where the session got to. */
-  #uploadBytes(request: FakeRequest): FakeReply {
-    const upload = this.#uploads.get(request.params.node)
-    if (!upload) return graphError(`(#100) Unsupported post request. Object with ID '${request.params.node}' does not exist`, 100)
-    if (!String(request.headers.authorization ?? '').startsWith('OAuth ')) return graphError('(#102) The upload wants Authorization: OAuth <user token>', 102)
-    const auth = this.login.authenticate(request, ['user'])
-    if (!('record' in auth)) return auth
-    if (Number(request.headers.file_offset) !== upload.bytes) return graphError(`(#100) file_offset must be ${upload.bytes}`, 100)
-    upload.bytes += request.rawBody.length
-    if (upload.bytes > upload.length) return graphError('(#100) More bytes than file_length', 100)
-    if (upload.bytes === upload.length) upload.handle ??= `4::${randomBytes(16).toString('base64url')}`
-    return { json: upload.handle ? { h: upload.handle } : { file_offset: upload.bytes } }
-  }
-
   #readNode(request: FakeRequest): FakeReply {
     const id = request.params.node
-    const upload = this.#uploads.get(id)
-    if (upload) {
-      const auth = this.login.authenticate(request, ['user'])
-      return 'record' in auth ? { json: { id, file_offset: upload.bytes } } : auth
-    }
+    const upload = this.videos.readUpload(request, id)
+    if (upload) return upload
     const auth = this.login.authenticate(request, ['page', 'user'])
     if (!('record' in auth)) return auth
-    const video = this.#videos.get(id)
-    if (video) return { json: { id, ...this.#videoStatus(video) } }
+    const video = this.videos.readVideo(id)
+    if (video) return video
     const fbPage = this.login.pages.find((candidate) => candidate.id === id)
     if (fbPage) return { json: { id, name: fbPage.name, followers_count: fbPage.followers, fan_count: fbPage.followers } }
     const post = this.#posts.get(id)
     if (post) return { json: this.#counters(post) }
     return graphError(`(#100) Object with ID '${id}' does not exist, cannot be loaded due to missing permissions, or does not support this operation`, 100, 400, 'GraphMethodException')
-  }
-
-  /** Each read moves processing along; when done the video's feed post exists. */
-  #videoStatus(video: Video) {
-    if (video.pollsLeft > 0) video.pollsLeft--
-    const ready = video.pollsLeft === 0
-    if (ready && !video.postId) video.postId = this.#newPost(video.pageId, video.description, [{ kind: 'video', altText: null }], null).id
-    return {
-      ...(video.postId ? { post_id: video.postId } : {}),
-      status: {
-        video_status: ready ? 'ready' : 'processing',
-        processing_progress: ready ? 100 : 50,
-        uploading_phase: { status: 'complete' },
-        processing_phase: { status: ready ? 'complete' : 'in_progress' },
-        publishing_phase: ready ? { status: 'complete', publish_status: 'published', publish_time: graphTime(new Date()) } : { status: 'not_started' },
-      },
-    }
   }
 
   #counters(post: Post) {

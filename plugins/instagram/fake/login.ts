@@ -1,102 +1,29 @@
-import { createHmac, randomBytes } from 'node:crypto'
-import type { FakeReply, FakeRequest, FakeServer } from '#sdk/testing/fake_server'
+import { FakeFacebookLogin, type FakePage } from '../../_meta/fake/facebook_login.js'
 
-export const APP_ID = '1409876543210987'
-export const APP_SECRET = 'fake-facebook-app-secret'
-const CODE_LIFETIME_MS = 10 * 60_000
-const LONG_LIVED_SECONDS = 5_184_000
-
-export interface FakePage {
-  id: string
-  name: string
-  username?: string
-  tasks: string[]
-  followers: number
+export interface LinkedPage extends FakePage {
   /** The Instagram professional account linked to the Page, if any. */
   instagram?: { id: string; username: string; name: string; followers: number }
 }
 
-interface TokenRecord {
-  kind: 'short' | 'user' | 'page'
-  userId: string
-  pageId?: string
-  valid: boolean
-  /** Why a check fails once `valid` is false (Graph's own wording). */
-  deathNote?: string
-}
-
-export const USER = { id: '10158000000000001', name: 'Pistache Owner' }
-
-/** A Graph error body, as Meta sends it: HTTP 400 (most) with `{error: {message, type, code}}`. */
-export function graphError(message: string, code: number, status = 400, type = 'OAuthException'): FakeReply {
-  return { status, json: { error: { message, type, code, fbtrace_id: randomBytes(8).toString('base64url') } } }
-}
-
-/**
- * Facebook Login and the user's Pages (here with their linked Instagram accounts) as facebook/FLOW.md describes them: the OAuth dialog (consent is
- * automatic: 302 back with code and state), code → short-lived token (2 h), fb_exchange_token →
- * long-lived user token (60 days), /me, /{user}/accounts with a non-expiring token per Page, and
- * DELETE /{user}/permissions, which kills the user token and every Page token derived from it.
- */
-export class FakeFacebookLogin {
-  pages: FakePage[] = [
-    {
-      id: '104000000000001', name: 'Pistache Bakery', username: 'pistachebakery', tasks: ['ADVERTISE', 'ANALYZE', 'CREATE_CONTENT', 'MODERATE', 'MANAGE'], followers: 1280,
-      instagram: { id: '17841400000000001', username: 'pistache.bakery', name: 'Pistache Bakery', followers: 5400 },
-    },
-    {
-      id: '104000000000002', name: 'Pistache Agency', tasks: ['ANALYZE', 'CREATE_CONTENT', 'MODERATE'], followers: 312,
-      instagram: { id: '17841400000000002', username: 'pistache.agency', name: 'Pistache Agency', followers: 870 },
-    },
-    // A Page without an Instagram account: the plugin must leave it out of the picker.
-    { id: '104000000000003', name: 'Pistache Archive', tasks: ['CREATE_CONTENT'], followers: 12 },
-  ]
-  #codes = new Map<string, { redirectUri: string; issuedAt: number }>()
-  #tokens = new Map<string, TokenRecord>()
-  /** The current token of each Page (Graph hands the same one out until it dies). */
-  #pageTokens = new Map<string, string>()
-
-  isTokenValid(token: string) {
-    return this.#tokens.get(token)?.valid === true
-  }
-
-  expire(token: string) {
-    const record = this.#tokens.get(token)
-    if (record) Object.assign(record, { valid: false, deathNote: 'Error validating access token: Session has expired on Monday, 01-Jan-24 00:00:00 PST.' })
-  }
-
-  #issue(kind: TokenRecord['kind'], pageId?: string) {
-    const token = `EAA${kind}${randomBytes(18).toString('base64url')}`
-    this.#tokens.set(token, { kind, userId: USER.id, pageId, valid: true })
-    return token
-  }
-
-  #pageToken(pageId: string) {
-    const current = this.#pageTokens.get(pageId)
-    if (current && this.isTokenValid(current)) return current
-    const token = this.#issue('page', pageId)
-    this.#pageTokens.set(pageId, token)
-    return token
-  }
-
-  /** The caller's token (Authorization: Bearer/OAuth, or access_token) checked like Graph does, proof included. */
-  authenticate(request: FakeRequest, kinds: TokenRecord['kind'][] = ['user', 'page']): { record: TokenRecord; token: string } | FakeReply {
-    const header = String(request.headers.authorization ?? '')
-    const token = request.bearer ?? (header.startsWith('OAuth ') ? header.slice(6) : null) ?? request.query.get('access_token') ?? request.body.access_token
-    if (!token) return graphError('An active access token must be used to query information about the current user.', 2500)
-    const record = this.#tokens.get(token)
-    if (!record) return graphError('Invalid OAuth access token - Cannot parse access token', 190)
-    if (!record.valid) return graphError(record.deathNote ?? 'Error validating access token: Session has expired.', 190)
-    const proof = request.query.get('appsecret_proof') ?? request.body.appsecret_proof
-    if (proof && proof !== createHmac('sha256', APP_SECRET).update(token).digest('hex')) {
-      return graphError('Invalid appsecret_proof provided in the API argument', 100, 400, 'GraphMethodException')
-    }
-    if (!kinds.includes(record.kind)) return graphError(`(#200) This endpoint requires a ${kinds.join(' or ')} access token`, 200)
-    return { record, token }
+/** Facebook Login (the shared fake) whose Pages carry the Instagram accounts linked to them. */
+export class FakeInstagramLogin extends FakeFacebookLogin<LinkedPage> {
+  constructor() {
+    super([
+      {
+        id: '104000000000001', name: 'Pistache Bakery', username: 'pistachebakery', tasks: ['ADVERTISE', 'ANALYZE', 'CREATE_CONTENT', 'MODERATE', 'MANAGE'], followers: 1280,
+        instagram: { id: '17841400000000001', username: 'pistache.bakery', name: 'Pistache Bakery', followers: 5400 },
+      },
+      {
+        id: '104000000000002', name: 'Pistache Agency', tasks: ['ANALYZE', 'CREATE_CONTENT', 'MODERATE'], followers: 312,
+        instagram: { id: '17841400000000002', username: 'pistache.agency', name: 'Pistache Agency', followers: 870 },
+      },
+      // A Page without an Instagram account: the plugin must leave it out of the picker.
+      { id: '104000000000003', name: 'Pistache Archive', tasks: ['CREATE_CONTENT'], followers: 12 },
+    ])
   }
 
   /** `instagram_business_account{…}` as Graph expands it (absent when no account is linked). */
-  pageFields(page: FakePage, fields: string[]): Record<string, unknown> {
+  protected override pageFields(page: LinkedPage, fields: string[]): Record<string, unknown> {
     if (!page.instagram || !fields.some((field) => field.startsWith('instagram_business_account'))) return {}
     const { id, username, name } = page.instagram
     return { instagram_business_account: { id, username, name, profile_picture_url: `https://scontent.cdninstagram.example/${id}.jpg` } }
@@ -105,73 +32,5 @@ export class FakeFacebookLogin {
   /** The Page whose linked Instagram account is `igUserId`. */
   pageOfInstagram(igUserId: string) {
     return this.pages.find((page) => page.instagram?.id === igUserId)
-  }
-
-  routes(s: FakeServer) {
-    s.route('GET', '/:ver/dialog/oauth', (request) => {
-      const q = request.query
-      const redirectUri = q.get('redirect_uri') ?? ''
-      if (q.get('client_id') !== APP_ID || !/^https?:\/\//.test(redirectUri)) return { status: 400, text: 'Invalid App ID or redirect_uri' }
-      if (!q.get('state') || !q.get('scope')) return { status: 400, text: 'state and scope are expected' }
-      const code = randomBytes(24).toString('base64url')
-      this.#codes.set(code, { redirectUri, issuedAt: Date.now() })
-      const target = new URL(redirectUri)
-      target.searchParams.set('code', code)
-      target.searchParams.set('state', q.get('state')!)
-      return { redirect: `${target.toString()}#_=_` }
-    })
-
-    s.route('GET', '/:ver/oauth/access_token', (request) => {
-      const q = request.query
-      if (q.get('client_id') !== APP_ID || q.get('client_secret') !== APP_SECRET) {
-        return graphError('Error validating client secret.', 1, 400)
-      }
-      if (q.get('grant_type') === 'fb_exchange_token') {
-        const short = this.#tokens.get(q.get('fb_exchange_token') ?? '')
-        if (!short?.valid || short.kind === 'page') return graphError('Invalid OAuth access token - Cannot parse access token', 190)
-        return { json: { access_token: this.#issue('user'), token_type: 'bearer', expires_in: LONG_LIVED_SECONDS } }
-      }
-      const grant = this.#codes.get(q.get('code') ?? '')
-      this.#codes.delete(q.get('code') ?? '')
-      if (!grant || Date.now() - grant.issuedAt > CODE_LIFETIME_MS) return graphError('This authorization code has been used.', 100, 400)
-      if (grant.redirectUri !== q.get('redirect_uri')) {
-        return graphError('Error validating verification code. Please make sure your redirect_uri is identical to the one you used in the OAuth dialog request', 100)
-      }
-      return { json: { access_token: this.#issue('short'), token_type: 'bearer', expires_in: 5183 } }
-    })
-
-    s.route('GET', '/:ver/me', (request) => {
-      const auth = this.authenticate(request, ['short', 'user'])
-      if (!('record' in auth)) return auth
-      return { json: { id: USER.id, name: USER.name } }
-    })
-
-    s.route('GET', '/:ver/:user/accounts', (request) => {
-      const auth = this.authenticate(request, ['short', 'user'])
-      if (!('record' in auth)) return auth
-      if (![USER.id, 'me'].includes(request.params.user)) return graphError('(#100) Unsupported get request.', 100)
-      const fields = (request.query.get('fields') ?? 'id,name').split(/,(?![^{]*})/)
-      const data = this.pages.map((page) => ({
-        id: page.id,
-        ...(fields.includes('name') ? { name: page.name } : {}),
-        ...(fields.includes('username') && page.username ? { username: page.username } : {}),
-        ...(fields.includes('link') ? { link: `https://www.facebook.com/${page.username ?? page.id}` } : {}),
-        ...(fields.includes('tasks') ? { tasks: page.tasks } : {}),
-        ...(fields.includes('access_token') ? { access_token: this.#pageToken(page.id) } : {}),
-        ...(fields.some((field) => field.startsWith('picture')) ? { picture: { data: { url: `https://scontent.example/${page.id}.jpg` } } } : {}),
-        ...this.pageFields(page, fields),
-      }))
-      return { json: { data, paging: { cursors: { before: 'QVFI', after: 'QVFJ' } } } }
-    })
-
-    s.route('DELETE', '/:ver/:user/permissions', (request) => {
-      const auth = this.authenticate(request, ['short', 'user'])
-      if (!('record' in auth)) return auth
-      for (const record of this.#tokens.values()) {
-        if (record.userId !== auth.record.userId) continue
-        Object.assign(record, { valid: false, deathNote: `Error validating access token: The user has not authorized application ${APP_ID}.` })
-      }
-      return { json: { success: true } }
-    })
   }
 }

@@ -1,9 +1,11 @@
 import { readFileSync } from 'node:fs'
 import type { PostMetrics } from '#sdk'
-import { FakeServer, type FakeReply, type FakeRequest } from '#sdk/testing/fake_server'
+import type { FakeReply, FakeRequest } from '#sdk/testing/fake_server'
 import type { FakeNetwork, StoredPost } from '#sdk/testing/fake_network'
-import { APP_ID, APP_SECRET, FakeFacebookLogin, graphError } from './login.js'
 import { CodegenParams } from '#sdk/testing/meta_codegen_params'
+import { graphError, graphTime, paramsOf } from '../../_meta/fake/graph_replies.js'
+import { FakeLoginNetwork } from '../../_meta/fake/login_network.js'
+import { FakeInstagramLogin, type LinkedPage } from './login.js'
 
 const igUser = new CodegenParams(new URL('./spec/meta-codegen-IGUser.json', import.meta.url))
 const enums: { name: string; values: string[] }[] = JSON.parse(readFileSync(new URL('./spec/meta-codegen-enum_types.subset.json', import.meta.url), 'utf8'))
@@ -36,7 +38,6 @@ interface Media extends StoredPost {
   figures: Record<'views' | 'reach' | 'likes' | 'comments' | 'shares' | 'saved', number>
 }
 
-const graphTime = (date: Date) => date.toISOString().replace(/\.\d{3}Z$/, '+0000')
 const HASHTAG = /(^|[^\p{L}\p{N}_&])#[\p{L}\p{N}_]+/gu
 const MENTION = /(^|[^\p{L}\p{N}_.])@[\p{L}\p{N}_.]+/gu
 const DOWNLOAD_FAILED = 'Media download has failed. The media URI doesn\'t meet our requirements. (2207052)'
@@ -62,13 +63,12 @@ async function download(url: string, kind: 'image' | 'video'): Promise<string | 
  * finished children, media_publish with the rolling 24-hour quota, the account's media list,
  * media insights, and the caption limits (2200 characters, 30 hashtags, 20 mentions).
  */
-export class FakeInstagram implements FakeNetwork {
-  server = new FakeServer()
+export class FakeInstagram extends FakeLoginNetwork<LinkedPage> implements FakeNetwork {
   publishPath = '/media_publish$'
   /** Status reads before an image container is FINISHED; video containers take two more. */
   processingPolls = 1
   quotaTotal = 100
-  login = new FakeFacebookLogin()
+  login = new FakeInstagramLogin()
 
   #containers = new Map<string, Container>()
   #media = new Map<string, Media>()
@@ -76,24 +76,13 @@ export class FakeInstagram implements FakeNetwork {
   #next = 17_900_000_000_000_001n
 
   get settings() {
-    const base = this.server.baseUrl
-    return { urls: { graph: base, dialog: base, web: 'https://www.instagram.com' }, apiVersion: 'v25.0', clientId: APP_ID, clientSecret: APP_SECRET }
+    return this.settingsFor(['graph', 'dialog'], 'https://www.instagram.com')
   }
 
   static async start() {
     const fake = new FakeInstagram()
-    fake.login.routes(fake.server)
-    fake.#routes()
-    await fake.server.start()
+    await fake.listen(() => fake.#routes())
     return fake
-  }
-
-  isTokenValid(token: string) {
-    return this.login.isTokenValid(token)
-  }
-
-  expireAccessToken(token: string) {
-    this.login.expire(token)
   }
 
   storedPost(externalId: string) {
@@ -118,10 +107,6 @@ export class FakeInstagram implements FakeNetwork {
     const media = this.#media.get(externalId)
     if (!media) throw new Error(`no media ${externalId}`)
     media.figures = { views: figures.views ?? 0, reach: figures.reach ?? 0, likes: figures.likes ?? 0, comments: figures.comments ?? 0, shares: figures.shares ?? 0, saved: figures.saves ?? 0 }
-  }
-
-  close() {
-    return this.server.close()
   }
 
   #id() {
@@ -161,7 +146,7 @@ export class FakeInstagram implements FakeNetwork {
     s.route('POST', '/:ver/:ig/media', (request) => this.#createContainer(request))
 
     s.route('POST', '/:ver/:ig/media_publish', (request) => {
-      const fields = { ...Object.fromEntries(request.query), ...request.body }
+      const fields = paramsOf(request)
       const problems = igUser.check('POST', 'media_publish', fields)
       const denied = this.#asAccount(request, request.params.ig) ?? (problems.length ? graphError(problems.join('; '), 100) : null)
       if (denied) return denied
@@ -215,7 +200,7 @@ export class FakeInstagram implements FakeNetwork {
 
   async #createContainer(request: FakeRequest): Promise<FakeReply> {
     const igUserId = request.params.ig
-    const fields: Record<string, string> = { ...Object.fromEntries(request.query), ...request.body }
+    const fields = paramsOf(request)
     const problems = igUser.check('POST', 'media', fields)
     const denied = this.#asAccount(request, igUserId) ?? (problems.length ? graphError(problems.join('; '), 100) : null)
     if (denied) return denied
