@@ -1,5 +1,5 @@
 import type { HttpClient } from './http.js'
-import type { AccountContext, PluginContext } from './contract.js'
+import type { AccountContext, AccountProfile, Connection, PluginContext } from './contract.js'
 import { ok, unauthorized, type Result } from './results.js'
 import { expiresAtFrom, type TokenSet } from './tokens.js'
 
@@ -129,6 +129,22 @@ export function toTokenSet(body: TokenResponse, previous?: TokenSet, defaultScop
 export async function exchangeCodeForTokens(ctx: PluginContext, endpoint: TokenEndpoint, grant: Extract<Grant, { code: string }>) {
   const token = await tokenRequest(ctx, endpoint, grant)
   return token.status === 'ok' ? ok(tokenSetFrom(endpoint, token.value)) : token
+}
+
+/**
+ * `exchangeCode` for networks where one login is one account: the code's tokens, then the
+ * profile they belong to (`profileOf` is the network's "current user" call).
+ */
+export async function connectOneAccount(
+  ctx: PluginContext,
+  endpoint: TokenEndpoint,
+  grant: Extract<Grant, { code: string }>,
+  profileOf: (accessToken: string) => Promise<Result<AccountProfile>>
+): Promise<Result<Connection[]>> {
+  const token = await exchangeCodeForTokens(ctx, endpoint, grant)
+  if (token.status !== 'ok') return token
+  const profile = await profileOf(token.value.accessToken)
+  return profile.status === 'ok' ? ok([{ profile: profile.value, token: token.value }]) : profile
 }
 
 /**

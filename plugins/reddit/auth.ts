@@ -1,7 +1,6 @@
 import {
   authorizationUrl,
-  exchangeCodeForTokens,
-  ok,
+  connectOneAccount,
   refreshThenAccess,
   refreshTokens,
   revokeTokens,
@@ -45,12 +44,9 @@ export const redditAuth: OAuth2Auth = {
     })
   },
 
-  async exchangeCode(ctx, { code, redirectUri }) {
-    const token = await exchangeCodeForTokens(ctx, tokenEndpoint(ctx), { code, redirectUri })
-    if (token.status !== 'ok') return token
-    const profile = await fetchProfile(ctx, token.value.accessToken)
-    if (profile.status !== 'ok') return profile
-    return ok([{ profile: profile.value, token: token.value }])
+  /** No PKCE: a verifier the app may hold is not sent. */
+  exchangeCode(ctx, { code, redirectUri }) {
+    return connectOneAccount(ctx, tokenEndpoint(ctx), { code, redirectUri }, (accessToken) => fetchProfile(ctx, accessToken))
   },
 
   refresh(ctx: AccountContext) {

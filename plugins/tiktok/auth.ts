@@ -1,8 +1,7 @@
 import {
   authorizationUrl,
-  exchangeCodeForTokens,
+  connectOneAccount,
   expiresAtFrom,
-  ok,
   refreshTokens,
   revokeTokens,
   toTokenSet,
@@ -69,11 +68,9 @@ export const tiktokAuth: OAuth2Auth = {
     })
   },
 
-  async exchangeCode(ctx, { code, redirectUri }) {
-    const token = await exchangeCodeForTokens(ctx, tokenEndpoint(ctx), { code, redirectUri })
-    if (token.status !== 'ok') return token
-    const profile = await fetchProfile(ctx, token.value.accessToken)
-    return profile.status === 'ok' ? ok([{ profile: profile.value, token: token.value }]) : profile
+  /** No PKCE: a verifier the app may hold is not sent. */
+  exchangeCode(ctx, { code, redirectUri }) {
+    return connectOneAccount(ctx, tokenEndpoint(ctx), { code, redirectUri }, (accessToken) => fetchProfile(ctx, accessToken))
   },
 
   refresh(ctx: AccountContext) {

@@ -1,7 +1,6 @@
 import {
   authorizationUrl,
-  exchangeCodeForTokens,
-  ok,
+  connectOneAccount,
   pkceParams,
   refreshThenAccess,
   refreshTokens,
@@ -48,15 +47,10 @@ export const xAuth: OAuth2Auth = {
     })
   },
 
-  async exchangeCode(ctx, grant) {
-    const token = await exchangeCodeForTokens(ctx, tokenEndpoint(ctx), grant)
-    if (token.status !== 'ok') return token
-    const profile = await fetchProfile(apiHttp(ctx), ctx.settings, token.value.accessToken)
-    if (profile.status !== 'ok') return profile
-    return ok([{ profile: profile.value, token: token.value }])
+  exchangeCode(ctx, input) {
+    return connectOneAccount(ctx, tokenEndpoint(ctx), input, (accessToken) => fetchProfile(apiHttp(ctx), ctx.settings, accessToken))
   },
 
-  /** A 400 for the refresh token means the grant is gone: the user must reconnect. */
   refresh(ctx: AccountContext) {
     return refreshTokens(ctx, tokenEndpoint(ctx), 'no refresh token (offline.access not granted)')
   },

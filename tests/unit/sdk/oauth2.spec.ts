@@ -2,6 +2,7 @@ import { test } from '@japa/runner'
 import { HttpClient } from '#sdk/http'
 import {
   authorizationUrl,
+  connectOneAccount,
   exchangeCodeForTokens,
   pkceParams,
   refreshThenAccess,
@@ -128,6 +129,25 @@ test.group('SDK OAuth 2 helpers: token sets', () => {
       redirectUri: 'https://app/cb',
     })
     assert.deepEqual(custom.status === 'ok' ? custom.value.extra : null, { openId: 'u1' })
+  })
+})
+
+test.group('SDK OAuth 2 helpers: connecting one account', () => {
+  test('the profile is asked for with the new access token; a token or profile failure is the result', async ({ assert, cleanup }) => {
+    const answers: FakeReply[] = [{ json: { access_token: 'at', expires_in: 60 } }, { status: 401, json: { error: 'invalid_client' } }]
+    const { server, ctx, endpoint } = await tokenServer(() => answers.shift()!)
+    cleanup(() => server.close())
+    const seen: string[] = []
+    const profileOf = async (accessToken: string) => {
+      seen.push(accessToken)
+      return { status: 'ok' as const, value: { externalId: '7', handle: 'me', displayName: 'Me' } }
+    }
+    const grant = { code: 'c', redirectUri: 'https://app/cb' }
+    const connected = await connectOneAccount(ctx, endpoint(), grant, profileOf)
+    assert.deepEqual(seen, ['at'])
+    assert.deepEqual(connected.status === 'ok' ? connected.value.map((c) => [c.profile.externalId, c.token.accessToken]) : null, [['7', 'at']])
+    assert.equal((await connectOneAccount(ctx, endpoint(), grant, profileOf)).status, 'unauthorized')
+    assert.lengthOf(seen, 1)
   })
 })
 
