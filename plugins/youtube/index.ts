@@ -1,5 +1,6 @@
 import { definePlugin } from '#sdk'
 import { youtubeAuth } from './auth.js'
+import { youtubeOptionChoices } from './categories.js'
 import { VIDEO_DEFAULTS, youtubeCapabilities } from './capabilities.js'
 import { validateVideo, youtubeOptionFields, type YouTubeOptions } from './options.js'
 import { checkVideoStatus, publishVideo } from './publish.js'
@@ -16,6 +17,7 @@ export default definePlugin<YouTubeOptions>({
   capabilities: youtubeCapabilities,
   defaults: { urls: { ...YOUTUBE_DEFAULT_URLS }, uploadChunkBytes: DEFAULT_CHUNK_BYTES, ...VIDEO_DEFAULTS },
   optionFields: youtubeOptionFields,
+  optionChoices: youtubeOptionChoices,
   validate: (post) => validateVideo(post),
   auth: youtubeAuth,
   publish: publishVideo,

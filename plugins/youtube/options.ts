@@ -11,25 +11,6 @@ export interface YouTubeOptions {
   publishAt?: string
 }
 
-/** YouTube's assignable categories that exist in every region (videoCategories.list). */
-const CATEGORIES: [string, string][] = [
-  ['1', 'Film & Animation'],
-  ['2', 'Autos & Vehicles'],
-  ['10', 'Music'],
-  ['15', 'Pets & Animals'],
-  ['17', 'Sports'],
-  ['19', 'Travel & Events'],
-  ['20', 'Gaming'],
-  ['22', 'People & Blogs'],
-  ['23', 'Comedy'],
-  ['24', 'Entertainment'],
-  ['25', 'News & Politics'],
-  ['26', 'Howto & Style'],
-  ['27', 'Education'],
-  ['28', 'Science & Technology'],
-  ['29', 'Nonprofits & Activism'],
-]
-
 export const youtubeOptionFields: OptionField[] = [
   { name: 'title', kind: 'text', label: 'Title', required: true, maxLength: 100 },
   {
@@ -45,7 +26,8 @@ export const youtubeOptionFields: OptionField[] = [
     ],
   },
   { name: 'madeForKids', kind: 'boolean', label: 'Made for kids', required: false, default: false },
-  { name: 'categoryId', kind: 'select', label: 'Category', required: false, default: '22', choices: CATEGORIES.map(([value, label]) => ({ value, label })) },
+  // The channel's region's assignable categories (categories.ts); 22 is "People & Blogs", YouTube's own default.
+  { name: 'categoryId', kind: 'select', label: 'Category', required: false, default: '22', choices: [], source: 'account' },
   { name: 'tags', kind: 'text', label: 'Tags (comma-separated)', required: false },
   { name: 'publishAt', kind: 'text', label: 'Publish at (scheduled premiere time)', required: false },
 ]
@@ -69,6 +51,7 @@ export function validateVideo(post: PostDraft<YouTubeOptions>, now = Date.now())
   if (options.title && /[<>]/.test(options.title)) issues.push({ code: 'option_invalid', params: { option: 'title' } })
   if (/[<>]/.test(post.text)) issues.push({ code: 'option_invalid', params: { option: 'description' } })
   if (countUtf8Bytes(post.text) > 5000) issues.push({ code: 'text_too_many_bytes', params: { limit: 5000 } })
+  if (options.categoryId && !/^\d{1,4}$/.test(options.categoryId)) issues.push({ code: 'option_invalid', params: { option: 'categoryId' } })
   if (tagsLength(tagsOf(options)) > 500) issues.push({ code: 'option_invalid', params: { option: 'tags' } })
   if (options.publishAt) {
     const at = Date.parse(options.publishAt)

@@ -18,6 +18,26 @@ function documentedQuery(path: string) {
   return new Set<string>([...(item.parameters ?? []), ...(item.get.parameters ?? [])].map(resolve).filter((p: any) => p.in === 'query').map((p: any) => p.name))
 }
 
+/** videoCategories.list for the US: id, title, assignable (a few exist only to group videos). */
+export const VIDEO_CATEGORIES: [string, string, boolean][] = [
+  ['1', 'Film & Animation', true],
+  ['2', 'Autos & Vehicles', true],
+  ['10', 'Music', true],
+  ['15', 'Pets & Animals', true],
+  ['17', 'Sports', true],
+  ['18', 'Short Movies', false],
+  ['19', 'Travel & Events', true],
+  ['20', 'Gaming', true],
+  ['22', 'People & Blogs', true],
+  ['23', 'Comedy', true],
+  ['24', 'Entertainment', true],
+  ['25', 'News & Politics', true],
+  ['26', 'Howto & Style', true],
+  ['27', 'Education', true],
+  ['28', 'Science & Technology', true],
+  ['29', 'Nonprofits & Activism', true],
+]
+
 export const CHANNELS = [
   { id: 'UCpistache0000000000000a', title: 'Pistache Agency', customUrl: '@pistacheagency' },
   { id: 'UCpistache0000000000000b', title: 'Pistache Kitchen', customUrl: '@pistachekitchen' },
@@ -161,6 +181,20 @@ export class FakeYouTube implements FakeNetwork {
             snippet: { title: c.title, customUrl: c.customUrl, thumbnails: { default: { url: `https://yt3.ggpht.com/${c.id}=s88` } } },
             contentDetails: { relatedPlaylists: { likes: '', uploads: `UU${c.id.slice(2)}` } },
           })),
+        },
+      }
+    })
+
+    s.route('GET', '/youtube/v3/videoCategories', (request) => {
+      const denied = this.#auth(request) ?? this.#checkQuery(request, '/youtube/v3/videoCategories')
+      if (denied) return denied
+      if (!request.query.get('part') || (!request.query.get('regionCode') && !request.query.get('id'))) {
+        return googleError(400, 'part and regionCode or id are required', 'missingRequiredParameter')
+      }
+      return {
+        json: {
+          kind: 'youtube#videoCategoryListResponse',
+          items: VIDEO_CATEGORIES.map(([id, title, assignable]) => ({ kind: 'youtube#videoCategory', id, snippet: { title, assignable, channelId: 'UCBR8-60-B28hp2BmDPdntcQ' } })),
         },
       }
     })
