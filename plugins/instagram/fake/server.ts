@@ -6,6 +6,7 @@ import { CodegenParams } from '#sdk/testing/meta_codegen_params'
 import { graphError, graphTime, paramsOf } from '../../_meta/fake/graph_replies.js'
 import { FakeLoginNetwork } from '../../_meta/fake/login_network.js'
 import { FakeInstagramLogin, type LinkedPage } from './login.js'
+import { downloadProblem, FakeContainers, type ContainerStatus, type FakeContainer } from '../../_meta/fake/containers.js'
 
 const igUser = new CodegenParams(new URL('./spec/meta-codegen-IGUser.json', import.meta.url))
 const enums: { name: string; values: string[] }[] = JSON.parse(readFileSync(new URL('./spec/meta-codegen-enum_types.subset.json', import.meta.url), 'utf8'))
@@ -14,21 +15,10 @@ const MEDIA_METRICS = enums.find((entry) => entry.name === 'shadowigmediainsight
 const RETIRED_METRICS = ['impressions', 'plays', 'clips_replays_count', 'ig_reels_aggregated_all_plays_count', 'video_views']
 const READ_PARAMS = ['fields', 'limit', 'after', 'before', 'access_token', 'appsecret_proof']
 
-type Status = 'IN_PROGRESS' | 'FINISHED' | 'ERROR' | 'EXPIRED' | 'PUBLISHED'
-
-interface Container {
-  id: string
+interface Container extends FakeContainer {
   igUserId: string
   mediaType: 'IMAGE' | 'REELS' | 'VIDEO' | 'CAROUSEL'
   caption: string
-  altText: string | null
-  carouselItem: boolean
-  children: string[]
-  status: Status
-  error: string | null
-  pollsLeft: number
-  /** Instagram downloads the media itself; the outcome decides FINISHED or ERROR. */
-  download: Promise<string | null> | null
 }
 
 interface Media extends StoredPost {
@@ -42,18 +32,10 @@ const HASHTAG = /(^|[^\p{L}\p{N}_&])#[\p{L}\p{N}_]+/gu
 const MENTION = /(^|[^\p{L}\p{N}_.])@[\p{L}\p{N}_.]+/gu
 const DOWNLOAD_FAILED = 'Media download has failed. The media URI doesn\'t meet our requirements. (2207052)'
 
-/** Fetches media like Meta's crawler: it must answer 200 with the expected kind of file. */
+/** Instagram's words for a failed download. */
 async function download(url: string, kind: 'image' | 'video'): Promise<string | null> {
-  try {
-    const response = await fetch(url, { signal: AbortSignal.timeout(5000) })
-    const type = response.headers.get('content-type') ?? ''
-    const bytes = new Uint8Array(await response.arrayBuffer())
-    if (!response.ok || !type.startsWith(`${kind}/`) || !bytes.length) return DOWNLOAD_FAILED
-    if (kind === 'video' && Buffer.from(bytes.subarray(4, 8)).toString('latin1') !== 'ftyp') return 'The video file is not an MP4 or MOV container (2207026)'
-    return null
-  } catch {
-    return DOWNLOAD_FAILED
-  }
+  const problem = await downloadProblem(url, kind)
+  return problem === 'not_mp4' ? 'The video file is not an MP4 or MOV container (2207026)' : problem ? DOWNLOAD_FAILED : null
 }
 
 /**
@@ -70,7 +52,7 @@ export class FakeInstagram extends FakeLoginNetwork<LinkedPage> implements FakeN
   quotaTotal = 100
   login = new FakeInstagramLogin()
 
-  #containers = new Map<string, Container>()
+  #containers = new FakeContainers<Container>()
   #media = new Map<string, Media>()
   #published: { igUserId: string; at: number }[] = []
   #next = 17_900_000_000_000_001n
@@ -210,35 +192,26 @@ export class FakeInstagram extends FakeLoginNetwork<LinkedPage> implements FakeN
     if ([...caption.matchAll(MENTION)].length > 20) return graphError('(#100) The caption has more than 20 mentions (2207010)', 100)
     const carouselItem = fields.is_carousel_item === 'true'
     const type = fields.media_type ?? (fields.image_url ? 'IMAGE' : '')
-    const base = { id: this.#id(), igUserId, caption, altText: fields.alt_text ?? null, carouselItem, children: [] as string[], status: 'IN_PROGRESS' as Status, error: null }
+    const base = { id: this.#id(), igUserId, caption, altText: fields.alt_text ?? null, carouselItem, children: [] as string[], status: 'IN_PROGRESS' as ContainerStatus, error: null }
 
     if (type === 'IMAGE') {
       if (!fields.image_url) return graphError('(#100) The parameter image_url is required', 100)
       const failure = await download(fields.image_url, 'image')
       if (failure) return graphError(`(#9004) ${failure}`, 9004)
-      return this.#store({ ...base, mediaType: 'IMAGE', pollsLeft: this.processingPolls, download: Promise.resolve(null) })
+      return this.#containers.store({ ...base, mediaType: 'IMAGE', pollsLeft: this.processingPolls, download: Promise.resolve(null) })
     }
     if (type === 'REELS' || type === 'VIDEO') {
       if (!fields.video_url) return graphError('(#100) The parameter video_url is required', 100)
       if (type === 'VIDEO' && !carouselItem) return graphError('(#100) Single feed videos are published as REELS (2207067)', 100)
       // Video is downloaded while the container processes; a failure shows up as status ERROR.
-      return this.#store({ ...base, mediaType: type, pollsLeft: this.processingPolls + 2, download: download(fields.video_url, 'video') })
+      return this.#containers.store({ ...base, mediaType: type, pollsLeft: this.processingPolls + 2, download: download(fields.video_url, 'video') })
     }
     if (type === 'CAROUSEL') {
-      const children = (fields.children ?? '').split(',').filter(Boolean)
-      const valid = children.every((id) => {
-        const child = this.#containers.get(id)
-        return child?.carouselItem && child.igUserId === igUserId && child.status === 'FINISHED'
-      })
-      if (children.length < 2 || children.length > 10 || !valid) return graphError('(#100) A carousel takes 2 to 10 finished carousel items of this account (2207036)', 100)
-      return this.#store({ ...base, mediaType: 'CAROUSEL', children, pollsLeft: this.processingPolls, download: Promise.resolve(null) })
+      const children = this.#containers.carouselChildren(fields.children, 10, (child) => child.igUserId === igUserId)
+      if (!children) return graphError('(#100) A carousel takes 2 to 10 finished carousel items of this account (2207036)', 100)
+      return this.#containers.store({ ...base, mediaType: 'CAROUSEL', children, pollsLeft: this.processingPolls, download: Promise.resolve(null) })
     }
     return graphError(`(#100) Unsupported media_type ${type || '(none)'}`, 100)
-  }
-
-  #store(container: Container): FakeReply {
-    this.#containers.set(container.id, container)
-    return { json: { id: container.id } }
   }
 
   async #readNode(request: FakeRequest): Promise<FakeReply> {
@@ -247,12 +220,7 @@ export class FakeInstagram extends FakeLoginNetwork<LinkedPage> implements FakeN
     if (container) {
       const denied = this.#asAccount(request, container.igUserId)
       if (denied) return denied
-      if (container.status === 'IN_PROGRESS') {
-        container.pollsLeft = Math.max(0, container.pollsLeft - 1)
-        const failure = container.pollsLeft === 0 ? await container.download : null
-        if (failure) Object.assign(container, { status: 'ERROR', error: failure })
-        else if (container.pollsLeft === 0) container.status = 'FINISHED'
-      }
+      await this.#containers.poll(container)
       const status = container.status === 'ERROR' ? `Error: ${container.error}` : container.status === 'FINISHED' ? 'Finished: Media has been uploaded and it is ready to be published.' : container.status
       return { json: { id, status_code: container.status, status } }
     }
