@@ -3,6 +3,7 @@ import { requestPasswordReset } from '#actions/accounts/request_password_reset'
 import { resetPassword } from '#actions/accounts/reset_password'
 import { findUsableToken } from '#actions/accounts/password_reset_tokens'
 import { forgotPasswordValidator, resetPasswordValidator } from '#validators/accounts'
+import { signIn } from '#services/session_epoch'
 
 export default class PasswordResetController {
   async create({ inertia }: HttpContext) {
@@ -26,7 +27,8 @@ export default class PasswordResetController {
     return inertia.render('auth/reset_password', { token, valid: (await findUsableToken(token)) !== null })
   }
 
-  async update({ request, response, session, auth, i18n }: HttpContext) {
+  async update(ctx: HttpContext) {
+    const { request, response, session, i18n } = ctx
     const payload = await request.validateUsing(resetPasswordValidator)
     const result = await resetPassword(payload, request.ip())
     if (result.status === 'throttled') {
@@ -37,7 +39,7 @@ export default class PasswordResetController {
       session.flash('error', i18n.t('auth.reset.invalid'))
       return response.redirect().toRoute('password.forgot')
     }
-    await auth.use('web').login(result.user)
+    await signIn(ctx, result.user)
     session.flash('success', i18n.t('auth.reset.done'))
     return response.redirect('/')
   }

@@ -2,6 +2,7 @@ import type { HttpContext } from '@adonisjs/core/http'
 import i18nManager from '@adonisjs/i18n/services/main'
 import { auditRequest } from '#services/audit'
 import { changeEmail, changePassword } from '#actions/accounts/change_credentials'
+import { rememberSessionEpoch } from '#services/session_epoch'
 import {
   TIMEZONES,
   formError,
@@ -51,6 +52,8 @@ export default class ProfileController {
     }
     await changePassword(user, payload.password)
     session.regenerate()
+    // Every other session of this account is now stale; this one carries on under the new epoch.
+    rememberSessionEpoch(ctx, user)
     await auditRequest(ctx, { action: 'profile.password_changed', subjectType: 'user', subjectId: user.id })
     session.flash('success', i18n.t('profile.password.saved'))
     return response.redirect().toRoute('profile.show')

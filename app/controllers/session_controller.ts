@@ -2,6 +2,7 @@ import type { HttpContext } from '@adonisjs/core/http'
 import { attemptLogin } from '#actions/accounts/attempt_login'
 import { formError, loginValidator } from '#validators/accounts'
 import { safeNextPath } from '#services/safe_next_path'
+import { signIn } from '#services/session_epoch'
 
 export default class SessionController {
   async create({ inertia }: HttpContext) {
@@ -18,7 +19,7 @@ export default class SessionController {
       return response.redirect().back()
     }
     if (result.status === 'invalid_credentials') throw formError('email', i18n.t('auth.login.invalid'))
-    await auth.use('web').login(result.user)
+    await signIn(ctx, result.user)
     const next = request.input('next')
     return next ? response.redirect(safeNextPath(next)) : response.redirect().toIntended('/')
   }

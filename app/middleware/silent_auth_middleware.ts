@@ -1,10 +1,13 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import type { NextFn } from '@adonisjs/core/types/http'
+import { endStaleSession } from '#services/session_epoch'
 
 /** Loads the signed-in user when there is one, without requiring it. */
 export default class SilentAuthMiddleware {
   async handle(ctx: HttpContext, next: NextFn) {
     await ctx.auth.check()
+    // A session from before the latest password change is ended; the request goes on as anonymous.
+    await endStaleSession(ctx)
     return next()
   }
 }

@@ -34,6 +34,10 @@ export default class User extends compose(BaseModel, AuthFinder) {
   @column()
   declare currentWorkspaceId: number | null
 
+  /** Bumped on every password change; sessions signed in under an older value are ended (see session_epoch.ts). */
+  @column({ serializeAs: null })
+  declare sessionEpoch: number
+
   @column.dateTime({ autoCreate: true })
   declare createdAt: DateTime
 

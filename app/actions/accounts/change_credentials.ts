@@ -14,9 +14,13 @@ export async function changeEmail(user: User, email: string) {
   return previous
 }
 
-/** Sets a new password and drops any pending reset link, which the old password's owner may hold. */
+/**
+ * Sets a new password, ends the account's other sessions (the epoch they signed in under is
+ * now stale) and drops any pending reset link, which the old password's owner may hold.
+ */
 export async function changePassword(user: User, password: string) {
   user.password = password
+  user.sessionEpoch = (user.sessionEpoch ?? 0) + 1
   await user.save()
   await PasswordResetToken.query().where('user_id', user.id).delete()
 }

@@ -31,6 +31,8 @@ export async function resetPassword(input: { token: string; password: string }, 
 
   const user = await User.findOrFail(record.userId)
   user.password = input.password
+  // Whoever used the old password elsewhere is signed out (see session_epoch.ts).
+  user.sessionEpoch = (user.sessionEpoch ?? 0) + 1
   await user.save()
   await PasswordResetToken.query().where('user_id', user.id).whereNull('used_at').delete()
   await audit({ action: 'auth.password_reset_completed', actorId: user.id, subjectType: 'user', subjectId: user.id, ip })

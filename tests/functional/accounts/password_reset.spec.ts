@@ -77,6 +77,9 @@ test.group('Accounts / password reset', (group) => {
     assert.equal(done.flashMessage('success'), 'Your password has been changed. You are signed in.')
     await User.verifyCredentials(user.email, NEW_PASSWORD)
     assert.equal((await AuditLog.findByOrFail('action', 'auth.password_reset_completed')).subjectId, String(user.id))
+    // Sessions signed in under the old password (whoever held it) are over; the reset's own is not.
+    ;(await client.get('/profile').loginAs(user).redirects(0)).assertHeader('location', '/login')
+    ;(await client.get('/profile').withSession(done.session()).redirects(0)).assertStatus(200)
 
     // The same link a second time is refused and changes nothing.
     const again = await reset(client, token, 'a third password')

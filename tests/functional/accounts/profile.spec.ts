@@ -133,6 +133,32 @@ test.group('Accounts / profile', (group) => {
     // Still signed in on this device.
     assert.equal(right.session('auth_web'), user.id)
   })
+
+  test('changing the password signs the account out of its other sessions, not this one', async ({ client, assert }) => {
+    const user = await createUser()
+    // Another device, signed in before the change, still gets in.
+    const before = await client.get('/profile').loginAs(user).withInertia()
+    before.assertStatus(200)
+
+    const changed = await put(client, '/profile/password', user, {
+      currentPassword: PASSWORD,
+      password: 'second password 42',
+      password_confirmation: 'second password 42',
+    })
+    changed.assertHeader('location', '/profile')
+
+    // That other device's session predates the change: it is sent to the login page.
+    const otherDevice = await client.get('/profile').loginAs(user).redirects(0)
+    otherDevice.assertStatus(302)
+    otherDevice.assertHeader('location', '/login')
+    const otherJson = await client.get('/profile').loginAs(user).header('accept', 'application/json').redirects(0)
+    otherJson.assertStatus(401)
+
+    // The session that made the change carries on.
+    const sameDevice = await client.get('/profile').withSession(changed.session()).withInertia().redirects(0)
+    sameDevice.assertStatus(200)
+    assert.equal(sameDevice.inertiaProps.profile.email, 'margaret@example.com')
+  })
 })
 
 test.group('Accounts / language switch', (group) => {
