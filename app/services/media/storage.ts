@@ -9,6 +9,8 @@ import app from '@adonisjs/core/services/app'
 import { configProvider } from '@adonisjs/core'
 import { DriveManager, type Disk } from 'flydrive'
 import driveConfig from '#config/drive'
+import { dataPath } from '#config/paths'
+import env from '#start/env'
 
 /**
  * The media disk, built from config/drive.ts on first use. The Drive provider is not
@@ -27,6 +29,15 @@ async function drive() {
 
 export async function mediaDisk(): Promise<Disk> {
   return (await drive()).use()
+}
+
+/**
+ * Where a key lives on the local disk, or null when media is stored elsewhere (S3). Drive
+ * streams whole files only; the media route reads byte ranges from this path itself.
+ */
+export function localMediaPath(key: string): string | null {
+  if (env.get('MEDIA_DISK', 'local') !== 'local') return null
+  return join(dataPath('media'), key)
 }
 
 const EXTENSIONS: Record<string, string> = {

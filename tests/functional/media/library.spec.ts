@@ -84,6 +84,30 @@ test.group('Media / library', (group) => {
     assert.notInclude(asset.originalName, '<')
   })
 
+  test('files answer byte ranges, as video players and network fetchers ask for them', async ({ client, assert }) => {
+    const uploaded = await upload(client, workspace.slug, owner, [{ name: 'croissant.jpg', bytes: await jpegWithGps() }])
+    const url = `/w/${workspace.slug}/media/${uploaded.body().uploaded[0].id}/file`
+    const whole = await client.get(url).loginAs(owner)
+    whole.assertStatus(200)
+    assert.equal(whole.header('accept-ranges'), 'bytes')
+    const bytes = whole.body() as Buffer
+    assert.isAbove(bytes.length, 100)
+
+    const part = await client.get(url).loginAs(owner).header('range', 'bytes=10-49')
+    part.assertStatus(206)
+    assert.equal(part.header('content-range'), `bytes 10-49/${bytes.length}`)
+    assert.equal(part.header('content-length'), '40')
+    assert.deepEqual([...(part.body() as Buffer)], [...bytes.subarray(10, 50)])
+
+    const tail = await client.get(url).loginAs(owner).header('range', 'bytes=-16')
+    tail.assertStatus(206)
+    assert.deepEqual([...(tail.body() as Buffer)], [...bytes.subarray(bytes.length - 16)])
+
+    const beyond = await client.get(url).loginAs(owner).header('range', `bytes=${bytes.length}-`)
+    beyond.assertStatus(416)
+    assert.equal(beyond.header('content-range'), `bytes */${bytes.length}`)
+  })
+
   test('search by name or alt text, and alt text editing', async ({ client, assert }) => {
     const response = await upload(client, workspace.slug, owner, [
       { name: 'beach.jpg', bytes: await jpegWithGps() },
