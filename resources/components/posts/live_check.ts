@@ -22,8 +22,9 @@ export function toMediaItem(asset: MediaChoice, altText: string | null): MediaIt
 
 /**
  * The SDK's own `checkPost`, run in the browser with the account's rules as the server
- * computed them (capabilities for that very account, option fields). A plugin's extra
- * `validate` hook lives with the plugin on the server: its issues come back when saving.
+ * computed them (capabilities for that very account, option fields), on every keystroke.
+ * A plugin's extra `validate` hook lives with the plugin on the server: use_live_check
+ * asks the server for those after a pause and merges them in.
  */
 export function liveCheck(account: ComposerAccount, text: string, media: MediaItem[], options: Record<string, OptionValue>): LiveCheck {
   const rules = { capabilities: account.capabilities, optionFields: account.optionFields } as unknown as NetworkPlugin
