@@ -1,5 +1,5 @@
-import { failed, ok, type AccountContext, type Connection, type OAuth2Auth, type PluginContext } from '#sdk'
-import { longLivedUserToken, loginDialogUrl, managedPages, pageTokenSet, refreshPageToken, revokeLogin, type UserToken } from '../_meta/facebook_login.js'
+import type { Connection, PluginContext } from '#sdk'
+import { facebookLoginAuth, pageTokenSet, type UserToken } from '../_meta/facebook_login.js'
 import { apiVersion, graph, igUrls } from './graph.js'
 
 /** Instagram API with Facebook Login (instagram/FLOW.md "Two login variants"). */
@@ -43,38 +43,17 @@ function connectionOf(ctx: PluginContext, page: LinkedPage, userId: string, user
 
 /**
  * Facebook Login (../_meta/facebook_login.ts), then one connection per Instagram professional
- * account linked to a Page the user manages (the picker). Pages without one are skipped.
+ * account linked to a Page the user manages. Pages without one are skipped.
  */
-export const instagramAuth: OAuth2Auth = {
-  kind: 'oauth2',
-  pkce: false,
+export const instagramAuth = facebookLoginAuth<LinkedPage>({
   scopes: IG_SCOPES,
-  picker: true,
-
-  authorizationUrl(ctx, request) {
-    return loginDialogUrl(igUrls(ctx.settings).dialog, apiVersion(ctx.settings), ctx.settings, IG_SCOPES, request)
-  },
-
-  async exchangeCode(ctx, { code, redirectUri }) {
-    const user = await longLivedUserToken(graph(ctx), ctx.settings, code, redirectUri)
-    if (user.status !== 'ok') return user
-    const listed = await managedPages<LinkedPage>(graph(ctx), user.value.token, PAGE_FIELDS)
-    if (listed.status !== 'ok') return listed
-    const pages = listed.value.pages.filter((page) => page.access_token && page.instagram_business_account?.id)
-    if (!pages.length) return failed('None of this login\'s Facebook Pages has an Instagram professional account linked', false, 'no_instagram_accounts')
-    return ok(pages.map((page) => connectionOf(ctx, page, listed.value.userId, user.value)))
-  },
-
-  refresh(ctx: AccountContext) {
-    return refreshPageToken<LinkedPage>(graph(ctx), ctx, {
-      fields: PAGE_FIELDS,
-      isThePage: (page) => page.instagram_business_account?.id === ctx.account.externalId,
-      whenGone: 'this login no longer manages the Page linked to the Instagram account',
-    })
-  },
-
-  /** Removes the app for the whole Facebook login (every account connected through it). */
-  revoke(ctx: AccountContext) {
-    return revokeLogin(graph(ctx), ctx)
-  },
-}
+  graph,
+  dialog: (settings) => ({ host: igUrls(settings).dialog, version: apiVersion(settings) }),
+  pageFields: PAGE_FIELDS,
+  refreshFields: PAGE_FIELDS,
+  connectable: (page) => !!page.instagram_business_account?.id,
+  noneConnectable: { reason: 'None of this login\'s Facebook Pages has an Instagram professional account linked', code: 'no_instagram_accounts' },
+  connectionOf,
+  isAccountPage: (page, ctx) => page.instagram_business_account?.id === ctx.account.externalId,
+  whenGone: 'this login no longer manages the Page linked to the Instagram account',
+})
