@@ -1,4 +1,5 @@
 import { metrics, ok, type AccountContext, type AccountMetrics, type PostMetrics, type Result } from '#sdk'
+import { insightValue, type Insight } from '../_meta/insights.js'
 import { graph } from './graph.js'
 
 /** Graph's multi-id lookup takes at most 50 ids. */
@@ -11,11 +12,6 @@ interface PostCounters {
   shares?: { count?: number }
   reactions?: { summary?: { total_count?: number } }
   comments?: { summary?: { total_count?: number } }
-}
-
-interface Insight {
-  name: string
-  values?: { value?: number | Record<string, number> }[]
 }
 
 /**
@@ -53,11 +49,8 @@ export async function fetchPostStats(ctx: AccountContext, ids: string[]): Promis
     })
     if (insights.status === 'unauthorized' || insights.status === 'rate_limited') return insights
     if (insights.status !== 'ok') continue
-    const value = (name: string) => {
-      const raw = insights.value.body.data.find((insight) => insight.name === name)?.values?.[0]?.value
-      return typeof raw === 'number' ? raw : null
-    }
-    figures[id] = { ...figures[id], views: value('post_media_view'), reach: value('post_total_media_view_unique') }
+    const data = insights.value.body.data
+    figures[id] = { ...figures[id], views: insightValue(data, 'post_media_view'), reach: insightValue(data, 'post_total_media_view_unique') }
   }
   return ok(figures)
 }

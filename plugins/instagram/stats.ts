@@ -1,14 +1,9 @@
 import { metrics, ok, type AccountContext, type AccountMetrics, type PostMetrics, type Result } from '#sdk'
+import { insightValue, type Insight } from '../_meta/insights.js'
 import { graph } from './graph.js'
 
 /** Current metric names (impressions, plays and video_views were retired in April 2025). */
 const INSIGHTS = ['views', 'reach', 'likes', 'comments', 'shares', 'saved']
-
-interface Insight {
-  name: string
-  values?: { value?: number }[]
-  total_value?: { value?: number }
-}
 
 /**
  * One insights call per media. When insights are refused (media from before the account
@@ -22,11 +17,7 @@ export async function fetchMediaStats(ctx: AccountContext, ids: string[]): Promi
     const insights = await api.send<{ data: Insight[] }>({ url: `${id}/insights`, query: { metric: INSIGHTS.join(',') }, token: ctx.token.accessToken })
     if (insights.status === 'unauthorized' || insights.status === 'rate_limited') return insights
     if (insights.status === 'ok') {
-      const value = (name: string) => {
-        const insight = insights.value.body.data.find((entry) => entry.name === name)
-        const raw = insight?.total_value?.value ?? insight?.values?.[0]?.value
-        return typeof raw === 'number' ? raw : null
-      }
+      const value = (name: string) => insightValue(insights.value.body.data, name)
       figures[id] = metrics({ views: value('views'), reach: value('reach'), likes: value('likes'), comments: value('comments'), shares: value('shares'), saves: value('saved') })
       continue
     }

@@ -1,13 +1,8 @@
 import { metrics, ok, type AccountContext, type AccountMetrics, type PostMetrics, type Result } from '#sdk'
+import { insightValue, type Insight } from '../_meta/insights.js'
 import { graph } from './api.js'
 
 const METRICS = ['views', 'likes', 'replies', 'reposts', 'quotes']
-
-interface Insight {
-  name: string
-  values?: { value?: number }[]
-  total_value?: { value?: number }
-}
 
 /** One insights call per post: views, likes, replies → comments, reposts → shares, quotes. */
 export async function fetchThreadStats(ctx: AccountContext, ids: string[]): Promise<Result<Record<string, PostMetrics>>> {
@@ -17,11 +12,7 @@ export async function fetchThreadStats(ctx: AccountContext, ids: string[]): Prom
     if (insights.status === 'unauthorized' || insights.status === 'rate_limited') return insights
     // A deleted post (or one insights refuse) is left out rather than failing the batch.
     if (insights.status !== 'ok') continue
-    const value = (name: string) => {
-      const insight = insights.value.body.data.find((entry) => entry.name === name)
-      const raw = insight?.total_value?.value ?? insight?.values?.[0]?.value
-      return typeof raw === 'number' ? raw : null
-    }
+    const value = (name: string) => insightValue(insights.value.body.data, name)
     figures[id] = metrics({ views: value('views'), likes: value('likes'), comments: value('replies'), shares: value('reposts'), quotes: value('quotes') })
   }
   return ok(figures)
@@ -35,6 +26,5 @@ export async function fetchThreadsAccountStats(ctx: AccountContext): Promise<Res
     token: ctx.token.accessToken,
   })
   if (insights.status !== 'ok') return insights
-  const followers = insights.value.body.data.find((entry) => entry.name === 'followers_count')?.total_value?.value
-  return ok({ followers: typeof followers === 'number' ? followers : null, following: null, posts: null })
+  return ok({ followers: insightValue(insights.value.body.data, 'followers_count'), following: null, posts: null })
 }
