@@ -11,7 +11,7 @@ export default class SessionController {
 
   /** The guard regenerates the session id on login, so a planted session cannot be reused. */
   async store(ctx: HttpContext) {
-    const { request, response, session, auth, i18n } = ctx
+    const { request, response, session, i18n } = ctx
     const payload = await request.validateUsing(loginValidator)
     const result = await attemptLogin(payload, request.ip())
     if (result.status === 'locked') {
