@@ -4,7 +4,7 @@ import { uploadAsset, uploadDefaultPoster } from './media.js'
 import { subredditName, type RedditOptions } from './options.js'
 import { findSubmission } from './reconcile.js'
 import { checkSubreddit, type PostKind } from './subreddit.js'
-import { limitsOf, redditHttp } from './settings.js'
+import { limitsOf, redditHttp, redditUrls } from './settings.js'
 
 /** A media post Reddit is still processing; travels as the `pending` handle. */
 interface RedditHandle {
@@ -12,6 +12,16 @@ interface RedditHandle {
   sr: string
   title: string
   since: number
+}
+
+/**
+ * The post's own address on Reddit, shown as "view on Reddit". Submit answers with the
+ * permalink; a `url` that is not one (a link post's target, say) is never the post's
+ * address, so the short permalink of its id is used instead.
+ */
+function permalinkOf(ctx: AccountContext, name: string, url: string | undefined) {
+  const web = redditUrls(ctx.settings).web.replace(/\/$/, '')
+  return url?.startsWith(`${web}/`) && url.includes('/comments/') ? url : `${web}/comments/${name.replace(/^t3_/, '')}/`
 }
 
 export function kindOf(ctx: PublishContext<RedditOptions>): PostKind {
@@ -57,7 +67,7 @@ export async function publishToReddit(ctx: PublishContext<RedditOptions>): Promi
     const form = { ...common, kind, ...(kind === 'link' ? { url: options.link!, resubmit: 'true' } : {}) }
     const created = await submit<{ name?: string; url?: string }>(ctx, form)
     if (created.status !== 'ok') return created
-    return created.value.name ? ok({ externalId: created.value.name, url: created.value.url ?? null }) : findAfterSubmit(ctx, { v: 1, sr, title, since })
+    return created.value.name ? ok({ externalId: created.value.name, url: permalinkOf(ctx, created.value.name, created.value.url) }) : findAfterSubmit(ctx, { v: 1, sr, title, since })
   }
 
   const item = ctx.post.media[0]

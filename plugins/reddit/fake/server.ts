@@ -253,7 +253,8 @@ export class FakeReddit implements FakeNetwork {
       post.hiddenFor = this.processingReads
       return { json: { json: { errors: [], data: { user_submitted_page: `https://www.reddit.com/user/${USER.name}/submitted/`, websocket_url: `wss://ws.fake/${post.id}` } } } }
     }
-    return { json: { json: { errors: [], data: { url: this.#thing(post).data.url, drafts_count: 0, id: post.id.slice(3), name: post.id } } } }
+    // r2's POST_submit answers with the post's permalink, for link posts too (not the link's target).
+    return { json: { json: { errors: [], data: { url: `https://www.reddit.com${this.#thing(post).data.permalink}`, drafts_count: 0, id: post.id.slice(3), name: post.id } } } }
   }
 
   #submitGallery(body: Record<string, any>): FakeReply {

@@ -72,6 +72,11 @@ test.group('reddit publish', () => {
     if (outcome.status !== 'ok') return assert.fail(JSON.stringify(outcome))
     assert.deepInclude(submits()[0].body, { kind: 'link', url: 'https://example.com/a', nsfw: 'true', spoiler: 'true' })
     assert.include(fake.storedPost(outcome.value.externalId)!, { nsfw: true, spoiler: true })
+    // The delivery links to the post on Reddit, never to the link's target.
+    assert.match(outcome.value.url ?? '', new RegExp(`^https://www\\.reddit\\.com/r/pistache/comments/${outcome.value.externalId.slice(3)}/`))
+    fake.server.failNext('^/api/submit$', { kind: 'status', status: 200, json: { json: { errors: [], data: { url: 'https://example.com/c', id: 'zz9', name: 't3_zz9' } } } })
+    const answeredWithTarget = await reddit.publish(publishContext({ text: '', options: { subreddit: 'pistache', title: 'Read that', link: 'https://example.com/c' } }))
+    assert.deepEqual(answeredWithTarget, { status: 'ok', value: { externalId: 't3_zz9', url: 'https://www.reddit.com/comments/zz9/' } })
     const found = await reddit.findByIdempotencyKey!(ctx)
     assert.equal(found.status === 'ok' && found.value?.externalId, outcome.value.externalId)
     const otherLink = { ...ctx, post: { ...ctx.post, options: { ...ctx.post.options, link: 'https://example.com/b' } } }

@@ -44,6 +44,8 @@ export type FakeOf<K extends NetworkId> = Awaited<ReturnType<Fakes[K]['start']>>
 
 /** Uploads and video parts are bigger than the pipeline tests' texts: a roomier network timeout. */
 const NETWORK_TIMEOUT_MS = 5000
+/** Status checks come 10–30 network seconds apart (Threads video): 40 ms each keeps a test short. */
+const MS_PER_NETWORK_SECOND = 40
 
 export interface Studio<K extends NetworkId> {
   owner: User
@@ -62,7 +64,7 @@ export function withStudio<K extends NetworkId>(group: Group, networks: K[]) {
     const publishing = app.config.get<PublishingConfig>('publishing')
     const pluginsConfig = app.config.get<PluginsConfig>('plugins')
     const saved = { publishing: { ...publishing }, timeoutMs: pluginsConfig.timeoutMs, settings: { ...pluginsConfig.settings } }
-    Object.assign(publishing, FAST)
+    Object.assign(publishing, FAST, { msPerNetworkSecond: MS_PER_NETWORK_SECOND })
     pluginsConfig.timeoutMs = NETWORK_TIMEOUT_MS
     await clearMediaDisk()
 

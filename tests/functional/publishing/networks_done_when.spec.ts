@@ -1,9 +1,10 @@
 import { test } from '@japa/runner'
+import sharp from 'sharp'
 import { appUrl } from '#config/app'
 import { BOARDS } from '#plugins/pinterest/fake/server'
 import { ORGANIZATIONS } from '#plugins/linkedin/fake/server'
 import { CHANNELS } from '#plugins/youtube/fake/server'
-import { smallVideo } from '#tests/functional/media/_helpers'
+import { noisyPng, smallVideo } from '#tests/functional/media/_helpers'
 import { withCleanState } from '#tests/helpers/database'
 import { publishRequests } from './_fixtures.js'
 import {
@@ -119,5 +120,60 @@ test.group('Done when: LinkedIn, YouTube, TikTok, Pinterest and Reddit through t
     assert.deepEqual(figuresOf(latest.tiktok), { ...none, views: 5400, likes: 320, comments: 12, shares: 17 })
     assert.deepEqual(figuresOf(latest.pinterest), { ...none, views: 700, saves: 25, clicks: 14, likes: 6, comments: 1 })
     assert.deepEqual(figuresOf(latest.reddit), { ...none, likes: 57, comments: 8, shares: 3 })
+  }).timeout(30_000)
+})
+
+test.group('Done when: the other shapes of post on Reddit and TikTok', (group) => {
+  withCleanState(group)
+  const studio = withStudio(group, ['tiktok', 'reddit'])
+
+  test('Reddit text and link posts and a TikTok photo carousel fetched from the app', async ({ client, assert }) => {
+    const { fakes } = studio
+    const tiktok = await connectThroughApp(client, studio, 'tiktok')
+    const reddit = await connectThroughApp(client, studio, 'reddit')
+    const [privacy] = await optionChoices(client, studio, tiktok.id, 'privacyLevel')
+    const photos = await uploadReady(client, studio, [
+      { name: 'croissant.png', bytes: await noisyPng(1080, 1350) },
+      { name: 'tarte.jpg', bytes: await photo(2, 1080, 1920) },
+    ])
+
+    const selfPost = await scheduleFromComposer(client, studio, {
+      body: 'We open at 8 tomorrow, with pistachio croissants.',
+      targets: [{ socialAccountId: reddit.id, options: { subreddit: 'r/pistache', title: 'Opening hours' } }],
+    })
+    const linkPost = await scheduleFromComposer(client, studio, {
+      body: 'Our recipe, step by step',
+      targets: [{ socialAccountId: reddit.id, options: { subreddit: 'linksonly', title: 'Pistachio tart recipe', link: 'https://bakery.example/tart' } }],
+    })
+    const photoPost = await scheduleFromComposer(client, studio, {
+      body: 'Two of this morning’s bakes',
+      targets: [{ socialAccountId: tiktok.id, options: { privacyLevel: privacy.value, photoTitle: 'Morning bakes' } }],
+      media: photos.map((mediaAssetId) => ({ mediaAssetId })),
+    })
+
+    const published = [await publishedDeliveries(selfPost), await publishedDeliveries(linkPost), await publishedDeliveries(photoPost)]
+    const [self, link, photoCarousel] = published.map(({ deliveries: [delivery] }) => delivery)
+    assert.deepEqual([self, link, photoCarousel].map((d) => [d.network, d.status, d.lastError]), [
+      ['reddit', 'published', null],
+      ['reddit', 'published', null],
+      ['tiktok', 'published', null],
+    ])
+    assert.lengthOf(publishRequests(fakes.reddit), 2)
+    assert.lengthOf(publishRequests(fakes.tiktok), 1)
+    assert.deepInclude(fakes.reddit.storedPost(self.externalId!), { kind: 'self', subreddit: 'pistache', title: 'Opening hours', text: 'We open at 8 tomorrow, with pistachio croissants.', url: null })
+    assert.deepInclude(fakes.reddit.storedPost(link.externalId!), { kind: 'link', subreddit: 'linksonly', title: 'Pistachio tart recipe', url: 'https://bakery.example/tart' })
+    assert.match(link.externalUrl ?? '', /^https:\/\/www\.reddit\.com\/r\/linksonly\/comments\//)
+
+    const carousel = fakes.tiktok.storedPost(photoCarousel.externalId!)!
+    assert.deepInclude(carousel, { title: 'Morning bakes', privacy: privacy.value, text: 'Two of this morning’s bakes' })
+    assert.deepEqual(carousel.media, [{ kind: 'image', altText: null }, { kind: 'image', altText: null }])
+    // TikTok pulled both photos from the app's signed links, as JPEGs (it takes no PNG).
+    const [init] = publishRequests(fakes.tiktok) as unknown as { body: { source_info: { source: string; photo_images: string[] } } }[]
+    assert.equal(init.body.source_info.source, 'PULL_FROM_URL')
+    assert.lengthOf(init.body.source_info.photo_images, 2)
+    for (const [index, url] of init.body.source_info.photo_images.entries()) {
+      assert.match(url, new RegExp(`^${appUrl}/media/${photos[index]}/public\\?.*signature=`))
+      assert.equal((await sharp(Buffer.from(await (await fetch(url)).arrayBuffer())).metadata()).format, 'jpeg')
+    }
   }).timeout(30_000)
 })
