@@ -3,10 +3,10 @@ import type { PostMetrics } from '#sdk'
 import type { FakeReply, FakeRequest } from '#sdk/testing/fake_server'
 import type { FakeNetwork, StoredPost } from '#sdk/testing/fake_network'
 import { CodegenParams } from '#sdk/testing/meta_codegen_params'
+import { downloadProblem, FakeContainers, type ContainerStatus, type FakeContainer } from '../../_meta/fake/containers.js'
 import { graphError, graphTime, paramsOf } from '../../_meta/fake/graph_replies.js'
 import { FakeLoginNetwork } from '../../_meta/fake/login_network.js'
 import { FakeInstagramLogin, type LinkedPage } from './login.js'
-import { downloadProblem, FakeContainers, type ContainerStatus, type FakeContainer } from '../../_meta/fake/containers.js'
 
 const igUser = new CodegenParams(new URL('./spec/meta-codegen-IGUser.json', import.meta.url))
 const enums: { name: string; values: string[] }[] = JSON.parse(readFileSync(new URL('./spec/meta-codegen-enum_types.subset.json', import.meta.url), 'utf8'))
