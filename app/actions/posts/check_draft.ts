@@ -1,4 +1,5 @@
-import type { MediaItem } from '#sdk'
+import { asDelivered, type MediaItem } from '#sdk'
+import plugins from '#services/plugins'
 import MediaAsset from '#models/media_asset'
 import MediaVariant from '#models/media_variant'
 import type Workspace from '#models/workspace'
@@ -34,18 +35,20 @@ export async function checkDraft(input: { workspace: Workspace; body: string; ta
 
 /**
  * The attached media as a network would receive it: its ready variant's format and size when
- * one was made already, else the library file's own (what the composer checks in the browser).
+ * one was made already, else the variant the pipeline will make (sdk/media_fit.ts), as the
+ * composer predicts it in the browser.
  * Read-only on purpose — making variants is the media queue's work, once the post is saved.
  */
 async function libraryMedia(media: MediaInput[], assets: Map<number, MediaAsset>) {
   const variants = assets.size
     ? await MediaVariant.query().whereIn('media_asset_id', [...assets.keys()]).where('status', 'ready')
     : []
-  return async (network: string): Promise<MediaItem[]> =>
-    media.map((item) => {
+  return async (network: string): Promise<MediaItem[]> => {
+    const { capabilities } = await plugins.get(network)
+    return media.map((item) => {
       const asset = assets.get(item.mediaAssetId)!
       const variant = variants.find((row) => row.mediaAssetId === asset.id && row.network === network)
-      return {
+      const stored: MediaItem = {
         kind: asset.kind,
         mimeType: variant?.mimeType ?? asset.mimeType,
         bytes: variant?.bytes ?? asset.bytes,
@@ -56,5 +59,8 @@ async function libraryMedia(media: MediaInput[], assets: Map<number, MediaAsset>
         // The checks never read the bytes.
         read: async () => new Uint8Array(),
       }
+      // No variant yet: predict the one the pipeline will make (variants follow the network's capabilities).
+      return variant ? stored : asDelivered(stored, capabilities)
     })
+  }
 }

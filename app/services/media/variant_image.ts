@@ -1,5 +1,5 @@
 import sharp from 'sharp'
-import type { ImageRules } from '#sdk'
+import { deliveredImageFormat, paddedCanvas, type ImageRules } from '#sdk'
 import type { MediaConfig } from '#config/media'
 import { MediaUnusableError } from '#services/media/errors'
 
@@ -10,19 +10,10 @@ export interface ImageTarget {
   height: number
 }
 
-/** The canvas that brings width/height inside the aspect bounds by padding, never cropping. */
-export function paddedCanvas(width: number, height: number, aspect?: { min: number; max: number }) {
-  if (!aspect) return { width, height }
-  const ratio = width / height
-  if (ratio < aspect.min) return { width: Math.ceil(height * aspect.min), height }
-  if (ratio > aspect.max) return { width, height: Math.ceil(width / aspect.max) }
-  return { width, height }
-}
-
 function pickFormat(rules: ImageRules, source: string) {
-  if (rules.formats.includes(source)) return source
-  for (const format of ['image/jpeg', 'image/webp', 'image/png']) if (rules.formats.includes(format)) return format
-  throw new MediaUnusableError(`The network takes none of the image formats we can produce (${rules.formats.join(', ')})`)
+  const format = deliveredImageFormat(rules, source)
+  if (!format) throw new MediaUnusableError(`The network takes none of the image formats we can produce (${rules.formats.join(', ')})`)
+  return format
 }
 
 /**

@@ -1,11 +1,8 @@
-import type { VideoRules } from '#sdk'
+import { paddedCanvas, transcodedVideoSize, type VideoRules } from '#sdk'
 import type { MediaConfig } from '#config/media'
 import { MediaUnusableError } from '#services/media/errors'
 import type { VideoProbe } from '#services/media/probe'
-import { paddedCanvas } from '#services/media/variant_image'
 import { runProcess } from '#services/media/run_process'
-
-const even = (value: number) => Math.max(2, Math.floor(value / 2) * 2)
 
 /** Whether the original can go to the network as it is. */
 export function videoFits(probe: VideoProbe, mimeType: string, bytes: number, rules: VideoRules) {
@@ -38,10 +35,7 @@ export function checkDuration(probe: VideoProbe, rules: VideoRules) {
  */
 export async function transcodeVideo(input: string, output: string, probe: VideoProbe, rules: VideoRules, config: MediaConfig) {
   if (!rules.formats.includes('video/mp4')) throw new MediaUnusableError('The network does not take MP4 video')
-  const canvas = paddedCanvas(probe.width!, probe.height!, rules.aspectRatio)
-  const scale = Math.min(1, (rules.maxWidth ?? Infinity) / canvas.width, (rules.maxHeight ?? Infinity) / canvas.height)
-  const out = { width: even(canvas.width * scale), height: even(canvas.height * scale) }
-  const inner = { width: even(probe.width! * scale), height: even(probe.height! * scale) }
+  const { outer: out, inner } = transcodedVideoSize(probe.width!, probe.height!, rules)
   const filter = `scale=${inner.width}:${inner.height},pad=${out.width}:${out.height}:(ow-iw)/2:(oh-ih)/2:black,setsar=1,format=yuv420p`
 
   const audioKbps = probe.hasAudio ? 128 : 0

@@ -1,5 +1,6 @@
 import { checkPost } from '@sdk/check_post'
 import { countText } from '@sdk/text_counters'
+import { asDelivered } from '@sdk/media_fit'
 import type { MediaItem, NetworkPlugin } from '@sdk/contract'
 import type { PostIssue } from '@sdk/validation'
 import type { ComposerAccount, MediaChoice, OptionValue } from './types'
@@ -28,7 +29,9 @@ export function toMediaItem(asset: MediaChoice, altText: string | null): MediaIt
  */
 export function liveCheck(account: ComposerAccount, text: string, media: MediaItem[], options: Record<string, OptionValue>): LiveCheck {
   const rules = { capabilities: account.capabilities, optionFields: account.optionFields } as unknown as NetworkPlugin
-  const issues = checkPost(rules, { text, media, options })
+  // Media as the pipeline will deliver it (re-encoded, padded, compressed): only what it cannot fix is reported.
+  const delivered = media.map((item) => asDelivered(item, account.capabilities))
+  const issues = checkPost(rules, { text, media: delivered, options })
   const count = countText(text, account.capabilities.text.counter)
   const limit = account.capabilities.text.limit
   return { issues, count, limit, over: count > limit }

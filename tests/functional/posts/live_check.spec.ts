@@ -126,6 +126,51 @@ test.group('Posts / the composer’s live check with each network’s own rules'
     assert.deepEqual(issuesOf(response)[youtube.id], [{ code: 'media_required' }])
   })
 
+  test('library media is checked as the pipeline will deliver it: shrunk, re-encoded and padded, not refused', async ({ client, assert }) => {
+    const desk = await makeDesk()
+    const instagram = await account(desk.workspace, 'instagram')
+    const x = await account(desk.workspace, 'x')
+    // A phone photo: a 4.2 MB 9:16 JPEG. Bluesky takes ≤ 2 MB, Instagram 4:5 at the tallest.
+    const phonePhoto = await photo(desk.workspace, { width: 1080, height: 1920 })
+    await phonePhoto.merge({ bytes: 4_200_000 }).save()
+    const png = await photo(desk.workspace, { mimeType: 'image/png', width: 1200, height: 800 })
+    const response = await check(client, desk.workspace, desk.owner, {
+      body: 'Fresh from the oven',
+      targets: [{ socialAccountId: desk.bluesky.id }, { socialAccountId: instagram.id }, { socialAccountId: x.id }],
+      media: [{ mediaAssetId: phonePhoto.id }, { mediaAssetId: png.id }],
+    })
+    response.assertStatus(200)
+    const issues = issuesOf(response)
+    assert.deepEqual(issues[desk.bluesky.id], [])
+    assert.deepEqual(issues[instagram.id], [])
+    assert.deepEqual(issues[x.id], [])
+  })
+
+  test('what the pipeline cannot fix is still reported: a video longer than the network takes', async ({ client, assert }) => {
+    const desk = await makeDesk()
+    const x = await account(desk.workspace, 'x')
+    const longVideo = await MediaAsset.create({
+      workspaceId: desk.workspace.id,
+      kind: 'video',
+      originalName: 'tour.mp4',
+      mimeType: 'video/mp4',
+      bytes: 80_000_000,
+      width: 1920,
+      height: 1080,
+      durationSeconds: 600,
+      status: 'ready',
+      storageKey: `w${desk.workspace.id}/originals/tour.mp4`,
+      sha256: 'c'.repeat(64),
+    })
+    const response = await check(client, desk.workspace, desk.owner, {
+      body: 'A tour of the bakery',
+      targets: [{ socialAccountId: x.id }],
+      media: [{ mediaAssetId: longVideo.id }],
+    })
+    // X takes 140 s at most, 1280×1024 at most: the size is the pipeline's to fix, the length is not.
+    assert.deepEqual(issuesOf(response)[x.id], [{ code: 'video_too_long', params: { max: 140 } }])
+  })
+
   test('another workspace’s media or account is refused with a field error, and a bad body is a 422', async ({ client, assert }) => {
     const desk = await makeDesk()
     const other = await makeWorkspace(await makeUser(), 'Other Studio')
