@@ -67,7 +67,7 @@ export default class TokensRevoke extends BaseCommand {
       return
     }
     this.logger.success(
-      `${lines.length} account(s) now need reconnection: ${counts.revoked} revoked at the network, ${counts.not_supported} not revocable there, ${counts.no_token} without a token, ${counts.failed} failed`
+      `${lines.length} account(s) now need reconnection: ${counts.revoked} revoked at the network, ${counts.not_supported} not revocable there, ${counts.no_token} without a token, ${counts.shared_grant_kept} kept at the network for other accounts of the same login, ${counts.failed} failed`
     )
     if (counts.failed) {
       this.logger.warning('Some networks did not confirm the revocation: the tokens are deleted here, but revoke them in the network’s settings too')

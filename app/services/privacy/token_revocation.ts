@@ -4,6 +4,7 @@ import Workspace from '#models/workspace'
 import User from '#models/user'
 import plugins from '#services/plugins'
 import { forgetToken, openToken } from '#services/token_vault'
+import { isGrantInUse } from '#actions/channels/grant_in_use'
 
 /** Which accounts `tokens:revoke` acts on; exactly one criterion. */
 export type RevocationTarget =
@@ -13,8 +14,13 @@ export type RevocationTarget =
   | { network: string }
   | { all: true }
 
-/** What happened at the network; the local token is gone in every case but a dry run. */
-export type NetworkOutcome = 'revoked' | 'not_supported' | 'failed' | 'no_token' | 'dry_run'
+/**
+ * What happened at the network; the local token is gone in every case but a dry run.
+ * `shared_grant_kept`: another account still holding a token uses the same login grant
+ * (sibling Facebook Pages, a LinkedIn member and their organisations), so the grant was not
+ * revoked at the network; accounts are revoked in turn, so the last one of a set revokes it.
+ */
+export type NetworkOutcome = 'revoked' | 'not_supported' | 'failed' | 'no_token' | 'dry_run' | 'shared_grant_kept'
 
 export interface RevocationLine {
   accountId: number
@@ -89,6 +95,9 @@ async function revokeAtNetwork(account: SocialAccount): Promise<{ outcome: Netwo
   try {
     const plugin = await plugins.get(account.network)
     if (!plugin.capabilities.revocable) return { outcome: 'not_supported', detail: null }
+    if (account.grantKey && (await isGrantInUse({ grant: account.grantKey, network: account.network, exceptAccountId: account.id }))) {
+      return { outcome: 'shared_grant_kept', detail: null }
+    }
     const result = await plugin.auth.revoke({ ...plugins.contextFor(plugin), account: account.toPluginProfile(), token })
     if (result.status === 'ok') return { outcome: 'revoked', detail: null }
     logger.warn({ accountId: account.id, status: result.status }, 'token revocation failed')
@@ -106,7 +115,7 @@ function line(account: SocialAccount, outcome: NetworkOutcome, detail: string | 
 
 /** Counts per outcome, for summaries and the audit entry. */
 export function tally(lines: RevocationLine[]) {
-  const counts: Record<NetworkOutcome, number> = { revoked: 0, not_supported: 0, failed: 0, no_token: 0, dry_run: 0 }
+  const counts: Record<NetworkOutcome, number> = { revoked: 0, not_supported: 0, failed: 0, no_token: 0, dry_run: 0, shared_grant_kept: 0 }
   for (const entry of lines) counts[entry.outcome]++
   return counts
 }

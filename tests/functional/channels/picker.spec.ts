@@ -1,5 +1,6 @@
 import { test } from '@japa/runner'
 import app from '@adonisjs/core/services/app'
+import ace from '@adonisjs/core/services/ace'
 import SocialAccount from '#models/social_account'
 import AuditLog from '#models/audit_log'
 import type User from '#models/user'
@@ -9,6 +10,7 @@ import { openToken } from '#services/token_vault'
 import { withCleanState } from '#tests/helpers/database'
 import { addMember, makeUser, makeWorkspace } from '#tests/functional/workspaces/_helpers'
 import { connectViaOAuth, pickAccounts, type SessionValues } from '#tests/functional/channels/_oauth'
+import { aceOutput } from '#tests/functional/privacy/_helpers'
 import { FakeFacebook } from '#plugins/facebook/fake/server'
 import { FakeLinkedIn, MEMBER, ORGANIZATIONS } from '#plugins/linkedin/fake/server'
 
@@ -208,6 +210,31 @@ test.group('Channels: the account picker after OAuth', (group) => {
     assert.isFalse(facebook.isTokenValid(agencyToken))
     const audits = await AuditLog.query().where('action', 'channel.disconnected').orderBy('id')
     assert.deepEqual(audits.map((a) => a.meta?.revocation), ['shared_grant_kept', 'revoked'])
+  })
+
+  test('tokens:revoke on one of two Pages keeps the login for its sibling; on both, the last one revokes it', async ({ client, assert }) => {
+    const [bakery, agency] = await connectPages(client, [BAKERY, AGENCY])
+    const agencyToken = openToken(agency)!.accessToken
+
+    ace.ui.switchMode('raw')
+    ace.ui.logger.flushLogs()
+    try {
+      ;(await ace.exec('tokens:revoke', [`--account=${bakery.id}`])).assertSucceeded()
+      assert.equal(revocations(), 0)
+      assert.isTrue(facebook.isTokenValid(agencyToken))
+      await bakery.refresh()
+      assert.isNull(bakery.tokenCiphertext)
+      assert.equal(bakery.status, 'needs_reconnection')
+      assert.match(aceOutput(), /1 kept at the network for other accounts of the same login/)
+
+      // Reconnected, then both revoked in one run: the grant goes with the last of them.
+      await connectPages(client, [BAKERY, AGENCY])
+      ;(await ace.exec('tokens:revoke', [`--workspace=${workspace.slug}`])).assertSucceeded()
+      assert.equal(revocations(), 1)
+      assert.isFalse(facebook.isTokenValid(agencyToken))
+    } finally {
+      ace.ui.switchMode('normal')
+    }
   })
 
   test('a picker login with a single account is saved directly', async ({ client, assert }) => {

@@ -11,6 +11,7 @@ import { openToken } from '#services/token_vault'
 import { FakeMastodon } from '#plugins/mastodon/fake/server'
 import { FakeBluesky } from '#plugins/bluesky/fake/server'
 import { FakeX } from '#plugins/x/fake/server'
+import { connectViaOAuth } from '#tests/functional/channels/_oauth'
 
 export interface Fakes {
   mastodon: FakeMastodon
@@ -44,13 +45,6 @@ export function aceOutput() {
     .getLogs()
     .map((entry) => entry.message)
     .join('\n')
-}
-
-async function connectViaOAuth(client: any, user: User, workspace: Workspace, network: string, body: object = {}) {
-  const start = await client.post(`/w/${workspace.slug}/channels/${network}/authorize`).loginAs(user).withCsrfToken().json(body).redirects(0)
-  const consent = await fetch(start.header('location'), { redirect: 'manual' })
-  const callback = new URL(consent.headers.get('location')!)
-  await client.get(`${callback.pathname}${callback.search}`).loginAs(user).withSession(start.session()).redirects(0)
 }
 
 /** Connects one account on each fake through the app's real routes; returns them by network. */
