@@ -16,6 +16,7 @@ import type Workspace from '#models/workspace'
 import SocialAccount from '#models/social_account'
 import { connectViaOAuth, pickAccounts, type SessionValues } from '#tests/functional/channels/_oauth'
 import { collectStats } from '#services/analytics/collect_stats'
+import { openToken } from '#services/token_vault'
 import { clearMediaDisk, startMediaWorker, upload, waitForStatus } from '#tests/functional/media/_helpers'
 import { makeUser, makeWorkspace } from '#tests/functional/workspaces/_helpers'
 import { FAST, rolledUp, settled, startWorker } from './_fixtures.js'
@@ -148,6 +149,23 @@ export async function collectAfterAnHour(deliveries: Delivery[]) {
   const snapshots = await DeliveryMetricSnapshot.query().whereIn('delivery_id', deliveries.map((d) => d.id)).orderBy('id')
   const latest = Object.fromEntries(snapshots.map((s) => [s.network, s])) as Record<string, DeliveryMetricSnapshot>
   return { report, latest }
+}
+
+/**
+ * What the user sees on the post's page: its status and each delivery's state and link
+ * (Inertia props), checked to carry none of the accounts' tokens.
+ */
+export async function postPage(client: any, studio: Studio<any>, postId: number) {
+  const response = await client.get(`/w/${studio.workspace.slug}/posts/${postId}`).loginAs(studio.owner).withInertia()
+  if (response.status() !== 200) throw new Error(`post page answered ${response.status()}`)
+  const accounts = await SocialAccount.query().where('workspace_id', studio.workspace.id)
+  for (const account of accounts) {
+    const token = openToken(account)
+    for (const secret of [token?.accessToken, token?.refreshToken, account.tokenCiphertext]) {
+      if (secret && response.text().includes(secret)) throw new Error(`the post page shows a ${account.network} secret`)
+    }
+  }
+  return (response.inertiaProps as { post: { status: string; deliveries: { network: string; status: string; externalUrl: string | null; accountName: string }[] } }).post
 }
 
 /** The figures of a snapshot, every metric the app stores (null = the network has none). */

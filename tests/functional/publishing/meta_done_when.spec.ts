@@ -6,7 +6,7 @@ import { withCleanState } from '#tests/helpers/database'
 import { publishRequests } from './_fixtures.js'
 
 const BAKERY_PAGE = '104000000000001'
-import { collectAfterAnHour, connectThroughApp, figuresOf, photo, publishedDeliveries, scheduleFromComposer, uploadReady, withStudio } from './_done_when.js'
+import { collectAfterAnHour, connectThroughApp, figuresOf, photo, postPage, publishedDeliveries, scheduleFromComposer, uploadReady, withStudio } from './_done_when.js'
 
 /** The media URLs a fake was told to download, in the order it was told. */
 const fetchedUrls = (fake: { server: { requestsTo(method: string, path: RegExp): { body: Record<string, any> }[] } }, field: 'image_url' | 'video_url') =>
@@ -81,7 +81,23 @@ test.group('Done when: a carousel to a Page, Instagram and Threads through the a
       assert.isAtLeast(width! / height!, 4 / 5 - 0.01)
       assert.isAtMost(width! / height!, 1.91 + 0.01)
     }
+    // One carousel container of the three item containers, on each network that builds them.
+    for (const [fake, path] of [[fakes.instagram, /\/media$/], [fakes.threads, /\/threads$/]] as const) {
+      const containers = fake.server.requestsTo('POST', path).map((request) => request.body)
+      const items = containers.filter((body) => body.is_carousel_item === 'true' || body.is_carousel_item === true)
+      const carousels = containers.filter((body) => body.media_type === 'CAROUSEL')
+      assert.lengthOf(items, 3)
+      assert.lengthOf(carousels, 1)
+      assert.lengthOf(String(carousels[0].children).split(','), 3)
+    }
     assert.deepInclude(fakes.threads.server.requestsTo('POST', /\/threads$/).find((r) => r.body.media_type === 'CAROUSEL')?.body, { reply_control: 'accounts_you_follow' })
+    // Facebook: one multi-photo post made of three unpublished photos.
+    assert.lengthOf(fakes.facebook.server.requestsTo('POST', /\/photos$/), 3)
+
+    // What the user sees: the post published, once on each account, with its link.
+    const page = await postPage(client, studio, postId)
+    assert.equal(page.status, 'published')
+    assert.deepEqual(page.deliveries.map((d) => [d.network, d.status, d.externalUrl]), deliveries.map((d) => [d.network, 'published', d.externalUrl]))
 
     fakes.facebook.setMetrics(byNetwork.facebook.externalId!, { views: 900, reach: 610, likes: 31, comments: 4, shares: 2 })
     fakes.instagram.setMetrics(byNetwork.instagram.externalId!, { views: 1200, reach: 800, likes: 88, comments: 9, shares: 3, saves: 5 })

@@ -13,6 +13,7 @@ import {
   figuresOf,
   optionChoices,
   photo,
+  postPage,
   publishedDeliveries,
   scheduleFromComposer,
   uploadReady,
@@ -85,6 +86,12 @@ test.group('Done when: LinkedIn, YouTube, TikTok, Pinterest and Reddit through t
       assert.lengthOf(publishRequests(fakes[d.network as keyof typeof fakes]), 1, `one publish request on ${d.network}`)
     }
     const byNetwork = { ...images.byNetwork, ...videos.byNetwork }
+    // What the user sees on each post's page: published on every account, with its link.
+    for (const { postId, deliveries } of [{ postId: imagePost, deliveries: images.deliveries }, { postId: videoPost, deliveries: videos.deliveries }]) {
+      const page = await postPage(client, studio, postId)
+      assert.equal(page.status, 'published')
+      assert.deepEqual(page.deliveries.map((d) => [d.network, d.status, d.externalUrl]), deliveries.map((d) => [d.network, 'published', d.externalUrl]))
+    }
 
     const share = fakes.linkedin.storedPost(byNetwork.linkedin.externalId!)!
     assert.deepInclude(share, { author: organisation, commentary: 'Tarte aux pistaches, fresh from the oven', visibility: 'PUBLIC' })
