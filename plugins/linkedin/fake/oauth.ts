@@ -1,8 +1,10 @@
 import { randomBytes } from 'node:crypto'
-import type { FakeRequest, FakeServer } from '#sdk/testing/fake_server'
+import { badAuthorizeRequest, bodyClientOk, consentRedirect } from '#sdk/testing/fake_oauth'
+import type { FakeServer } from '#sdk/testing/fake_server'
 
 export const CLIENT_ID = 'fake-linkedin-client'
 export const CLIENT_SECRET = 'fake-linkedin-secret'
+const CLIENT = { id: CLIENT_ID, secret: CLIENT_SECRET }
 const CODE_LIFETIME_MS = 30 * 60_000
 
 const invalidClient = { status: 401, json: { error: 'invalid_client', error_description: 'Client authentication failed' } }
@@ -31,8 +33,8 @@ export class FakeLinkedInOAuth {
     if (entry) entry.valid = false
   }
 
-  #clientOk(request: FakeRequest) {
-    return request.body.client_id === CLIENT_ID && request.body.client_secret === CLIENT_SECRET
+  isRefreshTokenValid(token: string) {
+    return this.#refresh.has(token)
   }
 
   #issue(scope: string, refreshToken?: string) {
@@ -49,20 +51,16 @@ export class FakeLinkedInOAuth {
     s.route('GET', '/oauth/v2/authorization', (request) => {
       const q = request.query
       const redirectUri = q.get('redirect_uri') ?? ''
-      if (q.get('client_id') !== CLIENT_ID || q.get('response_type') !== 'code' || !/^https?:\/\//.test(redirectUri)) {
-        return { status: 400, text: 'invalid_request: client_id, response_type=code and redirect_uri are required' }
-      }
+      const invalid = badAuthorizeRequest(request, CLIENT, 'invalid_request: client_id, response_type=code and redirect_uri are required')
+      if (invalid) return invalid
       if (!q.get('scope') || !q.get('state')) return { status: 400, text: 'invalid_request: scope and state are required' }
       const code = randomBytes(16).toString('base64url')
       this.#codes.set(code, { redirectUri, scope: q.get('scope')!, issuedAt: Date.now() })
-      const target = new URL(redirectUri)
-      target.searchParams.set('code', code)
-      target.searchParams.set('state', q.get('state')!)
-      return { redirect: target.toString() }
+      return consentRedirect(redirectUri, { code, state: q.get('state')! })
     })
 
     s.route('POST', '/oauth/v2/accessToken', (request) => {
-      if (!this.#clientOk(request)) return invalidClient
+      if (!bodyClientOk(request, CLIENT)) return invalidClient
       const body = request.body
       if (body.grant_type === 'authorization_code') {
         const grant = this.#codes.get(body.code)
@@ -80,7 +78,7 @@ export class FakeLinkedInOAuth {
     })
 
     s.route('POST', '/oauth/v2/revoke', (request) => {
-      if (!this.#clientOk(request)) return invalidClient
+      if (!bodyClientOk(request, CLIENT)) return invalidClient
       this.expire(String(request.body.token ?? ''))
       return { status: 200, text: '' }
     })

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto'
 import type { PostMetrics } from '#sdk'
 import { FakeServer, type FakeReply, type FakeRequest } from '#sdk/testing/fake_server'
 import type { FakeNetwork, StoredPost } from '#sdk/testing/fake_network'
+import { OAuthFakeNetwork } from '#sdk/testing/fake_oauth'
 import { CLIENT_ID, CLIENT_SECRET, FakeLinkedInOAuth } from './oauth.js'
 import { parseLittleText } from './little_text.js'
 
@@ -44,7 +45,7 @@ const error = (status: number, message: string, code = 'ERROR'): FakeReply => ({
  * commentary, the posts-by-author finder, and the statistics endpoints. Every /rest call must
  * carry a LinkedIn-Version (YYYYMM) and X-Restli-Protocol-Version 2.0.0.
  */
-export class FakeLinkedIn implements FakeNetwork {
+export class FakeLinkedIn extends OAuthFakeNetwork<FakeLinkedInOAuth> implements FakeNetwork {
   server = new FakeServer()
   publishPath = '^/rest/posts$'
   /** Status reads a video needs before LinkedIn reports AVAILABLE. */
@@ -52,7 +53,6 @@ export class FakeLinkedIn implements FakeNetwork {
   /** Bytes per video part in upload instructions (LinkedIn uses about 4 MB). */
   partBytes = 4 * 1024 * 1024
 
-  #oauth = new FakeLinkedInOAuth()
   #assets = new Map<string, Asset>()
   #posts = new Map<string, Post>()
   #next = 7_100_000_000_000_000_000n
@@ -65,23 +65,19 @@ export class FakeLinkedIn implements FakeNetwork {
     }
   }
 
+  constructor() {
+    super(new FakeLinkedInOAuth())
+  }
+
   static async start() {
     const fake = new FakeLinkedIn()
-    fake.#oauth.routes(fake.server)
+    fake.oauth.routes(fake.server)
     fake.#profileRoutes()
     fake.#assetRoutes()
     fake.#postRoutes()
     fake.#statsRoutes()
     await fake.server.start()
     return fake
-  }
-
-  isTokenValid(token: string) {
-    return this.#oauth.isTokenValid(token)
-  }
-
-  expireAccessToken(token: string) {
-    this.#oauth.expire(token)
   }
 
   storedPost(urn: string) {
@@ -129,7 +125,7 @@ export class FakeLinkedIn implements FakeNetwork {
   }
 
   #can(request: FakeRequest, scope: string) {
-    return this.#oauth.scopeOf(request.bearer ?? '').includes(scope)
+    return this.oauth.scopeOf(request.bearer ?? '').includes(scope)
   }
 
   /** The member may act as themself or as a Page they administer. */

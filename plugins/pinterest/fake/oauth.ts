@@ -1,8 +1,10 @@
 import { randomBytes } from 'node:crypto'
+import { badAuthorizeRequest, basicClientOk, consentRedirect } from '#sdk/testing/fake_oauth'
 import type { FakeReply, FakeRequest, FakeServer } from '#sdk/testing/fake_server'
 
 export const CLIENT_ID = '1484362'
 export const CLIENT_SECRET = 'fake-pinterest-secret'
+const CLIENT = { id: CLIENT_ID, secret: CLIENT_SECRET }
 const CODE_LIFETIME_MS = 10 * 60_000
 
 const failure = (status: number, code: number, message: string): FakeReply => ({ status, json: { code, message } })
@@ -35,10 +37,6 @@ export class FakePinterestOAuth {
     return this.#refresh.has(token)
   }
 
-  #clientOk(request: FakeRequest) {
-    return request.headers.authorization === `Basic ${Buffer.from(`${CLIENT_ID}:${CLIENT_SECRET}`).toString('base64')}`
-  }
-
   #issue(scope: string, responseType: string) {
     const accessToken = `pina_${randomBytes(24).toString('base64url')}`
     const refreshToken = `pinr_${randomBytes(24).toString('base64url')}`
@@ -61,20 +59,16 @@ export class FakePinterestOAuth {
     s.route('GET', '/oauth/', (request) => {
       const q = request.query
       const redirectUri = q.get('redirect_uri') ?? ''
-      if (q.get('client_id') !== CLIENT_ID || q.get('response_type') !== 'code' || !/^https?:\/\//.test(redirectUri)) {
-        return { status: 400, text: 'Invalid client_id, response_type or redirect_uri' }
-      }
+      const invalid = badAuthorizeRequest(request, CLIENT, 'Invalid client_id, response_type or redirect_uri')
+      if (invalid) return invalid
       if (!q.get('scope') || q.get('scope')!.includes(' ')) return { status: 400, text: 'scope must be a comma-separated list' }
       const code = randomBytes(16).toString('hex')
       this.#codes.set(code, { redirectUri, scope: q.get('scope')!, issuedAt: Date.now() })
-      const target = new URL(redirectUri)
-      target.searchParams.set('code', code)
-      if (q.get('state')) target.searchParams.set('state', q.get('state')!)
-      return { redirect: target.toString() }
+      return consentRedirect(redirectUri, { code, ...(q.get('state') ? { state: q.get('state')! } : {}) })
     })
 
     s.route('POST', '/v5/oauth/token', (request) => {
-      if (!this.#clientOk(request)) return failure(401, 2, 'Authentication failed.')
+      if (!basicClientOk(request, CLIENT)) return failure(401, 2, 'Authentication failed.')
       const invalid = validate(request, '/oauth/token')
       if (invalid) return invalid
       const body = request.body
@@ -94,7 +88,7 @@ export class FakePinterestOAuth {
     })
 
     s.route('POST', '/v5/oauth/token/revoke', (request) => {
-      if (!this.#clientOk(request)) return failure(401, 2, 'Authentication failed.')
+      if (!basicClientOk(request, CLIENT)) return failure(401, 2, 'Authentication failed.')
       const invalid = validate(request, '/oauth/token/revoke')
       if (invalid) return invalid
       const token = String(request.body.token)

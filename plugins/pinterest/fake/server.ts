@@ -4,6 +4,7 @@ import { Ajv } from 'ajv'
 import type { PostMetrics } from '#sdk'
 import { FakeServer, type FakeReply, type FakeRequest } from '#sdk/testing/fake_server'
 import type { FakeNetwork, StoredPost } from '#sdk/testing/fake_network'
+import { OAuthFakeNetwork } from '#sdk/testing/fake_oauth'
 import { OpenApiValidator } from '#sdk/testing/openapi_validator'
 import { CLIENT_ID, CLIENT_SECRET, FakePinterestOAuth } from './oauth.js'
 
@@ -60,12 +61,11 @@ const failure = (status: number, code: number, message: string): FakeReply => ({
  * lifecycle (registered → processing → succeeded, advancing per status read), and pin analytics
  * check `metric_types` against the (corrected) spec.
  */
-export class FakePinterest implements FakeNetwork {
+export class FakePinterest extends OAuthFakeNetwork<FakePinterestOAuth> implements FakeNetwork {
   server = new FakeServer()
   publishPath = '^/v5/pins$'
   processingPolls = 2
 
-  #oauth = new FakePinterestOAuth()
   #pins = new Map<string, Pin>()
   #uploads = new Map<string, Upload>()
   #next = 1_055_245_900_000_000_000n
@@ -78,26 +78,18 @@ export class FakePinterest implements FakeNetwork {
     }
   }
 
+  constructor() {
+    super(new FakePinterestOAuth())
+  }
+
   static async start() {
     const fake = new FakePinterest()
-    fake.#oauth.routes(fake.server, (request, path) => fake.#invalidBody(request, path, 'application/x-www-form-urlencoded'))
+    fake.oauth.routes(fake.server, (request, path) => fake.#invalidBody(request, path, 'application/x-www-form-urlencoded'))
     fake.#accountRoutes()
     fake.#mediaRoutes()
     fake.#pinRoutes()
     await fake.server.start()
     return fake
-  }
-
-  isTokenValid(token: string) {
-    return this.#oauth.isTokenValid(token)
-  }
-
-  isRefreshTokenValid(token: string) {
-    return this.#oauth.isRefreshTokenValid(token)
-  }
-
-  expireAccessToken(token: string) {
-    this.#oauth.expire(token)
   }
 
   storedPost(id: string) {
@@ -132,7 +124,7 @@ export class FakePinterest implements FakeNetwork {
 
   #auth(request: FakeRequest, scope: string): FakeReply | null {
     if (!request.bearer || !this.isTokenValid(request.bearer)) return failure(401, 2, 'Authentication failed.')
-    if (!this.#oauth.hasScope(request.bearer, scope)) return failure(403, 3, `Missing scope ${scope}`)
+    if (!this.oauth.hasScope(request.bearer, scope)) return failure(403, 3, `Missing scope ${scope}`)
     return null
   }
 
@@ -145,7 +137,7 @@ export class FakePinterest implements FakeNetwork {
       if (denied) return denied
       const pageSize = Number(request.query.get('page_size') ?? 25)
       const offset = Number(request.query.get('bookmark') ?? 0)
-      const visible = BOARDS.filter((b) => b.privacy !== 'SECRET' || this.#oauth.hasScope(request.bearer!, 'boards:read_secret'))
+      const visible = BOARDS.filter((b) => b.privacy !== 'SECRET' || this.oauth.hasScope(request.bearer!, 'boards:read_secret'))
       const page = visible.slice(offset, offset + pageSize)
       const more = offset + pageSize < visible.length
       return { json: { items: page.map((b) => ({ ...b, owner: { username: USER.username } })), bookmark: more ? String(offset + pageSize) : null } }
@@ -275,7 +267,7 @@ export class FakePinterest implements FakeNetwork {
       if (!body.board_id || !body.media_source) return failure(400, 1, 'board_id and media_source are required.')
       const board = BOARDS.find((b) => b.id === body.board_id)
       if (!board) return failure(404, 404, 'Board not found.')
-      if (board.privacy === 'SECRET' && !this.#oauth.hasScope(request.bearer!, 'pins:write_secret')) return failure(403, 3, 'Missing scope pins:write_secret')
+      if (board.privacy === 'SECRET' && !this.oauth.hasScope(request.bearer!, 'pins:write_secret')) return failure(403, 3, 'Missing scope pins:write_secret')
       if (body.board_section_id && !(SECTIONS[board.id] ?? []).some((section) => section.id === body.board_section_id)) {
         return failure(404, 404, 'Board section not found.')
       }

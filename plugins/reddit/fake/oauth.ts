@@ -1,8 +1,10 @@
 import { randomBytes } from 'node:crypto'
-import type { FakeRequest, FakeServer } from '#sdk/testing/fake_server'
+import { badAuthorizeRequest, basicClientOk, consentRedirect } from '#sdk/testing/fake_oauth'
+import type { FakeServer } from '#sdk/testing/fake_server'
 
 export const CLIENT_ID = 'fake-reddit-client'
 export const CLIENT_SECRET = 'fake-reddit-secret'
+const CLIENT = { id: CLIENT_ID, secret: CLIENT_SECRET }
 const KNOWN_SCOPES = new Set(['identity', 'submit', 'read', 'flair', 'history', 'edit', 'mysubreddits', 'vote'])
 
 interface Grant {
@@ -38,10 +40,6 @@ export class FakeRedditOAuth {
     if (token) token.valid = false
   }
 
-  #clientOk(request: FakeRequest) {
-    return request.headers.authorization === `Basic ${Buffer.from(`${CLIENT_ID}:${CLIENT_SECRET}`).toString('base64')}`
-  }
-
   #issue(grant: Grant, withRefresh: boolean) {
     const accessToken = randomBytes(20).toString('base64url')
     this.#access.set(accessToken, { valid: true, grant })
@@ -61,23 +59,19 @@ export class FakeRedditOAuth {
       const q = request.query
       const redirectUri = q.get('redirect_uri') ?? ''
       const scopes = (q.get('scope') ?? '').split(/[ ,]+/).filter(Boolean)
-      if (q.get('client_id') !== CLIENT_ID || q.get('response_type') !== 'code' || !/^https?:\/\//.test(redirectUri)) {
-        return { status: 400, text: 'invalid client_id, response_type or redirect_uri' }
-      }
+      const invalid = badAuthorizeRequest(request, CLIENT, 'invalid client_id, response_type or redirect_uri')
+      if (invalid) return invalid
       if (!q.get('state') || !['temporary', 'permanent'].includes(q.get('duration') ?? '') || !scopes.length || scopes.some((s) => !KNOWN_SCOPES.has(s))) {
         return { status: 400, text: 'invalid state, duration or scope' }
       }
       const code = randomBytes(12).toString('base64url')
       const permanent = q.get('duration') === 'permanent'
       this.#codes.set(code, { redirectUri, grant: { scopes, refreshToken: permanent ? randomBytes(20).toString('base64url') : null } })
-      const target = new URL(redirectUri)
-      target.searchParams.set('state', q.get('state')!)
-      target.searchParams.set('code', code)
-      return { redirect: target.toString() }
+      return consentRedirect(redirectUri, { state: q.get('state')!, code })
     })
 
     s.route('POST', '/api/v1/access_token', (request) => {
-      if (!this.#clientOk(request)) return { status: 401, json: { message: 'Unauthorized', error: 401 } }
+      if (!basicClientOk(request, CLIENT)) return { status: 401, json: { message: 'Unauthorized', error: 401 } }
       const body = request.body
       if (body.grant_type === 'authorization_code') {
         const entry = this.#codes.get(body.code)
@@ -95,7 +89,7 @@ export class FakeRedditOAuth {
     })
 
     s.route('POST', '/api/v1/revoke_token', (request) => {
-      if (!this.#clientOk(request)) return { status: 401, json: { message: 'Unauthorized', error: 401 } }
+      if (!basicClientOk(request, CLIENT)) return { status: 401, json: { message: 'Unauthorized', error: 401 } }
       const token = String(request.body.token ?? '')
       const grant = this.#refresh.get(token)
       if (grant) {

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto'
 import type { PostMetrics } from '#sdk'
 import { FakeServer, type FakeReply, type FakeRequest } from '#sdk/testing/fake_server'
 import type { FakeNetwork, StoredPost } from '#sdk/testing/fake_network'
+import { OAuthFakeNetwork } from '#sdk/testing/fake_oauth'
 import { CLIENT_ID, CLIENT_SECRET, FakeRedditOAuth } from './oauth.js'
 
 const USER = { id: '1w72', name: 'pistache_agency' }
@@ -43,7 +44,7 @@ const listing = (children: unknown[]) => ({ json: { kind: 'Listing', data: { aft
  * user's submissions, and /api/info with the figures from setMetrics. Requests without a
  * descriptive User-Agent get the 429 Reddit gives generic clients.
  */
-export class FakeReddit implements FakeNetwork {
+export class FakeReddit extends OAuthFakeNetwork<FakeRedditOAuth> implements FakeNetwork {
   server = new FakeServer()
   publishPath = '^/api/(submit|submit_gallery_post\\.json)$'
   /** Listing reads an image or video post stays hidden for while Reddit "processes" it. */
@@ -54,7 +55,6 @@ export class FakeReddit implements FakeNetwork {
     ['linksonly', { name: 'linksonly', submissionType: 'link', allowImages: false, allowVideos: false, allowGalleries: false, flairRequired: false, flairs: [] }],
   ])
 
-  #oauth = new FakeRedditOAuth()
   #posts = new Map<string, Post>()
   #assets = new Map<string, { key: string; mimeType: string; bytes: Uint8Array | null }>()
   #next = 0x1a2b3c
@@ -68,23 +68,15 @@ export class FakeReddit implements FakeNetwork {
     }
   }
 
+  constructor() {
+    super(new FakeRedditOAuth())
+  }
+
   static async start() {
     const fake = new FakeReddit()
     fake.#routes()
     await fake.server.start()
     return fake
-  }
-
-  isTokenValid(accessToken: string) {
-    return this.#oauth.isTokenValid(accessToken)
-  }
-
-  isRefreshTokenValid(refreshToken: string) {
-    return this.#oauth.isRefreshTokenValid(refreshToken)
-  }
-
-  expireAccessToken(accessToken: string) {
-    this.#oauth.expire(accessToken)
   }
 
   storedPost(externalId: string) {
@@ -114,7 +106,7 @@ export class FakeReddit implements FakeNetwork {
   #guard(request: FakeRequest, scope: string): FakeReply | null {
     if (!this.#userAgentOk(request)) return { status: 429, text: 'Too Many Requests' }
     if (!request.bearer || !this.isTokenValid(request.bearer)) return { status: 401, json: { message: 'Unauthorized', error: 401 } }
-    if (!this.#oauth.hasScope(request.bearer, scope)) return { status: 403, json: { message: 'Forbidden', error: 403, reason: `insufficient scope: ${scope}` } }
+    if (!this.oauth.hasScope(request.bearer, scope)) return { status: 403, json: { message: 'Forbidden', error: 403, reason: `insufficient scope: ${scope}` } }
     return null
   }
 
@@ -130,7 +122,7 @@ export class FakeReddit implements FakeNetwork {
     const s = this.server
     // The OAuth endpoints check the User-Agent too.
     const oauthServer = { route: (m: string, p: string, h: (r: FakeRequest) => FakeReply) => s.route(m, p, (r) => (this.#userAgentOk(r) || m === 'GET' ? h(r) : { status: 429, text: 'Too Many Requests' })) }
-    this.#oauth.routes(oauthServer as unknown as FakeServer)
+    this.oauth.routes(oauthServer as unknown as FakeServer)
 
     this.#route('GET', '/api/v1/me', 'identity', () => ({
       json: { ...USER, icon_img: 'https://styles.redditmedia.com/pistache.png?width=256', total_karma: 1234, subreddit: { display_name_prefixed: `u/${USER.name}`, subscribers: 321 } },

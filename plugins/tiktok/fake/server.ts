@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto'
 import type { PostMetrics } from '#sdk'
 import { FakeServer, type FakeReply, type FakeRequest } from '#sdk/testing/fake_server'
 import type { FakeNetwork, StoredPost } from '#sdk/testing/fake_network'
+import { OAuthFakeNetwork } from '#sdk/testing/fake_oauth'
 import { CLIENT_KEY, CLIENT_SECRET, FakeTikTokOAuth, OPEN_ID } from './oauth.js'
 
 const USERNAME = 'pistache.agency'
@@ -53,7 +54,7 @@ function isJpegOrWebp(bytes: Uint8Array) {
  * status polling that advances one step per poll, video list/query with the figures from
  * setMetrics. Every call checks the bearer and the scope it needs.
  */
-export class FakeTikTok implements FakeNetwork {
+export class FakeTikTok extends OAuthFakeNetwork<FakeTikTokOAuth> implements FakeNetwork {
   server = new FakeServer()
   publishPath = '^/v2/post/publish/(video|inbox/video|content)/init/$'
   /** Status polls a publish needs after its bytes are in before TikTok reports the outcome. */
@@ -63,7 +64,6 @@ export class FakeTikTok implements FakeNetwork {
   maxVideoPostDurationSec = 600
   creatorFlags = { comment_disabled: false, duet_disabled: false, stitch_disabled: false }
 
-  #oauth = new FakeTikTokOAuth()
   #publishes = new Map<string, Publish>()
   #videos = new Map<string, Video>()
   #drafts = new Map<string, StoredPost>()
@@ -77,24 +77,16 @@ export class FakeTikTok implements FakeNetwork {
     }
   }
 
+  constructor() {
+    super(new FakeTikTokOAuth())
+  }
+
   static async start() {
     const fake = new FakeTikTok()
-    fake.#oauth.routes(fake.server)
+    fake.oauth.routes(fake.server)
     fake.#routes()
     await fake.server.start()
     return fake
-  }
-
-  isTokenValid(accessToken: string) {
-    return this.#oauth.isTokenValid(accessToken)
-  }
-
-  isRefreshTokenValid(refreshToken: string) {
-    return this.#oauth.isRefreshTokenValid(refreshToken)
-  }
-
-  expireAccessToken(accessToken: string) {
-    this.#oauth.expire(accessToken)
   }
 
   /** Published posts by video id; inbox drafts by publish id. */
@@ -132,7 +124,7 @@ export class FakeTikTok implements FakeNetwork {
 
   #guard(request: FakeRequest, scope: string): FakeReply | null {
     if (!request.bearer || !this.isTokenValid(request.bearer)) return apiError(401, 'access_token_invalid', 'The access token is invalid or not found in the request.')
-    if (!this.#oauth.scopesOf(request.bearer).includes(scope)) return apiError(401, 'scope_not_authorized', `The user did not authorize the scope required: ${scope}.`)
+    if (!this.oauth.scopesOf(request.bearer).includes(scope)) return apiError(401, 'scope_not_authorized', `The user did not authorize the scope required: ${scope}.`)
     return null
   }
 

@@ -1,8 +1,10 @@
-import { createHash, randomBytes } from 'node:crypto'
-import type { FakeRequest, FakeServer } from '#sdk/testing/fake_server'
+import { randomBytes } from 'node:crypto'
+import { badAuthorizeRequest, basicClientOk, consentRedirect, pkceMatches } from '#sdk/testing/fake_oauth'
+import type { FakeServer } from '#sdk/testing/fake_server'
 
 export const CLIENT_ID = 'fake-x-client'
 export const CLIENT_SECRET = 'fake-x-secret'
+const CLIENT = { id: CLIENT_ID, secret: CLIENT_SECRET }
 const ALL_SCOPES = 'tweet.read tweet.write users.read media.write offline.access'
 const CODE_LIFETIME_MS = 30_000
 
@@ -33,10 +35,6 @@ export class FakeXOAuth {
     return this.#refresh.has(refreshToken)
   }
 
-  #clientOk(request: FakeRequest) {
-    return request.headers.authorization === `Basic ${Buffer.from(`${CLIENT_ID}:${CLIENT_SECRET}`).toString('base64')}`
-  }
-
   #issue(scope: string) {
     const accessToken = randomBytes(24).toString('base64url')
     this.#access.set(accessToken, { valid: true })
@@ -54,30 +52,24 @@ export class FakeXOAuth {
       const q = request.query
       const redirectUri = q.get('redirect_uri') ?? ''
       const method = q.get('code_challenge_method') ?? ''
-      if (q.get('client_id') !== CLIENT_ID || q.get('response_type') !== 'code' || !/^https?:\/\//.test(redirectUri)) {
-        return { status: 400, text: 'Something went wrong: invalid client or redirect' }
-      }
+      const invalid = badAuthorizeRequest(request, CLIENT, 'Something went wrong: invalid client or redirect')
+      if (invalid) return invalid
       if (!q.get('code_challenge') || !['S256', 'plain'].includes(method) || !q.get('state') || !q.get('scope')) {
         return { status: 400, text: 'Something went wrong: PKCE, state and scope are required' }
       }
       const code = randomBytes(16).toString('base64url')
       this.#codes.set(code, { redirectUri, challenge: q.get('code_challenge')!, method, scope: q.get('scope')!, issuedAt: Date.now() })
-      const target = new URL(redirectUri)
-      target.searchParams.set('state', q.get('state')!)
-      target.searchParams.set('code', code)
-      return { redirect: target.toString() }
+      return consentRedirect(redirectUri, { state: q.get('state')!, code })
     })
 
     s.route('POST', '/2/oauth2/token', (request) => {
-      if (!this.#clientOk(request)) return unauthorizedClient
+      if (!basicClientOk(request, CLIENT)) return unauthorizedClient
       const body = request.body
       if (body.grant_type === 'authorization_code') {
         const grant = this.#codes.get(body.code)
         this.#codes.delete(body.code)
         if (!grant || Date.now() - grant.issuedAt > CODE_LIFETIME_MS || grant.redirectUri !== body.redirect_uri) return badGrant
-        const verifier = String(body.code_verifier ?? '')
-        const challenge = grant.method === 'S256' ? createHash('sha256').update(verifier).digest('base64url') : verifier
-        return challenge === grant.challenge ? this.#issue(grant.scope) : badGrant
+        return pkceMatches(grant.challenge, grant.method, body.code_verifier) ? this.#issue(grant.scope) : badGrant
       }
       if (body.grant_type === 'refresh_token') {
         // Rotation: a refresh token works once.
@@ -87,7 +79,7 @@ export class FakeXOAuth {
     })
 
     s.route('POST', '/2/oauth2/revoke', (request) => {
-      if (!this.#clientOk(request)) return unauthorizedClient
+      if (!basicClientOk(request, CLIENT)) return unauthorizedClient
       const token = String(request.body.token ?? '')
       this.expire(token)
       this.#refresh.delete(token)

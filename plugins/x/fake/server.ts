@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url'
 import { countXWeighted, type PostMetrics } from '#sdk'
 import { FakeServer, type FakeReply, type FakeRequest } from '#sdk/testing/fake_server'
 import type { FakeNetwork, StoredPost } from '#sdk/testing/fake_network'
+import { OAuthFakeNetwork } from '#sdk/testing/fake_oauth'
 import { OpenApiValidator } from '#sdk/testing/openapi_validator'
 import { CLIENT_ID, CLIENT_SECRET, FakeXOAuth } from './oauth.js'
 import { renderText } from './render.js'
@@ -53,14 +54,13 @@ const invalid = (message: string) => problem(400, 'Invalid Request', 'One or mor
  * alt text, posts (t.co-shortened as X returns them), lookups and public metrics. JSON bodies are validated against the spec (400, as X answers), unknown
  * query parameters are refused, and duplicate text is refused with X's 403.
  */
-export class FakeX implements FakeNetwork {
+export class FakeX extends OAuthFakeNetwork<FakeXOAuth> implements FakeNetwork {
   server = new FakeServer()
   publishPath = '^/2/tweets$'
   /** Status polls a video or GIF needs before X reports `succeeded`. */
   processingPolls = 2
   checkAfterSecs = 1
 
-  #oauth = new FakeXOAuth()
   #uploads = new Map<string, Upload>()
   #tweets = new Map<string, Tweet>()
   #nextId = 1_850_000_000_000_000_000n
@@ -75,23 +75,15 @@ export class FakeX implements FakeNetwork {
     }
   }
 
+  constructor() {
+    super(new FakeXOAuth())
+  }
+
   static async start() {
     const fake = new FakeX()
     fake.#routes()
     await fake.server.start()
     return fake
-  }
-
-  isTokenValid(accessToken: string) {
-    return this.#oauth.isTokenValid(accessToken)
-  }
-
-  expireAccessToken(accessToken: string) {
-    this.#oauth.expire(accessToken)
-  }
-
-  isRefreshTokenValid(refreshToken: string) {
-    return this.#oauth.isRefreshTokenValid(refreshToken)
   }
 
   storedPost(externalId: string) {
@@ -166,7 +158,7 @@ export class FakeX implements FakeNetwork {
   }
 
   #routes() {
-    this.#oauth.routes(this.server)
+    this.oauth.routes(this.server)
     this.#userRoutes()
     this.#mediaRoutes()
     this.#postRoutes()

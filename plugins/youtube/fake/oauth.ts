@@ -1,8 +1,10 @@
-import { createHash, randomBytes } from 'node:crypto'
+import { randomBytes } from 'node:crypto'
+import { badAuthorizeRequest, bodyClientOk, consentRedirect, pkceMatches } from '#sdk/testing/fake_oauth'
 import type { FakeReply, FakeRequest, FakeServer } from '#sdk/testing/fake_server'
 
 export const CLIENT_ID = '1234567890-pistache.apps.googleusercontent.com'
 export const CLIENT_SECRET = 'GOCSPX-fake-youtube-secret'
+const CLIENT = { id: CLIENT_ID, secret: CLIENT_SECRET }
 
 const oauthError = (error: string, description: string, status = 400): FakeReply => ({ status, json: { error, error_description: description } })
 
@@ -48,9 +50,8 @@ export class FakeGoogleOAuth {
     s.route('GET', '/o/oauth2/v2/auth', (request) => {
       const q = request.query
       const redirectUri = q.get('redirect_uri') ?? ''
-      if (q.get('client_id') !== CLIENT_ID || q.get('response_type') !== 'code' || !/^https?:\/\//.test(redirectUri)) {
-        return { status: 400, text: 'Error 400: invalid_request' }
-      }
+      const invalid = badAuthorizeRequest(request, CLIENT, 'Error 400: invalid_request')
+      if (invalid) return invalid
       if (!q.get('scope')?.includes('https://www.googleapis.com/auth/youtube.upload')) return { status: 400, text: 'Error 400: invalid_scope' }
       if (q.get('code_challenge') && q.get('code_challenge_method') !== 'S256') return { status: 400, text: 'Error 400: invalid code_challenge_method' }
       const code = `4/${randomBytes(16).toString('base64url')}`
@@ -60,21 +61,17 @@ export class FakeGoogleOAuth {
         offline: q.get('access_type') === 'offline' && q.get('prompt') === 'consent',
         scope: q.get('scope')!,
       })
-      const target = new URL(redirectUri)
-      target.searchParams.set('state', q.get('state') ?? '')
-      target.searchParams.set('code', code)
-      target.searchParams.set('scope', q.get('scope')!)
-      return { redirect: target.toString() }
+      return consentRedirect(redirectUri, { state: q.get('state') ?? '', code, scope: q.get('scope')! })
     })
 
     s.route('POST', '/token', (request: FakeRequest) => {
       const body = request.body
-      if (body.client_id !== CLIENT_ID || body.client_secret !== CLIENT_SECRET) return oauthError('invalid_client', 'The OAuth client was not found.', 401)
+      if (!bodyClientOk(request, CLIENT)) return oauthError('invalid_client', 'The OAuth client was not found.', 401)
       if (body.grant_type === 'authorization_code') {
         const grant = this.#codes.get(body.code)
         this.#codes.delete(body.code)
         if (!grant || grant.redirectUri !== body.redirect_uri) return oauthError('invalid_grant', 'Malformed auth code.')
-        if (grant.challenge && createHash('sha256').update(String(body.code_verifier ?? '')).digest('base64url') !== grant.challenge) {
+        if (grant.challenge && !pkceMatches(grant.challenge, 'S256', body.code_verifier)) {
           return oauthError('invalid_grant', 'Invalid code verifier.')
         }
         return this.#issue(randomBytes(8).toString('hex'), grant.scope, grant.offline)

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url'
 import { countUtf8Bytes, type PostMetrics } from '#sdk'
 import { FakeServer, type FakeReply, type FakeRequest } from '#sdk/testing/fake_server'
 import type { FakeNetwork, StoredPost } from '#sdk/testing/fake_network'
+import { OAuthFakeNetwork } from '#sdk/testing/fake_oauth'
 import { OpenApiValidator } from '#sdk/testing/openapi_validator'
 import { CLIENT_ID, CLIENT_SECRET, FakeGoogleOAuth } from './oauth.js'
 
@@ -77,7 +78,7 @@ const googleError = (code: number, message: string, reason: string): FakeReply =
  * resource sent when opening a session is validated against the discovery-derived OpenAPI
  * document, and list calls accept only the query names it documents.
  */
-export class FakeYouTube implements FakeNetwork {
+export class FakeYouTube extends OAuthFakeNetwork<FakeGoogleOAuth> implements FakeNetwork {
   server = new FakeServer()
   /** The upload-session opening: the first request of every publish. */
   publishPath = '^/upload/youtube/v3/videos$'
@@ -87,7 +88,6 @@ export class FakeYouTube implements FakeNetwork {
   /** Makes the next completing PUT create the video and then never answer. */
   loseFinalAnswer = false
 
-  #oauth = new FakeGoogleOAuth()
   #sessions = new Map<string, Session>()
   #videos = new Map<string, Video>()
 
@@ -108,25 +108,17 @@ export class FakeYouTube implements FakeNetwork {
     }
   }
 
+  constructor() {
+    super(new FakeGoogleOAuth())
+  }
+
   static async start() {
     const fake = new FakeYouTube()
-    fake.#oauth.routes(fake.server)
+    fake.oauth.routes(fake.server)
     fake.#listRoutes()
     fake.#uploadRoutes()
     await fake.server.start()
     return fake
-  }
-
-  isTokenValid(token: string) {
-    return this.#oauth.isTokenValid(token)
-  }
-
-  isRefreshTokenValid(token: string) {
-    return this.#oauth.isRefreshTokenValid(token)
-  }
-
-  expireAccessToken(token: string) {
-    this.#oauth.expire(token)
   }
 
   storedPost(id: string) {
