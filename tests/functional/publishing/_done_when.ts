@@ -82,7 +82,7 @@ export function withStudio<K extends NetworkId>(group: Group, networks: K[]) {
       await Promise.all(started.map((fake) => fake.close()))
       Object.assign(publishing, saved.publishing)
       pluginsConfig.timeoutMs = saved.timeoutMs
-      pluginsConfig.settings = saved.settings
+      Object.assign(pluginsConfig.settings, saved.settings)
     }
   })
   return studio

@@ -39,9 +39,9 @@ test.group('Done when: a carousel to a Page, Instagram and Threads through the a
 
     // A PNG and a tall photo: Instagram takes only JPEGs between 4:5 and 1.91:1, the others take them as they are.
     const media = await uploadReady(client, studio, [
-      { name: 'croissant.png', bytes: await noisyPng(1200, 1200) },
-      { name: 'macaron.jpg', bytes: await photo(2, 900, 1800) },
-      { name: 'tarte.jpg', bytes: await photo(3, 1920, 1080) },
+      { name: 'croissant.png', bytes: await noisyPng(800, 800) },
+      { name: 'macaron.jpg', bytes: await photo(2, 600, 1200) },
+      { name: 'tarte.jpg', bytes: await photo(3, 1280, 720) },
     ])
     const postId = await scheduleFromComposer(client, studio, {
       body: 'Three pistachio treats for the weekend 🥐',
