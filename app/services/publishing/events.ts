@@ -5,10 +5,15 @@ import type { DeliveryStatus } from '#models/delivery'
 /** What the dashboard needs to repaint one delivery; no secrets, no plugin handles. */
 export interface DeliveryStatusChanged {
   deliveryId: number
+  /** The delivery's revision when the status changed: one fact per (delivery, revision, status). */
+  revision: number
   postId: number
   workspaceId: number
+  socialAccountId: number | null
   network: string
   status: DeliveryStatus
+  /** The network's public id of the post (not a secret: its URL carries it too). */
+  externalId: string | null
   externalUrl: string | null
   lastError: string | null
   at: string
@@ -29,10 +34,13 @@ declare module '@adonisjs/core/types' {
 export function emitDeliveryStatus(delivery: Delivery) {
   const event: DeliveryStatusChanged = {
     deliveryId: delivery.id,
+    revision: delivery.revision,
     postId: delivery.postId,
     workspaceId: delivery.workspaceId,
+    socialAccountId: delivery.socialAccountId,
     network: delivery.network,
     status: delivery.status,
+    externalId: delivery.externalId,
     externalUrl: delivery.externalUrl,
     lastError: delivery.lastError,
     at: new Date().toISOString(),

@@ -1,31 +1,48 @@
 import db from '@adonisjs/lucid/services/db'
-import { DateTime } from 'luxon'
-import { FINAL_DELIVERY_STATUSES, type DeliveryStatus } from '#models/delivery'
 import type { PostStatus } from '#models/post'
 import { sqlTime } from '#services/publishing/settings'
 
 /** Post statuses the pipeline may overwrite (never a draft or a post waiting for review). */
 const PIPELINE_POST_STATUSES: PostStatus[] = ['scheduled', 'publishing', 'published', 'partially_published', 'failed']
 
-/** The post's status as its deliveries make it: published, partially_published or failed once all are done. */
-export function rolledUpStatus(statuses: DeliveryStatus[]): PostStatus | null {
-  const live = statuses.filter((status) => status !== 'cancelled')
-  if (!live.length) return null
-  if (live.every((status) => FINAL_DELIVERY_STATUSES.includes(status))) {
-    const published = live.filter((status) => status === 'published').length
-    if (published === live.length) return 'published'
-    return published > 0 ? 'partially_published' : 'failed'
-  }
-  return live.some((status) => status === 'publishing' || status === 'published') ? 'publishing' : null
-}
-
-export async function rollUpPost(postId: number) {
-  const rows: { status: DeliveryStatus }[] = await db.from('deliveries').where('post_id', postId).select('status')
-  const status = rolledUpStatus(rows.map((row) => row.status))
-  if (!status) return
+/**
+ * A delivery was just claimed: its post is `publishing` (whatever its siblings are, one live
+ * delivery in `publishing` makes it so). One conditional UPDATE; a post already publishing is
+ * not written again.
+ */
+export async function markPostPublishing(postId: number) {
   await db
     .from('posts')
     .where('id', postId)
     .whereIn('status', PIPELINE_POST_STATUSES)
-    .update({ status, updated_at: sqlTime(DateTime.utc()) })
+    .whereNot('status', 'publishing')
+    .update({ status: 'publishing' satisfies PostStatus, updated_at: sqlTime() })
+}
+
+/**
+ * The post's status as its deliveries make it, counted in SQL (cancelled deliveries left out):
+ * all live ones final → published, partially_published or failed; else any publishing or
+ * published → publishing; else (or none live) no opinion (null).
+ */
+const ROLLED_UP = `CASE
+  WHEN SUM(CASE WHEN status IN ('published', 'failed', 'unknown') THEN 1 ELSE 0 END) = COUNT(*) THEN
+    CASE WHEN SUM(CASE WHEN status = 'published' THEN 1 ELSE 0 END) = COUNT(*) THEN 'published'
+         WHEN SUM(CASE WHEN status = 'published' THEN 1 ELSE 0 END) > 0 THEN 'partially_published'
+         ELSE 'failed' END
+  WHEN SUM(CASE WHEN status IN ('publishing', 'published') THEN 1 ELSE 0 END) > 0 THEN 'publishing'
+END`
+
+/**
+ * Brings the post's status in line with its deliveries in one statement (it used to be a
+ * SELECT then an UPDATE). Counting inside the UPDATE also narrows a race of the two-step
+ * version, where two sibling deliveries settling at once could write a stale `publishing`
+ * over the last one's `published`: a post whose status is already right is not written.
+ */
+export async function rollUpPost(postId: number) {
+  await db.rawQuery(
+    `UPDATE posts SET status = rolled.status, updated_at = ?
+     FROM (SELECT post_id, ${ROLLED_UP} AS status FROM deliveries WHERE post_id = ? AND status <> 'cancelled' GROUP BY post_id) AS rolled
+     WHERE posts.id = rolled.post_id AND rolled.status IS NOT NULL AND posts.status <> rolled.status AND posts.status IN (${PIPELINE_POST_STATUSES.map(() => '?').join(', ')})`,
+    [sqlTime(), postId, ...PIPELINE_POST_STATUSES]
+  )
 }

@@ -1,17 +1,14 @@
 import { setTimeout as sleep } from 'node:timers/promises'
 import { ambiguous, failed, type MediaItem, type PublishContext } from '#sdk'
-import Delivery from '#models/delivery'
-import Post from '#models/post'
-import SocialAccount from '#models/social_account'
 import plugins from '#services/plugins'
 import { claimDelivery } from '#services/publishing/claim'
 import { acquireNetworkSlot, releaseNetworkSlot } from '#services/publishing/network_slots'
 import { AccountSession } from '#services/publishing/account_session'
 import { applyOutcome, type Attempt, type Outcome } from '#services/publishing/outcome'
-import { isProcessingRestricted } from '#services/publishing/restrictions'
+import { loadDueDelivery, type DueDelivery } from '#services/publishing/due_delivery'
 import { mediaItemsFor } from '#services/publishing/delivery_media'
 import { emitDeliveryStatus } from '#services/publishing/events'
-import { rollUpPost } from '#services/publishing/rollup'
+import { markPostPublishing } from '#services/publishing/rollup'
 import { markFailed, type Run } from '#services/publishing/transitions'
 import { WAKE_EARLY_MS, wakeAt } from '#services/publishing/wake'
 import { publishingConfig } from '#services/publishing/settings'
@@ -29,13 +26,13 @@ async function waitUntil(at: number) {
 /**
  * Everything between a claim and the network's answer. Expected failures end as values on
  * the delivery; an exception thrown by a plugin after its request may have left is treated
- * as an ambiguous answer, never as "try again".
+ * as an ambiguous answer, never as "try again". `due` was read just before the claim (one
+ * joined statement); `run.delivery` is the row the claim returned.
  */
-async function publishClaimed(run: Run, notBefore = 0) {
+async function publishClaimed(run: Run, due: DueDelivery, notBefore = 0) {
   const { delivery } = run
-  const post = await Post.findOrFail(delivery.postId)
-  if (await isProcessingRestricted(post)) return markFailed(run, 'The author restricted the processing of their data')
-  const account = delivery.socialAccountId ? await SocialAccount.find(delivery.socialAccountId) : null
+  const { post, account } = due
+  if (due.authorRestricted) return markFailed(run, 'The author restricted the processing of their data')
   if (!account || account.status !== 'connected') {
     // An account already flagged for reconnection was announced once to its managers: no second message.
     const announced = account?.status === 'needs_reconnection'
@@ -48,7 +45,7 @@ async function publishClaimed(run: Run, notBefore = 0) {
   let media: MediaItem[] = []
   let mediaError: string | null = null
   try {
-    media = await mediaItemsFor(delivery)
+    if (due.hasMedia) media = await mediaItemsFor(delivery)
   } catch (error) {
     mediaError = (error as Error).message
   }
@@ -84,8 +81,9 @@ export async function runDelivery(
   payload: { deliveryId: number; revision: number; notBefore?: number },
   worker: string
 ): Promise<RunResult> {
-  const delivery = await Delivery.find(payload.deliveryId)
-  if (!delivery || delivery.revision !== payload.revision || !['scheduled', 'queued'].includes(delivery.status)) return 'stale'
+  const due = await loadDueDelivery(payload.deliveryId)
+  const delivery = due?.delivery
+  if (!due || !delivery || delivery.revision !== payload.revision || !['scheduled', 'queued'].includes(delivery.status)) return 'stale'
 
   // Wake-ups fire WAKE_EARLY_MS before their instant on purpose (wake.ts); publishClaimed waits
   // for the exact millisecond just before the network call. Far earlier than that (clocks of
@@ -111,11 +109,12 @@ export async function runDelivery(
     return 'network_busy'
   }
   try {
-    if (!(await claimDelivery(delivery.id, payload.revision, worker))) return 'not_claimed'
-    await delivery.refresh()
-    emitDeliveryStatus(delivery)
-    await rollUpPost(delivery.postId)
-    await publishClaimed({ delivery, worker }, payload.notBefore)
+    const claimed = await claimDelivery(delivery.id, payload.revision, worker)
+    if (!claimed) return 'not_claimed'
+    emitDeliveryStatus(claimed)
+    // Read a moment ago: already `publishing` (a sibling was claimed first) needs no write.
+    if (due.post.status !== 'publishing') await markPostPublishing(claimed.postId)
+    await publishClaimed({ delivery: claimed, worker }, due, payload.notBefore)
     return 'done'
   } finally {
     await releaseNetworkSlot(delivery.network, worker)

@@ -2,6 +2,8 @@ import { hostname } from 'node:os'
 import { DateTime } from 'luxon'
 import app from '@adonisjs/core/services/app'
 import db from '@adonisjs/lucid/services/db'
+import type { LucidModel } from '@adonisjs/lucid/types/model'
+import type { DatabaseQueryBuilderContract } from '@adonisjs/lucid/types/querybuilder'
 import type { PublishingConfig } from '#config/publishing'
 import type { QueueConfig } from '#queue/types'
 
@@ -24,6 +26,19 @@ export function sqlTime(at: DateTime | number = DateTime.utc()) {
 export function affectedRows(result: unknown): number {
   if (Array.isArray(result)) return Number(result[0] ?? 0)
   return Number(result ?? 0)
+}
+
+/**
+ * Runs a compare-and-set UPDATE and returns the rows it changed as the models they are, in
+ * the same round trip (`RETURNING *`): an empty list means the condition matched nothing.
+ * Lucid drops RETURNING on SQLite, which has supported it since 3.35, so it is set on the
+ * knex query underneath.
+ */
+export async function updateReturning<M extends LucidModel>(model: M, query: DatabaseQueryBuilderContract, patch: Record<string, unknown>) {
+  query.update(patch)
+  query.knexQuery.returning('*')
+  const rows = (await query) as unknown as Record<string, unknown>[]
+  return rows.map((row) => model.$createFromAdapterResult(row) as InstanceType<M>)
 }
 
 /** Who holds a claim: this process and the job that woke it, for the logs and the lease. */

@@ -2,13 +2,13 @@ import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
 import logger from '@adonisjs/core/services/logger'
 import type { Published } from '#sdk'
-import type Delivery from '#models/delivery'
+import Delivery from '#models/delivery'
 import type { DeliveryStatus } from '#models/delivery'
 import { emitDeliveryStatus } from '#services/publishing/events'
 import { rollUpPost } from '#services/publishing/rollup'
 import { notifyDeliveryProblem } from '#services/publishing/notify'
 import { wakeAt, wakeForStatusCheck } from '#services/publishing/wake'
-import { affectedRows, publishingConfig, shortReason, sqlTime } from '#services/publishing/settings'
+import { publishingConfig, shortReason, sqlTime, updateReturning } from '#services/publishing/settings'
 
 /** A delivery this worker has claimed, as the claim left it. */
 export interface Run {
@@ -18,20 +18,19 @@ export interface Run {
 
 /**
  * Moves a claimed delivery on, only while this worker still holds it: if the lease was
- * taken over (the reconciler judged this worker dead), nothing is written.
+ * taken over (the reconciler judged this worker dead), nothing is written. The row comes
+ * back from the UPDATE itself (no second read) and refreshes `run.delivery` in place, as
+ * `refresh()` would, for everyone holding it.
  */
 async function settle(run: Run, patch: Record<string, unknown>) {
-  const result = await db
-    .from('deliveries')
-    .where('id', run.delivery.id)
-    .where('status', 'publishing')
-    .where('claimed_by', run.worker)
-    .update({ ...patch, updated_at: sqlTime() })
-  if (affectedRows(result) !== 1) {
+  const query = db.from('deliveries').where('id', run.delivery.id).where('status', 'publishing').where('claimed_by', run.worker)
+  const [settled] = await updateReturning(Delivery, query, { ...patch, updated_at: sqlTime() })
+  if (!settled) {
     logger.warn({ deliveryId: run.delivery.id, worker: run.worker }, 'delivery claim lost before it was settled')
     return false
   }
-  await run.delivery.refresh()
+  run.delivery.fill(settled.$attributes)
+  run.delivery.$hydrateOriginals()
   emitDeliveryStatus(run.delivery)
   await rollUpPost(run.delivery.postId)
   return true
@@ -39,15 +38,17 @@ async function settle(run: Run, patch: Record<string, unknown>) {
 
 const released = { lease_until: null, claimed_by: null }
 
-/** The network's id is written first: if the process dies between the two, the reconciler finds it. */
+/**
+ * The network's id is written in the same statement that marks the delivery published, so
+ * no row is ever published without it. A worker that dies before this statement leaves the
+ * delivery in `publishing`; the reconciler resolves it through the plugin's lookup (or an
+ * id a previous pass saved).
+ */
 export async function markPublished(run: Run, published: Published) {
-  await db
-    .from('deliveries')
-    .where('id', run.delivery.id)
-    .where('claimed_by', run.worker)
-    .update({ external_id: published.externalId, external_url: published.url })
   return settle(run, {
     status: 'published' satisfies DeliveryStatus,
+    external_id: published.externalId,
+    external_url: published.url,
     published_at: sqlTime(),
     last_error: null,
     pending_handle: null,

@@ -1,7 +1,6 @@
 import emitter from '@adonisjs/core/services/emitter'
 import logger from '@adonisjs/core/services/logger'
 import redis from '@adonisjs/redis/services/main'
-import Delivery from '#models/delivery'
 import SocialAccount from '#models/social_account'
 import type { WebhookEvent } from '#models/webhook'
 import type { DeliveryStatusChanged } from '#services/publishing/events'
@@ -27,21 +26,21 @@ export async function onDeliveryStatusChanged(event: DeliveryStatusChanged) {
   try {
     const type = DELIVERY_EVENTS[event.status]
     if (!type) return
-    const delivery = await Delivery.find(event.deliveryId)
-    if (!(await firstTime(`delivery:${event.deliveryId}:${delivery?.revision ?? 0}:${event.status}`))) return
+    // The event carries what the webhook needs: no read of the delivery on the publish path.
+    if (!(await firstTime(`delivery:${event.deliveryId}:${event.revision}:${event.status}`))) return
     await publishWebhookEvent(event.workspaceId, type, {
       deliveryId: event.deliveryId,
       postId: event.postId,
-      accountId: delivery?.socialAccountId ?? null,
+      accountId: event.socialAccountId,
       network: event.network,
       status: event.status,
-      externalId: delivery?.externalId ?? null,
+      externalId: event.externalId,
       externalUrl: event.externalUrl,
       error: event.lastError,
       at: event.at,
     })
-    if (event.status !== 'failed' || !delivery?.socialAccountId) return
-    const account = await SocialAccount.find(delivery.socialAccountId)
+    if (event.status !== 'failed' || !event.socialAccountId) return
+    const account = await SocialAccount.find(event.socialAccountId)
     if (account?.status !== 'needs_reconnection') return
     if (!(await firstTime(`account:${account.id}:needs_reconnection:${account.connectedAt.toMillis()}`))) return
     await publishWebhookEvent(account.workspaceId, 'account.needs_reconnection', {

@@ -25,7 +25,7 @@ async function dieMidPublish(world: World, network: 'x' | 'mastodon', sent: bool
   await publishNow({ post, actor: world.owner })
   const delivery = await Delivery.findByOrFail('post_id', post.id)
   await queue.use('publish').remove(delivery.jobId!)
-  assert(await claimDelivery(delivery.id, delivery.revision, 'worker-that-died'))
+  assert((await claimDelivery(delivery.id, delivery.revision, 'worker-that-died')) !== null)
   if (sent) {
     const plugin = await plugins.get(network)
     const account = world.accounts[network]
