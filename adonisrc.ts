@@ -2,6 +2,13 @@ import { indexPages } from '@adonisjs/inertia'
 import { indexEntities } from '@adonisjs/core'
 import { defineConfig } from '@adonisjs/core/app'
 
+/**
+ * Providers that only serve HTTP requests (sessions, CSRF, static files, assets, Inertia pages,
+ * rate limits): ace commands and the queue worker boot without them, which keeps the worker
+ * lighter. Mails (edge, i18n, mail) and signed URLs (routes) work in every environment.
+ */
+const HTTP_ONLY: ('web' | 'test' | 'repl')[] = ['web', 'test', 'repl']
+
 export default defineConfig({
   experimental: {},
 
@@ -19,14 +26,14 @@ export default defineConfig({
     { file: () => import('@adonisjs/core/providers/repl_provider'), environment: ['repl', 'test'] },
     () => import('@adonisjs/core/providers/vinejs_provider'),
     () => import('@adonisjs/core/providers/edge_provider'),
-    () => import('@adonisjs/session/session_provider'),
-    () => import('@adonisjs/vite/vite_provider'),
-    () => import('@adonisjs/shield/shield_provider'),
-    () => import('@adonisjs/static/static_provider'),
+    { file: () => import('@adonisjs/session/session_provider'), environment: HTTP_ONLY },
+    { file: () => import('@adonisjs/vite/vite_provider'), environment: HTTP_ONLY },
+    { file: () => import('@adonisjs/shield/shield_provider'), environment: HTTP_ONLY },
+    { file: () => import('@adonisjs/static/static_provider'), environment: HTTP_ONLY },
     () => import('@adonisjs/lucid/database_provider'),
     () => import('@adonisjs/redis/redis_provider'),
-    () => import('@adonisjs/limiter/limiter_provider'),
-    () => import('@adonisjs/inertia/inertia_provider'),
+    { file: () => import('@adonisjs/limiter/limiter_provider'), environment: HTTP_ONLY },
+    { file: () => import('@adonisjs/inertia/inertia_provider'), environment: HTTP_ONLY },
     () => import('@adonisjs/auth/auth_provider'),
     () => import('@adonisjs/bouncer/bouncer_provider'),
     () => import('@adonisjs/i18n/i18n_provider'),

@@ -3,7 +3,7 @@ import { rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { randomUUID } from 'node:crypto'
-import { Agent, request, type Dispatcher } from 'undici'
+import type { Agent as UndiciAgent, Dispatcher } from 'undici'
 import { resolvePublicAddress, type ResolvedHost } from '#services/outbound_guard'
 
 export type SafeFetchErrorCode =
@@ -74,7 +74,7 @@ function parseTarget(raw: string | URL): URL {
  * the name would resolve to now: a DNS answer that changes between the check and the
  * connection (rebinding) is never used. TLS still verifies the certificate for the name.
  */
-function pinnedAgent(address: string, family: 4 | 6) {
+function pinnedAgent(Agent: typeof UndiciAgent, address: string, family: 4 | 6) {
   return new Agent({
     connections: 1,
     pipelining: 0,
@@ -98,12 +98,14 @@ export async function safeFetchToFile(raw: string | URL, options: SafeFetchOptio
   const maxRedirects = options.maxRedirects ?? 5
   const deadline = AbortSignal.timeout(options.timeoutMs)
   let url = parseTarget(raw)
+  // undici (~100 modules) is loaded by the first import from a URL, not at boot.
+  const { Agent, request } = await import('undici')
   for (let hop = 0; ; hop++) {
     const target = options.resolveHost
       ? await options.resolveHost(url.hostname)
       : await resolvePublicAddress(url.hostname, options.allowPrivate)
     if (!target) throw new SafeFetchError('forbidden_address', `${url.hostname} is not a public address`)
-    const agent = pinnedAgent(target.address, target.family)
+    const agent = pinnedAgent(Agent, target.address, target.family)
     let response: Dispatcher.ResponseData
     try {
       response = await request(url, {

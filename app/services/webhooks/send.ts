@@ -1,5 +1,4 @@
 import app from '@adonisjs/core/services/app'
-import { Agent, request } from 'undici'
 import type { MediaConfig } from '#config/media'
 import { resolvePublicAddress } from '#services/outbound_guard'
 
@@ -28,6 +27,8 @@ export async function postWebhook(url: string, body: string, headers: Record<str
   const allowPrivate = app.config.get<MediaConfig>('media').import.allowPrivateTargets
   const resolved = await resolvePublicAddress(target.hostname, allowPrivate)
   if (!resolved) return { ok: false, status: null, error: `${target.hostname} is not a public address` }
+  // undici (~100 modules) is loaded on the first delivery, not when the worker boots.
+  const { Agent, request } = await import('undici')
   const agent = new Agent({
     connections: 1,
     connect: {
