@@ -117,7 +117,7 @@ async function calendarRoute(workspaceId: number, start: string, end: string) {
   return JSON.stringify({ events: posts.map((post) => toCalendarEvent(post, member)), truncated })
 }
 
-/** The bare route: the raw SQL of the same range — the posts, then their deliveries — serialised. */
+/** The bare route: the raw SQL of the same range — the posts, then their deliveries, one id-list parameter as the app binds it — serialised. */
 const POSTS_SQL = 'SELECT id, author_id, status, scheduled_at, body FROM posts WHERE workspace_id = ? AND scheduled_at >= ? AND scheduled_at < ?'
 const rowsOf = (result: any): any[] => (dialect === 'postgres' ? result.rows : result)
 
@@ -128,7 +128,7 @@ async function bareRoute(withDeliveries: boolean, workspaceId: number, start: st
   const deliveries = rowsOf(
     dialect === 'postgres'
       ? await db.rawQuery('SELECT id, post_id, network, social_account_id, status FROM deliveries WHERE post_id = ANY(?::int[])', [`{${ids.join(',')}}`])
-      : await db.rawQuery(`SELECT id, post_id, network, social_account_id, status FROM deliveries WHERE post_id IN (${ids.map(() => '?').join(',')})`, ids)
+      : await db.rawQuery('SELECT id, post_id, network, social_account_id, status FROM deliveries WHERE post_id IN (SELECT value FROM json_each(?))', [JSON.stringify(ids)])
   )
   return JSON.stringify({ posts, deliveries })
 }
