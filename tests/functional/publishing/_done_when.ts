@@ -9,7 +9,7 @@ import sharp from 'sharp'
 import type { Group } from '@japa/runner/core'
 import type { PluginsConfig } from '#config/plugins'
 import type { PublishingConfig } from '#config/publishing'
-import type Delivery from '#models/delivery'
+import Delivery from '#models/delivery'
 import DeliveryMetricSnapshot from '#models/delivery_metric_snapshot'
 import type User from '#models/user'
 import type Workspace from '#models/workspace'
@@ -132,9 +132,15 @@ export async function scheduleFromComposer(client: any, studio: Studio<any>, inp
   return Number(match[1])
 }
 
-/** Waits for the post's deliveries to settle and its roll-up to follow; deliveries by network. */
-export async function publishedDeliveries(postId: number, timeoutMs = 25_000) {
-  const deliveries = await settled(postId, ['published', 'failed', 'unknown'], timeoutMs)
+/**
+ * Waits for the post's deliveries to settle and its roll-up to follow; deliveries by network.
+ * Gives up well inside the test's timeout, saying where each delivery stands.
+ */
+export async function publishedDeliveries(postId: number, timeoutMs = 15_000) {
+  const deliveries = await settled(postId, ['published', 'failed', 'unknown'], timeoutMs).catch(async (error: Error) => {
+    const states = (await Delivery.query().where('post_id', postId)).map((d) => `${d.network}: ${d.status} ${d.lastError ?? ''}`)
+    throw new Error(`${error.message}; post ${postId} deliveries: ${states.join(', ') || 'none'}`)
+  })
   const status = await rolledUp(postId, 'published')
   return { status, deliveries, byNetwork: Object.fromEntries(deliveries.map((d) => [d.network, d])) as Record<string, Delivery> }
 }
