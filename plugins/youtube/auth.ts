@@ -59,7 +59,7 @@ function grantKeyOf(token: TokenSet) {
   return `google:${createHash('sha256').update(token.refreshToken ?? token.accessToken).digest('base64url').slice(0, 22)}`
 }
 
-/** The channels this Google identity can upload to (channels.list mine=true). */
+/** The channel this token acts for (channels.list mine=true answers with that one channel). */
 export async function fetchChannels(http: HttpClient, settings: PluginSettings, accessToken: string): Promise<Result<AccountProfile[]>> {
   const response = mapQuota(
     await http.send<{ items?: Channel[] }>({ url: 'channels', query: { part: 'snippet,contentDetails', mine: true, maxResults: 50 }, bearer: accessToken })
@@ -70,13 +70,16 @@ export async function fetchChannels(http: HttpClient, settings: PluginSettings, 
 
 /**
  * Google OAuth 2.0 with PKCE: `access_type=offline` + `prompt=consent` so that every connect
- * returns a refresh token (access tokens last an hour). Then a picker over the channels found.
+ * returns a refresh token (access tokens last an hour). No picker in the app: a Google token
+ * acts for exactly one channel, which the user chooses on Google's own consent screen (brand
+ * accounts), so channels.list mine=true names that channel and uploads go to it. Offering
+ * other channels here would let a post be "published" to a channel it never reached.
  */
 export const youtubeAuth: OAuth2Auth = {
   kind: 'oauth2',
   pkce: true,
   scopes: SCOPES,
-  picker: true,
+  picker: false,
 
   authorizationUrl(ctx, { state, redirectUri, codeChallenge }) {
     return authorizationUrl(youtubeUrls(ctx.settings).authorize, {
@@ -98,9 +101,9 @@ export const youtubeAuth: OAuth2Auth = {
     const tokenSet = token.value
     const channels = await fetchChannels(apiHttp(ctx), ctx.settings, tokenSet.accessToken)
     if (channels.status !== 'ok') return channels
-    if (!channels.value.length) return failed('this Google account has no YouTube channel yet', false, 'no_channel')
-    const grant = grantKeyOf(tokenSet)
-    return ok(channels.value.map((profile) => ({ profile: { ...profile, grant }, token: { ...tokenSet } })))
+    const [channel] = channels.value
+    if (!channel) return failed('this Google account has no YouTube channel yet', false, 'no_channel')
+    return ok([{ profile: { ...channel, grant: grantKeyOf(tokenSet) }, token: tokenSet }])
   },
 
   /** A 400 (invalid_grant): revoked, unused for 6 months, or a "Testing" consent screen's 7 days are over. */

@@ -14,10 +14,26 @@ const oauthError = (error: string, description: string, status = 400): FakeReply
  * rotated, and /revoke that ends the whole grant.
  */
 export class FakeGoogleOAuth {
-  #codes = new Map<string, { redirectUri: string; challenge: string | null; offline: boolean; scope: string }>()
-  #access = new Map<string, { valid: boolean; grant: string }>()
-  #refresh = new Map<string, { grant: string; scope: string }>()
+  #codes = new Map<string, { redirectUri: string; challenge: string | null; offline: boolean; scope: string; channelId: string }>()
+  #access = new Map<string, { valid: boolean; grant: string; channelId: string }>()
+  #refresh = new Map<string, { grant: string; scope: string; channelId: string }>()
   #revokedGrants = new Set<string>()
+
+  /**
+   * The channel the user picks on Google's consent screen. A Google token acts for exactly
+   * one channel (a brand account's channel is chosen there), so every token issued from
+   * this consent lists and uploads to this channel only.
+   */
+  consentChannelId: string
+
+  constructor(defaultChannelId: string) {
+    this.consentChannelId = defaultChannelId
+  }
+
+  /** The channel an access token acts for, or null for an unknown token. */
+  channelOf(token: string) {
+    return this.#access.get(token)?.channelId ?? null
+  }
 
   isTokenValid(token: string) {
     const entry = this.#access.get(token)
@@ -34,13 +50,13 @@ export class FakeGoogleOAuth {
     if (entry) entry.valid = false
   }
 
-  #issue(grant: string, scope: string, withRefresh: boolean) {
+  #issue(grant: string, scope: string, withRefresh: boolean, channelId: string) {
     const accessToken = `ya29.${randomBytes(24).toString('base64url')}`
-    this.#access.set(accessToken, { valid: true, grant })
+    this.#access.set(accessToken, { valid: true, grant, channelId })
     const body: Record<string, unknown> = { access_token: accessToken, expires_in: 3599, token_type: 'Bearer', scope }
     if (withRefresh) {
       const refreshToken = `1//${randomBytes(24).toString('base64url')}`
-      this.#refresh.set(refreshToken, { grant, scope })
+      this.#refresh.set(refreshToken, { grant, scope, channelId })
       body.refresh_token = refreshToken
     }
     return { json: body }
@@ -60,6 +76,7 @@ export class FakeGoogleOAuth {
         challenge: q.get('code_challenge'),
         offline: q.get('access_type') === 'offline' && q.get('prompt') === 'consent',
         scope: q.get('scope')!,
+        channelId: this.consentChannelId,
       })
       return consentRedirect(redirectUri, { state: q.get('state') ?? '', code, scope: q.get('scope')! })
     })
@@ -74,12 +91,12 @@ export class FakeGoogleOAuth {
         if (grant.challenge && !pkceMatches(grant.challenge, 'S256', body.code_verifier)) {
           return oauthError('invalid_grant', 'Invalid code verifier.')
         }
-        return this.#issue(randomBytes(8).toString('hex'), grant.scope, grant.offline)
+        return this.#issue(randomBytes(8).toString('hex'), grant.scope, grant.offline, grant.channelId)
       }
       if (body.grant_type === 'refresh_token') {
         const entry = this.#refresh.get(body.refresh_token)
         if (!entry || this.#revokedGrants.has(entry.grant)) return oauthError('invalid_grant', 'Token has been expired or revoked.')
-        return this.#issue(entry.grant, entry.scope, false)
+        return this.#issue(entry.grant, entry.scope, false, entry.channelId)
       }
       return oauthError('unsupported_grant_type', 'Invalid grant_type')
     })

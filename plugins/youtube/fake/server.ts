@@ -71,8 +71,9 @@ const googleError = (code: number, message: string, reason: string): FakeReply =
 })
 
 /**
- * YouTube in miniature: Google OAuth (oauth.ts), channels.list for the picker (two channels on
- * one Google identity), the resumable upload protocol of FLOW.md (session via Location header,
+ * YouTube in miniature: Google OAuth (oauth.ts) with the consent screen's channel chooser (two
+ * channels on one Google identity; a token acts for the one chosen, `chooseChannelAtConsent`),
+ * channels.list mine=true naming that channel, the resumable upload protocol of FLOW.md (session via Location header,
  * Content-Range chunks of 256 KiB multiples, 308 + Range, status queries), processing that
  * advances one step per videos.list read, the uploads playlist and statistics. The Video
  * resource sent when opening a session is validated against the discovery-derived OpenAPI
@@ -109,7 +110,12 @@ export class FakeYouTube extends OAuthFakeNetwork<FakeGoogleOAuth> implements Fa
   }
 
   constructor() {
-    super(new FakeGoogleOAuth())
+    super(new FakeGoogleOAuth(CHANNELS[0].id))
+  }
+
+  /** Which channel the next consent picks (Google's own channel chooser); the first by default. */
+  chooseChannelAtConsent(channelId: string) {
+    this.oauth.consentChannelId = channelId
   }
 
   static async start() {
@@ -163,11 +169,13 @@ export class FakeYouTube extends OAuthFakeNetwork<FakeGoogleOAuth> implements Fa
       const denied = this.#auth(request) ?? this.#checkQuery(request, '/youtube/v3/channels')
       if (denied) return denied
       if (request.query.get('mine') !== 'true' || !request.query.get('part')) return googleError(400, 'part and a filter are required', 'missingRequiredParameter')
+      // mine=true: the one channel the token acts for, as Google answers.
+      const mine = CHANNELS.filter((c) => c.id === this.oauth.channelOf(request.bearer!))
       return {
         json: {
           kind: 'youtube#channelListResponse',
-          pageInfo: { totalResults: CHANNELS.length, resultsPerPage: 50 },
-          items: CHANNELS.map((c) => ({
+          pageInfo: { totalResults: mine.length, resultsPerPage: 50 },
+          items: mine.map((c) => ({
             kind: 'youtube#channel',
             id: c.id,
             snippet: { title: c.title, customUrl: c.customUrl, thumbnails: { default: { url: `https://yt3.ggpht.com/${c.id}=s88` } } },
@@ -256,8 +264,8 @@ export class FakeYouTube extends OAuthFakeNetwork<FakeGoogleOAuth> implements Fa
       const type = String(request.headers['x-upload-content-type'] ?? '')
       if (!Number.isInteger(total) || total <= 0 || !/^video\/|^application\/octet-stream$/.test(type)) return googleError(400, 'X-Upload-Content-Length and a video X-Upload-Content-Type are required', 'badRequest')
       const id = randomBytes(12).toString('base64url')
-      // The token is the channel's identity; the first channel is the one this token uploads to.
-      this.#sessions.set(id, { channelId: CHANNELS[0].id, resource: request.body, total, type, received: 0, videoId: null })
+      // The token is the channel's identity: the video goes to the channel chosen at consent.
+      this.#sessions.set(id, { channelId: this.oauth.channelOf(request.bearer!)!, resource: request.body, total, type, received: 0, videoId: null })
       return { status: 200, headers: { location: `${s.baseUrl}/upload/youtube/v3/videos?uploadType=resumable&part=snippet,status&upload_id=${id}` }, text: '' }
     })
 

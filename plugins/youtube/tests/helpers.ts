@@ -9,8 +9,10 @@ import type { YouTubeOptions } from '../options.js'
 export const OPTIONS: YouTubeOptions = { title: 'Pistache at work', privacy: 'unlisted', madeForKids: false, categoryId: '22' }
 
 /** A fake YouTube with the first channel connected, and publish contexts carrying a video. */
-export async function connectedFake(settings: Record<string, unknown> = {}) {
+/** Connects through the fake; `channelId` is the channel chosen on Google's consent screen (the first by default). */
+export async function connectedFake(settings: Record<string, unknown> = {}, channelId?: string) {
   const fake = await FakeYouTube.start()
+  if (channelId) fake.chooseChannelAtConsent(channelId)
   const connected = await connectThroughFake(youtube, fake)
   if (connected.status !== 'ok') throw new Error(`connect failed: ${JSON.stringify(connected)}`)
   const base = contextFor(fake)

@@ -22,10 +22,23 @@ test.group('youtube: kit cases with a video', (group) => {
     return () => env.fake.close()
   })
 
-  test('connect offers every channel of the Google identity, with a refresh token', ({ assert }) => {
-    assert.deepEqual(env.connections.map((c) => c.profile.externalId), CHANNELS.map((c) => c.id))
+  test('connect gives the one channel chosen on Google’s consent screen, with a refresh token', ({ assert }) => {
+    assert.isFalse(youtube.auth.picker)
+    assert.deepEqual(env.connections.map((c) => c.profile.externalId), [CHANNELS[0].id])
     assert.equal(env.connections[0].profile.meta?.uploadsPlaylist, `UU${CHANNELS[0].id.slice(2)}`)
     assert.isString(env.account.token.refreshToken)
+  })
+
+  test('a second channel chosen at consent is the one connected, and its videos land there', async ({ assert }) => {
+    const second = await connectedFake({}, CHANNELS[1].id)
+    try {
+      assert.deepEqual(second.connections.map((c) => c.profile.externalId), [CHANNELS[1].id])
+      const outcome = await publishToTheEnd(second.publishContext())
+      if (outcome.status !== 'ok') return assert.fail(JSON.stringify(outcome))
+      assert.equal(second.fake.storedPost(outcome.value.externalId)!.channelId, CHANNELS[1].id)
+    } finally {
+      await second.fake.close()
+    }
   })
 
   test('the description is the text, exactly; the title and settings go with it', async ({ assert }) => {

@@ -31,17 +31,18 @@ test.group('Done when: LinkedIn, YouTube, TikTok, Pinterest and Reddit through t
 
   test('all five connect, publish once each from the composer, and read their stats back', async ({ client, assert }) => {
     const { fakes } = studio
-    // The LinkedIn login yields the member and two organisations, the Google one two channels: the user picks one each.
-    // (The first channel: a Google token uploads to one channel only, whichever is picked — see the report of this test.)
+    // The LinkedIn login yields the member and two organisations: the user picks one in the app.
+    // Google has its own channel chooser at consent (a token acts for one channel): here, the second one.
     const organisation = `urn:li:organization:${ORGANIZATIONS[0].id}`
     const linkedin = await connectThroughApp(client, studio, 'linkedin', (candidates) => candidates.find((c) => c.externalId === organisation)!)
-    const youtube = await connectThroughApp(client, studio, 'youtube', (candidates) => candidates.find((c) => c.externalId === CHANNELS[0].id)!)
+    fakes.youtube.chooseChannelAtConsent(CHANNELS[1].id)
+    const youtube = await connectThroughApp(client, studio, 'youtube')
     // An unaudited TikTok app may only post privately: creator_info says so, and the composer offers just that.
     fakes.tiktok.privacyLevelOptions = ['SELF_ONLY']
     const tiktok = await connectThroughApp(client, studio, 'tiktok')
     const pinterest = await connectThroughApp(client, studio, 'pinterest')
     const reddit = await connectThroughApp(client, studio, 'reddit')
-    assert.deepEqual([linkedin.externalId, youtube.externalId], [organisation, CHANNELS[0].id])
+    assert.deepEqual([linkedin.externalId, youtube.externalId], [organisation, CHANNELS[1].id])
 
     const boards = await optionChoices(client, studio, pinterest.id, 'board')
     assert.deepEqual(boards.map((board) => board.value), BOARDS.map((board) => board.id))
@@ -105,7 +106,7 @@ test.group('Done when: LinkedIn, YouTube, TikTok, Pinterest and Reddit through t
     const submission = fakes.reddit.storedPost(byNetwork.reddit.externalId!)!
     assert.deepInclude(submission, { kind: 'image', subreddit: 'pistache', title: 'Our pistachio tart' })
     const upload = fakes.youtube.storedPost(byNetwork.youtube.externalId!)!
-    assert.deepInclude(upload, { channelId: CHANNELS[0].id, title: 'Inside the oven' })
+    assert.deepInclude(upload, { channelId: CHANNELS[1].id, title: 'Inside the oven' })
     assert.equal(upload.resource.status.privacyStatus, 'unlisted')
     assert.deepEqual(upload.media, [{ kind: 'video', altText: null }])
     const clip = fakes.tiktok.storedPost(byNetwork.tiktok.externalId!)!
