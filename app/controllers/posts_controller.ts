@@ -43,7 +43,7 @@ export default class PostsController {
 
   async create({ inertia, workspace, member, bouncer }: HttpContext) {
     await bouncer.with('WorkspacePolicy').authorize('editContent', member)
-    return inertia.render('posts/composer', { ...(await composerData(workspace.id)), post: null, checks: [], nextSlot: await this.#nextSlot(workspace) })
+    return inertia.render('posts/composer', { ...(await composerData(workspace)), post: null, checks: [], nextSlot: await this.#nextSlot(workspace) })
   }
 
   async store(ctx: HttpContext) {
@@ -72,7 +72,7 @@ export default class PostsController {
     const assetIds = post.media.map((item) => item.mediaAssetId)
     const assets = assetIds.length ? await MediaAsset.query().where('workspace_id', workspace.id).whereIn('id', assetIds) : []
     return inertia.render('posts/show', {
-      post: toPostDetail(post, { user: auth.user!, member }, reviewer, new Map(assets.map((asset) => [asset.id, asset]))),
+      post: toPostDetail(post, { user: auth.user!, member }, reviewer, new Map(assets.map((asset) => [asset.id, asset])), workspace.slug),
       networks: await networkMarks(),
     })
   }
@@ -83,7 +83,7 @@ export default class PostsController {
     await post.load((loader) => loader.load('media', (media) => media.orderBy('position')).load('deliveries', (deliveries) => deliveries.orderBy('id')))
     const checks = await checkSavedPost(post)
     return inertia.render('posts/composer', {
-      ...(await composerData(workspace.id)),
+      ...(await composerData(workspace)),
       post: toComposerPost(post, permissionsOn(post, { user: auth.user!, member }).editable),
       checks: checks.map(({ socialAccountId, issues }) => ({ socialAccountId, issues })),
       nextSlot: await this.#nextSlot(workspace),

@@ -9,6 +9,7 @@ import type SocialAccount from '#models/social_account'
 import type User from '#models/user'
 import type WorkspaceMember from '#models/workspace_member'
 import { can } from '#services/roles'
+import { mediaThumbnailUrl } from '#services/media/presenter'
 
 /**
  * Posts as the pages see them. Deliveries carry the account's public profile only: no
@@ -41,7 +42,7 @@ export function toComposerAccount(account: SocialAccount, plugin: NetworkPlugin)
   }
 }
 
-export function toMediaChoice(asset: MediaAsset) {
+export function toMediaChoice(asset: MediaAsset, workspaceSlug: string) {
   return {
     id: asset.id,
     kind: asset.kind,
@@ -52,8 +53,7 @@ export function toMediaChoice(asset: MediaAsset) {
     height: asset.height,
     durationSeconds: asset.durationSeconds,
     altText: asset.altText,
-    // The media library will serve thumbnails; until then the picker shows the file's kind.
-    thumbnailUrl: null as string | null,
+    thumbnailUrl: mediaThumbnailUrl(asset, workspaceSlug),
   }
 }
 
@@ -110,7 +110,7 @@ export function toPostRow(post: Post, viewer: { user: User; member: WorkspaceMem
 }
 
 /** The detail page: every delivery's state. Expects deliveries.socialAccount, author and media preloaded. */
-export function toPostDetail(post: Post, viewer: { user: User; member: WorkspaceMember }, reviewer: User | null, assets: Map<number, MediaAsset>) {
+export function toPostDetail(post: Post, viewer: { user: User; member: WorkspaceMember }, reviewer: User | null, assets: Map<number, MediaAsset>, workspaceSlug: string) {
   return {
     id: post.id,
     status: post.status,
@@ -139,7 +139,7 @@ export function toPostDetail(post: Post, viewer: { user: User; member: Workspace
         altText: item.altText ?? asset?.altText ?? null,
         name: asset?.originalName ?? null,
         kind: asset?.kind ?? null,
-        thumbnailUrl: null as string | null,
+        thumbnailUrl: asset ? mediaThumbnailUrl(asset, workspaceSlug) : null,
       }
     }),
   }

@@ -8,7 +8,7 @@ import { toComposerAccount, toMediaChoice, toNetworkMark } from '#transformers/p
  * rules (capabilities for that very account, option fields), the network marks, and the
  * library's ready media. Accounts of a network that is switched off are left out.
  */
-export async function composerData(workspaceId: number) {
+export async function composerData({ id: workspaceId, slug }: { id: number; slug: string }) {
   const enabled = await plugins.enabled()
   const byId = new Map(enabled.map((plugin) => [plugin.id, plugin]))
   const accounts = await SocialAccount.query()
@@ -22,7 +22,7 @@ export async function composerData(workspaceId: number) {
   return {
     accounts: accounts.map((account) => toComposerAccount(account, byId.get(account.network)!)),
     networks: Object.fromEntries(enabled.map((plugin) => [plugin.id, toNetworkMark(plugin)])),
-    media: media.map(toMediaChoice),
+    media: media.map((asset) => toMediaChoice(asset, slug)),
   }
 }
 
