@@ -46,6 +46,7 @@ export default defineConfig({
   preloads: [
     () => import('#start/routes'),
     () => import('#start/kernel'),
+    { file: () => import('#start/console_routes'), environment: ['console', 'repl'] },
     { file: () => import('#start/events'), environment: ['web', 'console', 'test'] },
     { file: () => import('#start/transmit'), environment: ['web', 'console', 'test'] },
   ],
