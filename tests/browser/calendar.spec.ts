@@ -1,6 +1,6 @@
 import { test } from '@japa/runner'
 import { DateTime } from 'luxon'
-import type { PostStatus } from '#models/post'
+import Post, { type PostStatus } from '#models/post'
 import type { DeliveryStatus } from '#models/delivery'
 import { schedulePost } from '#actions/posts/schedule_post'
 import Workspace from '#models/workspace'
@@ -79,6 +79,44 @@ test.group('Calendar in the browser', (group) => {
     await page.locator(`[data-post-id="${lateEvening.id}"]`).waitFor({ state: 'detached' })
     await waitFor(page, `[data-post-id="${morning.id}"]`)
     await screenshot(page, 'calendar-filtered')
+  })
+
+  test('dragging a post to another day reschedules it; a move the server refuses snaps back with its reason', async ({ visit, browserContext, assert }) => {
+    const owner = await makeUser()
+    const workspace = await makeWorkspace(owner, 'Acme Bakery')
+    const world = { owner, workspace }
+    const account = await makeAccount(workspace, 'mastodon')
+    const moving = await placePost(world, utc('2030-03-05T10:00:00'), [account], { body: 'Sourdough class' })
+    const racing = await placePost(world, utc('2030-03-06T10:00:00'), [account], { body: 'Macaron day' })
+
+    await browserContext.loginAs(owner)
+    const page = await visit(`/w/${workspace.slug}/calendar?date=2030-03-01`, { timeout: FIRST_LOAD_TIMEOUT })
+    await waitFor(page, `[data-post-id="${moving.id}"]`, FIRST_LOAD_TIMEOUT)
+    // The whole month on screen: the mouse only reaches what the viewport shows.
+    await page.setViewportSize({ width: 1280, height: 1400 })
+    /** Drags a chip onto a day cell in small steps, as a hand would (FullCalendar waits for a few pixels of movement). */
+    const drag = async (postId: number, date: string) => {
+      const from = (await page.locator(`[data-post-id="${postId}"]`).first().boundingBox())!
+      const to = (await page.locator(`td[data-date="${date}"]`).boundingBox())!
+      await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2)
+      await page.mouse.down()
+      await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 12 })
+      await page.mouse.up()
+    }
+
+    await drag(moving.id, '2030-03-19')
+    await page.assertTextContains(dt('calendar-notice'), 'Post moved to')
+    await moving.refresh()
+    assert.equal(moving.scheduledAt!.toUTC().toISO(), '2030-03-19T10:00:00.000Z')
+    await waitFor(page, `td[data-date="2030-03-19"] [data-post-id="${moving.id}"]`)
+
+    // Published by the pipeline after the page loaded: the server refuses, the chip goes back.
+    await Post.query().where('id', racing.id).update({ status: 'published' })
+    await drag(racing.id, '2030-03-20')
+    await page.assertTextContains(dt('calendar-notice'), 'already publishing or published')
+    await waitFor(page, `td[data-date="2030-03-06"] [data-post-id="${racing.id}"]`)
+    await racing.refresh()
+    assert.equal(racing.scheduledAt!.toUTC().toISO(), '2030-03-06T10:00:00.000Z')
   })
 
   test('a post turns published on the calendar without a reload when the pipeline publishes it', async ({ visit, browserContext, cleanup, assert }) => {
