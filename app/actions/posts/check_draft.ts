@@ -1,11 +1,9 @@
-import { asDelivered, type MediaItem } from '#sdk'
-import plugins from '#services/plugins'
 import MediaAsset from '#models/media_asset'
-import MediaVariant from '#models/media_variant'
 import type Workspace from '#models/workspace'
 import type { MediaInput } from '#actions/posts/create_post'
 import { loadTargetAccounts } from '#actions/posts/load_targets'
 import { checkTargets, type TargetCheck, type TargetInput } from '#actions/posts/check_targets'
+import { checkableMedia } from '#services/media/checkable_media'
 
 export type CheckDraftResult =
   | { status: 'checked'; checks: TargetCheck[] }
@@ -29,38 +27,7 @@ export async function checkDraft(input: { workspace: Workspace; body: string; ta
   const assets = ids.length ? await MediaAsset.query().where('workspace_id', input.workspace.id).where('status', 'ready').whereIn('id', ids) : []
   if (assets.length !== ids.length) return { status: 'unknown_media' }
 
-  const mediaFor = await libraryMedia(input.media, new Map(assets.map((asset) => [asset.id, asset])))
+  // Read-only: making variants is the media queue's work, once the post is saved.
+  const mediaFor = (network: string) => checkableMedia(input.media, network, { prepare: false })
   return { status: 'checked', checks: await checkTargets({ body: input.body, targets, accounts, mediaFor }) }
-}
-
-/**
- * The attached media as a network would receive it: its ready variant's format and size when
- * one was made already, else the variant the pipeline will make (sdk/media_fit.ts), as the
- * composer predicts it in the browser.
- * Read-only on purpose — making variants is the media queue's work, once the post is saved.
- */
-async function libraryMedia(media: MediaInput[], assets: Map<number, MediaAsset>) {
-  const variants = assets.size
-    ? await MediaVariant.query().whereIn('media_asset_id', [...assets.keys()]).where('status', 'ready')
-    : []
-  return async (network: string): Promise<MediaItem[]> => {
-    const { capabilities } = await plugins.get(network)
-    return media.map((item) => {
-      const asset = assets.get(item.mediaAssetId)!
-      const variant = variants.find((row) => row.mediaAssetId === asset.id && row.network === network)
-      const stored: MediaItem = {
-        kind: asset.kind,
-        mimeType: variant?.mimeType ?? asset.mimeType,
-        bytes: variant?.bytes ?? asset.bytes,
-        width: variant?.width ?? asset.width ?? undefined,
-        height: variant?.height ?? asset.height ?? undefined,
-        durationSeconds: variant?.durationSeconds ?? asset.durationSeconds ?? undefined,
-        altText: item.altText || asset.altText,
-        // The checks never read the bytes.
-        read: async () => new Uint8Array(),
-      }
-      // No variant yet: predict the one the pipeline will make (variants follow the network's capabilities).
-      return variant ? stored : asDelivered(stored, capabilities)
-    })
-  }
 }

@@ -1,7 +1,8 @@
 import { checkPost, type MediaItem, type PostIssue } from '#sdk'
 import type SocialAccount from '#models/social_account'
 import plugins from '#services/plugins'
-import { mediaItemsFor } from '#services/publishing/delivery_media'
+import PostMedia from '#models/post_media'
+import { checkableMedia } from '#services/media/checkable_media'
 
 export interface TargetInput {
   socialAccountId: number
@@ -16,9 +17,16 @@ export interface TargetCheck {
   issues: PostIssue[]
 }
 
-/** A saved post's media as the network gets it (its variants); none before the post is saved. */
-const savedMedia = (postId?: number) => async (network: string) =>
-  postId ? mediaItemsFor({ postId, network }).catch(() => []) : []
+/**
+ * A saved post's media as the network will get it (ready variants, else predicted ones),
+ * without waiting; missing variants are queued now so they are ready when it publishes.
+ * Media the pipeline cannot use (deleted, a variant that failed) counts as absent here.
+ */
+const savedMedia = (postId?: number) => async (network: string) => {
+  if (!postId) return []
+  const attached = await PostMedia.query().where('post_id', postId).orderBy('position', 'asc')
+  return checkableMedia(attached, network, { prepare: true }).catch(() => [])
+}
 
 /**
  * Each target checked with its network's own rules for that very account (a Mastodon
