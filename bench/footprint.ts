@@ -8,6 +8,10 @@
  * The build is made in a copy of the working tree under tmp/bench/footprint (node_modules
  * linked), so the project's own build/ and anyone's dev server are left alone. The burst is
  * published through the real Mastodon plugin against its fake, run by this process.
+ *
+ * The "web" and "worker" rows run the exact command lines bin/start ships (node flags read
+ * from it, so a change there is what gets measured); the "plain node" rows run the same
+ * entry points without any flag, so the effect of the flags stays visible.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs'
@@ -21,6 +25,16 @@ const POSTS = f.num('posts', 300)
 const REQUESTS = f.num('requests', 300)
 const COPY = `${TMP}/footprint`
 const PORT = 3397
+
+/** The node flags bin/start puts before an entry point (e.g. `--max-semi-space-size=1`). */
+function shippedFlags(entry: string) {
+  const script = readFileSync(`${ROOT}bin/start`, 'utf8')
+  const line = new RegExp(`^\\s*node((?:\\s+--\\S+)*)\\s+build/${entry.replace(/[.]/g, '\\.')}\\b`, 'm').exec(script)
+  if (!line) throw new Error(`bin/start has no \`node … build/${entry}\` line`)
+  return line[1].trim().split(/\s+/).filter(Boolean)
+}
+const WEB_FLAGS = shippedFlags('bin/server.js')
+const WORKER_FLAGS = shippedFlags('ace.js queue:work')
 
 const rssMb = (pid: number) => {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8')
@@ -80,13 +94,16 @@ const [rawHttpMb, rawWorkerMb] = await Promise.all([idleRss(rawHttp.pid!), idleR
 await Promise.all([stop(rawHttp), stop(rawWorker)])
 
 // --- web + worker from the build ---------------------------------------------------------
-const web = start(['bin/server.js'])
-const worker = start(['ace.js', 'queue:work', '--queues=publish'])
-// The same worker with V8's young generation capped (a launch flag, not in the code): shows how
-// much of the idle RSS is heap slack rather than loaded code. Not counted against the goal.
-const smallWorker = start(['--max-semi-space-size=1', 'ace.js', 'queue:work', '--queues=publish'])
-await waitUntil(async () => (await fetch(`http://127.0.0.1:${PORT}/health`).catch(() => null))?.status === 200, 60_000, 200, 'web /health')
-const [webBoot, workerBoot, smallBoot] = await Promise.all([idleRss(web.pid!, 5000), idleRss(worker.pid!, 5000), idleRss(smallWorker.pid!, 5000)])
+const web = start([...WEB_FLAGS, 'bin/server.js'])
+const worker = start([...WORKER_FLAGS, 'ace.js', 'queue:work', '--queues=publish'])
+// The same entry points without bin/start's node flags: what the flags buy. Not counted
+// against the goals. The plain web server listens on the next port and gets the same requests.
+const plainWorker = start(['ace.js', 'queue:work', '--queues=publish'])
+const plainWeb = start(['bin/server.js'], BUILD, { ...prodEnv, PORT: String(PORT + 2) })
+const healthy = (port: number) => async () => (await fetch(`http://127.0.0.1:${port}/health`).catch(() => null))?.status === 200
+await waitUntil(healthy(PORT), 60_000, 200, 'web /health')
+await waitUntil(healthy(PORT + 2), 60_000, 200, 'plain web /health')
+const [webBoot, workerBoot, plainBoot, plainWebBoot] = await Promise.all([web, worker, plainWorker, plainWeb].map((child) => idleRss(child.pid!, 5000)))
 
 // --- publish burst (Mastodon fake) + web traffic -------------------------------------------
 const { FakeMastodon } = await import('#plugins/mastodon/fake/server')
@@ -105,20 +122,24 @@ const accounts = await saveConnections({ workspaceId: workspace.id, network: 'ma
 const due = Date.now() + 1000
 await scheduleInBulk({ owner, workspace, accounts }, POSTS, () => due, 'fp')
 const paths = ['/health', '/login', '/register']
-for (let i = 0; i < REQUESTS; i++) await fetch(`http://127.0.0.1:${PORT}${paths[i % paths.length]}`).then((r) => r.arrayBuffer()).catch(() => {})
+for (let i = 0; i < REQUESTS; i++) {
+  for (const port of [PORT, PORT + 2]) await fetch(`http://127.0.0.1:${port}${paths[i % paths.length]}`).then((r) => r.arrayBuffer()).catch(() => {})
+}
 const published = async () => Number((await db.from('deliveries').where('status', 'published').count('* as n'))[0].n)
 await waitUntil(async () => (await published()) >= POSTS, 120_000 + POSTS * 200, 250, 'burst published')
-const [webAfter, workerAfter, smallAfter] = await Promise.all([idleRss(web.pid!, 5000), idleRss(worker.pid!, 5000), idleRss(smallWorker.pid!, 5000)])
+const [webAfter, workerAfter, plainAfter, plainWebAfter] = await Promise.all([web, worker, plainWorker, plainWeb].map((child) => idleRss(child.pid!, 5000)))
 
-await Promise.all([stop(web), stop(worker), stop(smallWorker)])
+await Promise.all([web, worker, plainWorker, plainWeb].map(stop))
 await fake.close()
 
 console.log(`\nfootprint (production build, RSS in MB; burst: ${POSTS} publishes, ${REQUESTS} web requests)`)
 console.log(`                      boot   after burst   raw baseline   ratio (after/raw)`)
-console.log(`  web              ${fmt(webBoot).padStart(7)} ${fmt(webAfter).padStart(13)} ${fmt(rawHttpMb).padStart(14)}   ×${fmt(ratio(webAfter, rawHttpMb), 2)}  (raw: idle node:http)`)
-console.log(`  worker           ${fmt(workerBoot).padStart(7)} ${fmt(workerAfter).padStart(13)} ${fmt(rawWorkerMb).padStart(14)}   ×${fmt(ratio(workerAfter, rawWorkerMb), 2)}  (raw: idle BullMQ Worker)`)
-console.log(`  worker, semi 1 MB ${fmt(smallBoot).padStart(6)} ${fmt(smallAfter).padStart(13)} ${fmt(rawWorkerMb).padStart(14)}   ×${fmt(ratio(smallAfter, rawWorkerMb), 2)}  (node --max-semi-space-size=1; informative)`)
-console.log('  (the burst is shared by both workers)')
+const command = (flags: string[], entry: string) => ['node', ...flags, entry].join(' ')
+console.log(`  web              ${fmt(webBoot).padStart(7)} ${fmt(webAfter).padStart(13)} ${fmt(rawHttpMb).padStart(14)}   ×${fmt(ratio(webAfter, rawHttpMb), 2)}  (${command(WEB_FLAGS, 'bin/server.js')}; raw: idle node:http)`)
+console.log(`  web, plain node  ${fmt(plainWebBoot).padStart(7)} ${fmt(plainWebAfter).padStart(13)} ${fmt(rawHttpMb).padStart(14)}   ×${fmt(ratio(plainWebAfter, rawHttpMb), 2)}  (node bin/server.js, no flags; informative)`)
+console.log(`  worker           ${fmt(workerBoot).padStart(7)} ${fmt(workerAfter).padStart(13)} ${fmt(rawWorkerMb).padStart(14)}   ×${fmt(ratio(workerAfter, rawWorkerMb), 2)}  (${command(WORKER_FLAGS, 'ace.js queue:work')}; raw: idle BullMQ Worker)`)
+console.log(`  worker, plain node ${fmt(plainBoot).padStart(5)} ${fmt(plainAfter).padStart(13)} ${fmt(rawWorkerMb).padStart(14)}   ×${fmt(ratio(plainAfter, rawWorkerMb), 2)}  (node ace.js queue:work, no flags; informative)`)
+console.log('  (the burst is shared by both workers, the requests go to both web servers; raw baselines run with no flags)')
 goal('web ≤ 160 MB', Math.max(webBoot, webAfter) <= 160, `boot ${fmt(webBoot)} MB, after burst ${fmt(webAfter)} MB`)
 goal('worker ≤ 120 MB', Math.max(workerBoot, workerAfter) <= 120, `boot ${fmt(workerBoot)} MB, after burst ${fmt(workerAfter)} MB`)
 

@@ -1,6 +1,6 @@
 #!/bin/sh
 # Container entry point: makes sure APP_KEY exists, then runs the given command
-# (default `node bin/server.js`; `node ace.js queue:work` for the worker).
+# (default `node --max-semi-space-size=4 bin/server.js`; `node --max-semi-space-size=1 ace.js queue:work` for the worker).
 #
 # APP_KEY comes from the environment (.env through compose's env_file). When it is empty,
 # a key is generated once and kept in $DATA_DIR/.app_key, so every container sharing the
