@@ -1,6 +1,7 @@
 import { test } from '@japa/runner'
 import Delivery from '#models/delivery'
 import Post from '#models/post'
+import PostingSlot from '#models/posting_slot'
 import { withCleanState } from '#tests/helpers/database'
 import { addMember, assertDenied, send, validationErrors } from '#tests/functional/workspaces/_helpers'
 import { latestPost, makeDesk, parisWallClock, posts } from './_fixtures.js'
@@ -40,6 +41,27 @@ test.group('Posts / approval', (group) => {
     assert.equal(fresh.reviewedById, admin.id)
     const deliveries = await Delivery.query().where('post_id', post.id)
     assert.isTrue(deliveries.every((delivery) => delivery.status === 'scheduled' && delivery.jobId !== null))
+  })
+
+  test('an editor can ask for the next free slot: the post waits for approval with that slot, and approval schedules it there', async ({ client, assert }) => {
+    const desk = await makeDesk()
+    const { user: editor } = await addMember(desk.workspace, 'editor')
+    const { user: admin } = await addMember(desk.workspace, 'admin')
+    await PostingSlot.createMany([1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ workspaceId: desk.workspace.id, weekday, time: '11:45' })))
+    const composer = await client.get(`${posts(desk.workspace)}/new`).loginAs(editor).withInertia()
+    const nextSlot = composer.inertiaProps.nextSlot as string
+    assert.isString(nextSlot)
+
+    const submitted = await send(client, 'post', posts(desk.workspace), editor, { body: 'From the queue', targets: [{ socialAccountId: desk.mastodon.id }], intent: 'queue' })
+    assert.equal(submitted.flashMessage('success'), 'Sent for approval.')
+    const { post } = await latestPost(desk.workspace)
+    assert.equal(post.status, 'pending_approval')
+    assert.equal(post.scheduledAt!.toUTC().toISO(), nextSlot)
+
+    await send(client, 'post', `${posts(desk.workspace)}/${post.id}/approve`, admin)
+    const fresh = await Post.findOrFail(post.id)
+    assert.equal(fresh.status, 'scheduled')
+    assert.equal(fresh.scheduledAt!.toUTC().toISO(), nextSlot)
   })
 
   test('an editor without a time submits; an admin rejects with a comment the author then reads', async ({ client, assert }) => {
