@@ -75,7 +75,8 @@ export async function checkRows(records: CsvRecord[], workspace: { id: number; t
       const issues = checkPost(plugin, { text, media: [], options: {} }, account.toPluginProfile())
         // Media is fetched at confirmation; text-only rules are what can be told now.
         .filter((issue) => !(mediaUrls.length && ['media_required', 'text_required'].includes(issue.code)))
-      for (const issue of issues) errors.push({ code: 'network_rule', params: { network: plugin.displayName, rule: issue.code } })
+      // The issue's own params (length, limit…) travel along so the page can word the rule like the composer does.
+      for (const issue of issues) errors.push({ code: 'network_rule', params: { ...issue.params, network: plugin.displayName, rule: issue.code } })
     }
 
     return {
