@@ -1,7 +1,7 @@
 import app from '@adonisjs/core/services/app'
 import { ExceptionHandler } from '@adonisjs/core/http'
 import type { StatusPageRange, StatusPageRenderer } from '@adonisjs/core/types/http'
-import DetectLocaleMiddleware from '#middleware/detect_locale_middleware'
+import { withErrorPageContext } from '#exceptions/error_page_context'
 
 export default class HttpExceptionHandler extends ExceptionHandler {
   /** Stack traces only in development; production and tests see the product's own pages. */
@@ -9,12 +9,10 @@ export default class HttpExceptionHandler extends ExceptionHandler {
   protected renderStatusPages = true
 
   protected statusPages: Record<StatusPageRange, StatusPageRenderer> = {
-    '403': (_, { inertia }) => inertia.render('errors/forbidden', {}),
-    // An unmatched URL never reaches the router middleware: pick its language here (cookie, Accept-Language).
-    '404': async (_, ctx) => {
-      if (!ctx.i18n) await new DetectLocaleMiddleware().handle(ctx, async () => {})
-      return ctx.inertia.render('errors/not_found', {})
-    },
+    '403': (_, ctx) => withErrorPageContext(ctx, () => ctx.inertia.render('errors/forbidden', {})),
+    // An unmatched URL never reaches the router middleware: the context helper runs it (user, language).
+    '404': (_, ctx) => withErrorPageContext(ctx, () => ctx.inertia.render('errors/not_found', {})),
+    // Nothing more than needed here: a failing database must not break the page that reports it.
     '500..599': (_, { inertia }) => inertia.render('errors/server_error', {}),
   }
 }

@@ -1,0 +1,47 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import SessionMiddleware from '@adonisjs/session/session_middleware'
+import InitializeAuthMiddleware from '@adonisjs/auth/initialize_auth_middleware'
+import WorkspaceMember from '#models/workspace_member'
+import { findHomeWorkspace } from '#actions/workspaces/find_home_workspace'
+import SilentAuthMiddleware from '#middleware/silent_auth_middleware'
+import DetectLocaleMiddleware from '#middleware/detect_locale_middleware'
+
+/**
+ * An unmatched URL never reaches the router middleware, so its error page would
+ * not know the session, the user or their language: a signed-in user would be
+ * offered "Go to sign in". This runs those middleware (session, auth, silent auth,
+ * locale) around the rendering when the router did not, and gives a signed-in
+ * user their home workspace so the page can sit in the normal shell.
+ */
+export async function withErrorPageContext<T>(ctx: HttpContext, render: () => Promise<T>): Promise<T> {
+  if ((ctx as Partial<HttpContext>).session) return withHomeWorkspace(ctx, render)
+  const session = await ctx.containerResolver.make(SessionMiddleware)
+  let output: T | undefined
+  await session.handle(ctx, () =>
+    new InitializeAuthMiddleware().handle(ctx, () =>
+      new SilentAuthMiddleware().handle(ctx, () =>
+        new DetectLocaleMiddleware().handle(ctx, async () => {
+          output = await withHomeWorkspace(ctx, render)
+        })
+      )
+    )
+  )
+  return output as T
+}
+
+/** Read-only: unlike the workspace middleware, this never records the workspace as the user's current one. */
+async function withHomeWorkspace<T>(ctx: HttpContext, render: () => Promise<T>) {
+  const user = ctx.auth?.user
+  if (user && !ctx.workspace) {
+    const workspace = await findHomeWorkspace(user)
+    const member = workspace
+      ? await WorkspaceMember.query().where('workspace_id', workspace.id).where('user_id', user.id).first()
+      : null
+    if (workspace && member) {
+      ctx.workspace = workspace
+      ctx.member = member
+    }
+  }
+  if (!ctx.i18n) await new DetectLocaleMiddleware().handle(ctx, async () => {})
+  return render()
+}
