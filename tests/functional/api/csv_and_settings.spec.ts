@@ -1,6 +1,7 @@
 import { test } from '@japa/runner'
 import { DateTime } from 'luxon'
 import app from '@adonisjs/core/services/app'
+import i18nManager from '@adonisjs/i18n/services/main'
 import type { QueueManager } from '#queue/queue_manager'
 import Post from '#models/post'
 import Delivery from '#models/delivery'
@@ -80,6 +81,26 @@ test.group('CSV import and export', (group) => {
     const denied = await uploadCsv(client, workspace.slug, viewer, 'text,accounts,datetime\n')
     assert.oneOf(denied.status(), [302, 403])
     assert.lengthOf(await Post.all(), 0)
+  })
+
+  test('a row too long for X is worded like the composer, with its numbers, in English and French', async ({ client, assert }) => {
+    const { owner, workspace } = await world()
+    await SocialAccount.create({ workspaceId: workspace.id, network: 'x', externalId: '42', handle: '@bakery', displayName: 'Bakery', status: 'connected', connectedAt: DateTime.now() })
+    const when = DateTime.now().setZone('Europe/Paris').plus({ days: 2 }).toFormat('yyyy-MM-dd HH:mm')
+    const uploaded = await uploadCsv(client, workspace.slug, owner, `text,accounts,datetime,media_urls\n${'a'.repeat(300)},x:bakery,${when},\n`)
+    const preview = await client.get(uploaded.header('location')).loginAs(owner).withInertia()
+    const [row] = preview.inertiaProps.invalid
+    assert.deepEqual(row.errors, [{ code: 'network_rule', params: { network: 'X', rule: 'text_too_long', length: 300, limit: 280 } }])
+
+    // What the preview page prints: the composer's own sentence for the rule inside the import's "{network}: {rule}." line.
+    const sentence = (locale: string) => {
+      const i18n = i18nManager.locale(locale)
+      const { rule, ...params } = row.errors[0].params
+      const composer = i18n.t(`posts.issues.${rule}`, params)
+      return i18n.t('api.import.errors.network_rule', { ...params, rule: composer.replace(/\.$/, '') })
+    }
+    assert.equal(sentence('en'), 'X: Too long: 300 characters, 280 at most.')
+    assert.equal(sentence('fr'), 'X : Trop long : 300 caractères, 280 au maximum.')
   })
 
   test('export: one line per delivery, formulas neutralised', async ({ client, assert }) => {
