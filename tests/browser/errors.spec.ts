@@ -34,6 +34,26 @@ test.group('Error pages in the browser', (group) => {
     await waitForPath(page, '/login')
   })
 
+  test('signed in, an unknown URL keeps the app shell and leads back to the dashboard', async ({ visit, assert }) => {
+    const ada = await makeUser({ fullName: 'Ada Lovelace', email: 'ada@example.com' })
+    const own = await makeWorkspace(ada, 'Acme Bakery')
+    const page = await visit('/login', { timeout: FIRST_LOAD_TIMEOUT })
+    await fillLogin(page, 'ada@example.com')
+    await waitForPath(page, `/w/${own.slug}/calendar`)
+
+    const response = await page.goto('/no/such/page')
+    assert.equal(response?.status(), 404)
+    await waitFor(page, 'h1')
+    await page.assertText('h1', 'Page not found')
+    await page.assertTextContains(dt('workspace-switcher'), 'Acme Bakery')
+    await page.assertTextContains('body', 'Ada Lovelace')
+    assert.equal(await page.getByRole('link', { name: 'Go to sign in' }).count(), 0)
+    await screenshot(page, 'not-found-signed-in')
+
+    await page.getByRole('link', { name: 'Back to the dashboard' }).click()
+    await waitForPath(page, `/w/${own.slug}/calendar`)
+  })
+
   test("a signed-in user opening another workspace's URL gets the 404 page, not its data", async ({ visit, assert }) => {
     const stranger = await makeUser({ fullName: 'Eve Stranger', email: 'eve@example.com' })
     const foreign = await makeWorkspace(stranger, 'Secret Agency')
