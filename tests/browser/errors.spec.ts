@@ -47,7 +47,7 @@ test.group('Error pages in the browser', (group) => {
     await page.assertText('h1', 'Page not found')
     await page.assertTextContains(dt('workspace-switcher'), 'Acme Bakery')
     await page.assertTextContains('body', 'Ada Lovelace')
-    assert.equal(await page.getByRole('link', { name: 'Go to sign in' }).count(), 0)
+    assert.equal(await page.getByRole('link', { name: 'Sign in', exact: true }).count(), 0)
     await screenshot(page, 'not-found-signed-in')
 
     await page.getByRole('link', { name: 'Back to the dashboard' }).click()
