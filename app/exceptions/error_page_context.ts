@@ -29,19 +29,25 @@ export async function withErrorPageContext<T>(ctx: HttpContext, render: () => Pr
   return output as T
 }
 
-/** Read-only: unlike the workspace middleware, this never records the workspace as the user's current one. */
+/**
+ * Read-only: unlike the workspace middleware, this never records the workspace as the user's
+ * current one, and it lends the workspace to the shell only while the page renders, so the
+ * access log still tells that the request hit no workspace.
+ */
 async function withHomeWorkspace<T>(ctx: HttpContext, render: () => Promise<T>) {
-  const user = ctx.auth?.user
-  if (user && !ctx.workspace) {
-    const workspace = await findHomeWorkspace(user)
-    const member = workspace
-      ? await WorkspaceMember.query().where('workspace_id', workspace.id).where('user_id', user.id).first()
-      : null
-    if (workspace && member) {
-      ctx.workspace = workspace
-      ctx.member = member
-    }
-  }
   if (!ctx.i18n) await new DetectLocaleMiddleware().handle(ctx, async () => {})
-  return render()
+  const user = ctx.auth?.user
+  if (!user || ctx.workspace) return render()
+  const workspace = await findHomeWorkspace(user)
+  const member = workspace
+    ? await WorkspaceMember.query().where('workspace_id', workspace.id).where('user_id', user.id).first()
+    : null
+  if (!workspace || !member) return render()
+  Object.assign(ctx, { workspace, member })
+  try {
+    return await render()
+  } finally {
+    Reflect.deleteProperty(ctx, 'workspace')
+    Reflect.deleteProperty(ctx, 'member')
+  }
 }
