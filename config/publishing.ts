@@ -18,7 +18,7 @@ export interface PublishingConfig {
   maxStatusChecks: number
   /** Publishes running at once per network, across all workers (Redis semaphore). */
   perNetworkConcurrency: number
-  /** A job that finds its network at the limit wakes up again after this long. */
+  /** A job that finds its network at the limit waits this long for a slot, then wakes up again this much later. */
   networkBusyRetryMs: number
   /** How often the reconciler runs (a job scheduler on the publish queue). */
   reconcileEveryMs: number
@@ -36,9 +36,12 @@ const publishingConfig: PublishingConfig = {
   freeRateLimitWaits: 5,
   msPerNetworkSecond: 1000,
   maxStatusChecks: 30,
-  perNetworkConcurrency: 3,
-  // Short: a busy network's job only re-arms itself (no worker slot is held), and a long wait made
-  // one busy network's posts seconds late (bench/publish_precision.ts).
+  // Enough that a few networks together fill the worker (config/queue.ts) in a burst, while no
+  // single network ever gets more than this many requests at once from the whole install.
+  perNetworkConcurrency: 8,
+  // A job that finds its network full waits this long for a slot (network_slots.ts), then
+  // re-arms itself this much later. Short: a long wait made one busy network's posts seconds
+  // late (bench/publish_precision.ts).
   networkBusyRetryMs: 100,
   reconcileEveryMs: 30_000,
   reconcileGraceMs: 5000,

@@ -1,4 +1,5 @@
 import db from '@adonisjs/lucid/services/db'
+import type { RawBuilderContract } from '@adonisjs/lucid/types/querybuilder'
 import type { PostStatus } from '#models/post'
 import { sqlTime } from '#services/publishing/settings'
 
@@ -11,12 +12,15 @@ const PIPELINE_POST_STATUSES: PostStatus[] = ['scheduled', 'publishing', 'publis
  * not written again.
  */
 export async function markPostPublishing(postId: number) {
-  await db
-    .from('posts')
-    .where('id', postId)
-    .whereIn('status', PIPELINE_POST_STATUSES)
-    .whereNot('status', 'publishing')
-    .update({ status: 'publishing' satisfies PostStatus, updated_at: sqlTime() })
+  await markPostPublishingQuery(postId)
+}
+
+/** That UPDATE, unexecuted: the claim runs it inside its own statement on PostgreSQL (claim.ts). */
+export function markPostPublishingQuery(postId: number | RawBuilderContract) {
+  const query = db.from('posts').whereIn('status', PIPELINE_POST_STATUSES).whereNot('status', 'publishing')
+  if (typeof postId === 'number') query.where('id', postId)
+  else query.whereIn('id', postId)
+  return query.update({ status: 'publishing' satisfies PostStatus, updated_at: sqlTime() })
 }
 
 /**

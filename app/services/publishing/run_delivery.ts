@@ -8,7 +8,6 @@ import { applyOutcome, type Attempt, type Outcome } from '#services/publishing/o
 import { loadDueDelivery, type DueDelivery } from '#services/publishing/due_delivery'
 import { mediaItemsFor } from '#services/publishing/delivery_media'
 import { emitDeliveryStatus } from '#services/publishing/events'
-import { markPostPublishing } from '#services/publishing/rollup'
 import { markFailed, type Run } from '#services/publishing/transitions'
 import { WAKE_EARLY_MS, wakeAt } from '#services/publishing/wake'
 import { publishingConfig } from '#services/publishing/settings'
@@ -99,9 +98,11 @@ export async function runDelivery(
   // slot, the claim and loading the post and account ahead of the instant.
   await waitUntil((payload.notBefore ?? 0) - PREPARE_MS)
 
-  if (!(await acquireNetworkSlot(delivery.network, worker))) {
+  const { networkBusyRetryMs } = publishingConfig()
+  // A full network is waited on briefly (its slots free every few milliseconds in a burst);
+  // past that, or when enough jobs already wait for it, the job re-arms instead.
+  if (!(await acquireNetworkSlot(delivery.network, worker, networkBusyRetryMs))) {
     // The network is at its limit: wake again shortly, without holding a worker slot meanwhile.
-    const { networkBusyRetryMs } = publishingConfig()
     // From the instant this wake-up was for, not from now: it fired WAKE_EARLY_MS early, and the
     // next one must land in a later `busy` bucket (a job id BullMQ has not seen yet).
     const at = Math.max(Date.now(), payload.notBefore ?? 0, delivery.dueAt?.toMillis() ?? 0) + networkBusyRetryMs
@@ -109,11 +110,10 @@ export async function runDelivery(
     return 'network_busy'
   }
   try {
-    const claimed = await claimDelivery(delivery.id, payload.revision, worker)
+    // Read a moment ago: a post already `publishing` (a sibling was claimed first) needs no write.
+    const claimed = await claimDelivery(delivery.id, payload.revision, worker, { markPost: due.post.status !== 'publishing' })
     if (!claimed) return 'not_claimed'
     emitDeliveryStatus(claimed)
-    // Read a moment ago: already `publishing` (a sibling was claimed first) needs no write.
-    if (due.post.status !== 'publishing') await markPostPublishing(claimed.postId)
     await publishClaimed({ delivery: claimed, worker }, due, payload.notBefore)
     return 'done'
   } finally {

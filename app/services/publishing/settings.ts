@@ -17,10 +17,21 @@ export const redisKey = (suffix: string) => `${app.config.get<QueueConfig>('queu
  * A timestamp as Lucid stores it on this connection, in UTC. Raw compare-and-set queries
  * must bind exactly this format (SQLite compares timestamps as text).
  */
-export function sqlTime(at: DateTime | number = DateTime.utc()) {
-  const instant = typeof at === 'number' ? DateTime.fromMillis(at) : at
-  return instant.toUTC().toFormat(db.connection().dialect.dateTimeFormat)
+export function sqlTime(at: DateTime | number = Date.now()) {
+  const ms = typeof at === 'number' ? at : at.toMillis()
+  const format = db.connection().dialect.dateTimeFormat
+  // The two formats Lucid's dialects use, cut from the ISO string: luxon's toFormat was a
+  // visible share of each publish job's CPU (several timestamps per delivery).
+  if (Number.isFinite(ms) && ms >= 0 && ms < 253402300800000) {
+    const iso = new Date(ms).toISOString()
+    if (format === SQLITE_FORMAT) return `${iso.slice(0, 10)} ${iso.slice(11, 19)}`
+    if (format === PG_FORMAT) return `${iso.slice(0, 23)}+00:00`
+  }
+  return DateTime.fromMillis(ms).toUTC().toFormat(format)
 }
+
+const SQLITE_FORMAT = 'yyyy-MM-dd HH:mm:ss'
+const PG_FORMAT = "yyyy-MM-dd'T'HH:mm:ss.SSSZZ"
 
 /** Rows touched by an UPDATE, whatever shape the driver returns. */
 export function affectedRows(result: unknown): number {
@@ -35,10 +46,15 @@ export function affectedRows(result: unknown): number {
  * knex query underneath.
  */
 export async function updateReturning<M extends LucidModel>(model: M, query: DatabaseQueryBuilderContract, patch: Record<string, unknown>) {
+  const rows = await updateReturningRows(query, patch)
+  return rows.map((row) => model.$createFromAdapterResult(row) as InstanceType<M>)
+}
+
+/** The same UPDATE … RETURNING *, as the driver's rows (for a caller that already holds the model). */
+export async function updateReturningRows(query: DatabaseQueryBuilderContract, patch: Record<string, unknown>) {
   query.update(patch)
   query.knexQuery.returning('*')
-  const rows = (await query) as unknown as Record<string, unknown>[]
-  return rows.map((row) => model.$createFromAdapterResult(row) as InstanceType<M>)
+  return (await query) as unknown as Record<string, unknown>[]
 }
 
 /** Who holds a claim: this process and the job that woke it, for the logs and the lease. */

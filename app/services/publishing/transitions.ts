@@ -2,13 +2,13 @@ import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
 import logger from '@adonisjs/core/services/logger'
 import type { Published } from '#sdk'
-import Delivery from '#models/delivery'
+import type Delivery from '#models/delivery'
 import type { DeliveryStatus } from '#models/delivery'
 import { emitDeliveryStatus } from '#services/publishing/events'
 import { rollUpPost } from '#services/publishing/rollup'
 import { notifyDeliveryProblem } from '#services/publishing/notify'
 import { wakeAt, wakeForStatusCheck } from '#services/publishing/wake'
-import { publishingConfig, shortReason, sqlTime, updateReturning } from '#services/publishing/settings'
+import { publishingConfig, shortReason, sqlTime, updateReturningRows } from '#services/publishing/settings'
 
 /** A delivery this worker has claimed, as the claim left it. */
 export interface Run {
@@ -24,12 +24,13 @@ export interface Run {
  */
 async function settle(run: Run, patch: Record<string, unknown>) {
   const query = db.from('deliveries').where('id', run.delivery.id).where('status', 'publishing').where('claimed_by', run.worker)
-  const [settled] = await updateReturning(Delivery, query, { ...patch, updated_at: sqlTime() })
+  const [settled] = await updateReturningRows(query, { ...patch, updated_at: sqlTime() })
   if (!settled) {
     logger.warn({ deliveryId: run.delivery.id, worker: run.worker }, 'delivery claim lost before it was settled')
     return false
   }
-  run.delivery.fill(settled.$attributes)
+  // Straight into the instance everyone holds (a second model plus fill() cost as much again).
+  run.delivery.$consumeAdapterResult(settled)
   run.delivery.$hydrateOriginals()
   emitDeliveryStatus(run.delivery)
   await rollUpPost(run.delivery.postId)
