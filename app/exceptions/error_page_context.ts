@@ -9,7 +9,7 @@ import DetectLocaleMiddleware from '#middleware/detect_locale_middleware'
 /**
  * An unmatched URL never reaches the router middleware, so its error page would
  * not know the session, the user or their language: a signed-in user would be
- * offered "Go to sign in". This runs those middleware (session, auth, silent auth,
+ * offered to sign in. This runs those middleware (session, auth, silent auth,
  * locale) around the rendering when the router did not, and gives a signed-in
  * user their home workspace so the page can sit in the normal shell.
  */
