@@ -11,7 +11,12 @@ export const SERVER_CHECK_DELAY_MS = 350
 export type TargetCheck = LiveCheck & { target: ComposerTarget; account: ComposerAccount }
 export type ServerCheckState = 'idle' | 'checking' | 'unavailable'
 
-const keyOf = (issue: PostIssue) => `${issue.code}:${JSON.stringify(issue.params ?? {})}`
+/**
+ * What an issue is about, without its figures: the browser and the server may count the same
+ * text one apart (ICU versions segment some emoji differently), and the same rule must not be
+ * listed twice with two lengths. `what` and `option` tell apart rules sharing a code.
+ */
+const keyOf = (issue: PostIssue) => `${issue.code}:${String(issue.params?.what ?? '')}:${String(issue.params?.option ?? '')}`
 
 /** The server's issues that the browser's own check did not find for the same content: the plugins' rules. */
 function extrasOf(server: PostIssue[], local: PostIssue[]) {
