@@ -38,6 +38,29 @@ async function withRefreshLock<T>(accountId: number, work: () => Promise<T>): Pr
 }
 
 /**
+ * Decrypted tokens by account and ciphertext. Opening one (a key derivation, AES-GCM, JSON)
+ * on every publish job was the largest CPU item of the job's own code after SQL. The key
+ * holds everything the ciphertext is bound to (token_vault.ts's purpose), so a ciphertext
+ * copied onto another row still has to decrypt on its own; a refreshed or reconnected token
+ * is a new ciphertext, hence a new entry. Bounded: the oldest entries go first. Worker memory
+ * only — it already holds APP_KEY, which opens every token.
+ */
+const opened = new Map<string, TokenSet | null>()
+const OPENED_MAX = 1000
+
+function openTokenCached(account: SocialAccount): TokenSet | null {
+  if (!account.tokenCiphertext) return null
+  const key = `${account.id}:${account.workspaceId}:${account.network}:${account.externalId}:${account.tokenCiphertext}`
+  if (!opened.has(key)) {
+    if (opened.size >= OPENED_MAX) opened.delete(opened.keys().next().value!)
+    opened.set(key, openToken(account))
+  }
+  const token = opened.get(key)
+  // A copy: a plugin may change the object it is handed.
+  return token ? structuredClone(token) : null
+}
+
+/**
  * An account's decrypted token for the length of one plugin call, refreshed before it
  * expires and once after an `unauthorized`. A refresh the network refuses comes back as
  * `unauthorized` (the account needs reconnecting); one that fails transiently as a
@@ -51,7 +74,7 @@ export class AccountSession {
     readonly plugin: NetworkPlugin<any>,
     readonly context: PluginContext
   ) {
-    this.#token = openToken(account)
+    this.#token = openTokenCached(account)
   }
 
   get ctx(): AccountContext {
