@@ -15,13 +15,18 @@ export async function queueWebhookDelivery(delivery: WebhookDelivery) {
   await queue.dispatch(DeliverWebhookJob, { webhookDeliveryId: delivery.id }, { jobId: `webhook-delivery-${delivery.id}` })
 }
 
+/** The workspace's active webhooks that subscribe to this event. */
+export async function subscribedWebhooks(workspaceId: number, event: WebhookEvent) {
+  const hooks = await Webhook.query().where('workspace_id', workspaceId).where('active', true)
+  return hooks.filter((hook) => hook.events.includes(event))
+}
+
 /**
  * One event for every active webhook of the workspace subscribed to it: a log row each
  * (the source of truth, shown in Settings), then a queued job that sends it.
  */
-export async function publishWebhookEvent(workspaceId: number, event: WebhookEvent, data: Record<string, unknown>) {
-  const hooks = await Webhook.query().where('workspace_id', workspaceId).where('active', true)
-  const subscribed = hooks.filter((hook) => hook.events.includes(event))
+export async function publishWebhookEvent(workspaceId: number, event: WebhookEvent, data: Record<string, unknown>, hooks?: Webhook[]) {
+  const subscribed = hooks ?? (await subscribedWebhooks(workspaceId, event))
   const created: WebhookDelivery[] = []
   for (const hook of subscribed) {
     const delivery = await WebhookDelivery.create({

@@ -4,7 +4,7 @@ import redis from '@adonisjs/redis/services/main'
 import SocialAccount from '#models/social_account'
 import type { WebhookEvent } from '#models/webhook'
 import type { DeliveryStatusChanged } from '#services/publishing/events'
-import { publishWebhookEvent } from '#services/webhooks/dispatch'
+import { publishWebhookEvent, subscribedWebhooks } from '#services/webhooks/dispatch'
 
 const DELIVERY_EVENTS: Partial<Record<DeliveryStatusChanged['status'], WebhookEvent>> = {
   published: 'delivery.published',
@@ -26,19 +26,23 @@ export async function onDeliveryStatusChanged(event: DeliveryStatusChanged) {
   try {
     const type = DELIVERY_EVENTS[event.status]
     if (!type) return
+    // Most workspaces have no webhook: then the publish path pays one query, not the Redis once-check too.
+    const hooks = await subscribedWebhooks(event.workspaceId, type)
     // The event carries what the webhook needs: no read of the delivery on the publish path.
-    if (!(await firstTime(`delivery:${event.deliveryId}:${event.revision}:${event.status}`))) return
-    await publishWebhookEvent(event.workspaceId, type, {
-      deliveryId: event.deliveryId,
-      postId: event.postId,
-      accountId: event.socialAccountId,
-      network: event.network,
-      status: event.status,
-      externalId: event.externalId,
-      externalUrl: event.externalUrl,
-      error: event.lastError,
-      at: event.at,
-    })
+    if (hooks.length && (await firstTime(`delivery:${event.deliveryId}:${event.revision}:${event.status}`))) {
+      const data = {
+        deliveryId: event.deliveryId,
+        postId: event.postId,
+        accountId: event.socialAccountId,
+        network: event.network,
+        status: event.status,
+        externalId: event.externalId,
+        externalUrl: event.externalUrl,
+        error: event.lastError,
+        at: event.at,
+      }
+      await publishWebhookEvent(event.workspaceId, type, data, hooks)
+    }
     if (event.status !== 'failed' || !event.socialAccountId) return
     const account = await SocialAccount.find(event.socialAccountId)
     if (account?.status !== 'needs_reconnection') return
