@@ -84,7 +84,12 @@ export async function revokeTokens(accounts: SocialAccount[], options: { dryRun?
   return lines
 }
 
-async function revokeAtNetwork(account: SocialAccount): Promise<{ outcome: NetworkOutcome; detail: string | null }> {
+/**
+ * Asks the network to revoke the account's token where its plugin can, unless another account
+ * still uses the same login grant. Never throws: whatever happens, the caller deletes the
+ * local token. Shared by disconnecting (Channels page) and `tokens:revoke`.
+ */
+export async function revokeAtNetwork(account: SocialAccount): Promise<{ outcome: Exclude<NetworkOutcome, 'dry_run'>; detail: string | null }> {
   let token
   try {
     token = openToken(account)
