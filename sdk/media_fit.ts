@@ -41,6 +41,12 @@ export function transcodedVideoSize(width: number, height: number, rules: VideoR
   }
 }
 
+/** Whether a video of this size goes to the network as it is: within the aspect bounds and the maximum dimensions. */
+export function videoDimensionsFit(width: number, height: number, rules: VideoRules) {
+  const canvas = paddedCanvas(width, height, rules.aspectRatio)
+  return canvas.width === width && canvas.height === height && (!rules.maxWidth || width <= rules.maxWidth) && (!rules.maxHeight || height <= rules.maxHeight)
+}
+
 function deliveredImage(item: MediaItem, rules: ImageRules): MediaItem {
   const format = deliveredImageFormat(rules, item.mimeType)
   // Nothing the pipeline can do (no format it can make; an oversized GIF kept as a GIF): as is.
@@ -60,10 +66,7 @@ function deliveredVideo(item: MediaItem, rules: VideoRules): MediaItem {
   if (!rules.formats.includes('video/mp4')) return item
   const { width, height } = item
   const size = width && height ? transcodedVideoSize(width, height, rules).outer : null
-  const canvas = width && height ? paddedCanvas(width, height, rules.aspectRatio) : null
-  const dimensionsFit =
-    !canvas ||
-    (canvas.width === width && canvas.height === height && (!rules.maxWidth || width! <= rules.maxWidth) && (!rules.maxHeight || height! <= rules.maxHeight))
+  const dimensionsFit = !width || !height || videoDimensionsFit(width, height, rules)
   const needsTranscode = !rules.formats.includes(item.mimeType) || Boolean(rules.maxBytes && item.bytes > rules.maxBytes) || !dimensionsFit
   if (!needsTranscode) return item
   return {

@@ -1,4 +1,4 @@
-import { paddedCanvas, transcodedVideoSize, type VideoRules } from '#sdk'
+import { transcodedVideoSize, videoDimensionsFit, type VideoRules } from '#sdk'
 import type { MediaConfig } from '#config/media'
 import { MediaUnusableError } from '#services/media/errors'
 import type { VideoProbe } from '#services/media/probe'
@@ -6,15 +6,11 @@ import { runProcess } from '#services/media/run_process'
 
 /** Whether the original can go to the network as it is. */
 export function videoFits(probe: VideoProbe, mimeType: string, bytes: number, rules: VideoRules) {
-  const canvas = paddedCanvas(probe.width!, probe.height!, rules.aspectRatio)
   return (
     rules.formats.includes(mimeType) &&
     (mimeType !== 'video/mp4' || (probe.videoCodec === 'h264' && (!probe.hasAudio || probe.audioCodec === 'aac'))) &&
     (!rules.maxBytes || bytes <= rules.maxBytes) &&
-    (!rules.maxWidth || probe.width! <= rules.maxWidth) &&
-    (!rules.maxHeight || probe.height! <= rules.maxHeight) &&
-    canvas.width === probe.width &&
-    canvas.height === probe.height
+    videoDimensionsFit(probe.width!, probe.height!, rules)
   )
 }
 
