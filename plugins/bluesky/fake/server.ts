@@ -1,37 +1,19 @@
 import type { PostMetrics } from '#sdk'
 import { FakeServer, type FakeReply, type FakeRequest } from '#sdk/testing/fake_server'
-import type { FakeNetwork, StoredPost } from '#sdk/testing/fake_network'
-import { cidOf, inputCheck, lexicons, paramsCheck, recordCheck } from './lexicon_checks.js'
+import type { FakeNetwork } from '#sdk/testing/fake_network'
+import { BlobStore } from './blobs.js'
+import { inputCheck, paramsCheck } from './lexicon_checks.js'
+import { createPost, postView, type Account, type Post } from './posts.js'
+import { invalid, xrpcError } from './replies.js'
 import { Sessions } from './sessions.js'
-
-const POST = 'app.bsky.feed.post'
-const TID = /^[234567abcdefghij][234567abcdefghijklmnopqrstuvwxyz]{12}$/
-const encoder = new TextEncoder()
-
-interface Account {
-  did: string
-  handle: string
-  displayName: string
-  password: string
-}
-
-interface Post extends StoredPost {
-  uri: string
-  cid: string
-  record: Record<string, any>
-  indexedAt: string
-  counts: { likes: number; reposts: number; replies: number; quotes: number }
-}
-
-const xrpcError = (status: number, error: string, message: string): FakeReply => ({ status, json: { error, message } })
-const invalid = (message: string) => xrpcError(400, 'InvalidRequest', message)
 
 /**
  * A PDS (with the AppView reads it proxies) in miniature: app-password sessions,
  * blobs, app.bsky.feed.post records and their counts. Every request body, query and
  * record is checked against the official lexicons with @atproto/lexicon, and a bad
  * one answers 400 InvalidRequest as the PDS does. Record keys are enforced: creating
- * a record whose rkey exists fails.
+ * a record whose rkey exists fails. Blobs live in blobs.ts, post records and their
+ * checks in posts.ts.
  */
 export class FakeBluesky implements FakeNetwork {
   server = new FakeServer()
@@ -43,7 +25,7 @@ export class FakeBluesky implements FakeNetwork {
   handles = new Map([['alice.bsky.social', 'did:plc:alice2222222222222222222']])
   followers = 1280
 
-  #blobs = new Map<string, { mimeType: string; size: number }>()
+  #blobs = new BlobStore()
   #posts = new Map<string, Post>()
 
   get credentials() {
@@ -171,14 +153,11 @@ export class FakeBluesky implements FakeNetwork {
     this.server.route('POST', '/xrpc/com.atproto.repo.uploadBlob', (request) => {
       const denied = this.#auth(request)
       if (denied) return denied
-      const mimeType = String(request.headers['content-type'] ?? 'application/octet-stream').split(';')[0]
       if (!request.rawBody.length) return invalid('Request body is empty')
-      const cid = cidOf(request.rawBody, 0x55)
-      this.#blobs.set(cid, { mimeType, size: request.rawBody.length })
-      return { json: { blob: { $type: 'blob', ref: { $link: cid }, mimeType, size: request.rawBody.length } } }
+      return { json: { blob: this.#blobs.upload(request) } }
     })
 
-    this.#procedure('com.atproto.repo.createRecord', true, (request) => this.#createRecord(request))
+    this.#procedure('com.atproto.repo.createRecord', true, (request) => createPost(request, this.account, this.#posts, this.#blobs))
 
     this.#query('com.atproto.repo.getRecord', false, (request) => {
       const q = request.query
@@ -194,109 +173,7 @@ export class FakeBluesky implements FakeNetwork {
         .getAll('uris')
         .map((uri) => this.#posts.get(uri))
         .filter((post): post is Post => !!post)
-      return { json: { posts: posts.map((post) => this.#postView(post)) } }
+      return { json: { posts: posts.map((post) => postView(post, this.account)) } }
     })
   }
-
-  #createRecord(request: FakeRequest): FakeReply {
-    const { repo, collection, rkey, record } = request.body
-    if (repo !== this.account.did && repo !== this.account.handle) return invalid(`Could not find repo: ${repo}`)
-    if (collection !== POST) return invalid(`This fake PDS only stores ${POST} records`)
-    if (record?.$type !== undefined && record.$type !== collection) return invalid(`Invalid $type: expected ${collection}, got ${record.$type}`)
-    const full = { ...record, $type: collection }
-    const problem = recordCheck(collection, full) ?? this.#blobProblem(full) ?? facetProblem(full)
-    if (problem) return invalid(`Invalid app.bsky.feed.post record: ${problem}`)
-    // The lexicon declares "key": "tid" for posts.
-    if (rkey !== undefined && !TID.test(rkey)) return invalid(`Invalid record key for ${POST}: expected a TID`)
-    const key = rkey ?? tidNow()
-    const uri = `at://${this.account.did}/${collection}/${key}`
-    // The production PDS currently answers an existing rkey with a 500; an explicit XRPC error is on its way.
-    if (this.#posts.has(uri)) return invalid(`Record already exists: ${uri}`)
-    const cid = cidOf(encoder.encode(JSON.stringify(full)), 0x71)
-    this.#posts.set(uri, {
-      uri,
-      cid,
-      record: full,
-      text: full.text,
-      media: mediaOf(full.embed),
-      idempotencyKey: null,
-      indexedAt: new Date().toISOString(),
-      counts: { likes: 0, reposts: 0, replies: 0, quotes: 0 },
-    })
-    return { json: { uri, cid, commit: { cid, rev: tidNow() }, validationStatus: 'valid' } }
-  }
-
-  /** The PDS checks blob constraints (accept, maxSize) when a record references the blob. */
-  #blobProblem(record: Record<string, any>): string | null {
-    const embed = record.embed ?? {}
-    const refs =
-      embed.$type === 'app.bsky.embed.images'
-        ? embed.images.map((image: any) => ({ blob: image.image, def: 'app.bsky.embed.images#image', field: 'image' }))
-        : embed.$type === 'app.bsky.embed.video'
-          ? [{ blob: embed.video, def: 'app.bsky.embed.video', field: 'video' }]
-          : []
-    for (const { blob, def, field } of refs) {
-      const stored = this.#blobs.get(blob.ref.$link)
-      if (!stored) return `blob ${blob.ref.$link} was never uploaded`
-      const rules = (lexicons.getDefOrThrow(def) as any).properties[field] as { accept: string[]; maxSize: number }
-      const accepted = rules.accept.some((pattern) => (pattern.endsWith('/*') ? stored.mimeType.startsWith(pattern.slice(0, -1)) : stored.mimeType === pattern))
-      if (!accepted) return `blob mime type ${stored.mimeType} is not accepted (${rules.accept.join(', ')})`
-      if (stored.size > rules.maxSize) return `blob is ${stored.size} bytes, over ${rules.maxSize}`
-      if (blob.mimeType !== stored.mimeType || blob.size !== stored.size) return 'blob ref does not match the uploaded blob'
-    }
-    return null
-  }
-
-  #postView(post: Post) {
-    return {
-      uri: post.uri,
-      cid: post.cid,
-      author: { did: this.account.did, handle: this.account.handle, displayName: this.account.displayName },
-      record: post.record,
-      indexedAt: post.indexedAt,
-      likeCount: post.counts.likes,
-      repostCount: post.counts.reposts,
-      replyCount: post.counts.replies,
-      quoteCount: post.counts.quotes,
-      bookmarkCount: 0,
-    }
-  }
-}
-
-/**
- * Facet ranges must fall inside the text's UTF-8 bytes and, for links, cover the URL
- * itself: the AppView drops facets that do not, so a stricter fake catches offset bugs.
- */
-function facetProblem(record: Record<string, any>): string | null {
-  const bytes = encoder.encode(record.text)
-  for (const facet of record.facets ?? []) {
-    const { byteStart, byteEnd } = facet.index
-    if (byteStart >= byteEnd || byteEnd > bytes.length) return `facet range ${byteStart}-${byteEnd} is outside the text`
-    let covered: string
-    try {
-      covered = new TextDecoder('utf-8', { fatal: true }).decode(bytes.slice(byteStart, byteEnd))
-    } catch {
-      return `facet range ${byteStart}-${byteEnd} splits a character`
-    }
-    for (const feature of facet.features) {
-      if (feature.$type === 'app.bsky.richtext.facet#link' && !feature.uri.startsWith(covered.replace(/…$/, ''))) {
-        return `link facet covers "${covered}", not its URL`
-      }
-    }
-  }
-  return null
-}
-
-function mediaOf(embed: Record<string, any> | undefined): StoredPost['media'] {
-  if (embed?.$type === 'app.bsky.embed.images') return embed.images.map((image: any) => ({ kind: 'image' as const, altText: image.alt }))
-  if (embed?.$type === 'app.bsky.embed.video') return [{ kind: 'video' as const, altText: embed.alt ?? null }]
-  return []
-}
-
-function tidNow() {
-  const alphabet = '234567abcdefghijklmnopqrstuvwxyz'
-  let value = (BigInt(Date.now()) * 1000n) << 10n
-  let out = ''
-  for (let i = 0; i < 13; i++, value >>= 5n) out = alphabet[Number(value & 31n)] + out
-  return out
 }
