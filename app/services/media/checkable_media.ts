@@ -4,6 +4,7 @@ import MediaVariant from '#models/media_variant'
 import plugins from '#services/plugins'
 import { MediaUnusableError } from '#services/media/errors'
 import { ensureVariant } from '#services/media/variants'
+import { mediaFacts } from '#services/media/plugin_media_items'
 
 export interface AttachedMedia {
   mediaAssetId: number
@@ -42,17 +43,8 @@ export async function checkableMedia(attached: AttachedMedia[], network: string,
       variantOf.set(asset.id, variant)
     }
     const ready = variant?.status === 'ready' ? variant : null
-    const item: MediaItem = {
-      kind: asset.kind,
-      mimeType: ready?.mimeType ?? asset.mimeType,
-      bytes: ready?.bytes ?? asset.bytes,
-      width: ready?.width ?? asset.width ?? undefined,
-      height: ready?.height ?? asset.height ?? undefined,
-      durationSeconds: ready?.durationSeconds ?? asset.durationSeconds ?? undefined,
-      altText: altText || asset.altText,
-      // Checks never read the bytes.
-      read: async () => new Uint8Array(),
-    }
+    // Checks never read the bytes.
+    const item: MediaItem = { ...mediaFacts(asset, ready), altText: altText || asset.altText, read: async () => new Uint8Array() }
     // No variant yet: the one the pipeline will make (variants follow the network's capabilities).
     items.push(ready ? item : asDelivered(item, plugin.capabilities))
   }

@@ -11,16 +11,23 @@ import { signedMediaUrl } from '#services/media/signed_url'
 
 const POLL_MS = 250
 
+/** What the SDK's checks see of an asset: its network variant's format and size where there is one, else its own. */
+export function mediaFacts(asset: MediaAsset, variant: MediaVariant | null) {
+  return {
+    kind: asset.kind,
+    mimeType: variant?.mimeType ?? asset.mimeType,
+    bytes: variant?.bytes ?? asset.bytes,
+    width: variant?.width ?? asset.width ?? undefined,
+    height: variant?.height ?? asset.height ?? undefined,
+    durationSeconds: variant?.durationSeconds ?? asset.durationSeconds ?? undefined,
+    altText: asset.altText,
+  }
+}
+
 function toItem(asset: MediaAsset, variant: MediaVariant): MediaItem {
   const key = variant.key!
   return {
-    kind: asset.kind,
-    mimeType: variant.mimeType ?? asset.mimeType,
-    bytes: variant.bytes ?? asset.bytes,
-    width: variant.width ?? asset.width ?? undefined,
-    height: variant.height ?? asset.height ?? undefined,
-    durationSeconds: variant.durationSeconds ?? asset.durationSeconds ?? undefined,
-    altText: asset.altText,
+    ...mediaFacts(asset, variant),
     publicUrl: signedMediaUrl(asset, variant.network),
     read: async () => (await mediaDisk()).getBytes(key),
   }
