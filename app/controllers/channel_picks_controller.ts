@@ -1,16 +1,15 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import SocialAccount from '#models/social_account'
 import plugins from '#services/plugins'
-import { auditRequest } from '#services/audit'
 import { clearPick, findPick, type PendingPick } from '#services/pending_pick'
 import { toPickCandidate, toPickNetwork } from '#transformers/pick_transformer'
 import { pickAccountsValidator } from '#validators/channel_picks'
-import { saveConnections } from '#actions/channels/save_connections'
+import { connectAccounts } from '#actions/channels/connect_accounts'
 import { discardPick } from '#actions/channels/discard_pick'
 
 /**
  * The step after an OAuth login that returned several accounts (Facebook Pages, Instagram
- * accounts, LinkedIn member and organisations, YouTube channels): the user picks which to connect.
+ * accounts, LinkedIn member and organisations): the user picks which to connect.
  */
 export default class ChannelPicksController {
   async show(ctx: HttpContext) {
@@ -34,7 +33,7 @@ export default class ChannelPicksController {
   }
 
   async store(ctx: HttpContext) {
-    const { request, response, session, i18n, workspace, member, bouncer, auth } = ctx
+    const { request, response, session, i18n, workspace, member, bouncer } = ctx
     await bouncer.with('WorkspacePolicy').authorize('manageChannels', member)
     const [errors, payload] = await pickAccountsValidator.tryValidate(request.all())
     if (errors) return response.unprocessableEntity({ errors: errors.messages })
@@ -46,10 +45,7 @@ export default class ChannelPicksController {
 
     clearPick(ctx)
     const chosen = payload.accounts.map((id) => byId.get(id)!)
-    const saved = await saveConnections({ workspaceId: workspace.id, network: pick.network, connections: chosen, userId: auth.user!.id })
-    for (const account of saved) {
-      await auditRequest(ctx, { action: 'channel.connected', workspaceId: workspace.id, subjectType: 'social_account', subjectId: account.id, meta: { network: pick.network } })
-    }
+    const saved = await connectAccounts(ctx, { workspaceId: workspace.id, network: pick.network, connections: chosen })
     const plugin = await plugins.get(pick.network)
     session.flash('success', i18n.t('channels.pick.connected', { network: plugin.displayName, names: saved.map((account) => account.displayName).join(', ') }))
     return response.redirect().toPath(`/w/${workspace.slug}/channels`)

@@ -11,7 +11,7 @@ import { toChannel, toNetworkChoice } from '#transformers/channel_transformer'
 import { credentialsConnectionValidator, instanceConnectionValidator, instanceOrigin, oauthCallbackValidator } from '#validators/channels'
 import { beginOAuthConnection } from '#actions/channels/begin_oauth_connection'
 import { finishOAuthConnection } from '#actions/channels/finish_oauth_connection'
-import { saveConnections } from '#actions/channels/save_connections'
+import { connectAccounts } from '#actions/channels/connect_accounts'
 import { disconnectAccount } from '#actions/channels/disconnect_account'
 import { stashPick } from '#services/pending_pick'
 
@@ -55,7 +55,7 @@ export default class ChannelsController {
 
   /** Credentials networks (Bluesky): the values typed in the connect form. */
   async connectWithCredentials(ctx: HttpContext) {
-    const { params, request, response, session, i18n, workspace, member, bouncer, auth } = ctx
+    const { params, request, response, session, i18n, workspace, member, bouncer } = ctx
     await bouncer.with('WorkspacePolicy').authorize('manageChannels', member)
     const plugin = await plugins.get(params.network)
     if (plugin.auth.kind !== 'credentials') return response.badRequest({ error: 'not_a_credentials_network' })
@@ -65,8 +65,7 @@ export default class ChannelsController {
       session.flash('error', i18n.t('channels.errors.credentialsRejected', { network: plugin.displayName }))
       return response.redirect().back()
     }
-    const saved = await saveConnections({ workspaceId: workspace.id, network: plugin.id, connections: result.value, userId: auth.user!.id })
-    await auditRequest(ctx, { action: 'channel.connected', workspaceId: workspace.id, subjectType: 'social_account', subjectId: saved[0]?.id, meta: { network: plugin.id } })
+    await connectAccounts(ctx, { workspaceId: workspace.id, network: plugin.id, connections: result.value })
     session.flash('success', i18n.t('channels.connected', { network: plugin.displayName }))
     return response.redirect().toPath(`/w/${workspace.slug}/channels`)
   }
@@ -95,15 +94,12 @@ export default class ChannelsController {
       session.flash('error', i18n.t('channels.errors.connectFailed', { network: plugin.displayName }))
       return response.redirect().toPath(back)
     }
-    // Several accounts from one login (Pages, organisations, channels): the user picks which to connect.
+    // Several accounts from one login (Pages, organisations): the user picks which to connect.
     if (plugin.auth.picker && result.value.length > 1) {
       stashPick(ctx, { network: plugin.id, workspaceId: workspace.id, connections: result.value })
       return response.redirect().toPath(`/w/${workspace.slug}/channels/pick`)
     }
-    const saved = await saveConnections({ workspaceId: workspace.id, network: plugin.id, connections: result.value, userId: auth.user!.id })
-    for (const account of saved) {
-      await auditRequest(ctx, { action: 'channel.connected', workspaceId: workspace.id, subjectType: 'social_account', subjectId: account.id, meta: { network: plugin.id } })
-    }
+    await connectAccounts(ctx, { workspaceId: workspace.id, network: plugin.id, connections: result.value })
     session.flash('success', i18n.t('channels.connected', { network: plugin.displayName }))
     return response.redirect().toPath(back)
   }
