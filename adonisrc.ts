@@ -57,8 +57,16 @@ export default defineConfig({
 
   tests: {
     suites: [
-      { files: ['tests/unit/**/*.spec.ts', 'plugins/*/tests/**/*.spec.ts'], name: 'unit', timeout: 5000 },
-      { files: ['tests/functional/**/*.spec.ts', 'plugins/*/tests/functional/**/*.spec.ts'], name: 'functional', timeout: 30000 },
+      {
+        files: ['tests/unit/**/*.spec.ts', 'plugins/*/tests/**/*.spec.ts'],
+        name: 'unit',
+        timeout: 5000,
+      },
+      {
+        files: ['tests/functional/**/*.spec.ts', 'plugins/*/tests/functional/**/*.spec.ts'],
+        name: 'functional',
+        timeout: 30000,
+      },
       { files: ['tests/browser/**/*.spec.ts'], name: 'browser', timeout: 120000 },
     ],
     forceExit: true,

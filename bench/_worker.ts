@@ -20,7 +20,9 @@ const runner = new WorkerRunner({
   manager: await app.container.make('queue'),
   registry: jobs,
   // The reconciler's period as scaled above (the schedule list read the default at import).
-  schedules: schedules.map((s) => (s.key === 'reconcile-deliveries' ? { ...s, repeat: { every: publishing.reconcileEveryMs } } : s)),
+  schedules: schedules.map((s) =>
+    s.key === 'reconcile-deliveries' ? { ...s, repeat: { every: publishing.reconcileEveryMs } } : s
+  ),
   logger: await app.container.make('logger'),
   redis: redis.connection(),
   queues: ['publish'],

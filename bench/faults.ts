@@ -26,7 +26,8 @@ const SPREAD_MS = f.num('minutes', 3) * 60_000
 const KILLS = f.num('kills', 5)
 const FAULT_RATE = f.num('fault-rate', 0.2)
 const SETTLE_MS = f.num('settle-minutes', 5) * 60_000
-const log = (message: string) => console.log(`[${new Date().toISOString().slice(11, 23)}] ${message}`)
+const log = (message: string) =>
+  console.log(`[${new Date().toISOString().slice(11, 23)}] ${message}`)
 
 await prepareDatabase()
 const app = await bootApp()
@@ -42,14 +43,21 @@ const { createWorkspace } = await import('#actions/workspaces/create_workspace')
 const { default: db } = await import('@adonisjs/lucid/services/db')
 
 // --- networks, each behind a fault proxy ------------------------------------------------
-const [mastodon, bluesky, x] = await Promise.all([FakeMastodon.start(), FakeBluesky.start(), FakeX.start()])
+const [mastodon, bluesky, x] = await Promise.all([
+  FakeMastodon.start(),
+  FakeBluesky.start(),
+  FakeX.start(),
+])
 const proxies = {
   mastodon: await new FaultProxy(mastodon.server.baseUrl, new RegExp(mastodon.publishPath)).start(),
   bluesky: await new FaultProxy(bluesky.server.baseUrl, new RegExp(bluesky.publishPath)).start(),
   x: await new FaultProxy(x.server.baseUrl, new RegExp(x.publishPath)).start(),
 }
 const pluginSettings = {
-  x: { ...x.settings, urls: { api: proxies.x.baseUrl, authorize: `${proxies.x.baseUrl}/i/oauth2/authorize` } },
+  x: {
+    ...x.settings,
+    urls: { api: proxies.x.baseUrl, authorize: `${proxies.x.baseUrl}/i/oauth2/authorize` },
+  },
   bluesky: { urls: { service: proxies.bluesky.baseUrl } },
 }
 const pluginsConfig = app.config.get<any>('plugins')
@@ -58,16 +66,43 @@ Object.assign(pluginsConfig.settings, pluginSettings)
 function throughProxy(fake: any, proxy: FaultProxy) {
   const settings = pluginSettings[fake === x ? 'x' : 'bluesky'] ?? fake.settings
   const credentials = fake.credentials ? { ...fake.credentials, service: proxy.baseUrl } : undefined
-  return { ...fake, server: { baseUrl: proxy.baseUrl }, settings, instanceUrl: proxy.baseUrl, credentials, publishPath: fake.publishPath }
+  return {
+    ...fake,
+    server: { baseUrl: proxy.baseUrl },
+    settings,
+    instanceUrl: proxy.baseUrl,
+    credentials,
+    publishPath: fake.publishPath,
+  }
 }
 
-const owner = await User.create({ fullName: 'Faults', email: `faults-${Date.now()}@example.com`, password: 'bench bench bench', locale: 'en', timezone: 'UTC' })
+const owner = await User.create({
+  fullName: 'Faults',
+  email: `faults-${Date.now()}@example.com`,
+  password: 'bench bench bench',
+  locale: 'en',
+  timezone: 'UTC',
+})
 const workspace = await createWorkspace({ user: owner, name: 'Faults', timezone: 'UTC' })
 const accounts = []
-for (const [network, fake] of [['mastodon', mastodon], ['bluesky', bluesky], ['x', x]] as const) {
-  const connected = await connectThroughFake(await plugins.get(network), throughProxy(fake, proxies[network]) as any)
+for (const [network, fake] of [
+  ['mastodon', mastodon],
+  ['bluesky', bluesky],
+  ['x', x],
+] as const) {
+  const connected = await connectThroughFake(
+    await plugins.get(network),
+    throughProxy(fake, proxies[network]) as any
+  )
   if (connected.status !== 'ok') throw new Error(`connect ${network}: ${JSON.stringify(connected)}`)
-  accounts.push(...(await saveConnections({ workspaceId: workspace.id, network, connections: connected.value, userId: owner.id })))
+  accounts.push(
+    ...(await saveConnections({
+      workspaceId: workspace.id,
+      network,
+      connections: connected.value,
+      userId: owner.id,
+    }))
+  )
 }
 
 // --- the worker process -----------------------------------------------------------------
@@ -82,12 +117,19 @@ const workerEnv = {
     reconcileGraceMs: 1000,
     msPerNetworkSecond: 1000,
   }),
-  BENCH_PLUGINS: JSON.stringify({ timeoutMs: 1500, settings: { ...pluginsConfig.settings, ...pluginSettings } }),
+  BENCH_PLUGINS: JSON.stringify({
+    timeoutMs: 1500,
+    settings: { ...pluginsConfig.settings, ...pluginSettings },
+  }),
 }
 let worker: ChildProcess | null = null
 let restarts = 0
 function startWorker() {
-  const child = spawn(process.execPath, ['--import', '@poppinss/ts-exec', 'bench/_worker.ts'], { cwd: ROOT, env: workerEnv, stdio: ['ignore', 'ignore', 'inherit'] })
+  const child = spawn(process.execPath, ['--import', '@poppinss/ts-exec', 'bench/_worker.ts'], {
+    cwd: ROOT,
+    env: workerEnv,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  })
   worker = child
   return child
 }
@@ -98,7 +140,9 @@ const t0 = Date.now()
 const start = t0 + 15_000 + POSTS * 1.5
 const dueOf = (i: number) => start + Math.floor((i / POSTS) * SPREAD_MS)
 await scheduleInBulk({ owner, workspace, accounts }, POSTS, dueOf, 'f')
-log(`${POSTS} posts scheduled (3 networks) in ${((Date.now() - t0) / 1000).toFixed(1)} s, due over ${SPREAD_MS / 1000} s from +${((start - Date.now()) / 1000).toFixed(1)} s`)
+log(
+  `${POSTS} posts scheduled (3 networks) in ${((Date.now() - t0) / 1000).toFixed(1)} s, due over ${SPREAD_MS / 1000} s from +${((start - Date.now()) / 1000).toFixed(1)} s`
+)
 startWorker()
 
 // --- faults, on a timeline over the spread ---------------------------------------------------
@@ -116,9 +160,25 @@ for (let k = 1; k <= KILLS; k++) {
     },
   })
 }
-events.push({ at: at(0.45), run: async () => log(`Redis flushed: ${await flushPrefix()} keys under ${process.env.QUEUE_PREFIX}:`) })
-events.push({ at: at(0.25), run: () => { for (const p of Object.values(proxies)) p.faultRate = FAULT_RATE; log(`networks now fail ${FAULT_RATE * 100}% of create-post requests`) } })
-events.push({ at: at(0.75), run: () => { for (const p of Object.values(proxies)) p.faultRate = 0; log('networks healthy again') } })
+events.push({
+  at: at(0.45),
+  run: async () =>
+    log(`Redis flushed: ${await flushPrefix()} keys under ${process.env.QUEUE_PREFIX}:`),
+})
+events.push({
+  at: at(0.25),
+  run: () => {
+    for (const p of Object.values(proxies)) p.faultRate = FAULT_RATE
+    log(`networks now fail ${FAULT_RATE * 100}% of create-post requests`)
+  },
+})
+events.push({
+  at: at(0.75),
+  run: () => {
+    for (const p of Object.values(proxies)) p.faultRate = 0
+    log('networks healthy again')
+  },
+})
 events.sort((a, b) => a.at - b.at)
 for (const event of events) {
   await sleep(Math.max(0, event.at - Date.now()))
@@ -146,8 +206,22 @@ await new Promise<void>((resolve) => {
 const rows = await db
   .from('deliveries')
   .join('posts', 'posts.id', 'deliveries.post_id')
-  .select('deliveries.network', 'deliveries.status', 'deliveries.last_error', 'deliveries.attempts', 'posts.body')
-const tally = { published: 0, failed: 0, unknown: 0, lost: 0, duplicated: 0, noReason: 0, failedButArrived: 0 }
+  .select(
+    'deliveries.network',
+    'deliveries.status',
+    'deliveries.last_error',
+    'deliveries.attempts',
+    'posts.body'
+  )
+const tally = {
+  published: 0,
+  failed: 0,
+  unknown: 0,
+  lost: 0,
+  duplicated: 0,
+  noReason: 0,
+  failedButArrived: 0,
+}
 const reasons = new Map<string, number>()
 const examples: string[] = []
 await pool(rows, 1, async (row: any) => {
@@ -169,7 +243,9 @@ await pool(rows, 1, async (row: any) => {
       tally.failedButArrived++
       examples.push(`failed but arrived: n=${n} on ${row.network}: ${row.last_error}`)
     }
-    const reason = `${row.status}: ${String(row.last_error ?? 'no reason').replace(/\d+/g, '#').slice(0, 90)}`
+    const reason = `${row.status}: ${String(row.last_error ?? 'no reason')
+      .replace(/\d+/g, '#')
+      .slice(0, 90)}`
     reasons.set(reason, (reasons.get(reason) ?? 0) + 1)
   } else {
     tally.lost++
@@ -178,19 +254,54 @@ await pool(rows, 1, async (row: any) => {
 })
 
 const faults = Object.values(proxies).reduce(
-  (sum, p) => ({ '500': sum['500'] + p.faults['500'], '429': sum['429'] + p.faults['429'], timeout: sum.timeout + p.faults.timeout, lost: sum.lost + p.faults.lost }),
-  { '500': 0, '429': 0, timeout: 0, lost: 0 }
+  (sum, p) => ({
+    '500': sum['500'] + p.faults['500'],
+    '429': sum['429'] + p.faults['429'],
+    'timeout': sum.timeout + p.faults.timeout,
+    'lost': sum.lost + p.faults.lost,
+  }),
+  { '500': 0, '429': 0, 'timeout': 0, 'lost': 0 }
 )
-console.log(`\nfault run — ${rows.length} deliveries over ${SPREAD_MS / 1000} s; worker SIGKILLed ${KILLS}× (restarted ${restarts}×); Redis prefix flushed once`)
-console.log(`  injected: ${faults['500']}× 500, ${faults['429']}× 429, ${faults.timeout}× timeout, ${faults.lost}× lost answer (rate ${FAULT_RATE} during the middle half)`)
-console.log(`  lost ${tally.lost} · duplicated ${tally.duplicated} · published ${tally.published} · failed ${tally.failed} · unknown ${tally.unknown}`)
-console.log(`  without a reason ${tally.noReason} · "failed" that did arrive ${tally.failedButArrived}`)
-if (reasons.size) console.log(`  reasons:\n${[...reasons].sort((a, b) => b[1] - a[1]).slice(0, 12).map(([r, c]) => `    ${String(c).padStart(5)}  ${r}`).join('\n')}`)
-if (examples.length) console.log(`  examples:\n${examples.slice(0, 15).map((e) => `    ${e}`).join('\n')}`)
+console.log(
+  `\nfault run — ${rows.length} deliveries over ${SPREAD_MS / 1000} s; worker SIGKILLed ${KILLS}× (restarted ${restarts}×); Redis prefix flushed once`
+)
+console.log(
+  `  injected: ${faults['500']}× 500, ${faults['429']}× 429, ${faults.timeout}× timeout, ${faults.lost}× lost answer (rate ${FAULT_RATE} during the middle half)`
+)
+console.log(
+  `  lost ${tally.lost} · duplicated ${tally.duplicated} · published ${tally.published} · failed ${tally.failed} · unknown ${tally.unknown}`
+)
+console.log(
+  `  without a reason ${tally.noReason} · "failed" that did arrive ${tally.failedButArrived}`
+)
+if (reasons.size)
+  console.log(
+    `  reasons:\n${[...reasons]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 12)
+      .map(([r, c]) => `    ${String(c).padStart(5)}  ${r}`)
+      .join('\n')}`
+  )
+if (examples.length)
+  console.log(
+    `  examples:\n${examples
+      .slice(0, 15)
+      .map((e) => `    ${e}`)
+      .join('\n')}`
+  )
 const bad = tally.lost + tally.duplicated + tally.noReason + tally.failedButArrived
 const accounted = tally.published + tally.failed + tally.unknown
-console.log(bad === 0 && accounted === rows.length ? '\nGOAL MET: 0 lost, 0 duplicated, every delivery accounted for with a reason' : '\nGOAL MISSED')
+console.log(
+  bad === 0 && accounted === rows.length
+    ? '\nGOAL MET: 0 lost, 0 duplicated, every delivery accounted for with a reason'
+    : '\nGOAL MISSED'
+)
 
-await Promise.all([...Object.values(proxies).map((p) => p.close()), mastodon.close(), bluesky.close(), x.close()])
+await Promise.all([
+  ...Object.values(proxies).map((p) => p.close()),
+  mastodon.close(),
+  bluesky.close(),
+  x.close(),
+])
 await app.terminate()
 process.exit(bad === 0 && accounted === rows.length ? 0 : 1)

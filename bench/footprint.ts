@@ -29,7 +29,10 @@ const PORT = 3397
 /** The node flags bin/start puts before an entry point (e.g. `--max-semi-space-size=1`). */
 function shippedFlags(entry: string) {
   const script = readFileSync(`${ROOT}bin/start`, 'utf8')
-  const line = new RegExp(`^\\s*node((?:\\s+--\\S+)*)\\s+build/${entry.replace(/[.]/g, '\\.')}\\b`, 'm').exec(script)
+  const line = new RegExp(
+    `^\\s*node((?:\\s+--\\S+)*)\\s+build/${entry.replace(/[.]/g, '\\.')}\\b`,
+    'm'
+  ).exec(script)
   if (!line) throw new Error(`bin/start has no \`node … build/${entry}\` line`)
   return line[1].trim().split(/\s+/).filter(Boolean)
 }
@@ -55,16 +58,43 @@ async function idleRss(pid: number, ms = 3000) {
 if (!f.bool('no-build') || !existsSync(`${COPY}/build/bin/server.js`)) {
   rmSync(COPY, { recursive: true, force: true })
   mkdirSync(COPY, { recursive: true })
-  const copy = spawnSync('rsync', ['-a', '--exclude=/node_modules', '--exclude=/build', '--exclude=/tmp', '--exclude=/data', '--exclude=/.git', '--exclude=/.tools', `${ROOT}`, `${COPY}/`], { encoding: 'utf8' })
+  const copy = spawnSync(
+    'rsync',
+    [
+      '-a',
+      '--exclude=/node_modules',
+      '--exclude=/build',
+      '--exclude=/tmp',
+      '--exclude=/data',
+      '--exclude=/.git',
+      '--exclude=/.tools',
+      `${ROOT}`,
+      `${COPY}/`,
+    ],
+    { encoding: 'utf8' }
+  )
   if (copy.status !== 0) throw new Error(`rsync: ${copy.stderr}`)
   symlinkSync(`${ROOT}node_modules`, `${COPY}/node_modules`)
   const t0 = Date.now()
-  const build = spawnSync(process.execPath, ['ace.js', 'build', '--ignore-ts-errors'], { cwd: COPY, env: process.env, encoding: 'utf8', timeout: 300_000 })
-  if (build.status !== 0 || !existsSync(`${COPY}/build/bin/server.js`)) throw new Error(`build failed:\n${build.stdout}\n${build.stderr}`)
+  const build = spawnSync(process.execPath, ['ace.js', 'build', '--ignore-ts-errors'], {
+    cwd: COPY,
+    env: process.env,
+    encoding: 'utf8',
+    timeout: 300_000,
+  })
+  if (build.status !== 0 || !existsSync(`${COPY}/build/bin/server.js`))
+    throw new Error(`build failed:\n${build.stdout}\n${build.stderr}`)
   console.log(`production build in ${((Date.now() - t0) / 1000).toFixed(1)} s (${COPY}/build)`)
 }
 const BUILD = `${COPY}/build`
-const prodEnv = { ...process.env, NODE_ENV: 'production', PORT: String(PORT), HOST: '127.0.0.1', COOKIE_SECURE: 'false', LOG_LEVEL: 'warn' }
+const prodEnv = {
+  ...process.env,
+  NODE_ENV: 'production',
+  PORT: String(PORT),
+  HOST: '127.0.0.1',
+  COOKIE_SECURE: 'false',
+  LOG_LEVEL: 'warn',
+}
 
 await prepareDatabase()
 const app = await bootApp()
@@ -84,10 +114,25 @@ async function stop(child: ChildProcess) {
 }
 
 // --- raw baselines, same run -------------------------------------------------------------
-const rawHttp = start(['-e', `require('node:http').createServer((q, s) => s.end('ok')).listen(${PORT + 1}, '127.0.0.1')`], ROOT)
-const connection = JSON.stringify({ host: '127.0.0.1', port: Number(process.env.REDIS_PORT), db: Number(process.env.REDIS_DB), maxRetriesPerRequest: null })
+const rawHttp = start(
+  [
+    '-e',
+    `require('node:http').createServer((q, s) => s.end('ok')).listen(${PORT + 1}, '127.0.0.1')`,
+  ],
+  ROOT
+)
+const connection = JSON.stringify({
+  host: '127.0.0.1',
+  port: Number(process.env.REDIS_PORT),
+  db: Number(process.env.REDIS_DB),
+  maxRetriesPerRequest: null,
+})
 const rawWorker = start(
-  ['--input-type=module', '-e', `import { Worker } from 'bullmq'; new Worker('bench-raw-idle', async () => {}, { connection: ${connection}, prefix: ${JSON.stringify(process.env.QUEUE_PREFIX)} })`],
+  [
+    '--input-type=module',
+    '-e',
+    `import { Worker } from 'bullmq'; new Worker('bench-raw-idle', async () => {}, { connection: ${connection}, prefix: ${JSON.stringify(process.env.QUEUE_PREFIX)} })`,
+  ],
   ROOT
 )
 const [rawHttpMb, rawWorkerMb] = await Promise.all([idleRss(rawHttp.pid!), idleRss(rawWorker.pid!)])
@@ -100,10 +145,13 @@ const worker = start([...WORKER_FLAGS, 'ace.js', 'queue:work', '--queues=publish
 // against the goals. The plain web server listens on the next port and gets the same requests.
 const plainWorker = start(['ace.js', 'queue:work', '--queues=publish'])
 const plainWeb = start(['bin/server.js'], BUILD, { ...prodEnv, PORT: String(PORT + 2) })
-const healthy = (port: number) => async () => (await fetch(`http://127.0.0.1:${port}/health`).catch(() => null))?.status === 200
+const healthy = (port: number) => async () =>
+  (await fetch(`http://127.0.0.1:${port}/health`).catch(() => null))?.status === 200
 await waitUntil(healthy(PORT), 60_000, 200, 'web /health')
 await waitUntil(healthy(PORT + 2), 60_000, 200, 'plain web /health')
-const [webBoot, workerBoot, plainBoot, plainWebBoot] = await Promise.all([web, worker, plainWorker, plainWeb].map((child) => idleRss(child.pid!, 5000)))
+const [webBoot, workerBoot, plainBoot, plainWebBoot] = await Promise.all(
+  [web, worker, plainWorker, plainWeb].map((child) => idleRss(child.pid!, 5000))
+)
 
 // --- publish burst (Mastodon fake) + web traffic -------------------------------------------
 const { FakeMastodon } = await import('#plugins/mastodon/fake/server')
@@ -114,34 +162,76 @@ const { default: User } = await import('#models/user')
 const { createWorkspace } = await import('#actions/workspaces/create_workspace')
 const { default: db } = await import('@adonisjs/lucid/services/db')
 const fake = await FakeMastodon.start()
-const owner = await User.create({ fullName: 'Footprint', email: `fp-${Date.now()}@example.com`, password: 'bench bench bench', locale: 'en', timezone: 'UTC' })
+const owner = await User.create({
+  fullName: 'Footprint',
+  email: `fp-${Date.now()}@example.com`,
+  password: 'bench bench bench',
+  locale: 'en',
+  timezone: 'UTC',
+})
 const workspace = await createWorkspace({ user: owner, name: 'Footprint', timezone: 'UTC' })
 const connected = await connectThroughFake(await plugins.get('mastodon'), fake)
 if (connected.status !== 'ok') throw new Error(`connect: ${JSON.stringify(connected)}`)
-const accounts = await saveConnections({ workspaceId: workspace.id, network: 'mastodon', connections: connected.value, userId: owner.id })
+const accounts = await saveConnections({
+  workspaceId: workspace.id,
+  network: 'mastodon',
+  connections: connected.value,
+  userId: owner.id,
+})
 const due = Date.now() + 1000
 await scheduleInBulk({ owner, workspace, accounts }, POSTS, () => due, 'fp')
 const paths = ['/health', '/login', '/register']
 for (let i = 0; i < REQUESTS; i++) {
-  for (const port of [PORT, PORT + 2]) await fetch(`http://127.0.0.1:${port}${paths[i % paths.length]}`).then((r) => r.arrayBuffer()).catch(() => {})
+  for (const port of [PORT, PORT + 2])
+    await fetch(`http://127.0.0.1:${port}${paths[i % paths.length]}`)
+      .then((r) => r.arrayBuffer())
+      .catch(() => {})
 }
-const published = async () => Number((await db.from('deliveries').where('status', 'published').count('* as n'))[0].n)
-await waitUntil(async () => (await published()) >= POSTS, 120_000 + POSTS * 200, 250, 'burst published')
-const [webAfter, workerAfter, plainAfter, plainWebAfter] = await Promise.all([web, worker, plainWorker, plainWeb].map((child) => idleRss(child.pid!, 5000)))
+const published = async () =>
+  Number((await db.from('deliveries').where('status', 'published').count('* as n'))[0].n)
+await waitUntil(
+  async () => (await published()) >= POSTS,
+  120_000 + POSTS * 200,
+  250,
+  'burst published'
+)
+const [webAfter, workerAfter, plainAfter, plainWebAfter] = await Promise.all(
+  [web, worker, plainWorker, plainWeb].map((child) => idleRss(child.pid!, 5000))
+)
 
 await Promise.all([web, worker, plainWorker, plainWeb].map(stop))
 await fake.close()
 
-console.log(`\nfootprint (production build, RSS in MB; burst: ${POSTS} publishes, ${REQUESTS} web requests)`)
+console.log(
+  `\nfootprint (production build, RSS in MB; burst: ${POSTS} publishes, ${REQUESTS} web requests)`
+)
 console.log(`                      boot   after burst   raw baseline   ratio (after/raw)`)
 const command = (flags: string[], entry: string) => ['node', ...flags, entry].join(' ')
-console.log(`  web              ${fmt(webBoot).padStart(7)} ${fmt(webAfter).padStart(13)} ${fmt(rawHttpMb).padStart(14)}   ×${fmt(ratio(webAfter, rawHttpMb), 2)}  (${command(WEB_FLAGS, 'bin/server.js')}; raw: idle node:http)`)
-console.log(`  web, plain node  ${fmt(plainWebBoot).padStart(7)} ${fmt(plainWebAfter).padStart(13)} ${fmt(rawHttpMb).padStart(14)}   ×${fmt(ratio(plainWebAfter, rawHttpMb), 2)}  (node bin/server.js, no flags; informative)`)
-console.log(`  worker           ${fmt(workerBoot).padStart(7)} ${fmt(workerAfter).padStart(13)} ${fmt(rawWorkerMb).padStart(14)}   ×${fmt(ratio(workerAfter, rawWorkerMb), 2)}  (${command(WORKER_FLAGS, 'ace.js queue:work')}; raw: idle BullMQ Worker)`)
-console.log(`  worker, plain node ${fmt(plainBoot).padStart(5)} ${fmt(plainAfter).padStart(13)} ${fmt(rawWorkerMb).padStart(14)}   ×${fmt(ratio(plainAfter, rawWorkerMb), 2)}  (node ace.js queue:work, no flags; informative)`)
-console.log('  (the burst is shared by both workers, the requests go to both web servers; raw baselines run with no flags)')
-goal('web ≤ 160 MB', Math.max(webBoot, webAfter) <= 160, `boot ${fmt(webBoot)} MB, after burst ${fmt(webAfter)} MB`)
-goal('worker ≤ 120 MB', Math.max(workerBoot, workerAfter) <= 120, `boot ${fmt(workerBoot)} MB, after burst ${fmt(workerAfter)} MB`)
+console.log(
+  `  web              ${fmt(webBoot).padStart(7)} ${fmt(webAfter).padStart(13)} ${fmt(rawHttpMb).padStart(14)}   ×${fmt(ratio(webAfter, rawHttpMb), 2)}  (${command(WEB_FLAGS, 'bin/server.js')}; raw: idle node:http)`
+)
+console.log(
+  `  web, plain node  ${fmt(plainWebBoot).padStart(7)} ${fmt(plainWebAfter).padStart(13)} ${fmt(rawHttpMb).padStart(14)}   ×${fmt(ratio(plainWebAfter, rawHttpMb), 2)}  (node bin/server.js, no flags; informative)`
+)
+console.log(
+  `  worker           ${fmt(workerBoot).padStart(7)} ${fmt(workerAfter).padStart(13)} ${fmt(rawWorkerMb).padStart(14)}   ×${fmt(ratio(workerAfter, rawWorkerMb), 2)}  (${command(WORKER_FLAGS, 'ace.js queue:work')}; raw: idle BullMQ Worker)`
+)
+console.log(
+  `  worker, plain node ${fmt(plainBoot).padStart(5)} ${fmt(plainAfter).padStart(13)} ${fmt(rawWorkerMb).padStart(14)}   ×${fmt(ratio(plainAfter, rawWorkerMb), 2)}  (node ace.js queue:work, no flags; informative)`
+)
+console.log(
+  '  (the burst is shared by both workers, the requests go to both web servers; raw baselines run with no flags)'
+)
+goal(
+  'web ≤ 160 MB',
+  Math.max(webBoot, webAfter) <= 160,
+  `boot ${fmt(webBoot)} MB, after burst ${fmt(webAfter)} MB`
+)
+goal(
+  'worker ≤ 120 MB',
+  Math.max(workerBoot, workerAfter) <= 120,
+  `boot ${fmt(workerBoot)} MB, after burst ${fmt(workerAfter)} MB`
+)
 
 const code = finish()
 await app.terminate()

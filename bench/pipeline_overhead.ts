@@ -12,7 +12,14 @@
  * to respect); pass --per-network to measure with the configured one.
  */
 import { flags, finish, fmt, goal, ratio, waitUntil } from './_lib/util.js'
-import { benchPluginsRoot, benchWorld, bootApp, flushPrefix, prepareDatabase, scheduleInBulk } from './_lib/app.js'
+import {
+  benchPluginsRoot,
+  benchWorld,
+  bootApp,
+  flushPrefix,
+  prepareDatabase,
+  scheduleInBulk,
+} from './_lib/app.js'
 
 const f = flags()
 const JOBS = f.num('jobs', 5000)
@@ -39,7 +46,9 @@ pluginsConfig.settings[plugins.ids[0]] = { urls: {} }
 await flushPrefix()
 const world = await benchWorld(plugins.ids)
 
-console.log(`pipeline overhead — ${JOBS} jobs per side, concurrency ${CONCURRENCY}, perNetworkConcurrency ${publishing.perNetworkConcurrency}, PostgreSQL`)
+console.log(
+  `pipeline overhead — ${JOBS} jobs per side, concurrency ${CONCURRENCY}, perNetworkConcurrency ${publishing.perNetworkConcurrency}, PostgreSQL`
+)
 
 async function raw(round: number) {
   const connection = { ...queueConfig.connection, maxRetriesPerRequest: null }
@@ -47,12 +56,20 @@ async function raw(round: number) {
   const queue = new Queue(name, { connection, prefix: queueConfig.prefix })
   for (let start = 0; start < JOBS; start += 1000) {
     await queue.addBulk(
-      Array.from({ length: Math.min(1000, JOBS - start) }, (_, k) => ({ name: 'noop', data: { n: start + k }, opts: { removeOnComplete: true } }))
+      Array.from({ length: Math.min(1000, JOBS - start) }, (_, k) => ({
+        name: 'noop',
+        data: { n: start + k },
+        opts: { removeOnComplete: true },
+      }))
     )
   }
   let done = 0
   const t0 = Date.now()
-  const worker = new Worker(name, async () => {}, { connection, prefix: queueConfig.prefix, concurrency: CONCURRENCY })
+  const worker = new Worker(name, async () => {}, {
+    connection,
+    prefix: queueConfig.prefix,
+    concurrency: CONCURRENCY,
+  })
   worker.on('completed', () => void done++)
   await waitUntil(() => done >= JOBS, 120_000, 10, 'raw drain')
   const seconds = (Date.now() - t0) / 1000
@@ -66,7 +83,8 @@ async function pipeline(round: number) {
   // Due now: every wake-up is ready at once; written before the worker starts, so only the drain is timed.
   const due = Date.now()
   await scheduleInBulk(world, JOBS, () => due, `r${round}`)
-  const published = async () => Number((await db.from('deliveries').where('status', 'published').count('* as n'))[0].n)
+  const published = async () =>
+    Number((await db.from('deliveries').where('status', 'published').count('* as n'))[0].n)
   const before = (round - 1) * JOBS
   const runner = new WorkerRunner({
     manager: await app.container.make('queue'),
@@ -76,7 +94,13 @@ async function pipeline(round: number) {
     queues: ['publish'],
   })
   const commits = async () =>
-    Number((await db.rawQuery('SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()')).rows[0].xact_commit)
+    Number(
+      (
+        await db.rawQuery(
+          'SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()'
+        )
+      ).rows[0].xact_commit
+    )
   const commitsBefore = await commits()
   const t0 = Date.now()
   await runner.start()
@@ -85,7 +109,9 @@ async function pipeline(round: number) {
   await runner.stop()
   // Where the time goes: the drain waits on PostgreSQL, one commit per statement outside a transaction.
   const polls = Math.ceil((seconds * 1000) / 50) * 2
-  console.log(`  pipeline: ~${fmt((await commits() - commitsBefore - polls) / JOBS, 1)} PostgreSQL transactions per delivery`)
+  console.log(
+    `  pipeline: ~${fmt(((await commits()) - commitsBefore - polls) / JOBS, 1)} PostgreSQL transactions per delivery`
+  )
   const other = await db.from('deliveries').whereNot('status', 'published').count('* as n')
   if (Number(other[0].n)) console.log(`  warning: ${other[0].n} deliveries not published`)
   return JOBS / seconds
@@ -96,11 +122,19 @@ for (let round = 1; round <= ROUNDS; round++) {
   const r = await raw(round)
   const p = await pipeline(round)
   results.push({ raw: r, app: p })
-  console.log(`  round ${round}: raw BullMQ ${fmt(r, 0)} jobs/s · pipeline ${fmt(p, 0)} deliveries/s · ratio ${fmt(ratio(p, r), 3)}`)
+  console.log(
+    `  round ${round}: raw BullMQ ${fmt(r, 0)} jobs/s · pipeline ${fmt(p, 0)} deliveries/s · ratio ${fmt(ratio(p, r), 3)}`
+  )
 }
 const best = results.reduce((a, b) => (ratio(b.app, b.raw) > ratio(a.app, a.raw) ? b : a))
-const median = [...results].sort((a, b) => ratio(a.app, a.raw) - ratio(b.app, b.raw))[Math.floor(results.length / 2)]
-goal('pipeline/raw ≥ 0.5', ratio(median.app, median.raw) >= 0.5, `median ratio ${fmt(ratio(median.app, median.raw), 3)} (best ${fmt(ratio(best.app, best.raw), 3)})`)
+const median = [...results].sort((a, b) => ratio(a.app, a.raw) - ratio(b.app, b.raw))[
+  Math.floor(results.length / 2)
+]
+goal(
+  'pipeline/raw ≥ 0.5',
+  ratio(median.app, median.raw) >= 0.5,
+  `median ratio ${fmt(ratio(median.app, median.raw), 3)} (best ${fmt(ratio(best.app, best.raw), 3)})`
+)
 
 const code = finish()
 await app.terminate()

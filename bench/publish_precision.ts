@@ -17,7 +17,14 @@
  * same fake. The burst runs raw first, then the pipeline; the spread runs both side by side.
  */
 import { flags, finish, fmt, goal, ratio, summarize, waitUntil, type Summary } from './_lib/util.js'
-import { benchPluginsRoot, benchWorld, bootApp, flushPrefix, prepareDatabase, scheduleInBulk } from './_lib/app.js'
+import {
+  benchPluginsRoot,
+  benchWorld,
+  bootApp,
+  flushPrefix,
+  prepareDatabase,
+  scheduleInBulk,
+} from './_lib/app.js'
 import { BenchNetwork } from './_lib/fake_network.js'
 
 const f = flags()
@@ -85,7 +92,8 @@ async function rawRun(tag: string, dues: number[]) {
     )
   }
   return {
-    done: () => waitUntil(() => network.count(tag) >= dues.length, TIMEOUT(dues.length), 50, `raw ${tag}`),
+    done: () =>
+      waitUntil(() => network.count(tag) >= dues.length, TIMEOUT(dues.length), 50, `raw ${tag}`),
     close: async () => {
       await worker.close()
       await queue.obliterate({ force: true }).catch(() => {})
@@ -108,17 +116,26 @@ async function startRunner() {
 }
 
 function lateness(tag: string, from: number, to: number): Summary & { early: number } {
-  const values = network.arrivals.filter((a) => a.tag === tag && a.n >= from && a.n < to).map((a) => a.at - a.due)
+  const values = network.arrivals
+    .filter((a) => a.tag === tag && a.n >= from && a.n < to)
+    .map((a) => a.at - a.due)
   return { ...summarize(values), early: values.filter((v) => v < 0).length }
 }
 
 function print(label: string, raw: Summary & { early: number }, app: Summary & { early: number }) {
   console.log(`\n${label}`)
   console.log(`                 count     p50 ms     p99 ms     max ms   early`)
-  for (const [name, s] of [['raw BullMQ', raw], ['pipeline', app]] as const) {
-    console.log(`  ${name.padEnd(12)} ${String(s.count).padStart(7)} ${fmt(s.p50).padStart(10)} ${fmt(s.p99).padStart(10)} ${fmt(s.max).padStart(10)} ${String(s.early).padStart(7)}`)
+  for (const [name, s] of [
+    ['raw BullMQ', raw],
+    ['pipeline', app],
+  ] as const) {
+    console.log(
+      `  ${name.padEnd(12)} ${String(s.count).padStart(7)} ${fmt(s.p50).padStart(10)} ${fmt(s.p99).padStart(10)} ${fmt(s.max).padStart(10)} ${String(s.early).padStart(7)}`
+    )
   }
-  console.log(`  ratio pipeline/raw: p50 ×${fmt(ratio(app.p50, raw.p50), 2)}, p99 ×${fmt(ratio(app.p99, raw.p99), 2)}`)
+  console.log(
+    `  ratio pipeline/raw: p50 ×${fmt(ratio(app.p50, raw.p50), 2)}, p99 ×${fmt(ratio(app.p99, raw.p99), 2)}`
+  )
 }
 
 async function statusCounts() {
@@ -140,33 +157,59 @@ if (BURST > 0) {
   const t0 = Date.now()
   await scheduleInBulk(world, BURST, () => due, 'appburst')
   const slack = due - Date.now()
-  console.log(`\nburst: ${BURST} deliveries written and woken in ${Date.now() - t0} ms, ${slack} ms before their instant`)
-  if (slack < 0) console.log('  warning: scheduling ended after the due instant; raise the lead (figures include it)')
+  console.log(
+    `\nburst: ${BURST} deliveries written and woken in ${Date.now() - t0} ms, ${slack} ms before their instant`
+  )
+  if (slack < 0)
+    console.log(
+      '  warning: scheduling ended after the due instant; raise the lead (figures include it)'
+    )
   await waitUntil(() => network.count('appburst') >= BURST, TIMEOUT(BURST), 100, 'pipeline burst')
-  await waitUntil(async () => ((await statusCounts()).published ?? 0) >= BURST, 30_000, 100, 'burst settled')
+  await waitUntil(
+    async () => ((await statusCounts()).published ?? 0) >= BURST,
+    30_000,
+    100,
+    'burst settled'
+  )
   await runner.stop()
   const appFigures = lateness('appburst', 0, BURST)
   print(`(a) ${BURST} deliveries due at one instant`, rawFigures, appFigures)
-  goal('burst p99 ≤ 2000 ms', appFigures.p99 <= 2000, `pipeline p99 ${fmt(appFigures.p99)} ms (raw ${fmt(rawFigures.p99)} ms)`)
+  goal(
+    'burst p99 ≤ 2000 ms',
+    appFigures.p99 <= 2000,
+    `pipeline p99 ${fmt(appFigures.p99)} ms (raw ${fmt(rawFigures.p99)} ms)`
+  )
   goal('burst: no early publish', appFigures.early === 0, `${appFigures.early} early`)
 }
 
 if (SPREAD > 0) {
   // (b) Spread over the window at random milliseconds; raw and pipeline side by side.
   const start = Date.now() + 3000 + SPREAD * 1.5
-  const dues = Array.from({ length: SPREAD }, () => start + Math.floor(Math.random() * SPREAD_MS)).sort((a, b) => a - b)
+  const dues = Array.from(
+    { length: SPREAD },
+    () => start + Math.floor(Math.random() * SPREAD_MS)
+  ).sort((a, b) => a - b)
   const runner = await startRunner()
   await scheduleInBulk(world, SPREAD, (i) => dues[i], 'appspread')
   const raw = await rawRun('spread', dues)
   if (Date.now() > dues[0]) console.log('  warning: scheduling ended after the first instant')
   await raw.done()
-  await waitUntil(() => network.count('appspread') >= SPREAD, TIMEOUT(SPREAD), 100, 'pipeline spread')
+  await waitUntil(
+    () => network.count('appspread') >= SPREAD,
+    TIMEOUT(SPREAD),
+    100,
+    'pipeline spread'
+  )
   await runner.stop()
   await raw.close()
   const s = lateness('appspread', 0, SPREAD)
   const rawFigures = lateness('spread', 0, SPREAD)
   print(`(b) ${SPREAD} deliveries spread over ${SPREAD_MS / 1000} s`, rawFigures, s)
-  goal('spread p99 ≤ 100 ms', s.p99 <= 100, `pipeline p99 ${fmt(s.p99)} ms (raw ${fmt(rawFigures.p99)} ms)`)
+  goal(
+    'spread p99 ≤ 100 ms',
+    s.p99 <= 100,
+    `pipeline p99 ${fmt(s.p99)} ms (raw ${fmt(rawFigures.p99)} ms)`
+  )
   goal('spread: no early publish', s.early === 0, `${s.early} early`)
 }
 

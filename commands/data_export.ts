@@ -15,7 +15,9 @@ export default class DataExport extends BaseCommand {
   @flags.string({ description: 'E-mail of the user', required: true })
   declare user: string
 
-  @flags.string({ description: 'Path of the ZIP to write (default: export-<id>-<date>.zip in the current folder)' })
+  @flags.string({
+    description: 'Path of the ZIP to write (default: export-<id>-<date>.zip in the current folder)',
+  })
   declare out?: string
 
   async run() {
@@ -29,7 +31,9 @@ export default class DataExport extends BaseCommand {
       this.exitCode = 1
       return
     }
-    const out = resolve(this.out ?? `export-${user.id}-${new Date().toISOString().slice(0, 10)}.zip`)
+    const out = resolve(
+      this.out ?? `export-${user.id}-${new Date().toISOString().slice(0, 10)}.zip`
+    )
     let manifest
     try {
       manifest = await writeExport(user, out)
@@ -40,9 +44,15 @@ export default class DataExport extends BaseCommand {
     }
 
     const table = this.ui.table().head(['file', 'records'])
-    for (const file of manifest.files.filter((entry) => entry.format === 'json')) table.row([file.dataset, String(file.records)])
+    for (const file of manifest.files.filter((entry) => entry.format === 'json'))
+      table.row([file.dataset, String(file.records)])
     table.render()
-    await audit({ action: 'privacy.exported', subjectType: 'user', subjectId: user.id, meta: { via: 'cli', files: manifest.files.length } })
+    await audit({
+      action: 'privacy.exported',
+      subjectType: 'user',
+      subjectId: user.id,
+      meta: { via: 'cli', files: manifest.files.length },
+    })
     this.logger.success(`Export of ${user.email} written to ${out}`)
   }
 }

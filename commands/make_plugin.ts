@@ -52,10 +52,11 @@ export function pluginNames(id: string) {
 
 export default class MakePlugin extends BaseCommand {
   static commandName = 'make:plugin'
-  static description = 'Create a network plugin skeleton in plugins/<id>/ (contract, fake network, conformance test)'
+  static description =
+    'Create a network plugin skeleton in plugins/<id>/ (contract, fake network, conformance test)'
   static help = [
     'Writes index.ts, auth.ts, urls.ts, capabilities.ts, options.ts, publish.ts, stats.ts, fake/server.ts',
-    'and tests/conformance.spec.ts. The author\'s work is marked TODO(<id>); everything compiles.',
+    "and tests/conformance.spec.ts. The author's work is marked TODO(<id>); everything compiles.",
     '',
     '{{ binaryName }} make:plugin pinterest --name="Pinterest" --auth=oauth2',
   ]
@@ -70,7 +71,9 @@ export default class MakePlugin extends BaseCommand {
   @flags.string({ description: `How accounts connect: ${AUTH_KINDS.join(' | ')} (default oauth2)` })
   declare auth?: string
 
-  @flags.string({ description: 'Plugins folder to write into (default: the root in config/plugins.ts)' })
+  @flags.string({
+    description: 'Plugins folder to write into (default: the root in config/plugins.ts)',
+  })
   declare root?: string
 
   async run() {
@@ -80,7 +83,10 @@ export default class MakePlugin extends BaseCommand {
     const auth = (this.auth ?? 'oauth2') as AuthKind
     const root = await this.#pluginsRoot()
     const dir = join(root, this.id)
-    if (existsSync(dir)) return this.#refuse(`${this.#show(dir)} already exists; make:plugin never overwrites a plugin`)
+    if (existsSync(dir))
+      return this.#refuse(
+        `${this.#show(dir)} already exists; make:plugin never overwrites a plugin`
+      )
 
     const displayName = this.name?.trim() || words(this.id).map(capitalise).join(' ')
     const state = {
@@ -96,7 +102,9 @@ export default class MakePlugin extends BaseCommand {
     const manager = await this.app.stubs.create()
     const files = []
     for (const stubPath of STUBS(auth)) {
-      const stub = await manager.build(`make/plugin/${stubPath}`, { source: this.app.makePath('stubs') })
+      const stub = await manager.build(`make/plugin/${stubPath}`, {
+        source: this.app.makePath('stubs'),
+      })
       files.push(await stub.prepare(state))
     }
     for (const file of files) {
@@ -106,10 +114,14 @@ export default class MakePlugin extends BaseCommand {
     }
 
     if (relative(this.app.makePath(), dir).startsWith('..')) {
-      this.logger.warning('the plugin is outside the project: its #sdk imports resolve only inside it')
+      this.logger.warning(
+        'the plugin is outside the project: its #sdk imports resolve only inside it'
+      )
     }
     this.logger.info(`Next: fill the TODO(${this.id}) markers, then run the kit with`)
-    this.logger.log(`  node ace test unit --files='${this.#show(join(dir, 'tests/conformance.spec.ts'))}'`)
+    this.logger.log(
+      `  node ace test unit --files='${this.#show(join(dir, 'tests/conformance.spec.ts'))}'`
+    )
   }
 
   #validate() {
@@ -118,7 +130,10 @@ export default class MakePlugin extends BaseCommand {
     if (this.auth !== undefined && !AUTH_KINDS.includes(this.auth as AuthKind)) {
       return `--auth must be one of ${AUTH_KINDS.join(', ')} (got "${this.auth}")`
     }
-    if (this.name !== undefined && (!this.name.trim() || this.name.length > 60 || /[\u0000-\u001f]|\*\//.test(this.name))) {
+    if (
+      this.name !== undefined &&
+      (!this.name.trim() || this.name.length > 60 || /[\u0000-\u001f]|\*\//.test(this.name))
+    ) {
       return '--name must be 1 to 60 printable characters, without "*/"'
     }
     return null

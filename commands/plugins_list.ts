@@ -26,7 +26,13 @@ export default class PluginsList extends BaseCommand {
     const table = this.ui.table().head(['id', 'name', 'enabled', 'auth', 'text limit'])
     for (const plugin of plugins) {
       const limit = plugin.capabilities.text.limit
-      table.row([plugin.id, plugin.displayName, plugin.enabled ? 'yes' : 'no', plugin.authKind, String(limit)])
+      table.row([
+        plugin.id,
+        plugin.displayName,
+        plugin.enabled ? 'yes' : 'no',
+        plugin.authKind,
+        String(limit),
+      ])
     }
     table.render()
   }

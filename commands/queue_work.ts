@@ -9,7 +9,11 @@ export default class QueueWork extends BaseCommand {
 
   @flags.array({
     description: `Queues to serve, comma separated (${QUEUE_NAMES.join(', ')})`,
-    parse: (values) => values.flatMap((value) => value.split(',')).map((v) => v.trim()).filter(Boolean),
+    parse: (values) =>
+      values
+        .flatMap((value) => value.split(','))
+        .map((v) => v.trim())
+        .filter(Boolean),
   })
   declare queues?: string[]
 

@@ -3,7 +3,8 @@ import type { CommandOptions } from '@adonisjs/core/types/ace'
 
 export default class TokensRevoke extends BaseCommand {
   static commandName = 'tokens:revoke'
-  static description = 'Revoke connected accounts’ tokens at the network, delete them locally and mark the accounts as needing reconnection'
+  static description =
+    'Revoke connected accounts’ tokens at the network, delete them locally and mark the accounts as needing reconnection'
   static help = [
     'Choose the accounts with exactly one of --user, --workspace, --account, --network or --all. Each token is revoked at its network where the plugin can, then deleted here whatever the network answered (a network that is down does not keep a token alive locally). The accounts stay in their workspace as "needs reconnection". Exits with 1 when a network could not confirm.',
     '',
@@ -41,8 +42,10 @@ export default class TokensRevoke extends BaseCommand {
       this.network !== undefined && { network: this.network },
       this.all && { all: true as const },
     ].filter(Boolean)
-    if (chosen.length !== 1) return this.fail('Give exactly one of --user, --workspace, --account, --network or --all')
-    if (this.account !== undefined && !Number.isInteger(this.account)) return this.fail('--account must be an account id')
+    if (chosen.length !== 1)
+      return this.fail('Give exactly one of --user, --workspace, --account, --network or --all')
+    if (this.account !== undefined && !Number.isInteger(this.account))
+      return this.fail('--account must be an account id')
 
     const target = chosen[0] as Parameters<typeof accountsFor>[0]
     const resolved = await accountsFor(target)
@@ -52,25 +55,51 @@ export default class TokensRevoke extends BaseCommand {
       return
     }
 
-    const lines = await revokeTokens(resolved.accounts, { dryRun: this.dryRun, reason: 'Token revoked by an administrator: reconnect the account' })
-    const table = this.ui.table().head(['account', 'workspace', 'network', 'handle', 'at the network', 'local token'])
+    const lines = await revokeTokens(resolved.accounts, {
+      dryRun: this.dryRun,
+      reason: 'Token revoked by an administrator: reconnect the account',
+    })
+    const table = this.ui
+      .table()
+      .head(['account', 'workspace', 'network', 'handle', 'at the network', 'local token'])
     for (const line of lines) {
       const local = this.dryRun ? 'kept (dry run)' : 'deleted'
-      table.row([`#${line.accountId}`, String(line.workspaceId), line.network, line.handle, line.outcome + (line.detail ? `: ${line.detail}` : ''), local])
+      table.row([
+        `#${line.accountId}`,
+        String(line.workspaceId),
+        line.network,
+        line.handle,
+        line.outcome + (line.detail ? `: ${line.detail}` : ''),
+        local,
+      ])
     }
     table.render()
 
     const counts = tally(lines)
-    await audit({ action: 'tokens.revoked', subjectType: 'social_account', meta: { via: 'cli', target, dryRun: !!this.dryRun, counts, accounts: lines.map((line) => line.accountId) } })
+    await audit({
+      action: 'tokens.revoked',
+      subjectType: 'social_account',
+      meta: {
+        via: 'cli',
+        target,
+        dryRun: !!this.dryRun,
+        counts,
+        accounts: lines.map((line) => line.accountId),
+      },
+    })
     if (this.dryRun) {
-      this.logger.info(`Dry run: ${lines.length} account(s) would have their token revoked; nothing changed`)
+      this.logger.info(
+        `Dry run: ${lines.length} account(s) would have their token revoked; nothing changed`
+      )
       return
     }
     this.logger.success(
       `${lines.length} account(s) now need reconnection: ${counts.revoked} revoked at the network, ${counts.not_supported} not revocable there, ${counts.no_token} without a token, ${counts.shared_grant_kept} kept at the network for other accounts of the same login, ${counts.failed} failed`
     )
     if (counts.failed) {
-      this.logger.warning('Some networks did not confirm the revocation: the tokens are deleted here, but revoke them in the network’s settings too')
+      this.logger.warning(
+        'Some networks did not confirm the revocation: the tokens are deleted here, but revoke them in the network’s settings too'
+      )
       this.exitCode = 1
     }
   }

@@ -16,10 +16,14 @@ export default class UsersCreate extends BaseCommand {
   @flags.string({ description: 'Password (≥ 10 characters); asked for, hidden, when omitted' })
   declare password?: string
 
-  @flags.string({ description: 'Name or slug of the workspace to join, or to create (the user becomes its owner)' })
+  @flags.string({
+    description: 'Name or slug of the workspace to join, or to create (the user becomes its owner)',
+  })
   declare workspace?: string
 
-  @flags.string({ description: `Role in an existing workspace: ${ROLES.join(' | ')} (default editor)` })
+  @flags.string({
+    description: `Role in an existing workspace: ${ROLES.join(' | ')} (default editor)`,
+  })
   declare role?: string
 
   async run() {
@@ -44,9 +48,13 @@ export default class UsersCreate extends BaseCommand {
     this.logger.success(`Created user ${result.user.email} (#${result.user.id})`)
     if (result.workspace) {
       const verb = result.workspaceCreated ? 'created workspace' : 'added to workspace'
-      this.logger.info(`${verb} "${result.workspace.name}" (${result.workspace.slug}) as ${result.role}`)
+      this.logger.info(
+        `${verb} "${result.workspace.name}" (${result.workspace.slug}) as ${result.role}`
+      )
       if (result.workspaceCreated && this.role && this.role !== 'owner') {
-        this.logger.warning(`--role=${this.role} ignored: the creator of a new workspace is its owner`)
+        this.logger.warning(
+          `--role=${this.role} ignored: the creator of a new workspace is its owner`
+        )
       }
     }
   }

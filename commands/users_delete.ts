@@ -27,9 +27,11 @@ export default class UsersDelete extends BaseCommand {
 
     const plan = await deletionPlan(user)
     const table = this.ui.table().head(['workspace', 'slug', 'effect'])
-    for (const ref of plan.deleted) table.row([ref.name, ref.slug, 'deleted with the user (tokens revoked)'])
+    for (const ref of plan.deleted)
+      table.row([ref.name, ref.slug, 'deleted with the user (tokens revoked)'])
     for (const ref of plan.left) table.row([ref.name, ref.slug, 'membership removed'])
-    for (const ref of plan.blocking) table.row([ref.name, ref.slug, 'BLOCKS: only owner, other members remain'])
+    for (const ref of plan.blocking)
+      table.row([ref.name, ref.slug, 'BLOCKS: only owner, other members remain'])
     table.render()
 
     if (plan.blocking.length) {
@@ -42,13 +44,16 @@ export default class UsersDelete extends BaseCommand {
       return
     }
     if (!this.force) {
-      if (!process.stdin.isTTY && this.prompt.traps.prompts.size === 0) return this.fail('--force is required when not running in a terminal')
-      if (!(await this.prompt.confirm(`Delete ${user.email} for good?`))) return this.fail('Cancelled')
+      if (!process.stdin.isTTY && this.prompt.traps.prompts.size === 0)
+        return this.fail('--force is required when not running in a terminal')
+      if (!(await this.prompt.confirm(`Delete ${user.email} for good?`)))
+        return this.fail('Cancelled')
     }
 
     const result = await deleteAccount(user, { via: 'cli' })
     if (!result.ok) return this.fail('Deletion refused')
-    for (const entry of result.revocations) this.logger.info(`account #${entry.accountId} (${entry.network}): token ${entry.outcome}`)
+    for (const entry of result.revocations)
+      this.logger.info(`account #${entry.accountId} (${entry.network}): token ${entry.outcome}`)
     this.logger.success(`Deleted user #${user.id}; the rest of their data goes with the next purge`)
   }
 

@@ -11,7 +11,16 @@ const loggerConfig = defineConfig({
       level: env.get('LOG_LEVEL', app.inTest ? 'warn' : 'info'),
       // Never let a secret reach a log line, whatever the caller passes.
       redact: {
-        paths: ['password', '*.password', 'token', '*.token', '*.accessToken', '*.refreshToken', 'headers.authorization', 'headers.cookie'],
+        paths: [
+          'password',
+          '*.password',
+          'token',
+          '*.token',
+          '*.accessToken',
+          '*.refreshToken',
+          'headers.authorization',
+          'headers.cookie',
+        ],
         censor: '[redacted]',
       },
       transport: {

@@ -4,7 +4,8 @@ import { dataPath } from '#config/paths'
 import { OutboxTransport } from '#mails/outbox_transport'
 
 /** Folder where the `outbox` mailer writes each message as JSON (dev and tests). */
-export const outboxFolder = () => dataPath(env.get('NODE_ENV') === 'test' ? 'outbox-test' : 'outbox')
+export const outboxFolder = () =>
+  dataPath(env.get('NODE_ENV') === 'test' ? 'outbox-test' : 'outbox')
 
 const mailConfig = defineConfig({
   default: env.get('MAIL_MAILER', 'outbox'),
@@ -18,7 +19,13 @@ const mailConfig = defineConfig({
       host: env.get('SMTP_HOST', '127.0.0.1'),
       port: env.get('SMTP_PORT', 587),
       ...(env.get('SMTP_USERNAME')
-        ? { auth: { type: 'login' as const, user: env.get('SMTP_USERNAME')!, pass: env.get('SMTP_PASSWORD')!.release() } }
+        ? {
+            auth: {
+              type: 'login' as const,
+              user: env.get('SMTP_USERNAME')!,
+              pass: env.get('SMTP_PASSWORD')!.release(),
+            },
+          }
         : {}),
     }),
   },

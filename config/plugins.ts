@@ -27,7 +27,11 @@ const defined = (urls: Record<string, string | undefined>) =>
   Object.fromEntries(Object.entries(urls).filter(([, value]) => value)) as Record<string, string>
 
 /** An app's credentials and optional extra settings, leaving out whatever is unset (the plugin's defaults apply). */
-function credentials(clientId: string | undefined, secret: { release(): string } | undefined, extra: Record<string, string | undefined> = {}) {
+function credentials(
+  clientId: string | undefined,
+  secret: { release(): string } | undefined,
+  extra: Record<string, string | undefined> = {}
+) {
   const settings: Partial<PluginSettings> = { urls: {} }
   if (clientId) settings.clientId = clientId
   if (secret) settings.clientSecret = secret.release()
@@ -46,14 +50,22 @@ const pluginsConfig: PluginsConfig = {
       urls: defined({ api: env.get('X_API_URL'), authorize: env.get('X_AUTHORIZE_URL') }),
     },
     bluesky: { urls: defined({ service: env.get('BLUESKY_SERVICE_URL') }) },
-    facebook: credentials(env.get('META_APP_ID'), env.get('META_APP_SECRET'), { apiVersion: env.get('META_GRAPH_VERSION') }),
-    instagram: credentials(env.get('META_APP_ID'), env.get('META_APP_SECRET'), { apiVersion: env.get('META_GRAPH_VERSION') }),
+    facebook: credentials(env.get('META_APP_ID'), env.get('META_APP_SECRET'), {
+      apiVersion: env.get('META_GRAPH_VERSION'),
+    }),
+    instagram: credentials(env.get('META_APP_ID'), env.get('META_APP_SECRET'), {
+      apiVersion: env.get('META_GRAPH_VERSION'),
+    }),
     threads: credentials(env.get('THREADS_APP_ID'), env.get('THREADS_APP_SECRET')),
-    linkedin: credentials(env.get('LINKEDIN_CLIENT_ID'), env.get('LINKEDIN_CLIENT_SECRET'), { apiVersion: env.get('LINKEDIN_API_VERSION') }),
+    linkedin: credentials(env.get('LINKEDIN_CLIENT_ID'), env.get('LINKEDIN_CLIENT_SECRET'), {
+      apiVersion: env.get('LINKEDIN_API_VERSION'),
+    }),
     youtube: credentials(env.get('GOOGLE_CLIENT_ID'), env.get('GOOGLE_CLIENT_SECRET')),
     pinterest: credentials(env.get('PINTEREST_CLIENT_ID'), env.get('PINTEREST_CLIENT_SECRET')),
     tiktok: credentials(env.get('TIKTOK_CLIENT_KEY'), env.get('TIKTOK_CLIENT_SECRET')),
-    reddit: credentials(env.get('REDDIT_CLIENT_ID'), env.get('REDDIT_CLIENT_SECRET'), { userAgent: env.get('REDDIT_USER_AGENT') }),
+    reddit: credentials(env.get('REDDIT_CLIENT_ID'), env.get('REDDIT_CLIENT_SECRET'), {
+      userAgent: env.get('REDDIT_USER_AGENT'),
+    }),
   },
 }
 

@@ -21,25 +21,45 @@ const queueConfig = defineConfig({
     // each network is still held to publishing.perNetworkConcurrency.
     publish: {
       concurrency: 20,
-      defaultJobOptions: { attempts: 5, backoff: { type: 'exponential', delay: 30_000 }, ...retention },
+      defaultJobOptions: {
+        attempts: 5,
+        backoff: { type: 'exponential', delay: 30_000 },
+        ...retention,
+      },
     },
     // sharp/ffmpeg work; two in flight is what a 2-core machine sustains (STACK_NOTES).
     media: {
       concurrency: 2,
-      defaultJobOptions: { attempts: 3, backoff: { type: 'exponential', delay: 10_000 }, ...retention },
+      defaultJobOptions: {
+        attempts: 3,
+        backoff: { type: 'exponential', delay: 10_000 },
+        ...retention,
+      },
     },
     stats: {
       concurrency: 2,
-      defaultJobOptions: { attempts: 3, backoff: { type: 'exponential', delay: minute }, ...retention },
+      defaultJobOptions: {
+        attempts: 3,
+        backoff: { type: 'exponential', delay: minute },
+        ...retention,
+      },
     },
     // Outgoing webhooks: receivers may be slow or down; 8 tries spread over about an hour.
     webhooks: {
       concurrency: 5,
-      defaultJobOptions: { attempts: 8, backoff: { type: 'exponential', delay: 30_000 }, ...retention },
+      defaultJobOptions: {
+        attempts: 8,
+        backoff: { type: 'exponential', delay: 30_000 },
+        ...retention,
+      },
     },
     purge: {
       concurrency: 1,
-      defaultJobOptions: { attempts: 3, backoff: { type: 'exponential', delay: 5 * minute }, ...retention },
+      defaultJobOptions: {
+        attempts: 3,
+        backoff: { type: 'exponential', delay: 5 * minute },
+        ...retention,
+      },
     },
   },
   heartbeat: {

@@ -51,7 +51,8 @@ export interface Capabilities {
   metrics: MetricName[]
 }
 
-export type MetricName = 'views' | 'likes' | 'comments' | 'shares' | 'reach' | 'saves' | 'quotes' | 'clicks'
+export type MetricName =
+  'views' | 'likes' | 'comments' | 'shares' | 'reach' | 'saves' | 'quotes' | 'clicks'
 
 /** Per-post metrics; `null` means the network does not expose it (never shown as zero). */
 export type PostMetrics = Record<MetricName, number | null>
@@ -64,5 +65,15 @@ export interface AccountMetrics {
 
 /** Builds a PostMetrics with every metric unknown, then the given ones. */
 export function metrics(known: Partial<PostMetrics>): PostMetrics {
-  return { views: null, likes: null, comments: null, shares: null, reach: null, saves: null, quotes: null, clicks: null, ...known }
+  return {
+    views: null,
+    likes: null,
+    comments: null,
+    shares: null,
+    reach: null,
+    saves: null,
+    quotes: null,
+    clicks: null,
+    ...known,
+  }
 }

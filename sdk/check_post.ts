@@ -12,7 +12,11 @@ export function capabilitiesOf<O>(plugin: NetworkPlugin<O>, account?: AccountPro
  * capability rules, then the plugin's own. The app, the composer and the
  * conformance kit all call this one function.
  */
-export function checkPost<O>(plugin: NetworkPlugin<O>, post: PostDraft<O>, account?: AccountProfile): PostIssue[] {
+export function checkPost<O>(
+  plugin: NetworkPlugin<O>,
+  post: PostDraft<O>,
+  account?: AccountProfile
+): PostIssue[] {
   return [
     ...validateAgainstCapabilities(capabilitiesOf(plugin, account), post),
     ...validateOptions(plugin.optionFields, (post.options ?? {}) as Record<string, unknown>),

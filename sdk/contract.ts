@@ -60,7 +60,10 @@ export interface OAuth2Auth {
   scopes: string[]
   /** A second step where the user picks which of the returned accounts to connect. */
   picker: boolean
-  authorizationUrl(ctx: PluginContext, input: { state: string; redirectUri: string; codeChallenge?: string }): string
+  authorizationUrl(
+    ctx: PluginContext,
+    input: { state: string; redirectUri: string; codeChallenge?: string }
+  ): string
   exchangeCode(
     ctx: PluginContext,
     input: { code: string; redirectUri: string; codeVerifier?: string }
@@ -81,7 +84,13 @@ export interface InstanceOAuth {
   ): Promise<Result<{ clientId: string; clientSecret: string }>>
   authorizationUrl(
     ctx: PluginContext,
-    input: { instanceUrl: string; clientId: string; state: string; redirectUri: string; codeChallenge?: string }
+    input: {
+      instanceUrl: string
+      clientId: string
+      state: string
+      redirectUri: string
+      codeChallenge?: string
+    }
   ): string
   exchangeCode(
     ctx: PluginContext,
@@ -169,14 +178,21 @@ export interface NetworkPlugin<Options = Record<string, unknown>> {
    * options (the chosen board for its sections). A field the plugin does not source answers
    * an error; a read like any other, so failures are values (`unauthorized`, retryable…).
    */
-  optionChoices?(ctx: AccountContext, field: string, values: Record<string, unknown>): Promise<Result<OptionChoice[]>>
+  optionChoices?(
+    ctx: AccountContext,
+    field: string,
+    values: Record<string, unknown>
+  ): Promise<Result<OptionChoice[]>>
   /** Network-specific checks on top of the generic capability checks (hashtag counts, required options). */
   validate?(post: PostDraft<Options>): PostIssue[]
   publish(ctx: PublishContext<Options>): Promise<PublishOutcome<Published>>
   checkStatus?(ctx: AccountContext, handle: string): Promise<PublishOutcome<Published>>
   /** Finds a post made with this key (or otherwise recognisable) to resolve an ambiguous publish. */
   findByIdempotencyKey?(ctx: PublishContext<Options>): Promise<Result<Published | null>>
-  fetchStats(ctx: AccountContext, externalIds: string[]): Promise<Result<Record<string, PostMetrics>>>
+  fetchStats(
+    ctx: AccountContext,
+    externalIds: string[]
+  ): Promise<Result<Record<string, PostMetrics>>>
   fetchAccountStats?(ctx: AccountContext): Promise<Result<AccountMetrics>>
 }
 

@@ -29,7 +29,14 @@ export interface HttpClientOptions {
 }
 
 /** Errors that mean the request never left this machine, so retrying cannot duplicate anything. */
-const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ECONNRESET_BEFORE_SEND', 'EHOSTUNREACH', 'ENETUNREACH'])
+const NOT_SENT = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ECONNRESET_BEFORE_SEND',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+])
 
 /**
  * A small fetch wrapper every plugin uses: base URL, timeout, JSON/form bodies,
@@ -46,7 +53,11 @@ export class HttpClient {
   async send<T = any>(request: HttpRequest): Promise<Result<HttpResponse<T>>> {
     const method = request.method ?? 'GET'
     const url = this.#url(request)
-    const headers = new Headers({ accept: 'application/json', ...this.options.headers, ...request.headers })
+    const headers = new Headers({
+      accept: 'application/json',
+      ...this.options.headers,
+      ...request.headers,
+    })
     if (request.bearer) headers.set('authorization', `Bearer ${request.bearer}`)
     let body: RequestInit['body']
     if (request.json !== undefined) {
@@ -88,9 +99,11 @@ export class HttpClient {
     const cause = (error as { cause?: { code?: string } })?.cause
     const code = cause?.code ?? (error as { code?: string })?.code
     const where = `${method} ${url.origin}${url.pathname}`
-    if (code && NOT_SENT.has(code)) return failed(`${where}: network unreachable (${code})`, true, code)
+    if (code && NOT_SENT.has(code))
+      return failed(`${where}: network unreachable (${code})`, true, code)
     // A timeout or reset after sending: the network may have acted. Reads are safe to retry.
-    const timedOut = (error as Error)?.name === 'TimeoutError' || (error as Error)?.name === 'AbortError'
+    const timedOut =
+      (error as Error)?.name === 'TimeoutError' || (error as Error)?.name === 'AbortError'
     const reason = `${where}: ${timedOut ? 'no answer before the timeout' : 'connection lost'}`
     return method === 'GET' ? failed(reason, true, 'timeout') : ambiguous(reason)
   }
@@ -106,8 +119,10 @@ export class HttpClient {
     const details = { httpStatus: response.status, networkError: errorCode(body) }
     const code = `http_${response.status}`
     if (response.status === 401) return unauthorized(`${where}: 401${detail}`)
-    if (response.status === 429) return rateLimited(retryAfterSeconds(response.headers), `${where}: 429${detail}`)
-    if (response.status >= 500) return failed(`${where}: ${response.status}${detail}`, true, code, details)
+    if (response.status === 429)
+      return rateLimited(retryAfterSeconds(response.headers), `${where}: 429${detail}`)
+    if (response.status >= 500)
+      return failed(`${where}: ${response.status}${detail}`, true, code, details)
     return failed(`${where}: ${response.status}${detail}`, false, code, details)
   }
 }
@@ -126,7 +141,8 @@ function parseBody(text: string, contentType: string | null): unknown {
 
 /** The network's machine-readable error name when the network gives one (XRPC `ExpiredToken`, OAuth `invalid_grant`). */
 function errorCode(body: unknown) {
-  const name = body && typeof body === 'object' ? (body as Record<string, unknown>).error : undefined
+  const name =
+    body && typeof body === 'object' ? (body as Record<string, unknown>).error : undefined
   return typeof name === 'string' && /^[A-Za-z][\w.]{0,63}$/.test(name) ? name : undefined
 }
 
@@ -134,7 +150,8 @@ function errorCode(body: unknown) {
 function describeError(body: unknown) {
   if (!body || typeof body !== 'object') return ''
   const b = body as Record<string, any>
-  const message = b.error_description ?? b.message ?? b.detail ?? b.title ?? b.error?.message ?? b.error
+  const message =
+    b.error_description ?? b.message ?? b.detail ?? b.title ?? b.error?.message ?? b.error
   return typeof message === 'string' ? ` ${message.slice(0, 200)}` : ''
 }
 
@@ -147,7 +164,10 @@ export function retryAfterSeconds(headers: Headers, now = Date.now()) {
     const date = Date.parse(retryAfter)
     if (!Number.isNaN(date)) return Math.max(1, (date - now) / 1000)
   }
-  const reset = headers.get('x-rate-limit-reset') ?? headers.get('x-ratelimit-reset') ?? headers.get('ratelimit-reset')
+  const reset =
+    headers.get('x-rate-limit-reset') ??
+    headers.get('x-ratelimit-reset') ??
+    headers.get('ratelimit-reset')
   if (reset) {
     const value = Number(reset)
     if (Number.isFinite(value)) return value > 1e9 ? Math.max(1, value - now / 1000) : value

@@ -34,7 +34,11 @@ const even = (value: number) => Math.max(2, Math.floor(value / 2) * 2)
 /** The video's output size when it is transcoded: padded into the aspect bounds, then scaled under the maximum dimensions. */
 export function transcodedVideoSize(width: number, height: number, rules: VideoRules) {
   const canvas = paddedCanvas(width, height, rules.aspectRatio)
-  const scale = Math.min(1, (rules.maxWidth ?? Infinity) / canvas.width, (rules.maxHeight ?? Infinity) / canvas.height)
+  const scale = Math.min(
+    1,
+    (rules.maxWidth ?? Infinity) / canvas.width,
+    (rules.maxHeight ?? Infinity) / canvas.height
+  )
   return {
     outer: { width: even(canvas.width * scale), height: even(canvas.height * scale) },
     inner: { width: even(width * scale), height: even(height * scale) },
@@ -44,14 +48,21 @@ export function transcodedVideoSize(width: number, height: number, rules: VideoR
 /** Whether a video of this size goes to the network as it is: within the aspect bounds and the maximum dimensions. */
 export function videoDimensionsFit(width: number, height: number, rules: VideoRules) {
   const canvas = paddedCanvas(width, height, rules.aspectRatio)
-  return canvas.width === width && canvas.height === height && (!rules.maxWidth || width <= rules.maxWidth) && (!rules.maxHeight || height <= rules.maxHeight)
+  return (
+    canvas.width === width &&
+    canvas.height === height &&
+    (!rules.maxWidth || width <= rules.maxWidth) &&
+    (!rules.maxHeight || height <= rules.maxHeight)
+  )
 }
 
 function deliveredImage(item: MediaItem, rules: ImageRules): MediaItem {
   const format = deliveredImageFormat(rules, item.mimeType)
   // Nothing the pipeline can do (no format it can make; an oversized GIF kept as a GIF): as is.
-  if (!format || (format === 'image/gif' && rules.maxBytes && item.bytes > rules.maxBytes)) return item
-  const canvas = item.width && item.height ? paddedCanvas(item.width, item.height, rules.aspectRatio) : null
+  if (!format || (format === 'image/gif' && rules.maxBytes && item.bytes > rules.maxBytes))
+    return item
+  const canvas =
+    item.width && item.height ? paddedCanvas(item.width, item.height, rules.aspectRatio) : null
   return {
     ...item,
     mimeType: format,
@@ -67,7 +78,10 @@ function deliveredVideo(item: MediaItem, rules: VideoRules): MediaItem {
   const { width, height } = item
   const size = width && height ? transcodedVideoSize(width, height, rules).outer : null
   const dimensionsFit = !width || !height || videoDimensionsFit(width, height, rules)
-  const needsTranscode = !rules.formats.includes(item.mimeType) || Boolean(rules.maxBytes && item.bytes > rules.maxBytes) || !dimensionsFit
+  const needsTranscode =
+    !rules.formats.includes(item.mimeType) ||
+    Boolean(rules.maxBytes && item.bytes > rules.maxBytes) ||
+    !dimensionsFit
   if (!needsTranscode) return item
   return {
     ...item,
@@ -80,6 +94,7 @@ function deliveredVideo(item: MediaItem, rules: VideoRules): MediaItem {
 
 /** A library item as the pipeline will deliver it to a network with these capabilities. */
 export function asDelivered(item: MediaItem, capabilities: Capabilities): MediaItem {
-  if (item.kind === 'image') return capabilities.images ? deliveredImage(item, capabilities.images) : item
+  if (item.kind === 'image')
+    return capabilities.images ? deliveredImage(item, capabilities.images) : item
   return capabilities.video ? deliveredVideo(item, capabilities.video) : item
 }

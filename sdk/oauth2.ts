@@ -54,13 +54,18 @@ export interface TokenResponse {
   error_description?: string
 }
 
-export type Grant = { code: string; redirectUri: string; codeVerifier?: string } | { refreshToken: string }
+export type Grant =
+  { code: string; redirectUri: string; codeVerifier?: string } | { refreshToken: string }
 
 /** The consent page's URL: `base` with `params` as its query (null and undefined values left out). */
-export function authorizationUrl(base: string | URL, params: Record<string, string | null | undefined>): string {
+export function authorizationUrl(
+  base: string | URL,
+  params: Record<string, string | null | undefined>
+): string {
   const url = new URL(base)
   const query = new URLSearchParams()
-  for (const [key, value] of Object.entries(params)) if (value !== undefined && value !== null) query.set(key, value)
+  for (const [key, value] of Object.entries(params))
+    if (value !== undefined && value !== null) query.set(key, value)
   url.search = query.toString()
   return url.toString()
 }
@@ -71,7 +76,8 @@ export function pkceParams(codeChallenge: string | undefined): Record<string, st
 }
 
 function grantForm(grant: Grant): Record<string, string> {
-  if ('refreshToken' in grant) return { grant_type: 'refresh_token', refresh_token: grant.refreshToken }
+  if ('refreshToken' in grant)
+    return { grant_type: 'refresh_token', refresh_token: grant.refreshToken }
   return {
     grant_type: 'authorization_code',
     code: grant.code,
@@ -81,16 +87,26 @@ function grantForm(grant: Grant): Record<string, string> {
 }
 
 /** POSTs a form to an OAuth endpoint with the client's authentication added. */
-export function oauthPost<T = unknown>(ctx: PluginContext, endpoint: OAuthEndpoint, form: Record<string, string>) {
+export function oauthPost<T = unknown>(
+  ctx: PluginContext,
+  endpoint: OAuthEndpoint,
+  form: Record<string, string>
+) {
   const clientId = ctx.settings.clientId ?? ''
   const clientSecret = ctx.settings.clientSecret ?? ''
   const idField = endpoint.clientIdField ?? 'client_id'
   const headers = { ...endpoint.headers }
   const client: Record<string, string> = {}
-  if (endpoint.clientAuth === 'basic') headers.authorization = `Basic ${Buffer.from(`${clientId}:${clientSecret}`).toString('base64')}`
+  if (endpoint.clientAuth === 'basic')
+    headers.authorization = `Basic ${Buffer.from(`${clientId}:${clientSecret}`).toString('base64')}`
   if (endpoint.clientAuth === 'body' || endpoint.clientAuth === 'public') client[idField] = clientId
   if (endpoint.clientAuth === 'body') client.client_secret = clientSecret
-  return endpoint.http.send<T>({ method: 'POST', url: endpoint.url, headers, form: { ...form, ...client } })
+  return endpoint.http.send<T>({
+    method: 'POST',
+    url: endpoint.url,
+    headers,
+    form: { ...form, ...client },
+  })
 }
 
 /** One grant at the token endpoint; the answer's body, or the failure as a result. */
@@ -101,11 +117,14 @@ export async function tokenRequest<T extends TokenResponse = TokenResponse>(
 ): Promise<Result<T>> {
   const response = await oauthPost<T>(ctx, endpoint, { ...grantForm(grant), ...endpoint.form })
   if (!endpoint.errorsInBody) return response.status === 'ok' ? ok(response.value.body) : response
-  if (response.status === 'error' && response.httpStatus && response.httpStatus < 500) return unauthorized(`token refused: ${response.reason}`)
+  if (response.status === 'error' && response.httpStatus && response.httpStatus < 500)
+    return unauthorized(`token refused: ${response.reason}`)
   if (response.status !== 'ok') return response
   const body = response.value.body
   if (body?.error || !body?.access_token) {
-    return unauthorized(`token refused: ${body?.error ?? 'no access token'} ${body?.error_description ?? ''}`.trim())
+    return unauthorized(
+      `token refused: ${body?.error ?? 'no access token'} ${body?.error_description ?? ''}`.trim()
+    )
   }
   return ok(body)
 }
@@ -115,7 +134,11 @@ export async function tokenRequest<T extends TokenResponse = TokenResponse>(
  * that rotate refresh tokens send a new one (the spent one is dead), the others send none and
  * the one we hold stays good. Scopes may be separated by spaces or commas.
  */
-export function toTokenSet(body: TokenResponse, previous?: TokenSet, defaultScopes?: string[]): TokenSet {
+export function toTokenSet(
+  body: TokenResponse,
+  previous?: TokenSet,
+  defaultScopes?: string[]
+): TokenSet {
   const scopes = body.scope?.split(/[\s,]+/).filter(Boolean)
   return {
     accessToken: body.access_token,
@@ -126,7 +149,11 @@ export function toTokenSet(body: TokenResponse, previous?: TokenSet, defaultScop
 }
 
 /** Exchanges an authorization code (with its PKCE verifier, if any) for a TokenSet. */
-export async function exchangeCodeForTokens(ctx: PluginContext, endpoint: TokenEndpoint, grant: Extract<Grant, { code: string }>) {
+export async function exchangeCodeForTokens(
+  ctx: PluginContext,
+  endpoint: TokenEndpoint,
+  grant: Extract<Grant, { code: string }>
+) {
   const token = await tokenRequest(ctx, endpoint, grant)
   return token.status === 'ok' ? ok(tokenSetFrom(endpoint, token.value)) : token
 }
@@ -151,15 +178,22 @@ export async function connectOneAccount(
  * Renews the account's access token. No refresh token, or a 400 from the token endpoint
  * (invalid_grant: revoked, expired, spent), means the user must reconnect: `unauthorized`.
  */
-export async function refreshTokens(ctx: AccountContext, endpoint: TokenEndpoint, whenMissing: string): Promise<Result<TokenSet>> {
+export async function refreshTokens(
+  ctx: AccountContext,
+  endpoint: TokenEndpoint,
+  whenMissing: string
+): Promise<Result<TokenSet>> {
   if (!ctx.token.refreshToken) return unauthorized(whenMissing)
   const token = await tokenRequest(ctx, endpoint, { refreshToken: ctx.token.refreshToken })
-  if (token.status === 'error' && token.httpStatus === 400) return unauthorized(`refresh refused: ${token.reason}`)
+  if (token.status === 'error' && token.httpStatus === 400)
+    return unauthorized(`refresh refused: ${token.reason}`)
   return token.status === 'ok' ? ok(tokenSetFrom(endpoint, token.value, ctx.token)) : token
 }
 
 function tokenSetFrom(endpoint: TokenEndpoint, body: TokenResponse, previous?: TokenSet) {
-  return endpoint.tokenSet ? endpoint.tokenSet(body, previous) : toTokenSet(body, previous, endpoint.defaultScopes)
+  return endpoint.tokenSet
+    ? endpoint.tokenSet(body, previous)
+    : toTokenSet(body, previous, endpoint.defaultScopes)
 }
 
 /** A token to revoke, with its RFC 7009 `token_type_hint` where the network wants one. */
@@ -177,9 +211,16 @@ export function refreshThenAccess(token: TokenSet): RevocableToken[] {
 }
 
 /** Revokes each token in turn (form field `token`, plus `token_type_hint` when given); stops at the first failure. */
-export async function revokeTokens(ctx: PluginContext, endpoint: OAuthEndpoint, tokens: RevocableToken[]): Promise<Result<void>> {
+export async function revokeTokens(
+  ctx: PluginContext,
+  endpoint: OAuthEndpoint,
+  tokens: RevocableToken[]
+): Promise<Result<void>> {
   for (const { token, hint } of tokens) {
-    const response = await oauthPost(ctx, endpoint, { token, ...(hint ? { token_type_hint: hint } : {}) })
+    const response = await oauthPost(ctx, endpoint, {
+      token,
+      ...(hint ? { token_type_hint: hint } : {}),
+    })
     if (response.status !== 'ok') return response
   }
   return ok(undefined)

@@ -28,7 +28,14 @@ export type OptionField =
       source?: 'static' | 'account'
       dependsOn?: string[]
     }
-  | { name: string; kind: 'text'; label: string; required: boolean; maxLength?: number; default?: string }
+  | {
+      name: string
+      kind: 'text'
+      label: string
+      required: boolean
+      maxLength?: number
+      default?: string
+    }
   | { name: string; kind: 'boolean'; label: string; required: false; default?: boolean }
 
 export type AccountSourcedField = Extract<OptionField, { kind: 'select' }> & { source: 'account' }
@@ -40,7 +47,11 @@ export function isAccountSourced(field: OptionField): field is AccountSourcedFie
 
 /** What `optionChoices` answers for a field it does not source: a bug of the caller, never retried. */
 export function noChoicesFor(field: string): Failed {
-  return failed(`The option "${field}" has no account-sourced choices`, false, 'unknown_option_field')
+  return failed(
+    `The option "${field}" has no account-sourced choices`,
+    false,
+    'unknown_option_field'
+  )
 }
 
 /**
@@ -50,7 +61,10 @@ export function noChoicesFor(field: string): Failed {
 const ACCOUNT_VALUE_MAX = 256
 
 /** Required-ness, choices and lengths of options, checked before any request. */
-export function validateOptions(fields: OptionField[], options: Record<string, unknown>): PostIssue[] {
+export function validateOptions(
+  fields: OptionField[],
+  options: Record<string, unknown>
+): PostIssue[] {
   const issues: PostIssue[] = []
   for (const field of fields) {
     const value = options[field.name]
@@ -60,13 +74,17 @@ export function validateOptions(fields: OptionField[], options: Record<string, u
       continue
     }
     if (isAccountSourced(field)) {
-      if (typeof value !== 'string' || value.length > ACCOUNT_VALUE_MAX) issues.push({ code: 'option_invalid', params: { option: field.name } })
+      if (typeof value !== 'string' || value.length > ACCOUNT_VALUE_MAX)
+        issues.push({ code: 'option_invalid', params: { option: field.name } })
       continue
     }
     if (field.kind === 'select' && !field.choices.some((choice) => choice.value === value)) {
       issues.push({ code: 'option_invalid', params: { option: field.name } })
     }
-    if (field.kind === 'text' && (typeof value !== 'string' || (field.maxLength && value.length > field.maxLength))) {
+    if (
+      field.kind === 'text' &&
+      (typeof value !== 'string' || (field.maxLength && value.length > field.maxLength))
+    ) {
       issues.push({ code: 'option_invalid', params: { option: field.name } })
     }
     if (field.kind === 'boolean' && typeof value !== 'boolean') {
@@ -80,7 +98,11 @@ export function validateOptions(fields: OptionField[], options: Record<string, u
 export function withDefaults(fields: OptionField[], options: Record<string, unknown>) {
   const filled: Record<string, unknown> = { ...options }
   for (const field of fields) {
-    if ((filled[field.name] === undefined || filled[field.name] === '') && field.default !== undefined) filled[field.name] = field.default
+    if (
+      (filled[field.name] === undefined || filled[field.name] === '') &&
+      field.default !== undefined
+    )
+      filled[field.name] = field.default
   }
   return filled
 }

@@ -48,12 +48,19 @@ export const unauthorized = (reason = 'The network rejected the access token'): 
   status: 'unauthorized',
   reason,
 })
-export const rateLimited = (retryAfter: number, reason = 'Rate limited by the network'): RateLimited => ({
+export const rateLimited = (
+  retryAfter: number,
+  reason = 'Rate limited by the network'
+): RateLimited => ({
   status: 'rate_limited',
   retryAfter: Math.max(1, Math.ceil(retryAfter)),
   reason,
 })
-export const pending = (handle: string, checkAfter: number): Pending => ({ status: 'pending', handle, checkAfter })
+export const pending = (handle: string, checkAfter: number): Pending => ({
+  status: 'pending',
+  handle,
+  checkAfter,
+})
 export const ambiguous = (reason: string): Ambiguous => ({ status: 'ambiguous', reason })
 
 export function isOk<T>(result: { status: string }): result is Ok<T> {

@@ -18,5 +18,7 @@ export function expiresSoon(token: TokenSet, now = Date.now(), marginMs = 5 * 60
 }
 
 export function expiresAtFrom(expiresInSeconds: number | undefined | null, now = Date.now()) {
-  return typeof expiresInSeconds === 'number' && expiresInSeconds > 0 ? now + expiresInSeconds * 1000 : null
+  return typeof expiresInSeconds === 'number' && expiresInSeconds > 0
+    ? now + expiresInSeconds * 1000
+    : null
 }

@@ -11,7 +11,11 @@ export const loginPerIp = limiter.use({ requests: 20, duration: '1 min', blockDu
  * Failed logins on one account: the fifth failure within 15 minutes locks the
  * account for 15 minutes. Used with `penalize`, so a successful login resets it.
  */
-export const loginPerAccount = limiter.use({ requests: 5, duration: '15 mins', blockDuration: '15 mins' })
+export const loginPerAccount = limiter.use({
+  requests: 5,
+  duration: '15 mins',
+  blockDuration: '15 mins',
+})
 
 /** Password-reset requests from one IP address. */
 export const passwordResetPerIp = limiter.use({ requests: 10, duration: '15 mins' })

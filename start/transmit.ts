@@ -14,7 +14,11 @@ import type { NextFn } from '@adonisjs/core/types/http'
 import router from '@adonisjs/core/services/router'
 import emitter from '@adonisjs/core/services/emitter'
 import { middleware } from '#start/kernel'
-import { POSTS_CHANNEL_PATTERN, forwardDeliveryStatus, mayListen } from '#services/live/post_channels'
+import {
+  POSTS_CHANNEL_PATTERN,
+  forwardDeliveryStatus,
+  mayListen,
+} from '#services/live/post_channels'
 
 emitter.on('delivery:status_changed', forwardDeliveryStatus)
 
@@ -23,17 +27,26 @@ app.container.resolving('transmit', (transmit) => {
 })
 
 if (app.getEnvironment() === 'web' || app.getEnvironment() === 'test') {
-  const EventStreamController = () => import('@adonisjs/transmit/controllers/event_stream_controller')
+  const EventStreamController = () =>
+    import('@adonisjs/transmit/controllers/event_stream_controller')
   const SubscribeController = () => import('@adonisjs/transmit/controllers/subscribe_controller')
-  const UnsubscribeController = () => import('@adonisjs/transmit/controllers/unsubscribe_controller')
+  const UnsubscribeController = () =>
+    import('@adonisjs/transmit/controllers/unsubscribe_controller')
   // The same three routes Transmit's registerRoutes() declares, without creating Transmit now.
   // A request without its client id (or channel) is a bad request; Transmit itself would answer 500.
-  const requires = (...fields: string[]) =>
+  const requires =
+    (...fields: string[]) =>
     async ({ request, response }: HttpContext, next: NextFn) =>
-      fields.every((field) => typeof request.input(field) === 'string' && request.input(field) !== '')
+      fields.every(
+        (field) => typeof request.input(field) === 'string' && request.input(field) !== ''
+      )
         ? next()
         : response.badRequest({ error: `${fields.join(' and ')} required` })
   router.get('__transmit/events', [EventStreamController]).use([middleware.auth(), requires('uid')])
-  router.post('__transmit/subscribe', [SubscribeController]).use([middleware.auth(), requires('uid', 'channel')])
-  router.post('__transmit/unsubscribe', [UnsubscribeController]).use([middleware.auth(), requires('uid', 'channel')])
+  router
+    .post('__transmit/subscribe', [SubscribeController])
+    .use([middleware.auth(), requires('uid', 'channel')])
+  router
+    .post('__transmit/unsubscribe', [UnsubscribeController])
+    .use([middleware.auth(), requires('uid', 'channel')])
 }

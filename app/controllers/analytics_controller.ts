@@ -13,17 +13,39 @@ import { toAnalyticsPeriod, toAnalyticsPost } from '#transformers/analytics_tran
 export default class AnalyticsController {
   async index({ request, inertia, workspace, member, bouncer }: HttpContext) {
     await bouncer.with('WorkspacePolicy').authorize('view', member)
-    const period = resolvePeriod(await request.validateUsing(analyticsPeriodValidator), workspace.timezone)
-    const [context, report] = await Promise.all([analyticsContext(workspace.id), workspaceReport(workspace.id, period)])
-    return inertia.render('analytics/index', { ...context, period: toAnalyticsPeriod(period, workspace.timezone), report })
+    const period = resolvePeriod(
+      await request.validateUsing(analyticsPeriodValidator),
+      workspace.timezone
+    )
+    const [context, report] = await Promise.all([
+      analyticsContext(workspace.id),
+      workspaceReport(workspace.id, period),
+    ])
+    return inertia.render('analytics/index', {
+      ...context,
+      period: toAnalyticsPeriod(period, workspace.timezone),
+      report,
+    })
   }
 
   async export({ request, response, workspace, member, bouncer, i18n }: HttpContext) {
     await bouncer.with('WorkspacePolicy').authorize('view', member)
-    const resolved = resolvePeriod(await request.validateUsing(analyticsPeriodValidator), workspace.timezone)
-    const [context, report] = await Promise.all([analyticsContext(workspace.id), workspaceReport(workspace.id, resolved)])
+    const resolved = resolvePeriod(
+      await request.validateUsing(analyticsPeriodValidator),
+      workspace.timezone
+    )
+    const [context, report] = await Promise.all([
+      analyticsContext(workspace.id),
+      workspaceReport(workspace.id, resolved),
+    ])
     const period = toAnalyticsPeriod(resolved, workspace.timezone)
-    const rows = exportRows({ t: (key, data) => i18n.t(key, data), workspaceName: workspace.name, period, report, ...context })
+    const rows = exportRows({
+      t: (key, data) => i18n.t(key, data),
+      workspaceName: workspace.name,
+      period,
+      report,
+      ...context,
+    })
     // French Excel splits on semicolons (the comma is its decimal mark).
     const csv = toCsv(rows, i18n.locale.startsWith('fr') ? ';' : ',')
     response.header('content-type', 'text/csv; charset=utf-8')
@@ -33,8 +55,14 @@ export default class AnalyticsController {
 
   async post({ params, inertia, workspace, member, bouncer }: HttpContext) {
     await bouncer.with('WorkspacePolicy').authorize('view', member)
-    const post = await Post.query().where('workspace_id', workspace.id).where('id', Number(params.post)).firstOrFail()
-    const [context, deliveries] = await Promise.all([analyticsContext(workspace.id), postReport(post)])
+    const post = await Post.query()
+      .where('workspace_id', workspace.id)
+      .where('id', Number(params.post))
+      .firstOrFail()
+    const [context, deliveries] = await Promise.all([
+      analyticsContext(workspace.id),
+      postReport(post),
+    ])
     return inertia.render('analytics/post', { ...context, post: toAnalyticsPost(post), deliveries })
   }
 }

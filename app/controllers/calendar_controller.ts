@@ -5,8 +5,17 @@ import { POST_STATUSES, type PostStatus } from '#models/post'
 import plugins from '#services/plugins'
 import { calendarPosts } from '#services/calendar/calendar_events'
 import { reschedulePost } from '#services/calendar/reschedule_post'
-import { calendarEventsValidator, rangeProblem, reschedulePostValidator, MAX_RANGE_DAYS } from '#validators/calendar'
-import { toCalendarAccount, toCalendarEvent, toCalendarNetwork } from '#transformers/calendar_transformer'
+import {
+  calendarEventsValidator,
+  rangeProblem,
+  reschedulePostValidator,
+  MAX_RANGE_DAYS,
+} from '#validators/calendar'
+import {
+  toCalendarAccount,
+  toCalendarEvent,
+  toCalendarNetwork,
+} from '#transformers/calendar_transformer'
 
 /** HTTP status of each refused move; the message comes from the calendar catalogue. */
 const REFUSALS = {
@@ -40,10 +49,19 @@ export default class CalendarController {
   /** GET ?start=&end=[&accounts=1,2&networks=x,mastodon&statuses=scheduled] → the range's posts. */
   async events({ request, response, workspace, member, bouncer, i18n }: HttpContext) {
     await bouncer.with('WorkspacePolicy').authorize('view', member)
-    const { start, end, accounts, networks, statuses } = await request.validateUsing(calendarEventsValidator)
+    const { start, end, accounts, networks, statuses } =
+      await request.validateUsing(calendarEventsValidator)
     const problem = rangeProblem(start, end)
     if (problem) {
-      return response.unprocessableEntity({ errors: [{ field: 'end', rule: problem, message: i18n.t(`calendar.errors.range_${problem}`, { days: MAX_RANGE_DAYS }) }] })
+      return response.unprocessableEntity({
+        errors: [
+          {
+            field: 'end',
+            rule: problem,
+            message: i18n.t(`calendar.errors.range_${problem}`, { days: MAX_RANGE_DAYS }),
+          },
+        ],
+      })
     }
     const { posts, truncated } = await calendarPosts(workspace.id, start, end, {
       accounts,
@@ -54,17 +72,48 @@ export default class CalendarController {
   }
 
   /** PATCH {at} → the moved post, or a refusal the calendar shows and reverts on. */
-  async reschedule({ params, request, response, workspace, member, bouncer, auth, i18n }: HttpContext) {
+  async reschedule({
+    params,
+    request,
+    response,
+    workspace,
+    member,
+    bouncer,
+    auth,
+    i18n,
+  }: HttpContext) {
     await bouncer.with('WorkspacePolicy').authorize('editContent', member)
     // The post is looked up in this workspace before the body is read: a foreign id is a 404, never a validation error.
-    if (!(await Post.query().where('workspace_id', workspace.id).where('id', Number(params.post) || 0).select('id').first())) {
-      return response.status(REFUSALS.not_found).send({ error: 'not_found', message: i18n.t('calendar.errors.not_found') })
+    if (
+      !(await Post.query()
+        .where('workspace_id', workspace.id)
+        .where('id', Number(params.post) || 0)
+        .select('id')
+        .first())
+    ) {
+      return response
+        .status(REFUSALS.not_found)
+        .send({ error: 'not_found', message: i18n.t('calendar.errors.not_found') })
     }
     const { at } = await request.validateUsing(reschedulePostValidator)
-    const result = await reschedulePost({ workspaceId: workspace.id, postId: Number(params.post), member, actor: auth.getUserOrFail(), at })
+    const result = await reschedulePost({
+      workspaceId: workspace.id,
+      postId: Number(params.post),
+      member,
+      actor: auth.getUserOrFail(),
+      at,
+    })
     if (result.status !== 'moved') {
-      return response.status(REFUSALS[result.status]).send({ error: result.status, message: i18n.t(`calendar.errors.${result.status}`) })
+      return response
+        .status(REFUSALS[result.status])
+        .send({ error: result.status, message: i18n.t(`calendar.errors.${result.status}`) })
     }
-    return { post: { id: result.post.id, status: result.post.status, at: result.post.scheduledAt!.toUTC().toISO() } }
+    return {
+      post: {
+        id: result.post.id,
+        status: result.post.status,
+        at: result.post.scheduledAt!.toUTC().toISO(),
+      },
+    }
   }
 }

@@ -21,7 +21,10 @@ export default class ChannelPicksController {
     const connected = await SocialAccount.query()
       .where('workspace_id', workspace.id)
       .where('network', pick.network)
-      .whereIn('external_id', pick.connections.map((connection) => connection.profile.externalId))
+      .whereIn(
+        'external_id',
+        pick.connections.map((connection) => connection.profile.externalId)
+      )
       .whereNot('status', 'disconnected')
       .select('external_id')
     const connectedIds = new Set(connected.map((account) => account.externalId))
@@ -39,15 +42,32 @@ export default class ChannelPicksController {
     if (errors) return response.unprocessableEntity({ errors: errors.messages })
     const pick = await this.#pending(ctx)
     if (!pick) return this.#backToChannels(ctx)
-    const byId = new Map(pick.connections.map((connection) => [connection.profile.externalId, connection]))
+    const byId = new Map(
+      pick.connections.map((connection) => [connection.profile.externalId, connection])
+    )
     const unknown = payload.accounts.filter((id) => !byId.has(id))
-    if (unknown.length) return response.unprocessableEntity({ errors: [{ field: 'accounts', rule: 'candidate', message: i18n.t('channels.pick.notACandidate') }] })
+    if (unknown.length)
+      return response.unprocessableEntity({
+        errors: [
+          { field: 'accounts', rule: 'candidate', message: i18n.t('channels.pick.notACandidate') },
+        ],
+      })
 
     clearPick(ctx)
     const chosen = payload.accounts.map((id) => byId.get(id)!)
-    const saved = await connectAccounts(ctx, { workspaceId: workspace.id, network: pick.network, connections: chosen })
+    const saved = await connectAccounts(ctx, {
+      workspaceId: workspace.id,
+      network: pick.network,
+      connections: chosen,
+    })
     const plugin = await plugins.get(pick.network)
-    session.flash('success', i18n.t('channels.pick.connected', { network: plugin.displayName, names: saved.map((account) => account.displayName).join(', ') }))
+    session.flash(
+      'success',
+      i18n.t('channels.pick.connected', {
+        network: plugin.displayName,
+        names: saved.map((account) => account.displayName).join(', '),
+      })
+    )
     return response.redirect().toPath(`/w/${workspace.slug}/channels`)
   }
 

@@ -8,7 +8,12 @@ import { auditRequest } from '#services/audit'
 import { isPublicHost } from '#services/outbound_guard'
 import { can } from '#services/roles'
 import { toChannel, toNetworkChoice } from '#transformers/channel_transformer'
-import { credentialsConnectionValidator, instanceConnectionValidator, instanceOrigin, oauthCallbackValidator } from '#validators/channels'
+import {
+  credentialsConnectionValidator,
+  instanceConnectionValidator,
+  instanceOrigin,
+  oauthCallbackValidator,
+} from '#validators/channels'
 import { beginOAuthConnection } from '#actions/channels/begin_oauth_connection'
 import { finishOAuthConnection } from '#actions/channels/finish_oauth_connection'
 import { connectAccounts } from '#actions/channels/connect_accounts'
@@ -47,7 +52,10 @@ export default class ChannelsController {
     }
     const url = await beginOAuthConnection(ctx, plugin, { workspaceId: workspace.id, instanceUrl })
     if (url.status !== 'ok') {
-      session.flash('error', i18n.t('channels.errors.connectFailed', { network: plugin.displayName }))
+      session.flash(
+        'error',
+        i18n.t('channels.errors.connectFailed', { network: plugin.displayName })
+      )
       return response.redirect().back()
     }
     return request.header('x-inertia') ? inertia.location(url.value) : response.redirect(url.value)
@@ -58,14 +66,22 @@ export default class ChannelsController {
     const { params, request, response, session, i18n, workspace, member, bouncer } = ctx
     await bouncer.with('WorkspacePolicy').authorize('manageChannels', member)
     const plugin = await plugins.get(params.network)
-    if (plugin.auth.kind !== 'credentials') return response.badRequest({ error: 'not_a_credentials_network' })
+    if (plugin.auth.kind !== 'credentials')
+      return response.badRequest({ error: 'not_a_credentials_network' })
     const { values } = await request.validateUsing(credentialsConnectionValidator)
     const result = await plugin.auth.connect(plugins.contextFor(plugin), values)
     if (result.status !== 'ok') {
-      session.flash('error', i18n.t('channels.errors.credentialsRejected', { network: plugin.displayName }))
+      session.flash(
+        'error',
+        i18n.t('channels.errors.credentialsRejected', { network: plugin.displayName })
+      )
       return response.redirect().back()
     }
-    await connectAccounts(ctx, { workspaceId: workspace.id, network: plugin.id, connections: result.value })
+    await connectAccounts(ctx, {
+      workspaceId: workspace.id,
+      network: plugin.id,
+      connections: result.value,
+    })
     session.flash('success', i18n.t('channels.connected', { network: plugin.displayName }))
     return response.redirect().toPath(`/w/${workspace.slug}/channels`)
   }
@@ -83,7 +99,10 @@ export default class ChannelsController {
     // The user's rights may have changed during the round trip: check them again.
     const workspace = await Workspace.find(pending.workspaceId)
     const member = workspace
-      ? await WorkspaceMember.query().where('workspace_id', workspace.id).where('user_id', auth.user!.id).first()
+      ? await WorkspaceMember.query()
+          .where('workspace_id', workspace.id)
+          .where('user_id', auth.user!.id)
+          .first()
       : null
     if (!workspace || !member || !can(member.role, 'manageChannels')) {
       session.flash('error', i18n.t('channels.errors.invalidState'))
@@ -91,7 +110,10 @@ export default class ChannelsController {
     }
     const back = `/w/${workspace.slug}/channels`
     if (result.status !== 'ok') {
-      session.flash('error', i18n.t('channels.errors.connectFailed', { network: plugin.displayName }))
+      session.flash(
+        'error',
+        i18n.t('channels.errors.connectFailed', { network: plugin.displayName })
+      )
       return response.redirect().toPath(back)
     }
     // Several accounts from one login (Pages, organisations): the user picks which to connect.
@@ -99,7 +121,11 @@ export default class ChannelsController {
       stashPick(ctx, { network: plugin.id, workspaceId: workspace.id, connections: result.value })
       return response.redirect().toPath(`/w/${workspace.slug}/channels/pick`)
     }
-    await connectAccounts(ctx, { workspaceId: workspace.id, network: plugin.id, connections: result.value })
+    await connectAccounts(ctx, {
+      workspaceId: workspace.id,
+      network: plugin.id,
+      connections: result.value,
+    })
     session.flash('success', i18n.t('channels.connected', { network: plugin.displayName }))
     return response.redirect().toPath(back)
   }
@@ -113,9 +139,18 @@ export default class ChannelsController {
       .whereNot('status', 'disconnected')
       .firstOrFail()
     const revocation = await disconnectAccount(account)
-    await auditRequest(ctx, { action: 'channel.disconnected', workspaceId: workspace.id, subjectType: 'social_account', subjectId: account.id, meta: { network: account.network, revocation } })
+    await auditRequest(ctx, {
+      action: 'channel.disconnected',
+      workspaceId: workspace.id,
+      subjectType: 'social_account',
+      subjectId: account.id,
+      meta: { network: account.network, revocation },
+    })
     // A sibling still uses the login: say that access was not withdrawn from the network.
-    const message = revocation === 'shared_grant_kept' ? 'channels.disconnectedGrantKept' : 'channels.disconnected'
+    const message =
+      revocation === 'shared_grant_kept'
+        ? 'channels.disconnectedGrantKept'
+        : 'channels.disconnected'
     session.flash('success', i18n.t(message, { name: account.displayName }))
     return response.redirect().toPath(`/w/${workspace.slug}/channels`)
   }

@@ -25,14 +25,19 @@ export default class CsvImportController {
       session.flashErrors({ file: parsed.message })
       return response.redirect(`/w/${workspace.slug}/import`)
     }
-    const id = await saveImport(workspace.id, auth.user!.id, { fileName: file.clientName, records: parsed.records })
+    const id = await saveImport(workspace.id, auth.user!.id, {
+      fileName: file.clientName,
+      records: parsed.records,
+    })
     return response.redirect(`/w/${workspace.slug}/import/preview?id=${id}`)
   }
 
   async preview({ request, response, inertia, workspace, member, bouncer, auth }: HttpContext) {
     await bouncer.with('WorkspacePolicy').authorize('editContent', member)
     const id = String(request.input('id', ''))
-    const stored = /^[0-9a-f-]{36}$/.test(id) ? await loadImport(workspace.id, auth.user!.id, id) : null
+    const stored = /^[0-9a-f-]{36}$/.test(id)
+      ? await loadImport(workspace.id, auth.user!.id, id)
+      : null
     if (!stored) return response.redirect(`/w/${workspace.slug}/import`)
     const rows = await checkRows(stored.records, workspace)
     const valid = rows.filter((row) => !row.errors.length)
@@ -46,7 +51,16 @@ export default class CsvImportController {
     })
   }
 
-  async confirm({ request, response, workspace, member, bouncer, auth, session, i18n }: HttpContext) {
+  async confirm({
+    request,
+    response,
+    workspace,
+    member,
+    bouncer,
+    auth,
+    session,
+    i18n,
+  }: HttpContext) {
     await bouncer.with('WorkspacePolicy').authorize('editContent', member)
     const { importId } = await request.validateUsing(csvConfirmValidator)
     const stored = await takeImport(workspace.id, auth.user!.id, importId)
@@ -57,7 +71,14 @@ export default class CsvImportController {
     // Checked again: time passed and accounts may have changed since the preview.
     const rows = (await checkRows(stored.records, workspace)).filter((row) => !row.errors.length)
     const report = await scheduleRows(rows, workspace, auth.user!)
-    session.flash('success', i18n.t('api.import.done', { scheduled: report.scheduled, pending: report.pendingApproval, failed: report.failed.length }))
+    session.flash(
+      'success',
+      i18n.t('api.import.done', {
+        scheduled: report.scheduled,
+        pending: report.pendingApproval,
+        failed: report.failed.length,
+      })
+    )
     return response.redirect(`/w/${workspace.slug}/posts`)
   }
 

@@ -18,8 +18,14 @@ export default class InvitationsController {
   async store(ctx: HttpContext) {
     const { email, role } = await ctx.request.validateUsing(inviteMemberValidator)
     await ctx.bouncer.with('WorkspacePolicy').authorize('invite', ctx.member, role)
-    const result = await inviteMember({ workspace: ctx.workspace, inviter: ctx.auth.getUserOrFail(), email, role })
-    if (result.status === 'already_member') throw fieldError('email', ctx.i18n.t('members.invite.alreadyMember'))
+    const result = await inviteMember({
+      workspace: ctx.workspace,
+      inviter: ctx.auth.getUserOrFail(),
+      email,
+      role,
+    })
+    if (result.status === 'already_member')
+      throw fieldError('email', ctx.i18n.t('members.invite.alreadyMember'))
     await this.#audit(ctx, 'invitation.sent', result.invitation)
     ctx.session.flash('success', ctx.i18n.t('members.flash.invited', { email }))
     return ctx.response.redirect(`/w/${ctx.workspace.slug}/members`)
@@ -52,7 +58,8 @@ export default class InvitationsController {
     const invitation = await findInvitationByToken(String(params.token))
     const user = auth.user
     let failure: Failure | null = invitation ? this.#failureOf(invitation) : 'not_found'
-    if (!failure && user && invitation!.email !== user.email.toLowerCase()) failure = 'wrong_account'
+    if (!failure && user && invitation!.email !== user.email.toLowerCase())
+      failure = 'wrong_account'
     if (failure) {
       response.status(FAILURE_STATUS[failure])
       return inertia.render('invitations/show', { state: failure, invitation: null, token: null })
@@ -68,7 +75,11 @@ export default class InvitationsController {
     const result = await acceptInvitation(String(ctx.params.token), ctx.auth.getUserOrFail())
     if (result.status !== 'accepted') {
       ctx.response.status(FAILURE_STATUS[result.status])
-      return ctx.inertia.render('invitations/show', { state: result.status, invitation: null, token: null })
+      return ctx.inertia.render('invitations/show', {
+        state: result.status,
+        invitation: null,
+        token: null,
+      })
     }
     await auditRequest(ctx, {
       action: 'invitation.accepted',
@@ -77,7 +88,10 @@ export default class InvitationsController {
       subjectId: result.invitation.id,
       meta: { role: result.member.role },
     })
-    ctx.session.flash('success', ctx.i18n.t('invitations.flash.accepted', { name: result.workspace.name }))
+    ctx.session.flash(
+      'success',
+      ctx.i18n.t('invitations.flash.accepted', { name: result.workspace.name })
+    )
     return ctx.response.redirect(`/w/${result.workspace.slug}/calendar`)
   }
 

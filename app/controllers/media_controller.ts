@@ -12,7 +12,10 @@ const MB = 1024 * 1024
 
 /** The workspace's asset named in the URL, or a 404 (another workspace's id included). */
 function findAsset({ workspace, params }: HttpContext) {
-  return MediaAsset.query().where('workspace_id', workspace.id).where('id', Number(params.media_asset) || 0).firstOrFail()
+  return MediaAsset.query()
+    .where('workspace_id', workspace.id)
+    .where('id', Number(params.media_asset) || 0)
+    .firstOrFail()
 }
 
 /** The media library page, alt text, deletion, and the files themselves. */
@@ -21,10 +24,18 @@ export default class MediaController {
     const { inertia, workspace, member, bouncer, request, i18n } = ctx
     await bouncer.with('WorkspacePolicy').authorize('view', member)
     const { q } = await request.validateUsing(mediaSearchValidator, { data: request.qs() })
-    const query = MediaAsset.query().where('workspace_id', workspace.id).orderBy('created_at', 'desc').orderBy('id', 'desc').limit(300)
+    const query = MediaAsset.query()
+      .where('workspace_id', workspace.id)
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(300)
     if (q) {
       const like = `%${q.toLowerCase().replace(/[\\%_]/g, (char) => `\\${char}`)}%`
-      query.where((where) => where.whereRaw(`LOWER(original_name) LIKE ? ESCAPE '\\'`, [like]).orWhereRaw(`LOWER(COALESCE(alt_text, '')) LIKE ? ESCAPE '\\'`, [like]))
+      query.where((where) =>
+        where
+          .whereRaw(`LOWER(original_name) LIKE ? ESCAPE '\\'`, [like])
+          .orWhereRaw(`LOWER(COALESCE(alt_text, '')) LIKE ? ESCAPE '\\'`, [like])
+      )
     }
     const config = app.config.get<MediaConfig>('media')
     return inertia.render('media/index', {
@@ -56,7 +67,10 @@ export default class MediaController {
     await bouncer.with('WorkspacePolicy').authorize('editContent', member)
     const posts = await pendingPostsUsing(asset)
     if (posts > 0) {
-      session.flash('error', i18n.t('media.errors.inUse', { name: asset.originalName, count: posts }))
+      session.flash(
+        'error',
+        i18n.t('media.errors.inUse', { name: asset.originalName, count: posts })
+      )
       return response.redirect().back()
     }
     await deleteAsset(asset)
@@ -76,8 +90,12 @@ export default class MediaController {
   /** The same file through a signed, expiring link (networks that fetch by URL). No session needed. */
   async publicFile(ctx: HttpContext) {
     const { request, response, params } = ctx
-    if (!request.hasValidSignature(SIGNED_MEDIA_PURPOSE)) return response.forbidden('This media link is invalid or has expired.')
-    const asset = await MediaAsset.query().where('id', Number(params.media_asset) || 0).where('status', 'ready').firstOrFail()
+    if (!request.hasValidSignature(SIGNED_MEDIA_PURPOSE))
+      return response.forbidden('This media link is invalid or has expired.')
+    const asset = await MediaAsset.query()
+      .where('id', Number(params.media_asset) || 0)
+      .where('status', 'ready')
+      .firstOrFail()
     const { variant } = await request.validateUsing(mediaFileValidator, { data: request.qs() })
     return serveMediaFile(ctx, asset, variant)
   }

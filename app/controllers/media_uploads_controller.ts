@@ -21,7 +21,12 @@ interface Rejected {
  */
 export default class MediaUploadsController {
   #rejection(ctx: HttpContext, name: string, error: MediaRejection): Rejected {
-    return { name, code: error.code, status: error.status, message: ctx.i18n.t(`media.errors.${error.code}`, { name, ...error.params }) }
+    return {
+      name,
+      code: error.code,
+      status: error.status,
+      message: ctx.i18n.t(`media.errors.${error.code}`, { name, ...error.params }),
+    }
   }
 
   async store(ctx: HttpContext) {
@@ -30,7 +35,12 @@ export default class MediaUploadsController {
     const config = app.config.get<MediaConfig>('media')
     const files = request.files('files')
     if (!files.length) {
-      return response.unprocessableEntity({ uploaded: [], rejected: [{ name: '', code: 'no_files', status: 422, message: i18n.t('media.errors.no_files') }] })
+      return response.unprocessableEntity({
+        uploaded: [],
+        rejected: [
+          { name: '', code: 'no_files', status: 422, message: i18n.t('media.errors.no_files') },
+        ],
+      })
     }
     const uploaded = []
     const rejected: Rejected[] = []
@@ -38,7 +48,10 @@ export default class MediaUploadsController {
       const name = file.clientName
       try {
         if (!file.tmpPath) throw new MediaRejection(file.size === 0 ? 'empty' : 'corrupt')
-        const asset = await ingestFile({ path: file.tmpPath, name }, { workspaceId: workspace.id, userId: auth.user!.id, config })
+        const asset = await ingestFile(
+          { path: file.tmpPath, name },
+          { workspaceId: workspace.id, userId: auth.user!.id, config }
+        )
         uploaded.push(toMediaAsset(asset, workspace, i18n))
       } catch (error) {
         if (!(error instanceof MediaRejection)) throw error
@@ -59,21 +72,33 @@ export default class MediaUploadsController {
     let path: string | null = null
     try {
       const fetched = await safeFetchToFile(url, {
-        maxBytes: Math.min(config.import.maxBytes, Math.max(config.maxImageBytes, config.maxVideoBytes)),
+        maxBytes: Math.min(
+          config.import.maxBytes,
+          Math.max(config.maxImageBytes, config.maxVideoBytes)
+        ),
         timeoutMs: config.import.timeoutMs,
         maxRedirects: config.import.maxRedirects,
         allowPrivate: config.import.allowPrivateTargets,
-        acceptContentTypes: (type) => /^(image|video)\//.test(type) || type === 'application/octet-stream' || type === '',
+        acceptContentTypes: (type) =>
+          /^(image|video)\//.test(type) || type === 'application/octet-stream' || type === '',
       }).catch((error) => {
         if (!(error instanceof SafeFetchError)) throw error
-        const blocked = ['forbidden_address', 'forbidden_scheme', 'invalid_url'].includes(error.code)
-        throw new MediaRejection(blocked ? 'import_blocked' : error.code === 'too_large' ? 'too_large' : 'import_failed', {
-          max: Math.floor(config.import.maxBytes / (1024 * 1024)),
-          reason: error.message,
-        })
+        const blocked = ['forbidden_address', 'forbidden_scheme', 'invalid_url'].includes(
+          error.code
+        )
+        throw new MediaRejection(
+          blocked ? 'import_blocked' : error.code === 'too_large' ? 'too_large' : 'import_failed',
+          {
+            max: Math.floor(config.import.maxBytes / (1024 * 1024)),
+            reason: error.message,
+          }
+        )
       })
       path = fetched.path
-      const asset = await ingestFile({ path, name: fetched.name }, { workspaceId: workspace.id, userId: auth.user!.id, config })
+      const asset = await ingestFile(
+        { path, name: fetched.name },
+        { workspaceId: workspace.id, userId: auth.user!.id, config }
+      )
       return response.created({ uploaded: [toMediaAsset(asset, workspace, i18n)], rejected: [] })
     } catch (error) {
       if (!(error instanceof MediaRejection)) throw error

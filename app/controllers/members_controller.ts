@@ -13,7 +13,10 @@ export default class MembersController {
   async index({ bouncer, member, workspace, inertia }: HttpContext) {
     const policy = bouncer.with('WorkspacePolicy')
     await policy.authorize('view', member)
-    const members = await WorkspaceMember.query().where('workspace_id', workspace.id).preload('user').orderBy('id')
+    const members = await WorkspaceMember.query()
+      .where('workspace_id', workspace.id)
+      .preload('user')
+      .orderBy('id')
     const owners = members.filter((row) => row.role === 'owner').length
     const rows = await Promise.all(
       members.map(async (row) =>
@@ -84,14 +87,22 @@ export default class MembersController {
       ctx.session.flash('error', ctx.i18n.t('members.flash.lastOwnerLeave'))
       return ctx.response.redirect(`/w/${ctx.workspace.slug}/members`)
     }
-    await auditRequest(ctx, { action: 'member.left', workspaceId: ctx.workspace.id, subjectType: 'user', subjectId: ctx.member.userId })
+    await auditRequest(ctx, {
+      action: 'member.left',
+      workspaceId: ctx.workspace.id,
+      subjectType: 'user',
+      subjectId: ctx.member.userId,
+    })
     ctx.session.flash('success', ctx.i18n.t('members.flash.left', { name: ctx.workspace.name }))
     return ctx.response.redirect('/')
   }
 
   /** A member of the current workspace only: an id from elsewhere is a 404. */
   async #findMember({ params, workspace }: HttpContext) {
-    const target = await WorkspaceMember.query().where('workspace_id', workspace.id).where('id', params.member).first()
+    const target = await WorkspaceMember.query()
+      .where('workspace_id', workspace.id)
+      .where('id', params.member)
+      .first()
     if (!target) throw new NotFoundException()
     return target
   }

@@ -8,13 +8,20 @@ export default class OptionChoicesController {
   async index({ params, request, response, workspace, member, bouncer }: HttpContext) {
     await bouncer.with('WorkspacePolicy').authorize('view', member)
     // The channel is looked up in this workspace first: a foreign id is a 404, never a validation error.
-    const account = await SocialAccount.query().where('id', params.channel).where('workspace_id', workspace.id).whereNot('status', 'disconnected').firstOrFail()
-    const { params: { field } } = await request.validateUsing(optionFieldValidator)
+    const account = await SocialAccount.query()
+      .where('id', params.channel)
+      .where('workspace_id', workspace.id)
+      .whereNot('status', 'disconnected')
+      .firstOrFail()
+    const {
+      params: { field },
+    } = await request.validateUsing(optionFieldValidator)
     const values = await request.validateUsing(optionValuesValidator, { data: request.qs() })
     const outcome = await listOptionChoices(account, field, values)
     if (outcome.status === 'ok') return { choices: outcome.choices }
     if (outcome.status === 'not_found') return response.notFound({ error: 'not_found' })
-    if (outcome.status === 'reconnect_required') return response.conflict({ error: 'reconnect_required' })
+    if (outcome.status === 'reconnect_required')
+      return response.conflict({ error: 'reconnect_required' })
     return response.badGateway({ error: 'network_unavailable' })
   }
 }

@@ -24,7 +24,10 @@ export default class PasswordResetController {
 
   async edit({ params, inertia }: HttpContext) {
     const token = String(params.token)
-    return inertia.render('auth/reset_password', { token, valid: (await findUsableToken(token)) !== null })
+    return inertia.render('auth/reset_password', {
+      token,
+      valid: (await findUsableToken(token)) !== null,
+    })
   }
 
   async update(ctx: HttpContext) {

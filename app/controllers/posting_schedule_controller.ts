@@ -9,9 +9,15 @@ import { postingScheduleValidator } from '#validators/posts'
 export default class PostingScheduleController {
   async edit({ inertia, workspace, member, bouncer }: HttpContext) {
     await bouncer.with('WorkspacePolicy').authorize('view', member)
-    const slots = await PostingSlot.query().where('workspace_id', workspace.id).orderBy('weekday').orderBy('time')
+    const slots = await PostingSlot.query()
+      .where('workspace_id', workspace.id)
+      .orderBy('weekday')
+      .orderBy('time')
     const next = await nextFreeSlot(workspace)
-    return inertia.render('settings/schedule', { slots: slots.map(toPostingSlot), nextSlot: next.status === 'ok' ? next.at.toISO()! : null })
+    return inertia.render('settings/schedule', {
+      slots: slots.map(toPostingSlot),
+      nextSlot: next.status === 'ok' ? next.at.toISO()! : null,
+    })
   }
 
   async update({ request, response, session, i18n, workspace, member, bouncer }: HttpContext) {

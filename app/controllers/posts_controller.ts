@@ -12,7 +12,12 @@ import { findWorkspacePost } from '#services/posts/find_post'
 import { countByTab, listPosts } from '#services/posts/list_posts'
 import { nextFreeSlot } from '#services/posts/next_free_slot'
 import { dispatchMessage, timeMessage } from '#services/posts/outcome_messages'
-import { permissionsOn, toComposerPost, toPostDetail, toPostRow } from '#transformers/post_transformer'
+import {
+  permissionsOn,
+  toComposerPost,
+  toPostDetail,
+  toPostRow,
+} from '#transformers/post_transformer'
 import { postFiltersValidator, savePostValidator } from '#validators/posts'
 import { fieldError } from '#validators/workspaces'
 
@@ -29,27 +34,54 @@ export default class PostsController {
     const [, parsed] = await postFiltersValidator.tryValidate(request.qs())
     const filters = parsed ?? {}
     const page = await listPosts(workspace.id, filters)
-    const accounts = await SocialAccount.query().where('workspace_id', workspace.id).whereNot('status', 'disconnected').orderBy('display_name')
+    const accounts = await SocialAccount.query()
+      .where('workspace_id', workspace.id)
+      .whereNot('status', 'disconnected')
+      .orderBy('display_name')
     const viewer = { user: auth.user!, member }
     return inertia.render('posts/index', {
       posts: page.all().map((post) => toPostRow(post, viewer)),
-      pagination: { currentPage: page.currentPage, lastPage: page.lastPage, total: page.total, perPage: page.perPage },
-      filters: { tab: filters.tab ?? 'all', status: filters.status ?? null, account: filters.account ?? null, network: filters.network ?? null },
+      pagination: {
+        currentPage: page.currentPage,
+        lastPage: page.lastPage,
+        total: page.total,
+        perPage: page.perPage,
+      },
+      filters: {
+        tab: filters.tab ?? 'all',
+        status: filters.status ?? null,
+        account: filters.account ?? null,
+        network: filters.network ?? null,
+      },
       counts: await countByTab(workspace.id),
-      accounts: accounts.map(({ id, network, displayName, handle }) => ({ id, network, displayName, handle })),
+      accounts: accounts.map(({ id, network, displayName, handle }) => ({
+        id,
+        network,
+        displayName,
+        handle,
+      })),
       networks: await networkMarks(),
     })
   }
 
   async create({ inertia, workspace, member, bouncer }: HttpContext) {
     await bouncer.with('WorkspacePolicy').authorize('editContent', member)
-    return inertia.render('posts/composer', { ...(await composerData(workspace)), post: null, checks: [], nextSlot: await this.#nextSlot(workspace) })
+    return inertia.render('posts/composer', {
+      ...(await composerData(workspace)),
+      post: null,
+      checks: [],
+      nextSlot: await this.#nextSlot(workspace),
+    })
   }
 
   async store(ctx: HttpContext) {
     await ctx.bouncer.with('WorkspacePolicy').authorize('editContent', ctx.member)
     const payload = await ctx.request.validateUsing(savePostValidator)
-    const result = await composePost({ workspace: ctx.workspace, actor: ctx.auth.user!, ...this.#input(payload) })
+    const result = await composePost({
+      workspace: ctx.workspace,
+      actor: ctx.auth.user!,
+      ...this.#input(payload),
+    })
     return this.#respond(ctx, result)
   }
 
@@ -59,20 +91,35 @@ export default class PostsController {
     await liveCheckPerUser.consume(`posts_check_${auth.user!.id}`)
     const { body, targets, media } = this.#input(await request.validateUsing(savePostValidator))
     const result = await checkDraft({ workspace, body, targets, media })
-    if (result.status === 'unknown_media') throw fieldError('media', i18n.t('posts.errors.unknownMedia'))
-    if (result.status === 'unknown_accounts') throw fieldError('targets', i18n.t('posts.errors.unknownAccounts'))
+    if (result.status === 'unknown_media')
+      throw fieldError('media', i18n.t('posts.errors.unknownMedia'))
+    if (result.status === 'unknown_accounts')
+      throw fieldError('targets', i18n.t('posts.errors.unknownAccounts'))
     return response.json({ checks: result.checks })
   }
 
   async show({ params, inertia, workspace, member, bouncer, auth }: HttpContext) {
     const post = await findWorkspacePost(workspace.id, params.post)
     await bouncer.with('WorkspacePolicy').authorize('view', member)
-    await post.load((loader) => loader.load('author').load('media', (media) => media.orderBy('position')).load('deliveries', (deliveries) => deliveries.orderBy('id').preload('socialAccount')))
+    await post.load((loader) =>
+      loader
+        .load('author')
+        .load('media', (media) => media.orderBy('position'))
+        .load('deliveries', (deliveries) => deliveries.orderBy('id').preload('socialAccount'))
+    )
     const reviewer = post.reviewedById ? await User.find(post.reviewedById) : null
     const assetIds = post.media.map((item) => item.mediaAssetId)
-    const assets = assetIds.length ? await MediaAsset.query().where('workspace_id', workspace.id).whereIn('id', assetIds) : []
+    const assets = assetIds.length
+      ? await MediaAsset.query().where('workspace_id', workspace.id).whereIn('id', assetIds)
+      : []
     return inertia.render('posts/show', {
-      post: toPostDetail(post, { user: auth.user!, member }, reviewer, new Map(assets.map((asset) => [asset.id, asset])), workspace.slug),
+      post: toPostDetail(
+        post,
+        { user: auth.user!, member },
+        reviewer,
+        new Map(assets.map((asset) => [asset.id, asset])),
+        workspace.slug
+      ),
       networks: await networkMarks(),
     })
   }
@@ -80,7 +127,11 @@ export default class PostsController {
   async edit({ params, inertia, workspace, member, bouncer, auth }: HttpContext) {
     const post = await findWorkspacePost(workspace.id, params.post)
     await bouncer.with('WorkspacePolicy').authorize('editContent', member)
-    await post.load((loader) => loader.load('media', (media) => media.orderBy('position')).load('deliveries', (deliveries) => deliveries.orderBy('id')))
+    await post.load((loader) =>
+      loader
+        .load('media', (media) => media.orderBy('position'))
+        .load('deliveries', (deliveries) => deliveries.orderBy('id'))
+    )
     const checks = await checkSavedPost(post)
     return inertia.render('posts/composer', {
       ...(await composerData(workspace)),
@@ -94,11 +145,25 @@ export default class PostsController {
     const post = await findWorkspacePost(ctx.workspace.id, ctx.params.post)
     await ctx.bouncer.with('WorkspacePolicy').authorize('editContent', ctx.member)
     const payload = await ctx.request.validateUsing(savePostValidator)
-    const result = await composePost({ workspace: ctx.workspace, actor: ctx.auth.user!, post, ...this.#input(payload) })
+    const result = await composePost({
+      workspace: ctx.workspace,
+      actor: ctx.auth.user!,
+      post,
+      ...this.#input(payload),
+    })
     return this.#respond(ctx, result)
   }
 
-  async destroy({ params, response, session, i18n, workspace, member, bouncer, auth }: HttpContext) {
+  async destroy({
+    params,
+    response,
+    session,
+    i18n,
+    workspace,
+    member,
+    bouncer,
+    auth,
+  }: HttpContext) {
     const post = await findWorkspacePost(workspace.id, params.post)
     await bouncer.with('WorkspacePolicy').authorize('editContent', member)
     const result = await deletePost({ post, actor: auth.user! })
@@ -113,7 +178,11 @@ export default class PostsController {
   #input(payload: Awaited<ReturnType<typeof savePostValidator.validate>>) {
     return {
       body: payload.body ?? '',
-      targets: payload.targets.map((target) => ({ socialAccountId: target.socialAccountId, text: target.text?.length ? target.text : null, options: target.options ?? {} })),
+      targets: payload.targets.map((target) => ({
+        socialAccountId: target.socialAccountId,
+        text: target.text?.length ? target.text : null,
+        options: target.options ?? {},
+      })),
       media: payload.media ?? [],
       intent: payload.intent ?? 'draft',
       at: payload.at,
@@ -138,13 +207,23 @@ export default class PostsController {
         throw fieldError('targets', i18n.t('posts.errors.unknownAccounts'))
       case 'saved': {
         const pending = result.checks.filter((check) => check.issues.length).length
-        session.flash('success', i18n.t(pending ? 'posts.flash.savedWithIssues' : 'posts.flash.saved', { count: pending }))
+        session.flash(
+          'success',
+          i18n.t(pending ? 'posts.flash.savedWithIssues' : 'posts.flash.saved', { count: pending })
+        )
         return response.redirect().toPath(`${base}/${result.post.id}/edit`)
       }
       case 'dispatched': {
-        const message = dispatchMessage(i18n, result.outcome, { intent: result.time ? 'schedule' : '', time: result.time, timezone: workspace.timezone })
+        const message = dispatchMessage(i18n, result.outcome, {
+          intent: result.time ? 'schedule' : '',
+          time: result.time,
+          timezone: workspace.timezone,
+        })
         session.flash(message.kind, message.text)
-        const to = result.outcome.status === 'invalid' ? `${base}/${result.post.id}/edit` : `${base}/${result.post.id}`
+        const to =
+          result.outcome.status === 'invalid'
+            ? `${base}/${result.post.id}/edit`
+            : `${base}/${result.post.id}`
         return response.redirect().toPath(to)
       }
       default:

@@ -35,31 +35,71 @@ export default class PostsWorkflowController {
     return this.#run(ctx, post, { intent: 'submit' }, null)
   }
 
-  async approve({ params, request, response, session, i18n, workspace, member, bouncer, auth }: HttpContext) {
+  async approve({
+    params,
+    request,
+    response,
+    session,
+    i18n,
+    workspace,
+    member,
+    bouncer,
+    auth,
+  }: HttpContext) {
     const post = await findWorkspacePost(workspace.id, params.post)
     await bouncer.with('WorkspacePolicy').authorize('approveContent', member)
     const { comment } = await request.validateUsing(approvePostValidator)
     const result = await approvePost({ post, reviewer: auth.user!, comment })
     if (result.status === 'scheduled') {
-      session.flash('success', i18n.t('posts.flash.approvedScheduled', { date: workspaceTime(result.post.scheduledAt!, workspace.timezone, i18n.locale) }))
+      session.flash(
+        'success',
+        i18n.t('posts.flash.approvedScheduled', {
+          date: workspaceTime(result.post.scheduledAt!, workspace.timezone, i18n.locale),
+        })
+      )
     } else {
-      session.flash(result.status === 'approved' ? 'success' : 'error', i18n.t(`posts.flash.${result.status}`))
+      session.flash(
+        result.status === 'approved' ? 'success' : 'error',
+        i18n.t(`posts.flash.${result.status}`)
+      )
     }
     return response.redirect().back()
   }
 
-  async reject({ params, request, response, session, i18n, workspace, member, bouncer, auth }: HttpContext) {
+  async reject({
+    params,
+    request,
+    response,
+    session,
+    i18n,
+    workspace,
+    member,
+    bouncer,
+    auth,
+  }: HttpContext) {
     const post = await findWorkspacePost(workspace.id, params.post)
     await bouncer.with('WorkspacePolicy').authorize('approveContent', member)
     const { comment } = await request.validateUsing(rejectPostValidator)
     const result = await rejectPost({ post, reviewer: auth.user!, comment })
-    session.flash(result.status === 'rejected' ? 'success' : 'error', i18n.t(`posts.flash.${result.status}`))
+    session.flash(
+      result.status === 'rejected' ? 'success' : 'error',
+      i18n.t(`posts.flash.${result.status}`)
+    )
     return response.redirect().back()
   }
 
-  async #run({ response, session, i18n, workspace, auth }: HttpContext, post: Parameters<typeof dispatchPost>[0], action: Dispatch, time: Parameters<typeof dispatchMessage>[2]['time']) {
+  async #run(
+    { response, session, i18n, workspace, auth }: HttpContext,
+    post: Parameters<typeof dispatchPost>[0],
+    action: Dispatch,
+    time: Parameters<typeof dispatchMessage>[2]['time']
+  ) {
     const outcome = await dispatchPost(post, auth.user!, action)
-    const message = dispatchMessage(i18n, outcome, { intent: action.intent, time, timezone: workspace.timezone })
+    const message = dispatchMessage(i18n, outcome, {
+      intent: action.intent,
+      time,
+      timezone: workspace.timezone,
+    })
     session.flash(message.kind, message.text)
     return response.redirect().back()
   }

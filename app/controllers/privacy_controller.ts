@@ -14,7 +14,10 @@ import { exportDownloadUrl } from '#mails/data_export_ready_mail'
 export default class PrivacyController {
   async show({ auth, inertia }: HttpContext) {
     const user = auth.getUserOrFail()
-    const exports = await DataExport.query().where('user_id', user.id).orderBy('id', 'desc').limit(5)
+    const exports = await DataExport.query()
+      .where('user_id', user.id)
+      .orderBy('id', 'desc')
+      .limit(5)
     const restrictedSince = await processingRestrictedSince(user.id)
     const plan = await deletionPlan(user)
     return inertia.render('privacy/show', {
@@ -26,7 +29,10 @@ export default class PrivacyController {
         createdAt: row.createdAt.toISO()!,
         expiresAt: row.expiresAt.toISO()!,
         sizeBytes: row.sizeBytes === null ? null : Number(row.sizeBytes),
-        downloadUrl: row.status === 'ready' && row.expiresAt.diffNow().toMillis() > 0 ? exportDownloadUrl(row, false) : null,
+        downloadUrl:
+          row.status === 'ready' && row.expiresAt.diffNow().toMillis() > 0
+            ? exportDownloadUrl(row, false)
+            : null,
       })),
       exportTtlDays: EXPORT_TTL_DAYS,
       deletion: { deleted: plan.deleted, left: plan.left, blocking: plan.blocking },
@@ -41,7 +47,11 @@ export default class PrivacyController {
       session.flash('error', i18n.t('privacy.export.alreadyPending'))
       return response.redirect().toRoute('privacy.show')
     }
-    await auditRequest(ctx, { action: 'privacy.export_requested', subjectType: 'data_export', subjectId: result.dataExport.id })
+    await auditRequest(ctx, {
+      action: 'privacy.export_requested',
+      subjectType: 'data_export',
+      subjectId: result.dataExport.id,
+    })
     session.flash('success', i18n.t('privacy.export.requested'))
     return response.redirect().toRoute('privacy.show')
   }
@@ -50,14 +60,30 @@ export default class PrivacyController {
   async download(ctx: HttpContext) {
     const { auth, params, request, response } = ctx
     const user = auth.getUserOrFail()
-    if (!request.hasValidSignature('data-export')) return response.forbidden('This download link is invalid or has expired.')
-    const dataExport = await DataExport.query().where('id', params.export).where('user_id', user.id).first()
-    if (!dataExport || dataExport.status !== 'ready' || !dataExport.fileKey || dataExport.expiresAt.diffNow().toMillis() <= 0) {
+    if (!request.hasValidSignature('data-export'))
+      return response.forbidden('This download link is invalid or has expired.')
+    const dataExport = await DataExport.query()
+      .where('id', params.export)
+      .where('user_id', user.id)
+      .first()
+    if (
+      !dataExport ||
+      dataExport.status !== 'ready' ||
+      !dataExport.fileKey ||
+      dataExport.expiresAt.diffNow().toMillis() <= 0
+    ) {
       return response.notFound('This export does not exist or has expired.')
     }
-    await auditRequest(ctx, { action: 'privacy.export_downloaded', subjectType: 'data_export', subjectId: dataExport.id })
+    await auditRequest(ctx, {
+      action: 'privacy.export_downloaded',
+      subjectType: 'data_export',
+      subjectId: dataExport.id,
+    })
     response.header('content-type', 'application/zip')
-    response.attachment(exportFilePath(dataExport.fileKey), `pistache-export-${dataExport.createdAt.toISODate()}.zip`)
+    response.attachment(
+      exportFilePath(dataExport.fileKey),
+      `pistache-export-${dataExport.createdAt.toISODate()}.zip`
+    )
     return
   }
 
@@ -66,9 +92,18 @@ export default class PrivacyController {
     const user = auth.getUserOrFail()
     const { restricted } = await request.validateUsing(restrictionValidator)
     if (await setProcessingRestricted(user.id, restricted)) {
-      await auditRequest(ctx, { action: restricted ? 'privacy.processing_restricted' : 'privacy.processing_restriction_lifted', subjectType: 'user', subjectId: user.id })
+      await auditRequest(ctx, {
+        action: restricted
+          ? 'privacy.processing_restricted'
+          : 'privacy.processing_restriction_lifted',
+        subjectType: 'user',
+        subjectId: user.id,
+      })
     }
-    session.flash('success', i18n.t(restricted ? 'privacy.restriction.on' : 'privacy.restriction.off'))
+    session.flash(
+      'success',
+      i18n.t(restricted ? 'privacy.restriction.on' : 'privacy.restriction.off')
+    )
     return response.redirect().toRoute('privacy.show')
   }
 
@@ -76,10 +111,16 @@ export default class PrivacyController {
     const { auth, request, response, session, i18n } = ctx
     const user = auth.getUserOrFail()
     const { currentPassword } = await request.validateUsing(deleteAccountValidator)
-    if (!(await user.verifyPassword(currentPassword))) throw formError('currentPassword', i18n.t('privacy.delete.wrongPassword'))
+    if (!(await user.verifyPassword(currentPassword)))
+      throw formError('currentPassword', i18n.t('privacy.delete.wrongPassword'))
     const result = await deleteAccount(user, { via: 'self-service', ip: request.ip() })
     if (!result.ok) {
-      session.flash('error', i18n.t('privacy.delete.soleOwner', { workspaces: result.plan.blocking.map((ref) => ref.name).join(', ') }))
+      session.flash(
+        'error',
+        i18n.t('privacy.delete.soleOwner', {
+          workspaces: result.plan.blocking.map((ref) => ref.name).join(', '),
+        })
+      )
       return response.redirect().toRoute('privacy.show')
     }
     await auth.use('web').logout()

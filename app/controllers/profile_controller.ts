@@ -15,7 +15,12 @@ export default class ProfileController {
   async show({ auth, inertia }: HttpContext) {
     const user = auth.getUserOrFail()
     return inertia.render('profile/show', {
-      profile: { fullName: user.fullName, email: user.email, locale: user.locale, timezone: user.timezone },
+      profile: {
+        fullName: user.fullName,
+        email: user.email,
+        locale: user.locale,
+        timezone: user.timezone,
+      },
       locales: i18nManager.supportedLocales(),
       timezones: TIMEZONES,
     })
@@ -38,7 +43,12 @@ export default class ProfileController {
       throw formError('currentPassword', i18n.t('profile.wrongPassword'))
     }
     const previous = await changeEmail(user, payload.email)
-    await auditRequest(ctx, { action: 'profile.email_changed', subjectType: 'user', subjectId: user.id, meta: { from: previous, to: user.email } })
+    await auditRequest(ctx, {
+      action: 'profile.email_changed',
+      subjectType: 'user',
+      subjectId: user.id,
+      meta: { from: previous, to: user.email },
+    })
     session.flash('success', i18n.t('profile.email.saved'))
     return response.redirect().toRoute('profile.show')
   }
@@ -54,7 +64,11 @@ export default class ProfileController {
     session.regenerate()
     // Every other session of this account is now stale; this one carries on under the new epoch.
     rememberSessionEpoch(ctx, user)
-    await auditRequest(ctx, { action: 'profile.password_changed', subjectType: 'user', subjectId: user.id })
+    await auditRequest(ctx, {
+      action: 'profile.password_changed',
+      subjectType: 'user',
+      subjectId: user.id,
+    })
     session.flash('success', i18n.t('profile.password.saved'))
     return response.redirect().toRoute('profile.show')
   }

@@ -18,7 +18,8 @@ export default class SessionController {
       session.flash('error', i18n.t('auth.login.locked', { minutes: result.retryInMinutes }))
       return response.redirect().back()
     }
-    if (result.status === 'invalid_credentials') throw formError('email', i18n.t('auth.login.invalid'))
+    if (result.status === 'invalid_credentials')
+      throw formError('email', i18n.t('auth.login.invalid'))
     await signIn(ctx, result.user)
     const next = request.input('next')
     return next ? response.redirect(safeNextPath(next)) : response.redirect().toIntended('/')

@@ -42,7 +42,13 @@ export default class WorkspaceSettingsController {
       throw fieldError('confirmation', ctx.i18n.t('workspaces.settings.delete.mismatch'))
     }
     await deleteWorkspace(workspace)
-    await auditRequest(ctx, { action: 'workspace.deleted', workspaceId: workspace.id, subjectType: 'workspace', subjectId: workspace.id, meta: { name: workspace.name } })
+    await auditRequest(ctx, {
+      action: 'workspace.deleted',
+      workspaceId: workspace.id,
+      subjectType: 'workspace',
+      subjectId: workspace.id,
+      meta: { name: workspace.name },
+    })
     ctx.session.flash('success', ctx.i18n.t('workspaces.flash.deleted', { name: workspace.name }))
     return ctx.response.redirect('/')
   }

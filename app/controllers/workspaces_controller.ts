@@ -18,7 +18,13 @@ export default class WorkspacesController {
   async store(ctx: HttpContext) {
     const { name, timezone } = await ctx.request.validateUsing(createWorkspaceValidator)
     const workspace = await createWorkspace({ user: ctx.auth.getUserOrFail(), name, timezone })
-    await auditRequest(ctx, { action: 'workspace.created', workspaceId: workspace.id, subjectType: 'workspace', subjectId: workspace.id, meta: { name } })
+    await auditRequest(ctx, {
+      action: 'workspace.created',
+      workspaceId: workspace.id,
+      subjectType: 'workspace',
+      subjectId: workspace.id,
+      meta: { name },
+    })
     ctx.session.flash('success', ctx.i18n.t('workspaces.flash.created', { name }))
     return ctx.response.redirect(`/w/${workspace.slug}/calendar`)
   }

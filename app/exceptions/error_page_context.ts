@@ -13,7 +13,10 @@ import DetectLocaleMiddleware from '#middleware/detect_locale_middleware'
  * locale) around the rendering when the router did not, and gives a signed-in
  * user their home workspace so the page can sit in the normal shell.
  */
-export async function withErrorPageContext<T>(ctx: HttpContext, render: () => Promise<T>): Promise<T> {
+export async function withErrorPageContext<T>(
+  ctx: HttpContext,
+  render: () => Promise<T>
+): Promise<T> {
   if ((ctx as Partial<HttpContext>).session) return withHomeWorkspace(ctx, render)
   const session = await ctx.containerResolver.make(SessionMiddleware)
   let output: T | undefined
@@ -40,7 +43,10 @@ async function withHomeWorkspace<T>(ctx: HttpContext, render: () => Promise<T>) 
   if (!user || ctx.workspace) return render()
   const workspace = await findHomeWorkspace(user)
   const member = workspace
-    ? await WorkspaceMember.query().where('workspace_id', workspace.id).where('user_id', user.id).first()
+    ? await WorkspaceMember.query()
+        .where('workspace_id', workspace.id)
+        .where('user_id', user.id)
+        .first()
     : null
   if (!workspace || !member) return render()
   Object.assign(ctx, { workspace, member })

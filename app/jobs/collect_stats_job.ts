@@ -13,9 +13,15 @@ export default class CollectStatsJob extends BaseJob<Record<string, never>> {
     const report = await collectStats()
     const accounts = Object.values(report.accounts)
     if (accounts.length) {
-      const count = (status: string) => accounts.filter((outcome) => outcome.status === status).length
+      const count = (status: string) =>
+        accounts.filter((outcome) => outcome.status === status).length
       logger.info(
-        { snapshots: report.snapshots, collected: count('collected'), deferred: count('deferred'), failed: count('failed') },
+        {
+          snapshots: report.snapshots,
+          collected: count('collected'),
+          deferred: count('deferred'),
+          failed: count('failed'),
+        },
         'collected metrics'
       )
     }

@@ -20,7 +20,13 @@ export default class DataExportJob extends BaseJob<{ exportId: number }> {
     if (!dataExport || dataExport.status !== 'pending') return { skipped: true }
     const { user } = await buildExport(dataExport)
     await mail.send(new DataExportReadyMail(user, dataExport))
-    await audit({ action: 'privacy.export_ready', actorId: user.id, subjectType: 'data_export', subjectId: dataExport.id, meta: { via: 'self-service' } })
+    await audit({
+      action: 'privacy.export_ready',
+      actorId: user.id,
+      subjectType: 'data_export',
+      subjectId: dataExport.id,
+      meta: { via: 'self-service' },
+    })
     logger.info({ exportId, sizeBytes: dataExport.sizeBytes }, 'data export written')
     return { exportId, sizeBytes: dataExport.sizeBytes }
   }

@@ -13,9 +13,15 @@ export default class DeliverWebhookJob extends BaseJob<{ webhookDeliveryId: numb
   async handle({ webhookDeliveryId }: { webhookDeliveryId: number }, { attempt }: JobContext) {
     const options = queueConfig.queues.webhooks.defaultJobOptions
     const max = options.attempts ?? 1
-    const backoff = typeof options.backoff === 'object' ? (options.backoff.delay ?? 0) : (options.backoff ?? 0)
-    const outcome = await attemptWebhookDelivery(webhookDeliveryId, { number: attempt, max, nextDelayMs: backoff * 2 ** (attempt - 1) })
-    if (outcome === 'retry') throw new Error(`webhook delivery ${webhookDeliveryId} failed (attempt ${attempt} of ${max})`)
+    const backoff =
+      typeof options.backoff === 'object' ? (options.backoff.delay ?? 0) : (options.backoff ?? 0)
+    const outcome = await attemptWebhookDelivery(webhookDeliveryId, {
+      number: attempt,
+      max,
+      nextDelayMs: backoff * 2 ** (attempt - 1),
+    })
+    if (outcome === 'retry')
+      throw new Error(`webhook delivery ${webhookDeliveryId} failed (attempt ${attempt} of ${max})`)
     return outcome
   }
 }

@@ -23,9 +23,13 @@ export default class MakeMediaVariantJob extends BaseJob<{ variantId: number }> 
       await makeVariant(variant, variant.asset, config)
       return 'ready'
     } catch (error) {
-      const attempts = app.config.get<QueueConfig>('queue').queues.media.defaultJobOptions.attempts ?? 1
+      const attempts =
+        app.config.get<QueueConfig>('queue').queues.media.defaultJobOptions.attempts ?? 1
       const final = error instanceof MediaUnusableError || attempt >= attempts
-      logger.warn({ variantId, network: variant.network, err: error, final }, 'media variant failed')
+      logger.warn(
+        { variantId, network: variant.network, err: error, final },
+        'media variant failed'
+      )
       if (!final) throw error
       variant.merge({ status: 'failed', failureReason: (error as Error).message.slice(0, 480) })
       await variant.save()

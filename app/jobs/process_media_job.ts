@@ -24,11 +24,15 @@ export default class ProcessMediaJob extends BaseJob<{ assetId: number }> {
       await processAsset(asset, config)
       return 'ready'
     } catch (error) {
-      const attempts = app.config.get<QueueConfig>('queue').queues.media.defaultJobOptions.attempts ?? 1
+      const attempts =
+        app.config.get<QueueConfig>('queue').queues.media.defaultJobOptions.attempts ?? 1
       const final = error instanceof MediaRejection || attempt >= attempts
       logger.warn({ assetId, err: error, final }, 'media processing failed')
       if (!final) throw error
-      await markAssetFailed(asset, error instanceof MediaRejection ? error.code : (error as Error).message)
+      await markAssetFailed(
+        asset,
+        error instanceof MediaRejection ? error.code : (error as Error).message
+      )
       return 'failed'
     }
   }

@@ -12,7 +12,11 @@ export function exportDownloadUrl(dataExport: DataExport, absolute = true) {
   return router.urlBuilder.signedUrlFor(
     'privacy.exports.download',
     { export: dataExport.id },
-    { expiresIn: seconds, purpose: 'data-export', ...(absolute ? { prefixUrl: appUrl.replace(/\/+$/, '') } : {}) }
+    {
+      expiresIn: seconds,
+      purpose: 'data-export',
+      ...(absolute ? { prefixUrl: appUrl.replace(/\/+$/, '') } : {}),
+    }
   )
 }
 
@@ -42,6 +46,19 @@ export default class DataExportReadyMail extends BaseMail {
       .to(this.user.email, this.user.fullName)
       .subject(i18n.t('privacy.mail.subject'))
       .htmlView('emails/data_export_ready', copy)
-      .text([copy.greeting, '', copy.intro, '', copy.url, '', copy.expiry, copy.ignore, '', copy.signature].join('\n'))
+      .text(
+        [
+          copy.greeting,
+          '',
+          copy.intro,
+          '',
+          copy.url,
+          '',
+          copy.expiry,
+          copy.ignore,
+          '',
+          copy.signature,
+        ].join('\n')
+      )
   }
 }

@@ -51,6 +51,10 @@ export default class DeliveryFailedMail extends BaseMail {
       .to(this.user.email, this.user.fullName)
       .subject(i18n.t(`${key}.subject`, names))
       .htmlView('emails/delivery_failed', copy)
-      .text([copy.greeting, '', copy.intro, copy.excerpt, copy.reason, '', copy.url, '', copy.signature].filter((line, i, all) => line || all[i - 1]).join('\n'))
+      .text(
+        [copy.greeting, '', copy.intro, copy.excerpt, copy.reason, '', copy.url, '', copy.signature]
+          .filter((line, i, all) => line || all[i - 1])
+          .join('\n')
+      )
   }
 }

@@ -36,7 +36,18 @@ export default class PasswordResetMail extends BaseMail {
       .subject(i18n.t('mail.passwordReset.subject'))
       .htmlView('emails/password_reset', copy)
       .text(
-        [copy.greeting, '', copy.intro, '', copy.url, '', copy.expiry, copy.ignore, '', copy.signature].join('\n')
+        [
+          copy.greeting,
+          '',
+          copy.intro,
+          '',
+          copy.url,
+          '',
+          copy.expiry,
+          copy.ignore,
+          '',
+          copy.signature,
+        ].join('\n')
       )
   }
 }

@@ -30,7 +30,11 @@ export default class WorkspaceInvitationMail extends BaseMail {
   prepare() {
     const { invitation, workspace, inviter } = this.input
     const i18n = i18nManager.locale(inviter.locale)
-    const names = { inviter: inviter.fullName, workspace: workspace.name, role: i18n.t(`roles.${invitation.role}`) }
+    const names = {
+      inviter: inviter.fullName,
+      workspace: workspace.name,
+      role: i18n.t(`roles.${invitation.role}`),
+    }
     const copy = {
       locale: i18n.locale,
       preheader: i18n.t('invitations.mail.preheader', names),
@@ -47,6 +51,19 @@ export default class WorkspaceInvitationMail extends BaseMail {
       .to(invitation.email)
       .subject(i18n.t('invitations.mail.subject', names))
       .htmlView('emails/workspace_invitation', copy)
-      .text([copy.greeting, '', copy.intro, '', copy.url, '', copy.expiry, copy.ignore, '', copy.signature].join('\n'))
+      .text(
+        [
+          copy.greeting,
+          '',
+          copy.intro,
+          '',
+          copy.url,
+          '',
+          copy.expiry,
+          copy.ignore,
+          '',
+          copy.signature,
+        ].join('\n')
+      )
   }
 }

@@ -33,13 +33,19 @@ export default class ApiTokenMiddleware {
     const header = ctx.request.header('authorization') ?? ''
     const match = /^Bearer\s+(\S+)$/i.exec(header.trim())
     const unauthenticated = (message: string) =>
-      new ApiError(401, 'unauthenticated', message, undefined, { 'WWW-Authenticate': 'Bearer realm="api"' })
+      new ApiError(401, 'unauthenticated', message, undefined, {
+        'WWW-Authenticate': 'Bearer realm="api"',
+      })
     if (!match) throw unauthenticated('Send an API token as "Authorization: Bearer <token>"')
     const token = await findActiveToken(match[1])
     if (!token) throw unauthenticated('This token is unknown, revoked or expired')
 
     const member = token.createdById
-      ? await WorkspaceMember.query().where('workspace_id', token.workspaceId).where('user_id', token.createdById).preload('user').first()
+      ? await WorkspaceMember.query()
+          .where('workspace_id', token.workspaceId)
+          .where('user_id', token.createdById)
+          .preload('user')
+          .first()
       : null
     if (!member) throw unauthenticated('The member who created this token has left the workspace')
     if (!READ_METHODS.has(ctx.request.method()) && token.scope !== 'write') {
@@ -62,7 +68,8 @@ export default class ApiTokenMiddleware {
 
 async function touch(token: ApiToken) {
   const now = DateTime.utc()
-  if (token.lastUsedAt && now.toMillis() - token.lastUsedAt.toMillis() < apiSettings.touchEveryMs) return
+  if (token.lastUsedAt && now.toMillis() - token.lastUsedAt.toMillis() < apiSettings.touchEveryMs)
+    return
   token.lastUsedAt = now
   await token.save()
 }

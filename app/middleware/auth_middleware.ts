@@ -11,7 +11,10 @@ export default class AuthMiddleware {
     await ctx.auth.authenticateUsing(['web'], { loginRoute: this.redirectTo })
     // A session from before the latest password change counts as signed out.
     if (await endStaleSession(ctx)) {
-      throw new errors.E_UNAUTHORIZED_ACCESS('Unauthorized access', { redirectTo: this.redirectTo, guardDriverName: 'session' })
+      throw new errors.E_UNAUTHORIZED_ACCESS('Unauthorized access', {
+        redirectTo: this.redirectTo,
+        guardDriverName: 'session',
+      })
     }
     return next()
   }

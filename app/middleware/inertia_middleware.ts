@@ -27,7 +27,9 @@ export default class InertiaMiddleware extends BaseInertiaMiddleware {
       locale: ctx.inertia.always(ctx.i18n?.locale ?? 'en'),
       user: ctx.inertia.always(user ? toCurrentUser(user) : null),
       workspaces: ctx.inertia.always(memberships.map((member) => toWorkspaceChoice(member))),
-      workspace: ctx.inertia.always(ctx.workspace && ctx.member ? toCurrentWorkspace(ctx.workspace, ctx.member) : null),
+      workspace: ctx.inertia.always(
+        ctx.workspace && ctx.member ? toCurrentWorkspace(ctx.workspace, ctx.member) : null
+      ),
     }
   }
 

@@ -15,7 +15,10 @@ export default class WorkspaceMiddleware {
     const slug = String(ctx.params.workspace ?? '')
     const workspace = await Workspace.findBy('slug', slug)
     const member = workspace
-      ? await WorkspaceMember.query().where('workspace_id', workspace.id).where('user_id', user.id).first()
+      ? await WorkspaceMember.query()
+          .where('workspace_id', workspace.id)
+          .where('user_id', user.id)
+          .first()
       : null
     if (!workspace || !member) {
       throw new NotFoundException()

@@ -18,7 +18,12 @@ export const DELIVERY_STATUSES = [
 export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number]
 
 /** Nothing more will happen to a delivery in these statuses. */
-export const FINAL_DELIVERY_STATUSES: DeliveryStatus[] = ['published', 'failed', 'unknown', 'cancelled']
+export const FINAL_DELIVERY_STATUSES: DeliveryStatus[] = [
+  'published',
+  'failed',
+  'unknown',
+  'cancelled',
+]
 
 /**
  * One post going to one account. Its row is the source of truth of the publish: a worker

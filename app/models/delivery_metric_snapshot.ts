@@ -53,4 +53,13 @@ export default class DeliveryMetricSnapshot extends BaseModel {
 }
 
 /** Column order of every metrics table, view and export. */
-export const POST_METRIC_NAMES: MetricName[] = ['views', 'reach', 'likes', 'comments', 'shares', 'quotes', 'saves', 'clicks']
+export const POST_METRIC_NAMES: MetricName[] = [
+  'views',
+  'reach',
+  'likes',
+  'comments',
+  'shares',
+  'quotes',
+  'saves',
+  'clicks',
+]

@@ -20,7 +20,8 @@ export default class IdempotencyKey extends BaseModel {
   declare responseStatus: number | null
 
   @column({
-    prepare: (value: unknown) => (value === null || value === undefined ? null : JSON.stringify(value)),
+    prepare: (value: unknown) =>
+      value === null || value === undefined ? null : JSON.stringify(value),
     consume: (value: string | null) => (value ? JSON.parse(value) : null),
   })
   declare response: unknown

@@ -20,7 +20,13 @@ export const POST_STATUSES = [
 export type PostStatus = (typeof POST_STATUSES)[number]
 
 /** Statuses in which a post may still be edited, rescheduled or deleted. */
-export const EDITABLE_POST_STATUSES: PostStatus[] = ['draft', 'pending_approval', 'approved', 'rejected', 'scheduled']
+export const EDITABLE_POST_STATUSES: PostStatus[] = [
+  'draft',
+  'pending_approval',
+  'approved',
+  'rejected',
+  'scheduled',
+]
 
 /** What a user writes once; each target account gets a Delivery (its variant and its own state). */
 export default class Post extends BaseModel {

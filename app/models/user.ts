@@ -49,7 +49,10 @@ export default class User extends compose(BaseModel, AuthFinder) {
 
   get initials() {
     const words = this.fullName.trim().split(/\s+/).filter(Boolean)
-    const letters = words.length > 1 ? words[0][0] + words[words.length - 1][0] : (words[0] ?? this.email).slice(0, 2)
+    const letters =
+      words.length > 1
+        ? words[0][0] + words[words.length - 1][0]
+        : (words[0] ?? this.email).slice(0, 2)
     return letters.toUpperCase()
   }
 }

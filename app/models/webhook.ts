@@ -3,7 +3,12 @@ import { BaseModel, column, hasMany } from '@adonisjs/lucid/orm'
 import type { HasMany } from '@adonisjs/lucid/types/relations'
 import WebhookDelivery from '#models/webhook_delivery'
 
-export const WEBHOOK_EVENTS = ['delivery.published', 'delivery.failed', 'delivery.unknown', 'account.needs_reconnection'] as const
+export const WEBHOOK_EVENTS = [
+  'delivery.published',
+  'delivery.failed',
+  'delivery.unknown',
+  'account.needs_reconnection',
+] as const
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number]
 
 /** A URL a workspace subscribed to some events. Its signing secret is sealed (token vault). */

@@ -35,7 +35,9 @@ export async function discoverPlugins(root: string): Promise<PluginEntry[]> {
     .sort()
 
   return folders.flatMap((id) => {
-    const entryFile = ENTRY_FILES.map((file) => join(root, id, file)).find((file) => existsSync(file))
+    const entryFile = ENTRY_FILES.map((file) => join(root, id, file)).find((file) =>
+      existsSync(file)
+    )
     return entryFile ? [pluginEntry(id, entryFile)] : []
   })
 }

@@ -14,7 +14,9 @@ export class PluginRegistry {
   constructor(private config: PluginsConfig) {}
 
   #discover() {
-    this.#entries ??= discoverPlugins(this.config.root).then((list) => new Map(list.map((entry) => [entry.id, entry])))
+    this.#entries ??= discoverPlugins(this.config.root).then(
+      (list) => new Map(list.map((entry) => [entry.id, entry]))
+    )
     return this.#entries
   }
 
@@ -24,7 +26,9 @@ export class PluginRegistry {
 
   /** Enabled plugins, loaded, in id order. */
   async enabled(): Promise<NetworkPlugin[]> {
-    const entries = [...(await this.#discover()).values()].filter((entry) => this.isEnabled(entry.id))
+    const entries = [...(await this.#discover()).values()].filter((entry) =>
+      this.isEnabled(entry.id)
+    )
     return Promise.all(entries.map((entry) => entry.load()))
   }
 

@@ -80,7 +80,11 @@ export class WorkerHeartbeat {
 }
 
 /** Workers whose heartbeat has not expired, most recent first. */
-export async function readLiveWorkers(redis: Connection, prefix: string, ttlMs: number): Promise<WorkerInfo[]> {
+export async function readLiveWorkers(
+  redis: Connection,
+  prefix: string,
+  ttlMs: number
+): Promise<WorkerInfo[]> {
   const keys = heartbeatKeys(prefix)
   const ids = await redis.zrangebyscore(keys.index, Date.now() - ttlMs, '+inf')
   if (!ids.length) return []

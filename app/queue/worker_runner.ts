@@ -61,7 +61,9 @@ export class WorkerRunner {
           'job failed'
         )
       })
-      worker.on('error', (error) => this.options.logger.error({ queue, err: error }, 'worker error'))
+      worker.on('error', (error) =>
+        this.options.logger.error({ queue, err: error }, 'worker error')
+      )
       this.#workers.push(worker)
     }
     await Promise.all(this.#workers.map((worker) => worker.waitUntilReady()))
@@ -90,10 +92,16 @@ export class WorkerRunner {
   async #stop(timeoutMs: number) {
     // close() stops fetching at once and resolves when the jobs in hand are done.
     const closing = Promise.allSettled(this.#workers.map((worker) => worker.close()))
-    const timedOut = await Promise.race([closing.then(() => false), sleep(timeoutMs, true, { ref: false })])
+    const timedOut = await Promise.race([
+      closing.then(() => false),
+      sleep(timeoutMs, true, { ref: false }),
+    ])
     if (timedOut) {
       // Their locks expire and BullMQ's stalled-job check hands them to another worker.
-      this.options.logger.warn({ timeoutMs }, 'jobs still running at shutdown timeout; releasing them')
+      this.options.logger.warn(
+        { timeoutMs },
+        'jobs still running at shutdown timeout; releasing them'
+      )
       await Promise.allSettled(this.#workers.map((worker) => worker.disconnect()))
     }
     await this.#heartbeat?.stop().catch(() => {})
@@ -105,7 +113,8 @@ export class WorkerRunner {
     const Job = await this.options.registry.resolve(job.name)
     // Retrying cannot fix an unknown or misrouted job: fail it for good.
     if (!Job) throw new UnrecoverableError(`Unknown job "${job.name}"`)
-    if (Job.queue !== queue) throw new UnrecoverableError(`Job "${job.name}" belongs to queue "${Job.queue}"`)
+    if (Job.queue !== queue)
+      throw new UnrecoverableError(`Job "${job.name}" belongs to queue "${Job.queue}"`)
 
     const instance = this.options.makeJob ? await this.options.makeJob(Job) : new Job()
     const logger = this.options.logger.child({ queue, job: job.name, jobId: job.id })

@@ -20,15 +20,30 @@ const key = (state: string) => `oauth.pending.${state}`
  * the callback answers a request this browser started (CSRF), the verifier proves the
  * code is redeemed by whoever asked for it. Single use, ten minutes.
  */
-export function beginAuthorization(ctx: HttpContext, pending: Omit<PendingAuthorization, 'codeVerifier' | 'expiresAt'>) {
+export function beginAuthorization(
+  ctx: HttpContext,
+  pending: Omit<PendingAuthorization, 'codeVerifier' | 'expiresAt'>
+) {
   const state = randomBytes(24).toString('base64url')
   const codeVerifier = randomBytes(48).toString('base64url')
-  ctx.session.put(key(state), { ...pending, codeVerifier, expiresAt: Date.now() + TTL_MS } satisfies PendingAuthorization)
-  return { state, codeVerifier, codeChallenge: createHash('sha256').update(codeVerifier).digest('base64url') }
+  ctx.session.put(key(state), {
+    ...pending,
+    codeVerifier,
+    expiresAt: Date.now() + TTL_MS,
+  } satisfies PendingAuthorization)
+  return {
+    state,
+    codeVerifier,
+    codeChallenge: createHash('sha256').update(codeVerifier).digest('base64url'),
+  }
 }
 
 /** The pending authorization for this state, consumed; null when unknown, expired, for another network or user. */
-export function takeAuthorization(ctx: HttpContext, state: string, network: string): PendingAuthorization | null {
+export function takeAuthorization(
+  ctx: HttpContext,
+  state: string,
+  network: string
+): PendingAuthorization | null {
   if (!state) return null
   const pending = ctx.session.pull(key(state)) as PendingAuthorization | undefined
   if (!pending || pending.expiresAt < Date.now() || pending.network !== network) return null

@@ -12,15 +12,42 @@ import { BlockList, isIP } from 'node:net'
 const forbidden4 = new BlockList()
 const forbidden6 = new BlockList()
 for (const [network, prefix] of [
-  ['0.0.0.0', 8], ['10.0.0.0', 8], ['100.64.0.0', 10], ['127.0.0.0', 8], ['169.254.0.0', 16], ['172.16.0.0', 12],
-  ['192.0.0.0', 24], ['192.0.2.0', 24], ['192.88.99.0', 24], ['192.168.0.0', 16], ['198.18.0.0', 15],
-  ['198.51.100.0', 24], ['203.0.113.0', 24], ['224.0.0.0', 4], ['240.0.0.0', 4],
-] as const) forbidden4.addSubnet(network, prefix, 'ipv4')
+  ['0.0.0.0', 8],
+  ['10.0.0.0', 8],
+  ['100.64.0.0', 10],
+  ['127.0.0.0', 8],
+  ['169.254.0.0', 16],
+  ['172.16.0.0', 12],
+  ['192.0.0.0', 24],
+  ['192.0.2.0', 24],
+  ['192.88.99.0', 24],
+  ['192.168.0.0', 16],
+  ['198.18.0.0', 15],
+  ['198.51.100.0', 24],
+  ['203.0.113.0', 24],
+  ['224.0.0.0', 4],
+  ['240.0.0.0', 4],
+] as const)
+  forbidden4.addSubnet(network, prefix, 'ipv4')
 for (const [network, prefix] of [
-  ['::', 96], ['::ffff:0:0', 96], ['64:ff9b::', 96], ['64:ff9b:1::', 48], ['100::', 64], ['2001::', 32], ['2001:10::', 28],
-  ['2001:20::', 28], ['2001:db8::', 32], ['2002::', 16], ['3fff::', 20], ['5f00::', 16], ['fc00::', 7], ['fe80::', 10],
-  ['fec0::', 10], ['ff00::', 8],
-] as const) forbidden6.addSubnet(network, prefix, 'ipv6')
+  ['::', 96],
+  ['::ffff:0:0', 96],
+  ['64:ff9b::', 96],
+  ['64:ff9b:1::', 48],
+  ['100::', 64],
+  ['2001::', 32],
+  ['2001:10::', 28],
+  ['2001:20::', 28],
+  ['2001:db8::', 32],
+  ['2002::', 16],
+  ['3fff::', 20],
+  ['5f00::', 16],
+  ['fc00::', 7],
+  ['fe80::', 10],
+  ['fec0::', 10],
+  ['ff00::', 8],
+] as const)
+  forbidden6.addSubnet(network, prefix, 'ipv6')
 
 /** Strips URL brackets from an IPv6 literal (`[::1]` → `::1`). */
 export function unbracket(host: string) {
@@ -51,12 +78,17 @@ export interface ResolvedHost {
  * answers is a rebinding attempt). IP literals are checked as they are. Callers connect to
  * the returned address, never resolve the name again.
  */
-export async function resolvePublicAddress(hostname: string, allowPrivate = false): Promise<ResolvedHost | null> {
+export async function resolvePublicAddress(
+  hostname: string,
+  allowPrivate = false
+): Promise<ResolvedHost | null> {
   const host = unbracket(hostname)
   const literal = isIP(host)
   const addresses = literal
     ? [{ address: host, family: literal }]
-    : await lookup(host, { all: true, verbatim: true }).catch(() => [] as { address: string; family: number }[])
+    : await lookup(host, { all: true, verbatim: true }).catch(
+        () => [] as { address: string; family: number }[]
+      )
   if (!addresses.length) return null
   if (!allowPrivate && addresses.some(({ address }) => isForbiddenAddress(address))) return null
   const [first] = addresses

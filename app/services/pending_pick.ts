@@ -25,7 +25,8 @@ const SEAL_TTL = '1h'
 const KEY = 'channels.pendingPick'
 
 /** Sealed for this user, workspace and network: a blob moved into another session or pick does not open. */
-const purposeOf = (pick: Pick<StoredPick, 'userId' | 'workspaceId' | 'network'>) => `pending-pick:${pick.userId}:${pick.workspaceId}:${pick.network}`
+const purposeOf = (pick: Pick<StoredPick, 'userId' | 'workspaceId' | 'network'>) =>
+  `pending-pick:${pick.userId}:${pick.workspaceId}:${pick.network}`
 
 /**
  * The account picker's state between the OAuth callback and the user's choice, kept in the
@@ -34,12 +35,23 @@ const purposeOf = (pick: Pick<StoredPick, 'userId' | 'workspaceId' | 'network'>)
  * per session (a new login replaces it), ten minutes, single use.
  */
 export function stashPick(ctx: HttpContext, input: Omit<PendingPick, 'expiresAt'>) {
-  const stored = { network: input.network, workspaceId: input.workspaceId, userId: ctx.auth.user!.id, expiresAt: Date.now() + TTL_MS }
-  const sealed = encryption.encrypt(input.connections, { purpose: purposeOf(stored), expiresIn: SEAL_TTL })
+  const stored = {
+    network: input.network,
+    workspaceId: input.workspaceId,
+    userId: ctx.auth.user!.id,
+    expiresAt: Date.now() + TTL_MS,
+  }
+  const sealed = encryption.encrypt(input.connections, {
+    purpose: purposeOf(stored),
+    expiresIn: SEAL_TTL,
+  })
   ctx.session.put(KEY, { ...stored, sealed } satisfies StoredPick)
 }
 
-export type PickLookup = { state: 'ok'; pick: PendingPick } | { state: 'none' } | { state: 'expired'; pick: PendingPick | null }
+export type PickLookup =
+  | { state: 'ok'; pick: PendingPick }
+  | { state: 'none' }
+  | { state: 'expired'; pick: PendingPick | null }
 
 /**
  * The pending pick the signed-in user started for this workspace. Another workspace's or
@@ -47,9 +59,12 @@ export type PickLookup = { state: 'ok'; pick: PendingPick } | { state: 'none' } 
  */
 export function findPick(ctx: HttpContext, workspaceId: number): PickLookup {
   const stored = ctx.session.get(KEY) as StoredPick | undefined
-  if (!stored || stored.workspaceId !== workspaceId || stored.userId !== ctx.auth.user?.id) return { state: 'none' }
+  if (!stored || stored.workspaceId !== workspaceId || stored.userId !== ctx.auth.user?.id)
+    return { state: 'none' }
   const connections = encryption.decrypt<Connection[]>(stored.sealed, purposeOf(stored))
-  const pick = connections ? { network: stored.network, workspaceId, expiresAt: stored.expiresAt, connections } : null
+  const pick = connections
+    ? { network: stored.network, workspaceId, expiresAt: stored.expiresAt, connections }
+    : null
   if (!pick || stored.expiresAt < Date.now()) {
     ctx.session.forget(KEY)
     return { state: 'expired', pick }

@@ -1,7 +1,11 @@
 import { DateTime } from 'luxon'
 import AccessLog from '#models/access_log'
 import AuditLog from '#models/audit_log'
-import { purgeDeletedUsers, purgeDisconnectedAccounts, purgeExpiredExports } from '#services/privacy/purges'
+import {
+  purgeDeletedUsers,
+  purgeDisconnectedAccounts,
+  purgeExpiredExports,
+} from '#services/privacy/purges'
 
 export interface RetentionPolicy {
   accessLogDays: number
@@ -16,7 +20,11 @@ export interface PurgeReport {
 }
 
 /** Deletes access and audit log rows older than their retention period; returns how many went. */
-export async function purgeExpiredLogs(policy: RetentionPolicy, now: DateTime = DateTime.now(), dryRun = false): Promise<PurgeReport> {
+export async function purgeExpiredLogs(
+  policy: RetentionPolicy,
+  now: DateTime = DateTime.now(),
+  dryRun = false
+): Promise<PurgeReport> {
   const accessCutoff = now.minus({ days: policy.accessLogDays })
   const auditCutoff = now.minus({ days: policy.auditLogDays })
   // One indexed range delete per table (both have an index on created_at). The cutoff is
@@ -52,7 +60,10 @@ export interface FullPurgeReport extends PurgeReport {
  * `node ace data:purge` both call this. `now` is the clock (tests move it); `dryRun`
  * counts without removing anything.
  */
-export async function runPurges(policy: RetentionPolicy, options: { now?: DateTime; dryRun?: boolean } = {}): Promise<FullPurgeReport> {
+export async function runPurges(
+  policy: RetentionPolicy,
+  options: { now?: DateTime; dryRun?: boolean } = {}
+): Promise<FullPurgeReport> {
   const now = options.now ?? DateTime.now()
   const dryRun = options.dryRun ?? false
   const report: FullPurgeReport = {
@@ -71,7 +82,9 @@ async function deletedCount(query: Promise<unknown>) {
   return Number(Array.isArray(result) ? result[0] : result) || 0
 }
 
-async function countOf(query: ReturnType<typeof AccessLog.query> | ReturnType<typeof AuditLog.query>) {
+async function countOf(
+  query: ReturnType<typeof AccessLog.query> | ReturnType<typeof AuditLog.query>
+) {
   const rows = await query.clone().count('* as total').pojo<{ total: number | string }>()
   return Number(rows[0]?.total ?? 0)
 }

@@ -35,6 +35,9 @@ export function assignableRoles(role: Role): Role[] {
 
 export function permissionsOf(role: Role) {
   return Object.fromEntries(
-    (Object.keys(MINIMUM_ROLE) as Permission[]).map((permission) => [permission, can(role, permission)])
+    (Object.keys(MINIMUM_ROLE) as Permission[]).map((permission) => [
+      permission,
+      can(role, permission),
+    ])
   ) as Record<Permission, boolean>
 }

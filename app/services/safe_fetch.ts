@@ -63,9 +63,13 @@ function parseTarget(raw: string | URL): URL {
     throw new SafeFetchError('invalid_url', 'This is not a valid URL')
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new SafeFetchError('forbidden_scheme', `Only http and https URLs can be fetched, not ${url.protocol}`)
+    throw new SafeFetchError(
+      'forbidden_scheme',
+      `Only http and https URLs can be fetched, not ${url.protocol}`
+    )
   }
-  if (url.username || url.password) throw new SafeFetchError('invalid_url', 'URLs with credentials are not fetched')
+  if (url.username || url.password)
+    throw new SafeFetchError('invalid_url', 'URLs with credentials are not fetched')
   return url
 }
 
@@ -79,7 +83,11 @@ function pinnedAgent(Agent: typeof UndiciAgent, address: string, family: 4 | 6) 
     connections: 1,
     pipelining: 0,
     connect: {
-      lookup: (_hostname: string, options: { all?: boolean }, callback: (...args: any[]) => void) => {
+      lookup: (
+        _hostname: string,
+        options: { all?: boolean },
+        callback: (...args: any[]) => void
+      ) => {
         if (options?.all) callback(null, [{ address, family }])
         else callback(null, address, family)
       },
@@ -94,7 +102,10 @@ function pinnedAgent(Agent: typeof UndiciAgent, address: string, family: 4 | 6) 
  * pinned address, re-checks every redirect hop (at most `maxRedirects`), and bounds size
  * and time. The body is streamed to a temporary file, never held whole in memory.
  */
-export async function safeFetchToFile(raw: string | URL, options: SafeFetchOptions): Promise<FetchedFile> {
+export async function safeFetchToFile(
+  raw: string | URL,
+  options: SafeFetchOptions
+): Promise<FetchedFile> {
   const maxRedirects = options.maxRedirects ?? 5
   const deadline = AbortSignal.timeout(options.timeoutMs)
   let url = parseTarget(raw)
@@ -104,7 +115,8 @@ export async function safeFetchToFile(raw: string | URL, options: SafeFetchOptio
     const target = options.resolveHost
       ? await options.resolveHost(url.hostname)
       : await resolvePublicAddress(url.hostname, options.allowPrivate)
-    if (!target) throw new SafeFetchError('forbidden_address', `${url.hostname} is not a public address`)
+    if (!target)
+      throw new SafeFetchError('forbidden_address', `${url.hostname} is not a public address`)
     const agent = pinnedAgent(Agent, target.address, target.family)
     let response: Dispatcher.ResponseData
     try {
@@ -112,19 +124,26 @@ export async function safeFetchToFile(raw: string | URL, options: SafeFetchOptio
         dispatcher: agent,
         method: 'GET',
         signal: deadline,
-        headers: { 'user-agent': 'PistachePostiz-MediaImport/1.0', 'accept': 'image/*,video/*;q=0.9' },
+        headers: {
+          'user-agent': 'PistachePostiz-MediaImport/1.0',
+          'accept': 'image/*,video/*;q=0.9',
+        },
       })
     } catch (error) {
       await agent.close().catch(() => {})
       throw deadline.aborted
         ? new SafeFetchError('timeout', 'The server took too long to answer')
-        : new SafeFetchError('network', `Could not reach ${url.hostname}: ${(error as Error).message}`)
+        : new SafeFetchError(
+            'network',
+            `Could not reach ${url.hostname}: ${(error as Error).message}`
+          )
     }
     try {
       const location = response.headers.location
       if (response.statusCode >= 300 && response.statusCode < 400 && location) {
         await response.body.dump().catch(() => {})
-        if (hop >= maxRedirects) throw new SafeFetchError('too_many_redirects', `More than ${maxRedirects} redirects`)
+        if (hop >= maxRedirects)
+          throw new SafeFetchError('too_many_redirects', `More than ${maxRedirects} redirects`)
         url = parseTarget(new URL(String(location), url))
         continue
       }
@@ -132,10 +151,16 @@ export async function safeFetchToFile(raw: string | URL, options: SafeFetchOptio
         await response.body.dump().catch(() => {})
         throw new SafeFetchError('http_status', `The server answered ${response.statusCode}`)
       }
-      const contentType = String(response.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase()
+      const contentType = String(response.headers['content-type'] ?? '')
+        .split(';')[0]
+        .trim()
+        .toLowerCase()
       if (options.acceptContentTypes && !options.acceptContentTypes(contentType)) {
         await response.body.dump().catch(() => {})
-        throw new SafeFetchError('bad_content_type', `Unsupported content type "${contentType || 'none'}"`)
+        throw new SafeFetchError(
+          'bad_content_type',
+          `Unsupported content type "${contentType || 'none'}"`
+        )
       }
       const declared = Number(response.headers['content-length'] ?? NaN)
       if (Number.isFinite(declared) && declared > options.maxBytes) {
@@ -144,7 +169,8 @@ export async function safeFetchToFile(raw: string | URL, options: SafeFetchOptio
       }
       const path = join(tmpdir(), `pistache-import-${randomUUID()}`)
       const bytes = await streamCapped(response.body, path, options.maxBytes, deadline)
-      const name = decodeURIComponent(url.pathname.split('/').filter(Boolean).at(-1) ?? '') || url.hostname
+      const name =
+        decodeURIComponent(url.pathname.split('/').filter(Boolean).at(-1) ?? '') || url.hostname
       return { path, bytes, contentType, finalUrl: url, name }
     } finally {
       await agent.close().catch(() => {})
@@ -152,16 +178,25 @@ export async function safeFetchToFile(raw: string | URL, options: SafeFetchOptio
   }
 }
 
-async function streamCapped(body: AsyncIterable<Uint8Array>, path: string, maxBytes: number, deadline: AbortSignal) {
+async function streamCapped(
+  body: AsyncIterable<Uint8Array>,
+  path: string,
+  maxBytes: number,
+  deadline: AbortSignal
+) {
   const out = createWriteStream(path, { flags: 'wx', mode: 0o600 })
   let total = 0
   try {
     for await (const chunk of body) {
       total += chunk.byteLength
-      if (total > maxBytes) throw new SafeFetchError('too_large', `The file is larger than ${maxBytes} bytes`)
-      if (!out.write(chunk)) await new Promise<void>((resolve) => out.once('drain', () => resolve()))
+      if (total > maxBytes)
+        throw new SafeFetchError('too_large', `The file is larger than ${maxBytes} bytes`)
+      if (!out.write(chunk))
+        await new Promise<void>((resolve) => out.once('drain', () => resolve()))
     }
-    await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())))
+    await new Promise<void>((resolve, reject) =>
+      out.end((error?: Error | null) => (error ? reject(error) : resolve()))
+    )
     return total
   } catch (error) {
     out.destroy()

@@ -37,12 +37,21 @@ export function metricsOf(networks: AnalyticsNetwork[]): MetricName[] {
 /** The period as the picker shows it: whole days in the workspace's zone, `to` inclusive. */
 export function toAnalyticsPeriod(period: Period, zone: string) {
   const day = (at: DateTime) => at.setZone(zone).toISODate()!
-  return { key: period.key, from: day(period.from), to: day(period.to.minus({ milliseconds: 1 })), days: period.days }
+  return {
+    key: period.key,
+    from: day(period.from),
+    to: day(period.to.minus({ milliseconds: 1 })),
+    days: period.days,
+  }
 }
 
 export function toAnalyticsPost(post: Post) {
   const flat = post.body.replace(/\s+/g, ' ').trim()
-  return { id: post.id, excerpt: flat.length > 280 ? `${flat.slice(0, 279)}…` : flat, status: post.status }
+  return {
+    id: post.id,
+    excerpt: flat.length > 280 ? `${flat.slice(0, 279)}…` : flat,
+    status: post.status,
+  }
 }
 
 export type AnalyticsNetwork = ReturnType<typeof toAnalyticsNetwork>

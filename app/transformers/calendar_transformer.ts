@@ -5,7 +5,10 @@ import type { CalendarPostRow } from '#services/calendar/calendar_events'
 import { MOVABLE_STATUSES, mayMove } from '#services/calendar/reschedule_post'
 
 /** One post on the calendar: what its chip shows and whether the viewer may drag it. */
-export function toCalendarEvent(row: CalendarPostRow, member: Pick<WorkspaceMember, 'role' | 'userId'>) {
+export function toCalendarEvent(
+  row: CalendarPostRow,
+  member: Pick<WorkspaceMember, 'role' | 'userId'>
+) {
   return {
     id: row.id,
     at: row.scheduledAt.toISOString(),
@@ -29,7 +32,12 @@ export function toCalendarAccount(account: SocialAccount) {
 
 /** A network's mark and colour, for chips and filters. */
 export function toCalendarNetwork(plugin: NetworkPlugin) {
-  return { id: plugin.id, displayName: plugin.displayName, icon: plugin.icon, brandColor: plugin.brandColor }
+  return {
+    id: plugin.id,
+    displayName: plugin.displayName,
+    icon: plugin.icon,
+    brandColor: plugin.brandColor,
+  }
 }
 
 export type CalendarEvent = ReturnType<typeof toCalendarEvent>

@@ -25,7 +25,16 @@ export function toNetworkChoice(plugin: NetworkPlugin) {
     icon: plugin.icon,
     brandColor: plugin.brandColor,
     authKind: auth.kind,
-    fields: auth.kind === 'credentials' ? auth.fields.map(({ name, type, label, default: value, secret }) => ({ name, type, label, default: value ?? '', secret })) : [],
+    fields:
+      auth.kind === 'credentials'
+        ? auth.fields.map(({ name, type, label, default: value, secret }) => ({
+            name,
+            type,
+            label,
+            default: value ?? '',
+            secret,
+          }))
+        : [],
   }
 }
 

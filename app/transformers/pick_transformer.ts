@@ -14,7 +14,12 @@ export function toPickCandidate(connection: Connection, connectedIds: Set<string
 }
 
 export function toPickNetwork(plugin: NetworkPlugin) {
-  return { id: plugin.id, displayName: plugin.displayName, icon: plugin.icon, brandColor: plugin.brandColor }
+  return {
+    id: plugin.id,
+    displayName: plugin.displayName,
+    icon: plugin.icon,
+    brandColor: plugin.brandColor,
+  }
 }
 
 export type PickCandidate = ReturnType<typeof toPickCandidate>

@@ -19,13 +19,22 @@ import { mediaThumbnailUrl } from '#services/media/presenter'
 /** What the viewer may do with a post, from their role and whether they wrote it. */
 export function permissionsOn(post: Post, viewer: { user: User; member: WorkspaceMember }) {
   return {
-    editable: EDITABLE_POST_STATUSES.includes(post.status) && can(viewer.member.role, 'editContent'),
-    canReview: post.status === 'pending_approval' && post.authorId !== viewer.user.id && can(viewer.member.role, 'approveContent'),
+    editable:
+      EDITABLE_POST_STATUSES.includes(post.status) && can(viewer.member.role, 'editContent'),
+    canReview:
+      post.status === 'pending_approval' &&
+      post.authorId !== viewer.user.id &&
+      can(viewer.member.role, 'approveContent'),
   }
 }
 
 export function toNetworkMark(plugin: NetworkPlugin) {
-  return { id: plugin.id, displayName: plugin.displayName, icon: plugin.icon, brandColor: plugin.brandColor }
+  return {
+    id: plugin.id,
+    displayName: plugin.displayName,
+    icon: plugin.icon,
+    brandColor: plugin.brandColor,
+  }
 }
 
 /** An account the composer can target, with the rules its live validation runs. */
@@ -58,7 +67,8 @@ export function toMediaChoice(asset: MediaAsset, workspaceSlug: string) {
 }
 
 type OptionValue = string | number | boolean | null
-const liveDeliveries = (post: Post) => (post.deliveries ?? []).filter((delivery) => delivery.status !== 'cancelled')
+const liveDeliveries = (post: Post) =>
+  (post.deliveries ?? []).filter((delivery) => delivery.status !== 'cancelled')
 
 /** A saved post as the composer reopens it. */
 export function toComposerPost(post: Post, editable: boolean) {
@@ -71,8 +81,15 @@ export function toComposerPost(post: Post, editable: boolean) {
     editable,
     targets: liveDeliveries(post)
       .filter((delivery) => delivery.socialAccountId !== null)
-      .map((delivery) => ({ socialAccountId: delivery.socialAccountId!, text: delivery.text, options: delivery.options as Record<string, OptionValue> })),
-    media: (post.media ?? []).map((item: PostMedia) => ({ mediaAssetId: item.mediaAssetId, altText: item.altText })),
+      .map((delivery) => ({
+        socialAccountId: delivery.socialAccountId!,
+        text: delivery.text,
+        options: delivery.options as Record<string, OptionValue>,
+      })),
+    media: (post.media ?? []).map((item: PostMedia) => ({
+      mediaAssetId: item.mediaAssetId,
+      altText: item.altText,
+    })),
   }
 }
 
@@ -99,7 +116,9 @@ export function toPostRow(post: Post, viewer: { user: User; member: WorkspaceMem
   return {
     id: post.id,
     status: post.status,
-    excerpt: excerpt(post.body || liveDeliveries(post).find((delivery) => delivery.text)?.text || ''),
+    excerpt: excerpt(
+      post.body || liveDeliveries(post).find((delivery) => delivery.text)?.text || ''
+    ),
     scheduledAt: post.scheduledAt?.toUTC().toISO() ?? null,
     updatedAt: (post.updatedAt ?? post.createdAt).toUTC().toISO()!,
     author: post.author?.fullName ?? null,
@@ -110,7 +129,13 @@ export function toPostRow(post: Post, viewer: { user: User; member: WorkspaceMem
 }
 
 /** The detail page: every delivery's state. Expects deliveries.socialAccount, author and media preloaded. */
-export function toPostDetail(post: Post, viewer: { user: User; member: WorkspaceMember }, reviewer: User | null, assets: Map<number, MediaAsset>, workspaceSlug: string) {
+export function toPostDetail(
+  post: Post,
+  viewer: { user: User; member: WorkspaceMember },
+  reviewer: User | null,
+  assets: Map<number, MediaAsset>,
+  workspaceSlug: string
+) {
   return {
     id: post.id,
     status: post.status,

@@ -4,7 +4,9 @@ import i18nManager from '@adonisjs/i18n/services/main'
 export const PASSWORD_MIN_LENGTH = 10
 
 /** IANA zones the runtime knows, plus `UTC` (the column default), which Intl lists only as an alias. */
-export const TIMEZONES: string[] = Array.from(new Set(['UTC', ...Intl.supportedValuesOf('timeZone')]))
+export const TIMEZONES: string[] = Array.from(
+  new Set(['UTC', ...Intl.supportedValuesOf('timeZone')])
+)
 
 /** Trimmed, lower-cased e-mail: the same address always maps to the same account. */
 const email = () => vine.string().trim().maxLength(254).email().toLowerCase()

@@ -4,10 +4,12 @@ import { API_SCOPES } from '#models/api_token'
 import { WEBHOOK_EVENTS } from '#models/webhook'
 
 /** An RFC 3339 instant with its offset (`2026-12-01T09:00:00Z`, `…+01:00`): never a zone-less time. */
-export const INSTANT_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})$/
+export const INSTANT_PATTERN =
+  /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})$/
 
 const id = () => vine.number().withoutDecimals().positive()
-const optionValue = () => vine.unionOfTypes([vine.string().maxLength(2000), vine.boolean(), vine.number()])
+const optionValue = () =>
+  vine.unionOfTypes([vine.string().maxLength(2000), vine.boolean(), vine.number()])
 
 /** A post as the API creates or replaces it: the shared body, its targets, its media. */
 export const apiPostValidator = vine.create({
@@ -23,7 +25,12 @@ export const apiPostValidator = vine.create({
     .minLength(1)
     .maxLength(50),
   media: vine
-    .array(vine.object({ mediaId: id(), altText: vine.string().trim().maxLength(5000).nullable().optional() }))
+    .array(
+      vine.object({
+        mediaId: id(),
+        altText: vine.string().trim().maxLength(5000).nullable().optional(),
+      })
+    )
     .maxLength(20)
     .optional(),
 })
@@ -40,11 +47,20 @@ export const apiPostListValidator = vine.create({
   from: vine.string().trim().regex(INSTANT_PATTERN).optional(),
   to: vine.string().trim().regex(INSTANT_PATTERN).optional(),
   limit: vine.number().withoutDecimals().range([1, 100]).optional(),
-  cursor: vine.string().trim().maxLength(64).regex(/^[A-Za-z0-9_-]+$/).optional(),
+  cursor: vine
+    .string()
+    .trim()
+    .maxLength(64)
+    .regex(/^[A-Za-z0-9_-]+$/)
+    .optional(),
 })
 
 export const apiMediaUrlValidator = vine.create({
-  url: vine.string().trim().maxLength(2048).url({ require_protocol: true, protocols: ['http', 'https'], require_tld: false }),
+  url: vine
+    .string()
+    .trim()
+    .maxLength(2048)
+    .url({ require_protocol: true, protocols: ['http', 'https'], require_tld: false }),
 })
 
 /** Settings → API: a new token. */
@@ -56,7 +72,11 @@ export const createApiTokenValidator = vine.create({
 
 /** Settings → Webhooks: create or edit a subscription. */
 export const webhookValidator = vine.create({
-  url: vine.string().trim().maxLength(2048).url({ require_protocol: true, protocols: ['https', 'http'], require_tld: false }),
+  url: vine
+    .string()
+    .trim()
+    .maxLength(2048)
+    .url({ require_protocol: true, protocols: ['https', 'http'], require_tld: false }),
   events: vine.array(vine.enum(WEBHOOK_EVENTS)).minLength(1).distinct(),
   active: vine.boolean().optional(),
 })
@@ -66,5 +86,8 @@ export const csvUploadValidator = vine.create({
 })
 
 export const csvConfirmValidator = vine.create({
-  importId: vine.string().trim().regex(/^[0-9a-f-]{36}$/),
+  importId: vine
+    .string()
+    .trim()
+    .regex(/^[0-9a-f-]{36}$/),
 })

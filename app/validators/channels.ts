@@ -1,7 +1,12 @@
 import vine from '@vinejs/vine'
 
 export const instanceConnectionValidator = vine.create({
-  instance: vine.string().trim().maxLength(253).url({ require_protocol: false, protocols: ['http', 'https'], require_tld: false }).optional(),
+  instance: vine
+    .string()
+    .trim()
+    .maxLength(253)
+    .url({ require_protocol: false, protocols: ['http', 'https'], require_tld: false })
+    .optional(),
 })
 
 /** Values typed in a credentials connect form (Bluesky); which fields exist is the plugin's business. */

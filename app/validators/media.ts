@@ -6,7 +6,11 @@ export const altTextValidator = vine.create({
 
 /** Only the shape is checked here; the SSRF-safe fetcher decides what the URL may reach. */
 export const importUrlValidator = vine.create({
-  url: vine.string().trim().maxLength(2048).regex(/^https?:\/\/\S+$/i),
+  url: vine
+    .string()
+    .trim()
+    .maxLength(2048)
+    .regex(/^https?:\/\/\S+$/i),
 })
 
 export const mediaSearchValidator = vine.create({
@@ -15,5 +19,10 @@ export const mediaSearchValidator = vine.create({
 
 /** `original`, `thumbnail` or a network id (its variant). */
 export const mediaFileValidator = vine.create({
-  variant: vine.string().trim().maxLength(32).regex(/^[a-z0-9_-]+$/).optional(),
+  variant: vine
+    .string()
+    .trim()
+    .maxLength(32)
+    .regex(/^[a-z0-9_-]+$/)
+    .optional(),
 })

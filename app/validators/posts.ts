@@ -6,7 +6,8 @@ const MAX_BODY = 20_000
 
 const text = () => vine.string().maxLength(MAX_BODY)
 /** Option values as the plugin's OptionField describes them; the SDK checks them per network. */
-const optionValue = () => vine.unionOfTypes([vine.string().maxLength(2000), vine.boolean(), vine.number()])
+const optionValue = () =>
+  vine.unionOfTypes([vine.string().maxLength(2000), vine.boolean(), vine.number()])
 
 /** What the composer saves: the shared text, its targets with their variants and options, and media. */
 const post = {
@@ -58,14 +59,25 @@ export const postFiltersValidator = vine.create({
   tab: vine.enum(POST_TABS).optional(),
   status: vine.enum(POST_STATUSES).optional(),
   account: vine.number().withoutDecimals().positive().optional(),
-  network: vine.string().trim().maxLength(32).regex(/^[a-z0-9_]+$/).optional(),
+  network: vine
+    .string()
+    .trim()
+    .maxLength(32)
+    .regex(/^[a-z0-9_]+$/)
+    .optional(),
   page: vine.number().withoutDecimals().positive().max(10_000).optional(),
 })
 
-const slotTime = () => vine.string().trim().regex(/^([01]\d|2[0-3]):[0-5]\d$/)
+const slotTime = () =>
+  vine
+    .string()
+    .trim()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/)
 
 export const postingScheduleValidator = vine.create({
   slots: vine
-    .array(vine.object({ weekday: vine.number().withoutDecimals().range([1, 7]), time: slotTime() }))
+    .array(
+      vine.object({ weekday: vine.number().withoutDecimals().range([1, 7]), time: slotTime() })
+    )
     .maxLength(7 * 24),
 })

@@ -2,7 +2,9 @@ import vine, { errors } from '@vinejs/vine'
 import { ROLES } from '#services/roles'
 
 /** IANA zones the runtime knows, plus `UTC` (the column default), which Intl lists only as an alias. */
-export const WORKSPACE_TIMEZONES: string[] = Array.from(new Set(['UTC', ...Intl.supportedValuesOf('timeZone')]))
+export const WORKSPACE_TIMEZONES: string[] = Array.from(
+  new Set(['UTC', ...Intl.supportedValuesOf('timeZone')])
+)
 
 const workspaceName = () => vine.string().trim().minLength(2).maxLength(80)
 const timezone = () => vine.string().in(WORKSPACE_TIMEZONES)

@@ -14,12 +14,22 @@ export async function prepareDatabase() {
   const { default: pg } = await import('pg')
   const name = process.env.PG_DATABASE!
   if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`unsafe database name ${name}`)
-  const admin = new pg.Client({ host: process.env.PG_HOST, port: Number(process.env.PG_PORT), user: process.env.PG_USER, database: 'postgres' })
+  const admin = new pg.Client({
+    host: process.env.PG_HOST,
+    port: Number(process.env.PG_PORT),
+    user: process.env.PG_USER,
+    database: 'postgres',
+  })
   await admin.connect()
   const exists = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])
   if (!exists.rowCount) await admin.query(`CREATE DATABASE ${name}`)
   await admin.end()
-  const run = spawnSync(process.execPath, ['ace.js', 'migration:fresh', '--force'], { cwd: ROOT, env: process.env, encoding: 'utf8', timeout: 120_000 })
+  const run = spawnSync(process.execPath, ['ace.js', 'migration:fresh', '--force'], {
+    cwd: ROOT,
+    env: process.env,
+    encoding: 'utf8',
+    timeout: 120_000,
+  })
   if (run.status !== 0) throw new Error(`migration:fresh failed:\n${run.stdout}\n${run.stderr}`)
 }
 
@@ -77,7 +87,13 @@ export async function benchWorld(networks: string[]) {
   const { default: User } = await import('#models/user')
   const { createWorkspace } = await import('#actions/workspaces/create_workspace')
   const { saveConnections } = await import('#actions/channels/save_connections')
-  const owner = await User.create({ fullName: 'Bench Owner', email: `bench-${Date.now()}@example.com`, password: 'bench bench bench', locale: 'en', timezone: 'UTC' })
+  const owner = await User.create({
+    fullName: 'Bench Owner',
+    email: `bench-${Date.now()}@example.com`,
+    password: 'bench bench bench',
+    locale: 'en',
+    timezone: 'UTC',
+  })
   const workspace = await createWorkspace({ user: owner, name: 'Bench', timezone: 'UTC' })
   const accounts = []
   for (const network of networks) {
@@ -85,7 +101,12 @@ export async function benchWorld(networks: string[]) {
       workspaceId: workspace.id,
       network,
       userId: owner.id,
-      connections: [{ profile: { externalId: `${network}-1`, handle: network, displayName: network }, token: { accessToken: 'bench' } }],
+      connections: [
+        {
+          profile: { externalId: `${network}-1`, handle: network, displayName: network },
+          token: { accessToken: 'bench' },
+        },
+      ],
     })
     accounts.push(account)
   }
@@ -149,7 +170,9 @@ export async function scheduleInBulk(
         })
       )
       .returning('id')
-    deliveries.forEach((row: any, k) => wakes.push({ id: row.id ?? row, revision: 1, at: dueOf(indexes[k]) }))
+    deliveries.forEach((row: any, k) =>
+      wakes.push({ id: row.id ?? row, revision: 1, at: dueOf(indexes[k]) })
+    )
   }
   await pool(wakes, parallel, (wake) => wakeAt(wake, wake.at))
   return wakes.length

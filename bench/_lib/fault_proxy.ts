@@ -18,7 +18,7 @@ export class FaultProxy {
   faultRate = 0
   /** n → ids of the posts the network created for it. */
   created = new Map<number, Set<string>>()
-  faults: Record<FaultKind, number> = { '500': 0, '429': 0, timeout: 0, lost: 0 }
+  faults: Record<FaultKind, number> = { '500': 0, '429': 0, 'timeout': 0, 'lost': 0 }
   #server?: Server
   #hanging = new Set<ServerResponse>()
   #target: URL
@@ -34,14 +34,30 @@ export class FaultProxy {
     this.#server = createServer((req, res) => {
       const chunks: Buffer[] = []
       req.on('data', (chunk) => chunks.push(chunk))
-      req.on('end', () => void this.#handle(req.method ?? 'GET', req.url ?? '/', req.headers, Buffer.concat(chunks), res))
+      req.on(
+        'end',
+        () =>
+          void this.#handle(
+            req.method ?? 'GET',
+            req.url ?? '/',
+            req.headers,
+            Buffer.concat(chunks),
+            res
+          )
+      )
     })
     await new Promise<void>((resolve) => this.#server!.listen(0, '127.0.0.1', resolve))
     this.baseUrl = `http://127.0.0.1:${(this.#server.address() as AddressInfo).port}`
     return this
   }
 
-  async #handle(method: string, url: string, headers: Record<string, any>, body: Buffer, res: ServerResponse) {
+  async #handle(
+    method: string,
+    url: string,
+    headers: Record<string, any>,
+    body: Buffer,
+    res: ServerResponse
+  ) {
     const path = new URL(url, 'http://x').pathname
     const isPublish = method === 'POST' && this.publishPath.test(path)
     let fault: FaultKind | null = null
@@ -49,11 +65,27 @@ export class FaultProxy {
       fault = (['500', '429', 'timeout', 'lost'] as const)[Math.floor(Math.random() * 4)]
       this.faults[fault]++
     }
-    if (fault === '500') return this.#send(res, 500, { 'content-type': 'application/json' }, '{"error":"injected 500"}')
-    if (fault === '429') return this.#send(res, 429, { 'content-type': 'application/json', 'retry-after': '1' }, '{"error":"injected 429"}')
+    if (fault === '500')
+      return this.#send(
+        res,
+        500,
+        { 'content-type': 'application/json' },
+        '{"error":"injected 500"}'
+      )
+    if (fault === '429')
+      return this.#send(
+        res,
+        429,
+        { 'content-type': 'application/json', 'retry-after': '1' },
+        '{"error":"injected 429"}'
+      )
     if (fault === 'timeout') return void this.#hanging.add(res)
 
-    const answer = await this.#forward(method, url, headers, body).catch((error) => ({ status: 502, headers: {}, body: String(error) }))
+    const answer = await this.#forward(method, url, headers, body).catch((error) => ({
+      status: 502,
+      headers: {},
+      body: String(error),
+    }))
     if (isPublish && answer.status >= 200 && answer.status < 300) {
       const n = Number(/n=(\d+)/.exec(body.toString('utf8'))?.[1])
       let id = ''
@@ -72,27 +104,43 @@ export class FaultProxy {
   }
 
   #forward(method: string, url: string, headers: Record<string, any>, body: Buffer) {
-    return new Promise<{ status: number; headers: Record<string, any>; body: string }>((resolve, reject) => {
-      const request = httpRequest(
-        { host: this.#target.hostname, port: this.#target.port, method, path: url, headers: { ...headers, host: this.#target.host }, timeout: 30_000 },
-        (response) => {
-          const chunks: Buffer[] = []
-          response.on('data', (chunk) => chunks.push(chunk))
-          response.on('end', () => {
-            const rewrite = (text: string) => text.split(this.#target.origin).join(this.baseUrl)
-            const out: Record<string, any> = {}
-            for (const [key, value] of Object.entries(response.headers)) {
-              if (['content-length', 'transfer-encoding', 'connection', 'keep-alive'].includes(key)) continue
-              out[key] = typeof value === 'string' ? rewrite(value) : value
-            }
-            resolve({ status: response.statusCode ?? 502, headers: out, body: rewrite(Buffer.concat(chunks).toString('utf8')) })
-          })
-        }
-      )
-      request.on('error', reject)
-      request.on('timeout', () => request.destroy(new Error('proxy upstream timeout')))
-      request.end(body)
-    })
+    return new Promise<{ status: number; headers: Record<string, any>; body: string }>(
+      (resolve, reject) => {
+        const request = httpRequest(
+          {
+            host: this.#target.hostname,
+            port: this.#target.port,
+            method,
+            path: url,
+            headers: { ...headers, host: this.#target.host },
+            timeout: 30_000,
+          },
+          (response) => {
+            const chunks: Buffer[] = []
+            response.on('data', (chunk) => chunks.push(chunk))
+            response.on('end', () => {
+              const rewrite = (text: string) => text.split(this.#target.origin).join(this.baseUrl)
+              const out: Record<string, any> = {}
+              for (const [key, value] of Object.entries(response.headers)) {
+                if (
+                  ['content-length', 'transfer-encoding', 'connection', 'keep-alive'].includes(key)
+                )
+                  continue
+                out[key] = typeof value === 'string' ? rewrite(value) : value
+              }
+              resolve({
+                status: response.statusCode ?? 502,
+                headers: out,
+                body: rewrite(Buffer.concat(chunks).toString('utf8')),
+              })
+            })
+          }
+        )
+        request.on('error', reject)
+        request.on('timeout', () => request.destroy(new Error('proxy upstream timeout')))
+        request.end(body)
+      }
+    )
   }
 
   #send(res: ServerResponse, status: number, headers: Record<string, any>, body: string) {

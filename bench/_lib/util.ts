@@ -9,7 +9,8 @@ export function flags(argv = process.argv.slice(2)) {
     if (match) out[match[1]] = match[2] ?? 'true'
   }
   return {
-    num: (name: string, fallback: number) => (out[name] !== undefined ? Number(out[name]) : fallback),
+    num: (name: string, fallback: number) =>
+      out[name] !== undefined ? Number(out[name]) : fallback,
     str: (name: string, fallback: string) => out[name] ?? fallback,
     bool: (name: string) => out[name] === 'true' || out[name] === '1',
     raw: out,
@@ -26,8 +27,15 @@ export interface Summary {
 
 export function summarize(values: number[]): Summary {
   const sorted = [...values].sort((a, b) => a - b)
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? NaN
-  return { count: sorted.length, p50: at(0.5), p99: at(0.99), max: sorted.at(-1) ?? NaN, min: sorted[0] ?? NaN }
+  const at = (q: number) =>
+    sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? NaN
+  return {
+    count: sorted.length,
+    p50: at(0.5),
+    p99: at(0.99),
+    max: sorted.at(-1) ?? NaN,
+    min: sorted[0] ?? NaN,
+  }
 }
 
 export const fmt = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : String(n))
@@ -41,12 +49,21 @@ export function goal(name: string, ok: boolean, detail: string) {
 }
 export function finish() {
   const missed = goals.filter((g) => !g.ok)
-  console.log(missed.length ? `\n${missed.length} goal(s) missed:\n${missed.map((g) => `  - ${g.name}: ${g.detail}`).join('\n')}` : '\nall goals met')
+  console.log(
+    missed.length
+      ? `\n${missed.length} goal(s) missed:\n${missed.map((g) => `  - ${g.name}: ${g.detail}`).join('\n')}`
+      : '\nall goals met'
+  )
   return missed.length ? 1 : 0
 }
 
 /** Polls `probe` until it returns a truthy value or `timeoutMs` passes (then throws). */
-export async function waitUntil<T>(probe: () => Promise<T> | T, timeoutMs: number, stepMs = 50, what = 'condition'): Promise<T> {
+export async function waitUntil<T>(
+  probe: () => Promise<T> | T,
+  timeoutMs: number,
+  stepMs = 50,
+  what = 'condition'
+): Promise<T> {
   const deadline = Date.now() + timeoutMs
   for (;;) {
     const value = await probe()
@@ -57,7 +74,11 @@ export async function waitUntil<T>(probe: () => Promise<T> | T, timeoutMs: numbe
 }
 
 /** Runs `fn` over `items` with at most `limit` in flight. */
-export async function pool<T>(items: T[], limit: number, fn: (item: T, index: number) => Promise<unknown>) {
+export async function pool<T>(
+  items: T[],
+  limit: number,
+  fn: (item: T, index: number) => Promise<unknown>
+) {
   let next = 0
   await Promise.all(
     Array.from({ length: Math.min(limit, items.length) }, async () => {

@@ -34,7 +34,13 @@ export function makeBenchPlugin(id: string) {
       kind: 'credentials',
       fields: [],
       picker: false,
-      connect: async () => ok([{ profile: { externalId: `${id}-1`, handle: id, displayName: id }, token: { accessToken: 'bench' } }]),
+      connect: async () =>
+        ok([
+          {
+            profile: { externalId: `${id}-1`, handle: id, displayName: id },
+            token: { accessToken: 'bench' },
+          },
+        ]),
       refresh: async (ctx) => ok(ctx.token),
       revoke: async () => ok(undefined),
     },
@@ -48,7 +54,9 @@ export function makeBenchPlugin(id: string) {
         json: { text: ctx.post.text },
       })
       if (response.status !== 'ok') return response
-      return response.value.body?.id ? ok({ externalId: String(response.value.body.id), url: null }) : failed('no id in the answer', false)
+      return response.value.body?.id
+        ? ok({ externalId: String(response.value.body.id), url: null })
+        : failed('no id in the answer', false)
     },
     fetchStats: async () => ok({}),
   })

@@ -13,8 +13,20 @@ export default class extends BaseSchema {
 
     this.schema.createTable('workspace_members', (table) => {
       table.increments('id')
-      table.integer('workspace_id').unsigned().notNullable().references('id').inTable('workspaces').onDelete('CASCADE')
-      table.integer('user_id').unsigned().notNullable().references('id').inTable('users').onDelete('CASCADE')
+      table
+        .integer('workspace_id')
+        .unsigned()
+        .notNullable()
+        .references('id')
+        .inTable('workspaces')
+        .onDelete('CASCADE')
+      table
+        .integer('user_id')
+        .unsigned()
+        .notNullable()
+        .references('id')
+        .inTable('users')
+        .onDelete('CASCADE')
       table.string('role', 16).notNullable()
       table.timestamp('created_at').notNullable()
       table.timestamp('updated_at').nullable()
@@ -24,8 +36,20 @@ export default class extends BaseSchema {
 
     this.schema.createTable('workspace_invitations', (table) => {
       table.increments('id')
-      table.integer('workspace_id').unsigned().notNullable().references('id').inTable('workspaces').onDelete('CASCADE')
-      table.integer('invited_by_id').unsigned().nullable().references('id').inTable('users').onDelete('SET NULL')
+      table
+        .integer('workspace_id')
+        .unsigned()
+        .notNullable()
+        .references('id')
+        .inTable('workspaces')
+        .onDelete('CASCADE')
+      table
+        .integer('invited_by_id')
+        .unsigned()
+        .nullable()
+        .references('id')
+        .inTable('users')
+        .onDelete('SET NULL')
       table.string('email', 254).notNullable()
       table.string('role', 16).notNullable()
       // Only a SHA-256 of the token is stored: a database leak cannot be turned into a join link.

@@ -4,7 +4,13 @@ export default class extends BaseSchema {
   async up() {
     this.schema.createTable('social_accounts', (table) => {
       table.increments('id')
-      table.integer('workspace_id').unsigned().notNullable().references('id').inTable('workspaces').onDelete('CASCADE')
+      table
+        .integer('workspace_id')
+        .unsigned()
+        .notNullable()
+        .references('id')
+        .inTable('workspaces')
+        .onDelete('CASCADE')
       table.string('network', 32).notNullable()
       table.string('external_id', 191).notNullable()
       table.string('handle', 191).notNullable()
@@ -17,7 +23,13 @@ export default class extends BaseSchema {
       table.timestamp('token_expires_at').nullable()
       table.string('status', 24).notNullable().defaultTo('connected')
       table.string('last_error', 500).nullable()
-      table.integer('connected_by_id').unsigned().nullable().references('id').inTable('users').onDelete('SET NULL')
+      table
+        .integer('connected_by_id')
+        .unsigned()
+        .nullable()
+        .references('id')
+        .inTable('users')
+        .onDelete('SET NULL')
       table.timestamp('connected_at').notNullable()
       table.timestamp('disconnected_at').nullable()
       // Cached profile data of a disconnected account is purged after this instant.

@@ -5,8 +5,20 @@ export default class extends BaseSchema {
   async up() {
     this.schema.createTable('media_assets', (table) => {
       table.increments('id')
-      table.integer('workspace_id').unsigned().notNullable().references('id').inTable('workspaces').onDelete('CASCADE')
-      table.integer('uploaded_by_id').unsigned().nullable().references('id').inTable('users').onDelete('SET NULL')
+      table
+        .integer('workspace_id')
+        .unsigned()
+        .notNullable()
+        .references('id')
+        .inTable('workspaces')
+        .onDelete('CASCADE')
+      table
+        .integer('uploaded_by_id')
+        .unsigned()
+        .nullable()
+        .references('id')
+        .inTable('users')
+        .onDelete('SET NULL')
       table.string('kind', 8).notNullable()
       // Shown to users only; files are stored under server-made keys, never under this name.
       table.string('original_name', 255).notNullable()
@@ -29,7 +41,13 @@ export default class extends BaseSchema {
 
     this.schema.createTable('media_variants', (table) => {
       table.increments('id')
-      table.integer('media_asset_id').unsigned().notNullable().references('id').inTable('media_assets').onDelete('CASCADE')
+      table
+        .integer('media_asset_id')
+        .unsigned()
+        .notNullable()
+        .references('id')
+        .inTable('media_assets')
+        .onDelete('CASCADE')
       table.string('network', 32).notNullable()
       // May equal the asset's storage_key when the original already fits the network.
       table.string('key', 255).nullable()

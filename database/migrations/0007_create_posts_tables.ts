@@ -9,14 +9,32 @@ export default class extends BaseSchema {
   async up() {
     this.schema.createTable('posts', (table) => {
       table.increments('id')
-      table.integer('workspace_id').unsigned().notNullable().references('id').inTable('workspaces').onDelete('CASCADE')
-      table.integer('author_id').unsigned().nullable().references('id').inTable('users').onDelete('SET NULL')
+      table
+        .integer('workspace_id')
+        .unsigned()
+        .notNullable()
+        .references('id')
+        .inTable('workspaces')
+        .onDelete('CASCADE')
+      table
+        .integer('author_id')
+        .unsigned()
+        .nullable()
+        .references('id')
+        .inTable('users')
+        .onDelete('SET NULL')
       table.text('body').notNullable().defaultTo('')
       // draft | pending_approval | approved | rejected | scheduled | publishing | published | partially_published | failed
       table.string('status', 24).notNullable().defaultTo('draft')
       // Always UTC; the UI converts from and to the workspace and user time zones.
       table.timestamp('scheduled_at').nullable()
-      table.integer('reviewed_by_id').unsigned().nullable().references('id').inTable('users').onDelete('SET NULL')
+      table
+        .integer('reviewed_by_id')
+        .unsigned()
+        .nullable()
+        .references('id')
+        .inTable('users')
+        .onDelete('SET NULL')
       table.timestamp('reviewed_at').nullable()
       table.string('review_comment', 2000).nullable()
       table.timestamp('created_at').notNullable()
@@ -28,11 +46,29 @@ export default class extends BaseSchema {
 
     this.schema.createTable('deliveries', (table) => {
       table.increments('id')
-      table.integer('post_id').unsigned().notNullable().references('id').inTable('posts').onDelete('CASCADE')
+      table
+        .integer('post_id')
+        .unsigned()
+        .notNullable()
+        .references('id')
+        .inTable('posts')
+        .onDelete('CASCADE')
       // Denormalised so every query can be scoped to a workspace without a join.
-      table.integer('workspace_id').unsigned().notNullable().references('id').inTable('workspaces').onDelete('CASCADE')
+      table
+        .integer('workspace_id')
+        .unsigned()
+        .notNullable()
+        .references('id')
+        .inTable('workspaces')
+        .onDelete('CASCADE')
       // Nullable: a purged account must not take the record of what was published with it.
-      table.integer('social_account_id').unsigned().nullable().references('id').inTable('social_accounts').onDelete('SET NULL')
+      table
+        .integer('social_account_id')
+        .unsigned()
+        .nullable()
+        .references('id')
+        .inTable('social_accounts')
+        .onDelete('SET NULL')
       table.string('network', 32).notNullable()
       // The per-account variant; null means the post's body.
       table.text('text').nullable()
@@ -68,7 +104,13 @@ export default class extends BaseSchema {
 
     this.schema.createTable('post_media', (table) => {
       table.increments('id')
-      table.integer('post_id').unsigned().notNullable().references('id').inTable('posts').onDelete('CASCADE')
+      table
+        .integer('post_id')
+        .unsigned()
+        .notNullable()
+        .references('id')
+        .inTable('posts')
+        .onDelete('CASCADE')
       // Not a foreign key yet: media_assets arrives in migration 0006 (media engineer), written
       // concurrently. A later migration adds the constraint once both tables exist everywhere.
       table.integer('media_asset_id').unsigned().notNullable()
@@ -83,8 +125,20 @@ export default class extends BaseSchema {
 
     this.schema.createTable('notifications', (table) => {
       table.bigIncrements('id')
-      table.integer('user_id').unsigned().notNullable().references('id').inTable('users').onDelete('CASCADE')
-      table.integer('workspace_id').unsigned().nullable().references('id').inTable('workspaces').onDelete('CASCADE')
+      table
+        .integer('user_id')
+        .unsigned()
+        .notNullable()
+        .references('id')
+        .inTable('users')
+        .onDelete('CASCADE')
+      table
+        .integer('workspace_id')
+        .unsigned()
+        .nullable()
+        .references('id')
+        .inTable('workspaces')
+        .onDelete('CASCADE')
       table.string('kind', 48).notNullable()
       table.text('data').nullable()
       // One notification per event and user: a retried notify step cannot write a second one.

@@ -8,7 +8,13 @@ export default class extends BaseSchema {
   async up() {
     this.schema.createTable('posting_slots', (table) => {
       table.increments('id')
-      table.integer('workspace_id').unsigned().notNullable().references('id').inTable('workspaces').onDelete('CASCADE')
+      table
+        .integer('workspace_id')
+        .unsigned()
+        .notNullable()
+        .references('id')
+        .inTable('workspaces')
+        .onDelete('CASCADE')
       // ISO weekday: 1 = Monday … 7 = Sunday (luxon's `weekday`).
       table.smallint('weekday').notNullable()
       table.string('time', 5).notNullable()

@@ -8,13 +8,19 @@ import { BaseSchema } from '@adonisjs/lucid/schema'
 export default class extends BaseSchema {
   async up() {
     this.schema.alterTable('deliveries', (table) => {
-      table.index(['post_id', 'network', 'social_account_id', 'status'], 'deliveries_calendar_index')
+      table.index(
+        ['post_id', 'network', 'social_account_id', 'status'],
+        'deliveries_calendar_index'
+      )
     })
   }
 
   async down() {
     this.schema.alterTable('deliveries', (table) => {
-      table.dropIndex(['post_id', 'network', 'social_account_id', 'status'], 'deliveries_calendar_index')
+      table.dropIndex(
+        ['post_id', 'network', 'social_account_id', 'status'],
+        'deliveries_calendar_index'
+      )
     })
   }
 }

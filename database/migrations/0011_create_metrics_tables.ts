@@ -1,6 +1,15 @@
 import { BaseSchema } from '@adonisjs/lucid/schema'
 
-const POST_METRICS = ['views', 'likes', 'comments', 'shares', 'reach', 'saves', 'quotes', 'clicks'] as const
+const POST_METRICS = [
+  'views',
+  'likes',
+  'comments',
+  'shares',
+  'reach',
+  'saves',
+  'quotes',
+  'clicks',
+] as const
 
 /**
  * Metrics read from the networks (app/services/analytics). Every collection appends a
@@ -12,10 +21,28 @@ export default class extends BaseSchema {
   async up() {
     this.schema.createTable('delivery_metric_snapshots', (table) => {
       table.increments('id')
-      table.integer('delivery_id').unsigned().notNullable().references('id').inTable('deliveries').onDelete('CASCADE')
+      table
+        .integer('delivery_id')
+        .unsigned()
+        .notNullable()
+        .references('id')
+        .inTable('deliveries')
+        .onDelete('CASCADE')
       // Denormalised so the workspace pages aggregate without joining deliveries.
-      table.integer('workspace_id').unsigned().notNullable().references('id').inTable('workspaces').onDelete('CASCADE')
-      table.integer('social_account_id').unsigned().nullable().references('id').inTable('social_accounts').onDelete('SET NULL')
+      table
+        .integer('workspace_id')
+        .unsigned()
+        .notNullable()
+        .references('id')
+        .inTable('workspaces')
+        .onDelete('CASCADE')
+      table
+        .integer('social_account_id')
+        .unsigned()
+        .nullable()
+        .references('id')
+        .inTable('social_accounts')
+        .onDelete('SET NULL')
       table.string('network', 32).notNullable()
       table.timestamp('collected_at').notNullable()
       for (const metric of POST_METRICS) table.integer(metric).nullable()
@@ -25,8 +52,20 @@ export default class extends BaseSchema {
 
     this.schema.createTable('account_metric_snapshots', (table) => {
       table.increments('id')
-      table.integer('social_account_id').unsigned().notNullable().references('id').inTable('social_accounts').onDelete('CASCADE')
-      table.integer('workspace_id').unsigned().notNullable().references('id').inTable('workspaces').onDelete('CASCADE')
+      table
+        .integer('social_account_id')
+        .unsigned()
+        .notNullable()
+        .references('id')
+        .inTable('social_accounts')
+        .onDelete('CASCADE')
+      table
+        .integer('workspace_id')
+        .unsigned()
+        .notNullable()
+        .references('id')
+        .inTable('workspaces')
+        .onDelete('CASCADE')
       table.timestamp('collected_at').notNullable()
       table.integer('followers').nullable()
       table.integer('following').nullable()

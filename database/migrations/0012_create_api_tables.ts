@@ -9,7 +9,13 @@ export default class extends BaseSchema {
   async up() {
     this.schema.createTable('api_tokens', (table) => {
       table.increments('id')
-      table.integer('workspace_id').unsigned().notNullable().references('id').inTable('workspaces').onDelete('CASCADE')
+      table
+        .integer('workspace_id')
+        .unsigned()
+        .notNullable()
+        .references('id')
+        .inTable('workspaces')
+        .onDelete('CASCADE')
       table.string('name', 80).notNullable()
       // The first characters of the token, shown in the list so a user can tell tokens apart.
       table.string('prefix', 24).notNullable()
@@ -18,7 +24,13 @@ export default class extends BaseSchema {
       // read | write
       table.string('scope', 8).notNullable()
       // The token acts as this member: when they leave the workspace the token stops working.
-      table.integer('created_by_id').unsigned().nullable().references('id').inTable('users').onDelete('SET NULL')
+      table
+        .integer('created_by_id')
+        .unsigned()
+        .nullable()
+        .references('id')
+        .inTable('users')
+        .onDelete('SET NULL')
       table.timestamp('last_used_at').nullable()
       table.timestamp('expires_at').nullable()
       table.timestamp('revoked_at').nullable()
@@ -29,7 +41,13 @@ export default class extends BaseSchema {
 
     this.schema.createTable('idempotency_keys', (table) => {
       table.increments('id')
-      table.integer('token_id').unsigned().notNullable().references('id').inTable('api_tokens').onDelete('CASCADE')
+      table
+        .integer('token_id')
+        .unsigned()
+        .notNullable()
+        .references('id')
+        .inTable('api_tokens')
+        .onDelete('CASCADE')
       table.string('key', 255).notNullable()
       // SHA-256 of method, path and body: the same key with another request is a conflict.
       table.string('request_hash', 64).notNullable()
@@ -41,13 +59,25 @@ export default class extends BaseSchema {
 
     this.schema.createTable('webhooks', (table) => {
       table.increments('id')
-      table.integer('workspace_id').unsigned().notNullable().references('id').inTable('workspaces').onDelete('CASCADE')
+      table
+        .integer('workspace_id')
+        .unsigned()
+        .notNullable()
+        .references('id')
+        .inTable('workspaces')
+        .onDelete('CASCADE')
       table.string('url', 2048).notNullable()
       table.text('events').notNullable().defaultTo('[]')
       // Sealed with the token vault (AES-256-GCM under APP_KEY), bound to the webhook.
       table.text('secret_ciphertext').notNullable()
       table.boolean('active').notNullable().defaultTo(true)
-      table.integer('created_by_id').unsigned().nullable().references('id').inTable('users').onDelete('SET NULL')
+      table
+        .integer('created_by_id')
+        .unsigned()
+        .nullable()
+        .references('id')
+        .inTable('users')
+        .onDelete('SET NULL')
       table.timestamp('created_at').notNullable()
       table.timestamp('updated_at').nullable()
       table.index(['workspace_id'])
@@ -55,9 +85,21 @@ export default class extends BaseSchema {
 
     this.schema.createTable('webhook_deliveries', (table) => {
       table.increments('id')
-      table.integer('webhook_id').unsigned().notNullable().references('id').inTable('webhooks').onDelete('CASCADE')
+      table
+        .integer('webhook_id')
+        .unsigned()
+        .notNullable()
+        .references('id')
+        .inTable('webhooks')
+        .onDelete('CASCADE')
       // Denormalised so every query (and the tenancy walker) can be scoped without a join.
-      table.integer('workspace_id').unsigned().notNullable().references('id').inTable('workspaces').onDelete('CASCADE')
+      table
+        .integer('workspace_id')
+        .unsigned()
+        .notNullable()
+        .references('id')
+        .inTable('workspaces')
+        .onDelete('CASCADE')
       table.string('event', 64).notNullable()
       table.text('payload').notNullable()
       // pending | delivered | failed

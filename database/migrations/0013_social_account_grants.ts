@@ -14,10 +14,18 @@ export default class extends BaseSchema {
       table.index(['grant_key'], 'social_accounts_grant_key_index')
     })
     this.defer(async (db) => {
-      const rows = await db.from('social_accounts').whereIn('network', ['facebook', 'instagram']).whereNotNull('meta').select('id', 'meta')
+      const rows = await db
+        .from('social_accounts')
+        .whereIn('network', ['facebook', 'instagram'])
+        .whereNotNull('meta')
+        .select('id', 'meta')
       for (const row of rows) {
         const meta = typeof row.meta === 'string' ? JSON.parse(row.meta) : row.meta
-        if (meta?.userId) await db.from('social_accounts').where('id', row.id).update({ grant_key: `meta:${meta.userId}` })
+        if (meta?.userId)
+          await db
+            .from('social_accounts')
+            .where('id', row.id)
+            .update({ grant_key: `meta:${meta.userId}` })
       }
     })
   }

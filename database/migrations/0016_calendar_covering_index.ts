@@ -16,13 +16,17 @@ export default class extends BaseSchema {
   async up() {
     if (this.db.dialect.name !== 'postgres') return
     // knex has no INCLUDE; the keys stay those of 0010 so the filters' EXISTS keep their index.
-    this.schema.raw('CREATE INDEX deliveries_calendar_covering_index ON deliveries (post_id, network, social_account_id, status) INCLUDE (id)')
+    this.schema.raw(
+      'CREATE INDEX deliveries_calendar_covering_index ON deliveries (post_id, network, social_account_id, status) INCLUDE (id)'
+    )
     this.schema.raw('DROP INDEX deliveries_calendar_index')
   }
 
   async down() {
     if (this.db.dialect.name !== 'postgres') return
-    this.schema.raw('CREATE INDEX deliveries_calendar_index ON deliveries (post_id, network, social_account_id, status)')
+    this.schema.raw(
+      'CREATE INDEX deliveries_calendar_index ON deliveries (post_id, network, social_account_id, status)'
+    )
     this.schema.raw('DROP INDEX deliveries_calendar_covering_index')
   }
 }

@@ -1,4 +1,16 @@
-import { expiresAtFrom, failed, ok, unauthorized, type AccountContext, type Connection, type OAuth2Auth, type PluginContext, type PluginSettings, type Result, type TokenSet } from '#sdk'
+import {
+  expiresAtFrom,
+  failed,
+  ok,
+  unauthorized,
+  type AccountContext,
+  type Connection,
+  type OAuth2Auth,
+  type PluginContext,
+  type PluginSettings,
+  type Result,
+  type TokenSet,
+} from '#sdk'
 import type { GraphClient, GraphContext } from './graph_client.js'
 
 /**
@@ -44,13 +56,22 @@ export function facebookLoginAuth<Page extends ManagedPage>(picker: PagePicker<P
       if (user.status !== 'ok') return user
       const listed = await managedPages<Page>(api, user.value.token, picker.pageFields)
       if (listed.status !== 'ok') return listed
-      const pages = listed.value.pages.filter((page) => page.access_token && picker.connectable(page))
-      if (!pages.length) return failed(picker.noneConnectable.reason, false, picker.noneConnectable.code)
-      return ok(pages.map((page) => picker.connectionOf(ctx, page, listed.value.userId, user.value)))
+      const pages = listed.value.pages.filter(
+        (page) => page.access_token && picker.connectable(page)
+      )
+      if (!pages.length)
+        return failed(picker.noneConnectable.reason, false, picker.noneConnectable.code)
+      return ok(
+        pages.map((page) => picker.connectionOf(ctx, page, listed.value.userId, user.value))
+      )
     },
 
     refresh(ctx) {
-      return refreshPageToken<Page>(picker.graph(ctx), ctx, { fields: picker.refreshFields, isThePage: (page) => picker.isAccountPage(page, ctx), whenGone: picker.whenGone })
+      return refreshPageToken<Page>(picker.graph(ctx), ctx, {
+        fields: picker.refreshFields,
+        isThePage: (page) => picker.isAccountPage(page, ctx),
+        whenGone: picker.whenGone,
+      })
     },
 
     /** Removes the app for the whole login: sibling Pages (and Instagram accounts) lose their tokens too. */
@@ -83,7 +104,13 @@ interface TokenResponse {
 const MAX_ACCOUNT_PAGES = 10
 
 /** The Login dialog on `{dialog}/{version}/dialog/oauth`, asking for `scopes`. */
-function loginDialogUrl(dialogHost: string, version: string, settings: PluginSettings, scopes: string[], request: { state: string; redirectUri: string }) {
+function loginDialogUrl(
+  dialogHost: string,
+  version: string,
+  settings: PluginSettings,
+  scopes: string[],
+  request: { state: string; redirectUri: string }
+) {
   const url = new URL(`${dialogHost.replace(/\/$/, '')}/${version}/dialog/oauth`)
   url.search = new URLSearchParams({
     client_id: settings.clientId ?? '',
@@ -96,30 +123,55 @@ function loginDialogUrl(dialogHost: string, version: string, settings: PluginSet
 }
 
 /** Code → short-lived user token → long-lived user token (~60 days), as facebook/FLOW.md "Tokens" describes. */
-async function longLivedUserToken(api: GraphClient, settings: PluginSettings, code: string, redirectUri: string): Promise<Result<UserToken>> {
+async function longLivedUserToken(
+  api: GraphClient,
+  settings: PluginSettings,
+  code: string,
+  redirectUri: string
+): Promise<Result<UserToken>> {
   const { clientId = '', clientSecret = '' } = settings
   const short = await api.send<TokenResponse>({
     url: 'oauth/access_token',
     query: { client_id: clientId, client_secret: clientSecret, redirect_uri: redirectUri, code },
   })
   // A refused code (used, expired, another redirect_uri) means logging in again.
-  if (short.status !== 'ok') return short.status === 'error' && short.httpStatus === 400 ? unauthorized(short.reason) : short
+  if (short.status !== 'ok')
+    return short.status === 'error' && short.httpStatus === 400 ? unauthorized(short.reason) : short
   const long = await api.send<TokenResponse>({
     url: 'oauth/access_token',
-    query: { grant_type: 'fb_exchange_token', client_id: clientId, client_secret: clientSecret, fb_exchange_token: short.value.body.access_token },
+    query: {
+      grant_type: 'fb_exchange_token',
+      client_id: clientId,
+      client_secret: clientSecret,
+      fb_exchange_token: short.value.body.access_token,
+    },
   })
   if (long.status !== 'ok') return long
-  return ok({ token: long.value.body.access_token, expiresAt: expiresAtFrom(long.value.body.expires_in) })
+  return ok({
+    token: long.value.body.access_token,
+    expiresAt: expiresAtFrom(long.value.body.expires_in),
+  })
 }
 
 /** The user's id, then every Page they manage (`/{user}/accounts` with `fields`, following `paging.next`). */
-async function managedPages<Page extends ManagedPage>(api: GraphClient, userToken: string, fields: string): Promise<Result<{ userId: string; pages: Page[] }>> {
-  const me = await api.send<{ id: string }>({ url: 'me', query: { fields: 'id' }, token: userToken })
+async function managedPages<Page extends ManagedPage>(
+  api: GraphClient,
+  userToken: string,
+  fields: string
+): Promise<Result<{ userId: string; pages: Page[] }>> {
+  const me = await api.send<{ id: string }>({
+    url: 'me',
+    query: { fields: 'id' },
+    token: userToken,
+  })
   if (me.status !== 'ok') return me
   const pages: Page[] = []
   let after: string | undefined
   for (let round = 0; round < MAX_ACCOUNT_PAGES; round++) {
-    const listed = await api.send<{ data: Page[]; paging?: { cursors?: { after?: string }; next?: string } }>({
+    const listed = await api.send<{
+      data: Page[]
+      paging?: { cursors?: { after?: string }; next?: string }
+    }>({
       url: `${me.value.body.id}/accounts`,
       query: { fields, limit: 100, after },
       token: userToken,
@@ -142,7 +194,10 @@ export function pageTokenSet(pageToken: string, scopes: string[], user: UserToke
     accessToken: pageToken,
     expiresAt: null,
     scopes,
-    extra: { userToken: user.token, ...(user.expiresAt ? { userTokenExpiresAt: String(user.expiresAt) } : {}) },
+    extra: {
+      userToken: user.token,
+      ...(user.expiresAt ? { userTokenExpiresAt: String(user.expiresAt) } : {}),
+    },
   }
 }
 
@@ -172,8 +227,13 @@ async function refreshPageToken<Page extends ManagedPage>(
 async function revokeLogin(api: GraphClient, ctx: AccountContext): Promise<Result<void>> {
   const userToken = ctx.token.extra?.userToken
   const userId = ctx.account.meta?.userId
-  if (!userToken || !userId) return failed('no user token stored to revoke with', false, 'no_user_token')
-  const revoked = await api.send({ method: 'DELETE', url: `${userId}/permissions`, token: userToken })
+  if (!userToken || !userId)
+    return failed('no user token stored to revoke with', false, 'no_user_token')
+  const revoked = await api.send({
+    method: 'DELETE',
+    url: `${userId}/permissions`,
+    token: userToken,
+  })
   if (revoked.status === 'unauthorized') return ok(undefined) // already revoked or expired
   return revoked.status === 'ok' ? ok(undefined) : revoked
 }

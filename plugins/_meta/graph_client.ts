@@ -13,7 +13,10 @@ export interface GraphClient {
 }
 
 /** A plugin's default hosts with the ones config (or a test's fake) overrides. */
-export function urlsOf<Urls extends Record<string, string>>(defaults: Urls, settings: PluginSettings): Urls {
+export function urlsOf<Urls extends Record<string, string>>(
+  defaults: Urls,
+  settings: PluginSettings
+): Urls {
   return { ...defaults, ...settings.urls }
 }
 
@@ -39,8 +42,17 @@ export function graphClient(ctx: GraphContext, base: string, appSecret?: string)
   return {
     async send<T = any>(request: GraphRequest) {
       const { token, ...rest } = request
-      const proof = token && appSecret ? { appsecret_proof: createHmac('sha256', appSecret).update(token).digest('hex') } : {}
-      return mapGraphError(await http.send<T>({ ...rest, ...(token ? { bearer: token } : {}), query: { ...rest.query, ...proof } }))
+      const proof =
+        token && appSecret
+          ? { appsecret_proof: createHmac('sha256', appSecret).update(token).digest('hex') }
+          : {}
+      return mapGraphError(
+        await http.send<T>({
+          ...rest,
+          ...(token ? { bearer: token } : {}),
+          query: { ...rest.query, ...proof },
+        })
+      )
     },
   }
 }

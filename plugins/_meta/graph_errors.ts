@@ -19,12 +19,21 @@ export const RATE_LIMIT_WAIT_SECONDS = 300
 export function mapGraphError<T>(result: Result<T>): Result<T> {
   if (result.status !== 'error' || result.retryable) return result
   const reason = result.reason
-  if (/\(#(4|17|32|613|80001|80002|80004|80005|80006|80008|80014)\)|request limit reached|too many calls/i.test(reason)) {
+  if (
+    /\(#(4|17|32|613|80001|80002|80004|80005|80006|80008|80014)\)|request limit reached|too many calls/i.test(
+      reason
+    )
+  ) {
     return rateLimited(RATE_LIMIT_WAIT_SECONDS, reason)
   }
-  if (/\(#190\)|error validating access token|invalid oauth access token|session has been invalidated|\(#(10|2\d\d)\)/i.test(reason)) {
+  if (
+    /\(#190\)|error validating access token|invalid oauth access token|session has been invalidated|\(#(10|2\d\d)\)/i.test(
+      reason
+    )
+  ) {
     return unauthorized(reason)
   }
-  if (/\(#(1|2)\)|temporarily unavailable|unexpected error/i.test(reason)) return failed(reason, true, result.code, result)
+  if (/\(#(1|2)\)|temporarily unavailable|unexpected error/i.test(reason))
+    return failed(reason, true, result.code, result)
   return result
 }

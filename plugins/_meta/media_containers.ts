@@ -1,4 +1,15 @@
-import { ambiguous, failed, ok, pending, rateLimited, type AccountContext, type MediaItem, type PublishOutcome, type Published, type Result } from '#sdk'
+import {
+  ambiguous,
+  failed,
+  ok,
+  pending,
+  rateLimited,
+  type AccountContext,
+  type MediaItem,
+  type PublishOutcome,
+  type Published,
+  type Result,
+} from '#sdk'
 import type { GraphClient } from './graph_client.js'
 
 /**
@@ -55,12 +66,24 @@ export async function publishThroughContainers<Draft extends ContainerDraft>(
   draft: Draft,
   containers: Record<string, string>[]
 ): Promise<PublishOutcome<Published>> {
-  if (media.some((item) => !item.publicUrl)) return failed(`${network.name} fetches media by URL: the item has no public URL`, false, 'no_public_url')
+  if (media.some((item) => !item.publicUrl))
+    return failed(
+      `${network.name} fetches media by URL: the item has no public URL`,
+      false,
+      'no_public_url'
+    )
   const quota = await quotaLeft(ctx, network)
   if (quota.status !== 'ok') return quota
-  if (!quota.value) return rateLimited(QUOTA_WAIT_SECONDS, `${network.name} daily publishing limit reached (${network.edges.quota})`)
+  if (!quota.value)
+    return rateLimited(
+      QUOTA_WAIT_SECONDS,
+      `${network.name} daily publishing limit reached (${network.edges.quota})`
+    )
   if (containers.length === 1) {
-    const single = await createContainer(ctx, network, { ...containers[0], ...network.topFields(draft) })
+    const single = await createContainer(ctx, network, {
+      ...containers[0],
+      ...network.topFields(draft),
+    })
     if (single.status !== 'ok') return single
     draft.container = single.value
   } else {
@@ -74,7 +97,11 @@ export async function publishThroughContainers<Draft extends ContainerDraft>(
 }
 
 /** checkStatus: picks the publish up where the `pending` handle left it. */
-export async function resumeContainers<Draft extends ContainerDraft>(ctx: AccountContext, network: ContainerNetwork<Draft>, handle: string): Promise<PublishOutcome<Published>> {
+export async function resumeContainers<Draft extends ContainerDraft>(
+  ctx: AccountContext,
+  network: ContainerNetwork<Draft>,
+  handle: string
+): Promise<PublishOutcome<Published>> {
   let draft: Draft
   try {
     draft = JSON.parse(handle)
@@ -87,53 +114,100 @@ export async function resumeContainers<Draft extends ContainerDraft>(ctx: Accoun
 
 /** Where the post can be seen; null when the read fails, as the post itself is out. */
 async function permalinkOf(api: GraphClient, ctx: AccountContext, id: string) {
-  const read = await api.send<{ permalink?: string }>({ url: id, query: { fields: 'permalink' }, token: ctx.token.accessToken })
+  const read = await api.send<{ permalink?: string }>({
+    url: id,
+    query: { fields: 'permalink' },
+    token: ctx.token.accessToken,
+  })
   return read.status === 'ok' ? (read.value.body.permalink ?? null) : null
 }
 
-async function quotaLeft(ctx: AccountContext, network: ContainerNetwork<any>): Promise<Result<boolean>> {
-  const limit = await network.graph(ctx).send<{ data: { quota_usage?: number; config?: { quota_total?: number } }[] }>({
-    url: `${ctx.account.externalId}/${network.edges.quota}`,
-    query: { fields: 'quota_usage,config' },
-    token: ctx.token.accessToken,
-  })
+async function quotaLeft(
+  ctx: AccountContext,
+  network: ContainerNetwork<any>
+): Promise<Result<boolean>> {
+  const limit = await network
+    .graph(ctx)
+    .send<{ data: { quota_usage?: number; config?: { quota_total?: number } }[] }>({
+      url: `${ctx.account.externalId}/${network.edges.quota}`,
+      query: { fields: 'quota_usage,config' },
+      token: ctx.token.accessToken,
+    })
   if (limit.status !== 'ok') return limit
   const entry = limit.value.body.data?.[0]
   return ok((entry?.quota_usage ?? 0) < (entry?.config?.quota_total ?? network.defaultQuota))
 }
 
-async function createContainer(ctx: AccountContext, network: ContainerNetwork<any>, form: Record<string, string>): Promise<Result<string>> {
+async function createContainer(
+  ctx: AccountContext,
+  network: ContainerNetwork<any>,
+  form: Record<string, string>
+): Promise<Result<string>> {
   const url = `${ctx.account.externalId}/${network.edges.containers}`
-  const created = await network.graph(ctx).send<{ id: string }>({ method: 'POST', url, form, token: ctx.token.accessToken })
+  const created = await network
+    .graph(ctx)
+    .send<{ id: string }>({ method: 'POST', url, form, token: ctx.token.accessToken })
   return created.status === 'ok' ? ok(created.value.body.id) : created
 }
 
-async function statusOf(ctx: AccountContext, network: ContainerNetwork<any>, id: string): Promise<Result<{ code: ContainerStatus; detail?: string }>> {
+async function statusOf(
+  ctx: AccountContext,
+  network: ContainerNetwork<any>,
+  id: string
+): Promise<Result<{ code: ContainerStatus; detail?: string }>> {
   const { code, detail } = network.statusFields
-  const read = await network.graph(ctx).send<Record<string, string | undefined>>({ url: id, query: { fields: `${code},${detail}` }, token: ctx.token.accessToken })
+  const read = await network
+    .graph(ctx)
+    .send<Record<string, string | undefined>>({
+      url: id,
+      query: { fields: `${code},${detail}` },
+      token: ctx.token.accessToken,
+    })
   if (read.status !== 'ok') return read
-  return ok({ code: (read.value.body[code] as ContainerStatus | undefined) ?? 'IN_PROGRESS', detail: read.value.body[detail] })
+  return ok({
+    code: (read.value.body[code] as ContainerStatus | undefined) ?? 'IN_PROGRESS',
+    detail: read.value.body[detail],
+  })
 }
 
 /** What a container's status means for the publish; null when it is ready. */
-function unfinished(network: ContainerNetwork<any>, status: { code: ContainerStatus; detail?: string }, draft: ContainerDraft): PublishOutcome<Published> | null {
+function unfinished(
+  network: ContainerNetwork<any>,
+  status: { code: ContainerStatus; detail?: string },
+  draft: ContainerDraft
+): PublishOutcome<Published> | null {
   switch (status.code) {
     case 'FINISHED':
       return null
     case 'IN_PROGRESS':
-      return pending(JSON.stringify(draft), draft.video ? network.checkAfter.video : network.checkAfter.media)
+      return pending(
+        JSON.stringify(draft),
+        draft.video ? network.checkAfter.video : network.checkAfter.media
+      )
     case 'ERROR':
-      return failed(`${network.name} could not process the ${network.subject}: ${status.detail ?? 'ERROR'}`, false, 'container_error')
+      return failed(
+        `${network.name} could not process the ${network.subject}: ${status.detail ?? 'ERROR'}`,
+        false,
+        'container_error'
+      )
     case 'EXPIRED':
       // Nothing was published: starting over (new containers) is safe.
-      return failed(`The ${network.name} container expired before publishing`, true, 'container_expired')
+      return failed(
+        `The ${network.name} container expired before publishing`,
+        true,
+        'container_expired'
+      )
     case 'PUBLISHED':
       // An earlier publish call went through but its answer was lost: reconcile by lookup.
       return ambiguous('the container was already published')
   }
 }
 
-async function advance<Draft extends ContainerDraft>(ctx: AccountContext, network: ContainerNetwork<Draft>, draft: Draft): Promise<PublishOutcome<Published>> {
+async function advance<Draft extends ContainerDraft>(
+  ctx: AccountContext,
+  network: ContainerNetwork<Draft>,
+  draft: Draft
+): Promise<PublishOutcome<Published>> {
   if (!draft.container) {
     for (const child of draft.children) {
       const status = await statusOf(ctx, network, child)
@@ -141,7 +215,11 @@ async function advance<Draft extends ContainerDraft>(ctx: AccountContext, networ
       const waiting = unfinished(network, status.value, draft)
       if (waiting) return waiting
     }
-    const carousel = await createContainer(ctx, network, { media_type: 'CAROUSEL', children: draft.children.join(','), ...network.topFields(draft) })
+    const carousel = await createContainer(ctx, network, {
+      media_type: 'CAROUSEL',
+      children: draft.children.join(','),
+      ...network.topFields(draft),
+    })
     if (carousel.status !== 'ok') return carousel
     draft = { ...draft, container: carousel.value }
   }
@@ -152,7 +230,12 @@ async function advance<Draft extends ContainerDraft>(ctx: AccountContext, networ
 
   // No idempotency key: an ambiguous answer here is resolved by the plugin's recent-posts lookup.
   const api = network.graph(ctx)
-  const published = await api.send<{ id: string }>({ method: 'POST', url: `${ctx.account.externalId}/${network.edges.publish}`, form: { creation_id: draft.container! }, token: ctx.token.accessToken })
+  const published = await api.send<{ id: string }>({
+    method: 'POST',
+    url: `${ctx.account.externalId}/${network.edges.publish}`,
+    form: { creation_id: draft.container! },
+    token: ctx.token.accessToken,
+  })
   if (published.status !== 'ok') return published
   const id = published.value.body.id
   return ok({ externalId: id, url: await permalinkOf(api, ctx, id) })

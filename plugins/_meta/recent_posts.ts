@@ -22,10 +22,17 @@ export interface RecentPostsEdge {
  * Limits: a post older than an hour, or pushed out by 25 newer ones, is not found; two identical
  * texts within the hour cannot be told apart; an empty text matches the newest post without one.
  */
-export async function findRecentByText(api: GraphClient, ctx: AccountContext, text: string, list: RecentPostsEdge): Promise<Result<Published | null>> {
+export async function findRecentByText(
+  api: GraphClient,
+  ctx: AccountContext,
+  text: string,
+  list: RecentPostsEdge
+): Promise<Result<Published | null>> {
   const since = Date.now() - LOOKBACK_MS
   const fields = ['id', list.textField, list.timeField, ...(list.urlOf ? [] : ['permalink'])]
-  const recent = await api.send<{ data: ({ id: string; permalink?: string } & Record<string, string | undefined>)[] }>({
+  const recent = await api.send<{
+    data: ({ id: string; permalink?: string } & Record<string, string | undefined>)[]
+  }>({
     url: `${ctx.account.externalId}/${list.edge}`,
     query: { fields: fields.join(','), limit: RECENT_POSTS, since: Math.floor(since / 1000) },
     token: ctx.token.accessToken,
@@ -37,5 +44,8 @@ export async function findRecentByText(api: GraphClient, ctx: AccountContext, te
     return (!time || Date.parse(time) >= since) && normal(post[list.textField] ?? '') === wanted
   })
   if (!match) return ok(null)
-  return ok({ externalId: match.id, url: list.urlOf ? list.urlOf(match.id) : (match.permalink ?? null) })
+  return ok({
+    externalId: match.id,
+    url: list.urlOf ? list.urlOf(match.id) : (match.permalink ?? null),
+  })
 }

@@ -1,9 +1,21 @@
-import { failed, ok, unauthorized, type AccountContext, type CredentialsAuth, type Result, type TokenSet } from '#sdk'
+import {
+  failed,
+  ok,
+  unauthorized,
+  type AccountContext,
+  type CredentialsAuth,
+  type Result,
+  type TokenSet,
+} from '#sdk'
 import { fetchProfile, pdsFromSession, type Session } from './profile.js'
 import { DEFAULT_SERVICE, jwtExpiry, pdsHttp } from './xrpc.js'
 
 function tokensOf(session: Session): TokenSet {
-  return { accessToken: session.accessJwt, refreshToken: session.refreshJwt, expiresAt: jwtExpiry(session.accessJwt) }
+  return {
+    accessToken: session.accessJwt,
+    refreshToken: session.refreshJwt,
+    expiresAt: jwtExpiry(session.accessJwt),
+  }
 }
 
 /**
@@ -24,8 +36,10 @@ export const blueskyAuth: CredentialsAuth = {
   async connect(ctx, values) {
     const serviceUrl = (values.service || DEFAULT_SERVICE).trim().replace(/\/+$/, '')
     const identifier = (values.handle ?? '').trim().replace(/^@/, '')
-    if (!/^https?:\/\//.test(serviceUrl)) return failed('the service URL must start with http(s)://', false, 'invalid_service')
-    if (!identifier || !values.appPassword) return failed('a handle and an app password are required', false, 'missing_credentials')
+    if (!/^https?:\/\//.test(serviceUrl))
+      return failed('the service URL must start with http(s)://', false, 'invalid_service')
+    if (!identifier || !values.appPassword)
+      return failed('a handle and an app password are required', false, 'missing_credentials')
 
     const http = ctx.http.withBaseUrl(serviceUrl)
     const created = await http.send<Session>({
@@ -49,7 +63,8 @@ export const blueskyAuth: CredentialsAuth = {
       bearer: ctx.token.refreshToken,
     })
     // refreshSession takes no input: a 400 is ExpiredToken / InvalidToken (revoked or expired refresh JWT).
-    if (refreshed.status === 'error' && refreshed.code === 'http_400') return unauthorized(refreshed.reason)
+    if (refreshed.status === 'error' && refreshed.code === 'http_400')
+      return unauthorized(refreshed.reason)
     if (refreshed.status !== 'ok') return refreshed
     return ok(tokensOf(refreshed.value.body))
   },
@@ -62,7 +77,11 @@ export const blueskyAuth: CredentialsAuth = {
       bearer: ctx.token.refreshToken,
     })
     // A session the PDS no longer knows (expired or already revoked) is as revoked as it gets.
-    if (deleted.status === 'unauthorized' || (deleted.status === 'error' && deleted.code === 'http_400')) return ok(undefined)
+    if (
+      deleted.status === 'unauthorized' ||
+      (deleted.status === 'error' && deleted.code === 'http_400')
+    )
+      return ok(undefined)
     return deleted.status === 'ok' ? ok(undefined) : deleted
   },
 }

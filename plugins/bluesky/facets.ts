@@ -52,7 +52,8 @@ const HANDLE = /^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]([a-z0-9-]{0,61}[a-
 function trimUrl(url: string) {
   let trimmed = url.replace(/[.,;:!?'"]+$/u, '')
   // Drop a closing parenthesis the URL did not open: "(see https://x.y/a)".
-  while (trimmed.endsWith(')') && count(trimmed, '(') < count(trimmed, ')')) trimmed = trimmed.slice(0, -1)
+  while (trimmed.endsWith(')') && count(trimmed, '(') < count(trimmed, ')'))
+    trimmed = trimmed.slice(0, -1)
   return trimmed
 }
 
@@ -74,20 +75,35 @@ export function detectCandidates(text: string): Candidate[] {
     const uri = trimUrl(match[0])
     if (!URL.canParse(uri)) continue
     links.push([match.index, match.index + uri.length])
-    found.push({ kind: 'link', at: match.index, index: byteSlice(text, match.index, match.index + uri.length), uri })
+    found.push({
+      kind: 'link',
+      at: match.index,
+      index: byteSlice(text, match.index, match.index + uri.length),
+      uri,
+    })
   }
   const insideLink = (at: number) => links.some(([start, end]) => at >= start && at < end)
 
   for (const match of text.matchAll(MENTION)) {
     const handle = match[1].replace(/\.+$/u, '')
     if (!HANDLE.test(handle) || insideLink(match.index)) continue
-    found.push({ kind: 'mention', at: match.index, index: byteSlice(text, match.index, match.index + 1 + handle.length), handle })
+    found.push({
+      kind: 'mention',
+      at: match.index,
+      index: byteSlice(text, match.index, match.index + 1 + handle.length),
+      handle,
+    })
   }
 
   for (const match of text.matchAll(TAG)) {
     const tag = match[1].replace(/\p{P}+$/u, '')
     if (!validTag(tag) || insideLink(match.index)) continue
-    found.push({ kind: 'tag', at: match.index, index: byteSlice(text, match.index, match.index + 1 + tag.length), tag })
+    found.push({
+      kind: 'tag',
+      at: match.index,
+      index: byteSlice(text, match.index, match.index + 1 + tag.length),
+      tag,
+    })
   }
 
   return found.sort((a, b) => a.at - b.at).map(({ at: _at, ...candidate }) => candidate)
@@ -102,14 +118,24 @@ export async function buildFacets(text: string, resolve: HandleResolver): Promis
   const dids = new Map<string, string | null>()
   for (const candidate of detectCandidates(text)) {
     if (candidate.kind === 'link') {
-      facets.push({ index: candidate.index, features: [{ $type: 'app.bsky.richtext.facet#link', uri: candidate.uri }] })
+      facets.push({
+        index: candidate.index,
+        features: [{ $type: 'app.bsky.richtext.facet#link', uri: candidate.uri }],
+      })
     } else if (candidate.kind === 'tag') {
-      facets.push({ index: candidate.index, features: [{ $type: 'app.bsky.richtext.facet#tag', tag: candidate.tag }] })
+      facets.push({
+        index: candidate.index,
+        features: [{ $type: 'app.bsky.richtext.facet#tag', tag: candidate.tag }],
+      })
     } else {
       const handle = candidate.handle.toLowerCase()
       if (!dids.has(handle)) dids.set(handle, await resolve(handle))
       const did = dids.get(handle)
-      if (did) facets.push({ index: candidate.index, features: [{ $type: 'app.bsky.richtext.facet#mention', did }] })
+      if (did)
+        facets.push({
+          index: candidate.index,
+          features: [{ $type: 'app.bsky.richtext.facet#mention', did }],
+        })
     }
   }
   return facets

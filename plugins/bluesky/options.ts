@@ -6,7 +6,13 @@ export interface BlueskyOptions {
 }
 
 export const blueskyOptionFields: OptionField[] = [
-  { name: 'languages', kind: 'text', label: 'Languages (e.g. en, fr)', required: false, maxLength: 64 },
+  {
+    name: 'languages',
+    kind: 'text',
+    label: 'Languages (e.g. en, fr)',
+    required: false,
+    maxLength: 64,
+  },
 ]
 
 const LANGUAGE = /^[a-z]{2,3}(-[a-z0-9]{1,8})*$/i

@@ -27,15 +27,26 @@ export interface Session {
  * so the service URL the user typed is the fallback.
  */
 export function pdsFromSession(session: Session, serviceUrl: string) {
-  const pds = session.didDoc?.service?.find((s) => s.id?.endsWith('#atproto_pds') || s.type === 'AtprotoPersonalDataServer')
-  return typeof pds?.serviceEndpoint === 'string' && /^https?:\/\//.test(pds.serviceEndpoint) ? pds.serviceEndpoint : serviceUrl
+  const pds = session.didDoc?.service?.find(
+    (s) => s.id?.endsWith('#atproto_pds') || s.type === 'AtprotoPersonalDataServer'
+  )
+  return typeof pds?.serviceEndpoint === 'string' && /^https?:\/\//.test(pds.serviceEndpoint)
+    ? pds.serviceEndpoint
+    : serviceUrl
 }
 
 export async function getProfile(http: HttpClient, accessToken: string, actor: string) {
-  return authedCall<ProfileView>(http, accessToken, { url: '/xrpc/app.bsky.actor.getProfile', query: { actor } })
+  return authedCall<ProfileView>(http, accessToken, {
+    url: '/xrpc/app.bsky.actor.getProfile',
+    query: { actor },
+  })
 }
 
-export async function fetchProfile(http: HttpClient, session: Session, pdsUrl: string): Promise<Result<AccountProfile>> {
+export async function fetchProfile(
+  http: HttpClient,
+  session: Session,
+  pdsUrl: string
+): Promise<Result<AccountProfile>> {
   const profile = await getProfile(http, session.accessJwt, session.did)
   if (profile.status !== 'ok') return profile
   const p = profile.value.body

@@ -23,10 +23,16 @@ interface BlobRef {
 }
 
 const aspectRatio = (item: MediaItem) =>
-  item.width && item.height ? { aspectRatio: { width: Math.round(item.width), height: Math.round(item.height) } } : {}
+  item.width && item.height
+    ? { aspectRatio: { width: Math.round(item.width), height: Math.round(item.height) } }
+    : {}
 
 /** The PDS keeps an uploaded blob only if a record references it within minutes. */
-async function uploadBlob(http: HttpClient, token: string, item: MediaItem): Promise<Result<BlobRef>> {
+async function uploadBlob(
+  http: HttpClient,
+  token: string,
+  item: MediaItem
+): Promise<Result<BlobRef>> {
   const uploaded = await authedCall<{ blob: BlobRef }>(http, token, {
     method: 'POST',
     url: '/xrpc/com.atproto.repo.uploadBlob',
@@ -44,7 +50,11 @@ async function uploadBlob(http: HttpClient, token: string, item: MediaItem): Pro
  * auth, then getJobStatus), which transcodes before the post is made; that path is not
  * modelled here.
  */
-async function buildEmbed(http: HttpClient, token: string, media: MediaItem[]): Promise<Result<Record<string, unknown> | null>> {
+async function buildEmbed(
+  http: HttpClient,
+  token: string,
+  media: MediaItem[]
+): Promise<Result<Record<string, unknown> | null>> {
   if (!media.length) return ok(null)
   const blobs: BlobRef[] = []
   for (const item of media) {
@@ -55,23 +65,41 @@ async function buildEmbed(http: HttpClient, token: string, media: MediaItem[]): 
   const video = media.findIndex((item) => item.kind === 'video')
   if (video >= 0) {
     const item = media[video]
-    return ok({ $type: 'app.bsky.embed.video', video: blobs[video], ...(item.altText ? { alt: item.altText } : {}), ...aspectRatio(item) })
+    return ok({
+      $type: 'app.bsky.embed.video',
+      video: blobs[video],
+      ...(item.altText ? { alt: item.altText } : {}),
+      ...aspectRatio(item),
+    })
   }
   return ok({
     $type: 'app.bsky.embed.images',
-    images: media.map((item, i) => ({ image: blobs[i], alt: item.altText ?? '', ...aspectRatio(item) })),
+    images: media.map((item, i) => ({
+      image: blobs[i],
+      alt: item.altText ?? '',
+      ...aspectRatio(item),
+    })),
   })
 }
 
 async function resolveHandle(http: HttpClient, handle: string) {
-  const resolved = await http.send<{ did: string }>({ url: '/xrpc/com.atproto.identity.resolveHandle', query: { handle } })
+  const resolved = await http.send<{ did: string }>({
+    url: '/xrpc/com.atproto.identity.resolveHandle',
+    query: { handle },
+  })
   return resolved.status === 'ok' ? resolved.value.body.did : null
 }
 
-const postUrl = (handle: string, rkey: string) => `https://bsky.app/profile/${handle.replace(/^@/, '')}/post/${rkey}`
+const postUrl = (handle: string, rkey: string) =>
+  `https://bsky.app/profile/${handle.replace(/^@/, '')}/post/${rkey}`
 
 /** The post a record key names, if the repo has it. getRecord needs no auth. */
-async function readPost(http: HttpClient, did: string, handle: string, rkey: string): Promise<Result<Published | null>> {
+async function readPost(
+  http: HttpClient,
+  did: string,
+  handle: string,
+  rkey: string
+): Promise<Result<Published | null>> {
   const record = await http.send<{ uri: string }>({
     url: '/xrpc/com.atproto.repo.getRecord',
     query: { repo: did, collection: POST, rkey },
@@ -82,7 +110,9 @@ async function readPost(http: HttpClient, did: string, handle: string, rkey: str
   return ok({ externalId: record.value.body.uri, url: postUrl(handle, rkey) })
 }
 
-export async function publishPost(ctx: PublishContext<BlueskyOptions>): Promise<PublishOutcome<Published>> {
+export async function publishPost(
+  ctx: PublishContext<BlueskyOptions>
+): Promise<PublishOutcome<Published>> {
   const http = pdsHttp(ctx)
   const token = ctx.token.accessToken
   const did = ctx.account.externalId
@@ -113,7 +143,8 @@ export async function publishPost(ctx: PublishContext<BlueskyOptions>): Promise<
       },
     },
   })
-  if (created.status === 'ok') return ok({ externalId: created.value.body.uri, url: postUrl(ctx.account.handle, rkey) })
+  if (created.status === 'ok')
+    return ok({ externalId: created.value.body.uri, url: postUrl(ctx.account.handle, rkey) })
   if (created.status !== 'error') return created
   // The record key is derived from the idempotency key, so a refused create may be the
   // collision with an earlier attempt that did go through (the PDS answers an existing
@@ -123,6 +154,13 @@ export async function publishPost(ctx: PublishContext<BlueskyOptions>): Promise<
 }
 
 /** Resolves an ambiguous publish: the record key says exactly where the post would be. */
-export async function findPostByKey(ctx: PublishContext<BlueskyOptions>): Promise<Result<Published | null>> {
-  return readPost(pdsHttp(ctx), ctx.account.externalId, ctx.account.handle, recordKeyFor(ctx.idempotencyKey))
+export async function findPostByKey(
+  ctx: PublishContext<BlueskyOptions>
+): Promise<Result<Published | null>> {
+  return readPost(
+    pdsHttp(ctx),
+    ctx.account.externalId,
+    ctx.account.handle,
+    recordKeyFor(ctx.idempotencyKey)
+  )
 }

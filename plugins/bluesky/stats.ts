@@ -1,4 +1,11 @@
-import { metrics, ok, type AccountContext, type AccountMetrics, type PostMetrics, type Result } from '#sdk'
+import {
+  metrics,
+  ok,
+  type AccountContext,
+  type AccountMetrics,
+  type PostMetrics,
+  type Result,
+} from '#sdk'
 import { getProfile } from './profile.js'
 import { authedCall, pdsHttp } from './xrpc.js'
 
@@ -16,11 +23,16 @@ const BATCH = 25 // app.bsky.feed.getPosts: uris maxLength
  * Counts come from the AppView (through the PDS). Bluesky has no views or reach.
  * A post that no longer exists is simply absent from the answer, and from the result.
  */
-export async function fetchPostStats(ctx: AccountContext, uris: string[]): Promise<Result<Record<string, PostMetrics>>> {
+export async function fetchPostStats(
+  ctx: AccountContext,
+  uris: string[]
+): Promise<Result<Record<string, PostMetrics>>> {
   const http = pdsHttp(ctx)
   const figures: Record<string, PostMetrics> = {}
   for (let start = 0; start < uris.length; start += BATCH) {
-    const query = new URLSearchParams(uris.slice(start, start + BATCH).map((uri): [string, string] => ['uris', uri]))
+    const query = new URLSearchParams(
+      uris.slice(start, start + BATCH).map((uri): [string, string] => ['uris', uri])
+    )
     const response = await authedCall<{ posts: PostView[] }>(http, ctx.token.accessToken, {
       url: `/xrpc/app.bsky.feed.getPosts?${query}`,
     })
@@ -41,5 +53,9 @@ export async function fetchAccountStats(ctx: AccountContext): Promise<Result<Acc
   const profile = await getProfile(pdsHttp(ctx), ctx.token.accessToken, ctx.account.externalId)
   if (profile.status !== 'ok') return profile
   const p = profile.value.body
-  return ok({ followers: p.followersCount ?? null, following: p.followsCount ?? null, posts: p.postsCount ?? null })
+  return ok({
+    followers: p.followersCount ?? null,
+    following: p.followsCount ?? null,
+    posts: p.postsCount ?? null,
+  })
 }

@@ -1,4 +1,12 @@
-import { unauthorized, type AccountContext, type AccountProfile, type HttpClient, type HttpRequest, type HttpResponse, type Result } from '#sdk'
+import {
+  unauthorized,
+  type AccountContext,
+  type AccountProfile,
+  type HttpClient,
+  type HttpRequest,
+  type HttpResponse,
+  type Result,
+} from '#sdk'
 
 export const DEFAULT_SERVICE = 'https://bsky.social'
 
@@ -28,13 +36,24 @@ export function jwtExpiry(jwt: string): number | null {
  * the PDS whether the session still holds (getSession takes no input, so a 400 there can
  * only be about the token) and answer `unauthorized` when it does not.
  */
-export async function authedCall<T>(http: HttpClient, accessToken: string, request: HttpRequest): Promise<Result<HttpResponse<T>>> {
+export async function authedCall<T>(
+  http: HttpClient,
+  accessToken: string,
+  request: HttpRequest
+): Promise<Result<HttpResponse<T>>> {
   const response = await http.send<T>({ ...request, bearer: accessToken })
   if (response.status !== 'error' || response.code !== 'http_400') return response
-  return (await sessionRejected(http, accessToken)) ? unauthorized(`${response.reason} (the session is no longer valid)`) : response
+  return (await sessionRejected(http, accessToken))
+    ? unauthorized(`${response.reason} (the session is no longer valid)`)
+    : response
 }
 
 export async function sessionRejected(http: HttpClient, accessToken: string) {
-  const session = await http.send({ url: '/xrpc/com.atproto.server.getSession', bearer: accessToken })
-  return session.status === 'unauthorized' || (session.status === 'error' && session.code === 'http_400')
+  const session = await http.send({
+    url: '/xrpc/com.atproto.server.getSession',
+    bearer: accessToken,
+  })
+  return (
+    session.status === 'unauthorized' || (session.status === 'error' && session.code === 'http_400')
+  )
 }

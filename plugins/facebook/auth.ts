@@ -2,7 +2,13 @@ import type { Connection, PluginContext } from '#sdk'
 import { facebookLoginAuth, pageTokenSet, type UserToken } from '../_meta/facebook_login.js'
 import { apiVersion, fbUrls, graph } from './graph.js'
 
-export const FB_SCOPES = ['pages_show_list', 'pages_read_engagement', 'pages_manage_posts', 'read_insights', 'publish_video']
+export const FB_SCOPES = [
+  'pages_show_list',
+  'pages_read_engagement',
+  'pages_manage_posts',
+  'read_insights',
+  'publish_video',
+]
 
 interface FacebookPage {
   id: string
@@ -14,7 +20,12 @@ interface FacebookPage {
   picture?: { data?: { url?: string } }
 }
 
-function connectionOf(ctx: PluginContext, page: FacebookPage, userId: string, user: UserToken): Connection {
+function connectionOf(
+  ctx: PluginContext,
+  page: FacebookPage,
+  userId: string,
+  user: UserToken
+): Connection {
   const web = fbUrls(ctx.settings).web.replace(/\/$/, '')
   return {
     profile: {
@@ -40,7 +51,10 @@ export const facebookAuth = facebookLoginAuth<FacebookPage>({
   refreshFields: 'id,access_token,tasks',
   // Without CREATE_CONTENT the Page token cannot post.
   connectable: (page) => !page.tasks || page.tasks.includes('CREATE_CONTENT'),
-  noneConnectable: { reason: 'This login manages no Facebook Page it may publish to', code: 'no_pages' },
+  noneConnectable: {
+    reason: 'This login manages no Facebook Page it may publish to',
+    code: 'no_pages',
+  },
   connectionOf,
   isAccountPage: (page, ctx) => page.id === ctx.account.externalId,
   whenGone: 'this login no longer manages the Page',

@@ -34,5 +34,7 @@ export function validateFacebookPost(post: PostDraft<unknown>): PostIssue[] {
   const link = (post.options as { link?: string } | undefined)?.link
   if (!link) return []
   if (post.media.length) return [{ code: 'option_invalid', params: { option: 'link' } }]
-  return /^https?:\/\/\S+$/i.test(link) ? [] : [{ code: 'option_invalid', params: { option: 'link' } }]
+  return /^https?:\/\/\S+$/i.test(link)
+    ? []
+    : [{ code: 'option_invalid', params: { option: 'link' } }]
 }

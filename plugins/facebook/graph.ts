@@ -1,4 +1,10 @@
-import { apiVersionOf, graphClient, urlsOf, versionedBase, type GraphContext } from '../_meta/graph_client.js'
+import {
+  apiVersionOf,
+  graphClient,
+  urlsOf,
+  versionedBase,
+  type GraphContext,
+} from '../_meta/graph_client.js'
 import type { PluginSettings } from '#sdk'
 
 /** Where Facebook lives; config (or a test's fake) may point any of them elsewhere. */
@@ -15,9 +21,14 @@ export const FB_DEFAULT_URLS = {
 export const FB_DEFAULT_API_VERSION = 'v25.0'
 
 export const fbUrls = (settings: PluginSettings) => urlsOf(FB_DEFAULT_URLS, settings)
-export const apiVersion = (settings: PluginSettings) => apiVersionOf(settings, FB_DEFAULT_API_VERSION)
+export const apiVersion = (settings: PluginSettings) =>
+  apiVersionOf(settings, FB_DEFAULT_API_VERSION)
 
 /** A client on `{graph}/{version}/` (or the video host), signing every call with `appsecret_proof`. */
 export function graph(ctx: GraphContext, host: 'graph' | 'graphVideo' = 'graph') {
-  return graphClient(ctx, versionedBase(fbUrls(ctx.settings)[host], apiVersion(ctx.settings)), ctx.settings.clientSecret)
+  return graphClient(
+    ctx,
+    versionedBase(fbUrls(ctx.settings)[host], apiVersion(ctx.settings)),
+    ctx.settings.clientSecret
+  )
 }

@@ -1,4 +1,12 @@
-import { ok, type AccountContext, type MediaItem, type PublishContext, type PublishOutcome, type Published, type Result } from '#sdk'
+import {
+  ok,
+  type AccountContext,
+  type MediaItem,
+  type PublishContext,
+  type PublishOutcome,
+  type Published,
+  type Result,
+} from '#sdk'
 import { fbUrls, graph } from './graph.js'
 import type { FacebookOptions } from './options.js'
 import { publishVideo } from './video.js'
@@ -10,7 +18,11 @@ export function postUrl(ctx: AccountContext, postId: string) {
 /** One photo uploaded unpublished (FLOW.md "Several photos", step 1); its id goes in attached_media. */
 async function uploadPhoto(ctx: AccountContext, item: MediaItem): Promise<Result<string>> {
   const form = new FormData()
-  form.set('source', new Blob([await item.read()], { type: item.mimeType }), `photo.${item.mimeType.split('/')[1] ?? 'jpg'}`)
+  form.set(
+    'source',
+    new Blob([await item.read()], { type: item.mimeType }),
+    `photo.${item.mimeType.split('/')[1] ?? 'jpg'}`
+  )
   form.set('published', 'false')
   if (item.altText) form.set('alt_text_custom', item.altText)
   const uploaded = await graph(ctx).send<{ id: string }>({
@@ -28,7 +40,9 @@ async function uploadPhoto(ctx: AccountContext, item: MediaItem): Promise<Result
  * video (resumable upload, then `pending` while Facebook processes it).
  * Graph has no idempotency key: an ambiguous feed post is resolved by findRecentPagePost.
  */
-export async function publishPagePost(ctx: PublishContext<FacebookOptions>): Promise<PublishOutcome<Published>> {
+export async function publishPagePost(
+  ctx: PublishContext<FacebookOptions>
+): Promise<PublishOutcome<Published>> {
   const { text, media, options } = ctx.post
   const video = media.find((item) => item.kind === 'video')
   if (video) return publishVideo(ctx, video, text, options?.videoTitle || undefined)
@@ -40,7 +54,9 @@ export async function publishPagePost(ctx: PublishContext<FacebookOptions>): Pro
     photoIds.push(uploaded.value)
   }
   const form: Record<string, string> = { message: text }
-  photoIds.forEach((id, index) => (form[`attached_media[${index}]`] = JSON.stringify({ media_fbid: id })))
+  photoIds.forEach(
+    (id, index) => (form[`attached_media[${index}]`] = JSON.stringify({ media_fbid: id }))
+  )
   if (!photoIds.length && options?.link) form.link = options.link
   const created = await graph(ctx).send<{ id: string }>({
     method: 'POST',

@@ -9,6 +9,13 @@ import { postUrl } from './publish.js'
  * findRecentByText for the limits). A video still processing has no feed post yet, but its
  * publish call is not the ambiguous one: the upload is, and it is resumable.
  */
-export function findRecentPagePost(ctx: PublishContext<FacebookOptions>): Promise<Result<Published | null>> {
-  return findRecentByText(graph(ctx), ctx, ctx.post.text, { edge: 'published_posts', textField: 'message', timeField: 'created_time', urlOf: (id) => postUrl(ctx, id) })
+export function findRecentPagePost(
+  ctx: PublishContext<FacebookOptions>
+): Promise<Result<Published | null>> {
+  return findRecentByText(graph(ctx), ctx, ctx.post.text, {
+    edge: 'published_posts',
+    textField: 'message',
+    timeField: 'created_time',
+    urlOf: (id) => postUrl(ctx, id),
+  })
 }

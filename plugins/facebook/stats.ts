@@ -1,4 +1,11 @@
-import { metrics, ok, type AccountContext, type AccountMetrics, type PostMetrics, type Result } from '#sdk'
+import {
+  metrics,
+  ok,
+  type AccountContext,
+  type AccountMetrics,
+  type PostMetrics,
+  type Result,
+} from '#sdk'
 import { insightValue, type Insight } from '../_meta/insights.js'
 import { graph } from './graph.js'
 
@@ -19,7 +26,10 @@ interface PostCounters {
  * then views and reach from each post's insights. A post whose insights are refused (Page
  * under 100 likes, metric retired) keeps views and reach null rather than failing the batch.
  */
-export async function fetchPostStats(ctx: AccountContext, ids: string[]): Promise<Result<Record<string, PostMetrics>>> {
+export async function fetchPostStats(
+  ctx: AccountContext,
+  ids: string[]
+): Promise<Result<Record<string, PostMetrics>>> {
   const api = graph(ctx)
   const figures: Record<string, PostMetrics> = {}
   for (let start = 0; start < ids.length; start += BATCH) {
@@ -27,7 +37,8 @@ export async function fetchPostStats(ctx: AccountContext, ids: string[]): Promis
       url: '',
       query: {
         ids: ids.slice(start, start + BATCH).join(','),
-        fields: 'shares,reactions.summary(total_count).limit(0),comments.summary(total_count).limit(0)',
+        fields:
+          'shares,reactions.summary(total_count).limit(0),comments.summary(total_count).limit(0)',
       },
       token: ctx.token.accessToken,
     })
@@ -50,7 +61,11 @@ export async function fetchPostStats(ctx: AccountContext, ids: string[]): Promis
     if (insights.status === 'unauthorized' || insights.status === 'rate_limited') return insights
     if (insights.status !== 'ok') continue
     const data = insights.value.body.data
-    figures[id] = { ...figures[id], views: insightValue(data, 'post_media_view'), reach: insightValue(data, 'post_total_media_view_unique') }
+    figures[id] = {
+      ...figures[id],
+      views: insightValue(data, 'post_media_view'),
+      reach: insightValue(data, 'post_total_media_view_unique'),
+    }
   }
   return ok(figures)
 }
@@ -63,5 +78,9 @@ export async function fetchPageStats(ctx: AccountContext): Promise<Result<Accoun
     token: ctx.token.accessToken,
   })
   if (page.status !== 'ok') return page
-  return ok({ followers: page.value.body.followers_count ?? page.value.body.fan_count ?? null, following: null, posts: null })
+  return ok({
+    followers: page.value.body.followers_count ?? page.value.body.fan_count ?? null,
+    following: null,
+    posts: null,
+  })
 }

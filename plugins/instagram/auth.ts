@@ -3,7 +3,13 @@ import { facebookLoginAuth, pageTokenSet, type UserToken } from '../_meta/facebo
 import { apiVersion, graph, igUrls } from './graph.js'
 
 /** Instagram API with Facebook Login (instagram/FLOW.md "Two login variants"). */
-export const IG_SCOPES = ['instagram_basic', 'instagram_content_publish', 'instagram_manage_insights', 'pages_show_list', 'pages_read_engagement']
+export const IG_SCOPES = [
+  'instagram_basic',
+  'instagram_content_publish',
+  'instagram_manage_insights',
+  'pages_show_list',
+  'pages_read_engagement',
+]
 
 interface IgAccount {
   id: string
@@ -20,9 +26,15 @@ interface LinkedPage {
   instagram_business_account?: IgAccount
 }
 
-const PAGE_FIELDS = 'id,name,access_token,instagram_business_account{id,username,name,profile_picture_url}'
+const PAGE_FIELDS =
+  'id,name,access_token,instagram_business_account{id,username,name,profile_picture_url}'
 
-function connectionOf(ctx: PluginContext, page: LinkedPage, userId: string, user: UserToken): Connection {
+function connectionOf(
+  ctx: PluginContext,
+  page: LinkedPage,
+  userId: string,
+  user: UserToken
+): Connection {
   const ig = page.instagram_business_account!
   const web = igUrls(ctx.settings).web.replace(/\/$/, '')
   return {
@@ -52,7 +64,10 @@ export const instagramAuth = facebookLoginAuth<LinkedPage>({
   pageFields: PAGE_FIELDS,
   refreshFields: PAGE_FIELDS,
   connectable: (page) => !!page.instagram_business_account?.id,
-  noneConnectable: { reason: 'None of this login\'s Facebook Pages has an Instagram professional account linked', code: 'no_instagram_accounts' },
+  noneConnectable: {
+    reason: "None of this login's Facebook Pages has an Instagram professional account linked",
+    code: 'no_instagram_accounts',
+  },
   connectionOf,
   isAccountPage: (page, ctx) => page.instagram_business_account?.id === ctx.account.externalId,
   whenGone: 'this login no longer manages the Page linked to the Instagram account',

@@ -48,12 +48,27 @@ export function validateInstagramPost(post: PostDraft<unknown>): PostIssue[] {
   const issues: PostIssue[] = []
   const hashtags = [...post.text.matchAll(HASHTAG)].length
   const mentions = [...post.text.matchAll(MENTION)].length
-  if (hashtags > MAX_HASHTAGS) issues.push({ code: 'text_too_long', params: { what: 'hashtags', length: hashtags, limit: MAX_HASHTAGS } })
-  if (mentions > MAX_MENTIONS) issues.push({ code: 'text_too_long', params: { what: 'mentions', length: mentions, limit: MAX_MENTIONS } })
+  if (hashtags > MAX_HASHTAGS)
+    issues.push({
+      code: 'text_too_long',
+      params: { what: 'hashtags', length: hashtags, limit: MAX_HASHTAGS },
+    })
+  if (mentions > MAX_MENTIONS)
+    issues.push({
+      code: 'text_too_long',
+      params: { what: 'mentions', length: mentions, limit: MAX_MENTIONS },
+    })
   const images = post.media.filter((item) => item.kind === 'image').length
   // The generic checks already flag images (or videos) alone beyond 10; this is the mixed total.
-  if (post.media.length > MAX_CAROUSEL_ITEMS && images <= MAX_CAROUSEL_ITEMS && post.media.length - images <= MAX_CAROUSEL_ITEMS) {
-    issues.push({ code: 'too_many_images', params: { count: post.media.length, max: MAX_CAROUSEL_ITEMS } })
+  if (
+    post.media.length > MAX_CAROUSEL_ITEMS &&
+    images <= MAX_CAROUSEL_ITEMS &&
+    post.media.length - images <= MAX_CAROUSEL_ITEMS
+  ) {
+    issues.push({
+      code: 'too_many_images',
+      params: { count: post.media.length, max: MAX_CAROUSEL_ITEMS },
+    })
   }
   return issues
 }

@@ -1,4 +1,10 @@
-import { apiVersionOf, graphClient, urlsOf, versionedBase, type GraphContext } from '../_meta/graph_client.js'
+import {
+  apiVersionOf,
+  graphClient,
+  urlsOf,
+  versionedBase,
+  type GraphContext,
+} from '../_meta/graph_client.js'
 import type { PluginSettings } from '#sdk'
 
 /**
@@ -16,9 +22,14 @@ export const IG_DEFAULT_URLS = {
 export const IG_DEFAULT_API_VERSION = 'v25.0'
 
 export const igUrls = (settings: PluginSettings) => urlsOf(IG_DEFAULT_URLS, settings)
-export const apiVersion = (settings: PluginSettings) => apiVersionOf(settings, IG_DEFAULT_API_VERSION)
+export const apiVersion = (settings: PluginSettings) =>
+  apiVersionOf(settings, IG_DEFAULT_API_VERSION)
 
 /** A client on `{graph}/{version}/`, signing every call with `appsecret_proof`. */
 export function graph(ctx: GraphContext) {
-  return graphClient(ctx, versionedBase(igUrls(ctx.settings).graph, apiVersion(ctx.settings)), ctx.settings.clientSecret)
+  return graphClient(
+    ctx,
+    versionedBase(igUrls(ctx.settings).graph, apiVersion(ctx.settings)),
+    ctx.settings.clientSecret
+  )
 }

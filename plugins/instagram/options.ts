@@ -5,4 +5,12 @@ export interface InstagramOptions {
   shareToFeed?: boolean
 }
 
-export const instagramOptionFields: OptionField[] = [{ name: 'shareToFeed', kind: 'boolean', label: 'Also show the Reel in the feed', required: false, default: true }]
+export const instagramOptionFields: OptionField[] = [
+  {
+    name: 'shareToFeed',
+    kind: 'boolean',
+    label: 'Also show the Reel in the feed',
+    required: false,
+    default: true,
+  },
+]

@@ -29,7 +29,9 @@ export const DEFAULT_SCOPES = [
 
 function scopesOf(ctx: PluginContext) {
   const configured = ctx.settings.scopes
-  return typeof configured === 'string' && configured.trim() ? configured.trim().split(/[\s,]+/) : DEFAULT_SCOPES
+  return typeof configured === 'string' && configured.trim()
+    ? configured.trim().split(/[\s,]+/)
+    : DEFAULT_SCOPES
 }
 
 /**
@@ -49,32 +51,51 @@ export const linkedinAuth: OAuth2Auth = {
   picker: true,
 
   authorizationUrl(ctx, { state, redirectUri }) {
-    return authorizationUrl(`${linkedinUrls(ctx.settings).oauth.replace(/\/$/, '')}/authorization`, {
-      response_type: 'code',
-      client_id: ctx.settings.clientId ?? '',
-      redirect_uri: redirectUri,
-      state,
-      scope: scopesOf(ctx).join(' '),
-    })
+    return authorizationUrl(
+      `${linkedinUrls(ctx.settings).oauth.replace(/\/$/, '')}/authorization`,
+      {
+        response_type: 'code',
+        client_id: ctx.settings.clientId ?? '',
+        redirect_uri: redirectUri,
+        state,
+        scope: scopesOf(ctx).join(' '),
+      }
+    )
   },
 
   async exchangeCode(ctx, { code, redirectUri }) {
-    const token = await exchangeCodeForTokens(ctx, oauthEndpoint(ctx, 'accessToken'), { code, redirectUri })
+    const token = await exchangeCodeForTokens(ctx, oauthEndpoint(ctx, 'accessToken'), {
+      code,
+      redirectUri,
+    })
     if (token.status !== 'ok') return token
     const tokenSet = token.value
     const http = apiHttp(ctx)
     const member = await fetchMember(http, tokenSet.accessToken)
     if (member.status !== 'ok') return member
-    const organizations = await fetchAdministeredOrganizations(http, ctx.settings, tokenSet.accessToken)
+    const organizations = await fetchAdministeredOrganizations(
+      http,
+      ctx.settings,
+      tokenSet.accessToken
+    )
     if (organizations.status !== 'ok') return organizations
     // One token acts for the member and every Page: each connection carries a copy, and one grant key.
     const grant = `linkedin:${member.value.externalId}`
-    return ok([member.value, ...organizations.value].map((profile) => ({ profile: { ...profile, grant }, token: { ...tokenSet } })))
+    return ok(
+      [member.value, ...organizations.value].map((profile) => ({
+        profile: { ...profile, grant },
+        token: { ...tokenSet },
+      }))
+    )
   },
 
   /** A 400 (invalid_grant) means the 365-day refresh token is spent or revoked. */
   refresh(ctx: AccountContext) {
-    return refreshTokens(ctx, oauthEndpoint(ctx, 'accessToken'), 'no refresh token (not a Marketing Developer Platform app): reconnect every 60 days')
+    return refreshTokens(
+      ctx,
+      oauthEndpoint(ctx, 'accessToken'),
+      'no refresh token (not a Marketing Developer Platform app): reconnect every 60 days'
+    )
   },
 
   revoke(ctx: AccountContext) {

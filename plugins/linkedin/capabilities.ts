@@ -5,7 +5,11 @@ import type { Capabilities } from '#sdk'
  * third-party mirrors of LinkedIn's page, so `publish` re-checks them against the settings
  * `videoMinSeconds`, `videoMaxSeconds` and `videoMaxBytes` (these defaults unless configured).
  */
-export const VIDEO_DEFAULTS = { videoMinSeconds: 3, videoMaxSeconds: 30 * 60, videoMaxBytes: 500 * 1024 * 1024 }
+export const VIDEO_DEFAULTS = {
+  videoMinSeconds: 3,
+  videoMaxSeconds: 30 * 60,
+  videoMaxBytes: 500 * 1024 * 1024,
+}
 
 export const linkedinCapabilities: Capabilities = {
   text: { limit: 3000, counter: { id: 'utf16' }, optionalWithMedia: true },

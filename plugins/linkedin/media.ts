@@ -50,12 +50,21 @@ interface UploadInstruction {
 /** initializeUpload → PUT each byte range LinkedIn assigns (keeping its ETag) → finalizeUpload. */
 async function uploadVideo(call: UploadCall, item: MediaItem): Promise<Result<UploadedMedia>> {
   const bytes = await item.read()
-  const init = await call.http.send<{ value: { video: string; uploadToken?: string; uploadInstructions: UploadInstruction[] } }>({
+  const init = await call.http.send<{
+    value: { video: string; uploadToken?: string; uploadInstructions: UploadInstruction[] }
+  }>({
     method: 'POST',
     url: '/rest/videos?action=initializeUpload',
     headers: restHeaders(call.settings),
     bearer: call.token,
-    json: { initializeUploadRequest: { owner: call.owner, fileSizeBytes: bytes.length, uploadCaptions: false, uploadThumbnail: false } },
+    json: {
+      initializeUploadRequest: {
+        owner: call.owner,
+        fileSizeBytes: bytes.length,
+        uploadCaptions: false,
+        uploadThumbnail: false,
+      },
+    },
   })
   if (init.status !== 'ok') return init
   const { video, uploadToken = '', uploadInstructions } = init.value.body.value
@@ -71,7 +80,12 @@ async function uploadVideo(call: UploadCall, item: MediaItem): Promise<Result<Up
     })
     if (put.status !== 'ok') return put
     const etag = put.value.headers.get('etag')
-    if (!etag) return failed(`LinkedIn gave no ETag for bytes ${part.firstByte}-${part.lastByte}`, true, 'upload_incomplete')
+    if (!etag)
+      return failed(
+        `LinkedIn gave no ETag for bytes ${part.firstByte}-${part.lastByte}`,
+        true,
+        'upload_incomplete'
+      )
     etags.push(etag)
   }
   const finalized = await call.http.send({
@@ -90,10 +104,20 @@ export function uploadMedia(call: UploadCall, item: MediaItem) {
 }
 
 /** Asks LinkedIn once how each unfinished video is doing (GET /rest/videos/{urn}). */
-export async function pollVideos(http: HttpClient, settings: PluginSettings, token: string, media: UploadedMedia[]): Promise<Result<void>> {
+export async function pollVideos(
+  http: HttpClient,
+  settings: PluginSettings,
+  token: string,
+  media: UploadedMedia[]
+): Promise<Result<void>> {
   for (const item of media) {
-    if (item.kind !== 'video' || item.status === 'AVAILABLE' || item.status === 'PROCESSING_FAILED') continue
-    const status = await http.send<{ status: string }>({ url: `/rest/videos/${encodeUrn(item.urn)}`, headers: restHeaders(settings), bearer: token })
+    if (item.kind !== 'video' || item.status === 'AVAILABLE' || item.status === 'PROCESSING_FAILED')
+      continue
+    const status = await http.send<{ status: string }>({
+      url: `/rest/videos/${encodeUrn(item.urn)}`,
+      headers: restHeaders(settings),
+      bearer: token,
+    })
     if (status.status !== 'ok') return status
     item.status = status.value.body.status
   }

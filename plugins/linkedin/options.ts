@@ -19,5 +19,11 @@ export const linkedinOptionFields: OptionField[] = [
       { value: 'LOGGED_IN', label: 'Signed-in LinkedIn members' },
     ],
   },
-  { name: 'disableReshare', kind: 'boolean', label: 'Disable resharing', required: false, default: false },
+  {
+    name: 'disableReshare',
+    kind: 'boolean',
+    label: 'Disable resharing',
+    required: false,
+    default: false,
+  },
 ]

@@ -22,11 +22,15 @@ interface Organization {
 }
 
 /** The member behind a token (OpenID Connect userinfo: `sub` is the person id). */
-export async function fetchMember(http: HttpClient, accessToken: string): Promise<Result<AccountProfile>> {
+export async function fetchMember(
+  http: HttpClient,
+  accessToken: string
+): Promise<Result<AccountProfile>> {
   const info = await http.send<UserInfo>({ url: '/v2/userinfo', bearer: accessToken })
   if (info.status !== 'ok') return info
   const user = info.value.body
-  const name = user.name || [user.given_name, user.family_name].filter(Boolean).join(' ') || user.sub
+  const name =
+    user.name || [user.given_name, user.family_name].filter(Boolean).join(' ') || user.sub
   return ok({
     externalId: `urn:li:person:${user.sub}`,
     handle: name,
@@ -58,7 +62,11 @@ export async function fetchAdministeredOrganizations(
   const profiles: AccountProfile[] = []
   for (const acl of acls.value.body.elements ?? []) {
     const id = acl.organization.split(':').pop()!
-    const org = await http.send<Organization>({ url: `/rest/organizations/${id}`, headers: restHeaders(settings), bearer: accessToken })
+    const org = await http.send<Organization>({
+      url: `/rest/organizations/${id}`,
+      headers: restHeaders(settings),
+      bearer: accessToken,
+    })
     if (org.status !== 'ok') return org
     const name = org.value.body.localizedName ?? acl.organization
     const vanity = org.value.body.vanityName
@@ -67,7 +75,9 @@ export async function fetchAdministeredOrganizations(
       handle: vanity ?? name,
       displayName: name,
       avatarUrl: null,
-      profileUrl: vanity ? `${linkedinUrls(settings).web.replace(/\/$/, '')}/company/${vanity}/` : null,
+      profileUrl: vanity
+        ? `${linkedinUrls(settings).web.replace(/\/$/, '')}/company/${vanity}/`
+        : null,
       meta: { urn: acl.organization, kind: 'organization' },
     })
   }
@@ -75,5 +85,7 @@ export async function fetchAdministeredOrganizations(
 }
 
 /** The URN posts are authored as: the member, or the organisation picked at connect time. */
-export const authorUrn = (account: AccountProfile) => String(account.meta?.urn ?? account.externalId)
-export const isOrganization = (account: AccountProfile) => authorUrn(account).startsWith('urn:li:organization:')
+export const authorUrn = (account: AccountProfile) =>
+  String(account.meta?.urn ?? account.externalId)
+export const isOrganization = (account: AccountProfile) =>
+  authorUrn(account).startsWith('urn:li:organization:')

@@ -33,16 +33,25 @@ function videoProblem(ctx: PublishContext<LinkedInOptions>) {
   const limits = { ...VIDEO_DEFAULTS, ...ctx.settings } as typeof VIDEO_DEFAULTS
   for (const item of ctx.post.media.filter((m) => m.kind === 'video')) {
     const seconds = item.durationSeconds
-    if (item.bytes > Number(limits.videoMaxBytes)) return `video larger than ${limits.videoMaxBytes} bytes`
-    if (seconds !== undefined && (seconds < Number(limits.videoMinSeconds) || seconds > Number(limits.videoMaxSeconds))) {
+    if (item.bytes > Number(limits.videoMaxBytes))
+      return `video larger than ${limits.videoMaxBytes} bytes`
+    if (
+      seconds !== undefined &&
+      (seconds < Number(limits.videoMinSeconds) || seconds > Number(limits.videoMaxSeconds))
+    ) {
       return `video must last ${limits.videoMinSeconds}–${limits.videoMaxSeconds} s`
     }
   }
   return null
 }
 
-export async function publishPost(ctx: PublishContext<LinkedInOptions>): Promise<PublishOutcome<Published>> {
-  const options = withDefaults(linkedinOptionFields, (ctx.post.options ?? {}) as Record<string, unknown>) as LinkedInOptions
+export async function publishPost(
+  ctx: PublishContext<LinkedInOptions>
+): Promise<PublishOutcome<Published>> {
+  const options = withDefaults(
+    linkedinOptionFields,
+    (ctx.post.options ?? {}) as Record<string, unknown>
+  ) as LinkedInOptions
   const author = authorUrn(ctx.account)
   if (options.visibility === 'CONNECTIONS' && isOrganization(ctx.account)) {
     return failed('a Page post cannot be limited to connections', false, 'option_invalid')
@@ -53,7 +62,10 @@ export async function publishPost(ctx: PublishContext<LinkedInOptions>): Promise
   const http = apiHttp(ctx)
   const media: UploadedMedia[] = []
   for (const item of ctx.post.media) {
-    const uploaded = await uploadMedia({ http, settings: ctx.settings, token: ctx.token.accessToken, owner: author }, item)
+    const uploaded = await uploadMedia(
+      { http, settings: ctx.settings, token: ctx.token.accessToken, owner: author },
+      item
+    )
     if (uploaded.status !== 'ok') return uploaded
     media.push(uploaded.value)
   }
@@ -69,7 +81,10 @@ export async function publishPost(ctx: PublishContext<LinkedInOptions>): Promise
 }
 
 /** Continues a publish left `pending` while LinkedIn processed its video. */
-export async function checkPostStatus(ctx: AccountContext, handle: string): Promise<PublishOutcome<Published>> {
+export async function checkPostStatus(
+  ctx: AccountContext,
+  handle: string
+): Promise<PublishOutcome<Published>> {
   let draft: PostDraft
   try {
     draft = JSON.parse(handle)
@@ -82,21 +97,39 @@ export async function checkPostStatus(ctx: AccountContext, handle: string): Prom
   return advance(ctx, draft)
 }
 
-function advance(ctx: AccountContext, draft: PostDraft): Promise<PublishOutcome<Published>> | PublishOutcome<Published> {
+function advance(
+  ctx: AccountContext,
+  draft: PostDraft
+): Promise<PublishOutcome<Published>> | PublishOutcome<Published> {
   const broken = draft.media.find((item) => item.status === 'PROCESSING_FAILED')
-  if (broken) return failed(`LinkedIn could not process ${broken.urn}`, false, 'media_processing_failed')
-  if (draft.media.some((item) => item.status !== 'AVAILABLE')) return pending(JSON.stringify(draft), CHECK_AFTER_SECONDS)
+  if (broken)
+    return failed(`LinkedIn could not process ${broken.urn}`, false, 'media_processing_failed')
+  if (draft.media.some((item) => item.status !== 'AVAILABLE'))
+    return pending(JSON.stringify(draft), CHECK_AFTER_SECONDS)
   return createPost(ctx, draft)
 }
 
 export function contentOf(media: UploadedMedia[]) {
   if (!media.length) return undefined
-  if (media.length === 1) return { media: { id: media[0].urn, ...(media[0].altText ? { altText: media[0].altText } : {}) } }
-  return { multiImage: { images: media.map((item) => ({ id: item.urn, ...(item.altText ? { altText: item.altText } : {}) })) } }
+  if (media.length === 1)
+    return {
+      media: { id: media[0].urn, ...(media[0].altText ? { altText: media[0].altText } : {}) },
+    }
+  return {
+    multiImage: {
+      images: media.map((item) => ({
+        id: item.urn,
+        ...(item.altText ? { altText: item.altText } : {}),
+      })),
+    },
+  }
 }
 
 /** POST /rest/posts: 201 with the new post's URN in `x-restli-id`. LinkedIn has no idempotency key. */
-async function createPost(ctx: AccountContext, draft: PostDraft): Promise<PublishOutcome<Published>> {
+async function createPost(
+  ctx: AccountContext,
+  draft: PostDraft
+): Promise<PublishOutcome<Published>> {
   const content = contentOf(draft.media)
   const created = await apiHttp(ctx).send({
     method: 'POST',
@@ -107,7 +140,11 @@ async function createPost(ctx: AccountContext, draft: PostDraft): Promise<Publis
       author: draft.author,
       commentary: draft.commentary,
       visibility: draft.visibility,
-      distribution: { feedDistribution: 'MAIN_FEED', targetEntities: [], thirdPartyDistributionChannels: [] },
+      distribution: {
+        feedDistribution: 'MAIN_FEED',
+        targetEntities: [],
+        thirdPartyDistributionChannels: [],
+      },
       lifecycleState: 'PUBLISHED',
       isReshareDisabledByAuthor: draft.disableReshare,
       ...(content ? { content } : {}),

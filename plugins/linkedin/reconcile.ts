@@ -23,7 +23,9 @@ interface LinkedInPost {
  * whose commentary is exactly the little text we would send. Limits: only the newest 20
  * posts are read, and two identical posts within an hour cannot be told apart.
  */
-export async function findRecentPost(ctx: PublishContext<LinkedInOptions>): Promise<Result<Published | null>> {
+export async function findRecentPost(
+  ctx: PublishContext<LinkedInOptions>
+): Promise<Result<Published | null>> {
   const author = authorUrn(ctx.account)
   const recent = await apiHttp(ctx).send<{ elements?: LinkedInPost[] }>({
     url: '/rest/posts',
@@ -35,7 +37,10 @@ export async function findRecentPost(ctx: PublishContext<LinkedInOptions>): Prom
   const since = Date.now() - LOOKBACK_MS
   const wanted = toLittleText(ctx.post.text)
   const match = (recent.value.body.elements ?? []).find(
-    (post) => post.author === author && (post.createdAt ?? post.publishedAt ?? Date.now()) >= since && post.commentary === wanted
+    (post) =>
+      post.author === author &&
+      (post.createdAt ?? post.publishedAt ?? Date.now()) >= since &&
+      post.commentary === wanted
   )
   return ok(match ? { externalId: match.id, url: postUrl(ctx.settings, match.id) } : null)
 }

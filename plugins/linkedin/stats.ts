@@ -1,4 +1,12 @@
-import { metrics, ok, type AccountContext, type HttpClient, type PluginSettings, type PostMetrics, type Result } from '#sdk'
+import {
+  metrics,
+  ok,
+  type AccountContext,
+  type HttpClient,
+  type PluginSettings,
+  type PostMetrics,
+  type Result,
+} from '#sdk'
 import { authorUrn, isOrganization } from './profile.js'
 import { apiHttp, encodeUrn, restHeaders } from './urls.js'
 
@@ -38,7 +46,10 @@ async function socialActions(call: Call, urn: string): Promise<Result<Partial<Po
   const body = response.value.body
   return ok({
     likes: body.likesSummary?.aggregatedTotalLikes ?? body.likesSummary?.totalLikes ?? null,
-    comments: body.commentsSummary?.aggregatedTotalComments ?? body.commentsSummary?.totalFirstLevelComments ?? null,
+    comments:
+      body.commentsSummary?.aggregatedTotalComments ??
+      body.commentsSummary?.totalFirstLevelComments ??
+      null,
   })
 }
 
@@ -65,14 +76,21 @@ async function memberAnalytics(call: Call, urn: string): Promise<Result<Partial<
 }
 
 /** Page posts: organizationalEntityShareStatistics with shares=List(…)/ugcPosts=List(…). */
-async function organizationStats(call: Call, organization: string, urns: string[]): Promise<Result<Record<string, PostMetrics>>> {
+async function organizationStats(
+  call: Call,
+  organization: string,
+  urns: string[]
+): Promise<Result<Record<string, PostMetrics>>> {
   const figures: Record<string, PostMetrics> = {}
   for (let start = 0; start < urns.length; start += ORG_BATCH) {
     const batch = urns.slice(start, start + ORG_BATCH)
     const lists = (['share', 'ugcPost'] as const)
       .map((kind) => [kind, batch.filter((urn) => kindOf(urn) === kind)] as const)
       .filter(([, items]) => items.length)
-      .map(([kind, items]) => `${kind === 'share' ? 'shares' : 'ugcPosts'}=List(${items.map(encodeUrn).join(',')})`)
+      .map(
+        ([kind, items]) =>
+          `${kind === 'share' ? 'shares' : 'ugcPosts'}=List(${items.map(encodeUrn).join(',')})`
+      )
     const response = await call.http.send<{ elements?: ShareStatistics[] }>({
       url: `/rest/organizationalEntityShareStatistics?q=organizationalEntity&organizationalEntity=${encodeUrn(organization)}&${lists.join('&')}`,
       headers: restHeaders(call.settings),
@@ -96,7 +114,10 @@ async function organizationStats(call: Call, organization: string, urns: string[
   return ok(figures)
 }
 
-export async function fetchPostStats(ctx: AccountContext, urns: string[]): Promise<Result<Record<string, PostMetrics>>> {
+export async function fetchPostStats(
+  ctx: AccountContext,
+  urns: string[]
+): Promise<Result<Record<string, PostMetrics>>> {
   const call: Call = { http: apiHttp(ctx), settings: ctx.settings, token: ctx.token.accessToken }
   if (isOrganization(ctx.account)) return organizationStats(call, authorUrn(ctx.account), urns)
   const figures: Record<string, PostMetrics> = {}

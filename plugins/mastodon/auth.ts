@@ -1,4 +1,11 @@
-import { failed, ok, type AccountContext, type InstanceOAuth, type PluginContext, type Result } from '#sdk'
+import {
+  failed,
+  ok,
+  type AccountContext,
+  type InstanceOAuth,
+  type PluginContext,
+  type Result,
+} from '#sdk'
 import { fetchProfile } from './profile.js'
 
 const SCOPES = ['read', 'write', 'profile']
@@ -11,13 +18,22 @@ export const mastodonAuth: InstanceOAuth = {
   picker: false,
 
   async registerApp(ctx: PluginContext, { instanceUrl, redirectUri }) {
-    const response = await ctx.http.withBaseUrl(instanceUrl).send<{ client_id: string; client_secret: string }>({
-      method: 'POST',
-      url: '/api/v1/apps',
-      json: { client_name: 'Pistache Postiz', redirect_uris: [redirectUri], scopes: SCOPES.join(' ') },
-    })
+    const response = await ctx.http
+      .withBaseUrl(instanceUrl)
+      .send<{ client_id: string; client_secret: string }>({
+        method: 'POST',
+        url: '/api/v1/apps',
+        json: {
+          client_name: 'Pistache Postiz',
+          redirect_uris: [redirectUri],
+          scopes: SCOPES.join(' '),
+        },
+      })
     if (response.status !== 'ok') return response
-    return ok({ clientId: response.value.body.client_id, clientSecret: response.value.body.client_secret })
+    return ok({
+      clientId: response.value.body.client_id,
+      clientSecret: response.value.body.client_secret,
+    })
   },
 
   authorizationUrl(_ctx, { instanceUrl, clientId, state, redirectUri, codeChallenge }) {
@@ -33,7 +49,10 @@ export const mastodonAuth: InstanceOAuth = {
     return url.toString()
   },
 
-  async exchangeCode(ctx, { instanceUrl, clientId, clientSecret, code, redirectUri, codeVerifier }) {
+  async exchangeCode(
+    ctx,
+    { instanceUrl, clientId, clientSecret, code, redirectUri, codeVerifier }
+  ) {
     const http = ctx.http.withBaseUrl(instanceUrl)
     const token = await http.send<{ access_token: string; scope?: string }>({
       method: 'POST',
@@ -63,7 +82,8 @@ export const mastodonAuth: InstanceOAuth = {
   async revoke(ctx: AccountContext): Promise<Result<void>> {
     const instanceUrl = String(ctx.account.meta?.instanceUrl ?? '')
     const { clientId, clientSecret } = ctx.token.extra ?? {}
-    if (!instanceUrl || !clientId || !clientSecret) return failed('missing instance or app credentials', false)
+    if (!instanceUrl || !clientId || !clientSecret)
+      return failed('missing instance or app credentials', false)
     const response = await ctx.http.withBaseUrl(instanceUrl).send({
       method: 'POST',
       url: '/oauth/revoke',

@@ -9,7 +9,13 @@ export const mastodonCapabilities: Capabilities = {
     formats: ['image/jpeg', 'image/png', 'image/gif', 'image/webp', 'image/avif'],
     altText: { supported: true, maxLength: 1500 },
   },
-  video: { max: 1, maxBytes: 99 * 1024 * 1024, formats: ['video/mp4', 'video/webm', 'video/quicktime'], maxWidth: 3840, maxHeight: 2160 },
+  video: {
+    max: 1,
+    maxBytes: 99 * 1024 * 1024,
+    formats: ['video/mp4', 'video/webm', 'video/quicktime'],
+    maxWidth: 3840,
+    maxHeight: 2160,
+  },
   mixedMedia: false,
   mediaRequired: false,
   mediaByPublicUrl: false,
@@ -24,7 +30,8 @@ export const mastodonCapabilities: Capabilities = {
 /** The instance's own limits, read at connect time from /api/v2/instance and kept in the profile meta. */
 export function instanceCapabilities(account: AccountProfile): Capabilities {
   const meta = account.meta ?? {}
-  const number = (key: string) => (typeof meta[key] === 'number' ? (meta[key] as number) : undefined)
+  const number = (key: string) =>
+    typeof meta[key] === 'number' ? (meta[key] as number) : undefined
   const base = mastodonCapabilities
   return {
     ...base,

@@ -14,16 +14,28 @@ interface MastodonAccount {
 
 interface MastodonInstance {
   configuration?: {
-    statuses?: { max_characters?: number; max_media_attachments?: number; characters_reserved_per_url?: number }
+    statuses?: {
+      max_characters?: number
+      max_media_attachments?: number
+      characters_reserved_per_url?: number
+    }
   }
 }
 
 /** The account behind a token, with the instance's limits captured for later validation. */
-export async function fetchProfile(http: HttpClient, accessToken: string, instanceUrl: string): Promise<Result<AccountProfile>> {
-  const account = await http.send<MastodonAccount>({ url: '/api/v1/accounts/verify_credentials', bearer: accessToken })
+export async function fetchProfile(
+  http: HttpClient,
+  accessToken: string,
+  instanceUrl: string
+): Promise<Result<AccountProfile>> {
+  const account = await http.send<MastodonAccount>({
+    url: '/api/v1/accounts/verify_credentials',
+    bearer: accessToken,
+  })
   if (account.status !== 'ok') return account
   const instance = await http.send<MastodonInstance>({ url: '/api/v2/instance' })
-  const statuses = instance.status === 'ok' ? instance.value.body.configuration?.statuses : undefined
+  const statuses =
+    instance.status === 'ok' ? instance.value.body.configuration?.statuses : undefined
   const host = new URL(instanceUrl).host
   const a = account.value.body
   return ok({

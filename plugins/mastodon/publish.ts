@@ -31,25 +31,41 @@ const MEDIA_POLLS = 20
 const MEDIA_POLL_MS = 500
 
 /** Uploads one file; a 202 means the instance is still processing it, so wait until it has a URL. */
-async function uploadMedia(http: HttpClient, token: string, item: MediaItem): Promise<Result<string>> {
+async function uploadMedia(
+  http: HttpClient,
+  token: string,
+  item: MediaItem
+): Promise<Result<string>> {
   const form = new FormData()
   const extension = item.mimeType.split('/')[1] ?? 'bin'
   form.append('file', new Blob([await item.read()], { type: item.mimeType }), `upload.${extension}`)
   if (item.altText) form.append('description', item.altText)
-  const uploaded = await http.send<MastodonMedia>({ method: 'POST', url: '/api/v2/media', bearer: token, body: form, timeoutMs: 120_000 })
+  const uploaded = await http.send<MastodonMedia>({
+    method: 'POST',
+    url: '/api/v2/media',
+    bearer: token,
+    body: form,
+    timeoutMs: 120_000,
+  })
   if (uploaded.status !== 'ok') return uploaded
   let media = uploaded.value
   for (let poll = 0; media.status === 202 || !media.body.url; poll++) {
-    if (poll >= MEDIA_POLLS) return failed('the instance is still processing the media', true, 'media_processing')
+    if (poll >= MEDIA_POLLS)
+      return failed('the instance is still processing the media', true, 'media_processing')
     await new Promise((resolve) => setTimeout(resolve, MEDIA_POLL_MS))
-    const check = await http.send<MastodonMedia>({ url: `/api/v1/media/${media.body.id}`, bearer: token })
+    const check = await http.send<MastodonMedia>({
+      url: `/api/v1/media/${media.body.id}`,
+      bearer: token,
+    })
     if (check.status !== 'ok') return check
     media = check.value
   }
   return ok(media.body.id)
 }
 
-export async function publishStatus(ctx: PublishContext<MastodonOptions>): Promise<PublishOutcome<Published>> {
+export async function publishStatus(
+  ctx: PublishContext<MastodonOptions>
+): Promise<PublishOutcome<Published>> {
   const http = instanceHttp(ctx.http, ctx.account)
   const token = ctx.token.accessToken
   const mediaIds: string[] = []
@@ -58,7 +74,10 @@ export async function publishStatus(ctx: PublishContext<MastodonOptions>): Promi
     if (id.status !== 'ok') return id
     mediaIds.push(id.value)
   }
-  const options = withDefaults(mastodonOptionFields, ctx.post.options as Record<string, unknown>) as MastodonOptions
+  const options = withDefaults(
+    mastodonOptionFields,
+    ctx.post.options as Record<string, unknown>
+  ) as MastodonOptions
   const created = await http.send<MastodonStatus>({
     method: 'POST',
     url: '/api/v1/statuses',
@@ -74,7 +93,10 @@ export async function publishStatus(ctx: PublishContext<MastodonOptions>): Promi
     },
   })
   if (created.status !== 'ok') return created
-  return ok({ externalId: created.value.body.id, url: created.value.body.url ?? created.value.body.uri })
+  return ok({
+    externalId: created.value.body.id,
+    url: created.value.body.url ?? created.value.body.uri,
+  })
 }
 
 /** Plain text of a status's HTML content, to recognise our own post. */
@@ -95,7 +117,9 @@ function plainText(html: string) {
  * After an ambiguous publish: look through the account's latest statuses for one with
  * our text. (Re-posting with the same Idempotency-Key would also be safe within an hour.)
  */
-export async function findRecentStatus(ctx: PublishContext<MastodonOptions> | AccountContext & { post: { text: string } }) {
+export async function findRecentStatus(
+  ctx: PublishContext<MastodonOptions> | (AccountContext & { post: { text: string } })
+) {
   const http = instanceHttp(ctx.http, ctx.account)
   const recent = await http.send<MastodonStatus[]>({
     url: `/api/v1/accounts/${ctx.account.externalId}/statuses`,

@@ -1,4 +1,11 @@
-import { metrics, ok, type AccountContext, type AccountMetrics, type PostMetrics, type Result } from '#sdk'
+import {
+  metrics,
+  ok,
+  type AccountContext,
+  type AccountMetrics,
+  type PostMetrics,
+  type Result,
+} from '#sdk'
 import { instanceHttp } from './profile.js'
 
 interface StatusCounts {
@@ -10,11 +17,17 @@ interface StatusCounts {
 }
 
 /** Mastodon has no batch endpoint for statuses by id: one request each (no views or reach exist). */
-export async function fetchStatusStats(ctx: AccountContext, ids: string[]): Promise<Result<Record<string, PostMetrics>>> {
+export async function fetchStatusStats(
+  ctx: AccountContext,
+  ids: string[]
+): Promise<Result<Record<string, PostMetrics>>> {
   const http = instanceHttp(ctx.http, ctx.account)
   const figures: Record<string, PostMetrics> = {}
   for (const id of ids) {
-    const response = await http.send<StatusCounts>({ url: `/api/v1/statuses/${id}`, bearer: ctx.token.accessToken })
+    const response = await http.send<StatusCounts>({
+      url: `/api/v1/statuses/${id}`,
+      bearer: ctx.token.accessToken,
+    })
     if (response.status !== 'ok') return response
     const s = response.value.body
     figures[id] = metrics({
@@ -29,7 +42,11 @@ export async function fetchStatusStats(ctx: AccountContext, ids: string[]): Prom
 
 export async function fetchAccountStats(ctx: AccountContext): Promise<Result<AccountMetrics>> {
   const http = instanceHttp(ctx.http, ctx.account)
-  const response = await http.send<{ followers_count: number; following_count: number; statuses_count: number }>({
+  const response = await http.send<{
+    followers_count: number
+    following_count: number
+    statuses_count: number
+  }>({
     url: '/api/v1/accounts/verify_credentials',
     bearer: ctx.token.accessToken,
   })

@@ -14,11 +14,21 @@ import {
 } from '#sdk'
 import { apiHttp, pinterestUrls } from './urls.js'
 
-export const DEFAULT_SCOPES = ['boards:read', 'boards:read_secret', 'pins:read', 'pins:read_secret', 'pins:write', 'pins:write_secret', 'user_accounts:read']
+export const DEFAULT_SCOPES = [
+  'boards:read',
+  'boards:read_secret',
+  'pins:read',
+  'pins:read_secret',
+  'pins:write',
+  'pins:write_secret',
+  'user_accounts:read',
+]
 
 function scopesOf(ctx: PluginContext) {
   const configured = ctx.settings.scopes
-  return typeof configured === 'string' && configured.trim() ? configured.trim().split(/[\s,]+/) : DEFAULT_SCOPES
+  return typeof configured === 'string' && configured.trim()
+    ? configured.trim().split(/[\s,]+/)
+    : DEFAULT_SCOPES
 }
 
 /** The token endpoint takes the client's credentials as HTTP Basic (spec: security `basic`). */
@@ -40,7 +50,10 @@ interface UserAccount {
   account_type?: string
 }
 
-async function fetchProfile(ctx: PluginContext, accessToken: string): Promise<Result<AccountProfile>> {
+async function fetchProfile(
+  ctx: PluginContext,
+  accessToken: string
+): Promise<Result<AccountProfile>> {
   const me = await apiHttp(ctx).send<UserAccount>({ url: 'user_account', bearer: accessToken })
   if (me.status !== 'ok') return me
   const user = me.value.body
@@ -73,7 +86,9 @@ export const pinterestAuth: OAuth2Auth = {
 
   /** No PKCE: a verifier the app may hold is not sent. */
   exchangeCode(ctx, { code, redirectUri }) {
-    return connectOneAccount(ctx, tokenEndpoint(ctx), { code, redirectUri }, (accessToken) => fetchProfile(ctx, accessToken))
+    return connectOneAccount(ctx, tokenEndpoint(ctx), { code, redirectUri }, (accessToken) =>
+      fetchProfile(ctx, accessToken)
+    )
   },
 
   refresh(ctx: AccountContext) {
@@ -82,6 +97,10 @@ export const pinterestAuth: OAuth2Auth = {
 
   /** Revokes the refresh token (it outlives the access token), then the access token. */
   revoke(ctx: AccountContext) {
-    return revokeTokens(ctx, { http: apiHttp(ctx), url: 'oauth/token/revoke', clientAuth: 'basic' }, refreshThenAccess(ctx.token))
+    return revokeTokens(
+      ctx,
+      { http: apiHttp(ctx), url: 'oauth/token/revoke', clientAuth: 'basic' },
+      refreshThenAccess(ctx.token)
+    )
   },
 }

@@ -24,7 +24,10 @@ export async function listBoards(ctx: AccountContext): Promise<Result<OptionChoi
     })
     if (response.status !== 'ok') return response
     for (const board of response.value.body.items) {
-      choices.push({ value: board.id, label: board.privacy === 'SECRET' ? `${board.name} (secret)` : board.name })
+      choices.push({
+        value: board.id,
+        label: board.privacy === 'SECRET' ? `${board.name} (secret)` : board.name,
+      })
     }
     bookmark = response.value.body.bookmark
     if (!bookmark) break
@@ -33,17 +36,26 @@ export async function listBoards(ctx: AccountContext): Promise<Result<OptionChoi
 }
 
 /** Sections of one board, for the optional `boardSection` option (GET /boards/{id}/sections). */
-export async function listBoardSections(ctx: AccountContext, boardId: string): Promise<Result<OptionChoice[]>> {
+export async function listBoardSections(
+  ctx: AccountContext,
+  boardId: string
+): Promise<Result<OptionChoice[]>> {
   const response = await apiHttp(ctx).send<{ items: { id: string; name: string }[] }>({
     url: `boards/${encodeURIComponent(boardId)}/sections`,
     query: { page_size: PAGE_SIZE },
     bearer: ctx.token.accessToken,
   })
-  return response.status === 'ok' ? ok(response.value.body.items.map((s) => ({ value: s.id, label: s.name }))) : response
+  return response.status === 'ok'
+    ? ok(response.value.body.items.map((s) => ({ value: s.id, label: s.name })))
+    : response
 }
 
 /** The `optionChoices` hook: boards, and the sections of the chosen board (none until one is chosen). */
-export async function pinterestOptionChoices(ctx: AccountContext, field: string, values: Record<string, unknown>): Promise<Result<OptionChoice[]>> {
+export async function pinterestOptionChoices(
+  ctx: AccountContext,
+  field: string,
+  values: Record<string, unknown>
+): Promise<Result<OptionChoice[]>> {
   if (field === 'board') return listBoards(ctx)
   if (field !== 'boardSection') return noChoicesFor(field)
   const board = typeof values.board === 'string' ? values.board : ''

@@ -7,7 +7,11 @@ import type { Capabilities } from '#sdk'
  * against the settings `videoMaxBytes` / `videoMinSeconds` / `videoMaxSeconds`, which default
  * to the figures of Pinterest's help pages (2 GB, 4 s – 15 min), unconfirmed.
  */
-export const VIDEO_DEFAULTS = { videoMaxBytes: 2 * 1024 ** 3, videoMinSeconds: 4, videoMaxSeconds: 15 * 60 }
+export const VIDEO_DEFAULTS = {
+  videoMaxBytes: 2 * 1024 ** 3,
+  videoMinSeconds: 4,
+  videoMaxSeconds: 15 * 60,
+}
 
 export const pinterestCapabilities: Capabilities = {
   // The post text is the Pin's description.

@@ -11,7 +11,15 @@ export interface PinterestOptions {
 /** `board` and `boardSection` list the account's boards and the chosen board's sections (boards.ts). */
 export const pinterestOptionFields: OptionField[] = [
   { name: 'board', kind: 'select', label: 'Board', required: true, choices: [], source: 'account' },
-  { name: 'boardSection', kind: 'select', label: 'Board section', required: false, choices: [], source: 'account', dependsOn: ['board'] },
+  {
+    name: 'boardSection',
+    kind: 'select',
+    label: 'Board section',
+    required: false,
+    choices: [],
+    source: 'account',
+    dependsOn: ['board'],
+  },
   { name: 'title', kind: 'text', label: 'Title', required: false, maxLength: 100 },
   { name: 'link', kind: 'text', label: 'Destination link', required: false, maxLength: 2048 },
 ]
@@ -22,8 +30,11 @@ export const DIGITS = /^\d+$/
 export function validatePin(post: PostDraft<PinterestOptions>): PostIssue[] {
   const options = post.options ?? {}
   const issues: PostIssue[] = []
-  if (options.board && !DIGITS.test(options.board)) issues.push({ code: 'option_invalid', params: { option: 'board' } })
-  if (options.boardSection && !DIGITS.test(options.boardSection)) issues.push({ code: 'option_invalid', params: { option: 'boardSection' } })
-  if (options.link && !/^https?:\/\/\S+$/i.test(options.link)) issues.push({ code: 'option_invalid', params: { option: 'link' } })
+  if (options.board && !DIGITS.test(options.board))
+    issues.push({ code: 'option_invalid', params: { option: 'board' } })
+  if (options.boardSection && !DIGITS.test(options.boardSection))
+    issues.push({ code: 'option_invalid', params: { option: 'boardSection' } })
+  if (options.link && !/^https?:\/\/\S+$/i.test(options.link))
+    issues.push({ code: 'option_invalid', params: { option: 'link' } })
   return issues
 }

@@ -1,4 +1,13 @@
-import { failed, ok, pending, type AccountContext, type MediaItem, type PublishContext, type PublishOutcome, type Published } from '#sdk'
+import {
+  failed,
+  ok,
+  pending,
+  type AccountContext,
+  type MediaItem,
+  type PublishContext,
+  type PublishOutcome,
+  type Published,
+} from '#sdk'
 import { VIDEO_DEFAULTS } from './capabilities.js'
 import { base64Of, uploadVideo, videoFailed, videoStatus } from './media.js'
 import type { PinterestOptions } from './options.js'
@@ -55,23 +64,41 @@ async function imageSource(images: MediaItem[]) {
       : { source_type: 'image_base64', content_type: image.mimeType, data: await base64Of(image) }
   }
   return byUrl
-    ? { source_type: 'multiple_image_urls', items: images.map((image) => ({ url: image.publicUrl! })) }
-    : { source_type: 'multiple_image_base64', items: await Promise.all(images.map(async (image) => ({ content_type: image.mimeType, data: await base64Of(image) }))) }
+    ? {
+        source_type: 'multiple_image_urls',
+        items: images.map((image) => ({ url: image.publicUrl! })),
+      }
+    : {
+        source_type: 'multiple_image_base64',
+        items: await Promise.all(
+          images.map(async (image) => ({
+            content_type: image.mimeType,
+            data: await base64Of(image),
+          }))
+        ),
+      }
 }
 
 function videoProblem(ctx: PublishContext<PinterestOptions>, video: MediaItem) {
   const limits = { ...VIDEO_DEFAULTS, ...ctx.settings } as typeof VIDEO_DEFAULTS
-  if (video.bytes > Number(limits.videoMaxBytes)) return `video larger than ${limits.videoMaxBytes} bytes`
+  if (video.bytes > Number(limits.videoMaxBytes))
+    return `video larger than ${limits.videoMaxBytes} bytes`
   const seconds = video.durationSeconds
-  if (seconds !== undefined && (seconds < Number(limits.videoMinSeconds) || seconds > Number(limits.videoMaxSeconds))) {
+  if (
+    seconds !== undefined &&
+    (seconds < Number(limits.videoMinSeconds) || seconds > Number(limits.videoMaxSeconds))
+  ) {
     return `video must last ${limits.videoMinSeconds}–${limits.videoMaxSeconds} s`
   }
   return null
 }
 
-export async function publishPin(ctx: PublishContext<PinterestOptions>): Promise<PublishOutcome<Published>> {
+export async function publishPin(
+  ctx: PublishContext<PinterestOptions>
+): Promise<PublishOutcome<Published>> {
   if (!ctx.post.options?.board) return failed('a Pin needs a board', false, 'option_required')
-  if (!ctx.post.media.length) return failed('a Pin needs an image or a video', false, 'media_required')
+  if (!ctx.post.media.length)
+    return failed('a Pin needs an image or a video', false, 'media_required')
   const pin = fieldsOf(ctx)
   const alt = altTextOf(ctx.post.media)
   if (alt) pin.alt_text = alt
@@ -87,28 +114,43 @@ export async function publishPin(ctx: PublishContext<PinterestOptions>): Promise
 }
 
 /** Continues a video Pin left `pending` while Pinterest processed the upload. */
-export async function checkPinStatus(ctx: AccountContext, handle: string): Promise<PublishOutcome<Published>> {
+export async function checkPinStatus(
+  ctx: AccountContext,
+  handle: string
+): Promise<PublishOutcome<Published>> {
   let parsed: VideoHandle
   try {
     parsed = JSON.parse(handle)
-    if (parsed?.v !== 1 || !parsed.mediaId || !parsed.pin?.board_id) throw new Error('unknown handle')
+    if (parsed?.v !== 1 || !parsed.mediaId || !parsed.pin?.board_id)
+      throw new Error('unknown handle')
   } catch {
     return failed('unreadable pending handle', false, 'bad_handle')
   }
   return advanceVideo(ctx, parsed)
 }
 
-async function advanceVideo(ctx: AccountContext, handle: VideoHandle): Promise<PublishOutcome<Published>> {
+async function advanceVideo(
+  ctx: AccountContext,
+  handle: VideoHandle
+): Promise<PublishOutcome<Published>> {
   const status = await videoStatus(apiHttp(ctx), ctx.token.accessToken, handle.mediaId)
   if (status.status !== 'ok') return status
   if (status.value === 'failed') return videoFailed(handle.mediaId)
   if (status.value !== 'succeeded') return pending(JSON.stringify(handle), CHECK_AFTER_SECONDS)
   // Pinterest needs a cover: the first frame unless the user gave one (not supported yet).
-  return createPin(ctx, handle.pin, { source_type: 'video_id', media_id: handle.mediaId, cover_image_key_frame_time: 0 })
+  return createPin(ctx, handle.pin, {
+    source_type: 'video_id',
+    media_id: handle.mediaId,
+    cover_image_key_frame_time: 0,
+  })
 }
 
 /** POST /pins. Pinterest has no idempotency key: an ambiguous answer is resolved by findRecentPin. */
-async function createPin(ctx: AccountContext, pin: PinFields, mediaSource: object): Promise<PublishOutcome<Published>> {
+async function createPin(
+  ctx: AccountContext,
+  pin: PinFields,
+  mediaSource: object
+): Promise<PublishOutcome<Published>> {
   const created = await apiHttp(ctx).send<{ id: string }>({
     method: 'POST',
     url: 'pins',

@@ -19,7 +19,9 @@ interface PinSummary {
  * created in the last hour with the same description, title and link. Two identical Pins on
  * one board within an hour cannot be told apart.
  */
-export async function findRecentPin(ctx: PublishContext<PinterestOptions>): Promise<Result<Published | null>> {
+export async function findRecentPin(
+  ctx: PublishContext<PinterestOptions>
+): Promise<Result<Published | null>> {
   const options = ctx.post.options ?? {}
   if (!options.board) return ok(null)
   const recent = await apiHttp(ctx).send<{ items: PinSummary[] }>({

@@ -5,7 +5,14 @@ import { apiHttp } from './urls.js'
  * IMPRESSION → views, SAVE → saves, PIN_CLICK + OUTBOUND_CLICK → clicks (a close-up and a
  * visit to the link are both clicks on the Pin), TOTAL_REACTIONS → likes, TOTAL_COMMENTS → comments.
  */
-const METRIC_TYPES = ['IMPRESSION', 'SAVE', 'PIN_CLICK', 'OUTBOUND_CLICK', 'TOTAL_REACTIONS', 'TOTAL_COMMENTS']
+const METRIC_TYPES = [
+  'IMPRESSION',
+  'SAVE',
+  'PIN_CLICK',
+  'OUTBOUND_CLICK',
+  'TOTAL_REACTIONS',
+  'TOTAL_COMMENTS',
+]
 /** Pinterest serves analytics for the last 90 days only: older activity is not counted. */
 const WINDOW_DAYS = 89
 
@@ -31,14 +38,22 @@ export function pinMetricsOf(analytics: PinAnalytics | undefined): PostMetrics {
 }
 
 /** GET /pins/{id}/analytics per Pin over the last 90 days; a deleted Pin (404) is left out. */
-export async function fetchPinStats(ctx: AccountContext, ids: string[]): Promise<Result<Record<string, PostMetrics>>> {
+export async function fetchPinStats(
+  ctx: AccountContext,
+  ids: string[]
+): Promise<Result<Record<string, PostMetrics>>> {
   const now = new Date()
   const start = new Date(now.getTime() - WINDOW_DAYS * 86_400_000)
   const figures: Record<string, PostMetrics> = {}
   for (const id of ids) {
     const response = await apiHttp(ctx).send<Record<string, PinAnalytics>>({
       url: `pins/${encodeURIComponent(id)}/analytics`,
-      query: { start_date: day(start), end_date: day(now), metric_types: METRIC_TYPES.join(','), app_types: 'ALL' },
+      query: {
+        start_date: day(start),
+        end_date: day(now),
+        metric_types: METRIC_TYPES.join(','),
+        app_types: 'ALL',
+      },
       bearer: ctx.token.accessToken,
     })
     if (response.status === 'error' && response.httpStatus === 404) continue

@@ -20,7 +20,13 @@ export const REDDIT_SCOPES = ['identity', 'submit', 'read', 'flair', 'history']
  * refresh tokens normally stay the same; a new one is kept if Reddit sends it.
  */
 function tokenEndpoint(ctx: PluginContext): TokenEndpoint {
-  return { http: redditHttp(ctx, 'auth'), url: '/api/v1/access_token', clientAuth: 'basic', errorsInBody: true, defaultScopes: REDDIT_SCOPES }
+  return {
+    http: redditHttp(ctx, 'auth'),
+    url: '/api/v1/access_token',
+    clientAuth: 'basic',
+    errorsInBody: true,
+    defaultScopes: REDDIT_SCOPES,
+  }
 }
 
 /**
@@ -46,7 +52,9 @@ export const redditAuth: OAuth2Auth = {
 
   /** No PKCE: a verifier the app may hold is not sent. */
   exchangeCode(ctx, { code, redirectUri }) {
-    return connectOneAccount(ctx, tokenEndpoint(ctx), { code, redirectUri }, (accessToken) => fetchProfile(ctx, accessToken))
+    return connectOneAccount(ctx, tokenEndpoint(ctx), { code, redirectUri }, (accessToken) =>
+      fetchProfile(ctx, accessToken)
+    )
   },
 
   refresh(ctx: AccountContext) {
@@ -55,6 +63,10 @@ export const redditAuth: OAuth2Auth = {
 
   /** Revoking the refresh token ends the grant (and its access tokens); the access token goes too in case none exists. */
   revoke(ctx: AccountContext) {
-    return revokeTokens(ctx, { http: redditHttp(ctx, 'auth'), url: '/api/v1/revoke_token', clientAuth: 'basic' }, refreshThenAccess(ctx.token))
+    return revokeTokens(
+      ctx,
+      { http: redditHttp(ctx, 'auth'), url: '/api/v1/revoke_token', clientAuth: 'basic' },
+      refreshThenAccess(ctx.token)
+    )
   },
 }

@@ -8,8 +8,18 @@ import { REDDIT_DEFAULT_LIMITS as L } from './settings.js'
  */
 export const redditCapabilities: Capabilities = {
   text: { limit: 40_000, counter: { id: 'utf16' }, optionalWithMedia: true },
-  images: { max: L.galleryMaxItems, maxBytes: L.imageMaxBytes, formats: ['image/jpeg', 'image/png', 'image/gif'], altText: { supported: false } },
-  video: { max: 1, maxBytes: L.videoMaxBytes, formats: ['video/mp4', 'video/quicktime'], maxSeconds: L.videoMaxSeconds },
+  images: {
+    max: L.galleryMaxItems,
+    maxBytes: L.imageMaxBytes,
+    formats: ['image/jpeg', 'image/png', 'image/gif'],
+    altText: { supported: false },
+  },
+  video: {
+    max: 1,
+    maxBytes: L.videoMaxBytes,
+    formats: ['video/mp4', 'video/quicktime'],
+    maxSeconds: L.videoMaxSeconds,
+  },
   mixedMedia: false,
   mediaRequired: false,
   mediaByPublicUrl: false,

@@ -18,7 +18,8 @@ export function unwrapJson<T>(result: Result<HttpResponse<RedditJson<T>>>): Resu
     const [code, message, field] = first
     const reason = `${code}: ${message}${field ? ` (${field})` : ''}`
     if (code === 'RATELIMIT') return rateLimited(json?.ratelimit ?? waitFrom(message), reason)
-    const mapped = code === 'SUBMIT_VALIDATION_FLAIR_REQUIRED' ? 'flair_required' : code.toLowerCase()
+    const mapped =
+      code === 'SUBMIT_VALIDATION_FLAIR_REQUIRED' ? 'flair_required' : code.toLowerCase()
     return failed(reason, false, mapped, { httpStatus: 200, networkError: code })
   }
   return ok((json?.data ?? {}) as T)

@@ -10,7 +10,10 @@ export interface FlairTemplate {
 }
 
 /** GET /r/{sr}/api/link_flair_v2: the subreddit's link flair templates. */
-export async function fetchFlairTemplates(ctx: AccountContext, sr: string): Promise<Result<FlairTemplate[]>> {
+export async function fetchFlairTemplates(
+  ctx: AccountContext,
+  sr: string
+): Promise<Result<FlairTemplate[]>> {
   const response = await redditHttp(ctx).send<FlairTemplate[]>({
     url: `/r/${encodeURIComponent(sr)}/api/link_flair_v2`,
     query: { raw_json: 1 },
@@ -24,12 +27,26 @@ export async function fetchFlairTemplates(ctx: AccountContext, sr: string): Prom
  * The `optionChoices` hook: the flairs a member may pick in the chosen subreddit. No valid
  * subreddit yet, or one that does not exist or hides its flairs (404/403), offers none.
  */
-export async function redditOptionChoices(ctx: AccountContext, field: string, values: Record<string, unknown>): Promise<Result<OptionChoice[]>> {
+export async function redditOptionChoices(
+  ctx: AccountContext,
+  field: string,
+  values: Record<string, unknown>
+): Promise<Result<OptionChoice[]>> {
   if (field !== 'flairId') return noChoicesFor(field)
-  const sr = subredditName({ subreddit: typeof values.subreddit === 'string' ? values.subreddit : '' })
+  const sr = subredditName({
+    subreddit: typeof values.subreddit === 'string' ? values.subreddit : '',
+  })
   if (!SUBREDDIT_NAME.test(sr)) return ok([])
   const templates = await fetchFlairTemplates(ctx, sr)
-  if (templates.status === 'error' && (templates.httpStatus === 404 || templates.httpStatus === 403)) return ok([])
+  if (
+    templates.status === 'error' &&
+    (templates.httpStatus === 404 || templates.httpStatus === 403)
+  )
+    return ok([])
   if (templates.status !== 'ok') return templates
-  return ok(templates.value.filter((template) => !template.mod_only).map((template) => ({ value: template.id, label: template.text || template.id })))
+  return ok(
+    templates.value
+      .filter((template) => !template.mod_only)
+      .map((template) => ({ value: template.id, label: template.text || template.id }))
+  )
 }

@@ -20,28 +20,54 @@ export const TITLE_MAX = 300
 export const redditOptionFields: OptionField[] = [
   { name: 'subreddit', kind: 'text', label: 'Subreddit', required: true, maxLength: 23 },
   { name: 'title', kind: 'text', label: 'Title', required: true, maxLength: TITLE_MAX },
-  { name: 'link', kind: 'text', label: 'Link (makes a link post)', required: false, maxLength: 2048 },
+  {
+    name: 'link',
+    kind: 'text',
+    label: 'Link (makes a link post)',
+    required: false,
+    maxLength: 2048,
+  },
   // Whether a flair is required is the subreddit's rule, checked when publishing (subreddit.ts).
-  { name: 'flairId', kind: 'select', label: 'Flair', required: false, choices: [], source: 'account', dependsOn: ['subreddit'] },
+  {
+    name: 'flairId',
+    kind: 'select',
+    label: 'Flair',
+    required: false,
+    choices: [],
+    source: 'account',
+    dependsOn: ['subreddit'],
+  },
   { name: 'flairText', kind: 'text', label: 'Flair text', required: false, maxLength: 64 },
   { name: 'nsfw', kind: 'boolean', label: 'NSFW', required: false, default: false },
   { name: 'spoiler', kind: 'boolean', label: 'Spoiler', required: false, default: false },
-  { name: 'sendReplies', kind: 'boolean', label: 'Send replies to my inbox', required: false, default: true },
+  {
+    name: 'sendReplies',
+    kind: 'boolean',
+    label: 'Send replies to my inbox',
+    required: false,
+    default: true,
+  },
 ]
 
 export const SUBREDDIT_NAME = /^[A-Za-z0-9][A-Za-z0-9_]{1,20}$/
 
 export function subredditName(options: RedditOptions) {
-  return String(options.subreddit ?? '').trim().replace(/^\/?r\//i, '')
+  return String(options.subreddit ?? '')
+    .trim()
+    .replace(/^\/?r\//i, '')
 }
 
 /** Checks the generic option rules cannot express: a real subreddit name, a title that is not blank, an http(s) link. */
 export function validateRedditPost(post: PostDraft<RedditOptions>): PostIssue[] {
   const options = (post.options ?? {}) as RedditOptions
   const issues: PostIssue[] = []
-  if (options.subreddit && !SUBREDDIT_NAME.test(subredditName(options))) issues.push({ code: 'option_invalid', params: { option: 'subreddit' } })
-  if (options.title !== undefined && options.title !== '' && !options.title.trim()) issues.push({ code: 'option_required', params: { option: 'title' } })
-  if (options.link && !/^https?:\/\/\S+$/i.test(options.link)) issues.push({ code: 'option_invalid', params: { option: 'link' } })
-  if (options.link && post.media.length) issues.push({ code: 'option_invalid', params: { option: 'link' } })
+  if (options.subreddit && !SUBREDDIT_NAME.test(subredditName(options)))
+    issues.push({ code: 'option_invalid', params: { option: 'subreddit' } })
+  if (options.title !== undefined && options.title !== '' && !options.title.trim())
+    issues.push({ code: 'option_required', params: { option: 'title' } })
+  if (options.link && !/^https?:\/\/\S+$/i.test(options.link))
+    issues.push({ code: 'option_invalid', params: { option: 'link' } })
+  if (options.link && post.media.length)
+    issues.push({ code: 'option_invalid', params: { option: 'link' } })
   return issues
 }

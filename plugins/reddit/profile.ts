@@ -1,4 +1,11 @@
-import { ok, type AccountContext, type AccountMetrics, type AccountProfile, type PluginContext, type Result } from '#sdk'
+import {
+  ok,
+  type AccountContext,
+  type AccountMetrics,
+  type AccountProfile,
+  type PluginContext,
+  type Result,
+} from '#sdk'
 import { redditHttp, redditUrls } from './settings.js'
 
 interface RedditMe {
@@ -10,12 +17,19 @@ interface RedditMe {
 }
 
 async function me(ctx: PluginContext, accessToken: string): Promise<Result<RedditMe>> {
-  const response = await redditHttp(ctx).send<RedditMe>({ url: '/api/v1/me', query: { raw_json: 1 }, bearer: accessToken })
+  const response = await redditHttp(ctx).send<RedditMe>({
+    url: '/api/v1/me',
+    query: { raw_json: 1 },
+    bearer: accessToken,
+  })
   return response.status === 'ok' ? ok(response.value.body) : response
 }
 
 /** GET /api/v1/me (identity scope). */
-export async function fetchProfile(ctx: PluginContext, accessToken: string): Promise<Result<AccountProfile>> {
+export async function fetchProfile(
+  ctx: PluginContext,
+  accessToken: string
+): Promise<Result<AccountProfile>> {
   const user = await me(ctx, accessToken)
   if (user.status !== 'ok') return user
   const { id, name, icon_img: icon } = user.value
@@ -30,7 +44,9 @@ export async function fetchProfile(ctx: PluginContext, accessToken: string): Pro
 }
 
 /** Followers of the user's profile subreddit, when Reddit reports one. */
-export async function fetchRedditAccountStats(ctx: AccountContext): Promise<Result<AccountMetrics>> {
+export async function fetchRedditAccountStats(
+  ctx: AccountContext
+): Promise<Result<AccountMetrics>> {
   const user = await me(ctx, ctx.token.accessToken)
   if (user.status !== 'ok') return user
   return ok({ followers: user.value.subreddit?.subscribers ?? null, following: null, posts: null })

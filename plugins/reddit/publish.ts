@@ -1,4 +1,13 @@
-import { failed, ok, pending, type AccountContext, type PublishContext, type PublishOutcome, type Published, type Result } from '#sdk'
+import {
+  failed,
+  ok,
+  pending,
+  type AccountContext,
+  type PublishContext,
+  type PublishOutcome,
+  type Published,
+  type Result,
+} from '#sdk'
 import { unwrapJson, type RedditJson } from './errors.js'
 import { uploadAsset, uploadDefaultPoster } from './media.js'
 import { subredditName, type RedditOptions } from './options.js'
@@ -21,7 +30,9 @@ interface RedditHandle {
  */
 function permalinkOf(ctx: AccountContext, name: string, url: string | undefined) {
   const web = redditUrls(ctx.settings).web.replace(/\/$/, '')
-  return url?.startsWith(`${web}/`) && url.includes('/comments/') ? url : `${web}/comments/${name.replace(/^t3_/, '')}/`
+  return url?.startsWith(`${web}/`) && url.includes('/comments/')
+    ? url
+    : `${web}/comments/${name.replace(/^t3_/, '')}/`
 }
 
 export function kindOf(ctx: PublishContext<RedditOptions>): PostKind {
@@ -39,11 +50,14 @@ export function kindOf(ctx: PublishContext<RedditOptions>): PostKind {
  * read from the user's submissions by checkStatus. The post text goes in `text` for every
  * kind (Reddit shows body text under media and links; unconfirmed for the API (u)).
  */
-export async function publishToReddit(ctx: PublishContext<RedditOptions>): Promise<PublishOutcome<Published>> {
+export async function publishToReddit(
+  ctx: PublishContext<RedditOptions>
+): Promise<PublishOutcome<Published>> {
   const options = (ctx.post.options ?? {}) as RedditOptions
   const sr = subredditName(options)
   const title = (options.title ?? '').trim()
-  if (!sr || !title) return failed('Reddit posts need a subreddit and a title', false, 'option_required')
+  if (!sr || !title)
+    return failed('Reddit posts need a subreddit and a title', false, 'option_required')
   const kind = kindOf(ctx)
   const tooBig = checkMediaLimits(ctx)
   if (tooBig) return tooBig
@@ -64,10 +78,19 @@ export async function publishToReddit(ctx: PublishContext<RedditOptions>): Promi
   const since = Date.now()
   if (kind === 'gallery') return submitGallery(ctx, common)
   if (kind === 'self' || kind === 'link') {
-    const form = { ...common, kind, ...(kind === 'link' ? { url: options.link!, resubmit: 'true' } : {}) }
+    const form = {
+      ...common,
+      kind,
+      ...(kind === 'link' ? { url: options.link!, resubmit: 'true' } : {}),
+    }
     const created = await submit<{ name?: string; url?: string }>(ctx, form)
     if (created.status !== 'ok') return created
-    return created.value.name ? ok({ externalId: created.value.name, url: permalinkOf(ctx, created.value.name, created.value.url) }) : findAfterSubmit(ctx, { v: 1, sr, title, since })
+    return created.value.name
+      ? ok({
+          externalId: created.value.name,
+          url: permalinkOf(ctx, created.value.name, created.value.url),
+        })
+      : findAfterSubmit(ctx, { v: 1, sr, title, since })
   }
 
   const item = ctx.post.media[0]
@@ -81,29 +104,52 @@ export async function publishToReddit(ctx: PublishContext<RedditOptions>): Promi
   }
   const submitted = await submit(ctx, form)
   if (submitted.status !== 'ok') return submitted
-  return pending(JSON.stringify({ v: 1, sr, title, since } satisfies RedditHandle), limitsOf(ctx.settings).mediaCheckAfterSeconds)
+  return pending(
+    JSON.stringify({ v: 1, sr, title, since } satisfies RedditHandle),
+    limitsOf(ctx.settings).mediaCheckAfterSeconds
+  )
 }
 
 function checkMediaLimits(ctx: PublishContext<RedditOptions>) {
   const limits = limitsOf(ctx.settings)
   const images = ctx.post.media.filter((item) => item.kind === 'image')
-  if (images.length > limits.galleryMaxItems) return failed(`Reddit galleries take at most ${limits.galleryMaxItems} images`, false, 'too_many_images')
+  if (images.length > limits.galleryMaxItems)
+    return failed(
+      `Reddit galleries take at most ${limits.galleryMaxItems} images`,
+      false,
+      'too_many_images'
+    )
   for (const item of ctx.post.media) {
     const max = item.kind === 'video' ? limits.videoMaxBytes : limits.imageMaxBytes
-    if (item.bytes > max) return failed(`Reddit takes ${item.kind}s up to ${max} bytes`, false, 'media_too_large')
+    if (item.bytes > max)
+      return failed(`Reddit takes ${item.kind}s up to ${max} bytes`, false, 'media_too_large')
     if (item.kind === 'video' && (item.durationSeconds ?? 0) > limits.videoMaxSeconds) {
-      return failed(`Reddit takes videos up to ${limits.videoMaxSeconds} s`, false, 'video_too_long')
+      return failed(
+        `Reddit takes videos up to ${limits.videoMaxSeconds} s`,
+        false,
+        'video_too_long'
+      )
     }
   }
   return null
 }
 
 async function submit<T>(ctx: AccountContext, form: Record<string, string>): Promise<Result<T>> {
-  return unwrapJson<T>(await redditHttp(ctx).send<RedditJson<T>>({ method: 'POST', url: '/api/submit', bearer: ctx.token.accessToken, form }))
+  return unwrapJson<T>(
+    await redditHttp(ctx).send<RedditJson<T>>({
+      method: 'POST',
+      url: '/api/submit',
+      bearer: ctx.token.accessToken,
+      form,
+    })
+  )
 }
 
 /** Uploads each image, then POST /api/submit_gallery_post.json (JSON body). */
-async function submitGallery(ctx: PublishContext<RedditOptions>, common: Record<string, string>): Promise<PublishOutcome<Published>> {
+async function submitGallery(
+  ctx: PublishContext<RedditOptions>,
+  common: Record<string, string>
+): Promise<PublishOutcome<Published>> {
   const items = []
   for (const item of ctx.post.media) {
     const uploaded = await uploadAsset(ctx, await item.read(), item.mimeType)
@@ -117,16 +163,30 @@ async function submitGallery(ctx: PublishContext<RedditOptions>, common: Record<
       method: 'POST',
       url: '/api/submit_gallery_post.json',
       bearer: ctx.token.accessToken,
-      json: { ...rest, nsfw: nsfw === 'true', spoiler: spoiler === 'true', sendreplies: sendreplies === 'true', show_error_list: true, items },
+      json: {
+        ...rest,
+        nsfw: nsfw === 'true',
+        spoiler: spoiler === 'true',
+        sendreplies: sendreplies === 'true',
+        show_error_list: true,
+        items,
+      },
     })
   )
   if (created.status !== 'ok') return created
   const id = created.value.id ?? /\/comments\/([a-z0-9]+)/i.exec(created.value.url ?? '')?.[1]
-  if (id) return ok({ externalId: id.startsWith('t3_') ? id : `t3_${id}`, url: created.value.url ?? null })
+  if (id)
+    return ok({
+      externalId: id.startsWith('t3_') ? id : `t3_${id}`,
+      url: created.value.url ?? null,
+    })
   return findAfterSubmit(ctx, { v: 1, sr: common.sr, title: common.title, since })
 }
 
-async function findAfterSubmit(ctx: AccountContext, handle: RedditHandle): Promise<PublishOutcome<Published>> {
+async function findAfterSubmit(
+  ctx: AccountContext,
+  handle: RedditHandle
+): Promise<PublishOutcome<Published>> {
   const found = await findSubmission(ctx, handle)
   if (found.status === 'ok' && found.value) return ok(found.value)
   return pending(JSON.stringify(handle), limitsOf(ctx.settings).mediaCheckAfterSeconds)
@@ -136,7 +196,10 @@ async function findAfterSubmit(ctx: AccountContext, handle: RedditHandle): Promi
  * An image or video post being processed: it shows up in the user's submissions once Reddit
  * is done. If it has not after settings.limits.mediaWaitSeconds, processing failed.
  */
-export async function checkRedditStatus(ctx: AccountContext, raw: string): Promise<PublishOutcome<Published>> {
+export async function checkRedditStatus(
+  ctx: AccountContext,
+  raw: string
+): Promise<PublishOutcome<Published>> {
   let handle: RedditHandle
   try {
     handle = JSON.parse(raw)
@@ -149,7 +212,11 @@ export async function checkRedditStatus(ctx: AccountContext, raw: string): Promi
   if (found.status === 'ok' && found.value) return ok(found.value)
   if (found.status === 'unauthorized') return found
   if (Date.now() - handle.since > limits.mediaWaitSeconds * 1000) {
-    return failed(`Reddit did not finish processing the media post in r/${handle.sr}`, false, 'media_processing_failed')
+    return failed(
+      `Reddit did not finish processing the media post in r/${handle.sr}`,
+      false,
+      'media_processing_failed'
+    )
   }
   return pending(raw, limits.mediaCheckAfterSeconds)
 }

@@ -25,10 +25,14 @@ interface Wanted {
   link?: string
 }
 
-const normal = (text: string | undefined) => (text ?? '').replace(/\r\n?/g, '\n').normalize('NFC').trim()
+const normal = (text: string | undefined) =>
+  (text ?? '').replace(/\r\n?/g, '\n').normalize('NFC').trim()
 
 /** The user's newest submissions (GET /user/{name}/submitted, history scope), looking for one post. */
-export async function findSubmission(ctx: AccountContext, wanted: Wanted): Promise<Result<Published | null>> {
+export async function findSubmission(
+  ctx: AccountContext,
+  wanted: Wanted
+): Promise<Result<Published | null>> {
   const response = await redditHttp(ctx).send<{ data?: { children?: { data: Submission }[] } }>({
     url: `/user/${encodeURIComponent(usernameOf(ctx))}/submitted`,
     query: { sort: 'new', limit: 25, raw_json: 1 },
@@ -53,7 +57,9 @@ export async function findSubmission(ctx: AccountContext, wanted: Wanted): Promi
  * Reddit has no idempotency key: a submit whose answer was lost is looked for among the
  * user's submissions of the last hour, by subreddit and title (and body or link).
  */
-export function findRedditPost(ctx: PublishContext<RedditOptions>): Promise<Result<Published | null>> {
+export function findRedditPost(
+  ctx: PublishContext<RedditOptions>
+): Promise<Result<Published | null>> {
   const options = (ctx.post.options ?? {}) as RedditOptions
   const isSelf = !ctx.post.media.length && !options.link
   return findSubmission(ctx, {

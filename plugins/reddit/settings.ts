@@ -41,11 +41,16 @@ export function limitsOf(settings: PluginSettings): RedditLimits {
 }
 
 export function userAgentOf(settings: PluginSettings) {
-  return typeof settings.userAgent === 'string' && settings.userAgent.trim() ? settings.userAgent.trim() : DEFAULT_USER_AGENT
+  return typeof settings.userAgent === 'string' && settings.userAgent.trim()
+    ? settings.userAgent.trim()
+    : DEFAULT_USER_AGENT
 }
 
 /** HTTP against one of Reddit's hosts, always with the descriptive User-Agent. */
-export function redditHttp(ctx: { settings: PluginSettings; http: HttpClient }, base: 'api' | 'auth' = 'api') {
+export function redditHttp(
+  ctx: { settings: PluginSettings; http: HttpClient },
+  base: 'api' | 'auth' = 'api'
+) {
   const http = ctx.http.withBaseUrl(redditUrls(ctx.settings)[base])
   const userAgent = userAgentOf(ctx.settings)
   return {

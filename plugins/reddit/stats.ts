@@ -20,13 +20,20 @@ export interface RedditFigures {
 /** score → likes (net upvotes), num_comments → comments, num_crossposts → shares; Reddit gives users no views or reach. */
 export function figuresOf(thing: Thing): RedditFigures {
   return {
-    metrics: metrics({ likes: thing.score ?? null, comments: thing.num_comments ?? null, shares: thing.num_crossposts ?? null }),
+    metrics: metrics({
+      likes: thing.score ?? null,
+      comments: thing.num_comments ?? null,
+      shares: thing.num_crossposts ?? null,
+    }),
     upvoteRatio: thing.upvote_ratio ?? null,
   }
 }
 
 /** GET /api/info?id=t3_…,t3_… (100 at a time): every figure Reddit has for the posts. */
-export async function fetchRedditFigures(ctx: AccountContext, ids: string[]): Promise<Result<Record<string, RedditFigures>>> {
+export async function fetchRedditFigures(
+  ctx: AccountContext,
+  ids: string[]
+): Promise<Result<Record<string, RedditFigures>>> {
   const figures: Record<string, RedditFigures> = {}
   const fullnames = ids.map((id) => (id.startsWith('t3_') ? id : `t3_${id}`))
   for (let start = 0; start < fullnames.length; start += BATCH) {
@@ -36,13 +43,19 @@ export async function fetchRedditFigures(ctx: AccountContext, ids: string[]): Pr
       bearer: ctx.token.accessToken,
     })
     if (response.status !== 'ok') return response
-    for (const child of response.value.body?.data?.children ?? []) figures[child.data.name] = figuresOf(child.data)
+    for (const child of response.value.body?.data?.children ?? [])
+      figures[child.data.name] = figuresOf(child.data)
   }
   return ok(figures)
 }
 
-export async function fetchRedditStats(ctx: AccountContext, ids: string[]): Promise<Result<Record<string, PostMetrics>>> {
+export async function fetchRedditStats(
+  ctx: AccountContext,
+  ids: string[]
+): Promise<Result<Record<string, PostMetrics>>> {
   const figures = await fetchRedditFigures(ctx, ids)
   if (figures.status !== 'ok') return figures
-  return ok(Object.fromEntries(Object.entries(figures.value).map(([id, value]) => [id, value.metrics])))
+  return ok(
+    Object.fromEntries(Object.entries(figures.value).map(([id, value]) => [id, value.metrics]))
+  )
 }

@@ -1,4 +1,10 @@
-import { apiVersionOf, graphClient, urlsOf, versionedBase, type GraphContext } from '../_meta/graph_client.js'
+import {
+  apiVersionOf,
+  graphClient,
+  urlsOf,
+  versionedBase,
+  type GraphContext,
+} from '../_meta/graph_client.js'
 import type { PluginSettings } from '#sdk'
 
 /** Where Threads lives (threads/FLOW.md); config (or a test's fake) may point any of them elsewhere. */

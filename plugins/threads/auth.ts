@@ -1,7 +1,21 @@
-import { expiresAtFrom, failed, ok, unauthorized, type AccountContext, type OAuth2Auth, type PluginContext, type Result, type TokenSet } from '#sdk'
+import {
+  expiresAtFrom,
+  failed,
+  ok,
+  unauthorized,
+  type AccountContext,
+  type OAuth2Auth,
+  type PluginContext,
+  type Result,
+  type TokenSet,
+} from '#sdk'
 import { graph, threadsUrls } from './api.js'
 
-export const THREADS_SCOPES = ['threads_basic', 'threads_content_publish', 'threads_manage_insights']
+export const THREADS_SCOPES = [
+  'threads_basic',
+  'threads_content_publish',
+  'threads_manage_insights',
+]
 
 interface TokenResponse {
   access_token: string
@@ -9,11 +23,18 @@ interface TokenResponse {
   expires_in?: number
 }
 
-const tokenSetOf = (body: TokenResponse): TokenSet => ({ accessToken: body.access_token, refreshToken: null, expiresAt: expiresAtFrom(body.expires_in), scopes: THREADS_SCOPES })
+const tokenSetOf = (body: TokenResponse): TokenSet => ({
+  accessToken: body.access_token,
+  refreshToken: null,
+  expiresAt: expiresAtFrom(body.expires_in),
+  scopes: THREADS_SCOPES,
+})
 
 /** A refused grant at the token endpoints (400) means the user must log in again. */
 function asUnauthorized<T>(result: Result<T>): Result<T> {
-  return result.status === 'error' && result.httpStatus === 400 ? unauthorized(result.reason) : result
+  return result.status === 'error' && result.httpStatus === 400
+    ? unauthorized(result.reason)
+    : result
 }
 
 /**
@@ -30,7 +51,13 @@ export const threadsAuth: OAuth2Auth = {
 
   authorizationUrl(ctx, { state, redirectUri }) {
     const url = new URL(threadsUrls(ctx.settings).authorize)
-    url.search = new URLSearchParams({ client_id: ctx.settings.clientId ?? '', redirect_uri: redirectUri, scope: THREADS_SCOPES.join(','), response_type: 'code', state }).toString()
+    url.search = new URLSearchParams({
+      client_id: ctx.settings.clientId ?? '',
+      redirect_uri: redirectUri,
+      scope: THREADS_SCOPES.join(','),
+      response_type: 'code',
+      state,
+    }).toString()
     return url.toString()
   },
 
@@ -40,14 +67,24 @@ export const threadsAuth: OAuth2Auth = {
       await graph(ctx, false).send<TokenResponse>({
         method: 'POST',
         url: 'oauth/access_token',
-        form: { client_id: clientId, client_secret: clientSecret, grant_type: 'authorization_code', redirect_uri: redirectUri, code },
+        form: {
+          client_id: clientId,
+          client_secret: clientSecret,
+          grant_type: 'authorization_code',
+          redirect_uri: redirectUri,
+          code,
+        },
       })
     )
     if (short.status !== 'ok') return short
     const long = asUnauthorized(
       await graph(ctx, false).send<TokenResponse>({
         url: 'access_token',
-        query: { grant_type: 'th_exchange_token', client_secret: clientSecret, access_token: short.value.body.access_token },
+        query: {
+          grant_type: 'th_exchange_token',
+          client_secret: clientSecret,
+          access_token: short.value.body.access_token,
+        },
       })
     )
     if (long.status !== 'ok') return long
@@ -68,7 +105,11 @@ export const threadsAuth: OAuth2Auth = {
 
   /** No revocation endpoint is documented (capabilities.revocable is false); the user removes the app in Threads. */
   async revoke(): Promise<Result<void>> {
-    return failed('Threads has no token revocation endpoint: remove the app under Settings → Account → Website permissions', false, 'not_supported')
+    return failed(
+      'Threads has no token revocation endpoint: remove the app under Settings → Account → Website permissions',
+      false,
+      'not_supported'
+    )
   },
 }
 
@@ -80,7 +121,11 @@ interface ThreadsMe {
 }
 
 async function fetchProfile(ctx: PluginContext, token: string) {
-  const me = await graph(ctx).send<ThreadsMe>({ url: 'me', query: { fields: 'id,username,name,threads_profile_picture_url' }, token })
+  const me = await graph(ctx).send<ThreadsMe>({
+    url: 'me',
+    query: { fields: 'id,username,name,threads_profile_picture_url' },
+    token,
+  })
   if (me.status !== 'ok') return me
   const web = threadsUrls(ctx.settings).web.replace(/\/$/, '')
   const { id, username, name, threads_profile_picture_url: avatar } = me.value.body

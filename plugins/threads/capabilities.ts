@@ -41,10 +41,18 @@ export const threadsCapabilities: Capabilities = {
 export function validateThreadsPost(post: PostDraft<unknown>): PostIssue[] {
   const issues: PostIssue[] = []
   const length = countThreadsText(post.text)
-  if (length > TEXT_LIMIT && countGraphemes(post.text) <= TEXT_LIMIT) issues.push({ code: 'text_too_long', params: { length, limit: TEXT_LIMIT } })
+  if (length > TEXT_LIMIT && countGraphemes(post.text) <= TEXT_LIMIT)
+    issues.push({ code: 'text_too_long', params: { length, limit: TEXT_LIMIT } })
   const images = post.media.filter((item) => item.kind === 'image').length
-  if (post.media.length > MAX_CAROUSEL_ITEMS && images <= MAX_CAROUSEL_ITEMS && post.media.length - images <= MAX_CAROUSEL_ITEMS) {
-    issues.push({ code: 'too_many_images', params: { count: post.media.length, max: MAX_CAROUSEL_ITEMS } })
+  if (
+    post.media.length > MAX_CAROUSEL_ITEMS &&
+    images <= MAX_CAROUSEL_ITEMS &&
+    post.media.length - images <= MAX_CAROUSEL_ITEMS
+  ) {
+    issues.push({
+      code: 'too_many_images',
+      params: { count: post.media.length, max: MAX_CAROUSEL_ITEMS },
+    })
   }
   return issues
 }

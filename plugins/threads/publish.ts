@@ -1,5 +1,10 @@
 import type { AccountContext, MediaItem, PublishContext, PublishOutcome, Published } from '#sdk'
-import { publishThroughContainers, resumeContainers, type ContainerDraft, type ContainerNetwork } from '../_meta/media_containers.js'
+import {
+  publishThroughContainers,
+  resumeContainers,
+  type ContainerDraft,
+  type ContainerNetwork,
+} from '../_meta/media_containers.js'
 import { graph } from './api.js'
 import type { ThreadsOptions } from './options.js'
 
@@ -18,25 +23,46 @@ const threadsContainers: ContainerNetwork<ThreadsDraft> = {
   defaultQuota: 250,
   statusFields: { code: 'status', detail: 'error_message' },
   checkAfter: { media: 10, video: 30 },
-  topFields: (draft) => ({ ...(draft.text ? { text: draft.text } : {}), ...(draft.replyControl ? { reply_control: draft.replyControl } : {}) }),
+  topFields: (draft) => ({
+    ...(draft.text ? { text: draft.text } : {}),
+    ...(draft.replyControl ? { reply_control: draft.replyControl } : {}),
+  }),
 }
 
 /** Threads downloads each item from its public URL. */
 function itemFields(item: MediaItem): Record<string, string> {
   const alt: Record<string, string> = item.altText ? { alt_text: item.altText } : {}
-  return item.kind === 'image' ? { media_type: 'IMAGE', image_url: item.publicUrl!, ...alt } : { media_type: 'VIDEO', video_url: item.publicUrl!, ...alt }
+  return item.kind === 'image'
+    ? { media_type: 'IMAGE', image_url: item.publicUrl!, ...alt }
+    : { media_type: 'VIDEO', video_url: item.publicUrl!, ...alt }
 }
 
 /** TEXT, IMAGE or VIDEO, or a CAROUSEL made from 2–20 items. */
-export async function publishThread(ctx: PublishContext<ThreadsOptions>): Promise<PublishOutcome<Published>> {
+export async function publishThread(
+  ctx: PublishContext<ThreadsOptions>
+): Promise<PublishOutcome<Published>> {
   const { text, media, options } = ctx.post
   // `everyone` is Threads' default: leaving it out keeps the request minimal.
-  const replyControl = options?.replyControl && options.replyControl !== 'everyone' ? options.replyControl : undefined
-  const draft: ThreadsDraft = { v: 1, text, replyControl, children: [], container: null, video: media.some((item) => item.kind === 'video') }
-  const containers = media.length > 1 ? media.map((item) => ({ ...itemFields(item), is_carousel_item: 'true' })) : [media.length ? itemFields(media[0]) : { media_type: 'TEXT' }]
+  const replyControl =
+    options?.replyControl && options.replyControl !== 'everyone' ? options.replyControl : undefined
+  const draft: ThreadsDraft = {
+    v: 1,
+    text,
+    replyControl,
+    children: [],
+    container: null,
+    video: media.some((item) => item.kind === 'video'),
+  }
+  const containers =
+    media.length > 1
+      ? media.map((item) => ({ ...itemFields(item), is_carousel_item: 'true' }))
+      : [media.length ? itemFields(media[0]) : { media_type: 'TEXT' }]
   return publishThroughContainers(ctx, threadsContainers, media, draft, containers)
 }
 
-export function checkThreadContainer(ctx: AccountContext, handle: string): Promise<PublishOutcome<Published>> {
+export function checkThreadContainer(
+  ctx: AccountContext,
+  handle: string
+): Promise<PublishOutcome<Published>> {
   return resumeContainers(ctx, threadsContainers, handle)
 }

@@ -10,6 +10,7 @@ const encoder = new TextEncoder()
  */
 export function countThreadsText(text: string) {
   let count = 0
-  for (const { segment } of graphemes.segment(text)) count += EMOJI.test(segment) ? encoder.encode(segment).length : [...segment].length
+  for (const { segment } of graphemes.segment(text))
+    count += EMOJI.test(segment) ? encoder.encode(segment).length : [...segment].length
   return count
 }

@@ -17,7 +17,14 @@ import { fetchProfile } from './profile.js'
 import { apiHttp, tiktokUrls } from './urls.js'
 
 /** Exactly the scopes the privacy policy lists; TikTok separates them with commas. */
-export const TIKTOK_SCOPES = ['user.info.basic', 'user.info.profile', 'user.info.stats', 'video.list', 'video.upload', 'video.publish']
+export const TIKTOK_SCOPES = [
+  'user.info.basic',
+  'user.info.profile',
+  'user.info.stats',
+  'video.list',
+  'video.upload',
+  'video.publish',
+]
 
 interface TikTokTokenResponse extends TokenResponse {
   open_id: string
@@ -26,7 +33,13 @@ interface TikTokTokenResponse extends TokenResponse {
 
 /** TikTok names the client `client_key` and takes the secret in the form body (no HTTP Basic). */
 function endpoint(ctx: PluginContext, url: string): OAuthEndpoint {
-  return { http: apiHttp(ctx), url, clientAuth: 'body', clientIdField: 'client_key', headers: { 'cache-control': 'no-cache' } }
+  return {
+    http: apiHttp(ctx),
+    url,
+    clientAuth: 'body',
+    clientIdField: 'client_key',
+    headers: { 'cache-control': 'no-cache' },
+  }
 }
 
 /** TikTok has been seen to report OAuth errors with HTTP 200, so the body decides. */
@@ -70,7 +83,9 @@ export const tiktokAuth: OAuth2Auth = {
 
   /** No PKCE: a verifier the app may hold is not sent. */
   exchangeCode(ctx, { code, redirectUri }) {
-    return connectOneAccount(ctx, tokenEndpoint(ctx), { code, redirectUri }, (accessToken) => fetchProfile(ctx, accessToken))
+    return connectOneAccount(ctx, tokenEndpoint(ctx), { code, redirectUri }, (accessToken) =>
+      fetchProfile(ctx, accessToken)
+    )
   },
 
   refresh(ctx: AccountContext) {

@@ -39,7 +39,9 @@ export const tiktokCapabilities: Capabilities = {
 export function validateTikTokPost(post: PostDraft<TikTokOptions>): PostIssue[] {
   const options = (post.options ?? {}) as TikTokOptions
   const issues: PostIssue[] = []
-  if (!options.sendToInbox && !options.privacyLevel) issues.push({ code: 'option_required', params: { option: 'privacyLevel' } })
-  if (options.privacyLevel && !PRIVACY_LEVELS.includes(options.privacyLevel)) issues.push({ code: 'option_invalid', params: { option: 'privacyLevel' } })
+  if (!options.sendToInbox && !options.privacyLevel)
+    issues.push({ code: 'option_required', params: { option: 'privacyLevel' } })
+  if (options.privacyLevel && !PRIVACY_LEVELS.includes(options.privacyLevel))
+    issues.push({ code: 'option_invalid', params: { option: 'privacyLevel' } })
   return issues
 }

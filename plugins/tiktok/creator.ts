@@ -1,4 +1,13 @@
-import { failed, noChoicesFor, ok, type AccountContext, type Failure, type MediaItem, type OptionChoice, type Result } from '#sdk'
+import {
+  failed,
+  noChoicesFor,
+  ok,
+  type AccountContext,
+  type Failure,
+  type MediaItem,
+  type OptionChoice,
+  type Result,
+} from '#sdk'
 import { unwrap, type TikTokEnvelope } from './errors.js'
 import { PRIVACY_LABELS, PRIVACY_LEVELS, type TikTokOptions } from './options.js'
 import { apiHttp } from './urls.js'
@@ -30,7 +39,10 @@ export async function queryCreatorInfo(ctx: AccountContext): Promise<Result<Crea
 }
 
 /** The `optionChoices` hook: the privacy levels creator_info offers, in TikTok's order, with its words. */
-export async function tiktokOptionChoices(ctx: AccountContext, field: string): Promise<Result<OptionChoice[]>> {
+export async function tiktokOptionChoices(
+  ctx: AccountContext,
+  field: string
+): Promise<Result<OptionChoice[]>> {
   if (field !== 'privacyLevel') return noChoicesFor(field)
   const creator = await queryCreatorInfo(ctx)
   if (creator.status !== 'ok') return creator
@@ -53,10 +65,19 @@ export function interactionSettings(creator: CreatorInfo, options: TikTokOptions
  * Checks the post against what creator_info allows, before anything is uploaded. These are
  * not retryable: the same post fails the same way until the user changes it.
  */
-export function checkAgainstCreator(creator: CreatorInfo, options: TikTokOptions, media: MediaItem[]): Failure | null {
+export function checkAgainstCreator(
+  creator: CreatorInfo,
+  options: TikTokOptions,
+  media: MediaItem[]
+): Failure | null {
   if (!options.sendToInbox) {
     const offered = creator.privacy_level_options ?? []
-    if (!options.privacyLevel) return failed('TikTok needs a privacy level for a direct post', false, 'privacy_level_required')
+    if (!options.privacyLevel)
+      return failed(
+        'TikTok needs a privacy level for a direct post',
+        false,
+        'privacy_level_required'
+      )
     if (!offered.includes(options.privacyLevel)) {
       return failed(
         `TikTok does not offer the privacy level ${options.privacyLevel} to this creator; choose one of: ${offered.join(', ') || 'none'}`,
@@ -66,7 +87,14 @@ export function checkAgainstCreator(creator: CreatorInfo, options: TikTokOptions
     }
   }
   const max = creator.max_video_post_duration_sec
-  const tooLong = media.find((item) => item.kind === 'video' && max && (item.durationSeconds ?? 0) > max)
-  if (tooLong) return failed(`The video lasts ${tooLong.durationSeconds} s; this creator may post at most ${max} s`, false, 'video_too_long')
+  const tooLong = media.find(
+    (item) => item.kind === 'video' && max && (item.durationSeconds ?? 0) > max
+  )
+  if (tooLong)
+    return failed(
+      `The video lasts ${tooLong.durationSeconds} s; this creator may post at most ${max} s`,
+      false,
+      'video_too_long'
+    )
   return null
 }

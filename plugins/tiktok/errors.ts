@@ -1,4 +1,12 @@
-import { failed, ok, rateLimited, unauthorized, type HttpResponse, type PluginSettings, type Result } from '#sdk'
+import {
+  failed,
+  ok,
+  rateLimited,
+  unauthorized,
+  type HttpResponse,
+  type PluginSettings,
+  type Result,
+} from '#sdk'
 import { limitsOf } from './settings.js'
 
 /** TikTok wraps every answer: `{ data, error: { code: "ok" | <name>, message, log_id } }`. */
@@ -14,16 +22,22 @@ export interface TikTokEnvelope<T> {
  * - a missing scope (`scope_not_authorized`) needs the user to reconnect with consent;
  * - a 2xx whose envelope carries an error code is still an error.
  */
-export function unwrap<T>(settings: PluginSettings, result: Result<HttpResponse<TikTokEnvelope<T>>>): Result<T> {
-  if (result.status === 'error' && (result.httpStatus === 403 || result.httpStatus === 400)) return classify(settings, result.reason, result.httpStatus)
+export function unwrap<T>(
+  settings: PluginSettings,
+  result: Result<HttpResponse<TikTokEnvelope<T>>>
+): Result<T> {
+  if (result.status === 'error' && (result.httpStatus === 403 || result.httpStatus === 400))
+    return classify(settings, result.reason, result.httpStatus)
   if (result.status !== 'ok') return result
   const { data, error } = result.value.body ?? {}
-  if (error?.code && error.code !== 'ok') return classify(settings, `${error.code}: ${error.message ?? ''}`.trim(), result.value.status)
+  if (error?.code && error.code !== 'ok')
+    return classify(settings, `${error.code}: ${error.message ?? ''}`.trim(), result.value.status)
   return ok((data ?? {}) as T)
 }
 
 function classify(settings: PluginSettings, reason: string, httpStatus: number) {
-  if (/spam_risk|daily post cap|too many posts/i.test(reason)) return rateLimited(limitsOf(settings).dailyCapRetrySeconds, reason)
+  if (/spam_risk|daily post cap|too many posts/i.test(reason))
+    return rateLimited(limitsOf(settings).dailyCapRetrySeconds, reason)
   if (/scope_not_authorized|access_token_invalid|scope/i.test(reason)) return unauthorized(reason)
   return failed(reason, false, httpStatus === 403 ? 'forbidden' : 'invalid_request', { httpStatus })
 }

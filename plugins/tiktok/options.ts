@@ -1,7 +1,12 @@
 import type { OptionField } from '#sdk'
 import { TIKTOK_DEFAULT_LIMITS } from './settings.js'
 
-export const PRIVACY_LEVELS = ['PUBLIC_TO_EVERYONE', 'MUTUAL_FOLLOW_FRIENDS', 'FOLLOWER_OF_CREATOR', 'SELF_ONLY'] as const
+export const PRIVACY_LEVELS = [
+  'PUBLIC_TO_EVERYONE',
+  'MUTUAL_FOLLOW_FRIENDS',
+  'FOLLOWER_OF_CREATOR',
+  'SELF_ONLY',
+] as const
 export type PrivacyLevel = (typeof PRIVACY_LEVELS)[number]
 
 export interface TikTokOptions {
@@ -32,11 +37,48 @@ export const PRIVACY_LABELS: Record<PrivacyLevel, string> = {
  * this creator (an unaudited app gets only "Only me"), read through `optionChoices`.
  */
 export const tiktokOptionFields: OptionField[] = [
-  { name: 'privacyLevel', kind: 'select', label: 'Who can view this video', required: false, choices: [], source: 'account' },
-  { name: 'disableComment', kind: 'boolean', label: 'Turn off comments', required: false, default: false },
+  {
+    name: 'privacyLevel',
+    kind: 'select',
+    label: 'Who can view this video',
+    required: false,
+    choices: [],
+    source: 'account',
+  },
+  {
+    name: 'disableComment',
+    kind: 'boolean',
+    label: 'Turn off comments',
+    required: false,
+    default: false,
+  },
   { name: 'disableDuet', kind: 'boolean', label: 'Turn off Duet', required: false, default: false },
-  { name: 'disableStitch', kind: 'boolean', label: 'Turn off Stitch', required: false, default: false },
-  { name: 'sendToInbox', kind: 'boolean', label: 'Send to the TikTok inbox as a draft', required: false, default: false },
-  { name: 'photoTitle', kind: 'text', label: 'Photo post title', required: false, maxLength: TIKTOK_DEFAULT_LIMITS.photoTitleMaxLength },
-  { name: 'autoAddMusic', kind: 'boolean', label: 'Add music to photo posts', required: false, default: false },
+  {
+    name: 'disableStitch',
+    kind: 'boolean',
+    label: 'Turn off Stitch',
+    required: false,
+    default: false,
+  },
+  {
+    name: 'sendToInbox',
+    kind: 'boolean',
+    label: 'Send to the TikTok inbox as a draft',
+    required: false,
+    default: false,
+  },
+  {
+    name: 'photoTitle',
+    kind: 'text',
+    label: 'Photo post title',
+    required: false,
+    maxLength: TIKTOK_DEFAULT_LIMITS.photoTitleMaxLength,
+  },
+  {
+    name: 'autoAddMusic',
+    kind: 'boolean',
+    label: 'Add music to photo posts',
+    required: false,
+    default: false,
+  },
 ]

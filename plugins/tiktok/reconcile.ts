@@ -13,14 +13,20 @@ interface ListedVideo {
   share_url?: string
 }
 
-const normal = (text: string | undefined) => (text ?? '').replace(/\r\n?/g, '\n').normalize('NFC').trim()
+const normal = (text: string | undefined) =>
+  (text ?? '').replace(/\r\n?/g, '\n').normalize('NFC').trim()
 
 /**
  * The creator's latest posts (POST /v2/video/list/, scope video.list) that match `caption`
  * and were made since `since`. TikTok documents the video object's caption as
  * video_description and a separate title, so either may carry it.
  */
-export async function findRecentVideo(ctx: AccountContext, caption: string, since: number, username?: string | null): Promise<Result<Published | null>> {
+export async function findRecentVideo(
+  ctx: AccountContext,
+  caption: string,
+  since: number,
+  username?: string | null
+): Promise<Result<Published | null>> {
   const response = unwrap<{ videos?: ListedVideo[] }>(
     ctx.settings,
     await apiHttp(ctx).send<TikTokEnvelope<{ videos?: ListedVideo[] }>>({
@@ -40,7 +46,14 @@ export async function findRecentVideo(ctx: AccountContext, caption: string, sinc
       (normal(video.video_description) === wanted || normal(video.title) === wanted)
   )
   const name = username ?? (ctx.account.meta?.username as string | undefined)
-  return ok(match ? { externalId: String(match.id), url: match.share_url ?? videoUrl(ctx.settings, name ?? undefined, String(match.id)) } : null)
+  return ok(
+    match
+      ? {
+          externalId: String(match.id),
+          url: match.share_url ?? videoUrl(ctx.settings, name ?? undefined, String(match.id)),
+        }
+      : null
+  )
 }
 
 /**
@@ -49,7 +62,9 @@ export async function findRecentVideo(ctx: AccountContext, caption: string, sinc
  * bytes, so nothing was posted and `null` (safe to retry) is the truthful answer. Inbox drafts
  * are invisible to the API and cannot be reconciled.
  */
-export async function findTikTokPost(ctx: PublishContext<TikTokOptions>): Promise<Result<Published | null>> {
+export async function findTikTokPost(
+  ctx: PublishContext<TikTokOptions>
+): Promise<Result<Published | null>> {
   if ((ctx.post.options as TikTokOptions)?.sendToInbox) return ok(null)
   return findRecentVideo(ctx, ctx.post.text, Date.now() - LOOKBACK_MS)
 }

@@ -17,7 +17,10 @@ interface VideoFigures {
  * got a public id are stored under their publish id (`v_pub_…~…`), which has no figures.
  * TikTok gives personal accounts no reach or impressions.
  */
-export async function fetchTikTokStats(ctx: AccountContext, ids: string[]): Promise<Result<Record<string, PostMetrics>>> {
+export async function fetchTikTokStats(
+  ctx: AccountContext,
+  ids: string[]
+): Promise<Result<Record<string, PostMetrics>>> {
   const videoIds = ids.filter((id) => /^\d+$/.test(id))
   const figures: Record<string, PostMetrics> = {}
   for (let start = 0; start < videoIds.length; start += BATCH) {

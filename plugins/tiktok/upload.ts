@@ -27,7 +27,8 @@ export function planChunks(videoSize: number, preferred: number): ChunkPlan {
 export function chunkRanges(plan: ChunkPlan): [number, number][] {
   return Array.from({ length: plan.totalChunkCount }, (_, index) => {
     const first = index * plan.chunkSize
-    const last = index === plan.totalChunkCount - 1 ? plan.videoSize - 1 : first + plan.chunkSize - 1
+    const last =
+      index === plan.totalChunkCount - 1 ? plan.videoSize - 1 : first + plan.chunkSize - 1
     return [first, last]
   })
 }
@@ -37,12 +38,21 @@ export function chunkRanges(plan: ChunkPlan): [number, number][] {
  * so no bearer goes with it. Once the last byte lands TikTok starts processing (and, for a
  * direct post, publishing), so a lost answer here is ambiguous.
  */
-export async function uploadChunks(http: HttpClient, uploadUrl: string, mimeType: string, bytes: Uint8Array, plan: ChunkPlan): Promise<Result<void>> {
+export async function uploadChunks(
+  http: HttpClient,
+  uploadUrl: string,
+  mimeType: string,
+  bytes: Uint8Array,
+  plan: ChunkPlan
+): Promise<Result<void>> {
   for (const [first, last] of chunkRanges(plan)) {
     const sent = await http.send({
       method: 'PUT',
       url: uploadUrl,
-      headers: { 'content-type': mimeType, 'content-range': `bytes ${first}-${last}/${plan.videoSize}` },
+      headers: {
+        'content-type': mimeType,
+        'content-range': `bytes ${first}-${last}/${plan.videoSize}`,
+      },
       body: bytes.subarray(first, last + 1),
       timeoutMs: 300_000,
     })

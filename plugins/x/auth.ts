@@ -48,7 +48,9 @@ export const xAuth: OAuth2Auth = {
   },
 
   exchangeCode(ctx, input) {
-    return connectOneAccount(ctx, tokenEndpoint(ctx), input, (accessToken) => fetchProfile(apiHttp(ctx), ctx.settings, accessToken))
+    return connectOneAccount(ctx, tokenEndpoint(ctx), input, (accessToken) =>
+      fetchProfile(apiHttp(ctx), ctx.settings, accessToken)
+    )
   },
 
   refresh(ctx: AccountContext) {

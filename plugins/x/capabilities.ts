@@ -36,5 +36,7 @@ export const xCapabilities: Capabilities = {
 export function validateXPost(post: PostDraft<unknown>): PostIssue[] {
   const images = post.media.filter((item) => item.kind === 'image')
   const hasGif = images.some((item) => item.mimeType === 'image/gif')
-  return hasGif && images.length > 1 ? [{ code: 'too_many_images', params: { count: images.length, max: 1 } }] : []
+  return hasGif && images.length > 1
+    ? [{ code: 'too_many_images', params: { count: images.length, max: 1 } }]
+    : []
 }

@@ -19,6 +19,7 @@ export function mapForbidden<T>(result: Result<T>): Result<T> {
 export function classifyForbidden(reason: string): Failure {
   const details = { httpStatus: 403 }
   if (/duplicate content/i.test(reason)) return failed(reason, false, 'duplicate_content', details)
-  if (/scope|unsupported.authentication|application.only|oauth/i.test(reason)) return unauthorized(reason)
+  if (/scope|unsupported.authentication|application.only|oauth/i.test(reason))
+    return unauthorized(reason)
   return failed(reason, false, 'forbidden', details)
 }

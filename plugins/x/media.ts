@@ -30,19 +30,29 @@ export function mediaCategory(item: Pick<MediaItem, 'kind' | 'mimeType'>) {
 export function chunksOf(bytes: Uint8Array, chunkBytes = CHUNK_BYTES): Uint8Array[] {
   const size = Math.max(chunkBytes, Math.ceil(bytes.length / MAX_SEGMENTS))
   const chunks: Uint8Array[] = []
-  for (let start = 0; start < bytes.length; start += size) chunks.push(bytes.subarray(start, start + size))
+  for (let start = 0; start < bytes.length; start += size)
+    chunks.push(bytes.subarray(start, start + size))
   return chunks
 }
 
 /** INITIALIZE → APPEND × n → FINALIZE; processing (video, GIF) is followed separately. */
-export async function uploadMedia(http: HttpClient, token: string, item: MediaItem, chunkBytes = CHUNK_BYTES): Promise<Result<UploadedMedia>> {
+export async function uploadMedia(
+  http: HttpClient,
+  token: string,
+  item: MediaItem,
+  chunkBytes = CHUNK_BYTES
+): Promise<Result<UploadedMedia>> {
   const bytes = await item.read()
   const init = mapForbidden(
     await http.send<{ data: { id: string } }>({
       method: 'POST',
       url: '/2/media/upload/initialize',
       bearer: token,
-      json: { media_type: item.mimeType, total_bytes: bytes.length, media_category: mediaCategory(item) },
+      json: {
+        media_type: item.mimeType,
+        total_bytes: bytes.length,
+        media_category: mediaCategory(item),
+      },
     })
   )
   if (init.status !== 'ok') return init
@@ -51,10 +61,20 @@ export async function uploadMedia(http: HttpClient, token: string, item: MediaIt
   const chunks = chunksOf(bytes, chunkBytes)
   for (const [index, chunk] of chunks.entries()) {
     const form = new FormData()
-    form.append('media', new Blob([chunk as Uint8Array<ArrayBuffer>], { type: 'application/octet-stream' }), 'media')
+    form.append(
+      'media',
+      new Blob([chunk as Uint8Array<ArrayBuffer>], { type: 'application/octet-stream' }),
+      'media'
+    )
     form.append('segment_index', String(index))
     const appended = mapForbidden(
-      await http.send({ method: 'POST', url: `/2/media/upload/${id}/append`, bearer: token, body: form, timeoutMs: 120_000 })
+      await http.send({
+        method: 'POST',
+        url: `/2/media/upload/${id}/append`,
+        bearer: token,
+        body: form,
+        timeoutMs: 120_000,
+      })
     )
     if (appended.status !== 'ok') return appended
   }
@@ -68,7 +88,11 @@ export async function uploadMedia(http: HttpClient, token: string, item: MediaIt
     })
   )
   if (finalized.status !== 'ok') return finalized
-  return ok({ id, altText: item.altText ?? null, processing: activeProcessing(finalized.value.body.data.processing_info) })
+  return ok({
+    id,
+    altText: item.altText ?? null,
+    processing: activeProcessing(finalized.value.body.data.processing_info),
+  })
 }
 
 function activeProcessing(info: ProcessingInfo | undefined): ProcessingInfo | null {
@@ -76,7 +100,11 @@ function activeProcessing(info: ProcessingInfo | undefined): ProcessingInfo | nu
 }
 
 /** Asks X once how each still-processing file is doing (GET /2/media/upload?media_id=…). */
-export async function pollProcessing(http: HttpClient, token: string, media: UploadedMedia[]): Promise<Result<void>> {
+export async function pollProcessing(
+  http: HttpClient,
+  token: string,
+  media: UploadedMedia[]
+): Promise<Result<void>> {
   for (const item of media) {
     if (!item.processing || item.processing.state === 'failed') continue
     const status = mapForbidden(
@@ -101,12 +129,16 @@ export type ProcessingState =
 export function processingState(media: UploadedMedia[]): ProcessingState {
   const broken = media.find((item) => item.processing?.state === 'failed')
   if (broken) {
-    const detail = broken.processing?.error?.message ?? broken.processing?.error?.name ?? 'processing failed'
+    const detail =
+      broken.processing?.error?.message ?? broken.processing?.error?.name ?? 'processing failed'
     return { kind: 'failed', reason: `X could not process media ${broken.id}: ${detail}` }
   }
   const busy = media.filter((item) => item.processing)
   if (!busy.length) return { kind: 'ready' }
-  return { kind: 'processing', checkAfter: Math.max(1, ...busy.map((item) => item.processing?.check_after_secs ?? 1)) }
+  return {
+    kind: 'processing',
+    checkAfter: Math.max(1, ...busy.map((item) => item.processing?.check_after_secs ?? 1)),
+  }
 }
 
 export const processingFailed = (reason: string) => failed(reason, false, 'media_processing_failed')

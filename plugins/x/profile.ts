@@ -1,4 +1,11 @@
-import { ok, type AccountMetrics, type AccountProfile, type HttpClient, type PluginSettings, type Result } from '#sdk'
+import {
+  ok,
+  type AccountMetrics,
+  type AccountProfile,
+  type HttpClient,
+  type PluginSettings,
+  type Result,
+} from '#sdk'
 import { mapForbidden } from './errors.js'
 import { xUrls } from './urls.js'
 
@@ -7,7 +14,12 @@ interface XUser {
   name: string
   username: string
   profile_image_url?: string
-  public_metrics?: { followers_count?: number; following_count?: number; post_count?: number; tweet_count?: number }
+  public_metrics?: {
+    followers_count?: number
+    following_count?: number
+    post_count?: number
+    tweet_count?: number
+  }
 }
 
 /** GET /2/users/me: the account behind a token. */
@@ -22,7 +34,11 @@ export async function fetchMe(http: HttpClient, accessToken: string): Promise<Re
   return response.status === 'ok' ? ok(response.value.body.data) : response
 }
 
-export async function fetchProfile(http: HttpClient, settings: PluginSettings, accessToken: string): Promise<Result<AccountProfile>> {
+export async function fetchProfile(
+  http: HttpClient,
+  settings: PluginSettings,
+  accessToken: string
+): Promise<Result<AccountProfile>> {
   const me = await fetchMe(http, accessToken)
   if (me.status !== 'ok') return me
   const user = me.value
@@ -39,5 +55,9 @@ export async function fetchProfile(http: HttpClient, settings: PluginSettings, a
 /** The 2.167 spec names the count `post_count`; older answers said `tweet_count`. */
 export function accountMetricsOf(user: XUser): AccountMetrics {
   const m = user.public_metrics ?? {}
-  return { followers: m.followers_count ?? null, following: m.following_count ?? null, posts: m.post_count ?? m.tweet_count ?? null }
+  return {
+    followers: m.followers_count ?? null,
+    following: m.following_count ?? null,
+    posts: m.post_count ?? m.tweet_count ?? null,
+  }
 }

@@ -8,7 +8,13 @@ import {
   type Published,
 } from '#sdk'
 import { mapForbidden } from './errors.js'
-import { pollProcessing, processingFailed, processingState, uploadMedia, type UploadedMedia } from './media.js'
+import {
+  pollProcessing,
+  processingFailed,
+  processingState,
+  uploadMedia,
+  type UploadedMedia,
+} from './media.js'
 import { replySettingsOf, type XOptions } from './options.js'
 import { apiHttp, postUrl } from './urls.js'
 
@@ -27,10 +33,14 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 function mediaWaitMs(ctx: AccountContext) {
   const seconds = Number(ctx.settings.mediaWaitSeconds ?? DEFAULT_MEDIA_WAIT_SECONDS)
-  return Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : DEFAULT_MEDIA_WAIT_SECONDS * 1000
+  return Number.isFinite(seconds) && seconds >= 0
+    ? seconds * 1000
+    : DEFAULT_MEDIA_WAIT_SECONDS * 1000
 }
 
-export async function publishTweet(ctx: PublishContext<XOptions>): Promise<PublishOutcome<Published>> {
+export async function publishTweet(
+  ctx: PublishContext<XOptions>
+): Promise<PublishOutcome<Published>> {
   const http = apiHttp(ctx)
   const media: UploadedMedia[] = []
   for (const item of ctx.post.media) {
@@ -38,12 +48,20 @@ export async function publishTweet(ctx: PublishContext<XOptions>): Promise<Publi
     if (uploaded.status !== 'ok') return uploaded
     media.push(uploaded.value)
   }
-  const draft: TweetDraft = { v: 1, text: ctx.post.text, replySettings: replySettingsOf(ctx.post.options), media }
+  const draft: TweetDraft = {
+    v: 1,
+    text: ctx.post.text,
+    replySettings: replySettingsOf(ctx.post.options),
+    media,
+  }
   return advance(ctx, draft, mediaWaitMs(ctx))
 }
 
 /** Continues a publish that was left `pending` while X processed its video. */
-export async function checkTweetStatus(ctx: AccountContext, handle: string): Promise<PublishOutcome<Published>> {
+export async function checkTweetStatus(
+  ctx: AccountContext,
+  handle: string
+): Promise<PublishOutcome<Published>> {
   let draft: TweetDraft
   try {
     draft = JSON.parse(handle)
@@ -57,13 +75,18 @@ export async function checkTweetStatus(ctx: AccountContext, handle: string): Pro
 }
 
 /** Waits (within `budgetMs`, honouring check_after_secs) for processing, then posts. */
-async function advance(ctx: AccountContext, draft: TweetDraft, budgetMs: number): Promise<PublishOutcome<Published>> {
+async function advance(
+  ctx: AccountContext,
+  draft: TweetDraft,
+  budgetMs: number
+): Promise<PublishOutcome<Published>> {
   const started = Date.now()
   for (;;) {
     const state = processingState(draft.media)
     if (state.kind === 'failed') return processingFailed(state.reason)
     if (state.kind === 'ready') return createTweet(ctx, draft)
-    if (Date.now() - started + state.checkAfter * 1000 > budgetMs) return pending(JSON.stringify(draft), state.checkAfter)
+    if (Date.now() - started + state.checkAfter * 1000 > budgetMs)
+      return pending(JSON.stringify(draft), state.checkAfter)
     await sleep(state.checkAfter * 1000)
     const polled = await pollProcessing(apiHttp(ctx), ctx.token.accessToken, draft.media)
     if (polled.status !== 'ok') return polled
@@ -71,7 +94,10 @@ async function advance(ctx: AccountContext, draft: TweetDraft, budgetMs: number)
 }
 
 /** Alt text (POST /2/media/metadata), then POST /2/tweets. */
-async function createTweet(ctx: AccountContext, draft: TweetDraft): Promise<PublishOutcome<Published>> {
+async function createTweet(
+  ctx: AccountContext,
+  draft: TweetDraft
+): Promise<PublishOutcome<Published>> {
   const http = apiHttp(ctx)
   for (const item of draft.media) {
     if (!item.altText) continue

@@ -29,7 +29,10 @@ function unescapeX(text: string) {
 
 function split(text: string) {
   const normal = text.replace(/\r\n?/g, '\n').normalize('NFC').trim()
-  return { words: normal.split(URL_PATTERN), urls: [...normal.matchAll(URL_PATTERN)].map((match) => match[0]) }
+  return {
+    words: normal.split(URL_PATTERN),
+    urls: [...normal.matchAll(URL_PATTERN)].map((match) => match[0]),
+  }
 }
 
 function canonicalUrl(url: string) {
@@ -54,7 +57,8 @@ export function isSameText(post: TimelinePost, wanted: string, hasMedia: boolean
   const entities = new Map((post.entities?.urls ?? []).filter((e) => e.url).map((e) => [e.url!, e]))
   let text = unescapeX(post.text).replace(URL_PATTERN, (url) => {
     const entity = entities.get(url)
-    if (entity && (entity.media_key || /^pic\.(x|twitter)\.com\//i.test(entity.display_url ?? ''))) return ''
+    if (entity && (entity.media_key || /^pic\.(x|twitter)\.com\//i.test(entity.display_url ?? '')))
+      return ''
     return entity?.expanded_url ?? url
   })
   const target = split(wanted)
@@ -68,16 +72,21 @@ export function isSameText(post: TimelinePost, wanted: string, hasMedia: boolean
 }
 
 function matches(got: ReturnType<typeof split>, wanted: ReturnType<typeof split>) {
-  if (got.urls.length !== wanted.urls.length || got.words.length !== wanted.words.length) return false
+  if (got.urls.length !== wanted.urls.length || got.words.length !== wanted.words.length)
+    return false
   if (got.words.some((word, i) => word !== wanted.words[i])) return false
-  return got.urls.every((url, i) => TCO.test(url) || canonicalUrl(url) === canonicalUrl(wanted.urls[i]))
+  return got.urls.every(
+    (url, i) => TCO.test(url) || canonicalUrl(url) === canonicalUrl(wanted.urls[i])
+  )
 }
 
 /**
  * X has no idempotency key, so an ambiguous publish is resolved by reading the account's
  * latest posts (last hour) and looking for one with the same text.
  */
-export async function findRecentTweet(ctx: PublishContext<XOptions>): Promise<Result<Published | null>> {
+export async function findRecentTweet(
+  ctx: PublishContext<XOptions>
+): Promise<Result<Published | null>> {
   const since = Date.now() - LOOKBACK_MS
   const recent = mapForbidden(
     await apiHttp(ctx).send<{ data?: TimelinePost[] }>({
@@ -93,7 +102,11 @@ export async function findRecentTweet(ctx: PublishContext<XOptions>): Promise<Re
   if (recent.status !== 'ok') return recent
   const hasMedia = ctx.post.media.length > 0
   const match = (recent.value.body.data ?? []).find(
-    (post) => (!post.created_at || Date.parse(post.created_at) >= since) && isSameText(post, ctx.post.text, hasMedia)
+    (post) =>
+      (!post.created_at || Date.parse(post.created_at) >= since) &&
+      isSameText(post, ctx.post.text, hasMedia)
   )
-  return ok(match ? { externalId: match.id, url: postUrl(ctx.settings, ctx.account, match.id) } : null)
+  return ok(
+    match ? { externalId: match.id, url: postUrl(ctx.settings, ctx.account, match.id) } : null
+  )
 }

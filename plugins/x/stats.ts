@@ -1,4 +1,11 @@
-import { metrics, ok, type AccountContext, type AccountMetrics, type PostMetrics, type Result } from '#sdk'
+import {
+  metrics,
+  ok,
+  type AccountContext,
+  type AccountMetrics,
+  type PostMetrics,
+  type Result,
+} from '#sdk'
 import { mapForbidden } from './errors.js'
 import { accountMetricsOf, fetchMe } from './profile.js'
 import { apiHttp } from './urls.js'
@@ -34,7 +41,10 @@ export function postMetricsOf(m: PublicMetrics | undefined): PostMetrics {
 }
 
 /** GET /2/tweets?ids=… in batches of 100; deleted or hidden posts are simply absent from the result. */
-export async function fetchTweetStats(ctx: AccountContext, ids: string[]): Promise<Result<Record<string, PostMetrics>>> {
+export async function fetchTweetStats(
+  ctx: AccountContext,
+  ids: string[]
+): Promise<Result<Record<string, PostMetrics>>> {
   const figures: Record<string, PostMetrics> = {}
   for (let start = 0; start < ids.length; start += BATCH) {
     const response = mapForbidden(
@@ -45,7 +55,8 @@ export async function fetchTweetStats(ctx: AccountContext, ids: string[]): Promi
       })
     )
     if (response.status !== 'ok') return response
-    for (const post of response.value.body.data ?? []) figures[post.id] = postMetricsOf(post.public_metrics)
+    for (const post of response.value.body.data ?? [])
+      figures[post.id] = postMetricsOf(post.public_metrics)
   }
   return ok(figures)
 }

@@ -20,7 +20,10 @@ import {
 import { mapQuota } from './errors.js'
 import { apiHttp, youtubeUrls } from './urls.js'
 
-export const SCOPES = ['https://www.googleapis.com/auth/youtube.upload', 'https://www.googleapis.com/auth/youtube.readonly']
+export const SCOPES = [
+  'https://www.googleapis.com/auth/youtube.upload',
+  'https://www.googleapis.com/auth/youtube.readonly',
+]
 
 interface Channel {
   id: string
@@ -33,7 +36,12 @@ interface Channel {
  * the consent answer; refreshing keeps the same one (toTokenSet keeps it).
  */
 function tokenEndpoint(ctx: PluginContext): TokenEndpoint {
-  return { http: ctx.http, url: youtubeUrls(ctx.settings).token, clientAuth: 'body', defaultScopes: SCOPES }
+  return {
+    http: ctx.http,
+    url: youtubeUrls(ctx.settings).token,
+    clientAuth: 'body',
+    defaultScopes: SCOPES,
+  }
 }
 
 function profileOf(settings: PluginSettings, channel: Channel): AccountProfile {
@@ -46,7 +54,10 @@ function profileOf(settings: PluginSettings, channel: Channel): AccountProfile {
     displayName: channel.snippet?.title ?? handle ?? channel.id,
     avatarUrl: (thumbnails.medium ?? thumbnails.default)?.url ?? null,
     profileUrl: handle ? `${web}/${handle}` : `${web}/channel/${channel.id}`,
-    meta: { channelId: channel.id, uploadsPlaylist: channel.contentDetails?.relatedPlaylists?.uploads ?? null },
+    meta: {
+      channelId: channel.id,
+      uploadsPlaylist: channel.contentDetails?.relatedPlaylists?.uploads ?? null,
+    },
   }
 }
 
@@ -56,13 +67,24 @@ function profileOf(settings: PluginSettings, channel: Channel): AccountProfile {
  * Google keeps for the life of the grant (not reversible, so not a secret).
  */
 function grantKeyOf(token: TokenSet) {
-  return `google:${createHash('sha256').update(token.refreshToken ?? token.accessToken).digest('base64url').slice(0, 22)}`
+  return `google:${createHash('sha256')
+    .update(token.refreshToken ?? token.accessToken)
+    .digest('base64url')
+    .slice(0, 22)}`
 }
 
 /** The channel this token acts for (channels.list mine=true answers with that one channel). */
-export async function fetchChannels(http: HttpClient, settings: PluginSettings, accessToken: string): Promise<Result<AccountProfile[]>> {
+export async function fetchChannels(
+  http: HttpClient,
+  settings: PluginSettings,
+  accessToken: string
+): Promise<Result<AccountProfile[]>> {
   const response = mapQuota(
-    await http.send<{ items?: Channel[] }>({ url: 'channels', query: { part: 'snippet,contentDetails', mine: true, maxResults: 50 }, bearer: accessToken })
+    await http.send<{ items?: Channel[] }>({
+      url: 'channels',
+      query: { part: 'snippet,contentDetails', mine: true, maxResults: 50 },
+      bearer: accessToken,
+    })
   )
   if (response.status !== 'ok') return response
   return ok((response.value.body.items ?? []).map((channel) => profileOf(settings, channel)))
@@ -102,7 +124,8 @@ export const youtubeAuth: OAuth2Auth = {
     const channels = await fetchChannels(apiHttp(ctx), ctx.settings, tokenSet.accessToken)
     if (channels.status !== 'ok') return channels
     const [channel] = channels.value
-    if (!channel) return failed('this Google account has no YouTube channel yet', false, 'no_channel')
+    if (!channel)
+      return failed('this Google account has no YouTube channel yet', false, 'no_channel')
     return ok([{ profile: { ...channel, grant: grantKeyOf(tokenSet) }, token: tokenSet }])
   },
 
@@ -114,6 +137,10 @@ export const youtubeAuth: OAuth2Auth = {
   /** Revoking the refresh token ends the whole grant, access tokens included. */
   revoke(ctx: AccountContext) {
     const token = ctx.token.refreshToken ?? ctx.token.accessToken
-    return revokeTokens(ctx, { http: ctx.http, url: youtubeUrls(ctx.settings).revoke, clientAuth: 'none' }, [{ token }])
+    return revokeTokens(
+      ctx,
+      { http: ctx.http, url: youtubeUrls(ctx.settings).revoke, clientAuth: 'none' },
+      [{ token }]
+    )
   },
 }

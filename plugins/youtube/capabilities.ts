@@ -12,7 +12,15 @@ export const youtubeCapabilities: Capabilities = {
   video: {
     max: 1,
     maxBytes: 256 * 1024 ** 3,
-    formats: ['video/mp4', 'video/quicktime', 'video/webm', 'video/x-msvideo', 'video/mpeg', 'video/x-matroska', 'video/3gpp'],
+    formats: [
+      'video/mp4',
+      'video/quicktime',
+      'video/webm',
+      'video/x-msvideo',
+      'video/mpeg',
+      'video/x-matroska',
+      'video/3gpp',
+    ],
     maxSeconds: VIDEO_DEFAULTS.videoMaxSeconds,
   },
   mixedMedia: false,

@@ -14,9 +14,18 @@ export function mapQuota<T>(result: Result<T>, now = new Date()): Result<T> {
 
 /** Seconds until the next midnight in America/Los_Angeles. */
 export function secondsToPacificMidnight(now: Date) {
-  const parts = new Intl.DateTimeFormat('en-US', { timeZone: 'America/Los_Angeles', hour12: false, hour: 'numeric', minute: 'numeric', second: 'numeric' })
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone: 'America/Los_Angeles',
+    hour12: false,
+    hour: 'numeric',
+    minute: 'numeric',
+    second: 'numeric',
+  })
     .formatToParts(now)
-    .reduce<Record<string, number>>((acc, part) => (part.type === 'literal' ? acc : { ...acc, [part.type]: Number(part.value) }), {})
+    .reduce<Record<string, number>>(
+      (acc, part) => (part.type === 'literal' ? acc : { ...acc, [part.type]: Number(part.value) }),
+      {}
+    )
   const elapsed = ((parts.hour % 24) * 60 + parts.minute) * 60 + parts.second
   return Math.max(60, 86_400 - elapsed)
 }

@@ -7,7 +7,12 @@ const LOOKBACK_MS = 60 * 60 * 1000
 const PAGE = 25
 
 interface PlaylistItem {
-  snippet?: { title?: string; description?: string; publishedAt?: string; resourceId?: { videoId?: string } }
+  snippet?: {
+    title?: string
+    description?: string
+    publishedAt?: string
+    resourceId?: { videoId?: string }
+  }
   contentDetails?: { videoId?: string; videoPublishedAt?: string }
 }
 
@@ -17,8 +22,12 @@ interface PlaylistItem {
  * the newest 25 items, added within the last hour, with the same title and description. Two
  * identical uploads within an hour cannot be told apart.
  */
-export async function findRecentVideo(ctx: PublishContext<YouTubeOptions>): Promise<Result<Published | null>> {
-  const playlistId = String(ctx.account.meta?.uploadsPlaylist ?? `UU${ctx.account.externalId.replace(/^UC/, '')}`)
+export async function findRecentVideo(
+  ctx: PublishContext<YouTubeOptions>
+): Promise<Result<Published | null>> {
+  const playlistId = String(
+    ctx.account.meta?.uploadsPlaylist ?? `UU${ctx.account.externalId.replace(/^UC/, '')}`
+  )
   const items = mapQuota(
     await apiHttp(ctx).send<{ items?: PlaylistItem[] }>({
       url: 'playlistItems',
@@ -31,7 +40,11 @@ export async function findRecentVideo(ctx: PublishContext<YouTubeOptions>): Prom
   const title = ctx.post.options?.title ?? ''
   const match = (items.value.body.items ?? []).find((item) => {
     const added = item.snippet?.publishedAt ? Date.parse(item.snippet.publishedAt) : Date.now()
-    return added >= since && item.snippet?.title === title && (item.snippet?.description ?? '') === ctx.post.text
+    return (
+      added >= since &&
+      item.snippet?.title === title &&
+      (item.snippet?.description ?? '') === ctx.post.text
+    )
   })
   const id = match?.contentDetails?.videoId ?? match?.snippet?.resourceId?.videoId
   return ok(id ? { externalId: id, url: videoUrl(ctx.settings, id) } : null)

@@ -1,4 +1,13 @@
-import { ambiguous, failed, ok, rateLimited, retryAfterSeconds, unauthorized, type Failure, type Result } from '#sdk'
+import {
+  ambiguous,
+  failed,
+  ok,
+  rateLimited,
+  retryAfterSeconds,
+  unauthorized,
+  type Failure,
+  type Result,
+} from '#sdk'
 
 /** Chunks must be multiples of 256 KiB (all but the last). */
 export const CHUNK_UNIT = 256 * 1024
@@ -11,11 +20,16 @@ export interface UploadedVideo {
   status?: { uploadStatus?: string; failureReason?: string; rejectionReason?: string }
 }
 
-type ChunkAnswer = { kind: 'done'; video: UploadedVideo } | { kind: 'incomplete'; received: number } | { kind: 'failed'; failure: Failure; lost: boolean }
+type ChunkAnswer =
+  | { kind: 'done'; video: UploadedVideo }
+  | { kind: 'incomplete'; received: number }
+  | { kind: 'failed'; failure: Failure; lost: boolean }
 
 export function chunkSize(setting: unknown) {
   const wanted = Number(setting ?? DEFAULT_CHUNK_BYTES)
-  return Number.isFinite(wanted) && wanted >= CHUNK_UNIT ? Math.floor(wanted / CHUNK_UNIT) * CHUNK_UNIT : DEFAULT_CHUNK_BYTES
+  return Number.isFinite(wanted) && wanted >= CHUNK_UNIT
+    ? Math.floor(wanted / CHUNK_UNIT) * CHUNK_UNIT
+    : DEFAULT_CHUNK_BYTES
 }
 
 /**
@@ -23,7 +37,12 @@ export function chunkSize(setting: unknown) {
  * headers, but here 308 "Resume Incomplete" + `Range` is the protocol's normal answer, so this
  * call uses fetch directly (the session URI is Google's, from the Location header).
  */
-async function put(sessionUri: string, body: Uint8Array, range: string, timeoutMs: number): Promise<ChunkAnswer> {
+async function put(
+  sessionUri: string,
+  body: Uint8Array,
+  range: string,
+  timeoutMs: number
+): Promise<ChunkAnswer> {
   let response: Response
   try {
     response = await fetch(sessionUri, {
@@ -35,14 +54,26 @@ async function put(sessionUri: string, body: Uint8Array, range: string, timeoutM
     })
   } catch (error) {
     const code = (error as { cause?: { code?: string } })?.cause?.code
-    return { kind: 'failed', failure: failed(`upload PUT: ${code ?? (error as Error)?.name ?? 'connection lost'}`, true, code ?? 'timeout'), lost: true }
+    return {
+      kind: 'failed',
+      failure: failed(
+        `upload PUT: ${code ?? (error as Error)?.name ?? 'connection lost'}`,
+        true,
+        code ?? 'timeout'
+      ),
+      lost: true,
+    }
   }
   const text = await response.text().catch(() => '')
   if (response.status === 200 || response.status === 201) {
     try {
       return { kind: 'done', video: JSON.parse(text) }
     } catch {
-      return { kind: 'failed', failure: failed('upload finished but the answer was not JSON', false, 'bad_answer'), lost: false }
+      return {
+        kind: 'failed',
+        failure: failed('upload finished but the answer was not JSON', false, 'bad_answer'),
+        lost: false,
+      }
     }
   }
   if (response.status === 308) {
@@ -51,9 +82,20 @@ async function put(sessionUri: string, body: Uint8Array, range: string, timeoutM
   }
   const reason = `upload PUT: ${response.status} ${text.slice(0, 200)}`
   if (response.status === 401) return { kind: 'failed', failure: unauthorized(reason), lost: false }
-  if (response.status === 429) return { kind: 'failed', failure: rateLimited(retryAfterSeconds(response.headers), reason), lost: false }
+  if (response.status === 429)
+    return {
+      kind: 'failed',
+      failure: rateLimited(retryAfterSeconds(response.headers), reason),
+      lost: false,
+    }
   // 404/410: the session expired (a week) or was cancelled; a new publish starts a new one.
-  return { kind: 'failed', failure: failed(reason, response.status >= 500, `http_${response.status}`, { httpStatus: response.status }), lost: response.status >= 500 }
+  return {
+    kind: 'failed',
+    failure: failed(reason, response.status >= 500, `http_${response.status}`, {
+      httpStatus: response.status,
+    }),
+    lost: response.status >= 500,
+  }
 }
 
 /**
@@ -62,7 +104,12 @@ async function put(sessionUri: string, body: Uint8Array, range: string, timeoutM
  * the upload stands (empty PUT, `bytes *\/TOTAL`) and resumes; if even that fails after the
  * final chunk went out, the video may exist: the outcome is ambiguous.
  */
-export async function uploadBytes(sessionUri: string, bytes: Uint8Array, chunkBytes: number, timeoutMs: number): Promise<Result<UploadedVideo>> {
+export async function uploadBytes(
+  sessionUri: string,
+  bytes: Uint8Array,
+  chunkBytes: number,
+  timeoutMs: number
+): Promise<Result<UploadedVideo>> {
   const total = bytes.length
   let offset = 0
   let resumes = 0
@@ -71,18 +118,26 @@ export async function uploadBytes(sessionUri: string, bytes: Uint8Array, chunkBy
   for (;;) {
     const end = Math.min(offset + chunkBytes, total)
     finalSent ||= end === total
-    let answer = await put(sessionUri, bytes.subarray(offset, end), `bytes ${offset}-${end - 1}/${total}`, timeoutMs)
+    let answer = await put(
+      sessionUri,
+      bytes.subarray(offset, end),
+      `bytes ${offset}-${end - 1}/${total}`,
+      timeoutMs
+    )
     while (answer.kind === 'failed' && answer.lost && resumes < RESUME_ATTEMPTS) {
       resumes++
       answer = await put(sessionUri, new Uint8Array(), `bytes */${total}`, timeoutMs)
     }
     if (answer.kind === 'done') return ok(answer.video)
     if (answer.kind === 'failed') {
-      return answer.lost && finalSent ? ambiguous(`${answer.failure.reason}; the video may have been created`) : answer.failure
+      return answer.lost && finalSent
+        ? ambiguous(`${answer.failure.reason}; the video may have been created`)
+        : answer.failure
     }
     // A session that keeps taking nothing is stuck: start over with a new publish.
     stalled = answer.received <= offset ? stalled + 1 : 0
-    if (stalled >= RESUME_ATTEMPTS) return failed('the upload session stopped accepting bytes', true, 'upload_stalled')
+    if (stalled >= RESUME_ATTEMPTS)
+      return failed('the upload session stopped accepting bytes', true, 'upload_stalled')
     offset = answer.received
   }
 }

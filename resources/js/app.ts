@@ -20,7 +20,8 @@ createInertiaApp({
     const locale = (props.initialPage.props.locale as string) ?? 'en'
     const i18n = createI18nFor(locale)
     // The locale is a page prop: follow it on every visit, including a redirect back to the same URL.
-    const follow = (page: { props: Record<string, unknown> }) => setLocale(i18n, (page.props.locale as string) ?? 'en')
+    const follow = (page: { props: Record<string, unknown> }) =>
+      setLocale(i18n, (page.props.locale as string) ?? 'en')
     router.on('navigate', (event) => follow(event.detail.page))
     router.on('success', (event) => follow(event.detail.page))
     createApp({ render: () => h(App, props) })

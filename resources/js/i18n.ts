@@ -4,7 +4,10 @@ import { createI18n } from 'vue-i18n'
  * The browser uses the same catalogue as the server (resources/lang/<locale>/*.json):
  * a file `lang/fr/nav.json` becomes the keys `nav.*`, exactly as @adonisjs/i18n reads it.
  */
-const files = import.meta.glob<Record<string, unknown>>('../lang/*/*.json', { eager: true, import: 'default' })
+const files = import.meta.glob<Record<string, unknown>>('../lang/*/*.json', {
+  eager: true,
+  import: 'default',
+})
 
 function catalogue() {
   const messages: Record<string, Record<string, unknown>> = {}

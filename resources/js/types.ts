@@ -5,7 +5,14 @@ export type SharedProps = {
   errors: Record<string, string>
   flash: { success?: string; error?: string }
   locale: string
-  user: { id: number; fullName: string; email: string; initials: string; locale: string; timezone: string } | null
+  user: {
+    id: number
+    fullName: string
+    email: string
+    initials: string
+    locale: string
+    timezone: string
+  } | null
   workspaces: { slug: string; name: string; role: Role }[]
   workspace: {
     id: number
@@ -13,7 +20,16 @@ export type SharedProps = {
     name: string
     timezone: string
     role: Role
-    can: Record<'view' | 'editContent' | 'approveContent' | 'manageChannels' | 'manageMembers' | 'manageSettings' | 'deleteWorkspace', boolean>
+    can: Record<
+      | 'view'
+      | 'editContent'
+      | 'approveContent'
+      | 'manageChannels'
+      | 'manageMembers'
+      | 'manageSettings'
+      | 'deleteWorkspace',
+      boolean
+    >
     assignableRoles: Role[]
   } | null
   [key: string]: unknown

@@ -8,7 +8,16 @@ export type PostLiveEvent = {
   postId: number
   workspaceId: number
   network: string
-  status: 'draft' | 'pending_approval' | 'scheduled' | 'queued' | 'publishing' | 'published' | 'failed' | 'unknown' | 'cancelled'
+  status:
+    | 'draft'
+    | 'pending_approval'
+    | 'scheduled'
+    | 'queued'
+    | 'publishing'
+    | 'published'
+    | 'failed'
+    | 'unknown'
+    | 'cancelled'
   externalUrl: string | null
   lastError: string | null
   at: string
@@ -34,7 +43,10 @@ function transmit() {
  * mounted; follows a workspace switch. `state` says whether the stream is up.
  * Usage: `const { state } = usePostEvents(() => workspace.value?.id, (event) => …)`.
  */
-export function usePostEvents(workspaceId: MaybeRefOrGetter<number | null | undefined>, onEvent: (event: PostLiveEvent) => void) {
+export function usePostEvents(
+  workspaceId: MaybeRefOrGetter<number | null | undefined>,
+  onEvent: (event: PostLiveEvent) => void
+) {
   let subscription: Subscription | null = null
   let stopListening: (() => void) | null = null
 
@@ -44,7 +56,8 @@ export function usePostEvents(workspaceId: MaybeRefOrGetter<number | null | unde
     const leaving = subscription
     subscription = null
     // Shared subscription: delete it only when no other component still listens on it.
-    if (leaving && leaving.handlerCount === 0 && leaving.isCreated) await leaving.delete().catch(() => {})
+    if (leaving && leaving.handlerCount === 0 && leaving.isCreated)
+      await leaving.delete().catch(() => {})
   }
 
   async function join(id: number | null | undefined) {
@@ -58,7 +71,10 @@ export function usePostEvents(workspaceId: MaybeRefOrGetter<number | null | unde
 
   onMounted(() => {
     void join(toValue(workspaceId))
-    watch(() => toValue(workspaceId), (id) => void join(id))
+    watch(
+      () => toValue(workspaceId),
+      (id) => void join(id)
+    )
   })
   onBeforeUnmount(() => void leave())
 

@@ -59,26 +59,36 @@ export function conformance<O>(subject: ConformanceSubject<O>) {
     })
 
     /** Networks that fetch media by URL get items the media host serves, like the app's signed URLs. */
-    const hosted = async (items: MediaItem[]) => (caps.mediaByPublicUrl ? Promise.all(items.map((item) => mediaHost.publish(item))) : items)
+    const hosted = async (items: MediaItem[]) =>
+      caps.mediaByPublicUrl ? Promise.all(items.map((item) => mediaHost.publish(item))) : items
 
     /** What a plain post carries: nothing, or one image (else a video) where media is required. */
     const baseMedia = async () => {
       if (!caps.mediaRequired) return []
       return hosted([caps.images ? acceptedImageFixture(caps.images.formats) : videoFixture()])
     }
-    const image = (altText: string) => acceptedImageFixture(caps.images?.formats ?? ['image/png'], altText)
+    const image = (altText: string) =>
+      acceptedImageFixture(caps.images?.formats ?? ['image/png'], altText)
 
     let plainMedia: MediaItem[] = []
     group.each.setup(async () => {
       plainMedia = await baseMedia()
     })
 
-    const publishContext = (post: Partial<PostDraft<O>>, timeoutMs?: number): PublishContext<O> => ({
+    const publishContext = (
+      post: Partial<PostDraft<O>>,
+      timeoutMs?: number
+    ): PublishContext<O> => ({
       ...contextFor(fake, timeoutMs),
       account: connection.profile,
       token: connection.token,
       idempotencyKey: randomUUID(),
-      post: { text: 'Hello from the conformance kit', media: plainMedia, options: subject.validOptions, ...post },
+      post: {
+        text: 'Hello from the conformance kit',
+        media: plainMedia,
+        options: subject.validOptions,
+        ...post,
+      },
     })
 
     /** Publishes as the pipeline does: checks first, then polls while pending. */
@@ -98,33 +108,56 @@ export function conformance<O>(subject: ConformanceSubject<O>) {
       assert.isTrue(fake.isTokenValid(connection.token.accessToken))
     })
 
-    test('a picker login yields several accounts of one grant, each usable on its own', async ({ assert }) => {
-      if (plugin.auth.kind !== 'oauth2' || !plugin.auth.picker) return assert.isNotTrue(plugin.auth.picker)
+    test('a picker login yields several accounts of one grant, each usable on its own', async ({
+      assert,
+    }) => {
+      if (plugin.auth.kind !== 'oauth2' || !plugin.auth.picker)
+        return assert.isNotTrue(plugin.auth.picker)
       // The fake's login must offer a real choice, or the app's picker step goes untested.
       const connections = await connectThroughFake(plugin, fake)
       assert.equal(connections.status, 'ok')
       if (connections.status !== 'ok') return
-      assert.isAtLeast(connections.value.length, 2, 'a picker network\'s fake must offer 2+ accounts')
+      assert.isAtLeast(
+        connections.value.length,
+        2,
+        "a picker network's fake must offer 2+ accounts"
+      )
       const ids = connections.value.map((candidate) => candidate.profile.externalId)
       assert.lengthOf(new Set(ids), ids.length, 'external ids must be distinct')
       const grants = new Set(connections.value.map((candidate) => candidate.profile.grant))
       assert.lengthOf(grants, 1, 'accounts of one login carry the same grant key')
       assert.isString([...grants][0], 'picker accounts declare their grant (AccountProfile.grant)')
       for (const candidate of connections.value) {
-        const outcome = await publish({ ...publishContext({ text: `Posted as ${candidate.profile.displayName}` }), account: candidate.profile, token: candidate.token })
-        assert.equal(outcome.status, 'ok', `${candidate.profile.externalId} publishes with its own token: ${JSON.stringify(outcome)}`)
+        const outcome = await publish({
+          ...publishContext({ text: `Posted as ${candidate.profile.displayName}` }),
+          account: candidate.profile,
+          token: candidate.token,
+        })
+        assert.equal(
+          outcome.status,
+          'ok',
+          `${candidate.profile.externalId} publishes with its own token: ${JSON.stringify(outcome)}`
+        )
       }
     })
 
     test('refresh gives a working token, or the network has no expiry', async ({ assert }) => {
       const refresh = plugin.auth.refresh
       if (!refresh) {
-        assert.isNull(connection.token.expiresAt ?? null, 'a token that expires needs a refresh hook')
+        assert.isNull(
+          connection.token.expiresAt ?? null,
+          'a token that expires needs a refresh hook'
+        )
         return
       }
-      if (subject.refreshWhileValid) fake.ageToken?.(connection.token.accessToken, 2 * 24 * 3600_000)
+      if (subject.refreshWhileValid)
+        fake.ageToken?.(connection.token.accessToken, 2 * 24 * 3600_000)
       else fake.expireAccessToken(connection.token.accessToken)
-      const refreshed = await refresh.call(plugin.auth, { ...contextFor(fake), account: connection.profile, token: connection.token })
+      const refreshed = await refresh.call(plugin.auth, {
+        ...contextFor(fake),
+        account: connection.profile,
+        token: connection.token,
+      })
       assert.equal(refreshed.status, 'ok')
       if (refreshed.status === 'ok') assert.isTrue(fake.isTokenValid(refreshed.value.accessToken))
     })
@@ -132,7 +165,11 @@ export function conformance<O>(subject: ConformanceSubject<O>) {
     test('revoke makes the token useless', async ({ assert }) => {
       // A network with no revocation endpoint says so; the app then only deletes the token locally.
       if (!caps.revocable) return assert.isFalse(caps.revocable)
-      const revoked = await plugin.auth.revoke({ ...contextFor(fake), account: connection.profile, token: connection.token })
+      const revoked = await plugin.auth.revoke({
+        ...contextFor(fake),
+        account: connection.profile,
+        token: connection.token,
+      })
       assert.equal(revoked.status, 'ok')
       assert.isFalse(fake.isTokenValid(connection.token.accessToken))
       assert.equal((await publish(publishContext({}))).status, 'unauthorized')
@@ -151,7 +188,9 @@ export function conformance<O>(subject: ConformanceSubject<O>) {
 
     test('publishes images with their alt text', async ({ assert }) => {
       if (!caps.images) return assert.isUndefined(caps.images)
-      const media = await hosted([image('A pistachio on a plate'), image('Second picture')].slice(0, caps.images.max))
+      const media = await hosted(
+        [image('A pistachio on a plate'), image('Second picture')].slice(0, caps.images.max)
+      )
       const outcome = await publish(publishContext({ media }))
       assert.equal(outcome.status, 'ok', JSON.stringify(outcome))
       if (outcome.status !== 'ok') return
@@ -160,7 +199,10 @@ export function conformance<O>(subject: ConformanceSubject<O>) {
       if (caps.images.altText?.perPost) {
         for (const item of media) assert.include(stored.media[0].altText ?? '', item.altText!)
       } else if (caps.images.altText?.supported) {
-        assert.deepEqual(stored.media.map((m) => m.altText), media.map((m) => m.altText))
+        assert.deepEqual(
+          stored.media.map((m) => m.altText),
+          media.map((m) => m.altText)
+        )
       }
     })
 
@@ -168,7 +210,8 @@ export function conformance<O>(subject: ConformanceSubject<O>) {
       if (!caps.video) return assert.isUndefined(caps.video)
       const outcome = await publish(publishContext({ media: await hosted([videoFixture()]) }))
       assert.equal(outcome.status, 'ok', JSON.stringify(outcome))
-      if (outcome.status === 'ok') assert.equal(fake.storedPost(outcome.value.externalId)?.media[0]?.kind, 'video')
+      if (outcome.status === 'ok')
+        assert.equal(fake.storedPost(outcome.value.externalId)?.media[0]?.kind, 'video')
     })
 
     test('limits are enforced before any request', async ({ assert }) => {
@@ -176,32 +219,62 @@ export function conformance<O>(subject: ConformanceSubject<O>) {
       const account = connection.profile
       const limit = capabilitiesOf(plugin, account).text.limit
       const tooLong = publishContext({ text: 'a'.repeat(limit + 1) })
-      assert.include(checkPost(plugin, tooLong.post, account).map((i) => i.code), 'text_too_long')
+      assert.include(
+        checkPost(plugin, tooLong.post, account).map((i) => i.code),
+        'text_too_long'
+      )
       if (caps.images) {
-        const tooMany = publishContext({ media: Array.from({ length: caps.images.max + 1 }, () => image('x')) })
-        assert.include(checkPost(plugin, tooMany.post, account).map((i) => i.code), 'too_many_images')
+        const tooMany = publishContext({
+          media: Array.from({ length: caps.images.max + 1 }, () => image('x')),
+        })
+        assert.include(
+          checkPost(plugin, tooMany.post, account).map((i) => i.code),
+          'too_many_images'
+        )
       }
       if (subject.missingRequiredOption) {
         const missing = publishContext({ options: subject.missingRequiredOption })
-        assert.include(checkPost(plugin, missing.post, account).map((i) => i.code), 'option_required')
+        assert.include(
+          checkPost(plugin, missing.post, account).map((i) => i.code),
+          'option_required'
+        )
       }
-      assert.equal(fake.server.requests.length, requestsBefore, 'checking a post must not call the network')
+      assert.equal(
+        fake.server.requests.length,
+        requestsBefore,
+        'checking a post must not call the network'
+      )
     })
 
-    test('maps 401 to unauthorized, 429 to rate_limited with retryAfter, 5xx to retryable', async ({ assert }) => {
+    test('maps 401 to unauthorized, 429 to rate_limited with retryAfter, 5xx to retryable', async ({
+      assert,
+    }) => {
       fake.server.failNext(fake.publishPath, { kind: 'status', status: 401 })
       assert.equal((await publish(publishContext({}))).status, 'unauthorized')
 
-      fake.server.failNext(fake.publishPath, { kind: 'status', status: 429, headers: { 'retry-after': '42' } })
-      assert.deepInclude(await publish(publishContext({})), { status: 'rate_limited', retryAfter: 42 })
+      fake.server.failNext(fake.publishPath, {
+        kind: 'status',
+        status: 429,
+        headers: { 'retry-after': '42' },
+      })
+      assert.deepInclude(await publish(publishContext({})), {
+        status: 'rate_limited',
+        retryAfter: 42,
+      })
 
       fake.server.failNext(fake.publishPath, { kind: 'status', status: 503 })
       assert.deepInclude(await publish(publishContext({})), { status: 'error', retryable: true })
     })
 
-    test('a timeout after sending is ambiguous, and the lookup hook can reconcile it', async ({ assert }) => {
+    test('a timeout after sending is ambiguous, and the lookup hook can reconcile it', async ({
+      assert,
+    }) => {
       const target = subject.ambiguousRequest
-      fake.server.failNext(target?.path ?? fake.publishPath, { kind: 'lose_response' }, target?.method)
+      fake.server.failNext(
+        target?.path ?? fake.publishPath,
+        { kind: 'lose_response' },
+        target?.method
+      )
       const ctx = publishContext({ text: 'Did this go out?' }, 300)
       const outcome = await publish(ctx)
       // A network protocol may settle the question itself (a resumable upload asks its session).
@@ -210,7 +283,10 @@ export function conformance<O>(subject: ConformanceSubject<O>) {
         return
       }
       assert.equal(outcome.status, 'ambiguous')
-      assert.isFunction(plugin.findByIdempotencyKey, 'every plugin needs a way to reconcile an ambiguous publish')
+      assert.isFunction(
+        plugin.findByIdempotencyKey,
+        'every plugin needs a way to reconcile an ambiguous publish'
+      )
       const found = await plugin.findByIdempotencyKey!({ ...ctx, http: contextFor(fake).http })
       assert.equal(found.status, 'ok')
       if (found.status !== 'ok') return
@@ -218,30 +294,52 @@ export function conformance<O>(subject: ConformanceSubject<O>) {
       assert.equal(fake.storedPost(found.value!.externalId)?.text, 'Did this go out?')
     })
 
-    test('retrying with the same idempotency key does not duplicate, where the network supports keys', async ({ assert }) => {
+    test('retrying with the same idempotency key does not duplicate, where the network supports keys', async ({
+      assert,
+    }) => {
       if (!caps.idempotencyKey) return assert.isFalse(caps.idempotencyKey)
       const ctx = publishContext({ text: 'Only once, please' })
       const first = await publish(ctx)
       const second = await publish(ctx)
       assert.equal(first.status, 'ok')
       assert.equal(second.status, 'ok')
-      if (first.status === 'ok' && second.status === 'ok') assert.equal(second.value.externalId, first.value.externalId)
+      if (first.status === 'ok' && second.status === 'ok')
+        assert.equal(second.value.externalId, first.value.externalId)
     })
 
     test('account-sourced options list choices the network accepts', async ({ assert }) => {
       const fields = plugin.optionFields.filter(isAccountSourced)
-      if (!fields.length) return assert.isUndefined(plugin.optionChoices, 'optionChoices without an account-sourced field')
+      if (!fields.length)
+        return assert.isUndefined(
+          plugin.optionChoices,
+          'optionChoices without an account-sourced field'
+        )
       assert.isFunction(plugin.optionChoices, 'account-sourced fields need the optionChoices hook')
       const base = { ...subject.validOptions, ...subject.choiceOptions } as Record<string, unknown>
       for (const field of fields) {
-        const choices = await plugin.optionChoices!({ ...contextFor(fake), account: connection.profile, token: connection.token }, field.name, base)
+        const choices = await plugin.optionChoices!(
+          { ...contextFor(fake), account: connection.profile, token: connection.token },
+          field.name,
+          base
+        )
         assert.equal(choices.status, 'ok', `${field.name}: ${JSON.stringify(choices)}`)
         if (choices.status !== 'ok') continue
         assert.isAbove(choices.value.length, 0, `${field.name} offers no choice`)
-        for (const choice of choices.value) assert.isNotEmpty(choice.label, `${field.name} choice ${choice.value} has no label`)
-        const ctx = publishContext({ options: { ...base, [field.name]: choices.value[0].value } as O })
-        assert.deepEqual(checkPost(plugin, ctx.post, ctx.account), [], `${field.name}=${choices.value[0].value}`)
-        assert.equal((await publish(ctx)).status, 'ok', `the network refused ${field.name}=${choices.value[0].value}`)
+        for (const choice of choices.value)
+          assert.isNotEmpty(choice.label, `${field.name} choice ${choice.value} has no label`)
+        const ctx = publishContext({
+          options: { ...base, [field.name]: choices.value[0].value } as O,
+        })
+        assert.deepEqual(
+          checkPost(plugin, ctx.post, ctx.account),
+          [],
+          `${field.name}=${choices.value[0].value}`
+        )
+        assert.equal(
+          (await publish(ctx)).status,
+          'ok',
+          `the network refused ${field.name}=${choices.value[0].value}`
+        )
       }
     })
 
@@ -251,11 +349,19 @@ export function conformance<O>(subject: ConformanceSubject<O>) {
       if (outcome.status !== 'ok') return
       const id = outcome.value.externalId
       fake.setMetrics(id, { likes: 7, shares: 3, comments: 2, views: 120 })
-      const stats = await plugin.fetchStats({ ...contextFor(fake), account: connection.profile, token: connection.token }, [id])
+      const stats = await plugin.fetchStats(
+        { ...contextFor(fake), account: connection.profile, token: connection.token },
+        [id]
+      )
       assert.equal(stats.status, 'ok')
       if (stats.status !== 'ok') return
       const figures = stats.value[id]
-      for (const [name, value] of Object.entries({ likes: 7, shares: 3, comments: 2, views: 120 })) {
+      for (const [name, value] of Object.entries({
+        likes: 7,
+        shares: 3,
+        comments: 2,
+        views: 120,
+      })) {
         const metric = name as keyof typeof figures
         if (caps.metrics.includes(metric)) assert.equal(figures[metric], value, `metric ${name}`)
         else assert.isNull(figures[metric], `metric ${name} is not available on ${plugin.id}`)

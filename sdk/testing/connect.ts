@@ -7,7 +7,10 @@ import type { FakeNetwork } from './fake_network.js'
 export const TEST_REDIRECT_URI = 'http://127.0.0.1:9/oauth/callback'
 
 export function contextFor(fake: FakeNetwork, timeoutMs = 2000): PluginContext {
-  return { settings: fake.settings, http: new HttpClient({ baseUrl: fake.server.baseUrl, timeoutMs }) }
+  return {
+    settings: fake.settings,
+    http: new HttpClient({ baseUrl: fake.server.baseUrl, timeoutMs }),
+  }
 }
 
 export function pkcePair() {
@@ -22,15 +25,20 @@ export function pkcePair() {
 async function consent(authorizationUrl: string, state: string): Promise<Result<string>> {
   const response = await fetch(authorizationUrl, { redirect: 'manual' })
   const location = response.headers.get('location')
-  if (!location) return failed(`authorization answered ${response.status} without a redirect`, false)
+  if (!location)
+    return failed(`authorization answered ${response.status} without a redirect`, false)
   const redirect = new URL(location)
-  if (redirect.searchParams.get('state') !== state) return failed('state was not returned unchanged', false)
+  if (redirect.searchParams.get('state') !== state)
+    return failed('state was not returned unchanged', false)
   const code = redirect.searchParams.get('code')
   return code ? { status: 'ok', value: code } : failed('no code in the redirect', false)
 }
 
 /** Runs the plugin's whole connect flow against its fake, whatever the auth kind. */
-export async function connectThroughFake<O>(plugin: NetworkPlugin<O>, fake: FakeNetwork): Promise<Result<Connection[]>> {
+export async function connectThroughFake<O>(
+  plugin: NetworkPlugin<O>,
+  fake: FakeNetwork
+): Promise<Result<Connection[]>> {
   const ctx = contextFor(fake)
   const auth = plugin.auth
   const state = randomBytes(16).toString('hex')

@@ -18,21 +18,34 @@ export interface FakeClient {
 
 /** True when the request authenticates the client with HTTP Basic. */
 export function basicClientOk(request: FakeRequest, client: FakeClient) {
-  return request.headers.authorization === `Basic ${Buffer.from(`${client.id}:${client.secret}`).toString('base64')}`
+  return (
+    request.headers.authorization ===
+    `Basic ${Buffer.from(`${client.id}:${client.secret}`).toString('base64')}`
+  )
 }
 
 /** True when the request names the client and its secret in the form body. */
 export function bodyClientOk(request: FakeRequest, client: FakeClient) {
-  return request.body[client.idField ?? 'client_id'] === client.id && request.body.client_secret === client.secret
+  return (
+    request.body[client.idField ?? 'client_id'] === client.id &&
+    request.body.client_secret === client.secret
+  )
 }
 
 /**
  * The checks every authorization request passes first: the known client, `response_type=code`
  * and an http(s) redirect URI. Null when they pass, else the answer (`text`, status 400).
  */
-export function badAuthorizeRequest(request: FakeRequest, client: FakeClient, text: string): FakeReply | null {
+export function badAuthorizeRequest(
+  request: FakeRequest,
+  client: FakeClient,
+  text: string
+): FakeReply | null {
   const q = request.query
-  const ok = q.get(client.idField ?? 'client_id') === client.id && q.get('response_type') === 'code' && /^https?:\/\//.test(q.get('redirect_uri') ?? '')
+  const ok =
+    q.get(client.idField ?? 'client_id') === client.id &&
+    q.get('response_type') === 'code' &&
+    /^https?:\/\//.test(q.get('redirect_uri') ?? '')
   return ok ? null : { status: 400, text }
 }
 
@@ -46,7 +59,10 @@ export function consentRedirect(redirectUri: string, params: Record<string, stri
 /** Whether a PKCE verifier answers the challenge (RFC 7636: S256, or `plain` where a network allows it). */
 export function pkceMatches(challenge: string, method: string, verifier: unknown) {
   const text = String(verifier ?? '')
-  return (method === 'plain' ? text : createHash('sha256').update(text).digest('base64url')) === challenge
+  return (
+    (method === 'plain' ? text : createHash('sha256').update(text).digest('base64url')) ===
+    challenge
+  )
 }
 
 /** What a fake's OAuth part answers for its tokens; the kit asks the fake network through OAuthFakeNetwork. */

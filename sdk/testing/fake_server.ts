@@ -48,7 +48,11 @@ export class FakeServer {
   route(method: string, path: string, handler: Handler) {
     const keys: string[] = []
     const pattern = new RegExp(
-      '^' + path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/:(\w+)/g, (_, key) => (keys.push(key), '([^/]+)')) + '$'
+      '^' +
+        path
+          .replace(/[.*+?^$()|[\]\\]/g, '\\$&')
+          .replace(/:(\w+)/g, (_, key) => (keys.push(key), '([^/]+)')) +
+        '$'
     )
     this.#routes.push({ method, pattern, keys, handler })
     return this
@@ -61,7 +65,9 @@ export class FakeServer {
 
   requestsTo(method: string, path: string | RegExp) {
     return this.requests.filter(
-      (request) => request.method === method && (typeof path === 'string' ? request.path === path : path.test(request.path))
+      (request) =>
+        request.method === method &&
+        (typeof path === 'string' ? request.path === path : path.test(request.path))
     )
   }
 
@@ -83,14 +89,20 @@ export class FakeServer {
     const request = await parseRequest(req, url)
     this.requests.push(request)
 
-    const faultIndex = this.#faults.findIndex(({ match, method }) => match.test(request.path) && (!method || method === request.method))
+    const faultIndex = this.#faults.findIndex(
+      ({ match, method }) => match.test(request.path) && (!method || method === request.method)
+    )
     const fault = faultIndex >= 0 ? this.#faults.splice(faultIndex, 1)[0].fault : null
     if (fault?.kind === 'hang') {
       this.#hanging.add(res)
       return
     }
     if (fault?.kind === 'status') {
-      return send(res, { status: fault.status, headers: fault.headers, json: fault.json ?? { error: `injected ${fault.status}` } })
+      return send(res, {
+        status: fault.status,
+        headers: fault.headers,
+        json: fault.json ?? { error: `injected ${fault.status}` },
+      })
     }
     const reply = await this.#dispatch(request)
     if (fault?.kind === 'lose_response') {
@@ -104,7 +116,9 @@ export class FakeServer {
     for (const route of this.#routes) {
       const match = route.method === request.method ? route.pattern.exec(request.path) : null
       if (!match) continue
-      route.keys.forEach((key, index) => (request.params[key] = decodeURIComponent(match[index + 1])))
+      route.keys.forEach(
+        (key, index) => (request.params[key] = decodeURIComponent(match[index + 1]))
+      )
       try {
         return await route.handler(request)
       } catch (error) {
@@ -126,12 +140,22 @@ async function parseRequest(req: IncomingMessage, url: URL): Promise<FakeRequest
   if (type.includes('application/json') && rawBody.length) {
     Object.assign(body, JSON.parse(Buffer.from(rawBody).toString('utf8')))
   } else if (type.includes('application/x-www-form-urlencoded')) {
-    for (const [key, value] of new URLSearchParams(Buffer.from(rawBody).toString('utf8'))) addField(body, key, value)
+    for (const [key, value] of new URLSearchParams(Buffer.from(rawBody).toString('utf8')))
+      addField(body, key, value)
   } else if (type.includes('multipart/form-data')) {
-    const form = await new Request('http://fake', { method: 'POST', headers: { 'content-type': type }, body: rawBody }).formData()
+    const form = await new Request('http://fake', {
+      method: 'POST',
+      headers: { 'content-type': type },
+      body: rawBody,
+    }).formData()
     for (const [key, value] of form) {
       if (typeof value === 'string') addField(body, key, value)
-      else (files[key] ??= []).push({ name: value.name, type: value.type, bytes: new Uint8Array(await value.arrayBuffer()) })
+      else
+        (files[key] ??= []).push({
+          name: value.name,
+          type: value.type,
+          bytes: new Uint8Array(await value.arrayBuffer()),
+        })
     }
   }
   const authorization = req.headers.authorization ?? ''

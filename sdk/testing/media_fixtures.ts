@@ -2,7 +2,10 @@ import type { MediaItem } from '../contract.js'
 
 /** A valid 1×1 PNG. */
 const PNG = Uint8Array.from(
-  Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64')
+  Buffer.from(
+    'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+    'base64'
+  )
 )
 
 /** A valid 8×8 JPEG, for networks that take no PNG (Instagram, TikTok photos). */
@@ -14,13 +17,40 @@ const JPEG = Uint8Array.from(
 )
 
 /** The start of an MP4 (an `ftyp` box); enough for fakes that check the container type. */
-const MP4 = Uint8Array.from(Buffer.concat([Buffer.from([0, 0, 0, 0x18]), Buffer.from('ftypmp42\0\0\0\0mp42isom'), Buffer.alloc(64)]))
+const MP4 = Uint8Array.from(
+  Buffer.concat([
+    Buffer.from([0, 0, 0, 0x18]),
+    Buffer.from('ftypmp42\0\0\0\0mp42isom'),
+    Buffer.alloc(64),
+  ])
+)
 
-export function imageFixture(altText: string | null = null, overrides: Partial<MediaItem> = {}): MediaItem {
+export function imageFixture(
+  altText: string | null = null,
+  overrides: Partial<MediaItem> = {}
+): MediaItem {
   if (overrides.mimeType === 'image/jpeg') {
-    return { kind: 'image', bytes: JPEG.length, width: 8, height: 8, altText, read: async () => JPEG, ...overrides, mimeType: 'image/jpeg' }
+    return {
+      kind: 'image',
+      bytes: JPEG.length,
+      width: 8,
+      height: 8,
+      altText,
+      read: async () => JPEG,
+      ...overrides,
+      mimeType: 'image/jpeg',
+    }
   }
-  return { kind: 'image', mimeType: 'image/png', bytes: PNG.length, width: 1, height: 1, altText, read: async () => PNG, ...overrides }
+  return {
+    kind: 'image',
+    mimeType: 'image/png',
+    bytes: PNG.length,
+    width: 1,
+    height: 1,
+    altText,
+    read: async () => PNG,
+    ...overrides,
+  }
 }
 
 /** An image in a format the network accepts: PNG when it may, else JPEG. */

@@ -19,7 +19,9 @@ export class MediaHost {
         res.writeHead(404).end()
         return
       }
-      res.writeHead(200, { 'content-type': file.type, 'content-length': file.bytes.length }).end(Buffer.from(file.bytes))
+      res
+        .writeHead(200, { 'content-type': file.type, 'content-length': file.bytes.length })
+        .end(Buffer.from(file.bytes))
     })
     await new Promise<void>((resolve) => this.#server!.listen(0, '127.0.0.1', resolve))
     this.baseUrl = `http://127.0.0.1:${(this.#server.address() as AddressInfo).port}`

@@ -22,7 +22,9 @@ export class OpenApiValidator {
     const spec = JSON.parse(readFileSync(specPath, 'utf8'))
     fixSpec(spec)
     const is31 = String(spec.openapi ?? '').startsWith('3.1')
-    this.#ajv = is31 ? (new Ajv2020({ strict: false, allErrors: true, logger: false }) as unknown as Ajv) : new Ajv({ strict: false, allErrors: true, logger: false })
+    this.#ajv = is31
+      ? (new Ajv2020({ strict: false, allErrors: true, logger: false }) as unknown as Ajv)
+      : new Ajv({ strict: false, allErrors: true, logger: false })
     addFormats(this.#ajv)
     this.#ajv.addSchema({ ...spec, $id: 'spec' })
   }
@@ -36,6 +38,8 @@ export class OpenApiValidator {
       this.#cache.set(pointer, validate)
     }
     if (validate(body)) return []
-    return (validate.errors ?? []).map((error) => `${error.instancePath || '(body)'} ${error.message}`)
+    return (validate.errors ?? []).map(
+      (error) => `${error.instancePath || '(body)'} ${error.message}`
+    )
   }
 }

@@ -11,7 +11,10 @@ router
   .group(() => {
     router.get('/analytics', [AnalyticsController, 'index']).as('analytics')
     router.get('/analytics/export.csv', [AnalyticsController, 'export']).as('analytics.export')
-    router.get('/analytics/posts/:post', [AnalyticsController, 'post']).as('analytics.post').where('post', router.matchers.number())
+    router
+      .get('/analytics/posts/:post', [AnalyticsController, 'post'])
+      .as('analytics.post')
+      .where('post', router.matchers.number())
   })
   .prefix('/w/:workspace')
   .as('workspace')

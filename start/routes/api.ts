@@ -49,12 +49,21 @@ router
   .group(() => {
     router.get('/settings/api', [ApiTokensController, 'index']).as('api_tokens.index')
     router.post('/settings/api/tokens', [ApiTokensController, 'store']).as('api_tokens.store')
-    router.delete('/settings/api/tokens/:apiToken', [ApiTokensController, 'destroy']).as('api_tokens.destroy').where('apiToken', router.matchers.number())
+    router
+      .delete('/settings/api/tokens/:apiToken', [ApiTokensController, 'destroy'])
+      .as('api_tokens.destroy')
+      .where('apiToken', router.matchers.number())
 
     router.get('/settings/webhooks', [WebhooksController, 'index']).as('webhooks.index')
     router.post('/settings/webhooks', [WebhooksController, 'store']).as('webhooks.store')
-    router.put('/settings/webhooks/:webhook', [WebhooksController, 'update']).as('webhooks.update').where('webhook', router.matchers.number())
-    router.delete('/settings/webhooks/:webhook', [WebhooksController, 'destroy']).as('webhooks.destroy').where('webhook', router.matchers.number())
+    router
+      .put('/settings/webhooks/:webhook', [WebhooksController, 'update'])
+      .as('webhooks.update')
+      .where('webhook', router.matchers.number())
+    router
+      .delete('/settings/webhooks/:webhook', [WebhooksController, 'destroy'])
+      .as('webhooks.destroy')
+      .where('webhook', router.matchers.number())
     router
       .post('/settings/webhook-deliveries/:webhookDelivery/resend', [WebhooksController, 'resend'])
       .as('webhook_deliveries.resend')

@@ -17,11 +17,19 @@ router
     router.post('/pick', [ChannelPicksController, 'store']).as('pick.store')
     router.delete('/pick', [ChannelPicksController, 'destroy']).as('pick.destroy')
     router.post('/:network/authorize', [ChannelsController, 'authorize']).as('authorize')
-    router.post('/:network/credentials', [ChannelsController, 'connectWithCredentials']).as('credentials')
-    router.delete('/:channel', [ChannelsController, 'disconnect']).as('disconnect').where('channel', router.matchers.number())
+    router
+      .post('/:network/credentials', [ChannelsController, 'connectWithCredentials'])
+      .as('credentials')
+    router
+      .delete('/:channel', [ChannelsController, 'disconnect'])
+      .as('disconnect')
+      .where('channel', router.matchers.number())
   })
   .prefix('/w/:workspace/channels')
   .as('channels')
   .use([middleware.auth(), middleware.workspace()])
 
-router.get('/oauth/:network/callback', [ChannelsController, 'callback']).as('oauth.callback').use(middleware.auth())
+router
+  .get('/oauth/:network/callback', [ChannelsController, 'callback'])
+  .as('oauth.callback')
+  .use(middleware.auth())

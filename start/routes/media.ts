@@ -14,12 +14,24 @@ router
     router.get('/', [MediaController, 'index']).as('index')
     router.post('/', [MediaUploadsController, 'store']).as('store')
     router.post('/import', [MediaUploadsController, 'importUrl']).as('import')
-    router.patch('/:media_asset', [MediaController, 'update']).as('update').where('media_asset', router.matchers.number())
-    router.delete('/:media_asset', [MediaController, 'destroy']).as('destroy').where('media_asset', router.matchers.number())
-    router.get('/:media_asset/file', [MediaController, 'file']).as('file').where('media_asset', router.matchers.number())
+    router
+      .patch('/:media_asset', [MediaController, 'update'])
+      .as('update')
+      .where('media_asset', router.matchers.number())
+    router
+      .delete('/:media_asset', [MediaController, 'destroy'])
+      .as('destroy')
+      .where('media_asset', router.matchers.number())
+    router
+      .get('/:media_asset/file', [MediaController, 'file'])
+      .as('file')
+      .where('media_asset', router.matchers.number())
   })
   .prefix('/w/:workspace/media')
   .as('workspace.media')
   .use([middleware.auth(), middleware.workspace()])
 
-router.get('/media/:media_asset/public', [MediaController, 'publicFile']).as('media.public').where('media_asset', router.matchers.number())
+router
+  .get('/media/:media_asset/public', [MediaController, 'publicFile'])
+  .as('media.public')
+  .where('media_asset', router.matchers.number())

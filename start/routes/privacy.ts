@@ -11,7 +11,10 @@ router
   .group(() => {
     router.get('/', [PrivacyController, 'show']).as('show')
     router.post('/exports', [PrivacyController, 'requestExport']).as('exports.store')
-    router.get('/exports/:export/download', [PrivacyController, 'download']).as('exports.download').where('export', router.matchers.number())
+    router
+      .get('/exports/:export/download', [PrivacyController, 'download'])
+      .as('exports.download')
+      .where('export', router.matchers.number())
     router.put('/restriction', [PrivacyController, 'updateRestriction']).as('restriction')
     router.delete('/account', [PrivacyController, 'destroy']).as('account.destroy')
   })

@@ -17,7 +17,9 @@ router
     router.get('/', [WorkspacesController, 'home']).as('home')
     router.get('/workspaces/new', [WorkspacesController, 'create']).as('workspaces.create')
     router.post('/workspaces', [WorkspacesController, 'store']).as('workspaces.store')
-    router.post('/invitations/:token/accept', [InvitationsController, 'accept']).as('invitations.accept')
+    router
+      .post('/invitations/:token/accept', [InvitationsController, 'accept'])
+      .as('invitations.accept')
   })
   .use(middleware.auth())
 
@@ -33,8 +35,14 @@ router
     router.delete('/', [WorkspaceSettingsController, 'destroy']).as('destroy')
 
     router.get('/members', [MembersController, 'index']).as('members.index')
-    router.patch('/members/:member', [MembersController, 'update']).as('members.update').where('member', router.matchers.number())
-    router.delete('/members/:member', [MembersController, 'destroy']).as('members.destroy').where('member', router.matchers.number())
+    router
+      .patch('/members/:member', [MembersController, 'update'])
+      .as('members.update')
+      .where('member', router.matchers.number())
+    router
+      .delete('/members/:member', [MembersController, 'destroy'])
+      .as('members.destroy')
+      .where('member', router.matchers.number())
     router.post('/leave', [MembersController, 'leave']).as('members.leave')
 
     router.post('/invitations', [InvitationsController, 'store']).as('invitations.store')

@@ -32,11 +32,17 @@ export async function waitFor(page: Page, selector: string, timeout = NAVIGATION
 
 /** Waits until the path name matches (Inertia visits change the URL without a page load). */
 export async function waitForPath(page: Page, path: string | RegExp, timeout = NAVIGATION_TIMEOUT) {
-  await page.waitForURL((url) => (typeof path === 'string' ? url.pathname === path : path.test(url.pathname)), { timeout })
+  await page.waitForURL(
+    (url) => (typeof path === 'string' ? url.pathname === path : path.test(url.pathname)),
+    { timeout }
+  )
 }
 
 /** Fills the sign-up form of the page the browser is on and submits it. */
-export async function fillSignup(page: Page, input: { fullName: string; email: string; password?: string }) {
+export async function fillSignup(
+  page: Page,
+  input: { fullName: string; email: string; password?: string }
+) {
   await waitFor(page, dt('signup-email'), FIRST_LOAD_TIMEOUT)
   await page.locator(dt('signup-full-name')).fill(input.fullName)
   await page.locator(dt('signup-email')).fill(input.email)
@@ -62,7 +68,9 @@ export async function logoutThroughUi(page: Page) {
 }
 
 /** A user created directly in the database (for the sides of a story that are not under test). */
-export function makeUser(overrides: Partial<{ fullName: string; email: string; locale: string; timezone: string }> = {}) {
+export function makeUser(
+  overrides: Partial<{ fullName: string; email: string; locale: string; timezone: string }> = {}
+) {
   return User.create({
     fullName: 'Grace Hopper',
     email: 'grace@example.com',

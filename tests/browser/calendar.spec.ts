@@ -33,28 +33,49 @@ test.group('Calendar in the browser', (group) => {
   // Fake networks, an owner and accounts for the live test (set up for each test).
   const publishing = withWorld(group)
 
-  test('shows each post in its day cell in the workspace’s time zone, in month, week and list views', async ({ visit, browserContext, assert }) => {
+  test('shows each post in its day cell in the workspace’s time zone, in month, week and list views', async ({
+    visit,
+    browserContext,
+    assert,
+  }) => {
     const owner = await makeUser({ timezone: 'Europe/Paris' })
     // Auckland is 13 h ahead of UTC in March: 23:30 UTC on the 10th is the 11th there.
     const workspace = await makeWorkspace(owner, 'Acme Bakery')
     await Workspace.query().where('id', workspace.id).update({ timezone: 'Pacific/Auckland' })
     const world = { owner, workspace }
-    const accounts = [await makeAccount(workspace, 'mastodon'), await makeAccount(workspace, 'bluesky'), await makeAccount(workspace, 'x')]
-    const lateEvening = await placePost(world, utc('2030-03-10T23:30:00'), [accounts[0]], { body: 'Late-night batch: croissants for the morning' })
-    const morning = await placePost(world, utc('2030-03-10T10:00:00'), [accounts[1], accounts[2]], { body: 'Breakfast menu goes live' })
+    const accounts = [
+      await makeAccount(workspace, 'mastodon'),
+      await makeAccount(workspace, 'bluesky'),
+      await makeAccount(workspace, 'x'),
+    ]
+    const lateEvening = await placePost(world, utc('2030-03-10T23:30:00'), [accounts[0]], {
+      body: 'Late-night batch: croissants for the morning',
+    })
+    const morning = await placePost(world, utc('2030-03-10T10:00:00'), [accounts[1], accounts[2]], {
+      body: 'Breakfast menu goes live',
+    })
     // ~30 posts of mixed statuses for the screenshots.
     for (let i = 0; i < 30; i++) {
       const [status, deliveryStatus] = MIX[i % MIX.length]
       const at = utc('2030-03-02T07:00:00').plus({ days: Math.floor(i * 0.9), hours: (i * 5) % 11 })
-      await placePost(world, at, accounts.slice(0, 1 + (i % 3)), { status, deliveryStatus, body: BODIES[i % BODIES.length] })
+      await placePost(world, at, accounts.slice(0, 1 + (i % 3)), {
+        status,
+        deliveryStatus,
+        body: BODIES[i % BODIES.length],
+      })
     }
 
     await browserContext.loginAs(owner)
-    const page = await visit(`/w/${workspace.slug}/calendar?date=2030-03-01`, { timeout: FIRST_LOAD_TIMEOUT })
+    const page = await visit(`/w/${workspace.slug}/calendar?date=2030-03-01`, {
+      timeout: FIRST_LOAD_TIMEOUT,
+    })
     await waitFor(page, `[data-post-id="${lateEvening.id}"]`, FIRST_LOAD_TIMEOUT)
 
     const cellOf = async (postId: number) =>
-      page.locator(`[data-post-id="${postId}"]`).first().evaluate((chip) => chip.closest('[data-date]')?.getAttribute('data-date'))
+      page
+        .locator(`[data-post-id="${postId}"]`)
+        .first()
+        .evaluate((chip) => chip.closest('[data-date]')?.getAttribute('data-date'))
     assert.equal(await cellOf(lateEvening.id), '2030-03-11')
     assert.equal(await cellOf(morning.id), '2030-03-10')
     await page.assertTextContains(dt('calendar-zone'), 'Pacific/Auckland')
@@ -81,16 +102,26 @@ test.group('Calendar in the browser', (group) => {
     await screenshot(page, 'calendar-filtered')
   })
 
-  test('dragging a post to another day reschedules it; a move the server refuses snaps back with its reason', async ({ visit, browserContext, assert }) => {
+  test('dragging a post to another day reschedules it; a move the server refuses snaps back with its reason', async ({
+    visit,
+    browserContext,
+    assert,
+  }) => {
     const owner = await makeUser()
     const workspace = await makeWorkspace(owner, 'Acme Bakery')
     const world = { owner, workspace }
     const account = await makeAccount(workspace, 'mastodon')
-    const moving = await placePost(world, utc('2030-03-05T10:00:00'), [account], { body: 'Sourdough class' })
-    const racing = await placePost(world, utc('2030-03-06T10:00:00'), [account], { body: 'Macaron day' })
+    const moving = await placePost(world, utc('2030-03-05T10:00:00'), [account], {
+      body: 'Sourdough class',
+    })
+    const racing = await placePost(world, utc('2030-03-06T10:00:00'), [account], {
+      body: 'Macaron day',
+    })
 
     await browserContext.loginAs(owner)
-    const page = await visit(`/w/${workspace.slug}/calendar?date=2030-03-01`, { timeout: FIRST_LOAD_TIMEOUT })
+    const page = await visit(`/w/${workspace.slug}/calendar?date=2030-03-01`, {
+      timeout: FIRST_LOAD_TIMEOUT,
+    })
     await waitFor(page, `[data-post-id="${moving.id}"]`, FIRST_LOAD_TIMEOUT)
     // The whole month on screen: the mouse only reaches what the viewport shows.
     await page.setViewportSize({ width: 1280, height: 1400 })
@@ -119,9 +150,18 @@ test.group('Calendar in the browser', (group) => {
     assert.equal(racing.scheduledAt!.toUTC().toISO(), '2030-03-06T10:00:00.000Z')
   })
 
-  test('a post turns published on the calendar without a reload when the pipeline publishes it', async ({ visit, browserContext, cleanup, assert }) => {
+  test('a post turns published on the calendar without a reload when the pipeline publishes it', async ({
+    visit,
+    browserContext,
+    cleanup,
+    assert,
+  }) => {
     const world = publishing
-    const { post } = await draft(world, [{ socialAccountId: world.accounts.mastodon.id }], 'Live from the oven')
+    const { post } = await draft(
+      world,
+      [{ socialAccountId: world.accounts.mastodon.id }],
+      'Live from the oven'
+    )
     await schedulePost({ post, actor: world.owner, at: DateTime.utc().plus({ seconds: 6 }) })
 
     await browserContext.loginAs(world.owner)
@@ -137,8 +177,10 @@ test.group('Calendar in the browser', (group) => {
     })
     await settled(post.id, ['published'], 20_000)
     await waitFor(page, `${chip}[data-status="published"]`, 10_000)
-    assert.isTrue(await page.evaluate(() => (globalThis as any).__stillHere === true), 'the page was reloaded')
+    assert.isTrue(
+      await page.evaluate(() => (globalThis as any).__stillHere === true),
+      'the page was reloaded'
+    )
     await screenshot(page, 'calendar-live-published')
   }).timeout(120_000)
-
 })

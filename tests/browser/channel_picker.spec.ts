@@ -4,7 +4,15 @@ import type { PluginsConfig } from '#config/plugins'
 import SocialAccount from '#models/social_account'
 import { withCleanState } from '#tests/helpers/database'
 import { FakeFacebook } from '#plugins/facebook/fake/server'
-import { dt, FIRST_LOAD_TIMEOUT, makeUser, makeWorkspace, screenshot, waitFor, waitForPath } from './_helpers.js'
+import {
+  dt,
+  FIRST_LOAD_TIMEOUT,
+  makeUser,
+  makeWorkspace,
+  screenshot,
+  waitFor,
+  waitForPath,
+} from './_helpers.js'
 
 test.group('Channels: choosing Facebook Pages in the browser', (group) => {
   withCleanState(group)
@@ -20,7 +28,11 @@ test.group('Channels: choosing Facebook Pages in the browser', (group) => {
     }
   })
 
-  test('connect Facebook, pick one of two Pages, see only it on the Channels page', async ({ visit, browserContext, assert }) => {
+  test('connect Facebook, pick one of two Pages, see only it on the Channels page', async ({
+    visit,
+    browserContext,
+    assert,
+  }) => {
     const owner = await makeUser()
     const workspace = await makeWorkspace(owner, 'Pistache Bakery')
     await browserContext.loginAs(owner)
@@ -43,7 +55,10 @@ test.group('Channels: choosing Facebook Pages in the browser', (group) => {
     await waitFor(page, dt('channel-list'))
     await page.assertTextContains(dt('channel-list'), 'Pistache Bakery')
     const accounts = await SocialAccount.all()
-    assert.deepEqual(accounts.map((account) => account.externalId), ['104000000000001'])
+    assert.deepEqual(
+      accounts.map((account) => account.externalId),
+      ['104000000000001']
+    )
     await screenshot(page, 'channels-after-pick')
   })
 })

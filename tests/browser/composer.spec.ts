@@ -4,7 +4,12 @@ import Post from '#models/post'
 import Delivery from '#models/delivery'
 import PostingSlot from '#models/posting_slot'
 import { withCleanState } from '#tests/helpers/database'
-import { publishRequests, settled, startWorker, withWorld } from '#tests/functional/publishing/_fixtures'
+import {
+  publishRequests,
+  settled,
+  startWorker,
+  withWorld,
+} from '#tests/functional/publishing/_fixtures'
 import { dt, FIRST_LOAD_TIMEOUT, screenshot, waitFor, waitForPath } from './_helpers.js'
 
 /** 291 weighted characters: over X's 280, within Bluesky's 300 and Mastodon's 500. */
@@ -16,8 +21,19 @@ test.group('Composer in the browser', (group) => {
   // A Mastodon, a Bluesky and an X account connected through their fakes (OAuth / app password flows).
   const world = withWorld(group)
 
-  test('compose for three networks, see X’s live counter refuse a long text, fix it with a variant, schedule, find it listed', async ({ visit, browserContext, assert, cleanup }) => {
-    await PostingSlot.createMany([1, 2, 3, 4, 5].map((weekday) => ({ workspaceId: world.workspace.id, weekday, time: '09:00' })))
+  test('compose for three networks, see X’s live counter refuse a long text, fix it with a variant, schedule, find it listed', async ({
+    visit,
+    browserContext,
+    assert,
+    cleanup,
+  }) => {
+    await PostingSlot.createMany(
+      [1, 2, 3, 4, 5].map((weekday) => ({
+        workspaceId: world.workspace.id,
+        weekday,
+        time: '09:00',
+      }))
+    )
     await browserContext.loginAs(world.owner)
     const base = `/w/${world.workspace.slug}`
     const page = await visit(`${base}/posts/new`, { timeout: FIRST_LOAD_TIMEOUT })
@@ -25,7 +41,8 @@ test.group('Composer in the browser', (group) => {
     await page.setViewportSize({ width: 1360, height: 1500 })
     await waitFor(page, dt('account-picker'), FIRST_LOAD_TIMEOUT)
 
-    for (const network of ['mastodon', 'bluesky', 'x']) await page.locator(dt(`target-${network}`)).click()
+    for (const network of ['mastodon', 'bluesky', 'x'])
+      await page.locator(dt(`target-${network}`)).click()
     await page.locator(dt('post-text')).fill(LONG)
 
     // Each network counts its own way, live, with the SDK's code.
@@ -35,7 +52,9 @@ test.group('Composer in the browser', (group) => {
     await page.assertTextContains(dt('check-x'), 'Too long: 291 characters, 280 at most.')
     await page.assertTextContains(dt('check-bluesky'), 'Ready to publish on Bluesky')
     await page.assertVisible(dt('blocking-hint'))
-    await page.locator(dt('schedule-date')).fill(DateTime.now().setZone('Europe/Paris').plus({ days: 2 }).toFormat('yyyy-MM-dd'))
+    await page
+      .locator(dt('schedule-date'))
+      .fill(DateTime.now().setZone('Europe/Paris').plus({ days: 2 }).toFormat('yyyy-MM-dd'))
     await page.locator(dt('schedule-time')).fill('10:30')
     assert.isTrue(await page.locator(dt('action-schedule')).isDisabled())
     await page.locator(dt('preview-tab-x')).click()
@@ -65,7 +84,11 @@ test.group('Composer in the browser', (group) => {
     const x = deliveries.find((delivery) => delivery.network === 'x')!
     assert.equal(x.text, X_VARIANT)
     assert.equal(x.options.replySettings, 'following')
-    assert.isTrue(deliveries.filter((delivery) => delivery.network !== 'x').every((delivery) => delivery.text === null))
+    assert.isTrue(
+      deliveries
+        .filter((delivery) => delivery.network !== 'x')
+        .every((delivery) => delivery.text === null)
+    )
 
     await page.locator(dt('nav-posts')).click()
     await waitFor(page, dt('post-list'))
@@ -79,7 +102,10 @@ test.group('Composer in the browser', (group) => {
     cleanup(async () => {
       await runner.stop()
     })
-    await page.locator(`${dt(`post-row-${post.id}`)} a`).first().click()
+    await page
+      .locator(`${dt(`post-row-${post.id}`)} a`)
+      .first()
+      .click()
     await waitFor(page, dt('publish-now'))
     await page.locator(dt('publish-now')).click()
     await settled(post.id, ['published'], 20_000)

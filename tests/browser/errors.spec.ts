@@ -1,11 +1,23 @@
 import { test } from '@japa/runner'
 import { withCleanState } from '#tests/helpers/database'
-import { dt, fillLogin, FIRST_LOAD_TIMEOUT, makeUser, makeWorkspace, screenshot, waitFor, waitForPath } from './_helpers.js'
+import {
+  dt,
+  fillLogin,
+  FIRST_LOAD_TIMEOUT,
+  makeUser,
+  makeWorkspace,
+  screenshot,
+  waitFor,
+  waitForPath,
+} from './_helpers.js'
 
 test.group('Error pages in the browser', (group) => {
   withCleanState(group)
 
-  test('an unknown URL shows the 404 page, in English then in French', async ({ visit, assert }) => {
+  test('an unknown URL shows the 404 page, in English then in French', async ({
+    visit,
+    assert,
+  }) => {
     const page = await visit('/login', { timeout: FIRST_LOAD_TIMEOUT })
     await waitFor(page, dt('login-email'), FIRST_LOAD_TIMEOUT)
 
@@ -26,7 +38,7 @@ test.group('Error pages in the browser', (group) => {
     assert.equal(french?.status(), 404)
     await waitFor(page, 'h1')
     await page.assertText('h1', 'Page introuvable')
-    await page.assertTextContains('body', "Cette page n’existe pas")
+    await page.assertTextContains('body', 'Cette page n’existe pas')
     await screenshot(page, 'not-found-fr')
 
     // For a guest, its button leads to the login page.
@@ -34,7 +46,10 @@ test.group('Error pages in the browser', (group) => {
     await waitForPath(page, '/login')
   })
 
-  test('signed in, an unknown URL keeps the app shell and leads back to the dashboard', async ({ visit, assert }) => {
+  test('signed in, an unknown URL keeps the app shell and leads back to the dashboard', async ({
+    visit,
+    assert,
+  }) => {
     const ada = await makeUser({ fullName: 'Ada Lovelace', email: 'ada@example.com' })
     const own = await makeWorkspace(ada, 'Acme Bakery')
     const page = await visit('/login', { timeout: FIRST_LOAD_TIMEOUT })
@@ -54,7 +69,10 @@ test.group('Error pages in the browser', (group) => {
     await waitForPath(page, `/w/${own.slug}/calendar`)
   })
 
-  test("a signed-in user opening another workspace's URL gets the 404 page, not its data", async ({ visit, assert }) => {
+  test("a signed-in user opening another workspace's URL gets the 404 page, not its data", async ({
+    visit,
+    assert,
+  }) => {
     const stranger = await makeUser({ fullName: 'Eve Stranger', email: 'eve@example.com' })
     const foreign = await makeWorkspace(stranger, 'Secret Agency')
     const ada = await makeUser({ fullName: 'Ada Lovelace', email: 'ada@example.com' })

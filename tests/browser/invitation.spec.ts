@@ -56,7 +56,9 @@ test.group('Invitations in the browser', (group) => {
   withCleanState(group)
   group.each.setup(() => clearOutbox())
 
-  test('a new colleague opens the mailed link, signs up with that address, accepts and works as editor', async ({ visit }) => {
+  test('a new colleague opens the mailed link, signs up with that address, accepts and works as editor', async ({
+    visit,
+  }) => {
     const { workspace, path } = await inviteByMail('bob@example.com')
 
     const page = await visit(path, { timeout: FIRST_LOAD_TIMEOUT })
@@ -81,7 +83,9 @@ test.group('Invitations in the browser', (group) => {
     await screenshot(page, 'members-editor')
   })
 
-  test('an existing account opens the link, logs in, accepts and works as editor', async ({ visit }) => {
+  test('an existing account opens the link, logs in, accepts and works as editor', async ({
+    visit,
+  }) => {
     const { workspace, path } = await inviteByMail('bob@example.com')
     await makeUser({ fullName: 'Bob Builder', email: 'bob@example.com' })
 
@@ -98,7 +102,10 @@ test.group('Invitations in the browser', (group) => {
     await membersAreReadOnly(page, workspace.slug)
   })
 
-  test('sign-up from the invitation keeps the address and comes back to the invitation', async ({ visit, assert }) => {
+  test('sign-up from the invitation keeps the address and comes back to the invitation', async ({
+    visit,
+    assert,
+  }) => {
     const { path } = await inviteByMail('bob@example.com')
     const page = await visit(path, { timeout: FIRST_LOAD_TIMEOUT })
     await waitFor(page, dt('invitation-signup'), FIRST_LOAD_TIMEOUT)
@@ -110,7 +117,9 @@ test.group('Invitations in the browser', (group) => {
     await waitFor(page, dt('invitation-accept'))
   })
 
-  test('the link signed in as another account shows "wrong account", without the workspace', async ({ visit }) => {
+  test('the link signed in as another account shows "wrong account", without the workspace', async ({
+    visit,
+  }) => {
     const { path } = await inviteByMail('bob@example.com')
     await makeUser({ fullName: 'Eve Stranger', email: 'eve@example.com' })
 
@@ -122,7 +131,8 @@ test.group('Invitations in the browser', (group) => {
     await page.assertNotExists(dt('invitation-accept'))
     await page.assertNotExists(dt('invitation-pending'))
     const text = await page.locator('body').innerText()
-    if (text.includes('Acme Bakery')) throw new Error('the wrong account learned the workspace name')
+    if (text.includes('Acme Bakery'))
+      throw new Error('the wrong account learned the workspace name')
     await page.assertVisible(dt('invitation-logout'))
   })
 })

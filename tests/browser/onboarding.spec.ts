@@ -1,13 +1,25 @@
 import { test } from '@japa/runner'
 import { withCleanState } from '#tests/helpers/database'
 import { clearOutbox, waitForMail } from '#tests/helpers/outbox'
-import { dt, fillSignup, FIRST_LOAD_TIMEOUT, invitationPath, logoutThroughUi, screenshot, waitFor, waitForPath } from './_helpers.js'
+import {
+  dt,
+  fillSignup,
+  FIRST_LOAD_TIMEOUT,
+  invitationPath,
+  logoutThroughUi,
+  screenshot,
+  waitFor,
+  waitForPath,
+} from './_helpers.js'
 
 test.group('Onboarding in the browser', (group) => {
   withCleanState(group)
   group.each.setup(() => clearOutbox())
 
-  test('a visitor signs up, creates a workspace, invites an editor, switches to French and logs out', async ({ visit, assert }) => {
+  test('a visitor signs up, creates a workspace, invites an editor, switches to French and logs out', async ({
+    visit,
+    assert,
+  }) => {
     // 1. Sign up through the form.
     const page = await visit('/signup', { timeout: FIRST_LOAD_TIMEOUT })
     await waitFor(page, dt('signup-email'), FIRST_LOAD_TIMEOUT)

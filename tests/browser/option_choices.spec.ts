@@ -16,7 +16,11 @@ test.group('Composer: choices loaded from the account', (group) => {
     }
   })
 
-  test('the Pinterest board select fills from the account’s boards, and the sections follow the chosen board', async ({ visit, browserContext, assert }) => {
+  test('the Pinterest board select fills from the account’s boards, and the sections follow the chosen board', async ({
+    visit,
+    browserContext,
+    assert,
+  }) => {
     const owner = await makeUser()
     const workspace = await makeWorkspace(owner, 'Pistache Bakery')
     await connectToFake('pinterest', pinterest, workspace, owner)
@@ -29,11 +33,17 @@ test.group('Composer: choices loaded from the account', (group) => {
 
     const board = page.locator(dt('option-board'))
     await page.locator(`${dt('option-board')}[data-state="ready"]`).waitFor()
-    assert.deepEqual(await board.locator('option').allTextContents(), ['Choose…', 'Recipes', 'Behind the scenes (secret)'])
+    assert.deepEqual(await board.locator('option').allTextContents(), [
+      'Choose…',
+      'Recipes',
+      'Behind the scenes (secret)',
+    ])
     await board.selectOption(BOARDS[0].id)
 
     const section = page.locator(dt('option-boardSection'))
-    await page.locator(`${dt('option-boardSection')} option`, { hasText: 'Desserts' }).waitFor({ state: 'attached' })
+    await page
+      .locator(`${dt('option-boardSection')} option`, { hasText: 'Desserts' })
+      .waitFor({ state: 'attached' })
     assert.include(await section.locator('option').allTextContents(), 'Desserts')
     await screenshot(page, 'composer-pinterest-boards')
   })

@@ -7,14 +7,19 @@ export async function truncateAllTables() {
   const connection = db.connection()
   // PostgreSQL needs the schema list spelled out (knex fails on an undefined binding otherwise).
   const schemas = connection.dialect.name === 'postgres' ? ['public'] : undefined
-  const tables = (await connection.getAllTables(schemas)).filter((name) => !name.startsWith('adonis_schema'))
+  const tables = (await connection.getAllTables(schemas)).filter(
+    (name) => !name.startsWith('adonis_schema')
+  )
   if (connection.dialect.name === 'postgres') {
-    if (tables.length) await connection.rawQuery(`TRUNCATE ${tables.map((t) => `"${t}"`).join(', ')} RESTART IDENTITY CASCADE`)
+    if (tables.length)
+      await connection.rawQuery(
+        `TRUNCATE ${tables.map((t) => `"${t}"`).join(', ')} RESTART IDENTITY CASCADE`
+      )
     return
   }
   await connection.rawQuery('PRAGMA foreign_keys = OFF')
   for (const table of tables) await connection.from(table).delete()
-  await connection.rawQuery("DELETE FROM sqlite_sequence").catch(() => {})
+  await connection.rawQuery('DELETE FROM sqlite_sequence').catch(() => {})
   await connection.rawQuery('PRAGMA foreign_keys = ON')
 }
 

@@ -15,8 +15,12 @@ export interface OutboxMail {
 /** Every message in the outbox, oldest first. */
 export async function readOutbox(): Promise<OutboxMail[]> {
   const folder = outboxFolder()
-  const files = (await readdir(folder).catch(() => [] as string[])).filter((file) => file.endsWith('.json')).sort()
-  return Promise.all(files.map(async (file) => JSON.parse(await readFile(join(folder, file), 'utf8'))))
+  const files = (await readdir(folder).catch(() => [] as string[]))
+    .filter((file) => file.endsWith('.json'))
+    .sort()
+  return Promise.all(
+    files.map(async (file) => JSON.parse(await readFile(join(folder, file), 'utf8')))
+  )
 }
 
 export async function clearOutbox() {
@@ -27,7 +31,9 @@ export async function clearOutbox() {
 export async function waitForMail(address: string, timeoutMs = 5000) {
   const deadline = Date.now() + timeoutMs
   while (Date.now() < deadline) {
-    const mail = (await readOutbox()).find((message) => message.to.some((to) => to.address === address))
+    const mail = (await readOutbox()).find((message) =>
+      message.to.some((to) => to.address === address)
+    )
     if (mail) return mail
     await sleep(25)
   }

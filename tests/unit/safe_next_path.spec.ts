@@ -8,7 +8,17 @@ test.group('safeNextPath', () => {
   })
 
   test('refuses anything that leaves the application', ({ assert }) => {
-    for (const hostile of ['//evil.example', '/\\evil.example', 'https://evil.example', 'javascript:alert(1)', 'evil', '/\tx', '', null, 42]) {
+    for (const hostile of [
+      '//evil.example',
+      '/\\evil.example',
+      'https://evil.example',
+      'javascript:alert(1)',
+      'evil',
+      '/\tx',
+      '',
+      null,
+      42,
+    ]) {
       assert.equal(safeNextPath(hostile), '/', String(hostile))
     }
   })

@@ -13,7 +13,10 @@ export type LoginResult =
  * address, failures count against the account (the fifth one locks it). The
  * answer for an unknown e-mail and for a wrong password is the same.
  */
-export async function attemptLogin(input: { email: string; password: string }, ip: string): Promise<LoginResult> {
+export async function attemptLogin(
+  input: { email: string; password: string },
+  ip: string
+): Promise<LoginResult> {
   try {
     await loginPerIp.consume(`login:ip:${ip}`)
   } catch (error) {
@@ -28,7 +31,8 @@ export async function attemptLogin(input: { email: string; password: string }, i
     const [throttled, user] = await loginPerAccount.penalize(accountKey, () =>
       User.verifyCredentials(input.email, input.password)
     )
-    if (throttled) return { status: 'locked', retryInMinutes: minutesUntil(throttled.response.availableIn) }
+    if (throttled)
+      return { status: 'locked', retryInMinutes: minutesUntil(throttled.response.availableIn) }
     return { status: 'ok', user }
   } catch (error) {
     if ((error as { code?: string }).code !== 'E_INVALID_CREDENTIALS') throw error

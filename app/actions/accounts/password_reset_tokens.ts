@@ -19,7 +19,11 @@ export async function issueResetToken(user: User) {
   await db.transaction(async (trx) => {
     await PasswordResetToken.query({ client: trx }).where('user_id', user.id).delete()
     await PasswordResetToken.create(
-      { userId: user.id, tokenHash: hashToken(token), expiresAt: DateTime.now().plus({ minutes: RESET_TOKEN_TTL_MINUTES }) },
+      {
+        userId: user.id,
+        tokenHash: hashToken(token),
+        expiresAt: DateTime.now().plus({ minutes: RESET_TOKEN_TTL_MINUTES }),
+      },
       { client: trx }
     )
   })

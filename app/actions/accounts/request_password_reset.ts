@@ -5,7 +5,8 @@ import PasswordResetMail from '#mails/password_reset_mail'
 import { issueResetToken } from '#actions/accounts/password_reset_tokens'
 import { minutesUntil, passwordResetPerEmail, passwordResetPerIp } from '#start/limiter'
 
-export type ResetRequestResult = { status: 'sent' } | { status: 'throttled'; retryInMinutes: number }
+export type ResetRequestResult =
+  { status: 'sent' } | { status: 'throttled'; retryInMinutes: number }
 
 /**
  * Mails a reset link when an account has this address. The caller answers the
@@ -28,6 +29,12 @@ export async function requestPasswordReset(email: string, ip: string): Promise<R
 
   const token = await issueResetToken(user)
   await mail.sendLater(new PasswordResetMail(user, token))
-  await audit({ action: 'auth.password_reset_requested', actorId: null, subjectType: 'user', subjectId: user.id, ip })
+  await audit({
+    action: 'auth.password_reset_requested',
+    actorId: null,
+    subjectType: 'user',
+    subjectId: user.id,
+    ip,
+  })
   return { status: 'sent' }
 }

@@ -13,7 +13,10 @@ export type ResetResult =
  * Sets a new password from a mailed token. The token works once, within its
  * hour; using it also discards any other pending token of the account.
  */
-export async function resetPassword(input: { token: string; password: string }, ip: string): Promise<ResetResult> {
+export async function resetPassword(
+  input: { token: string; password: string },
+  ip: string
+): Promise<ResetResult> {
   const perIp = await passwordResetPerIp.increment(`reset:ip:${ip}`)
   if (perIp.consumed > passwordResetPerIp.requests) {
     return { status: 'throttled', retryInMinutes: minutesUntil(perIp.availableIn) }
@@ -35,6 +38,12 @@ export async function resetPassword(input: { token: string; password: string }, 
   user.sessionEpoch = (user.sessionEpoch ?? 0) + 1
   await user.save()
   await PasswordResetToken.query().where('user_id', user.id).whereNull('used_at').delete()
-  await audit({ action: 'auth.password_reset_completed', actorId: user.id, subjectType: 'user', subjectId: user.id, ip })
+  await audit({
+    action: 'auth.password_reset_completed',
+    actorId: user.id,
+    subjectType: 'user',
+    subjectId: user.id,
+    ip,
+  })
   return { status: 'ok', user }
 }

@@ -21,12 +21,26 @@ export async function beginOAuthConnection(
   const userId = ctx.auth.getUserOrFail().id
 
   if (auth.kind === 'oauth2') {
-    const { state, codeChallenge } = beginAuthorization(ctx, { network: plugin.id, workspaceId: input.workspaceId, userId })
-    return ok(auth.authorizationUrl(context, { state, redirectUri, codeChallenge: auth.pkce ? codeChallenge : undefined }))
+    const { state, codeChallenge } = beginAuthorization(ctx, {
+      network: plugin.id,
+      workspaceId: input.workspaceId,
+      userId,
+    })
+    return ok(
+      auth.authorizationUrl(context, {
+        state,
+        redirectUri,
+        codeChallenge: auth.pkce ? codeChallenge : undefined,
+      })
+    )
   }
   if (auth.kind === 'instance_oauth') {
     if (!input.instanceUrl) return failed('instance_required', false)
-    const app = await instanceApp(auth, context, { network: plugin.id, instanceUrl: input.instanceUrl, redirectUri })
+    const app = await instanceApp(auth, context, {
+      network: plugin.id,
+      instanceUrl: input.instanceUrl,
+      redirectUri,
+    })
     if (app.status !== 'ok') return app
     const { state, codeChallenge } = beginAuthorization(ctx, {
       network: plugin.id,

@@ -8,10 +8,19 @@ import { saveConnections } from '#actions/channels/save_connections'
  * audits each connection. Every way of connecting ends here: credentials, the OAuth callback
  * and the picker.
  */
-export async function connectAccounts(ctx: HttpContext, input: { workspaceId: number; network: string; connections: Connection[] }) {
+export async function connectAccounts(
+  ctx: HttpContext,
+  input: { workspaceId: number; network: string; connections: Connection[] }
+) {
   const saved = await saveConnections({ ...input, userId: ctx.auth.user!.id })
   for (const account of saved) {
-    await auditRequest(ctx, { action: 'channel.connected', workspaceId: input.workspaceId, subjectType: 'social_account', subjectId: account.id, meta: { network: input.network } })
+    await auditRequest(ctx, {
+      action: 'channel.connected',
+      workspaceId: input.workspaceId,
+      subjectType: 'social_account',
+      subjectId: account.id,
+      meta: { network: input.network },
+    })
   }
   return saved
 }

@@ -22,7 +22,12 @@ export async function discardPick(pick: PendingPick): Promise<DiscardOutcome> {
   })
   if (inUse) return 'in_use'
   // The candidates share one grant: revoking through any of them ends it.
-  const result = await plugin.auth.revoke({ ...plugins.contextFor(plugin), account: first.profile, token: first.token })
-  if (result.status !== 'ok') logger.warn({ network: pick.network, status: result.status }, 'revoking an unused login failed')
+  const result = await plugin.auth.revoke({
+    ...plugins.contextFor(plugin),
+    account: first.profile,
+    token: first.token,
+  })
+  if (result.status !== 'ok')
+    logger.warn({ network: pick.network, status: result.status }, 'revoking an unused login failed')
   return result.status === 'ok' ? 'revoked' : 'failed'
 }

@@ -17,7 +17,8 @@ export async function finishOAuthConnection(
 ): Promise<{ pending: PendingAuthorization | null; result: Result<Connection[]> }> {
   const pending = takeAuthorization(ctx, input.state ?? '', plugin.id)
   if (!pending) return { pending, result: failed('invalid_state', false) }
-  if (input.error || !input.code) return { pending, result: failed(input.error ?? 'access_denied', false) }
+  if (input.error || !input.code)
+    return { pending, result: failed(input.error ?? 'access_denied', false) }
 
   const auth = plugin.auth
   const context = plugins.contextFor(plugin)
@@ -31,7 +32,11 @@ export async function finishOAuthConnection(
     return { pending, result }
   }
   if (auth.kind === 'instance_oauth' && pending.instanceUrl) {
-    const app = await instanceApp(auth, context, { network: plugin.id, instanceUrl: pending.instanceUrl, redirectUri })
+    const app = await instanceApp(auth, context, {
+      network: plugin.id,
+      instanceUrl: pending.instanceUrl,
+      redirectUri,
+    })
     if (app.status !== 'ok') return { pending, result: app }
     const result = await auth.exchangeCode(context, {
       instanceUrl: pending.instanceUrl,

@@ -19,7 +19,8 @@ export async function isGrantInUse(input: {
     .whereNotNull('token_ciphertext')
     .where((scope) => {
       if (grant) scope.orWhere('grant_key', grant)
-      if (externalIds.length) scope.orWhere((same) => same.where('network', network).whereIn('external_id', externalIds))
+      if (externalIds.length)
+        scope.orWhere((same) => same.where('network', network).whereIn('external_id', externalIds))
     })
   if (exceptAccountId !== undefined) query.whereNot('id', exceptAccountId)
   return !!(await query.first())

@@ -15,19 +15,32 @@ export async function instanceApp(
   ctx: PluginContext,
   input: { network: string; instanceUrl: string; redirectUri: string }
 ): Promise<Result<{ clientId: string; clientSecret: string }>> {
-  const where = { network: input.network, instance_url: input.instanceUrl, redirect_uri: input.redirectUri }
+  const where = {
+    network: input.network,
+    instance_url: input.instanceUrl,
+    redirect_uri: input.redirectUri,
+  }
   const cached = await db.from('oauth_instance_apps').where(where).first()
   if (cached) {
-    const clientSecret = openSecret(cached.client_secret_ciphertext, purpose(input.network, input.instanceUrl))
+    const clientSecret = openSecret(
+      cached.client_secret_ciphertext,
+      purpose(input.network, input.instanceUrl)
+    )
     if (clientSecret) return ok({ clientId: cached.client_id, clientSecret })
   }
-  const registered = await auth.registerApp(ctx, { instanceUrl: input.instanceUrl, redirectUri: input.redirectUri })
+  const registered = await auth.registerApp(ctx, {
+    instanceUrl: input.instanceUrl,
+    redirectUri: input.redirectUri,
+  })
   if (registered.status !== 'ok') return registered
   await db.from('oauth_instance_apps').where(where).delete()
   await db.table('oauth_instance_apps').insert({
     ...where,
     client_id: registered.value.clientId,
-    client_secret_ciphertext: sealSecret(registered.value.clientSecret, purpose(input.network, input.instanceUrl)),
+    client_secret_ciphertext: sealSecret(
+      registered.value.clientSecret,
+      purpose(input.network, input.instanceUrl)
+    ),
     created_at: DateTime.now().toSQL({ includeOffset: false }),
   })
   return registered

@@ -12,10 +12,22 @@ export type ApprovePostResult =
  * An admin or owner — never the author — approves a post waiting for review. A post that
  * was given a time is scheduled at once (an instant already past means now).
  */
-export async function approvePost({ post, reviewer, comment }: { post: Post; reviewer: User; comment?: string | null }): Promise<ApprovePostResult> {
+export async function approvePost({
+  post,
+  reviewer,
+  comment,
+}: {
+  post: Post
+  reviewer: User
+  comment?: string | null
+}): Promise<ApprovePostResult> {
   if (!(await canReview(post, reviewer))) return { status: 'forbidden' }
   if (post.status !== 'pending_approval') return { status: 'not_pending' }
-  const review = { reviewedById: reviewer.id, reviewedAt: DateTime.utc(), reviewComment: comment?.trim() || null }
+  const review = {
+    reviewedById: reviewer.id,
+    reviewedAt: DateTime.utc(),
+    reviewComment: comment?.trim() || null,
+  }
   const scheduledAt = post.scheduledAt
   const moved = scheduledAt
     ? await queueDeliveries(post.id, scheduledAt, async (trx) => {

@@ -16,18 +16,36 @@ export type CheckDraftResult =
  * anything: no post, no delivery, and no media variant is made (the composer calls this
  * while the user types).
  */
-export async function checkDraft(input: { workspace: Workspace; body: string; targets: TargetInput[]; media: MediaInput[] }): Promise<CheckDraftResult> {
+export async function checkDraft(input: {
+  workspace: Workspace
+  body: string
+  targets: TargetInput[]
+  media: MediaInput[]
+}): Promise<CheckDraftResult> {
   // One check per account, the last variant winning, as saving does.
-  const targets = [...new Map(input.targets.map((target) => [target.socialAccountId, target])).values()]
-  const { accounts, missing } = await loadTargetAccounts(input.workspace.id, targets.map((target) => target.socialAccountId))
+  const targets = [
+    ...new Map(input.targets.map((target) => [target.socialAccountId, target])).values(),
+  ]
+  const { accounts, missing } = await loadTargetAccounts(
+    input.workspace.id,
+    targets.map((target) => target.socialAccountId)
+  )
   if (missing.length) return { status: 'unknown_accounts' }
 
   const ids = [...new Set(input.media.map((item) => item.mediaAssetId))]
   // Ids from a form: only this workspace's ready assets may be checked (as they may be attached).
-  const assets = ids.length ? await MediaAsset.query().where('workspace_id', input.workspace.id).where('status', 'ready').whereIn('id', ids) : []
+  const assets = ids.length
+    ? await MediaAsset.query()
+        .where('workspace_id', input.workspace.id)
+        .where('status', 'ready')
+        .whereIn('id', ids)
+    : []
   if (assets.length !== ids.length) return { status: 'unknown_media' }
 
   // Read-only: making variants is the media queue's work, once the post is saved.
   const mediaFor = (network: string) => checkableMedia(input.media, network, { prepare: false })
-  return { status: 'checked', checks: await checkTargets({ body: input.body, targets, accounts, mediaFor }) }
+  return {
+    status: 'checked',
+    checks: await checkTargets({ body: input.body, targets, accounts, mediaFor }),
+  }
 }

@@ -47,7 +47,11 @@ export async function checkTargets(input: {
     const plugin = await plugins.get(account.network)
     const media = await (input.mediaFor ?? savedMedia(input.postId))(account.network)
     const post = { text: target.text ?? input.body, media, options: target.options ?? {} }
-    checks.push({ socialAccountId: account.id, network: account.network, issues: checkPost(plugin, post, account.toPluginProfile()) })
+    checks.push({
+      socialAccountId: account.id,
+      network: account.network,
+      issues: checkPost(plugin, post, account.toPluginProfile()),
+    })
   }
   return checks
 }
@@ -56,11 +60,23 @@ export async function checkTargets(input: {
 export async function checkSavedPost(post: { id: number; body: string; workspaceId: number }) {
   const { default: Delivery } = await import('#models/delivery')
   const { default: SocialAccount } = await import('#models/social_account')
-  const deliveries = await Delivery.query().where('post_id', post.id).whereNot('status', 'cancelled')
-  const ids = deliveries.map((delivery) => delivery.socialAccountId).filter((id): id is number => id !== null)
-  const accounts = new Map((await SocialAccount.query().whereIn('id', ids)).map((account) => [account.id, account]))
+  const deliveries = await Delivery.query()
+    .where('post_id', post.id)
+    .whereNot('status', 'cancelled')
+  const ids = deliveries
+    .map((delivery) => delivery.socialAccountId)
+    .filter((id): id is number => id !== null)
+  const accounts = new Map(
+    (await SocialAccount.query().whereIn('id', ids)).map((account) => [account.id, account])
+  )
   const targets = deliveries
-    .filter((delivery) => delivery.socialAccountId !== null && accounts.has(delivery.socialAccountId))
-    .map((delivery) => ({ socialAccountId: delivery.socialAccountId!, text: delivery.text, options: delivery.options }))
+    .filter(
+      (delivery) => delivery.socialAccountId !== null && accounts.has(delivery.socialAccountId)
+    )
+    .map((delivery) => ({
+      socialAccountId: delivery.socialAccountId!,
+      text: delivery.text,
+      options: delivery.options,
+    }))
   return checkTargets({ postId: post.id, body: post.body, targets, accounts })
 }

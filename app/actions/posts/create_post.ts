@@ -25,7 +25,13 @@ export interface CreatePostInput {
 }
 
 /** A fresh delivery row: its own idempotency key for life, revision 1, nothing attempted. */
-export function newDelivery(post: Post, account: SocialAccount, target: TargetInput, status: DeliveryStatus = 'draft', dueAt: DateTime | null = null) {
+export function newDelivery(
+  post: Post,
+  account: SocialAccount,
+  target: TargetInput,
+  status: DeliveryStatus = 'draft',
+  dueAt: DateTime | null = null
+) {
   return {
     postId: post.id,
     workspaceId: post.workspaceId,
@@ -57,19 +63,40 @@ export type CreatePostResult =
 export async function createPost(input: CreatePostInput): Promise<CreatePostResult> {
   if (!(await canEdit(input.workspace.id, input.author))) return { status: 'forbidden' }
   // One delivery per account: a repeated target keeps its last variant.
-  const targets = [...new Map(input.targets.map((target) => [target.socialAccountId, target])).values()]
+  const targets = [
+    ...new Map(input.targets.map((target) => [target.socialAccountId, target])).values(),
+  ]
   if (!targets.length) return { status: 'no_targets' }
-  const { accounts, missing } = await loadTargetAccounts(input.workspace.id, targets.map((t) => t.socialAccountId))
+  const { accounts, missing } = await loadTargetAccounts(
+    input.workspace.id,
+    targets.map((t) => t.socialAccountId)
+  )
   if (missing.length) return { status: 'unknown_accounts', socialAccountIds: missing }
 
   const post = await db.transaction(async (trx) => {
-    const created = await Post.create({ workspaceId: input.workspace.id, authorId: input.author.id, body: input.body, status: 'draft' }, { client: trx })
+    const created = await Post.create(
+      {
+        workspaceId: input.workspace.id,
+        authorId: input.author.id,
+        body: input.body,
+        status: 'draft',
+      },
+      { client: trx }
+    )
     for (const target of targets) {
       const account = accounts.get(target.socialAccountId)!
       await Delivery.create(newDelivery(created, account, target), { client: trx })
     }
     for (const [position, item] of (input.media ?? []).entries()) {
-      await PostMedia.create({ postId: created.id, mediaAssetId: item.mediaAssetId, altText: item.altText ?? null, position }, { client: trx })
+      await PostMedia.create(
+        {
+          postId: created.id,
+          mediaAssetId: item.mediaAssetId,
+          altText: item.altText ?? null,
+          position,
+        },
+        { client: trx }
+      )
     }
     return created
   })

@@ -3,14 +3,21 @@ import type User from '#models/user'
 import { canEdit } from '#actions/posts/post_rules'
 import { cancelDeliveries } from '#services/publishing/schedule'
 
-export type DeletePostResult = { status: 'deleted' } | { status: 'forbidden' | 'publishing_in_progress' }
+export type DeletePostResult =
+  { status: 'deleted' } | { status: 'forbidden' | 'publishing_in_progress' }
 
 /**
  * Deletes a post and its deliveries, removing their jobs. Refused while a worker holds a
  * delivery (the request may be at the network right now); what was already published
  * stays on the network — this only removes our record.
  */
-export async function deletePost({ post, actor }: { post: Post; actor: User }): Promise<DeletePostResult> {
+export async function deletePost({
+  post,
+  actor,
+}: {
+  post: Post
+  actor: User
+}): Promise<DeletePostResult> {
   if (!(await canEdit(post.workspaceId, actor))) return { status: 'forbidden' }
   const cancelled = await cancelDeliveries(post.id, async (trx) => {
     post.useTransaction(trx)

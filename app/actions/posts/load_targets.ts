@@ -7,7 +7,10 @@ import SocialAccount from '#models/social_account'
 export async function loadTargetAccounts(workspaceId: number, ids: number[]) {
   const unique = [...new Set(ids)]
   const rows = unique.length
-    ? await SocialAccount.query().where('workspace_id', workspaceId).whereIn('id', unique).whereNot('status', 'disconnected')
+    ? await SocialAccount.query()
+        .where('workspace_id', workspaceId)
+        .whereIn('id', unique)
+        .whereNot('status', 'disconnected')
     : []
   const accounts = new Map(rows.map((account) => [account.id, account]))
   return { accounts, missing: unique.filter((id) => !accounts.has(id)) }

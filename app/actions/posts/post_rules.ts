@@ -5,7 +5,10 @@ import { can, type Role } from '#services/roles'
 
 /** The user's role in a workspace, or null when they are not a member. */
 export async function roleIn(workspaceId: number, userId: number): Promise<Role | null> {
-  const member = await WorkspaceMember.query().where('workspace_id', workspaceId).where('user_id', userId).first()
+  const member = await WorkspaceMember.query()
+    .where('workspace_id', workspaceId)
+    .where('user_id', userId)
+    .first()
   return member?.role ?? null
 }
 

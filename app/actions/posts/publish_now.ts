@@ -7,6 +7,12 @@ import { schedulePost, type SchedulePostResult } from '#actions/posts/schedule_p
  * Publishes at once: scheduling at "now" puts every delivery in the queue without delay.
  * The approval rules are the same as for scheduling.
  */
-export function publishNow({ post, actor }: { post: Post; actor: User }): Promise<SchedulePostResult> {
+export function publishNow({
+  post,
+  actor,
+}: {
+  post: Post
+  actor: User
+}): Promise<SchedulePostResult> {
   return schedulePost({ post, actor, at: DateTime.utc() })
 }

@@ -4,17 +4,34 @@ import type User from '#models/user'
 import { canReview } from '#actions/posts/post_rules'
 import { unqueueDeliveries } from '#services/publishing/schedule'
 
-export type RejectPostResult = { status: 'rejected'; post: Post } | { status: 'forbidden' | 'not_pending' | 'comment_required' | 'publishing_started' }
+export type RejectPostResult =
+  | { status: 'rejected'; post: Post }
+  | { status: 'forbidden' | 'not_pending' | 'comment_required' | 'publishing_started' }
 
 /** An admin or owner — never the author — sends a post back, saying why. */
-export async function rejectPost({ post, reviewer, comment }: { post: Post; reviewer: User; comment: string }): Promise<RejectPostResult> {
+export async function rejectPost({
+  post,
+  reviewer,
+  comment,
+}: {
+  post: Post
+  reviewer: User
+  comment: string
+}): Promise<RejectPostResult> {
   if (!(await canReview(post, reviewer))) return { status: 'forbidden' }
   if (post.status !== 'pending_approval') return { status: 'not_pending' }
   const reason = comment.trim()
   if (!reason) return { status: 'comment_required' }
   const moved = await unqueueDeliveries(post.id, 'draft', async (trx) => {
     post.useTransaction(trx)
-    await post.merge({ status: 'rejected', reviewedById: reviewer.id, reviewedAt: DateTime.utc(), reviewComment: reason.slice(0, 2000) }).save()
+    await post
+      .merge({
+        status: 'rejected',
+        reviewedById: reviewer.id,
+        reviewedAt: DateTime.utc(),
+        reviewComment: reason.slice(0, 2000),
+      })
+      .save()
   })
   return moved.status === 'ok' ? { status: 'rejected', post } : moved
 }

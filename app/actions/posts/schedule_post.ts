@@ -15,11 +15,21 @@ export type SchedulePostResult =
  * needs approval and has none goes to pending_approval with its time kept, and is
  * scheduled when an admin approves it. Every target must pass its network's checks.
  */
-export async function schedulePost({ post, actor, at }: { post: Post; actor: User; at: DateTime }): Promise<SchedulePostResult> {
+export async function schedulePost({
+  post,
+  actor,
+  at,
+}: {
+  post: Post
+  actor: User
+  at: DateTime
+}): Promise<SchedulePostResult> {
   if (!(await canEdit(post.workspaceId, actor))) return { status: 'forbidden' }
-  if (!['draft', 'rejected', 'pending_approval', 'approved', 'scheduled'].includes(post.status)) return { status: 'not_schedulable' }
+  if (!['draft', 'rejected', 'pending_approval', 'approved', 'scheduled'].includes(post.status))
+    return { status: 'not_schedulable' }
   const checks = await checkSavedPost(post)
-  if (!checks.length || checks.some((check) => check.issues.length)) return { status: 'invalid', checks }
+  if (!checks.length || checks.some((check) => check.issues.length))
+    return { status: 'invalid', checks }
 
   const scheduledAt = at.toUTC()
   const approved = post.status === 'approved' || post.status === 'scheduled'

@@ -3,10 +3,18 @@ import type User from '#models/user'
 import { canEdit } from '#actions/posts/post_rules'
 import { unqueueDeliveries } from '#services/publishing/schedule'
 
-export type SubmitPostResult = { status: 'submitted'; post: Post } | { status: 'forbidden' | 'not_submittable' | 'publishing_started' }
+export type SubmitPostResult =
+  | { status: 'submitted'; post: Post }
+  | { status: 'forbidden' | 'not_submittable' | 'publishing_started' }
 
 /** Sends a draft (or a rejected post, once reworked) for an admin's review. */
-export async function submitPost({ post, actor }: { post: Post; actor: User }): Promise<SubmitPostResult> {
+export async function submitPost({
+  post,
+  actor,
+}: {
+  post: Post
+  actor: User
+}): Promise<SubmitPostResult> {
   if (!(await canEdit(post.workspaceId, actor))) return { status: 'forbidden' }
   if (!['draft', 'rejected'].includes(post.status)) return { status: 'not_submittable' }
   const moved = await unqueueDeliveries(post.id, 'pending_approval', async (trx) => {

@@ -29,7 +29,13 @@ export type UpdatePostResult =
  * already in Redis becomes a no-op) and its job moved; if any delivery was claimed
  * meanwhile, nothing changes. An editor's edit of an approved post sends it back to draft.
  */
-export async function updatePost({ post, actor, body, targets, media }: UpdatePostInput): Promise<UpdatePostResult> {
+export async function updatePost({
+  post,
+  actor,
+  body,
+  targets,
+  media,
+}: UpdatePostInput): Promise<UpdatePostResult> {
   if (!(await canEdit(post.workspaceId, actor))) return { status: 'forbidden' }
   if (!EDITABLE_POST_STATUSES.includes(post.status)) return { status: 'not_editable' }
   const wanted = new Map(targets.map((target) => [target.socialAccountId, target]))
@@ -38,7 +44,8 @@ export async function updatePost({ post, actor, body, targets, media }: UpdatePo
   if (missing.length) return { status: 'unknown_accounts', socialAccountIds: missing }
 
   const actorRole = await roleIn(post.workspaceId, actor.id)
-  const approvalReset = ['approved', 'scheduled'].includes(post.status) && !can(actorRole!, 'approveContent')
+  const approvalReset =
+    ['approved', 'scheduled'].includes(post.status) && !can(actorRole!, 'approveContent')
   const existing = new Set<number>()
   const changed = await changeDeliveries(
     post.id,
@@ -55,30 +62,61 @@ export async function updatePost({ post, actor, body, targets, media }: UpdatePo
     },
     {
       alongside: async (trx) => {
-        const statusOfNew = approvalReset ? 'draft' : ['scheduled'].includes(post.status) ? 'scheduled' : post.status === 'pending_approval' ? 'pending_approval' : 'draft'
+        const statusOfNew = approvalReset
+          ? 'draft'
+          : ['scheduled'].includes(post.status)
+            ? 'scheduled'
+            : post.status === 'pending_approval'
+              ? 'pending_approval'
+              : 'draft'
         for (const target of wanted.values()) {
           if (existing.has(target.socialAccountId)) continue
           const dueAt = statusOfNew === 'scheduled' ? post.scheduledAt : null
-          await Delivery.create(newDelivery(post, accounts.get(target.socialAccountId)!, target, statusOfNew, dueAt), { client: trx })
+          await Delivery.create(
+            newDelivery(post, accounts.get(target.socialAccountId)!, target, statusOfNew, dueAt),
+            { client: trx }
+          )
         }
-        await trx.from('deliveries').where('post_id', post.id).where('status', 'cancelled').whereNull('published_at').delete()
+        await trx
+          .from('deliveries')
+          .where('post_id', post.id)
+          .where('status', 'cancelled')
+          .whereNull('published_at')
+          .delete()
         if (media) {
           await trx.from('post_media').where('post_id', post.id).delete()
           for (const [position, item] of media.entries()) {
-            await PostMedia.create({ postId: post.id, mediaAssetId: item.mediaAssetId, altText: item.altText ?? null, position }, { client: trx })
+            await PostMedia.create(
+              {
+                postId: post.id,
+                mediaAssetId: item.mediaAssetId,
+                altText: item.altText ?? null,
+                position,
+              },
+              { client: trx }
+            )
           }
         }
         post.useTransaction(trx)
         post.body = body
-        if (approvalReset) post.merge({ status: 'draft', reviewedById: null, reviewedAt: null, reviewComment: null })
+        if (approvalReset)
+          post.merge({ status: 'draft', reviewedById: null, reviewedAt: null, reviewComment: null })
         await post.save()
       },
     }
   )
   if (changed.status !== 'ok') return changed
   // New targets of a scheduled post need their own wake-up call.
-  const fresh = await Delivery.query().where('post_id', post.id).where('status', 'scheduled').whereNull('job_id')
+  const fresh = await Delivery.query()
+    .where('post_id', post.id)
+    .where('status', 'scheduled')
+    .whereNull('job_id')
   for (const delivery of fresh) await wakeAt(delivery, delivery.dueAt!.toMillis())
-  const checks = await checkTargets({ postId: post.id, body, targets: [...wanted.values()], accounts })
+  const checks = await checkTargets({
+    postId: post.id,
+    body,
+    targets: [...wanted.values()],
+    accounts,
+  })
   return { status: 'updated', post: await Post.findOrFail(post.id), checks, approvalReset }
 }

@@ -31,19 +31,29 @@ export interface DeletionPlan {
 
 export async function deletionPlan(user: User): Promise<DeletionPlan> {
   const plan: DeletionPlan = { deleted: [], left: [], blocking: [] }
-  const memberships = await WorkspaceMember.query().where('user_id', user.id).preload('workspace').orderBy('id')
+  const memberships = await WorkspaceMember.query()
+    .where('user_id', user.id)
+    .preload('workspace')
+    .orderBy('id')
   for (const membership of memberships) {
-    const others = await WorkspaceMember.query().where('workspace_id', membership.workspaceId).whereNot('user_id', user.id)
+    const others = await WorkspaceMember.query()
+      .where('workspace_id', membership.workspaceId)
+      .whereNot('user_id', user.id)
     const { id, name, slug } = membership.workspace
     if (!others.length) plan.deleted.push({ id, name, slug })
-    else if (membership.role === 'owner' && !others.some((other) => other.role === 'owner')) plan.blocking.push({ id, name, slug })
+    else if (membership.role === 'owner' && !others.some((other) => other.role === 'owner'))
+      plan.blocking.push({ id, name, slug })
     else plan.left.push({ id, name, slug })
   }
   return plan
 }
 
 export type DeletionResult =
-  | { ok: true; plan: DeletionPlan; revocations: { accountId: number; network: string; outcome: RevocationOutcome }[] }
+  | {
+      ok: true
+      plan: DeletionPlan
+      revocations: { accountId: number; network: string; outcome: RevocationOutcome }[]
+    }
   | { ok: false; reason: 'sole_owner'; plan: DeletionPlan }
 
 /**
@@ -53,15 +63,24 @@ export type DeletionResult =
  * and what they said about the user. The rest (access log, exports) goes with the next
  * purge. Nothing is changed when a workspace blocks the deletion.
  */
-export async function deleteAccount(user: User, context: { via: 'self-service' | 'cli'; ip?: string | null }): Promise<DeletionResult> {
+export async function deleteAccount(
+  user: User,
+  context: { via: 'self-service' | 'cli'; ip?: string | null }
+): Promise<DeletionResult> {
   const plan = await deletionPlan(user)
   if (plan.blocking.length) return { ok: false, reason: 'sole_owner', plan }
 
   const revocations: { accountId: number; network: string; outcome: RevocationOutcome }[] = []
   for (const ref of plan.deleted) {
-    const accounts = await SocialAccount.query().where('workspace_id', ref.id).whereNot('status', 'disconnected')
+    const accounts = await SocialAccount.query()
+      .where('workspace_id', ref.id)
+      .whereNot('status', 'disconnected')
     for (const account of accounts) {
-      revocations.push({ accountId: account.id, network: account.network, outcome: await disconnectAccount(account) })
+      revocations.push({
+        accountId: account.id,
+        network: account.network,
+        outcome: await disconnectAccount(account),
+      })
     }
     const workspace = await Workspace.find(ref.id)
     if (workspace) await deleteWorkspace(workspace)
@@ -69,11 +88,17 @@ export async function deleteAccount(user: User, context: { via: 'self-service' |
 
   const userId = user.id
   await db.transaction(async (trx) => {
-    await trx.from('audit_logs').where('subject_type', 'user').where('subject_id', String(userId)).update({ meta: null })
+    await trx
+      .from('audit_logs')
+      .where('subject_type', 'user')
+      .where('subject_id', String(userId))
+      .update({ meta: null })
     await trx.from('audit_logs').where('actor_id', userId).update({ actor_id: null, ip: null })
     await trx.from('users').where('id', userId).delete()
     // Tells the next purge whose access log and exports to remove.
-    await trx.table('user_deletions').insert({ user_id: userId, deleted_at: DateTime.now().toFormat(trx.dialect.dateTimeFormat) })
+    await trx
+      .table('user_deletions')
+      .insert({ user_id: userId, deleted_at: DateTime.now().toFormat(trx.dialect.dateTimeFormat) })
   })
   await audit({
     action: 'user.deleted',

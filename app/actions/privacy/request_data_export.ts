@@ -5,14 +5,18 @@ import queue from '#queue/main'
 import DataExportJob from '#jobs/data_export_job'
 import { EXPORT_TTL_DAYS } from '#services/privacy/exports'
 
-export type ExportRequest = { ok: true; dataExport: DataExport } | { ok: false; reason: 'already_pending' }
+export type ExportRequest =
+  { ok: true; dataExport: DataExport } | { ok: false; reason: 'already_pending' }
 
 /**
  * Queues the user's GDPR export. One at a time: a second request while one is being
  * written is refused rather than doubling the work.
  */
 export async function requestDataExport(user: User): Promise<ExportRequest> {
-  const pending = await DataExport.query().where('user_id', user.id).where('status', 'pending').first()
+  const pending = await DataExport.query()
+    .where('user_id', user.id)
+    .where('status', 'pending')
+    .first()
   if (pending) return { ok: false, reason: 'already_pending' }
   const dataExport = await DataExport.create({
     userId: user.id,
@@ -21,6 +25,10 @@ export async function requestDataExport(user: User): Promise<ExportRequest> {
     // Replaced when the file is written; bounds a stuck pending row for the purge meanwhile.
     expiresAt: DateTime.now().plus({ days: EXPORT_TTL_DAYS }),
   })
-  await queue.dispatch(DataExportJob, { exportId: dataExport.id }, { jobId: `data-export-${dataExport.id}` })
+  await queue.dispatch(
+    DataExportJob,
+    { exportId: dataExport.id },
+    { jobId: `data-export-${dataExport.id}` }
+  )
   return { ok: true, dataExport }
 }

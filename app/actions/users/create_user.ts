@@ -9,7 +9,13 @@ import { ROLES, type Role } from '#services/roles'
 import { audit } from '#services/audit'
 
 export const createUserValidator = vine.create({
-  email: vine.string().trim().maxLength(254).email().toLowerCase().unique({ table: 'users', column: 'email' }),
+  email: vine
+    .string()
+    .trim()
+    .maxLength(254)
+    .email()
+    .toLowerCase()
+    .unique({ table: 'users', column: 'email' }),
   fullName: vine.string().trim().minLength(1).maxLength(120),
   password: vine.string().minLength(10).maxLength(128),
   /** Name or slug of the workspace to join or create. */
@@ -18,7 +24,13 @@ export const createUserValidator = vine.create({
 })
 
 export type CreateUserResult =
-  | { ok: true; user: User; workspace: Workspace | null; role: Role | null; workspaceCreated: boolean }
+  | {
+      ok: true
+      user: User
+      workspace: Workspace | null
+      role: Role | null
+      workspaceCreated: boolean
+    }
   | { ok: false; errors: string[] }
 
 /**
@@ -52,9 +64,15 @@ export async function createUser(input: Record<string, unknown>): Promise<Create
         .orderBy('id')
         .first()
       workspaceCreated = !workspace
-      workspace ??= await Workspace.create({ name: data.workspace, slug: await freeSlug(data.workspace, trx) }, { client: trx })
+      workspace ??= await Workspace.create(
+        { name: data.workspace, slug: await freeSlug(data.workspace, trx) },
+        { client: trx }
+      )
       role = workspaceCreated ? 'owner' : (data.role ?? 'editor')
-      await WorkspaceMember.create({ workspaceId: workspace.id, userId: user.id, role }, { client: trx })
+      await WorkspaceMember.create(
+        { workspaceId: workspace.id, userId: user.id, role },
+        { client: trx }
+      )
       user.currentWorkspaceId = workspace.id
       await user.useTransaction(trx).save()
     }

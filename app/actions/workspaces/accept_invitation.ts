@@ -7,7 +7,12 @@ import WorkspaceMember from '#models/workspace_member'
 import { findInvitationByToken, invitationState } from '#actions/workspaces/invitation_tokens'
 
 export type AcceptInvitationResult =
-  | { status: 'accepted'; workspace: Workspace; invitation: WorkspaceInvitation; member: WorkspaceMember }
+  | {
+      status: 'accepted'
+      workspace: Workspace
+      invitation: WorkspaceInvitation
+      member: WorkspaceMember
+    }
   | { status: 'not_found' | 'expired' | 'used' | 'wrong_account' }
 
 /**
@@ -21,7 +26,8 @@ export async function acceptInvitation(token: string, user: User): Promise<Accep
     if (!invitation) return { status: 'not_found' as const }
     const state = invitationState(invitation)
     if (state !== 'pending') return { status: state }
-    if (invitation.email.toLowerCase() !== user.email.trim().toLowerCase()) return { status: 'wrong_account' as const }
+    if (invitation.email.toLowerCase() !== user.email.trim().toLowerCase())
+      return { status: 'wrong_account' as const }
 
     const member =
       (await WorkspaceMember.query({ client: trx })

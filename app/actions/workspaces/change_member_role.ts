@@ -4,15 +4,17 @@ import type { Role } from '#services/roles'
 import { isLastOwner } from '#actions/workspaces/owners'
 
 export type ChangeRoleResult =
-  | { status: 'changed'; previousRole: Role }
-  | { status: 'unchanged' }
-  | { status: 'last_owner' }
+  { status: 'changed'; previousRole: Role } | { status: 'unchanged' } | { status: 'last_owner' }
 
 /** Gives a member another role; the last owner of a workspace cannot be demoted. */
-export async function changeMemberRole(member: WorkspaceMember, role: Role): Promise<ChangeRoleResult> {
+export async function changeMemberRole(
+  member: WorkspaceMember,
+  role: Role
+): Promise<ChangeRoleResult> {
   if (member.role === role) return { status: 'unchanged' }
   return db.transaction(async (trx) => {
-    if (role !== 'owner' && (await isLastOwner(member, trx))) return { status: 'last_owner' as const }
+    if (role !== 'owner' && (await isLastOwner(member, trx)))
+      return { status: 'last_owner' as const }
     const previousRole = member.role
     member.useTransaction(trx)
     member.role = role

@@ -18,7 +18,10 @@ export async function createWorkspace({ user, name, timezone }: CreateWorkspaceI
   return db.transaction(async (trx) => {
     const slug = await uniqueSlug(name, trx)
     const workspace = await Workspace.create({ name, slug, timezone }, { client: trx })
-    await WorkspaceMember.create({ workspaceId: workspace.id, userId: user.id, role: 'owner' }, { client: trx })
+    await WorkspaceMember.create(
+      { workspaceId: workspace.id, userId: user.id, role: 'owner' },
+      { client: trx }
+    )
     user.useTransaction(trx)
     user.currentWorkspaceId = workspace.id
     await user.save()

@@ -9,7 +9,9 @@ import type Workspace from '#models/workspace'
  */
 export async function deleteWorkspace(workspace: Workspace) {
   await db.transaction(async (trx) => {
-    await User.query({ client: trx }).where('current_workspace_id', workspace.id).update({ current_workspace_id: null })
+    await User.query({ client: trx })
+      .where('current_workspace_id', workspace.id)
+      .update({ current_workspace_id: null })
     workspace.useTransaction(trx)
     await workspace.delete()
   })

@@ -6,7 +6,10 @@ import WorkspaceMember from '#models/workspace_member'
  * else their oldest membership, else nothing (they are invited to create one).
  */
 export async function findHomeWorkspace(user: User) {
-  const memberships = await WorkspaceMember.query().where('user_id', user.id).preload('workspace').orderBy('id')
+  const memberships = await WorkspaceMember.query()
+    .where('user_id', user.id)
+    .preload('workspace')
+    .orderBy('id')
   const current = memberships.find((member) => member.workspaceId === user.currentWorkspaceId)
   return (current ?? memberships[0])?.workspace ?? null
 }

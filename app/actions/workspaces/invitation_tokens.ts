@@ -12,7 +12,11 @@ export const INVITATION_TTL_DAYS = 7
  */
 export function newInvitationToken() {
   const token = randomBytes(32).toString('base64url')
-  return { token, tokenHash: hashInvitationToken(token), expiresAt: DateTime.now().plus({ days: INVITATION_TTL_DAYS }) }
+  return {
+    token,
+    tokenHash: hashInvitationToken(token),
+    expiresAt: DateTime.now().plus({ days: INVITATION_TTL_DAYS }),
+  }
 }
 
 export function hashInvitationToken(token: string) {

@@ -15,14 +15,20 @@ export interface InviteMemberInput {
   role: Role
 }
 
-export type InviteMemberResult = { status: 'invited'; invitation: WorkspaceInvitation } | { status: 'already_member' }
+export type InviteMemberResult =
+  { status: 'invited'; invitation: WorkspaceInvitation } | { status: 'already_member' }
 
 /**
  * Invites an address into a workspace and e-mails the link, written in the
  * inviter's language. Inviting the same address again replaces its pending
  * invitation, so only the newest link works.
  */
-export async function inviteMember({ workspace, inviter, email, role }: InviteMemberInput): Promise<InviteMemberResult> {
+export async function inviteMember({
+  workspace,
+  inviter,
+  email,
+  role,
+}: InviteMemberInput): Promise<InviteMemberResult> {
   const address = email.trim().toLowerCase()
   const alreadyMember = await WorkspaceMember.query()
     .where('workspace_id', workspace.id)
@@ -38,7 +44,15 @@ export async function inviteMember({ workspace, inviter, email, role }: InviteMe
       .whereNull('accepted_at')
       .delete()
     return WorkspaceInvitation.create(
-      { workspaceId: workspace.id, invitedById: inviter.id, email: address, role, tokenHash, expiresAt, acceptedAt: null },
+      {
+        workspaceId: workspace.id,
+        invitedById: inviter.id,
+        email: address,
+        role,
+        tokenHash,
+        expiresAt,
+        acceptedAt: null,
+      },
       { client: trx }
     )
   })

@@ -9,7 +9,9 @@ import WorkspaceMember from '#models/workspace_member'
  */
 export async function isLastOwner(member: WorkspaceMember, trx: TransactionClientContract) {
   if (member.role !== 'owner') return false
-  const query = WorkspaceMember.query({ client: trx }).where('workspace_id', member.workspaceId).where('role', 'owner')
+  const query = WorkspaceMember.query({ client: trx })
+    .where('workspace_id', member.workspaceId)
+    .where('role', 'owner')
   if (trx.dialect.name === 'postgres') query.forUpdate()
   const owners = await query
   return owners.length <= 1

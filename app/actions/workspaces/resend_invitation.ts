@@ -9,7 +9,11 @@ import { newInvitationToken } from '#actions/workspaces/invitation_tokens'
  * Sends a pending (or expired) invitation again with a new link and a new expiry;
  * the previous link stops working.
  */
-export async function resendInvitation(invitation: WorkspaceInvitation, workspace: Workspace, sender: User) {
+export async function resendInvitation(
+  invitation: WorkspaceInvitation,
+  workspace: Workspace,
+  sender: User
+) {
   const { token, tokenHash, expiresAt } = newInvitationToken()
   invitation.merge({ tokenHash, expiresAt })
   await invitation.save()

@@ -20,9 +20,12 @@ export function slugify(name: string) {
 export async function uniqueSlug(name: string, trx: TransactionClientContract) {
   const base = slugify(name)
   const taken = new Set(
-    (await Workspace.query({ client: trx }).where('slug', base).orWhere('slug', 'like', `${base}-%`).select('slug')).map(
-      (workspace) => workspace.slug
-    )
+    (
+      await Workspace.query({ client: trx })
+        .where('slug', base)
+        .orWhere('slug', 'like', `${base}-%`)
+        .select('slug')
+    ).map((workspace) => workspace.slug)
   )
   if (!taken.has(base)) return base
   let suffix = 2

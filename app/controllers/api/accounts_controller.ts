@@ -5,7 +5,10 @@ import { toApiAccount } from '#services/api/serializers'
 /** /api/v1/accounts: the workspace's connected accounts and whether each can publish. */
 export default class ApiAccountsController {
   async index({ workspace }: HttpContext) {
-    const accounts = await SocialAccount.query().where('workspace_id', workspace.id).whereNot('status', 'disconnected').orderBy('id')
+    const accounts = await SocialAccount.query()
+      .where('workspace_id', workspace.id)
+      .whereNot('status', 'disconnected')
+      .orderBy('id')
     return { data: accounts.map(toApiAccount) }
   }
 }

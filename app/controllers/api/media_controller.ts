@@ -12,10 +12,15 @@ export default class ApiMediaController {
     const file = request.file('file')
     let asset: MediaAsset
     if (file) {
-      if (!file.tmpPath) throw new ApiError(422, 'media_rejected', 'The upload is empty or unreadable', { reason: 'corrupt' })
+      if (!file.tmpPath)
+        throw new ApiError(422, 'media_rejected', 'The upload is empty or unreadable', {
+          reason: 'corrupt',
+        })
       asset = await ingestUpload({ path: file.tmpPath, name: file.clientName }, context)
     } else if (request.is(['multipart']) === 'multipart') {
-      throw new ApiError(422, 'validation_failed', 'Send the file in the multipart field "file"', { file: ['required'] })
+      throw new ApiError(422, 'validation_failed', 'Send the file in the multipart field "file"', {
+        file: ['required'],
+      })
     } else {
       const { url } = await validated(() => request.validateUsing(apiMediaUrlValidator))
       asset = await ingestUrl(url, context)
@@ -26,7 +31,9 @@ export default class ApiMediaController {
   /** Processing runs in the background: poll until `status` is `ready` (or `failed`). */
   async show({ params, workspace }: HttpContext) {
     const id = Number(params.media)
-    const asset = Number.isSafeInteger(id) ? await MediaAsset.query().where('workspace_id', workspace.id).where('id', id).first() : null
+    const asset = Number.isSafeInteger(id)
+      ? await MediaAsset.query().where('workspace_id', workspace.id).where('id', id).first()
+      : null
     if (!asset) throw notFound('Media')
     return { data: toApiMedia(asset) }
   }

@@ -10,13 +10,24 @@ import { apiPostListValidator, apiPostValidator, apiScheduleValidator } from '#v
 import { ApiError, validated } from '#services/api/errors'
 import { runIdempotent, requestHash } from '#services/api/idempotency'
 import { toApiChecks, toApiPost } from '#services/api/serializers'
-import { checkMediaIds, findApiPost, listApiPosts, refusal, reloadApiPost } from '#services/api/posts'
+import {
+  checkMediaIds,
+  findApiPost,
+  listApiPosts,
+  refusal,
+  reloadApiPost,
+} from '#services/api/posts'
 
 type PostPayload = Awaited<ReturnType<typeof apiPostValidator.validate>>
 
 const toTargets = (payload: PostPayload) =>
-  payload.targets.map((target) => ({ socialAccountId: target.accountId, text: target.text ?? null, options: target.options as Record<string, unknown> | undefined }))
-const toMedia = (payload: PostPayload) => payload.media?.map((item) => ({ mediaAssetId: item.mediaId, altText: item.altText ?? null }))
+  payload.targets.map((target) => ({
+    socialAccountId: target.accountId,
+    text: target.text ?? null,
+    options: target.options as Record<string, unknown> | undefined,
+  }))
+const toMedia = (payload: PostPayload) =>
+  payload.media?.map((item) => ({ mediaAssetId: item.mediaId, altText: item.altText ?? null }))
 
 /** /api/v1/posts: the token's workspace only; every refusal in the documented error shape. */
 export default class ApiPostsController {
@@ -36,16 +47,33 @@ export default class ApiPostsController {
     const create = async () => {
       const payload = await validated(() => request.validateUsing(apiPostValidator))
       await checkMediaIds(workspace.id, payload.media?.map((item) => item.mediaId) ?? [])
-      const result = await createPost({ workspace, author: apiActor, body: payload.body, targets: toTargets(payload), media: toMedia(payload) })
+      const result = await createPost({
+        workspace,
+        author: apiActor,
+        body: payload.body,
+        targets: toTargets(payload),
+        media: toMedia(payload),
+      })
       if (result.status !== 'created') throw refusal(result)
-      return { status: 201, body: { data: toApiPost(await reloadApiPost(result.post)), checks: toApiChecks(result.checks) } }
+      return {
+        status: 201,
+        body: {
+          data: toApiPost(await reloadApiPost(result.post)),
+          checks: toApiChecks(result.checks),
+        },
+      }
     }
     const key = request.header('idempotency-key')
     if (key === undefined) {
       const created = await create()
       return response.status(created.status).json(created.body)
     }
-    if (!/^[\x21-\x7e]{1,255}$/.test(key)) throw new ApiError(400, 'bad_request', 'Idempotency-Key must be 1 to 255 visible ASCII characters')
+    if (!/^[\x21-\x7e]{1,255}$/.test(key))
+      throw new ApiError(
+        400,
+        'bad_request',
+        'Idempotency-Key must be 1 to 255 visible ASCII characters'
+      )
     const hash = requestHash('POST', '/api/v1/posts', request.body())
     const result = await runIdempotent({ tokenId: apiToken.id, key, hash }, create)
     if (result.replayed) response.header('Idempotent-Replayed', 'true')
@@ -56,7 +84,13 @@ export default class ApiPostsController {
     const post = await findApiPost(workspace.id, params.post)
     const payload = await validated(() => request.validateUsing(apiPostValidator))
     await checkMediaIds(workspace.id, payload.media?.map((item) => item.mediaId) ?? [])
-    const result = await updatePost({ post, actor: apiActor, body: payload.body, targets: toTargets(payload), media: toMedia(payload) })
+    const result = await updatePost({
+      post,
+      actor: apiActor,
+      body: payload.body,
+      targets: toTargets(payload),
+      media: toMedia(payload),
+    })
     if (result.status !== 'updated') throw refusal(result)
     return { data: toApiPost(await reloadApiPost(result.post)), checks: toApiChecks(result.checks) }
   }
@@ -79,7 +113,8 @@ export default class ApiPostsController {
       at = slot.at
     } else {
       at = DateTime.fromISO(payload.at!, { setZone: true }).toUTC()
-      if (!at.isValid) throw new ApiError(422, 'validation_failed', 'Invalid instant', { at: payload.at })
+      if (!at.isValid)
+        throw new ApiError(422, 'validation_failed', 'Invalid instant', { at: payload.at })
       if (at.toMillis() < Date.now() - 60_000) throw refusal({ status: 'past' })
     }
     const result = await schedulePost({ post, actor: apiActor, at })

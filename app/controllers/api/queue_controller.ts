@@ -5,6 +5,12 @@ import { nextFreeSlot } from '#services/posts/next_free_slot'
 export default class ApiQueueController {
   async nextSlot({ workspace }: HttpContext) {
     const slot = await nextFreeSlot(workspace)
-    return { data: { status: slot.status, at: slot.status === 'ok' ? slot.at.toUTC().toISO() : null, timezone: workspace.timezone } }
+    return {
+      data: {
+        status: slot.status,
+        at: slot.status === 'ok' ? slot.at.toUTC().toISO() : null,
+        timezone: workspace.timezone,
+      },
+    }
   }
 }

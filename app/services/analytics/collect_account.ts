@@ -31,7 +31,12 @@ async function needsReconnection(account: SocialAccount, reason: string) {
 }
 
 /** One snapshot per delivery the network answered for; every delivery asked gets its next due time. */
-async function store(batch: DueDelivery[], accountId: number, figures: Record<string, PostMetrics>, now: DateTime) {
+async function store(
+  batch: DueDelivery[],
+  accountId: number,
+  figures: Record<string, PostMetrics>,
+  now: DateTime
+) {
   const rows = batch
     .filter((delivery) => figures[delivery.externalId])
     .map((delivery) => {
@@ -53,7 +58,10 @@ async function store(batch: DueDelivery[], accountId: number, figures: Record<st
       await trx
         .from('deliveries')
         .where('id', delivery.id)
-        .update({ metrics_collected_at: sqlTime(now), metrics_due_at: due ? sqlTime(due) : sqlTime(now) })
+        .update({
+          metrics_collected_at: sqlTime(now),
+          metrics_due_at: due ? sqlTime(due) : sqlTime(now),
+        })
     }
   })
   return rows.length
@@ -67,13 +75,16 @@ async function store(batch: DueDelivery[], accountId: number, figures: Record<st
  */
 export async function collectAccount(work: AccountWork, now: DateTime): Promise<AccountOutcome> {
   const account = await SocialAccount.find(work.accountId)
-  if (!account || account.status !== 'connected') return { status: 'skipped', reason: 'account not connected' }
-  if (!(await plugins.has(account.network))) return { status: 'skipped', reason: `${account.network} is not available` }
+  if (!account || account.status !== 'connected')
+    return { status: 'skipped', reason: 'account not connected' }
+  if (!(await plugins.has(account.network)))
+    return { status: 'skipped', reason: `${account.network} is not available` }
   const plugin = await plugins.get(account.network)
   const session = new AccountSession(account, plugin, plugins.contextFor(plugin))
 
   const failure = async (result: Failure): Promise<AccountOutcome> => {
-    if (result.status === 'rate_limited') return { status: 'deferred', until: await deferAccount(account.id, now, result.retryAfter) }
+    if (result.status === 'rate_limited')
+      return { status: 'deferred', until: await deferAccount(account.id, now, result.retryAfter) }
     if (result.status === 'unauthorized') {
       await needsReconnection(account, result.reason)
       return { status: 'needs_reconnection', reason: result.reason }
@@ -88,7 +99,12 @@ export async function collectAccount(work: AccountWork, now: DateTime): Promise<
   const { batchSize } = analyticsConfig()
   for (let start = 0; start < work.deliveries.length; start += batchSize) {
     const batch = work.deliveries.slice(start, start + batchSize)
-    const result = await session.call((ctx) => plugin.fetchStats(ctx, batch.map((delivery) => delivery.externalId)))
+    const result = await session.call((ctx) =>
+      plugin.fetchStats(
+        ctx,
+        batch.map((delivery) => delivery.externalId)
+      )
+    )
     if (result.status !== 'ok') return failure(result)
     snapshots += await store(batch, account.id, result.value, now)
   }

@@ -43,7 +43,11 @@ export async function collectStats(options: { now?: DateTime } = {}): Promise<Co
         outcome = { status: 'failed', reason: (error as Error).message }
       }
       if (outcome.status === 'collected') report.snapshots += outcome.snapshots
-      if (outcome.status === 'failed') logger.warn({ accountId: work.accountId, reason: outcome.reason }, 'metrics collection failed')
+      if (outcome.status === 'failed')
+        logger.warn(
+          { accountId: work.accountId, reason: outcome.reason },
+          'metrics collection failed'
+        )
       report.accounts[work.accountId] = outcome
     }
   } finally {

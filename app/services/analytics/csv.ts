@@ -15,5 +15,9 @@ export function csvCell(value: Cell, separator: string) {
 }
 
 export function toCsv(rows: Cell[][], separator = ',') {
-  return '\uFEFF' + rows.map((row) => row.map((cell) => csvCell(cell, separator)).join(separator)).join('\r\n') + '\r\n'
+  return (
+    '\uFEFF' +
+    rows.map((row) => row.map((cell) => csvCell(cell, separator)).join(separator)).join('\r\n') +
+    '\r\n'
+  )
 }

@@ -31,9 +31,17 @@ async function dueDeliveries(now: DateTime) {
     .where('deliveries.status', 'published')
     .whereNotNull('deliveries.external_id')
     .where('social_accounts.status', 'connected')
-    .where('deliveries.published_at', '>', sqlTime(now.minus({ milliseconds: maxCollectionAgeMs() })))
+    .where(
+      'deliveries.published_at',
+      '>',
+      sqlTime(now.minus({ milliseconds: maxCollectionAgeMs() }))
+    )
     .where('deliveries.published_at', '<=', sqlTime(now))
-    .where((due) => due.whereNull('deliveries.metrics_due_at').orWhere('deliveries.metrics_due_at', '<=', sqlTime(now)))
+    .where((due) =>
+      due
+        .whereNull('deliveries.metrics_due_at')
+        .orWhere('deliveries.metrics_due_at', '<=', sqlTime(now))
+    )
     .select(
       'deliveries.id',
       'deliveries.external_id',

@@ -1,7 +1,11 @@
 import type { MetricName } from '#sdk'
 import type { Cell } from '#services/analytics/csv'
 import type { Figures, WorkspaceReport } from '#services/analytics/workspace_report'
-import type { AnalyticsAccount, AnalyticsNetwork, AnalyticsPeriod } from '#transformers/analytics_transformer'
+import type {
+  AnalyticsAccount,
+  AnalyticsNetwork,
+  AnalyticsPeriod,
+} from '#transformers/analytics_transformer'
 
 type Translate = (key: string, data?: Record<string, unknown>) => string
 
@@ -20,7 +24,15 @@ interface ExportInput {
  * rule for missing figures: "n/a" where the row's network does not give the metric, empty
  * where it does but nothing was collected yet. Only metrics some network gives get a column.
  */
-export function exportRows({ t, workspaceName, period, metrics, networks, accounts, report }: ExportInput): Cell[][] {
+export function exportRows({
+  t,
+  workspaceName,
+  period,
+  metrics,
+  networks,
+  accounts,
+  report,
+}: ExportInput): Cell[][] {
   const na = t('analytics.na')
   const given = (network: string) => networks.find((n) => n.id === network)?.metrics ?? []
   const cells = (figures: Figures, supported: MetricName[]) =>
@@ -34,15 +46,30 @@ export function exportRows({ t, workspaceName, period, metrics, networks, accoun
     [],
     [t('analytics.csv.totals')],
     [t('analytics.csv.metric'), t('analytics.csv.value'), t('analytics.csv.previous')],
-    ...metrics.map((m) => [t(`analytics.metrics.${m}`), report.totals[m], report.previousTotals[m]]),
+    ...metrics.map((m) => [
+      t(`analytics.metrics.${m}`),
+      report.totals[m],
+      report.previousTotals[m],
+    ]),
     [t('analytics.posts_published'), report.posts],
     [],
     [t('analytics.by_network.title')],
     [t('analytics.csv.network'), t('analytics.posts_published'), ...metricHeaders],
-    ...report.byNetwork.map((row) => [networkName(row.network), row.posts, ...cells(row.figures, given(row.network))]),
+    ...report.byNetwork.map((row) => [
+      networkName(row.network),
+      row.posts,
+      ...cells(row.figures, given(row.network)),
+    ]),
     [],
     [t('analytics.by_account.title')],
-    [t('analytics.csv.account'), t('analytics.csv.network'), t('analytics.followers'), t('analytics.followers_change'), t('analytics.posts_published'), ...metricHeaders],
+    [
+      t('analytics.csv.account'),
+      t('analytics.csv.network'),
+      t('analytics.followers'),
+      t('analytics.followers_change'),
+      t('analytics.posts_published'),
+      ...metricHeaders,
+    ],
     ...report.byAccount.map((row) => {
       const account = accounts.find((a) => a.id === row.accountId)
       return [
@@ -56,7 +83,13 @@ export function exportRows({ t, workspaceName, period, metrics, networks, accoun
     }),
     [],
     [t('analytics.top_posts.title')],
-    [t('analytics.csv.post'), t('analytics.csv.published_at'), t('analytics.csv.networks'), t('analytics.engagement'), ...metricHeaders],
+    [
+      t('analytics.csv.post'),
+      t('analytics.csv.published_at'),
+      t('analytics.csv.networks'),
+      t('analytics.engagement'),
+      ...metricHeaders,
+    ],
     ...report.topPosts.map((row) => [
       row.excerpt,
       row.publishedAt,

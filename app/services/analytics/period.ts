@@ -32,7 +32,10 @@ export function resolvePeriod(input: PeriodInput, zone: string, now = DateTime.u
   const customTo = input.to ? DateTime.fromISO(input.to, { zone }) : null
   if (key === 'custom' && customFrom?.isValid && customTo?.isValid && customFrom <= customTo) {
     from = customFrom.startOf('day')
-    to = DateTime.min(customTo.endOf('day').plus({ milliseconds: 1 }), today.endOf('day').plus({ milliseconds: 1 }))
+    to = DateTime.min(
+      customTo.endOf('day').plus({ milliseconds: 1 }),
+      today.endOf('day').plus({ milliseconds: 1 })
+    )
   } else {
     if (key === 'custom') key = '30'
     from = today.startOf('day').minus({ days: Number(key) - 1 })
@@ -42,7 +45,8 @@ export function resolvePeriod(input: PeriodInput, zone: string, now = DateTime.u
   if (to.diff(from, 'days').days > maxDays) from = to.minus({ days: maxDays }).startOf('day')
 
   const days: string[] = []
-  for (let day = from.startOf('day'); day < to; day = day.plus({ days: 1 })) days.push(day.toISODate()!)
+  for (let day = from.startOf('day'); day < to; day = day.plus({ days: 1 }))
+    days.push(day.toISODate()!)
   return {
     key,
     from: from.toUTC(),

@@ -21,7 +21,10 @@ const figuresOf = (row: Record<string, unknown>) =>
   Object.fromEntries(POST_METRIC_NAMES.map((name) => [name, toCount(row[name])])) as Figures
 
 /** One post's deliveries (scoped to the workspace by the caller's post), each with its readings. */
-export async function postReport(post: { id: number; workspaceId: number }): Promise<DeliveryReport[]> {
+export async function postReport(post: {
+  id: number
+  workspaceId: number
+}): Promise<DeliveryReport[]> {
   const deliveries: any[] = await db
     .from('deliveries')
     .where('post_id', post.id)
@@ -34,7 +37,10 @@ export async function postReport(post: { id: number; workspaceId: number }): Pro
     ? await db
         .from('delivery_metric_snapshots')
         .where('workspace_id', post.workspaceId)
-        .whereIn('delivery_id', deliveries.map((d) => d.id))
+        .whereIn(
+          'delivery_id',
+          deliveries.map((d) => d.id)
+        )
         .orderBy('collected_at')
         .orderBy('id')
     : []

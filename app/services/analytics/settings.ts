@@ -7,7 +7,8 @@ import type { QueueConfig } from '#queue/types'
 export const analyticsConfig = () => app.config.get<AnalyticsConfig>('analytics')
 
 /** Redis keys of the collector live under the queue prefix, so test runs and installs stay apart. */
-export const statsKey = (suffix: string) => `${app.config.get<QueueConfig>('queue').prefix}:stats:${suffix}`
+export const statsKey = (suffix: string) =>
+  `${app.config.get<QueueConfig>('queue').prefix}:stats:${suffix}`
 
 /** Age past which a post is no longer collected: the end of the schedule's last step. */
 export function maxCollectionAgeMs() {
@@ -21,7 +22,9 @@ export function maxCollectionAgeMs() {
  */
 export function nextDueAt(publishedAt: DateTime, now: DateTime): DateTime | null {
   const age = now.toMillis() - publishedAt.toMillis()
-  const step = [...analyticsConfig().schedule].sort((a, b) => a.untilAgeMs - b.untilAgeMs).find((s) => age < s.untilAgeMs)
+  const step = [...analyticsConfig().schedule]
+    .sort((a, b) => a.untilAgeMs - b.untilAgeMs)
+    .find((s) => age < s.untilAgeMs)
   return step ? now.plus({ milliseconds: step.everyMs }) : null
 }
 
@@ -30,8 +33,11 @@ export function fromSql(value: string | Date | null | undefined): DateTime | nul
   if (!value) return null
   if (value instanceof Date) return DateTime.fromJSDate(value, { zone: 'utc' })
   const text = String(value)
-  return text.includes('T') ? DateTime.fromISO(text, { zone: 'utc' }) : DateTime.fromSQL(text, { zone: 'utc' })
+  return text.includes('T')
+    ? DateTime.fromISO(text, { zone: 'utc' })
+    : DateTime.fromSQL(text, { zone: 'utc' })
 }
 
 /** SUM() comes back as a string from pg (bigint) and a number from SQLite; null stays null ("n/a"). */
-export const toCount = (value: unknown): number | null => (value === null || value === undefined ? null : Number(value))
+export const toCount = (value: unknown): number | null =>
+  value === null || value === undefined ? null : Number(value)

@@ -7,17 +7,23 @@ import { POST_METRIC_NAMES } from '#models/delivery_metric_snapshot'
  */
 
 /** Rows of a raw query, whatever the driver returns (pg: `{ rows }`, SQLite: an array). */
-export async function select<T = Record<string, any>>(sql: string, bindings: unknown[]): Promise<T[]> {
+export async function select<T = Record<string, any>>(
+  sql: string,
+  bindings: unknown[]
+): Promise<T[]> {
   const result: any = await db.rawQuery(sql, bindings as any[])
   return Array.isArray(result) ? result : (result.rows ?? [])
 }
 
 /** `sum(latest.views) as views, …` */
-export const metricSums = (alias: string) => POST_METRIC_NAMES.map((name) => `sum(${alias}.${name}) as ${name}`).join(', ')
+export const metricSums = (alias: string) =>
+  POST_METRIC_NAMES.map((name) => `sum(${alias}.${name}) as ${name}`).join(', ')
 
 /** Interactions people made: what ranks the top posts (views and reach are audience, not interaction). */
 export const engagementOf = (alias: string) =>
-  ['likes', 'comments', 'shares', 'quotes', 'saves', 'clicks'].map((name) => `coalesce(${alias}.${name}, 0)`).join(' + ')
+  ['likes', 'comments', 'shares', 'quotes', 'saves', 'clicks']
+    .map((name) => `coalesce(${alias}.${name}, 0)`)
+    .join(' + ')
 
 /**
  * Each delivery's latest snapshot collected up to `?` (bound by the caller after the

@@ -71,13 +71,23 @@ const scopeBindings = (workspaceId: number, from: DateTime, to: DateTime) => [
 ]
 
 async function totals(workspaceId: number, from: DateTime, to: DateTime) {
-  const [row] = await select(scoped(`count(distinct d.post_id) as posts, ${metricSums('latest')}`, ''), scopeBindings(workspaceId, from, to))
+  const [row] = await select(
+    scoped(`count(distinct d.post_id) as posts, ${metricSums('latest')}`, ''),
+    scopeBindings(workspaceId, from, to)
+  )
   return { posts: Number(row?.posts ?? 0), figures: figuresOf(row ?? {}) }
 }
 
-async function byGroup(workspaceId: number, period: Period, column: 'network' | 'social_account_id') {
+async function byGroup(
+  workspaceId: number,
+  period: Period,
+  column: 'network' | 'social_account_id'
+) {
   return select(
-    scoped(`d.${column} as grp, count(d.id) as posts, ${metricSums('latest')}`, `group by d.${column} order by d.${column}`),
+    scoped(
+      `d.${column} as grp, count(d.id) as posts, ${metricSums('latest')}`,
+      `group by d.${column} order by d.${column}`
+    ),
     scopeBindings(workspaceId, period.from, period.to)
   )
 }
@@ -88,7 +98,9 @@ async function byGroup(workspaceId: number, period: Period, column: 'network' | 
  * adds up to the totals.
  */
 async function dailySeries(workspaceId: number, period: Period) {
-  const gains = POST_METRIC_NAMES.map((m) => `${m} - coalesce(lag(${m}) over (partition by delivery_id order by day), 0) as ${m}`)
+  const gains = POST_METRIC_NAMES.map(
+    (m) => `${m} - coalesce(lag(${m}) over (partition by delivery_id order by day), 0) as ${m}`
+  )
   const rows = await select(
     `with bucketed as (
       select s.*, ${dayOf('s.collected_at')} as day
@@ -101,7 +113,13 @@ async function dailySeries(workspaceId: number, period: Period) {
       select day, ${gains.join(', ')} from daily where rn = 1
     )
     select day, ${POST_METRIC_NAMES.map((m) => `sum(${m}) as ${m}`).join(', ')} from gained group by day order by day`,
-    [period.offsetMinutes, workspaceId, sqlTime(period.to), sqlTime(period.from), sqlTime(period.to)]
+    [
+      period.offsetMinutes,
+      workspaceId,
+      sqlTime(period.to),
+      sqlTime(period.from),
+      sqlTime(period.to),
+    ]
   )
   const byDay = new Map(rows.map((row) => [String(row.day), figuresOf(row)]))
   const empty = figuresOf({})
@@ -137,27 +155,38 @@ async function topPosts(workspaceId: number, period: Period): Promise<TopPostRow
   )
   return rows.map((row) => ({
     postId: Number(row.post_id),
-    excerpt: String(row.excerpt ?? '').replace(/\s+/g, ' ').trim(),
+    excerpt: String(row.excerpt ?? '')
+      .replace(/\s+/g, ' ')
+      .trim(),
     publishedAt: fromSql(row.published_at)?.toISO() ?? null,
-    networks: networks.filter((n) => Number(n.post_id) === Number(row.post_id)).map((n) => String(n.network)),
+    networks: networks
+      .filter((n) => Number(n.post_id) === Number(row.post_id))
+      .map((n) => String(n.network)),
     engagement: Number(row.engagement ?? 0),
     figures: figuresOf(row),
   }))
 }
 
 /** Everything the workspace analytics page and its CSV show, aggregated by the database. */
-export async function workspaceReport(workspaceId: number, period: Period): Promise<WorkspaceReport> {
-  const [current, previous, series, networks, accounts, followersNow, followersBefore, top] = await Promise.all([
-    totals(workspaceId, period.from, period.to),
-    totals(workspaceId, period.previousFrom, period.from),
-    dailySeries(workspaceId, period),
-    byGroup(workspaceId, period, 'network'),
-    byGroup(workspaceId, period, 'social_account_id'),
-    followersAt(workspaceId, period.to),
-    followersAt(workspaceId, period.from),
-    topPosts(workspaceId, period),
-  ])
-  const accountNetworks = await select(`select id, network from social_accounts where workspace_id = ?`, [workspaceId])
+export async function workspaceReport(
+  workspaceId: number,
+  period: Period
+): Promise<WorkspaceReport> {
+  const [current, previous, series, networks, accounts, followersNow, followersBefore, top] =
+    await Promise.all([
+      totals(workspaceId, period.from, period.to),
+      totals(workspaceId, period.previousFrom, period.from),
+      dailySeries(workspaceId, period),
+      byGroup(workspaceId, period, 'network'),
+      byGroup(workspaceId, period, 'social_account_id'),
+      followersAt(workspaceId, period.to),
+      followersAt(workspaceId, period.from),
+      topPosts(workspaceId, period),
+    ])
+  const accountNetworks = await select(
+    `select id, network from social_accounts where workspace_id = ?`,
+    [workspaceId]
+  )
   const networkOf = new Map(accountNetworks.map((row) => [Number(row.id), String(row.network)]))
   const accountIds = new Set([...accounts.map((row) => Number(row.grp)), ...followersNow.keys()])
 
@@ -166,7 +195,11 @@ export async function workspaceReport(workspaceId: number, period: Period): Prom
     totals: current.figures,
     previousTotals: previous.figures,
     series,
-    byNetwork: networks.map((row) => ({ network: String(row.grp), posts: Number(row.posts), figures: figuresOf(row) })),
+    byNetwork: networks.map((row) => ({
+      network: String(row.grp),
+      posts: Number(row.posts),
+      figures: figuresOf(row),
+    })),
     byAccount: [...accountIds]
       .filter((id) => id && networkOf.has(id))
       .map((id) => {

@@ -44,7 +44,13 @@ export class ApiError extends Exception {
   }
 
   body(): ApiErrorBody {
-    return { error: { code: this.errorCode, message: this.message, ...(this.details === undefined ? {} : { details: this.details }) } }
+    return {
+      error: {
+        code: this.errorCode,
+        message: this.message,
+        ...(this.details === undefined ? {} : { details: this.details }),
+      },
+    }
   }
 }
 
@@ -53,7 +59,13 @@ export async function validated<T>(run: () => Promise<T>): Promise<T> {
   try {
     return await run()
   } catch (error) {
-    if (error instanceof vineErrors.E_VALIDATION_ERROR) throw new ApiError(422, 'validation_failed', 'The request body or query is invalid', error.messages)
+    if (error instanceof vineErrors.E_VALIDATION_ERROR)
+      throw new ApiError(
+        422,
+        'validation_failed',
+        'The request body or query is invalid',
+        error.messages
+      )
     throw error
   }
 }
@@ -69,17 +81,29 @@ export const notFound = (what = 'Resource') => new ApiError(404, 'not_found', `$
 export function toApiError(error: unknown, ctx: HttpContext): ApiError {
   if (error instanceof ApiError) return error
   if (error instanceof vineErrors.E_VALIDATION_ERROR) {
-    return new ApiError(422, 'validation_failed', 'The request body or query is invalid', error.messages)
+    return new ApiError(
+      422,
+      'validation_failed',
+      'The request body or query is invalid',
+      error.messages
+    )
   }
-  if (error instanceof bouncerErrors.E_AUTHORIZATION_FAILURE) return new ApiError(403, 'forbidden', 'This token may not do that')
+  if (error instanceof bouncerErrors.E_AUTHORIZATION_FAILURE)
+    return new ApiError(403, 'forbidden', 'This token may not do that')
   if (error instanceof NotFoundException) return notFound()
   if (error instanceof limiterErrors.E_TOO_MANY_REQUESTS) {
     const seconds = Math.max(1, Math.ceil(error.response.availableIn))
-    return new ApiError(429, 'rate_limited', `Too many requests for this token; retry in ${seconds} s`, { retryAfterSeconds: seconds }, {
-      'Retry-After': String(seconds),
-      'X-RateLimit-Limit': String(error.response.limit),
-      'X-RateLimit-Remaining': '0',
-    })
+    return new ApiError(
+      429,
+      'rate_limited',
+      `Too many requests for this token; retry in ${seconds} s`,
+      { retryAfterSeconds: seconds },
+      {
+        'Retry-After': String(seconds),
+        'X-RateLimit-Limit': String(error.response.limit),
+        'X-RateLimit-Remaining': '0',
+      }
+    )
   }
   const status = (error as { status?: number })?.status
   if (status === 400 || status === 413 || status === 415) {
@@ -115,7 +139,15 @@ export function normalizeErrorResponse(ctx: HttpContext) {
   const body = ctx.response.getBody() as { error?: { code?: string }; errors?: unknown } | undefined
   if (body && typeof body === 'object' && body.error?.code) return
   const code = CODE_BY_STATUS[status] ?? (status >= 500 ? 'internal_error' : 'bad_request')
-  const details = status === 422 && body && typeof body === 'object' && 'errors' in body ? body.errors : undefined
-  const message = code === 'validation_failed' ? 'The request body or query is invalid' : code === 'internal_error' ? 'Something went wrong on our side' : `Request refused (${status})`
-  ctx.response.status(status >= 500 ? 500 : status).json({ error: { code, message, ...(details === undefined ? {} : { details }) } })
+  const details =
+    status === 422 && body && typeof body === 'object' && 'errors' in body ? body.errors : undefined
+  const message =
+    code === 'validation_failed'
+      ? 'The request body or query is invalid'
+      : code === 'internal_error'
+        ? 'Something went wrong on our side'
+        : `Request refused (${status})`
+  ctx.response
+    .status(status >= 500 ? 500 : status)
+    .json({ error: { code, message, ...(details === undefined ? {} : { details }) } })
 }

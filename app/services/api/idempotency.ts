@@ -9,14 +9,25 @@ export interface StoredResponse {
 
 /** What identifies "the same request": method, path and the JSON body (key order kept as sent). */
 export function requestHash(method: string, path: string, body: unknown) {
-  return createHash('sha256').update(`${method.toUpperCase()} ${path}\n${JSON.stringify(body ?? null)}`).digest('hex')
+  return createHash('sha256')
+    .update(`${method.toUpperCase()} ${path}\n${JSON.stringify(body ?? null)}`)
+    .digest('hex')
 }
 
 async function claim(tokenId: number, key: string, hash: string) {
   const existing = await IdempotencyKey.query().where('token_id', tokenId).where('key', key).first()
   if (existing) return { row: existing, fresh: false }
   try {
-    return { row: await IdempotencyKey.create({ tokenId, key, requestHash: hash, responseStatus: null, response: null }), fresh: true }
+    return {
+      row: await IdempotencyKey.create({
+        tokenId,
+        key,
+        requestHash: hash,
+        responseStatus: null,
+        response: null,
+      }),
+      fresh: true,
+    }
   } catch (error) {
     // Lost a race on the unique (token_id, key): the other request owns the key.
     const winner = await IdempotencyKey.query().where('token_id', tokenId).where('key', key).first()
@@ -38,10 +49,18 @@ export async function runIdempotent(
   const { row, fresh } = await claim(input.tokenId, input.key, input.hash)
   if (!fresh) {
     if (row.requestHash !== input.hash) {
-      throw new ApiError(409, 'idempotency_key_reused', 'This Idempotency-Key was already used with a different request')
+      throw new ApiError(
+        409,
+        'idempotency_key_reused',
+        'This Idempotency-Key was already used with a different request'
+      )
     }
     if (row.responseStatus === null) {
-      throw new ApiError(409, 'idempotency_key_in_progress', 'A request with this Idempotency-Key is still being processed')
+      throw new ApiError(
+        409,
+        'idempotency_key_in_progress',
+        'A request with this Idempotency-Key is still being processed'
+      )
     }
     return { status: row.responseStatus, body: row.response, replayed: true }
   }

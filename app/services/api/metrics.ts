@@ -1,6 +1,15 @@
 import db from '@adonisjs/lucid/services/db'
 
-const METRICS = ['views', 'reach', 'likes', 'comments', 'shares', 'quotes', 'saves', 'clicks'] as const
+const METRICS = [
+  'views',
+  'reach',
+  'likes',
+  'comments',
+  'shares',
+  'quotes',
+  'saves',
+  'clicks',
+] as const
 
 /**
  * The latest snapshot of each delivery of a post, when the analytics tables exist (an
@@ -8,19 +17,38 @@ const METRICS = ['views', 'reach', 'likes', 'comments', 'shares', 'quotes', 'sav
  * A null figure means the network does not give it, never zero.
  */
 export async function latestPostMetrics(workspaceId: number, postId: number) {
-  const tables = new Set(await db.connection().getAllTables(db.connection().dialect.name === 'postgres' ? ['public'] : undefined))
+  const tables = new Set(
+    await db
+      .connection()
+      .getAllTables(db.connection().dialect.name === 'postgres' ? ['public'] : undefined)
+  )
   if (!tables.has('delivery_metric_snapshots')) return { available: false, deliveries: [] }
-  const deliveries = await db.from('deliveries').where('workspace_id', workspaceId).where('post_id', postId).whereNot('status', 'cancelled').select('id', 'network', 'social_account_id')
+  const deliveries = await db
+    .from('deliveries')
+    .where('workspace_id', workspaceId)
+    .where('post_id', postId)
+    .whereNot('status', 'cancelled')
+    .select('id', 'network', 'social_account_id')
   const result = []
   for (const delivery of deliveries) {
-    const row = await db.from('delivery_metric_snapshots').where('delivery_id', delivery.id).orderBy('collected_at', 'desc').orderBy('id', 'desc').first()
+    const row = await db
+      .from('delivery_metric_snapshots')
+      .where('delivery_id', delivery.id)
+      .orderBy('collected_at', 'desc')
+      .orderBy('id', 'desc')
+      .first()
     const collectedAt = row?.collected_at ? new Date(row.collected_at).toISOString() : null
     result.push({
       deliveryId: Number(delivery.id),
       accountId: delivery.social_account_id === null ? null : Number(delivery.social_account_id),
       network: String(delivery.network),
       collectedAt,
-      metrics: Object.fromEntries(METRICS.map((name) => [name, row && row[name] !== null && row[name] !== undefined ? Number(row[name]) : null])),
+      metrics: Object.fromEntries(
+        METRICS.map((name) => [
+          name,
+          row && row[name] !== null && row[name] !== undefined ? Number(row[name]) : null,
+        ])
+      ),
     })
   }
   return { available: true, deliveries: result }

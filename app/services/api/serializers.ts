@@ -6,7 +6,8 @@ import type PostMedia from '#models/post_media'
 import type { TargetCheck } from '#actions/posts/check_targets'
 
 /** ISO string in UTC, or null. */
-const iso = (value: { toUTC(): { toISO(): string | null } } | null | undefined) => (value ? value.toUTC().toISO() : null)
+const iso = (value: { toUTC(): { toISO(): string | null } } | null | undefined) =>
+  value ? value.toUTC().toISO() : null
 
 /** A delivery as the API shows it: its account, variant, state and outcome — never its plugin handles or keys. */
 export function toApiTarget(delivery: Delivery) {
@@ -40,7 +41,11 @@ export function toApiPost(post: Post) {
 }
 
 export function toApiChecks(checks: TargetCheck[]) {
-  return checks.map((check) => ({ accountId: check.socialAccountId, network: check.network, issues: check.issues }))
+  return checks.map((check) => ({
+    accountId: check.socialAccountId,
+    network: check.network,
+    issues: check.issues,
+  }))
 }
 
 /** An account and its health: whether it can publish now, and why not. */

@@ -12,7 +12,13 @@ export function hashToken(raw: string) {
  * Creates a token for a workspace and returns it with its secret — the only time the
  * secret exists outside the caller's hands: only its SHA-256 is stored.
  */
-export async function issueToken(input: { workspaceId: number; name: string; scope: ApiScope; createdById: number; expiresAt?: DateTime | null }) {
+export async function issueToken(input: {
+  workspaceId: number
+  name: string
+  scope: ApiScope
+  createdById: number
+  expiresAt?: DateTime | null
+}) {
   const secret = `${TOKEN_PREFIX}${randomBytes(32).toString('base64url')}`
   const token = await ApiToken.create({
     workspaceId: input.workspaceId,

@@ -32,7 +32,12 @@ export interface CalendarPostRow {
  * Not a join: PostgreSQL plans the join as a hash join over every delivery (40 ms on 200k
  * deliveries, bench/calendar.ts); `post_id = ANY(…)` is an index-only scan of 0016's index.
  */
-export async function calendarPosts(workspaceId: number, start: DateTime, end: DateTime, filters: CalendarFilters = {}) {
+export async function calendarPosts(
+  workspaceId: number,
+  start: DateTime,
+  end: DateTime,
+  filters: CalendarFilters = {}
+) {
   const query = db
     .from('posts')
     .where('posts.workspace_id', workspaceId)
@@ -46,8 +51,10 @@ export async function calendarPosts(workspaceId: number, start: DateTime, end: D
   if (filters.statuses?.length) query.whereIn('posts.status', filters.statuses)
   // Each filter is a condition on the post: it goes to one of these networks, and to one of these accounts.
   const { networks, accounts } = filters
-  if (networks?.length) query.whereExists((sub) => targeting(sub).whereIn('deliveries.network', networks))
-  if (accounts?.length) query.whereExists((sub) => targeting(sub).whereIn('deliveries.social_account_id', accounts))
+  if (networks?.length)
+    query.whereExists((sub) => targeting(sub).whereIn('deliveries.network', networks))
+  if (accounts?.length)
+    query.whereExists((sub) => targeting(sub).whereIn('deliveries.social_account_id', accounts))
   const rows: any[] = await query
   const truncated = rows.length > MAX_EVENTS
   if (truncated) rows.pop()
@@ -55,15 +62,23 @@ export async function calendarPosts(workspaceId: number, start: DateTime, end: D
   const deliveries = new Map<number, CalendarPostRow['deliveries']>()
   if (rows.length) {
     const ids: number[] = rows.map((row) => row.id)
-    const query = db.from('deliveries').select('id', 'post_id', 'network', 'social_account_id', 'status')
+    const query = db
+      .from('deliveries')
+      .select('id', 'post_id', 'network', 'social_account_id', 'status')
     // One parameter instead of up to 1,500: preparing a statement with that many placeholders costs more
     // than running it (SQLite: 3.3 → 1.5 ms for a busy month). Both read the covering index of 0010/0016;
     // without `id` in it PostgreSQL chose a parallel seq scan of every delivery (114 ms, bench/calendar.ts).
-    if (db.connection().dialect.name === 'postgres') query.whereRaw('post_id = ANY(?::int[])', [`{${ids.join(',')}}`])
+    if (db.connection().dialect.name === 'postgres')
+      query.whereRaw('post_id = ANY(?::int[])', [`{${ids.join(',')}}`])
     else query.whereRaw('post_id IN (SELECT value FROM json_each(?))', [JSON.stringify(ids)])
     const list: any[] = await query
     for (const row of list) {
-      const entry = { id: row.id, network: row.network, accountId: row.social_account_id, status: row.status }
+      const entry = {
+        id: row.id,
+        network: row.network,
+        accountId: row.social_account_id,
+        status: row.status,
+      }
       const forPost = deliveries.get(row.post_id)
       if (forPost) forPost.push(entry)
       else deliveries.set(row.post_id, [entry])
@@ -81,7 +96,8 @@ export async function calendarPosts(workspaceId: number, start: DateTime, end: D
   return { posts, truncated }
 }
 
-const targeting = (sub: any) => sub.from('deliveries').whereColumn('deliveries.post_id', 'posts.id').select(db.raw('1'))
+const targeting = (sub: any) =>
+  sub.from('deliveries').whereColumn('deliveries.post_id', 'posts.id').select(db.raw('1'))
 
 /** SQLite hands back text in Lucid's UTC format; PostgreSQL a Date. */
 function toDate(value: string | Date) {

@@ -17,14 +17,20 @@ const STARTED_STATUSES: PostStatus[] = ['publishing', 'published', 'partially_pu
 
 export type RescheduleResult =
   | { status: 'moved'; post: Post }
-  | { status: 'not_found' | 'forbidden' | 'not_movable' | 'already_published' | 'in_past' | 'invalid' }
+  | {
+      status:
+        'not_found' | 'forbidden' | 'not_movable' | 'already_published' | 'in_past' | 'invalid'
+    }
 
 /**
  * Who may drag a post: admins and owners any post, editors their own posts only (moving
  * someone else's approved post would reschedule it without its author or an approver
  * knowing), viewers none. The content does not change, so an approval stands.
  */
-export function mayMove(member: Pick<WorkspaceMember, 'role' | 'userId'>, post: Pick<Post, 'authorId'>) {
+export function mayMove(
+  member: Pick<WorkspaceMember, 'role' | 'userId'>,
+  post: Pick<Post, 'authorId'>
+) {
   if (!can(member.role, 'editContent')) return false
   return can(member.role, 'approveContent') || post.authorId === member.userId
 }

@@ -15,8 +15,18 @@ export function neutralizeCell(value: unknown) {
 }
 
 const COLUMNS = [
-  'post_id', 'post_status', 'scheduled_at_local', 'scheduled_at_utc', 'text', 'delivery_id', 'network', 'account',
-  'delivery_status', 'published_at_utc', 'external_url', 'last_error',
+  'post_id',
+  'post_status',
+  'scheduled_at_local',
+  'scheduled_at_utc',
+  'text',
+  'delivery_id',
+  'network',
+  'account',
+  'delivery_status',
+  'published_at_utc',
+  'external_url',
+  'last_error',
 ]
 
 /** A timestamp column as the driver returns it (Date on PostgreSQL, UTC text on SQLite). */
@@ -36,20 +46,44 @@ export function exportPostsCsv(workspace: { id: number; timezone: string }): Rea
   void (async () => {
     let after = 0
     for (;;) {
-      const posts = await db.from('posts').where('workspace_id', workspace.id).where('id', '>', after).orderBy('id').limit(500).select('id', 'status', 'body', 'scheduled_at')
+      const posts = await db
+        .from('posts')
+        .where('workspace_id', workspace.id)
+        .where('id', '>', after)
+        .orderBy('id')
+        .limit(500)
+        .select('id', 'status', 'body', 'scheduled_at')
       if (!posts.length) break
       after = Number(posts.at(-1).id)
       const deliveries = await db
         .from('deliveries')
         .leftJoin('social_accounts', 'social_accounts.id', 'deliveries.social_account_id')
-        .whereIn('deliveries.post_id', posts.map((post) => post.id))
+        .whereIn(
+          'deliveries.post_id',
+          posts.map((post) => post.id)
+        )
         .whereNot('deliveries.status', 'cancelled')
         .orderBy('deliveries.id')
-        .select('deliveries.id', 'deliveries.post_id', 'deliveries.network', 'deliveries.text', 'deliveries.status', 'deliveries.published_at', 'deliveries.external_url', 'deliveries.last_error', 'social_accounts.handle')
+        .select(
+          'deliveries.id',
+          'deliveries.post_id',
+          'deliveries.network',
+          'deliveries.text',
+          'deliveries.status',
+          'deliveries.published_at',
+          'deliveries.external_url',
+          'deliveries.last_error',
+          'social_accounts.handle'
+        )
       const byPost = Map.groupBy(deliveries, (delivery) => Number(delivery.post_id))
       for (const post of posts) {
         const scheduled = utc(post.scheduled_at)
-        const base = [post.id, post.status, scheduled?.setZone(workspace.timezone).toFormat("yyyy-MM-dd HH:mm") ?? '', scheduled?.toISO() ?? '']
+        const base = [
+          post.id,
+          post.status,
+          scheduled?.setZone(workspace.timezone).toFormat('yyyy-MM-dd HH:mm') ?? '',
+          scheduled?.toISO() ?? '',
+        ]
         const lines = byPost.get(Number(post.id)) ?? [null]
         for (const delivery of lines) {
           const row = [

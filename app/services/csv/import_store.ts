@@ -3,19 +3,28 @@ import redis from '@adonisjs/redis/services/main'
 import type { CsvRecord } from '#services/csv/parse_posts'
 
 const TTL_SECONDS = 3600
-const keyOf = (workspaceId: number, userId: number, id: string) => `csv-import:${workspaceId}:${userId}:${id}`
+const keyOf = (workspaceId: number, userId: number, id: string) =>
+  `csv-import:${workspaceId}:${userId}:${id}`
 
 /**
  * A parsed file between its preview and its confirmation, in Redis for an hour: keyed by
  * workspace and user, so nobody else (and no other workspace) can confirm it.
  */
-export async function saveImport(workspaceId: number, userId: number, data: { fileName: string; records: CsvRecord[] }) {
+export async function saveImport(
+  workspaceId: number,
+  userId: number,
+  data: { fileName: string; records: CsvRecord[] }
+) {
   const id = randomUUID()
   await redis.set(keyOf(workspaceId, userId, id), JSON.stringify(data), 'EX', TTL_SECONDS)
   return id
 }
 
-export async function loadImport(workspaceId: number, userId: number, id: string): Promise<{ fileName: string; records: CsvRecord[] } | null> {
+export async function loadImport(
+  workspaceId: number,
+  userId: number,
+  id: string
+): Promise<{ fileName: string; records: CsvRecord[] } | null> {
   const raw = await redis.get(keyOf(workspaceId, userId, id))
   return raw ? JSON.parse(raw) : null
 }

@@ -24,7 +24,8 @@ const ALIASES: Record<string, keyof Omit<CsvRecord, 'line'>> = {
   media: 'mediaUrls',
 }
 
-export type ParseResult = { status: 'ok'; records: CsvRecord[] } | { status: 'invalid'; message: string }
+export type ParseResult =
+  { status: 'ok'; records: CsvRecord[] } | { status: 'invalid'; message: string }
 
 /**
  * Reads a CSV of posts with csv-parse: a header row naming the columns (text, accounts,
@@ -33,13 +34,15 @@ export type ParseResult = { status: 'ok'; records: CsvRecord[] } | { status: 'in
  */
 export function parsePostsCsv(content: string): ParseResult {
   const firstLine = content.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? ''
-  const delimiter = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ';' : ','
+  const delimiter =
+    (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ';' : ','
   let rows: Record<string, string>[]
   try {
     rows = parse(content, {
       bom: true,
       delimiter,
-      columns: (header: string[]) => header.map((name) => name.trim().toLowerCase().replace(/\s+/g, '_')),
+      columns: (header: string[]) =>
+        header.map((name) => name.trim().toLowerCase().replace(/\s+/g, '_')),
       skip_empty_lines: true,
       relax_column_count: true,
       trim: true,
@@ -48,19 +51,36 @@ export function parsePostsCsv(content: string): ParseResult {
   } catch (error) {
     return { status: 'invalid', message: (error as Error).message }
   }
-  if (rows.length > MAX_IMPORT_ROWS) return { status: 'invalid', message: `At most ${MAX_IMPORT_ROWS} rows per file` }
+  if (rows.length > MAX_IMPORT_ROWS)
+    return { status: 'invalid', message: `At most ${MAX_IMPORT_ROWS} rows per file` }
   const headers = Object.keys(rows[0] ?? {})
-  const hasWhen = headers.some((name) => ALIASES[name] === 'datetime') || (headers.includes('date') && headers.includes('time'))
-  if (!headers.some((name) => ALIASES[name] === 'text') || !headers.some((name) => ALIASES[name] === 'accounts') || !hasWhen) {
-    return { status: 'invalid', message: 'The header must name the columns text, accounts and datetime (or date and time)' }
+  const hasWhen =
+    headers.some((name) => ALIASES[name] === 'datetime') ||
+    (headers.includes('date') && headers.includes('time'))
+  if (
+    !headers.some((name) => ALIASES[name] === 'text') ||
+    !headers.some((name) => ALIASES[name] === 'accounts') ||
+    !hasWhen
+  ) {
+    return {
+      status: 'invalid',
+      message: 'The header must name the columns text, accounts and datetime (or date and time)',
+    }
   }
   const records = rows.map((row, index) => {
-    const record: CsvRecord = { line: index + 2, text: '', accounts: '', datetime: '', mediaUrls: '' }
+    const record: CsvRecord = {
+      line: index + 2,
+      text: '',
+      accounts: '',
+      datetime: '',
+      mediaUrls: '',
+    }
     for (const [name, value] of Object.entries(row)) {
       const field = ALIASES[name]
       if (field) record[field] = String(value ?? '')
     }
-    if (!record.datetime && (row.date || row.time)) record.datetime = `${row.date ?? ''} ${row.time ?? ''}`.trim()
+    if (!record.datetime && (row.date || row.time))
+      record.datetime = `${row.date ?? ''} ${row.time ?? ''}`.trim()
     return record
   })
   return { status: 'ok', records }

@@ -45,19 +45,37 @@ async function importMedia(rows: CheckedRow[], workspace: Workspace, actor: User
  * is down the reconciler finds the due rows. An editor's rows wait for approval, as in
  * the composer.
  */
-export async function scheduleRows(rows: CheckedRow[], workspace: Workspace, actor: User): Promise<ScheduleReport> {
+export async function scheduleRows(
+  rows: CheckedRow[],
+  workspace: Workspace,
+  actor: User
+): Promise<ScheduleReport> {
   const role = await roleIn(workspace.id, actor.id)
-  if (!role || !can(role, 'editContent')) throw new ApiError(403, 'forbidden', 'Only editors and above may import posts')
+  if (!role || !can(role, 'editContent'))
+    throw new ApiError(403, 'forbidden', 'Only editors and above may import posts')
   const approved = can(role, 'approveContent')
   const report: ScheduleReport = { scheduled: 0, pendingApproval: 0, failed: [] }
   const media = await importMedia(rows, workspace, actor)
-  const accounts = new Map((await SocialAccount.query().where('workspace_id', workspace.id).whereNot('status', 'disconnected')).map((a) => [a.id, a]))
+  const accounts = new Map(
+    (
+      await SocialAccount.query()
+        .where('workspace_id', workspace.id)
+        .whereNot('status', 'disconnected')
+    ).map((a) => [a.id, a])
+  )
 
   const ready = rows.filter((row) => {
-    const failure = row.mediaUrls.map((url) => media.get(url)).find((value) => typeof value === 'object')
+    const failure = row.mediaUrls
+      .map((url) => media.get(url))
+      .find((value) => typeof value === 'object')
     if (failure && typeof failure === 'object') report.failed.push({ line: row.line, ...failure })
     const lost = row.accountIds.find((id) => !accounts.has(id))
-    if (lost) report.failed.push({ line: row.line, code: 'unknown_account', message: `account #${lost} was disconnected` })
+    if (lost)
+      report.failed.push({
+        line: row.line,
+        code: 'unknown_account',
+        message: `account #${lost} was disconnected`,
+      })
     return !failure && !lost
   })
 
@@ -67,7 +85,13 @@ export async function scheduleRows(rows: CheckedRow[], workspace: Workspace, act
     await db.transaction(async (trx) => {
       const status = approved ? 'scheduled' : 'pending_approval'
       const posts = await Post.createMany(
-        batch.map((row) => ({ workspaceId: workspace.id, authorId: actor.id, body: row.text, status, scheduledAt: DateTime.fromISO(row.at!) })),
+        batch.map((row) => ({
+          workspaceId: workspace.id,
+          authorId: actor.id,
+          body: row.text,
+          status,
+          scheduledAt: DateTime.fromISO(row.at!),
+        })),
         { client: trx }
       )
       const deliveryRows = batch.flatMap((row, index) =>
@@ -89,24 +113,50 @@ export async function scheduleRows(rows: CheckedRow[], workspace: Workspace, act
           updated_at: sqlTime(),
         }))
       )
-      for (let i = 0; i < deliveryRows.length; i += 100) await trx.insertQuery().table('deliveries').multiInsert(deliveryRows.slice(i, i + 100))
+      for (let i = 0; i < deliveryRows.length; i += 100)
+        await trx
+          .insertQuery()
+          .table('deliveries')
+          .multiInsert(deliveryRows.slice(i, i + 100))
       const mediaRows = batch.flatMap((row, index) =>
-        row.mediaUrls.map((url, position) => ({ post_id: posts[index].id, media_asset_id: media.get(url) as number, position, alt_text: null, created_at: sqlTime(), updated_at: sqlTime() }))
+        row.mediaUrls.map((url, position) => ({
+          post_id: posts[index].id,
+          media_asset_id: media.get(url) as number,
+          position,
+          alt_text: null,
+          created_at: sqlTime(),
+          updated_at: sqlTime(),
+        }))
       )
       if (mediaRows.length) await trx.insertQuery().table('post_media').multiInsert(mediaRows)
       if (!approved) return
-      const dueOf = new Map(posts.map((post, index) => [post.id, DateTime.fromISO(batch[index].at!).toMillis()]))
-      const inserted = await trx.from('deliveries').whereIn('post_id', [...dueOf.keys()]).select('id', 'post_id')
+      const dueOf = new Map(
+        posts.map((post, index) => [post.id, DateTime.fromISO(batch[index].at!).toMillis()])
+      )
+      const inserted = await trx
+        .from('deliveries')
+        .whereIn('post_id', [...dueOf.keys()])
+        .select('id', 'post_id')
       // Recorded before the jobs exist, as wakeAt does: the reconciler trusts the row.
-      await trx.from('deliveries').whereIn('post_id', posts.map((post) => post.id)).update({ job_id: db.raw(`'delivery:' || id || ':1'`) })
-      for (const row of inserted) wakes.push({ id: Number(row.id), dueAt: dueOf.get(Number(row.post_id))! })
+      await trx
+        .from('deliveries')
+        .whereIn(
+          'post_id',
+          posts.map((post) => post.id)
+        )
+        .update({ job_id: db.raw(`'delivery:' || id || ':1'`) })
+      for (const row of inserted)
+        wakes.push({ id: Number(row.id), dueAt: dueOf.get(Number(row.post_id))! })
     })
     if (approved) {
       await queue.use(PublishDeliveryJob.queue).addBulk(
         wakes.map((wake) => ({
           name: PublishDeliveryJob.jobName,
           data: { deliveryId: wake.id, revision: 1 },
-          opts: { jobId: wakeJobId({ id: wake.id, revision: 1 }), delay: Math.max(0, wake.dueAt - Date.now()) },
+          opts: {
+            jobId: wakeJobId({ id: wake.id, revision: 1 }),
+            delay: Math.max(0, wake.dueAt - Date.now()),
+          },
         }))
       )
     }

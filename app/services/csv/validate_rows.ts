@@ -22,14 +22,21 @@ const MAX_MEDIA = 10
 /** `@name`, `name`, `mastodon:@name@host` or an id → the workspace's account. */
 function accountIndex(accounts: SocialAccount[]) {
   const byKey = new Map<string, SocialAccount[]>()
-  const add = (key: string, account: SocialAccount) => byKey.set(key.toLowerCase(), [...(byKey.get(key.toLowerCase()) ?? []), account])
+  const add = (key: string, account: SocialAccount) =>
+    byKey.set(key.toLowerCase(), [...(byKey.get(key.toLowerCase()) ?? []), account])
   for (const account of accounts) {
     const handle = account.handle.replace(/^@/, '')
     add(String(account.id), account)
     add(handle, account)
     add(`${account.network}:${handle}`, account)
   }
-  return (token: string) => byKey.get(token.replace(/^@/, '').replace(/^([a-z_]+):@/i, '$1:').toLowerCase()) ?? []
+  return (token: string) =>
+    byKey.get(
+      token
+        .replace(/^@/, '')
+        .replace(/^([a-z_]+):@/i, '$1:')
+        .toLowerCase()
+    ) ?? []
 }
 
 /**
@@ -38,11 +45,18 @@ function accountIndex(accounts: SocialAccount[]) {
  * workspace's zone that is not past, media URLs that look fetchable, and each network's
  * own text rules. Nothing is written.
  */
-export async function checkRows(records: CsvRecord[], workspace: { id: number; timezone: string }, now = DateTime.utc()): Promise<CheckedRow[]> {
-  const accounts = await SocialAccount.query().where('workspace_id', workspace.id).whereNot('status', 'disconnected')
+export async function checkRows(
+  records: CsvRecord[],
+  workspace: { id: number; timezone: string },
+  now = DateTime.utc()
+): Promise<CheckedRow[]> {
+  const accounts = await SocialAccount.query()
+    .where('workspace_id', workspace.id)
+    .whereNot('status', 'disconnected')
   const find = accountIndex(accounts)
   const pluginOf = new Map<string, Awaited<ReturnType<typeof plugins.get>>>()
-  for (const network of new Set(accounts.map((account) => account.network))) pluginOf.set(network, await plugins.get(network))
+  for (const network of new Set(accounts.map((account) => account.network)))
+    pluginOf.set(network, await plugins.get(network))
 
   return records.map((record) => {
     const errors: CheckedRow['errors'] = []
@@ -56,27 +70,38 @@ export async function checkRows(records: CsvRecord[], workspace: { id: number; t
     for (const token of tokens) {
       const matches = find(token)
       if (!matches.length) errors.push({ code: 'unknown_account', params: { account: token } })
-      else if (matches.length > 1) errors.push({ code: 'ambiguous_account', params: { account: token } })
+      else if (matches.length > 1)
+        errors.push({ code: 'ambiguous_account', params: { account: token } })
       else chosen.set(matches[0].id, matches[0])
     }
 
     const resolved = resolveLocalTime(record.datetime.replace(' ', 'T'), workspace.timezone)
     if (!record.datetime) errors.push({ code: 'datetime_required' })
-    else if (!resolved) errors.push({ code: 'datetime_invalid', params: { value: record.datetime } })
-    else if (resolved.utc < now) errors.push({ code: 'datetime_past', params: { value: record.datetime } })
+    else if (!resolved)
+      errors.push({ code: 'datetime_invalid', params: { value: record.datetime } })
+    else if (resolved.utc < now)
+      errors.push({ code: 'datetime_past', params: { value: record.datetime } })
 
-    if (mediaUrls.length > MAX_MEDIA) errors.push({ code: 'too_many_media', params: { max: MAX_MEDIA } })
+    if (mediaUrls.length > MAX_MEDIA)
+      errors.push({ code: 'too_many_media', params: { max: MAX_MEDIA } })
     for (const url of mediaUrls) {
-      if (!/^https?:\/\/[^\s/]+/i.test(url)) errors.push({ code: 'media_url_invalid', params: { value: url.slice(0, 100) } })
+      if (!/^https?:\/\/[^\s/]+/i.test(url))
+        errors.push({ code: 'media_url_invalid', params: { value: url.slice(0, 100) } })
     }
 
     for (const account of chosen.values()) {
       const plugin = pluginOf.get(account.network)!
       const issues = checkPost(plugin, { text, media: [], options: {} }, account.toPluginProfile())
         // Media is fetched at confirmation; text-only rules are what can be told now.
-        .filter((issue) => !(mediaUrls.length && ['media_required', 'text_required'].includes(issue.code)))
+        .filter(
+          (issue) => !(mediaUrls.length && ['media_required', 'text_required'].includes(issue.code))
+        )
       // The issue's own params (length, limit…) travel along so the page can word the rule like the composer does.
-      for (const issue of issues) errors.push({ code: 'network_rule', params: { ...issue.params, network: plugin.displayName, rule: issue.code } })
+      for (const issue of issues)
+        errors.push({
+          code: 'network_rule',
+          params: { ...issue.params, network: plugin.displayName, rule: issue.code },
+        })
     }
 
     return {

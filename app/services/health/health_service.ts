@@ -36,7 +36,8 @@ export class HealthService {
       runTimed(checks.worker, timeoutMs),
     ])
     const workerAlive = worker.result.status === 'ok'
-    const status: HealthStatus = !database.ok || !redis.ok ? 'down' : workerAlive ? 'ok' : 'degraded'
+    const status: HealthStatus =
+      !database.ok || !redis.ok ? 'down' : workerAlive ? 'ok' : 'degraded'
     return {
       status,
       checks: {
@@ -54,15 +55,21 @@ export class HealthService {
 
 /** Lucid's and @adonisjs/redis's own checks against the app's connections, plus the worker heartbeat. */
 async function defaultChecks(): Promise<HealthChecksSet> {
-  const [{ default: db }, { DbCheck }, { default: redis }, { RedisCheck }, { default: app }, { WorkerCheck }] =
-    await Promise.all([
-      import('@adonisjs/lucid/services/db'),
-      import('@adonisjs/lucid/database'),
-      import('@adonisjs/redis/services/main'),
-      import('@adonisjs/redis'),
-      import('@adonisjs/core/services/app'),
-      import('#services/health/worker_check'),
-    ])
+  const [
+    { default: db },
+    { DbCheck },
+    { default: redis },
+    { RedisCheck },
+    { default: app },
+    { WorkerCheck },
+  ] = await Promise.all([
+    import('@adonisjs/lucid/services/db'),
+    import('@adonisjs/lucid/database'),
+    import('@adonisjs/redis/services/main'),
+    import('@adonisjs/redis'),
+    import('@adonisjs/core/services/app'),
+    import('#services/health/worker_check'),
+  ])
   const queue = app.config.get<{ prefix: string; heartbeat: { ttlSeconds: number } }>('queue')
   return {
     database: new DbCheck(db.connection()),

@@ -12,11 +12,16 @@ export interface TimedResult {
  * Runs one health check with a deadline and measures it. A check that hangs (a firewalled
  * database host) must not hang /health with it.
  */
-export async function runTimed(check: HealthCheckContract, timeoutMs: number): Promise<TimedResult> {
+export async function runTimed(
+  check: HealthCheckContract,
+  timeoutMs: number
+): Promise<TimedResult> {
   const started = performance.now()
   const result = await Promise.race([
     check.run().catch((error: Error) => Result.failed(error).toJSON()),
-    sleep(timeoutMs, undefined, { ref: false }).then(() => Result.failed(`timed out after ${timeoutMs} ms`).toJSON()),
+    sleep(timeoutMs, undefined, { ref: false }).then(() =>
+      Result.failed(`timed out after ${timeoutMs} ms`).toJSON()
+    ),
   ])
   return {
     ok: result.status !== 'error',

@@ -16,7 +16,10 @@ export async function mayListen(ctx: HttpContext, { id }: { id: string }) {
   // Transmit's routes pass the auth middleware, so a user is there; tests build the context by hand.
   const userId = (ctx.auth?.user as { id: number } | undefined)?.id
   if (!userId || !/^\d+$/.test(id)) return false
-  const member = await WorkspaceMember.query().where('workspace_id', Number(id)).where('user_id', userId).first()
+  const member = await WorkspaceMember.query()
+    .where('workspace_id', Number(id))
+    .where('user_id', userId)
+    .first()
   return member !== null
 }
 
@@ -30,7 +33,10 @@ export async function forwardDeliveryStatus(event: DeliveryStatusChanged) {
     const transmit = await app.container.make('transmit')
     const payload: PostLiveEvent = { type: 'delivery:status_changed', ...event }
     // Plain JSON values only; Transmit's Broadcastable type has no room for a named interface.
-    transmit.broadcast(postsChannel(event.workspaceId), payload as unknown as Parameters<typeof transmit.broadcast>[1])
+    transmit.broadcast(
+      postsChannel(event.workspaceId),
+      payload as unknown as Parameters<typeof transmit.broadcast>[1]
+    )
   } catch (error) {
     logger.warn({ err: error, deliveryId: event.deliveryId }, 'live update not sent')
   }

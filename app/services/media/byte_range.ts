@@ -4,7 +4,8 @@
  * Only a single range is served; a multi-range request gets the whole file, which the
  * RFC allows. `unsatisfiable` is answered with 416 and `Content-Range: bytes *\/size`.
  */
-export type ByteRange = { kind: 'whole' } | { kind: 'part'; start: number; end: number } | { kind: 'unsatisfiable' }
+export type ByteRange =
+  { kind: 'whole' } | { kind: 'part'; start: number; end: number } | { kind: 'unsatisfiable' }
 
 const SINGLE_RANGE = /^bytes=(\d*)-(\d*)$/
 

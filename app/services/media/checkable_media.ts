@@ -21,7 +21,11 @@ export interface AttachedMedia {
  * time it publishes; the composer's unsaved checks leave the media queue alone.
  * Throws MediaUnusableError for a deleted asset or a variant the pipeline could not make.
  */
-export async function checkableMedia(attached: AttachedMedia[], network: string, options: { prepare: boolean }): Promise<MediaItem[]> {
+export async function checkableMedia(
+  attached: AttachedMedia[],
+  network: string,
+  options: { prepare: boolean }
+): Promise<MediaItem[]> {
   if (!attached.length) return []
   const ids = [...new Set(attached.map((item) => item.mediaAssetId))]
   const [assets, variants, plugin] = await Promise.all([
@@ -37,14 +41,21 @@ export async function checkableMedia(attached: AttachedMedia[], network: string,
     const asset = assetOf.get(mediaAssetId)
     if (!asset) throw new MediaUnusableError(`Media #${mediaAssetId} was deleted from the library`)
     let variant = variantOf.get(asset.id)
-    if (variant?.status === 'failed') throw new MediaUnusableError(`"${asset.originalName}" cannot be sent to ${network}: ${variant.failureReason ?? 'unknown reason'}`)
+    if (variant?.status === 'failed')
+      throw new MediaUnusableError(
+        `"${asset.originalName}" cannot be sent to ${network}: ${variant.failureReason ?? 'unknown reason'}`
+      )
     if (!variant && options.prepare && asset.status === 'ready') {
       variant = await ensureVariant(asset, network)
       variantOf.set(asset.id, variant)
     }
     const ready = variant?.status === 'ready' ? variant : null
     // Checks never read the bytes.
-    const item: MediaItem = { ...mediaFacts(asset, ready), altText: altText || asset.altText, read: async () => new Uint8Array() }
+    const item: MediaItem = {
+      ...mediaFacts(asset, ready),
+      altText: altText || asset.altText,
+      read: async () => new Uint8Array(),
+    }
     // No variant yet: the one the pipeline will make (variants follow the network's capabilities).
     items.push(ready ? item : asDelivered(item, plugin.capabilities))
   }

@@ -54,18 +54,30 @@ interface Prepared {
  * Validates an image fully (header limits, then a complete decode) and re-encodes it, which
  * drops EXIF/GPS unless the config keeps metadata. The orientation is applied to the pixels.
  */
-async function prepareImage(path: string, mimeType: string, config: MediaConfig): Promise<Prepared> {
+async function prepareImage(
+  path: string,
+  mimeType: string,
+  config: MediaConfig
+): Promise<Prepared> {
   const header = await imageHeader(path).catch(() => {
     throw new MediaRejection('corrupt')
   })
   if (!header.width || !header.height) throw new MediaRejection('corrupt')
   if (header.width * header.height > config.maxImagePixels) {
-    throw new MediaRejection('pixel_flood', { width: header.width, height: header.height, megapixels: Math.round(config.maxImagePixels / 1e6) })
+    throw new MediaRejection('pixel_flood', {
+      width: header.width,
+      height: header.height,
+      megapixels: Math.round(config.maxImagePixels / 1e6),
+    })
   }
   const animated = header.pages > 1
   const out = tempPath()
   try {
-    let image = sharp(path, { limitInputPixels: config.maxImagePixels, failOn: 'truncated', animated })
+    let image = sharp(path, {
+      limitInputPixels: config.maxImagePixels,
+      failOn: 'truncated',
+      animated,
+    })
     if (!animated) image = image.rotate()
     if (!config.stripMetadata) image = image.keepMetadata()
     if (mimeType === 'image/jpeg') image = image.jpeg({ quality: 90 })
@@ -73,7 +85,8 @@ async function prepareImage(path: string, mimeType: string, config: MediaConfig)
     else if (mimeType === 'image/webp') image = image.webp({ quality: 90 })
     else image = image.gif()
     const info = await image.toFile(out)
-    const height = animated && info.height && header.pages ? Math.round(info.height / header.pages) : info.height
+    const height =
+      animated && info.height && header.pages ? Math.round(info.height / header.pages) : info.height
     return { kind: 'image', mimeType, path: out, width: info.width, height, durationSeconds: null }
   } catch (error) {
     await removeTemp(out)
@@ -87,14 +100,29 @@ async function checkVideo(path: string, mimeType: string, config: MediaConfig): 
     throw new MediaRejection('corrupt', {}, (error as Error).message)
   })
   if (!probe.hasVideo) throw new MediaRejection('no_video_stream')
-  if (!probe.durationSeconds || probe.durationSeconds <= 0 || !probe.width || !probe.height) throw new MediaRejection('corrupt')
+  if (!probe.durationSeconds || probe.durationSeconds <= 0 || !probe.width || !probe.height)
+    throw new MediaRejection('corrupt')
   if (probe.durationSeconds > config.maxVideoSeconds) {
-    throw new MediaRejection('too_long', { seconds: Math.round(probe.durationSeconds), max: config.maxVideoSeconds })
+    throw new MediaRejection('too_long', {
+      seconds: Math.round(probe.durationSeconds),
+      max: config.maxVideoSeconds,
+    })
   }
   if (Math.max(probe.width, probe.height) > config.maxVideoDimension) {
-    throw new MediaRejection('dimensions', { width: probe.width, height: probe.height, max: config.maxVideoDimension })
+    throw new MediaRejection('dimensions', {
+      width: probe.width,
+      height: probe.height,
+      max: config.maxVideoDimension,
+    })
   }
-  return { kind: 'video', mimeType, path, width: probe.width, height: probe.height, durationSeconds: probe.durationSeconds }
+  return {
+    kind: 'video',
+    mimeType,
+    path,
+    width: probe.width,
+    height: probe.height,
+    durationSeconds: probe.durationSeconds,
+  }
 }
 
 /**
@@ -109,12 +137,21 @@ export async function ingestFile(file: IncomingFile, context: IngestContext): Pr
   if (size === 0) throw new MediaRejection('empty')
 
   const mimeType = await sniffType(file.path)
-  const kind: MediaKind | null = mimeType && config.imageTypes.includes(mimeType) ? 'image' : mimeType && config.videoTypes.includes(mimeType) ? 'video' : null
+  const kind: MediaKind | null =
+    mimeType && config.imageTypes.includes(mimeType)
+      ? 'image'
+      : mimeType && config.videoTypes.includes(mimeType)
+        ? 'video'
+        : null
   if (!mimeType || !kind) throw new MediaRejection('unsupported_type')
   const maxBytes = kind === 'image' ? config.maxImageBytes : config.maxVideoBytes
-  if (size > maxBytes) throw new MediaRejection('too_large', { max: Math.floor(maxBytes / (1024 * 1024)) })
+  if (size > maxBytes)
+    throw new MediaRejection('too_large', { max: Math.floor(maxBytes / (1024 * 1024)) })
 
-  const prepared = kind === 'image' ? await prepareImage(file.path, mimeType, config) : await checkVideo(file.path, mimeType, config)
+  const prepared =
+    kind === 'image'
+      ? await prepareImage(file.path, mimeType, config)
+      : await checkVideo(file.path, mimeType, config)
   const key = newKey(context.workspaceId, 'originals', mimeType)
   let stored = false
   try {

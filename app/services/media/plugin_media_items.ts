@@ -42,7 +42,10 @@ function toItem(asset: MediaAsset, variant: MediaVariant): MediaItem {
  * MediaNotReadyError (`retryable: true`). A missing, failed or unusable asset throws a
  * MediaUnusableError (`retryable: false`) whose message says which file and why.
  */
-export async function pluginMediaItems(mediaAssetIds: number[], network: string): Promise<MediaItem[]> {
+export async function pluginMediaItems(
+  mediaAssetIds: number[],
+  network: string
+): Promise<MediaItem[]> {
   if (!mediaAssetIds.length) return []
   const config = app.config.get<MediaConfig>('media')
   const deadline = Date.now() + config.variantWaitMs
@@ -51,7 +54,9 @@ export async function pluginMediaItems(mediaAssetIds: number[], network: string)
   for (;;) {
     const assets = await MediaAsset.query().whereIn('id', mediaAssetIds)
     const byId = new Map(assets.map((asset) => [asset.id, asset]))
-    const variants = await MediaVariant.query().whereIn('media_asset_id', mediaAssetIds).where('network', network)
+    const variants = await MediaVariant.query()
+      .whereIn('media_asset_id', mediaAssetIds)
+      .where('network', network)
     const variantOf = new Map(variants.map((variant) => [variant.mediaAssetId, variant]))
     const items: MediaItem[] = []
     let waiting: string | null = null
@@ -59,7 +64,10 @@ export async function pluginMediaItems(mediaAssetIds: number[], network: string)
     for (const id of mediaAssetIds) {
       const asset = byId.get(id)
       if (!asset) throw new MediaUnusableError(`Media #${id} was deleted from the library`)
-      if (asset.status === 'failed') throw new MediaUnusableError(`"${asset.originalName}" could not be processed: ${asset.failureReason ?? 'unknown reason'}`)
+      if (asset.status === 'failed')
+        throw new MediaUnusableError(
+          `"${asset.originalName}" could not be processed: ${asset.failureReason ?? 'unknown reason'}`
+        )
       if (asset.status === 'processing') {
         waiting ??= `"${asset.originalName}" is still being processed`
         continue
@@ -73,7 +81,10 @@ export async function pluginMediaItems(mediaAssetIds: number[], network: string)
         waiting ??= `"${asset.originalName}" is still being prepared for ${network}`
         continue
       }
-      if (variant.status === 'failed') throw new MediaUnusableError(`"${asset.originalName}" cannot be sent to ${network}: ${variant.failureReason ?? 'unknown reason'}`)
+      if (variant.status === 'failed')
+        throw new MediaUnusableError(
+          `"${asset.originalName}" cannot be sent to ${network}: ${variant.failureReason ?? 'unknown reason'}`
+        )
       items.push(toItem(asset, variant))
     }
 

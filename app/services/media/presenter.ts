@@ -3,7 +3,10 @@ import type MediaAsset from '#models/media_asset'
 import type Workspace from '#models/workspace'
 
 /** The thumbnail a member's browser loads for an asset (null until processing made one). */
-export function mediaThumbnailUrl(asset: Pick<MediaAsset, 'id' | 'thumbnailKey'>, workspaceSlug: string) {
+export function mediaThumbnailUrl(
+  asset: Pick<MediaAsset, 'id' | 'thumbnailKey'>,
+  workspaceSlug: string
+) {
   return asset.thumbnailKey ? `/w/${workspaceSlug}/media/${asset.id}/file?variant=thumbnail` : null
 }
 
@@ -23,7 +26,16 @@ export function toMediaAsset(asset: MediaAsset, workspace: Workspace, i18n: I18n
     durationSeconds: asset.durationSeconds,
     altText: asset.altText,
     status: asset.status,
-    failureReason: knownReason ? i18n.t(knownReason, { name: asset.originalName, max: '', seconds: '', width: '', height: '', megapixels: '' }) : reason,
+    failureReason: knownReason
+      ? i18n.t(knownReason, {
+          name: asset.originalName,
+          max: '',
+          seconds: '',
+          width: '',
+          height: '',
+          megapixels: '',
+        })
+      : reason,
     createdAt: asset.createdAt.toISO()!,
     fileUrl: base,
     thumbnailUrl: mediaThumbnailUrl(asset, workspace.slug),

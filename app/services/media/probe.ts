@@ -39,13 +39,26 @@ export async function probeVideo(path: string, config: MediaConfig): Promise<Vid
     ['-v', 'error', '-print_format', 'json', '-show_format', '-show_streams', '--', path],
     { timeoutMs: config.probeTimeoutMs, maxStdoutBytes: 4 * 1024 * 1024 }
   )
-  const data = JSON.parse(stdout.toString('utf8')) as { streams?: FfprobeStream[]; format?: { duration?: string; format_name?: string } }
+  const data = JSON.parse(stdout.toString('utf8')) as {
+    streams?: FfprobeStream[]
+    format?: { duration?: string; format_name?: string }
+  }
   const streams = data.streams ?? []
   // Cover art in an audio file is a "video" stream with attached_pic: not a video.
-  const video = streams.find((stream) => stream.codec_type === 'video' && !stream.disposition?.attached_pic)
+  const video = streams.find(
+    (stream) => stream.codec_type === 'video' && !stream.disposition?.attached_pic
+  )
   const audio = streams.find((stream) => stream.codec_type === 'audio')
-  const rotation = Math.abs(Number(video?.side_data_list?.find((item) => item.rotation !== undefined)?.rotation ?? video?.tags?.rotate ?? 0)) % 180
-  const [width, height] = rotation === 90 ? [video?.height, video?.width] : [video?.width, video?.height]
+  const rotation =
+    Math.abs(
+      Number(
+        video?.side_data_list?.find((item) => item.rotation !== undefined)?.rotation ??
+          video?.tags?.rotate ??
+          0
+      )
+    ) % 180
+  const [width, height] =
+    rotation === 90 ? [video?.height, video?.width] : [video?.width, video?.height]
   const duration = Number(data.format?.duration ?? video?.duration ?? NaN)
   return {
     hasVideo: !!video,
@@ -63,6 +76,7 @@ export async function probeVideo(path: string, config: MediaConfig): Promise<Vid
 export async function imageHeader(input: string | Buffer) {
   const meta = await sharp(input, { limitInputPixels: false, animated: true }).metadata()
   const pages = meta.pages ?? 1
-  const height = meta.pageHeight ?? (meta.height && pages > 1 ? Math.round(meta.height / pages) : meta.height)
+  const height =
+    meta.pageHeight ?? (meta.height && pages > 1 ? Math.round(meta.height / pages) : meta.height)
   return { width: meta.width ?? 0, height: height ?? 0, pages, format: meta.format }
 }

@@ -5,7 +5,15 @@ import MediaAsset from '#models/media_asset'
 import { MediaRejection } from '#services/media/errors'
 import { probeVideo } from '#services/media/probe'
 import { ProcessError, runProcess } from '#services/media/run_process'
-import { deleteKeys, downloadToTemp, extensionFor, newKey, putFile, removeTemp, tempPath } from '#services/media/storage'
+import {
+  deleteKeys,
+  downloadToTemp,
+  extensionFor,
+  newKey,
+  putFile,
+  removeTemp,
+  tempPath,
+} from '#services/media/storage'
 
 async function imageThumbnail(input: string | Buffer, config: MediaConfig) {
   const out = tempPath('.webp')
@@ -31,14 +39,46 @@ async function processVideo(asset: MediaAsset, config: MediaConfig) {
     if (!probe.hasVideo) throw new MediaRejection('no_video_stream')
     await runProcess(
       config.ffmpegPath,
-      ['-nostdin', '-y', '-v', 'error', '-i', input, '-map', '0:v:0', '-map', '0:a:0?', '-c', 'copy', '-map_metadata', '-1',
-        ...(asset.mimeType === 'video/webm' ? [] : ['-movflags', '+faststart']), clean],
+      [
+        '-nostdin',
+        '-y',
+        '-v',
+        'error',
+        '-i',
+        input,
+        '-map',
+        '0:v:0',
+        '-map',
+        '0:a:0?',
+        '-c',
+        'copy',
+        '-map_metadata',
+        '-1',
+        ...(asset.mimeType === 'video/webm' ? [] : ['-movflags', '+faststart']),
+        clean,
+      ],
       { timeoutMs: config.transcodeTimeoutMs }
     )
     const at = Math.min(1, (probe.durationSeconds ?? 0) / 2)
     await runProcess(
       config.ffmpegPath,
-      ['-nostdin', '-y', '-v', 'error', '-ss', at.toFixed(3), '-i', clean, '-frames:v', '1', '-f', 'image2', '-c:v', 'png', poster],
+      [
+        '-nostdin',
+        '-y',
+        '-v',
+        'error',
+        '-ss',
+        at.toFixed(3),
+        '-i',
+        clean,
+        '-frames:v',
+        '1',
+        '-f',
+        'image2',
+        '-c:v',
+        'png',
+        poster,
+      ],
       { timeoutMs: config.probeTimeoutMs }
     )
     thumb = await imageThumbnail(poster, config)
@@ -92,7 +132,12 @@ export async function processAsset(asset: MediaAsset, config: MediaConfig) {
     else await processImage(asset, config)
   } catch (error) {
     // ffmpeg/ffprobe/libvips refusing the bytes will refuse them again: no point retrying.
-    if (error instanceof ProcessError || /^(Input|VipsJpeg|VipsPng|vips|pngload|jpegload|webpload|gifload)/i.test((error as Error).message ?? '')) {
+    if (
+      error instanceof ProcessError ||
+      /^(Input|VipsJpeg|VipsPng|vips|pngload|jpegload|webpload|gifload)/i.test(
+        (error as Error).message ?? ''
+      )
+    ) {
       throw new MediaRejection('corrupt', {}, (error as Error).message)
     }
     throw error

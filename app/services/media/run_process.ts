@@ -25,7 +25,11 @@ export interface RunOptions {
  * runs, which is what lets BullMQ keep renewing the job's lock during a long transcode;
  * on timeout or abort the process is sent SIGKILL so a wedged encoder cannot hold a slot.
  */
-export function runProcess(command: string, args: string[], options: RunOptions): Promise<{ stdout: Buffer; stderr: string }> {
+export function runProcess(
+  command: string,
+  args: string[],
+  options: RunOptions
+): Promise<{ stdout: Buffer; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true })
     const stdout: Buffer[] = []
@@ -66,13 +70,20 @@ export function runProcess(command: string, args: string[], options: RunOptions)
       // Only the tail matters for a failure message.
       stderr = (stderr + chunk.toString('utf8')).slice(-4000)
     })
-    child.on('error', (error) => finish(new ProcessError(`${command} could not start: ${error.message}`, stderr)))
+    child.on('error', (error) =>
+      finish(new ProcessError(`${command} could not start: ${error.message}`, stderr))
+    )
     child.on('close', (code, signal) => {
-      if (timedOut) return finish(new ProcessError(`${command} timed out after ${options.timeoutMs} ms`, stderr, true))
+      if (timedOut)
+        return finish(
+          new ProcessError(`${command} timed out after ${options.timeoutMs} ms`, stderr, true)
+        )
       if (options.signal?.aborted) return finish(new ProcessError(`${command} was stopped`, stderr))
       if (code !== 0) {
         const last = stderr.trim().split('\n').at(-1) ?? ''
-        return finish(new ProcessError(`${command} failed (${signal ?? `exit ${code}`}): ${last}`, stderr))
+        return finish(
+          new ProcessError(`${command} failed (${signal ?? `exit ${code}`}): ${last}`, stderr)
+        )
       }
       finish(null)
     })

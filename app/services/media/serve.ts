@@ -7,12 +7,25 @@ import { extensionFor, localMediaPath, mediaDisk } from '#services/media/storage
 import { parseByteRange } from '#services/media/byte_range'
 
 /** The only types ever sent back: what the library accepts, plus its WebP thumbnails. */
-const SAFE_TYPES = new Set(['image/jpeg', 'image/png', 'image/webp', 'image/gif', 'video/mp4', 'video/quicktime', 'video/webm'])
+const SAFE_TYPES = new Set([
+  'image/jpeg',
+  'image/png',
+  'image/webp',
+  'image/gif',
+  'video/mp4',
+  'video/quicktime',
+  'video/webm',
+])
 
 async function pick(asset: MediaAsset, variant: string | undefined) {
   if (!variant || variant === 'original') return { key: asset.storageKey, mimeType: asset.mimeType }
-  if (variant === 'thumbnail') return asset.thumbnailKey ? { key: asset.thumbnailKey, mimeType: 'image/webp' } : null
-  const row = await MediaVariant.query().where('media_asset_id', asset.id).where('network', variant).where('status', 'ready').first()
+  if (variant === 'thumbnail')
+    return asset.thumbnailKey ? { key: asset.thumbnailKey, mimeType: 'image/webp' } : null
+  const row = await MediaVariant.query()
+    .where('media_asset_id', asset.id)
+    .where('network', variant)
+    .where('status', 'ready')
+    .first()
   return row?.key && row.mimeType ? { key: row.key, mimeType: row.mimeType } : null
 }
 
@@ -21,7 +34,11 @@ async function pick(asset: MediaAsset, variant: string | undefined) {
  * but the image or video it is: a type from the allow-list (else a download), nosniff, a
  * server-made file name and a CSP that forbids scripts and sandboxes the document.
  */
-export async function serveMediaFile({ request, response }: HttpContext, asset: MediaAsset, variant?: string) {
+export async function serveMediaFile(
+  { request, response }: HttpContext,
+  asset: MediaAsset,
+  variant?: string
+) {
   const file = await pick(asset, variant)
   if (!file) throw new NotFoundException()
   const disk = await mediaDisk()
@@ -32,7 +49,10 @@ export async function serveMediaFile({ request, response }: HttpContext, asset: 
   response.header('Content-Type', safe ? file.mimeType : 'application/octet-stream')
   response.header('X-Content-Type-Options', 'nosniff')
   response.header('Content-Disposition', `${safe ? 'inline' : 'attachment'}; filename="${name}"`)
-  response.header('Content-Security-Policy', "default-src 'none'; img-src 'self'; media-src 'self'; style-src 'unsafe-inline'; sandbox")
+  response.header(
+    'Content-Security-Policy',
+    "default-src 'none'; img-src 'self'; media-src 'self'; style-src 'unsafe-inline'; sandbox"
+  )
   response.header('Cross-Origin-Resource-Policy', 'same-site')
   response.header('Cache-Control', 'private, max-age=300')
   const path = localMediaPath(file.key)

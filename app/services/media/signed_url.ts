@@ -11,7 +11,11 @@ export const SIGNED_MEDIA_PURPOSE = 'media-fetch'
  * networks that fetch media themselves (Instagram, Threads, Pinterest). Anyone holding it
  * can download that one file until it expires; nothing else is reachable with it.
  */
-export function signedMediaUrl(asset: Pick<MediaAsset, 'id'>, variant?: string, expiresInSeconds?: number) {
+export function signedMediaUrl(
+  asset: Pick<MediaAsset, 'id'>,
+  variant?: string,
+  expiresInSeconds?: number
+) {
   const seconds = expiresInSeconds ?? app.config.get<MediaConfig>('media').signedUrlSeconds
   return router.urlBuilder.signedUrlFor(
     'media.public',

@@ -55,7 +55,11 @@ export function extensionFor(mimeType: string) {
 }
 
 /** Server-made keys: the workspace, a role folder and a random name. No user input reaches a path. */
-export function newKey(workspaceId: number, role: 'originals' | 'thumbnails' | 'variants', mimeType: string) {
+export function newKey(
+  workspaceId: number,
+  role: 'originals' | 'thumbnails' | 'variants',
+  mimeType: string
+) {
   return `w${workspaceId}/${role}/${randomUUID()}.${extensionFor(mimeType)}`
 }
 
@@ -73,7 +77,10 @@ export async function downloadToTemp(key: string, suffix = '') {
   const disk = await mediaDisk()
   const path = tempPath(suffix)
   try {
-    await pipeline(Readable.from(await disk.getStream(key)), createWriteStream(path, { mode: 0o600 }))
+    await pipeline(
+      Readable.from(await disk.getStream(key)),
+      createWriteStream(path, { mode: 0o600 })
+    )
   } catch (error) {
     await rm(path, { force: true })
     throw error
@@ -84,9 +91,15 @@ export async function downloadToTemp(key: string, suffix = '') {
 /** Deletes stored objects, ignoring ones already gone. */
 export async function deleteKeys(keys: (string | null | undefined)[]) {
   const disk = await mediaDisk()
-  await Promise.all([...new Set(keys.filter((key): key is string => !!key))].map((key) => disk.delete(key).catch(() => {})))
+  await Promise.all(
+    [...new Set(keys.filter((key): key is string => !!key))].map((key) =>
+      disk.delete(key).catch(() => {})
+    )
+  )
 }
 
 export async function removeTemp(...paths: (string | null | undefined)[]) {
-  await Promise.all(paths.filter((path): path is string => !!path).map((path) => rm(path, { force: true })))
+  await Promise.all(
+    paths.filter((path): path is string => !!path).map((path) => rm(path, { force: true }))
+  )
 }

@@ -12,7 +12,10 @@ export interface ImageTarget {
 
 function pickFormat(rules: ImageRules, source: string) {
   const format = deliveredImageFormat(rules, source)
-  if (!format) throw new MediaUnusableError(`The network takes none of the image formats we can produce (${rules.formats.join(', ')})`)
+  if (!format)
+    throw new MediaUnusableError(
+      `The network takes none of the image formats we can produce (${rules.formats.join(', ')})`
+    )
   return format
 }
 
@@ -21,11 +24,19 @@ function pickFormat(rules: ImageRules, source: string) {
  * it), its aspect bounds (padded) and its byte ceiling (lower quality first, then smaller
  * dimensions). Returns `buffer: null` when the original already fits and can be reused.
  */
-export async function fitImage(input: Buffer, source: { mimeType: string; width: number; height: number; bytes: number }, rules: ImageRules, config: MediaConfig): Promise<ImageTarget> {
+export async function fitImage(
+  input: Buffer,
+  source: { mimeType: string; width: number; height: number; bytes: number },
+  rules: ImageRules,
+  config: MediaConfig
+): Promise<ImageTarget> {
   const format = pickFormat(rules, source.mimeType)
   const canvas = paddedCanvas(source.width, source.height, rules.aspectRatio)
   const fitsAlready =
-    format === source.mimeType && canvas.width === source.width && canvas.height === source.height && (!rules.maxBytes || source.bytes <= rules.maxBytes)
+    format === source.mimeType &&
+    canvas.width === source.width &&
+    canvas.height === source.height &&
+    (!rules.maxBytes || source.bytes <= rules.maxBytes)
   if (fitsAlready) return { buffer: null, ...source, mimeType: format }
   if (source.mimeType === 'image/gif' && format === 'image/gif') {
     // An animated GIF that is too big cannot be shrunk reliably by re-encoding: say so.
@@ -38,8 +49,14 @@ export async function fitImage(input: Buffer, source: { mimeType: string; width:
     const quality = qualities[Math.min(round, qualities.length - 1)]
     const width = Math.max(1, Math.round(canvas.width * scale))
     const height = Math.max(1, Math.round(canvas.height * scale))
-    const inner = { width: Math.max(1, Math.round(source.width * scale)), height: Math.max(1, Math.round(source.height * scale)) }
-    const background = format === 'image/jpeg' ? { r: 255, g: 255, b: 255, alpha: 1 } : { r: 255, g: 255, b: 255, alpha: 0 }
+    const inner = {
+      width: Math.max(1, Math.round(source.width * scale)),
+      height: Math.max(1, Math.round(source.height * scale)),
+    }
+    const background =
+      format === 'image/jpeg'
+        ? { r: 255, g: 255, b: 255, alpha: 1 }
+        : { r: 255, g: 255, b: 255, alpha: 0 }
     let image = sharp(input, { limitInputPixels: config.maxImagePixels })
       .rotate()
       .resize(inner.width, inner.height, { fit: 'fill' })
@@ -50,11 +67,13 @@ export async function fitImage(input: Buffer, source: { mimeType: string; width:
         right: Math.ceil((width - inner.width) / 2),
         background,
       })
-    if (format === 'image/jpeg') image = image.flatten({ background: '#ffffff' }).jpeg({ quality, mozjpeg: true })
+    if (format === 'image/jpeg')
+      image = image.flatten({ background: '#ffffff' }).jpeg({ quality, mozjpeg: true })
     else if (format === 'image/webp') image = image.webp({ quality })
     else image = image.png({ compressionLevel: 9, palette: round > 1 })
     const buffer = await image.toBuffer()
-    if (!rules.maxBytes || buffer.byteLength <= rules.maxBytes) return { buffer, mimeType: format, width, height }
+    if (!rules.maxBytes || buffer.byteLength <= rules.maxBytes)
+      return { buffer, mimeType: format, width, height }
     if (round >= qualities.length - 1) scale *= Math.sqrt(rules.maxBytes / buffer.byteLength) * 0.95
   }
   throw new MediaUnusableError('The image could not be brought under the network’s size limit')

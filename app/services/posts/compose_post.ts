@@ -27,7 +27,10 @@ export type ComposeResult =
   | { status: 'dispatched'; post: Post; outcome: DispatchResult; time: ScheduleTime | null }
   | { status: 'bad_time'; time: Exclude<ScheduleTime, { status: 'ok' }> }
   | { status: 'unknown_media' }
-  | { status: 'forbidden' | 'not_editable' | 'publishing_started' | 'no_targets' | 'unknown_accounts' }
+  | {
+      status:
+        'forbidden' | 'not_editable' | 'publishing_started' | 'no_targets' | 'unknown_accounts'
+    }
 
 /**
  * The composer's submit: saves the post (new or edited), then does what the button asked.
@@ -38,7 +41,11 @@ export async function composePost(input: ComposeInput): Promise<ComposeResult> {
   const ids = [...new Set(input.media.map((item) => item.mediaAssetId))]
   if (ids.length) {
     // Ids from a form: only this workspace's ready assets may be attached.
-    const owned = await MediaAsset.query().where('workspace_id', input.workspace.id).where('status', 'ready').whereIn('id', ids).select('id')
+    const owned = await MediaAsset.query()
+      .where('workspace_id', input.workspace.id)
+      .where('status', 'ready')
+      .whereIn('id', ids)
+      .select('id')
     if (owned.length !== ids.length) return { status: 'unknown_media' }
   }
 
@@ -49,11 +56,31 @@ export async function composePost(input: ComposeInput): Promise<ComposeResult> {
   }
 
   const saved = input.post
-    ? await updatePost({ post: input.post, actor: input.actor, body: input.body, targets: input.targets, media: input.media })
-    : await createPost({ workspace: input.workspace, author: input.actor, body: input.body, targets: input.targets, media: input.media })
+    ? await updatePost({
+        post: input.post,
+        actor: input.actor,
+        body: input.body,
+        targets: input.targets,
+        media: input.media,
+      })
+    : await createPost({
+        workspace: input.workspace,
+        author: input.actor,
+        body: input.body,
+        targets: input.targets,
+        media: input.media,
+      })
   if (saved.status !== 'created' && saved.status !== 'updated') return { status: saved.status }
   if (input.intent === 'draft') return { status: 'saved', post: saved.post, checks: saved.checks }
 
-  const action: Dispatch = time?.status === 'ok' ? { intent: 'schedule', at: time.at } : { intent: input.intent === 'publish' ? 'publish' : 'submit' }
-  return { status: 'dispatched', post: saved.post, outcome: await dispatchPost(saved.post, input.actor, action), time }
+  const action: Dispatch =
+    time?.status === 'ok'
+      ? { intent: 'schedule', at: time.at }
+      : { intent: input.intent === 'publish' ? 'publish' : 'submit' }
+  return {
+    status: 'dispatched',
+    post: saved.post,
+    outcome: await dispatchPost(saved.post, input.actor, action),
+    time,
+  }
 }

@@ -18,7 +18,11 @@ export async function composerData({ id: workspaceId, slug }: { id: number; slug
     .orderBy('network')
     .orderBy('display_name')
   // Replaced by the media library's listing endpoint once it lands.
-  const media = await MediaAsset.query().where('workspace_id', workspaceId).where('status', 'ready').orderBy('created_at', 'desc').limit(200)
+  const media = await MediaAsset.query()
+    .where('workspace_id', workspaceId)
+    .where('status', 'ready')
+    .orderBy('created_at', 'desc')
+    .limit(200)
   return {
     accounts: accounts.map((account) => toComposerAccount(account, byId.get(account.network)!)),
     networks: Object.fromEntries(enabled.map((plugin) => [plugin.id, toNetworkMark(plugin)])),
@@ -28,5 +32,7 @@ export async function composerData({ id: workspaceId, slug }: { id: number; slug
 
 /** The network marks only (lists and detail pages). */
 export async function networkMarks() {
-  return Object.fromEntries((await plugins.enabled()).map((plugin) => [plugin.id, toNetworkMark(plugin)]))
+  return Object.fromEntries(
+    (await plugins.enabled()).map((plugin) => [plugin.id, toNetworkMark(plugin)])
+  )
 }

@@ -8,7 +8,10 @@ import NotFoundException from '#exceptions/not_found_exception'
  */
 export async function findWorkspacePost(workspaceId: number, id: unknown) {
   const postId = Number(id)
-  const post = Number.isSafeInteger(postId) && postId > 0 ? await Post.query().where('workspace_id', workspaceId).where('id', postId).first() : null
+  const post =
+    Number.isSafeInteger(postId) && postId > 0
+      ? await Post.query().where('workspace_id', workspaceId).where('id', postId).first()
+      : null
   if (!post) throw new NotFoundException()
   return post
 }

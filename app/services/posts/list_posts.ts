@@ -31,24 +31,35 @@ export async function listPosts(workspaceId: number, filters: PostListFilters) {
   else if (tab !== 'all') query.whereIn('status', TAB_STATUSES[tab])
   if (filters.account || filters.network) {
     query.whereExists((sub) => {
-      sub.from('deliveries').whereColumn('deliveries.post_id', 'posts.id').whereNot('deliveries.status', 'cancelled')
+      sub
+        .from('deliveries')
+        .whereColumn('deliveries.post_id', 'posts.id')
+        .whereNot('deliveries.status', 'cancelled')
       if (filters.account) sub.where('deliveries.social_account_id', filters.account)
       if (filters.network) sub.where('deliveries.network', filters.network)
     })
   }
-  if (tab === 'scheduled' || tab === 'pending') query.orderByRaw('scheduled_at is null').orderBy('scheduled_at', 'asc')
+  if (tab === 'scheduled' || tab === 'pending')
+    query.orderByRaw('scheduled_at is null').orderBy('scheduled_at', 'asc')
   else if (tab === 'published' || tab === 'failed') query.orderBy('scheduled_at', 'desc')
   else query.orderBy('updated_at', 'desc')
   query.orderBy('id', 'desc')
-  query.preload('author').preload('deliveries', (deliveries) => deliveries.orderBy('id').preload('socialAccount'))
+  query
+    .preload('author')
+    .preload('deliveries', (deliveries) => deliveries.orderBy('id').preload('socialAccount'))
   return query.paginate(filters.page ?? 1, PER_PAGE)
 }
 
 /** How many posts each tab holds, for the tab badges. */
 export async function countByTab(workspaceId: number) {
-  const rows = await Post.query().where('workspace_id', workspaceId).groupBy('status').select('status').count('* as total')
+  const rows = await Post.query()
+    .where('workspace_id', workspaceId)
+    .groupBy('status')
+    .select('status')
+    .count('* as total')
   const byStatus = new Map(rows.map((row) => [row.status, Number(row.$extras.total)]))
-  const sum = (statuses: PostStatus[]) => statuses.reduce((total, status) => total + (byStatus.get(status) ?? 0), 0)
+  const sum = (statuses: PostStatus[]) =>
+    statuses.reduce((total, status) => total + (byStatus.get(status) ?? 0), 0)
   return {
     all: [...byStatus.values()].reduce((a, b) => a + b, 0),
     drafts: sum(TAB_STATUSES.drafts),

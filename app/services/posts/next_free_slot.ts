@@ -19,7 +19,10 @@ export type NextFreeSlot = { status: 'ok'; at: DateTime } | { status: 'no_slots'
  * in winter, a slot inside a DST gap moves after the change, one inside an overlap is its
  * first occurrence. A post "takes" a slot when it is scheduled within the same minute.
  */
-export async function nextFreeSlot(workspace: { id: number; timezone: string }, now = DateTime.utc()): Promise<NextFreeSlot> {
+export async function nextFreeSlot(
+  workspace: { id: number; timezone: string },
+  now = DateTime.utc()
+): Promise<NextFreeSlot> {
   const slots = await PostingSlot.query().where('workspace_id', workspace.id)
   if (!slots.length) return { status: 'no_slots' }
   const byWeekday = new Map<number, { hour: number; minute: number }[]>()
@@ -39,9 +42,14 @@ export async function nextFreeSlot(workspace: { id: number; timezone: string }, 
 
   let day = now.setZone(workspace.timezone).startOf('day')
   for (let i = 0; i <= HORIZON_WEEKS * 7; i++, day = day.plus({ days: 1 })) {
-    const times = (byWeekday.get(day.weekday) ?? []).sort((a, b) => a.hour - b.hour || a.minute - b.minute)
+    const times = (byWeekday.get(day.weekday) ?? []).sort(
+      (a, b) => a.hour - b.hour || a.minute - b.minute
+    )
     for (const { hour, minute } of times) {
-      const { utc } = resolveWallClock({ year: day.year, month: day.month, day: day.day, hour, minute }, workspace.timezone)
+      const { utc } = resolveWallClock(
+        { year: day.year, month: day.month, day: day.day, hour, minute },
+        workspace.timezone
+      )
       if (utc <= now || taken.has(utc.toMillis())) continue
       return { status: 'ok', at: utc }
     }

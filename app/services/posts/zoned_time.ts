@@ -48,7 +48,13 @@ function offsetAt(millis: number, zone: string) {
 
 function readsAs(millis: number, zone: string, wall: WallClock) {
   const local = DateTime.fromMillis(millis, { zone })
-  return local.year === wall.year && local.month === wall.month && local.day === wall.day && local.hour === wall.hour && local.minute === wall.minute
+  return (
+    local.year === wall.year &&
+    local.month === wall.month &&
+    local.day === wall.day &&
+    local.hour === wall.hour &&
+    local.minute === wall.minute
+  )
 }
 
 /** The instant a wall-clock time in `zone` means, with the DST rule above. */
@@ -62,7 +68,8 @@ export function resolveWallClock(wall: WallClock, zone: string): ResolvedLocalTi
     .map((offset) => naive - offset * 60_000)
     .filter((millis) => readsAs(millis, zone, wall))
     .sort((a, b) => a - b)
-  const kind: LocalTimeKind = candidates.length === 0 ? 'gap' : candidates.length > 1 ? 'overlap' : 'exact'
+  const kind: LocalTimeKind =
+    candidates.length === 0 ? 'gap' : candidates.length > 1 ? 'overlap' : 'exact'
   const millis = candidates[0] ?? naive - before * 60_000
   const utc = DateTime.fromMillis(millis, { zone: 'UTC' })
   return { utc, kind, local: utc.setZone(zone) }

@@ -59,7 +59,7 @@ export async function writeExport(user: User, path: string) {
     await written
     return manifest
   } catch (error) {
-    (zip.outputStream as unknown as Readable).destroy()
+    ;(zip.outputStream as unknown as Readable).destroy()
     await rm(path, { force: true })
     throw error
   }
@@ -101,7 +101,11 @@ async function* jsonChunks(dataset: Dataset, counts: Map<string, number>) {
 async function* csvChunks(dataset: Dataset) {
   yield dataset.columns.map(csvCell).join(',') + '\r\n'
   for await (const page of dataset.pages()) {
-    yield page.map((row) => dataset.columns.map((column) => csvCell(scalar(row[column]))).join(',') + '\r\n').join('')
+    yield page
+      .map(
+        (row) => dataset.columns.map((column) => csvCell(scalar(row[column]))).join(',') + '\r\n'
+      )
+      .join('')
   }
 }
 

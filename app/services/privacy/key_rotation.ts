@@ -15,10 +15,10 @@ export interface Keyring {
 }
 
 export async function keyringFromConfig(): Promise<Keyring> {
-  const resolved = (await configProvider.resolve<{ default?: string; list: Record<string, EncryptionConfig> }>(
-    app,
-    app.config.get('encryption')
-  ))!
+  const resolved = (await configProvider.resolve<{
+    default?: string
+    list: Record<string, EncryptionConfig>
+  }>(app, app.config.get('encryption')))!
   const config = resolved.list[resolved.default ?? Object.keys(resolved.list)[0]]
   return {
     current: new Encryption({ driver: config.driver, keys: config.keys.slice(0, 1) }),
@@ -66,11 +66,21 @@ export interface RotationOptions {
  * compare-and-set on the old ciphertext, so a token refreshed meanwhile is never
  * overwritten with a stale one.
  */
-export async function rotateSecrets(keyring: Keyring, options: RotationOptions = {}): Promise<RotationReport[]> {
+export async function rotateSecrets(
+  keyring: Keyring,
+  options: RotationOptions = {}
+): Promise<RotationReport[]> {
   const batchSize = options.batchSize ?? 200
   const reports: RotationReport[] = []
   for (const spec of SEALED_COLUMNS) {
-    const report: RotationReport = { table: spec.table, column: spec.column, scanned: 0, rotated: 0, alreadyCurrent: 0, undecryptable: 0 }
+    const report: RotationReport = {
+      table: spec.table,
+      column: spec.column,
+      scanned: 0,
+      rotated: 0,
+      alreadyCurrent: 0,
+      undecryptable: 0,
+    }
     reports.push(report)
     let lastId = 0
     for (;;) {
@@ -97,7 +107,11 @@ export async function rotateSecrets(keyring: Keyring, options: RotationOptions =
         }
         if (!options.dryRun) {
           const resealed = keyring.current.encrypt(value, { purpose })
-          await db.from(spec.table).where('id', row.id).where(spec.column, ciphertext).update({ [spec.column]: resealed })
+          await db
+            .from(spec.table)
+            .where('id', row.id)
+            .where(spec.column, ciphertext)
+            .update({ [spec.column]: resealed })
         }
         report.rotated++
       }

@@ -31,7 +31,11 @@ async function tableNames() {
  * was published through it keeps its shape.
  */
 export async function purgeDisconnectedAccounts({ now, dryRun }: PurgeOptions) {
-  const due = db.from('social_accounts').where('status', 'disconnected').whereNotNull('purge_after').where('purge_after', '<=', sqlTime(now))
+  const due = db
+    .from('social_accounts')
+    .where('status', 'disconnected')
+    .whereNotNull('purge_after')
+    .where('purge_after', '<=', sqlTime(now))
   const ids: number[] = (await due.clone().select('id')).map((row) => row.id)
   let metrics = 0
   for (const table of (await tableNames()).filter((name) => /metric/.test(name))) {
@@ -42,18 +46,21 @@ export async function purgeDisconnectedAccounts({ now, dryRun }: PurgeOptions) {
   }
   if (!dryRun) {
     for (const id of ids) {
-      await db.from('social_accounts').where('id', id).update({
-        handle: '',
-        display_name: '',
-        avatar_url: null,
-        profile_url: null,
-        meta: null,
-        external_id: `purged-${id}`,
-        token_ciphertext: null,
-        token_expires_at: null,
-        last_error: null,
-        purge_after: null,
-      })
+      await db
+        .from('social_accounts')
+        .where('id', id)
+        .update({
+          handle: '',
+          display_name: '',
+          avatar_url: null,
+          profile_url: null,
+          meta: null,
+          external_id: `purged-${id}`,
+          token_ciphertext: null,
+          token_expires_at: null,
+          last_error: null,
+          purge_after: null,
+        })
     }
   }
   return { disconnectedAccounts: ids.length, accountMetrics: metrics }
@@ -61,7 +68,10 @@ export async function purgeDisconnectedAccounts({ now, dryRun }: PurgeOptions) {
 
 /** Exports past their expiry (ready, failed or stuck): the ZIP and the row. */
 export async function purgeExpiredExports({ now, dryRun }: PurgeOptions) {
-  const rows = await db.from('data_exports').where('expires_at', '<', sqlTime(now)).select('id', 'file_key')
+  const rows = await db
+    .from('data_exports')
+    .where('expires_at', '<', sqlTime(now))
+    .select('id', 'file_key')
   if (!dryRun) await removeExports(rows)
   return { expiredExports: rows.length }
 }
@@ -73,8 +83,16 @@ export async function purgeExpiredExports({ now, dryRun }: PurgeOptions) {
  * The `user_deletions` row goes last, so an interrupted run is simply done again.
  */
 export async function purgeDeletedUsers({ dryRun }: PurgeOptions) {
-  const report = { deletedUsers: 0, deletedUserAccessLogs: 0, deletedUserAuditEntries: 0, deletedUserExports: 0 }
-  for (const { user_id: userId } of await db.from('user_deletions').select('user_id').orderBy('id')) {
+  const report = {
+    deletedUsers: 0,
+    deletedUserAccessLogs: 0,
+    deletedUserAuditEntries: 0,
+    deletedUserExports: 0,
+  }
+  for (const { user_id: userId } of await db
+    .from('user_deletions')
+    .select('user_id')
+    .orderBy('id')) {
     report.deletedUsers++
     const accessLogs = db.from('access_logs').where('user_id', userId)
     const auditLogs = db.from('audit_logs').where('actor_id', userId)

@@ -20,10 +20,18 @@ export async function processingRestrictedSince(userId: number): Promise<DateTim
 }
 
 /** Sets or lifts the restriction; returns whether anything changed. */
-export async function setProcessingRestricted(userId: number, restricted: boolean, now = DateTime.now()) {
+export async function setProcessingRestricted(
+  userId: number,
+  restricted: boolean,
+  now = DateTime.now()
+) {
   const query = db.from('users').where('id', userId)
   const changed = restricted
-    ? await query.whereNull('processing_restricted_at').update({ processing_restricted_at: now.toFormat(db.connection().dialect.dateTimeFormat) })
-    : await query.whereNotNull('processing_restricted_at').update({ processing_restricted_at: null })
+    ? await query
+        .whereNull('processing_restricted_at')
+        .update({ processing_restricted_at: now.toFormat(db.connection().dialect.dateTimeFormat) })
+    : await query
+        .whereNotNull('processing_restricted_at')
+        .update({ processing_restricted_at: null })
   return Number(Array.isArray(changed) ? changed[0] : changed) > 0
 }

@@ -20,7 +20,8 @@ export type RevocationTarget =
  * (sibling Facebook Pages, a LinkedIn member and their organisations), so the grant was not
  * revoked at the network; accounts are revoked in turn, so the last one of a set revokes it.
  */
-export type NetworkOutcome = 'revoked' | 'not_supported' | 'failed' | 'no_token' | 'dry_run' | 'shared_grant_kept'
+export type NetworkOutcome =
+  'revoked' | 'not_supported' | 'failed' | 'no_token' | 'dry_run' | 'shared_grant_kept'
 
 export interface RevocationLine {
   accountId: number
@@ -62,7 +63,10 @@ export async function accountsFor(target: RevocationTarget): Promise<ResolvedTar
  * behind) and marks the account as needing reconnection: the team sees it and can
  * reconnect, its posts and history stay.
  */
-export async function revokeAccountToken(account: SocialAccount, reason: string): Promise<RevocationLine> {
+export async function revokeAccountToken(
+  account: SocialAccount,
+  reason: string
+): Promise<RevocationLine> {
   const { outcome, detail } = await revokeAtNetwork(account)
   forgetToken(account)
   account.status = 'needs_reconnection'
@@ -76,10 +80,17 @@ export function describeWithoutRevoking(account: SocialAccount): RevocationLine 
 }
 
 /** Revokes every account of the target one by one; a failure at one network does not stop the others. */
-export async function revokeTokens(accounts: SocialAccount[], options: { dryRun?: boolean; reason: string }) {
+export async function revokeTokens(
+  accounts: SocialAccount[],
+  options: { dryRun?: boolean; reason: string }
+) {
   const lines: RevocationLine[] = []
   for (const account of accounts) {
-    lines.push(options.dryRun ? describeWithoutRevoking(account) : await revokeAccountToken(account, options.reason))
+    lines.push(
+      options.dryRun
+        ? describeWithoutRevoking(account)
+        : await revokeAccountToken(account, options.reason)
+    )
   }
   return lines
 }
@@ -89,38 +100,76 @@ export async function revokeTokens(accounts: SocialAccount[], options: { dryRun?
  * still uses the same login grant. Never throws: whatever happens, the caller deletes the
  * local token. Shared by disconnecting (Channels page) and `tokens:revoke`.
  */
-export async function revokeAtNetwork(account: SocialAccount): Promise<{ outcome: Exclude<NetworkOutcome, 'dry_run'>; detail: string | null }> {
+export async function revokeAtNetwork(
+  account: SocialAccount
+): Promise<{ outcome: Exclude<NetworkOutcome, 'dry_run'>; detail: string | null }> {
   let token
   try {
     token = openToken(account)
   } catch {
     token = null
   }
-  if (!token) return { outcome: 'no_token', detail: account.tokenCiphertext ? 'token could not be decrypted' : null }
+  if (!token)
+    return {
+      outcome: 'no_token',
+      detail: account.tokenCiphertext ? 'token could not be decrypted' : null,
+    }
   try {
     const plugin = await plugins.get(account.network)
     if (!plugin.capabilities.revocable) return { outcome: 'not_supported', detail: null }
-    if (account.grantKey && (await isGrantInUse({ grant: account.grantKey, network: account.network, exceptAccountId: account.id }))) {
+    if (
+      account.grantKey &&
+      (await isGrantInUse({
+        grant: account.grantKey,
+        network: account.network,
+        exceptAccountId: account.id,
+      }))
+    ) {
       return { outcome: 'shared_grant_kept', detail: null }
     }
-    const result = await plugin.auth.revoke({ ...plugins.contextFor(plugin), account: account.toPluginProfile(), token })
+    const result = await plugin.auth.revoke({
+      ...plugins.contextFor(plugin),
+      account: account.toPluginProfile(),
+      token,
+    })
     if (result.status === 'ok') return { outcome: 'revoked', detail: null }
     logger.warn({ accountId: account.id, status: result.status }, 'token revocation failed')
     return { outcome: 'failed', detail: result.reason.slice(0, 200) }
   } catch (error) {
     // An unknown or disabled plugin, or a bug in one: the local token still goes.
     logger.warn({ accountId: account.id, err: error }, 'token revocation failed')
-    return { outcome: 'failed', detail: error instanceof Error ? error.message.slice(0, 200) : 'unexpected error' }
+    return {
+      outcome: 'failed',
+      detail: error instanceof Error ? error.message.slice(0, 200) : 'unexpected error',
+    }
   }
 }
 
-function line(account: SocialAccount, outcome: NetworkOutcome, detail: string | null): RevocationLine {
-  return { accountId: account.id, workspaceId: account.workspaceId, network: account.network, handle: account.handle, outcome, detail }
+function line(
+  account: SocialAccount,
+  outcome: NetworkOutcome,
+  detail: string | null
+): RevocationLine {
+  return {
+    accountId: account.id,
+    workspaceId: account.workspaceId,
+    network: account.network,
+    handle: account.handle,
+    outcome,
+    detail,
+  }
 }
 
 /** Counts per outcome, for summaries and the audit entry. */
 export function tally(lines: RevocationLine[]) {
-  const counts: Record<NetworkOutcome, number> = { revoked: 0, not_supported: 0, failed: 0, no_token: 0, dry_run: 0, shared_grant_kept: 0 }
+  const counts: Record<NetworkOutcome, number> = {
+    revoked: 0,
+    not_supported: 0,
+    failed: 0,
+    no_token: 0,
+    dry_run: 0,
+    shared_grant_kept: 0,
+  }
   for (const entry of lines) counts[entry.outcome]++
   return counts
 }

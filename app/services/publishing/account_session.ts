@@ -27,7 +27,8 @@ async function withRefreshLock<T>(accountId: number, work: () => Promise<T>): Pr
   const connection = redis.connection()
   const deadline = Date.now() + LOCK_WAIT_MS
   while ((await connection.set(key, owner, 'PX', LOCK_TTL_MS, 'NX')) !== 'OK') {
-    if (Date.now() > deadline) throw new Error(`token refresh lock of account ${accountId} not released`)
+    if (Date.now() > deadline)
+      throw new Error(`token refresh lock of account ${accountId} not released`)
     await sleep(50)
   }
   try {
@@ -90,7 +91,9 @@ export class AccountSession {
   }
 
   /** Runs a plugin call; on `unauthorized`, refreshes once and runs it once more. */
-  async call<R extends { status: string }>(fn: (ctx: AccountContext) => Promise<R>): Promise<R | Failed | Unauthorized> {
+  async call<R extends { status: string }>(
+    fn: (ctx: AccountContext) => Promise<R>
+  ): Promise<R | Failed | Unauthorized> {
     const first = await fn(this.ctx)
     if (first.status !== 'unauthorized') return first
     const refreshed = await this.refresh()
@@ -111,7 +114,11 @@ export class AccountSession {
         return 'ok' as const
       }
       if (!current) return unauthorized('The account has no stored token')
-      const result = await refresh.call(this.plugin.auth, { ...this.context, account: this.account.toPluginProfile(), token: current })
+      const result = await refresh.call(this.plugin.auth, {
+        ...this.context,
+        account: this.account.toPluginProfile(),
+        token: current,
+      })
       if (result.status === 'ok') {
         sealToken(this.account, result.value)
         await this.account.save()
@@ -119,7 +126,8 @@ export class AccountSession {
         return 'ok' as const
       }
       const reason = `token refresh failed: ${result.reason}`
-      if (result.status === 'unauthorized' || (result.status === 'error' && !result.retryable)) return unauthorized(reason)
+      if (result.status === 'unauthorized' || (result.status === 'error' && !result.retryable))
+        return unauthorized(reason)
       return failed(reason, true, 'refresh_failed')
     })
   }

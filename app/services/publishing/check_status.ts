@@ -15,17 +15,28 @@ import { publishingConfig } from '#services/publishing/settings'
  * plugin's read-only `checkStatus`, until it is published or failed — bounded by
  * `maxStatusChecks`, after which the delivery is unknown and the user is asked to check.
  */
-export async function checkDelivery(payload: { deliveryId: number; revision: number }, worker: string) {
+export async function checkDelivery(
+  payload: { deliveryId: number; revision: number },
+  worker: string
+) {
   if (!(await claimStatusCheck(payload.deliveryId, payload.revision, worker))) return 'not_claimed'
   const delivery = await Delivery.findOrFail(payload.deliveryId)
   const run = { delivery, worker }
   if (delivery.statusChecks > publishingConfig().maxStatusChecks) {
-    await markUnknown(run, `The network was still processing the post after ${delivery.statusChecks - 1} checks`)
+    await markUnknown(
+      run,
+      `The network was still processing the post after ${delivery.statusChecks - 1} checks`
+    )
     return 'done'
   }
-  const account = delivery.socialAccountId ? await SocialAccount.find(delivery.socialAccountId) : null
+  const account = delivery.socialAccountId
+    ? await SocialAccount.find(delivery.socialAccountId)
+    : null
   if (!account || account.status !== 'connected') {
-    await markFailed(run, 'The account was disconnected while the network processed the post; check it on the network')
+    await markFailed(
+      run,
+      'The account was disconnected while the network processed the post; check it on the network'
+    )
     return 'done'
   }
   const plugin = await plugins.get(delivery.network)
@@ -38,7 +49,8 @@ export async function checkDelivery(payload: { deliveryId: number; revision: num
     idempotencyKey: delivery.idempotencyKey,
   })
   let outcome: Outcome
-  if (!plugin.checkStatus) outcome = failed('The network left the post pending but offers no status check', false)
+  if (!plugin.checkStatus)
+    outcome = failed('The network left the post pending but offers no status check', false)
   else {
     try {
       outcome = await session.call((ctx) => plugin.checkStatus!(ctx, delivery.pendingHandle!))

@@ -2,7 +2,12 @@ import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
 import Delivery from '#models/delivery'
 import type { DatabaseQueryBuilderContract } from '@adonisjs/lucid/types/querybuilder'
-import { affectedRows, publishingConfig, sqlTime, updateReturning } from '#services/publishing/settings'
+import {
+  affectedRows,
+  publishingConfig,
+  sqlTime,
+  updateReturning,
+} from '#services/publishing/settings'
 import { markPostPublishing, markPostPublishingQuery } from '#services/publishing/rollup'
 
 /**
@@ -36,7 +41,8 @@ export async function claimDelivery(
     attempts: db.raw('attempts + 1'),
     updated_at: sqlTime(now),
   }
-  if (options.markPost && db.connection().dialect.name === 'postgres') return claimAndMarkPost(query, patch)
+  if (options.markPost && db.connection().dialect.name === 'postgres')
+    return claimAndMarkPost(query, patch)
   const [claimed] = await updateReturning(Delivery, query, patch)
   if (claimed && options.markPost) await markPostPublishing(claimed.postId)
   return claimed ?? null
@@ -47,15 +53,18 @@ export async function claimDelivery(
  * CTE runs exactly once whether or not it is read, and the post is only touched when the
  * claim matched (its id comes from the claimed row).
  */
-async function claimAndMarkPost(query: DatabaseQueryBuilderContract, patch: Record<string, unknown>) {
+async function claimAndMarkPost(
+  query: DatabaseQueryBuilderContract,
+  patch: Record<string, unknown>
+) {
   query.update(patch)
   query.knexQuery.returning('*')
   const claim = query.toSQL()
   const mark = markPostPublishingQuery(db.raw('select post_id from claimed')).toSQL()
-  const result = await db.rawQuery(`with claimed as (${claim.sql}), marked as (${mark.sql}) select * from claimed`, [
-    ...claim.bindings,
-    ...mark.bindings,
-  ])
+  const result = await db.rawQuery(
+    `with claimed as (${claim.sql}), marked as (${mark.sql}) select * from claimed`,
+    [...claim.bindings, ...mark.bindings]
+  )
   const [row] = result.rows as Record<string, unknown>[]
   return row ? (Delivery.$createFromAdapterResult(row) as Delivery) : null
 }
@@ -83,7 +92,11 @@ export async function claimStatusCheck(deliveryId: number, revision: number, wor
  * Takes over a delivery whose worker vanished (lease expired) so exactly one reconciler
  * resolves it. `claimedBy` is the value the reconciler read: a changed row is left alone.
  */
-export async function claimExpiredLease(deliveryId: number, claimedBy: string | null, worker: string) {
+export async function claimExpiredLease(
+  deliveryId: number,
+  claimedBy: string | null,
+  worker: string
+) {
   const now = DateTime.utc()
   const query = db
     .from('deliveries')

@@ -12,7 +12,9 @@ interface PluginMediaModule {
  * publishing works before (and without) the media module; the dynamic import keeps the
  * type checker and the boot independent of it until it lands.
  */
-export async function mediaItemsFor(delivery: Pick<Delivery, 'postId' | 'network'>): Promise<MediaItem[]> {
+export async function mediaItemsFor(
+  delivery: Pick<Delivery, 'postId' | 'network'>
+): Promise<MediaItem[]> {
   const rows = await PostMedia.query().where('post_id', delivery.postId).orderBy('position', 'asc')
   if (!rows.length) return []
   const modulePath = '#services/media/plugin_media_items'
@@ -22,5 +24,7 @@ export async function mediaItemsFor(delivery: Pick<Delivery, 'postId' | 'network
     delivery.network
   )
   // A per-post alt text overrides the asset's own.
-  return items.map((item, index) => (rows[index]?.altText ? { ...item, altText: rows[index].altText } : item))
+  return items.map((item, index) =>
+    rows[index]?.altText ? { ...item, altText: rows[index].altText } : item
+  )
 }

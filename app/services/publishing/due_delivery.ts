@@ -18,7 +18,11 @@ export interface DueDelivery {
 const columnNames = new WeakMap<LucidModel, string[]>()
 function columnsOf(model: LucidModel) {
   let names = columnNames.get(model)
-  if (!names) columnNames.set(model, (names = [...model.$columnsDefinitions.values()].map(({ columnName }) => columnName)))
+  if (!names)
+    columnNames.set(
+      model,
+      (names = [...model.$columnsDefinitions.values()].map(({ columnName }) => columnName))
+    )
   return names
 }
 
@@ -27,10 +31,15 @@ function aliased(model: LucidModel, table: string, prefix: string) {
   return columnsOf(model).map((columnName) => `${table}.${columnName} as ${prefix}__${columnName}`)
 }
 
-function hydrate<M extends LucidModel>(model: M, row: Record<string, unknown>, prefix: string): LucidRow | null {
+function hydrate<M extends LucidModel>(
+  model: M,
+  row: Record<string, unknown>,
+  prefix: string
+): LucidRow | null {
   if (row[`${prefix}__id`] === null || row[`${prefix}__id`] === undefined) return null
   const attributes: Record<string, unknown> = {}
-  for (const columnName of columnsOf(model)) attributes[columnName] = row[`${prefix}__${columnName}`]
+  for (const columnName of columnsOf(model))
+    attributes[columnName] = row[`${prefix}__${columnName}`]
   return model.$createFromAdapterResult(attributes)
 }
 
@@ -51,7 +60,9 @@ function dueDeliveryQuery(deliveryId: number) {
       ...aliased(Post, 'posts', 'p'),
       ...aliased(SocialAccount, 'social_accounts', 'a'),
       'users.processing_restricted_at as author_restricted_at',
-      db.raw('exists (select 1 from post_media where post_media.post_id = deliveries.post_id) as has_media'),
+      db.raw(
+        'exists (select 1 from post_media where post_media.post_id = deliveries.post_id) as has_media'
+      ),
     ])
     .limit(1)
 }

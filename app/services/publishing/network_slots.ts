@@ -63,7 +63,8 @@ export async function acquireNetworkSlot(network: string, holder: string, waitMs
       return true
     }
     const left = deadline - Date.now()
-    if (left <= 0 || (waiting.get(network)?.length ?? 0) >= (running.get(network)?.size ?? 0)) return false
+    if (left <= 0 || (waiting.get(network)?.length ?? 0) >= (running.get(network)?.size ?? 0))
+      return false
     await nextRelease(network, left)
   }
 }

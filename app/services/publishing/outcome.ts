@@ -1,9 +1,23 @@
 import { DateTime } from 'luxon'
-import { capabilitiesOf, type Failed, type PublishContext, type PublishOutcome, type Published, type Unauthorized } from '#sdk'
+import {
+  capabilitiesOf,
+  type Failed,
+  type PublishContext,
+  type PublishOutcome,
+  type Published,
+  type Unauthorized,
+} from '#sdk'
 import SocialAccount from '#models/social_account'
 import { notifyNeedsReconnection } from '#services/publishing/notify'
 import type { AccountSession } from '#services/publishing/account_session'
-import { markFailed, markPending, markPublished, markUnknown, requeue, type Run } from '#services/publishing/transitions'
+import {
+  markFailed,
+  markPending,
+  markPublished,
+  markUnknown,
+  requeue,
+  type Run,
+} from '#services/publishing/transitions'
 import { affectedRows, publishingConfig, shortReason } from '#services/publishing/settings'
 import db from '@adonisjs/lucid/services/db'
 
@@ -46,19 +60,38 @@ async function needsReconnection(attempt: Attempt, reason: string) {
  */
 async function resolveAmbiguous(attempt: Attempt, reason: string) {
   const { plugin } = attempt.session
-  if (!plugin.findByIdempotencyKey) return markUnknown(attempt, `No answer from the network (${reason}); check whether the post appeared`)
-  const found = await attempt.session.call((ctx) => plugin.findByIdempotencyKey!({ ...attempt.publishContext(), ...ctx }))
+  if (!plugin.findByIdempotencyKey)
+    return markUnknown(
+      attempt,
+      `No answer from the network (${reason}); check whether the post appeared`
+    )
+  const found = await attempt.session.call((ctx) =>
+    plugin.findByIdempotencyKey!({ ...attempt.publishContext(), ...ctx })
+  )
   if (found.status === 'ok' && found.value) return markPublished(attempt, found.value)
-  if (found.status !== 'ok') return markUnknown(attempt, `No answer from the network (${reason}) and the lookup failed (${found.reason}); check whether the post appeared`)
+  if (found.status !== 'ok')
+    return markUnknown(
+      attempt,
+      `No answer from the network (${reason}) and the lookup failed (${found.reason}); check whether the post appeared`
+    )
   if (capabilitiesOf(plugin, attempt.session.account.toPluginProfile()).idempotencyKey) {
     // The network dedupes on our key: repeating the same call cannot create a second post.
-    const again = await attempt.session.call((ctx) => plugin.publish({ ...attempt.publishContext(), ...ctx }))
+    const again = await attempt.session.call((ctx) =>
+      plugin.publish({ ...attempt.publishContext(), ...ctx })
+    )
     return applyOutcome(attempt, again, { afterAmbiguous: true })
   }
-  return markUnknown(attempt, `No answer from the network (${reason}) and the post was not found; check whether it appeared`)
+  return markUnknown(
+    attempt,
+    `No answer from the network (${reason}) and the post was not found; check whether it appeared`
+  )
 }
 
-export async function applyOutcome(attempt: Attempt, outcome: Outcome, options: { afterAmbiguous?: boolean } = {}): Promise<boolean> {
+export async function applyOutcome(
+  attempt: Attempt,
+  outcome: Outcome,
+  options: { afterAmbiguous?: boolean } = {}
+): Promise<boolean> {
   const { delivery } = attempt
   const config = publishingConfig()
   switch (outcome.status) {
@@ -66,29 +99,51 @@ export async function applyOutcome(attempt: Attempt, outcome: Outcome, options: 
       return markPublished(attempt, outcome.value)
     case 'pending':
       if (attempt.mode === 'check' && delivery.statusChecks >= config.maxStatusChecks) {
-        return markUnknown(attempt, `The network was still processing the post after ${delivery.statusChecks} checks`)
+        return markUnknown(
+          attempt,
+          `The network was still processing the post after ${delivery.statusChecks} checks`
+        )
       }
       return markPending(attempt, outcome.handle, outcome.checkAfter)
     case 'unauthorized':
       await needsReconnection(attempt, outcome.reason)
       return true
     case 'ambiguous':
-      if (options.afterAmbiguous) return markUnknown(attempt, `No answer from the network twice (${outcome.reason}); check whether the post appeared`)
+      if (options.afterAmbiguous)
+        return markUnknown(
+          attempt,
+          `No answer from the network twice (${outcome.reason}); check whether the post appeared`
+        )
       return resolveAmbiguous(attempt, outcome.reason)
     case 'rate_limited': {
       const waitMs = outcome.retryAfter * config.msPerNetworkSecond
-      if (attempt.mode === 'check') return markPending(attempt, delivery.pendingHandle!, outcome.retryAfter)
+      if (attempt.mode === 'check')
+        return markPending(attempt, delivery.pendingHandle!, outcome.retryAfter)
       const free = delivery.rateLimitWaits < config.freeRateLimitWaits
-      if (!free && delivery.attempts >= config.maxAttempts) return markFailed(attempt, `Still rate limited after ${delivery.attempts} attempts: ${outcome.reason}`)
+      if (!free && delivery.attempts >= config.maxAttempts)
+        return markFailed(
+          attempt,
+          `Still rate limited after ${delivery.attempts} attempts: ${outcome.reason}`
+        )
       const atMs = DateTime.utc().toMillis() + waitMs
-      return requeue(attempt, { reason: outcome.reason, atMs, refundAttempt: free, suffix: `wait${delivery.rateLimitWaits + 1}a${delivery.attempts}` })
+      return requeue(attempt, {
+        reason: outcome.reason,
+        atMs,
+        refundAttempt: free,
+        suffix: `wait${delivery.rateLimitWaits + 1}a${delivery.attempts}`,
+      })
     }
     case 'error':
       if (!outcome.retryable) return markFailed(attempt, outcome.reason)
       if (attempt.mode === 'check') {
-        return markPending(attempt, delivery.pendingHandle!, backoffMs(delivery.statusChecks) / config.msPerNetworkSecond)
+        return markPending(
+          attempt,
+          delivery.pendingHandle!,
+          backoffMs(delivery.statusChecks) / config.msPerNetworkSecond
+        )
       }
-      if (delivery.attempts >= config.maxAttempts) return markFailed(attempt, `Gave up after ${delivery.attempts} attempts: ${outcome.reason}`)
+      if (delivery.attempts >= config.maxAttempts)
+        return markFailed(attempt, `Gave up after ${delivery.attempts} attempts: ${outcome.reason}`)
       return requeue(attempt, {
         reason: outcome.reason,
         atMs: Date.now() + backoffMs(delivery.attempts),

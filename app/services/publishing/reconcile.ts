@@ -21,7 +21,11 @@ const BATCH = 200
 async function requeueLost(now: DateTime) {
   const due = await Delivery.query()
     .whereIn('status', ['scheduled', 'queued'])
-    .where('due_at', '<=', sqlTime(now.minus({ milliseconds: publishingConfig().reconcileGraceMs })))
+    .where(
+      'due_at',
+      '<=',
+      sqlTime(now.minus({ milliseconds: publishingConfig().reconcileGraceMs }))
+    )
     .orderBy('due_at', 'asc')
     .limit(BATCH)
   let requeued = 0
@@ -47,13 +51,22 @@ async function resolveStuck(delivery: Delivery, worker: string) {
   }
   if (delivery.pendingHandle) {
     // A lost status check: hand it back to the checker.
-    await db.from('deliveries').where('id', delivery.id).where('claimed_by', worker).update({ claimed_by: null })
+    await db
+      .from('deliveries')
+      .where('id', delivery.id)
+      .where('claimed_by', worker)
+      .update({ claimed_by: null })
     await wakeForStatusCheck(delivery, Date.now(), `rec${Date.now()}`)
     return true
   }
-  const account = delivery.socialAccountId ? await SocialAccount.find(delivery.socialAccountId) : null
+  const account = delivery.socialAccountId
+    ? await SocialAccount.find(delivery.socialAccountId)
+    : null
   if (!account || !(await plugins.has(delivery.network))) {
-    return markUnknown(run, 'The publish was interrupted and the account is gone; check whether the post appeared')
+    return markUnknown(
+      run,
+      'The publish was interrupted and the account is gone; check whether the post appeared'
+    )
   }
   const plugin = await plugins.get(delivery.network)
   const post = await Post.findOrFail(delivery.postId)
@@ -64,7 +77,10 @@ async function resolveStuck(delivery: Delivery, worker: string) {
     post: { text: delivery.textFor(post), media, options: delivery.options },
     idempotencyKey: delivery.idempotencyKey,
   })
-  return applyOutcome({ ...run, session, publishContext, mode: 'publish' }, { status: 'ambiguous', reason: 'the publish was interrupted' })
+  return applyOutcome(
+    { ...run, session, publishContext, mode: 'publish' },
+    { status: 'ambiguous', reason: 'the publish was interrupted' }
+  )
 }
 
 /** One pass of the reconciler (a repeatable job every `reconcileEveryMs`). */

@@ -4,7 +4,13 @@ import type { PostStatus } from '#models/post'
 import { sqlTime } from '#services/publishing/settings'
 
 /** Post statuses the pipeline may overwrite (never a draft or a post waiting for review). */
-const PIPELINE_POST_STATUSES: PostStatus[] = ['scheduled', 'publishing', 'published', 'partially_published', 'failed']
+const PIPELINE_POST_STATUSES: PostStatus[] = [
+  'scheduled',
+  'publishing',
+  'published',
+  'partially_published',
+  'failed',
+]
 
 /**
  * A delivery was just claimed: its post is `publishing` (whatever its siblings are, one live
@@ -17,7 +23,10 @@ export async function markPostPublishing(postId: number) {
 
 /** That UPDATE, unexecuted: the claim runs it inside its own statement on PostgreSQL (claim.ts). */
 export function markPostPublishingQuery(postId: number | RawBuilderContract) {
-  const query = db.from('posts').whereIn('status', PIPELINE_POST_STATUSES).whereNot('status', 'publishing')
+  const query = db
+    .from('posts')
+    .whereIn('status', PIPELINE_POST_STATUSES)
+    .whereNot('status', 'publishing')
   if (typeof postId === 'number') query.where('id', postId)
   else query.whereIn('id', postId)
   return query.update({ status: 'publishing' satisfies PostStatus, updated_at: sqlTime() })

@@ -31,13 +31,19 @@ async function waitUntil(at: number) {
 async function publishClaimed(run: Run, due: DueDelivery, notBefore = 0) {
   const { delivery } = run
   const { post, account } = due
-  if (due.authorRestricted) return markFailed(run, 'The author restricted the processing of their data')
+  if (due.authorRestricted)
+    return markFailed(run, 'The author restricted the processing of their data')
   if (!account || account.status !== 'connected') {
     // An account already flagged for reconnection was announced once to its managers: no second message.
     const announced = account?.status === 'needs_reconnection'
-    return markFailed(run, 'The account needs to be reconnected; reconnect it, then publish again', { notify: !announced })
+    return markFailed(
+      run,
+      'The account needs to be reconnected; reconnect it, then publish again',
+      { notify: !announced }
+    )
   }
-  if (!(await plugins.has(delivery.network))) return markFailed(run, `The ${delivery.network} network is not available`)
+  if (!(await plugins.has(delivery.network)))
+    return markFailed(run, `The ${delivery.network} network is not available`)
 
   const plugin = await plugins.get(delivery.network)
   const session = new AccountSession(account, plugin, plugins.contextFor(plugin))
@@ -55,7 +61,11 @@ async function publishClaimed(run: Run, due: DueDelivery, notBefore = 0) {
   })
   const attempt: Attempt = { ...run, session, publishContext, mode: 'publish' }
 
-  if (mediaError) return applyOutcome(attempt, failed(`Media could not be prepared: ${mediaError}`, true, 'media'))
+  if (mediaError)
+    return applyOutcome(
+      attempt,
+      failed(`Media could not be prepared: ${mediaError}`, true, 'media')
+    )
   const opened = await session.open()
   if (opened !== 'ready') return applyOutcome(attempt, opened)
   // The wake-up fired before the instant (wake.ts) so that everything above is done by now;
@@ -82,7 +92,13 @@ export async function runDelivery(
 ): Promise<RunResult> {
   const due = await loadDueDelivery(payload.deliveryId)
   const delivery = due?.delivery
-  if (!due || !delivery || delivery.revision !== payload.revision || !['scheduled', 'queued'].includes(delivery.status)) return 'stale'
+  if (
+    !due ||
+    !delivery ||
+    delivery.revision !== payload.revision ||
+    !['scheduled', 'queued'].includes(delivery.status)
+  )
+    return 'stale'
 
   // Wake-ups fire WAKE_EARLY_MS before their instant on purpose (wake.ts); publishClaimed waits
   // for the exact millisecond just before the network call. Far earlier than that (clocks of
@@ -105,13 +121,17 @@ export async function runDelivery(
     // The network is at its limit: wake again shortly, without holding a worker slot meanwhile.
     // From the instant this wake-up was for, not from now: it fired WAKE_EARLY_MS early, and the
     // next one must land in a later `busy` bucket (a job id BullMQ has not seen yet).
-    const at = Math.max(Date.now(), payload.notBefore ?? 0, delivery.dueAt?.toMillis() ?? 0) + networkBusyRetryMs
+    const at =
+      Math.max(Date.now(), payload.notBefore ?? 0, delivery.dueAt?.toMillis() ?? 0) +
+      networkBusyRetryMs
     await wakeAt(delivery, at, `busy${Math.floor(at / networkBusyRetryMs)}`)
     return 'network_busy'
   }
   try {
     // Read a moment ago: a post already `publishing` (a sibling was claimed first) needs no write.
-    const claimed = await claimDelivery(delivery.id, payload.revision, worker, { markPost: due.post.status !== 'publishing' })
+    const claimed = await claimDelivery(delivery.id, payload.revision, worker, {
+      markPost: due.post.status !== 'publishing',
+    })
     if (!claimed) return 'not_claimed'
     emitDeliveryStatus(claimed)
     await publishClaimed({ delivery: claimed, worker }, due, payload.notBefore)

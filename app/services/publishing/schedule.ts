@@ -13,7 +13,9 @@ import { affectedRows, sqlTime } from '#services/publishing/settings'
  */
 export function whereNotStarted(query: DatabaseQueryBuilderContract<any>) {
   return query.where((q) =>
-    q.whereIn('status', ['draft', 'pending_approval', 'scheduled']).orWhere((qq) => qq.where('status', 'queued').where('attempts', 0))
+    q
+      .whereIn('status', ['draft', 'pending_approval', 'scheduled'])
+      .orWhere((qq) => qq.where('status', 'queued').where('attempts', 0))
   )
 }
 
@@ -24,7 +26,8 @@ export function whereNotClaimed(query: DatabaseQueryBuilderContract<any>) {
 
 class PublishingStarted extends Error {}
 
-export type ChangeResult = { status: 'ok'; deliveries: Delivery[] } | { status: 'publishing_started' }
+export type ChangeResult =
+  { status: 'ok'; deliveries: Delivery[] } | { status: 'publishing_started' }
 
 /**
  * Changes deliveries of a post that have not started publishing, all or none, each with a
@@ -50,8 +53,16 @@ export async function changeDeliveries(
     for (const delivery of deliveries) {
       const columns = patch(delivery)
       if (!columns) continue
-      const query = client.from('deliveries').where('id', delivery.id).where('revision', delivery.revision)
-      const result = await guard(query).update({ ...columns, revision: delivery.revision + 1, job_id: null, updated_at: sqlTime() })
+      const query = client
+        .from('deliveries')
+        .where('id', delivery.id)
+        .where('revision', delivery.revision)
+      const result = await guard(query).update({
+        ...columns,
+        revision: delivery.revision + 1,
+        job_id: null,
+        updated_at: sqlTime(),
+      })
       if (affectedRows(result) !== 1) throw new PublishingStarted()
       changed.push({ delivery, oldJobId: delivery.jobId })
     }
@@ -68,7 +79,10 @@ export async function changeDeliveries(
 }
 
 /** Outside the transaction: Redis is told only about committed rows (a deleted row just loses its job). */
-async function afterChange(changed: { delivery: Delivery; oldJobId: string | null }[], wakeAtMs?: number) {
+async function afterChange(
+  changed: { delivery: Delivery; oldJobId: string | null }[],
+  wakeAtMs?: number
+) {
   for (const { delivery, oldJobId } of changed) {
     await removeWake(oldJobId)
     const current = await Delivery.find(delivery.id)
@@ -81,12 +95,19 @@ async function afterChange(changed: { delivery: Delivery; oldJobId: string | nul
 }
 
 /** Puts every not-started delivery of a post on the schedule at `at` (UTC), or in the queue now. */
-export function queueDeliveries(postId: number, at: DateTime, alongside?: (trx: TransactionClientContract) => Promise<void>) {
+export function queueDeliveries(
+  postId: number,
+  at: DateTime,
+  alongside?: (trx: TransactionClientContract) => Promise<void>
+) {
   const now = DateTime.utc()
   const due = at < now ? now : at
   return changeDeliveries(
     postId,
-    (delivery) => (delivery.status === 'cancelled' ? null : { status: due <= now ? 'queued' : 'scheduled', due_at: sqlTime(due) }),
+    (delivery) =>
+      delivery.status === 'cancelled'
+        ? null
+        : { status: due <= now ? 'queued' : 'scheduled', due_at: sqlTime(due) },
     { alongside, wakeAtMs: due.toMillis() }
   )
 }
@@ -97,14 +118,26 @@ export function unqueueDeliveries(
   status: 'draft' | 'pending_approval',
   alongside?: (trx: TransactionClientContract) => Promise<void>
 ) {
-  return changeDeliveries(postId, (delivery) => (delivery.status === 'cancelled' ? null : { status, due_at: null }), { alongside })
+  return changeDeliveries(
+    postId,
+    (delivery) => (delivery.status === 'cancelled' ? null : { status, due_at: null }),
+    { alongside }
+  )
 }
 
 /** Cancels every delivery no worker holds (finished ones are left as they are). */
-export function cancelDeliveries(postId: number, alongside?: (trx: TransactionClientContract) => Promise<void>) {
+export function cancelDeliveries(
+  postId: number,
+  alongside?: (trx: TransactionClientContract) => Promise<void>
+) {
   const finished = ['published', 'failed', 'unknown', 'cancelled']
-  return changeDeliveries(postId, (delivery) => (finished.includes(delivery.status) ? null : { status: 'cancelled', due_at: null }), {
-    allow: 'not_claimed',
-    alongside,
-  })
+  return changeDeliveries(
+    postId,
+    (delivery) =>
+      finished.includes(delivery.status) ? null : { status: 'cancelled', due_at: null },
+    {
+      allow: 'not_claimed',
+      alongside,
+    }
+  )
 }

@@ -11,7 +11,8 @@ import type { QueueConfig } from '#queue/types'
 export const publishingConfig = () => app.config.get<PublishingConfig>('publishing')
 
 /** Redis keys of the pipeline live under the queue prefix, so test runs and installs stay apart. */
-export const redisKey = (suffix: string) => `${app.config.get<QueueConfig>('queue').prefix}:publishing:${suffix}`
+export const redisKey = (suffix: string) =>
+  `${app.config.get<QueueConfig>('queue').prefix}:publishing:${suffix}`
 
 /**
  * A timestamp as Lucid stores it on this connection, in UTC. Raw compare-and-set queries
@@ -45,20 +46,28 @@ export function affectedRows(result: unknown): number {
  * Lucid drops RETURNING on SQLite, which has supported it since 3.35, so it is set on the
  * knex query underneath.
  */
-export async function updateReturning<M extends LucidModel>(model: M, query: DatabaseQueryBuilderContract, patch: Record<string, unknown>) {
+export async function updateReturning<M extends LucidModel>(
+  model: M,
+  query: DatabaseQueryBuilderContract,
+  patch: Record<string, unknown>
+) {
   const rows = await updateReturningRows(query, patch)
   return rows.map((row) => model.$createFromAdapterResult(row) as InstanceType<M>)
 }
 
 /** The same UPDATE … RETURNING *, as the driver's rows (for a caller that already holds the model). */
-export async function updateReturningRows(query: DatabaseQueryBuilderContract, patch: Record<string, unknown>) {
+export async function updateReturningRows(
+  query: DatabaseQueryBuilderContract,
+  patch: Record<string, unknown>
+) {
   query.update(patch)
   query.knexQuery.returning('*')
   return (await query) as unknown as Record<string, unknown>[]
 }
 
 /** Who holds a claim: this process and the job that woke it, for the logs and the lease. */
-export const workerIdentity = (jobId: string | undefined) => `${hostname()}:${process.pid}:${jobId ?? 'direct'}`.slice(0, 191)
+export const workerIdentity = (jobId: string | undefined) =>
+  `${hostname()}:${process.pid}:${jobId ?? 'direct'}`.slice(0, 191)
 
 /** A short, single-line reason safe to show to users and store in `last_error`. */
 export const shortReason = (reason: string) => reason.replace(/\s+/g, ' ').trim().slice(0, 480)

@@ -8,7 +8,12 @@ import { emitDeliveryStatus } from '#services/publishing/events'
 import { rollUpPost } from '#services/publishing/rollup'
 import { notifyDeliveryProblem } from '#services/publishing/notify'
 import { wakeAt, wakeForStatusCheck } from '#services/publishing/wake'
-import { publishingConfig, shortReason, sqlTime, updateReturningRows } from '#services/publishing/settings'
+import {
+  publishingConfig,
+  shortReason,
+  sqlTime,
+  updateReturningRows,
+} from '#services/publishing/settings'
 
 /** A delivery this worker has claimed, as the claim left it. */
 export interface Run {
@@ -23,10 +28,17 @@ export interface Run {
  * `refresh()` would, for everyone holding it.
  */
 async function settle(run: Run, patch: Record<string, unknown>) {
-  const query = db.from('deliveries').where('id', run.delivery.id).where('status', 'publishing').where('claimed_by', run.worker)
+  const query = db
+    .from('deliveries')
+    .where('id', run.delivery.id)
+    .where('status', 'publishing')
+    .where('claimed_by', run.worker)
   const [settled] = await updateReturningRows(query, { ...patch, updated_at: sqlTime() })
   if (!settled) {
-    logger.warn({ deliveryId: run.delivery.id, worker: run.worker }, 'delivery claim lost before it was settled')
+    logger.warn(
+      { deliveryId: run.delivery.id, worker: run.worker },
+      'delivery claim lost before it was settled'
+    )
     return false
   }
   // Straight into the instance everyone holds (a second model plus fill() cost as much again).
@@ -58,26 +70,43 @@ export async function markPublished(run: Run, published: Published) {
   })
 }
 
-export async function markFailed(run: Run, reason: string, options: { notify: boolean } = { notify: true }) {
-  const done = await settle(run, { status: 'failed' satisfies DeliveryStatus, last_error: shortReason(reason), ...released })
+export async function markFailed(
+  run: Run,
+  reason: string,
+  options: { notify: boolean } = { notify: true }
+) {
+  const done = await settle(run, {
+    status: 'failed' satisfies DeliveryStatus,
+    last_error: shortReason(reason),
+    ...released,
+  })
   if (done && options.notify) await notifyDeliveryProblem(run.delivery, 'delivery_failed')
   return done
 }
 
 /** Never republished blindly: the user is asked to check the network. */
 export async function markUnknown(run: Run, reason: string) {
-  const done = await settle(run, { status: 'unknown' satisfies DeliveryStatus, last_error: shortReason(reason), ...released })
+  const done = await settle(run, {
+    status: 'unknown' satisfies DeliveryStatus,
+    last_error: shortReason(reason),
+    ...released,
+  })
   if (done) await notifyDeliveryProblem(run.delivery, 'delivery_unknown')
   return done
 }
 
 /** Back to `queued` with a new wake-up call at `atMs`; the revision and the idempotency key stay. */
-export async function requeue(run: Run, input: { reason: string; atMs: number; refundAttempt: boolean; suffix: string }) {
+export async function requeue(
+  run: Run,
+  input: { reason: string; atMs: number; refundAttempt: boolean; suffix: string }
+) {
   const done = await settle(run, {
     status: 'queued' satisfies DeliveryStatus,
     due_at: sqlTime(input.atMs),
     last_error: shortReason(input.reason),
-    ...(input.refundAttempt ? { attempts: db.raw('attempts - 1'), rate_limit_waits: db.raw('rate_limit_waits + 1') } : {}),
+    ...(input.refundAttempt
+      ? { attempts: db.raw('attempts - 1'), rate_limit_waits: db.raw('rate_limit_waits + 1') }
+      : {}),
     ...released,
   })
   if (done) await wakeAt(run.delivery, input.atMs, input.suffix)
@@ -90,13 +119,20 @@ export async function requeue(run: Run, input: { reason: string; atMs: number; r
  */
 export async function markPending(run: Run, handle: string, checkAfterSeconds: number) {
   const config = publishingConfig()
-  const checkAt = DateTime.utc().plus({ milliseconds: Math.max(0, checkAfterSeconds) * config.msPerNetworkSecond })
+  const checkAt = DateTime.utc().plus({
+    milliseconds: Math.max(0, checkAfterSeconds) * config.msPerNetworkSecond,
+  })
   const done = await settle(run, {
     pending_handle: handle,
     check_after: sqlTime(checkAt),
     lease_until: sqlTime(checkAt.plus({ milliseconds: config.leaseMs })),
     claimed_by: null,
   })
-  if (done) await wakeForStatusCheck(run.delivery, checkAt.toMillis(), `check${run.delivery.statusChecks + 1}`)
+  if (done)
+    await wakeForStatusCheck(
+      run.delivery,
+      checkAt.toMillis(),
+      `check${run.delivery.statusChecks + 1}`
+    )
   return done
 }

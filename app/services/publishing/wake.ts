@@ -17,7 +17,11 @@ export function wakeJobId(delivery: Wakeable, suffix?: string) {
 
 /** Records which job is the delivery's current wake-up call (the reconciler checks it is alive). */
 async function rememberJob(delivery: Wakeable, jobId: string) {
-  await db.from('deliveries').where('id', delivery.id).where('revision', delivery.revision).update({ job_id: jobId })
+  await db
+    .from('deliveries')
+    .where('id', delivery.id)
+    .where('revision', delivery.revision)
+    .update({ job_id: jobId })
 }
 
 /**
@@ -45,7 +49,11 @@ export async function wakeAt(delivery: Wakeable, atMs: number, suffix?: string) 
   const jobId = wakeJobId(delivery, suffix)
   await rememberJob(delivery, jobId)
   const delay = Math.max(0, atMs - WAKE_EARLY_MS - Date.now())
-  const payload: TimedWake = { deliveryId: delivery.id, revision: delivery.revision, notBefore: atMs }
+  const payload: TimedWake = {
+    deliveryId: delivery.id,
+    revision: delivery.revision,
+    notBefore: atMs,
+  }
   await queue.dispatch(PublishDeliveryJob, payload, { jobId, delay })
   return jobId
 }
@@ -55,7 +63,11 @@ export async function wakeForStatusCheck(delivery: Wakeable, atMs: number, suffi
   const jobId = wakeJobId(delivery, suffix)
   await rememberJob(delivery, jobId)
   const delay = Math.max(0, atMs - Date.now())
-  await queue.dispatch(CheckDeliveryStatusJob, { deliveryId: delivery.id, revision: delivery.revision }, { jobId, delay })
+  await queue.dispatch(
+    CheckDeliveryStatusJob,
+    { deliveryId: delivery.id, revision: delivery.revision },
+    { jobId, delay }
+  )
   return jobId
 }
 

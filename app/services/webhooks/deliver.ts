@@ -12,12 +12,21 @@ export type AttemptOutcome = 'delivered' | 'retry' | 'failed' | 'skipped'
  * it, record what the receiver answered. `retry` tells the job to throw so BullMQ tries
  * again with exponential backoff; the last attempt's failure is final.
  */
-export async function attemptWebhookDelivery(id: number, attempt: { number: number; max: number; nextDelayMs: number }): Promise<AttemptOutcome> {
+export async function attemptWebhookDelivery(
+  id: number,
+  attempt: { number: number; max: number; nextDelayMs: number }
+): Promise<AttemptOutcome> {
   const delivery = await WebhookDelivery.find(id)
   if (!delivery || delivery.status !== 'pending') return 'skipped'
   const webhook = await Webhook.find(delivery.webhookId)
   if (!webhook || !webhook.active) {
-    await delivery.merge({ status: 'failed', lastError: 'The webhook was disabled or deleted', nextAttemptAt: null }).save()
+    await delivery
+      .merge({
+        status: 'failed',
+        lastError: 'The webhook was disabled or deleted',
+        nextAttemptAt: null,
+      })
+      .save()
     return 'failed'
   }
   const body = JSON.stringify(delivery.payload)
@@ -31,7 +40,14 @@ export async function attemptWebhookDelivery(id: number, attempt: { number: numb
   delivery.attempts = delivery.attempts + 1
   delivery.responseStatus = result.status
   if (result.ok) {
-    await delivery.merge({ status: 'delivered', lastError: null, deliveredAt: DateTime.utc(), nextAttemptAt: null }).save()
+    await delivery
+      .merge({
+        status: 'delivered',
+        lastError: null,
+        deliveredAt: DateTime.utc(),
+        nextAttemptAt: null,
+      })
+      .save()
     return 'delivered'
   }
   const last = attempt.number >= attempt.max

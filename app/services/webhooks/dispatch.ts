@@ -12,7 +12,11 @@ export function envelope(workspaceId: number, event: WebhookEvent, data: Record<
 
 /** Queues the first attempt of one logged delivery. */
 export async function queueWebhookDelivery(delivery: WebhookDelivery) {
-  await queue.dispatch(DeliverWebhookJob, { webhookDeliveryId: delivery.id }, { jobId: `webhook-delivery-${delivery.id}` })
+  await queue.dispatch(
+    DeliverWebhookJob,
+    { webhookDeliveryId: delivery.id },
+    { jobId: `webhook-delivery-${delivery.id}` }
+  )
 }
 
 /** The workspace's active webhooks that subscribe to this event. */
@@ -25,7 +29,12 @@ export async function subscribedWebhooks(workspaceId: number, event: WebhookEven
  * One event for every active webhook of the workspace subscribed to it: a log row each
  * (the source of truth, shown in Settings), then a queued job that sends it.
  */
-export async function publishWebhookEvent(workspaceId: number, event: WebhookEvent, data: Record<string, unknown>, hooks?: Webhook[]) {
+export async function publishWebhookEvent(
+  workspaceId: number,
+  event: WebhookEvent,
+  data: Record<string, unknown>,
+  hooks?: Webhook[]
+) {
   const subscribed = hooks ?? (await subscribedWebhooks(workspaceId, event))
   const created: WebhookDelivery[] = []
   for (const hook of subscribed) {

@@ -29,7 +29,10 @@ export async function onDeliveryStatusChanged(event: DeliveryStatusChanged) {
     // Most workspaces have no webhook: then the publish path pays one query, not the Redis once-check too.
     const hooks = await subscribedWebhooks(event.workspaceId, type)
     // The event carries what the webhook needs: no read of the delivery on the publish path.
-    if (hooks.length && (await firstTime(`delivery:${event.deliveryId}:${event.revision}:${event.status}`))) {
+    if (
+      hooks.length &&
+      (await firstTime(`delivery:${event.deliveryId}:${event.revision}:${event.status}`))
+    ) {
       const data = {
         deliveryId: event.deliveryId,
         postId: event.postId,
@@ -46,7 +49,12 @@ export async function onDeliveryStatusChanged(event: DeliveryStatusChanged) {
     if (event.status !== 'failed' || !event.socialAccountId) return
     const account = await SocialAccount.find(event.socialAccountId)
     if (account?.status !== 'needs_reconnection') return
-    if (!(await firstTime(`account:${account.id}:needs_reconnection:${account.connectedAt.toMillis()}`))) return
+    if (
+      !(await firstTime(
+        `account:${account.id}:needs_reconnection:${account.connectedAt.toMillis()}`
+      ))
+    )
+      return
     await publishWebhookEvent(account.workspaceId, 'account.needs_reconnection', {
       accountId: account.id,
       network: account.network,

@@ -10,6 +10,9 @@ export function sealWebhookSecret(workspaceId: number, secret: string) {
 
 export function openWebhookSecret(webhook: Pick<Webhook, 'workspaceId' | 'secretCiphertext'>) {
   const secret = openSecret(webhook.secretCiphertext, purposeOf(webhook.workspaceId))
-  if (!secret) throw new Error(`Webhook secret of workspace ${webhook.workspaceId} does not open (APP_KEY changed?)`)
+  if (!secret)
+    throw new Error(
+      `Webhook secret of workspace ${webhook.workspaceId} does not open (APP_KEY changed?)`
+    )
   return secret
 }

@@ -15,7 +15,14 @@ export function signPayload(secret: string, timestamp: number, body: string) {
 }
 
 /** What a receiver does (documented in openapi.ts): recompute, compare in constant time, bound the age. */
-export function verifySignature(input: { secret: string; timestamp: string; body: string; signature: string; toleranceSeconds?: number; now?: number }) {
+export function verifySignature(input: {
+  secret: string
+  timestamp: string
+  body: string
+  signature: string
+  toleranceSeconds?: number
+  now?: number
+}) {
   const timestamp = Number(input.timestamp)
   if (!Number.isSafeInteger(timestamp)) return false
   const now = input.now ?? Math.floor(Date.now() / 1000)

@@ -40,7 +40,11 @@ export class FakeContainers<Container extends FakeContainer> {
   }
 
   /** The children of a carousel create call, when they are 2 to `max` finished carousel items that `belongs` accepts; else null. */
-  carouselChildren(list: string | undefined, max: number, belongs: (child: Container) => boolean = () => true): string[] | null {
+  carouselChildren(
+    list: string | undefined,
+    max: number,
+    belongs: (child: Container) => boolean = () => true
+  ): string[] | null {
     const children = (list ?? '').split(',').filter(Boolean)
     const valid = children.every((id) => {
       const child = this.#all.get(id)
@@ -55,13 +59,17 @@ export class FakeContainers<Container extends FakeContainer> {
  * Returns why it failed: `unreachable` (error, other type, empty) or `not_mp4` (a video whose
  * bytes are no MP4/MOV container); null when the file is fine.
  */
-export async function downloadProblem(url: string, kind: 'image' | 'video'): Promise<'unreachable' | 'not_mp4' | null> {
+export async function downloadProblem(
+  url: string,
+  kind: 'image' | 'video'
+): Promise<'unreachable' | 'not_mp4' | null> {
   try {
     const response = await fetch(url, { signal: AbortSignal.timeout(5000) })
     const type = response.headers.get('content-type') ?? ''
     const bytes = new Uint8Array(await response.arrayBuffer())
     if (!response.ok || !type.startsWith(`${kind}/`) || !bytes.length) return 'unreachable'
-    if (kind === 'video' && Buffer.from(bytes.subarray(4, 8)).toString('latin1') !== 'ftyp') return 'not_mp4'
+    if (kind === 'video' && Buffer.from(bytes.subarray(4, 8)).toString('latin1') !== 'ftyp')
+      return 'not_mp4'
     return null
   } catch {
     return 'unreachable'

@@ -50,22 +50,48 @@ export class FakeFacebookLogin<Page extends FakePage = FakePage> {
 
   expire(token: string) {
     const record = this.#tokens.get(token)
-    if (record) Object.assign(record, { valid: false, deathNote: 'Error validating access token: Session has expired on Monday, 01-Jan-24 00:00:00 PST.' })
+    if (record)
+      Object.assign(record, {
+        valid: false,
+        deathNote:
+          'Error validating access token: Session has expired on Monday, 01-Jan-24 00:00:00 PST.',
+      })
   }
 
   /** The caller's token (Authorization: Bearer/OAuth, or access_token) checked like Graph does, proof included. */
-  authenticate(request: FakeRequest, kinds: TokenRecord['kind'][] = ['user', 'page']): Authenticated {
+  authenticate(
+    request: FakeRequest,
+    kinds: TokenRecord['kind'][] = ['user', 'page']
+  ): Authenticated {
     const header = String(request.headers.authorization ?? '')
-    const token = request.bearer ?? (header.startsWith('OAuth ') ? header.slice(6) : null) ?? request.query.get('access_token') ?? request.body.access_token
-    if (!token) return graphError('An active access token must be used to query information about the current user.', 2500)
+    const token =
+      request.bearer ??
+      (header.startsWith('OAuth ') ? header.slice(6) : null) ??
+      request.query.get('access_token') ??
+      request.body.access_token
+    if (!token)
+      return graphError(
+        'An active access token must be used to query information about the current user.',
+        2500
+      )
     const record = this.#tokens.get(token)
     if (!record) return graphError('Invalid OAuth access token - Cannot parse access token', 190)
-    if (!record.valid) return graphError(record.deathNote ?? 'Error validating access token: Session has expired.', 190)
+    if (!record.valid)
+      return graphError(
+        record.deathNote ?? 'Error validating access token: Session has expired.',
+        190
+      )
     const proof = request.query.get('appsecret_proof') ?? request.body.appsecret_proof
     if (proof && proof !== createHmac('sha256', APP_SECRET).update(token).digest('hex')) {
-      return graphError('Invalid appsecret_proof provided in the API argument', 100, 400, 'GraphMethodException')
+      return graphError(
+        'Invalid appsecret_proof provided in the API argument',
+        100,
+        400,
+        'GraphMethodException'
+      )
     }
-    if (!kinds.includes(record.kind)) return graphError(`(#200) This endpoint requires a ${kinds.join(' or ')} access token`, 200)
+    if (!kinds.includes(record.kind))
+      return graphError(`(#200) This endpoint requires a ${kinds.join(' or ')} access token`, 200)
     return { record, token }
   }
 
@@ -87,10 +113,16 @@ export class FakeFacebookLogin<Page extends FakePage = FakePage> {
     s.route('GET', '/:ver/:user/accounts', (request) => {
       const auth = this.authenticate(request, ['short', 'user'])
       if (!('record' in auth)) return auth
-      if (![USER.id, 'me'].includes(request.params.user)) return graphError('(#100) Unsupported get request.', 100)
+      if (![USER.id, 'me'].includes(request.params.user))
+        return graphError('(#100) Unsupported get request.', 100)
       // Split on commas outside braces: `picture{url}` and `instagram_business_account{id,…}` are one field each.
       const fields = (request.query.get('fields') ?? 'id,name').split(/,(?![^{]*})/)
-      return { json: { data: this.pages.map((page) => this.#page(page, fields)), paging: { cursors: { before: 'QVFI', after: 'QVFJ' } } } }
+      return {
+        json: {
+          data: this.pages.map((page) => this.#page(page, fields)),
+          paging: { cursors: { before: 'QVFI', after: 'QVFJ' } },
+        },
+      }
     })
 
     s.route('DELETE', '/:ver/:user/permissions', (request) => {
@@ -98,7 +130,10 @@ export class FakeFacebookLogin<Page extends FakePage = FakePage> {
       if (!('record' in auth)) return auth
       for (const record of this.#tokens.values()) {
         if (record.userId !== auth.record.userId) continue
-        Object.assign(record, { valid: false, deathNote: `Error validating access token: The user has not authorized application ${APP_ID}.` })
+        Object.assign(record, {
+          valid: false,
+          deathNote: `Error validating access token: The user has not authorized application ${APP_ID}.`,
+        })
       }
       return { json: { success: true } }
     })
@@ -123,10 +158,14 @@ export class FakeFacebookLogin<Page extends FakePage = FakePage> {
       id: page.id,
       ...(fields.includes('name') ? { name: page.name } : {}),
       ...(fields.includes('username') && page.username ? { username: page.username } : {}),
-      ...(fields.includes('link') ? { link: `https://www.facebook.com/${page.username ?? page.id}` } : {}),
+      ...(fields.includes('link')
+        ? { link: `https://www.facebook.com/${page.username ?? page.id}` }
+        : {}),
       ...(fields.includes('tasks') ? { tasks: page.tasks } : {}),
       ...(fields.includes('access_token') ? { access_token: this.#pageToken(page.id) } : {}),
-      ...(fields.some((field) => field.startsWith('picture')) ? { picture: { data: { url: `https://scontent.example/${page.id}.jpg` } } } : {}),
+      ...(fields.some((field) => field.startsWith('picture'))
+        ? { picture: { data: { url: `https://scontent.example/${page.id}.jpg` } } }
+        : {}),
       ...this.pageFields(page, fields),
     }
   }
@@ -135,8 +174,10 @@ export class FakeFacebookLogin<Page extends FakePage = FakePage> {
   #dialog(request: FakeRequest): FakeReply {
     const q = request.query
     const redirectUri = q.get('redirect_uri') ?? ''
-    if (q.get('client_id') !== APP_ID || !/^https?:\/\//.test(redirectUri)) return { status: 400, text: 'Invalid App ID or redirect_uri' }
-    if (!q.get('state') || !q.get('scope')) return { status: 400, text: 'state and scope are expected' }
+    if (q.get('client_id') !== APP_ID || !/^https?:\/\//.test(redirectUri))
+      return { status: 400, text: 'Invalid App ID or redirect_uri' }
+    if (!q.get('state') || !q.get('scope'))
+      return { status: 400, text: 'state and scope are expected' }
     const code = randomBytes(24).toString('base64url')
     this.#codes.set(code, { redirectUri, issuedAt: Date.now() })
     const target = new URL(redirectUri)
@@ -148,17 +189,29 @@ export class FakeFacebookLogin<Page extends FakePage = FakePage> {
   /** One endpoint, two grants: a code (→ short-lived token) or fb_exchange_token (→ long-lived user token). */
   #accessToken(request: FakeRequest): FakeReply {
     const q = request.query
-    if (q.get('client_id') !== APP_ID || q.get('client_secret') !== APP_SECRET) return graphError('Error validating client secret.', 1, 400)
+    if (q.get('client_id') !== APP_ID || q.get('client_secret') !== APP_SECRET)
+      return graphError('Error validating client secret.', 1, 400)
     if (q.get('grant_type') === 'fb_exchange_token') {
       const short = this.#tokens.get(q.get('fb_exchange_token') ?? '')
-      if (!short?.valid || short.kind === 'page') return graphError('Invalid OAuth access token - Cannot parse access token', 190)
-      return { json: { access_token: this.#issue('user'), token_type: 'bearer', expires_in: LONG_LIVED_SECONDS } }
+      if (!short?.valid || short.kind === 'page')
+        return graphError('Invalid OAuth access token - Cannot parse access token', 190)
+      return {
+        json: {
+          access_token: this.#issue('user'),
+          token_type: 'bearer',
+          expires_in: LONG_LIVED_SECONDS,
+        },
+      }
     }
     const grant = this.#codes.get(q.get('code') ?? '')
     this.#codes.delete(q.get('code') ?? '')
-    if (!grant || Date.now() - grant.issuedAt > CODE_LIFETIME_MS) return graphError('This authorization code has been used.', 100, 400)
+    if (!grant || Date.now() - grant.issuedAt > CODE_LIFETIME_MS)
+      return graphError('This authorization code has been used.', 100, 400)
     if (grant.redirectUri !== q.get('redirect_uri')) {
-      return graphError('Error validating verification code. Please make sure your redirect_uri is identical to the one you used in the OAuth dialog request', 100)
+      return graphError(
+        'Error validating verification code. Please make sure your redirect_uri is identical to the one you used in the OAuth dialog request',
+        100
+      )
     }
     return { json: { access_token: this.#issue('short'), token_type: 'bearer', expires_in: 5183 } }
   }

@@ -6,8 +6,16 @@ import type { FakeReply, FakeRequest } from '#sdk/testing/fake_server'
  * `{error: {message, type, code, fbtrace_id}}`. The plugins read the code from "(#code)" in the
  * message, so fakes word their messages like Graph does.
  */
-export function graphError(message: string, code: number, status = 400, type = 'OAuthException'): FakeReply {
-  return { status, json: { error: { message, type, code, fbtrace_id: randomBytes(8).toString('base64url') } } }
+export function graphError(
+  message: string,
+  code: number,
+  status = 400,
+  type = 'OAuthException'
+): FakeReply {
+  return {
+    status,
+    json: { error: { message, type, code, fbtrace_id: randomBytes(8).toString('base64url') } },
+  }
 }
 
 /** Graph's datetime format (`2024-05-01T10:00:00+0000`). */

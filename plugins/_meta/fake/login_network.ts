@@ -24,7 +24,12 @@ export abstract class FakeLoginNetwork<Page extends FakePage> {
   /** Settings that point a plugin at this fake: each named host is this server; `web` stays the public site, used in links only. */
   protected settingsFor(hosts: string[], web: string) {
     const base = this.server.baseUrl
-    return { urls: { ...Object.fromEntries(hosts.map((host) => [host, base])), web }, apiVersion: 'v25.0', clientId: APP_ID, clientSecret: APP_SECRET }
+    return {
+      urls: { ...Object.fromEntries(hosts.map((host) => [host, base])), web },
+      apiVersion: 'v25.0',
+      clientId: APP_ID,
+      clientSecret: APP_SECRET,
+    }
   }
 
   /** Login routes first, then the network's own (the catch-all node routes come last), then listen. */

@@ -9,11 +9,15 @@ function loadDocs(dir: string): LexiconDoc[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const path = join(dir, entry.name)
     if (entry.isDirectory()) return loadDocs(path)
-    return entry.name.endsWith('.json') ? [JSON.parse(readFileSync(path, 'utf8')) as LexiconDoc] : []
+    return entry.name.endsWith('.json')
+      ? [JSON.parse(readFileSync(path, 'utf8')) as LexiconDoc]
+      : []
   })
 }
 
-export const lexicons = new Lexicons(loadDocs(fileURLToPath(new URL('./lexicons', import.meta.url))))
+export const lexicons = new Lexicons(
+  loadDocs(fileURLToPath(new URL('./lexicons', import.meta.url)))
+)
 
 /** A problem message, or null when the value is valid. */
 function attempt(check: () => unknown): string | null {

@@ -28,16 +28,24 @@ export interface Post extends StoredPost {
  * lexicon): the record against its lexicon, its blobs and facets, its TID record key, which must
  * be new in the repo. Stores the post in `posts`.
  */
-export function createPost(request: FakeRequest, account: Account, posts: Map<string, Post>, blobs: BlobStore): FakeReply {
+export function createPost(
+  request: FakeRequest,
+  account: Account,
+  posts: Map<string, Post>,
+  blobs: BlobStore
+): FakeReply {
   const { repo, collection, rkey, record } = request.body
-  if (repo !== account.did && repo !== account.handle) return invalid(`Could not find repo: ${repo}`)
+  if (repo !== account.did && repo !== account.handle)
+    return invalid(`Could not find repo: ${repo}`)
   if (collection !== POST) return invalid(`This fake PDS only stores ${POST} records`)
-  if (record?.$type !== undefined && record.$type !== collection) return invalid(`Invalid $type: expected ${collection}, got ${record.$type}`)
+  if (record?.$type !== undefined && record.$type !== collection)
+    return invalid(`Invalid $type: expected ${collection}, got ${record.$type}`)
   const full = { ...record, $type: collection }
   const problem = recordCheck(collection, full) ?? blobs.problemIn(full) ?? facetProblem(full)
   if (problem) return invalid(`Invalid app.bsky.feed.post record: ${problem}`)
   // The lexicon declares "key": "tid" for posts.
-  if (rkey !== undefined && !TID.test(rkey)) return invalid(`Invalid record key for ${POST}: expected a TID`)
+  if (rkey !== undefined && !TID.test(rkey))
+    return invalid(`Invalid record key for ${POST}: expected a TID`)
   const key = rkey ?? tidNow()
   const uri = `at://${account.did}/${collection}/${key}`
   // The production PDS currently answers an existing rkey with a 500; an explicit XRPC error is on its way.
@@ -80,7 +88,8 @@ function facetProblem(record: Record<string, any>): string | null {
   const bytes = encoder.encode(record.text)
   for (const facet of record.facets ?? []) {
     const { byteStart, byteEnd } = facet.index
-    if (byteStart >= byteEnd || byteEnd > bytes.length) return `facet range ${byteStart}-${byteEnd} is outside the text`
+    if (byteStart >= byteEnd || byteEnd > bytes.length)
+      return `facet range ${byteStart}-${byteEnd} is outside the text`
     let covered: string
     try {
       covered = new TextDecoder('utf-8', { fatal: true }).decode(bytes.slice(byteStart, byteEnd))
@@ -88,7 +97,10 @@ function facetProblem(record: Record<string, any>): string | null {
       return `facet range ${byteStart}-${byteEnd} splits a character`
     }
     for (const feature of facet.features) {
-      if (feature.$type === 'app.bsky.richtext.facet#link' && !feature.uri.startsWith(covered.replace(/…$/, ''))) {
+      if (
+        feature.$type === 'app.bsky.richtext.facet#link' &&
+        !feature.uri.startsWith(covered.replace(/…$/, ''))
+      ) {
         return `link facet covers "${covered}", not its URL`
       }
     }
@@ -97,8 +109,10 @@ function facetProblem(record: Record<string, any>): string | null {
 }
 
 function mediaOf(embed: Record<string, any> | undefined): StoredPost['media'] {
-  if (embed?.$type === 'app.bsky.embed.images') return embed.images.map((image: any) => ({ kind: 'image' as const, altText: image.alt }))
-  if (embed?.$type === 'app.bsky.embed.video') return [{ kind: 'video' as const, altText: embed.alt ?? null }]
+  if (embed?.$type === 'app.bsky.embed.images')
+    return embed.images.map((image: any) => ({ kind: 'image' as const, altText: image.alt }))
+  if (embed?.$type === 'app.bsky.embed.video')
+    return [{ kind: 'video' as const, altText: embed.alt ?? null }]
   return []
 }
 

@@ -20,7 +20,12 @@ export class FakeBluesky implements FakeNetwork {
   settings = { urls: {} }
   publishPath = '^/xrpc/com\\.atproto\\.repo\\.createRecord$'
   sessions = new Sessions()
-  account: Account = { did: 'did:plc:pistache7agency2postiz4x', handle: 'pistache.bsky.social', displayName: 'Pistache Agency', password: 'abcd-efgh-ijkl-mnop' }
+  account: Account = {
+    did: 'did:plc:pistache7agency2postiz4x',
+    handle: 'pistache.bsky.social',
+    displayName: 'Pistache Agency',
+    password: 'abcd-efgh-ijkl-mnop',
+  }
   /** Other accounts, for mentions: handle → DID. */
   handles = new Map([['alice.bsky.social', 'did:plc:alice2222222222222222222']])
   followers = 1280
@@ -29,7 +34,11 @@ export class FakeBluesky implements FakeNetwork {
   #posts = new Map<string, Post>()
 
   get credentials() {
-    return { service: this.server.baseUrl, handle: this.account.handle, appPassword: this.account.password }
+    return {
+      service: this.server.baseUrl,
+      handle: this.account.handle,
+      appPassword: this.account.password,
+    }
   }
 
   static async start() {
@@ -54,7 +63,12 @@ export class FakeBluesky implements FakeNetwork {
   setMetrics(externalId: string, figures: Partial<PostMetrics>) {
     const post = this.#posts.get(externalId)
     if (!post) throw new Error(`no post ${externalId}`)
-    post.counts = { likes: figures.likes ?? 0, reposts: figures.shares ?? 0, replies: figures.comments ?? 0, quotes: figures.quotes ?? 0 }
+    post.counts = {
+      likes: figures.likes ?? 0,
+      reposts: figures.shares ?? 0,
+      replies: figures.comments ?? 0,
+      quotes: figures.quotes ?? 0,
+    }
   }
 
   close() {
@@ -65,14 +79,26 @@ export class FakeBluesky implements FakeNetwork {
     const { did, handle } = this.account
     return {
       '@context': ['https://www.w3.org/ns/did/v1'],
-      id: did,
-      alsoKnownAs: [`at://${handle}`],
-      service: [{ id: '#atproto_pds', type: 'AtprotoPersonalDataServer', serviceEndpoint: this.server.baseUrl }],
+      'id': did,
+      'alsoKnownAs': [`at://${handle}`],
+      'service': [
+        {
+          id: '#atproto_pds',
+          type: 'AtprotoPersonalDataServer',
+          serviceEndpoint: this.server.baseUrl,
+        },
+      ],
     }
   }
 
   #session(tokens: { accessJwt: string; refreshJwt: string }) {
-    return { ...tokens, did: this.account.did, handle: this.account.handle, didDoc: this.#didDoc(), active: true }
+    return {
+      ...tokens,
+      did: this.account.did,
+      handle: this.account.handle,
+      didDoc: this.#didDoc(),
+      active: true,
+    }
   }
 
   #profile() {
@@ -91,7 +117,9 @@ export class FakeBluesky implements FakeNetwork {
   /** The token problem as the PDS answers it, or null for a valid access token. */
   #auth(request: FakeRequest): FakeReply | null {
     const checked = this.sessions.verify(request.bearer)
-    return 'problem' in checked ? xrpcError(checked.problem.status, checked.problem.error, checked.problem.message) : null
+    return 'problem' in checked
+      ? xrpcError(checked.problem.status, checked.problem.error, checked.problem.message)
+      : null
   }
 
   /** A query: auth when required, parameters against the lexicon. */
@@ -109,7 +137,8 @@ export class FakeBluesky implements FakeNetwork {
     this.server.route('POST', `/xrpc/${nsid}`, (request) => {
       const denied = needsAuth ? this.#auth(request) : null
       if (denied) return denied
-      if (!request.headers['content-type']?.includes('application/json')) return invalid('Wrong request encoding (Content-Type): expected application/json')
+      if (!request.headers['content-type']?.includes('application/json'))
+        return invalid('Wrong request encoding (Content-Type): expected application/json')
       const problem = inputCheck(nsid, request.body)
       return problem ? invalid(problem) : handler(request)
     })
@@ -118,29 +147,41 @@ export class FakeBluesky implements FakeNetwork {
   #routes() {
     this.#procedure('com.atproto.server.createSession', false, (request) => {
       const { identifier, password } = request.body
-      const known = [this.account.handle, this.account.did].includes(String(identifier).toLowerCase())
-      if (!known || password !== this.account.password) return xrpcError(401, 'AuthenticationRequired', 'Invalid identifier or password')
+      const known = [this.account.handle, this.account.did].includes(
+        String(identifier).toLowerCase()
+      )
+      if (!known || password !== this.account.password)
+        return xrpcError(401, 'AuthenticationRequired', 'Invalid identifier or password')
       return { json: this.#session(this.sessions.create(this.account.did)) }
     })
 
     this.server.route('POST', '/xrpc/com.atproto.server.refreshSession', (request) => {
       const result = this.sessions.refresh(request.bearer ?? '')
-      if ('problem' in result) return xrpcError(result.problem.status, result.problem.error, result.problem.message)
+      if ('problem' in result)
+        return xrpcError(result.problem.status, result.problem.error, result.problem.message)
       return { json: this.#session(result.tokens) }
     })
 
     this.server.route('POST', '/xrpc/com.atproto.server.deleteSession', (request) => {
       const result = this.sessions.end(request.bearer ?? '')
-      return 'problem' in result ? xrpcError(result.problem.status, result.problem.error, result.problem.message) : { status: 200, text: '' }
+      return 'problem' in result
+        ? xrpcError(result.problem.status, result.problem.error, result.problem.message)
+        : { status: 200, text: '' }
     })
 
     this.#query('com.atproto.server.getSession', true, () => ({
-      json: { did: this.account.did, handle: this.account.handle, didDoc: this.#didDoc(), active: true },
+      json: {
+        did: this.account.did,
+        handle: this.account.handle,
+        didDoc: this.#didDoc(),
+        active: true,
+      },
     }))
 
     this.#query('app.bsky.actor.getProfile', false, (request) => {
       const actor = request.query.get('actor')
-      if (actor !== this.account.did && actor !== this.account.handle) return invalid('Profile not found')
+      if (actor !== this.account.did && actor !== this.account.handle)
+        return invalid('Profile not found')
       return { json: this.#profile() }
     })
 
@@ -157,7 +198,9 @@ export class FakeBluesky implements FakeNetwork {
       return { json: { blob: this.#blobs.upload(request) } }
     })
 
-    this.#procedure('com.atproto.repo.createRecord', true, (request) => createPost(request, this.account, this.#posts, this.#blobs))
+    this.#procedure('com.atproto.repo.createRecord', true, (request) =>
+      createPost(request, this.account, this.#posts, this.#blobs)
+    )
 
     this.#query('com.atproto.repo.getRecord', false, (request) => {
       const q = request.query

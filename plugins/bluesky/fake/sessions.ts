@@ -49,17 +49,30 @@ export class Sessions {
     this.#expired.add(jwt)
   }
 
-  verify(jwt: string | null, scope: Scope = 'com.atproto.access'): { sid: string; did: string } | { problem: TokenProblem } {
-    if (!jwt) return { problem: { status: 401, error: 'AuthenticationRequired', message: 'Authentication Required' } }
+  verify(
+    jwt: string | null,
+    scope: Scope = 'com.atproto.access'
+  ): { sid: string; did: string } | { problem: TokenProblem } {
+    if (!jwt)
+      return {
+        problem: {
+          status: 401,
+          error: 'AuthenticationRequired',
+          message: 'Authentication Required',
+        },
+      }
     const [header, payload, signature] = jwt.split('.')
     const expected = this.#sign(`${header}.${payload}`)
     const given = Buffer.from(signature ?? '', 'base64url')
     if (!payload || given.length !== expected.length || !timingSafeEqual(given, expected)) {
-      return { problem: { status: 401, error: 'InvalidToken', message: 'Token could not be verified' } }
+      return {
+        problem: { status: 401, error: 'InvalidToken', message: 'Token could not be verified' },
+      }
     }
     const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'))
     const session = this.#sessions.get(claims.sid)
-    if (claims.scope !== scope) return { problem: { status: 400, error: 'InvalidToken', message: 'Bad token scope' } }
+    if (claims.scope !== scope)
+      return { problem: { status: 400, error: 'InvalidToken', message: 'Bad token scope' } }
     if (!session || session.ended || this.#usedRefresh.has(jwt)) {
       return { problem: { status: 401, error: 'InvalidToken', message: 'Token has been revoked' } }
     }

@@ -19,7 +19,10 @@ test.group('bluesky plugin against its fake', (group) => {
     return () => fake.close()
   })
 
-  const publishContext = (text: string, idempotencyKey = randomUUID()): PublishContext<BlueskyOptions> => ({
+  const publishContext = (
+    text: string,
+    idempotencyKey = randomUUID()
+  ): PublishContext<BlueskyOptions> => ({
     ...contextFor(fake),
     account: connection.profile,
     token: connection.token,
@@ -34,7 +37,9 @@ test.group('bluesky plugin against its fake', (group) => {
     assert.notInclude(JSON.stringify(connection.token), fake.account.password)
   })
 
-  test('a retry with the same idempotency key collides and returns the first post', async ({ assert }) => {
+  test('a retry with the same idempotency key collides and returns the first post', async ({
+    assert,
+  }) => {
     const key = randomUUID()
     const first = await bluesky.publish(publishContext('Once only', key))
     const second = await bluesky.publish(publishContext('Once only', key))
@@ -42,7 +47,8 @@ test.group('bluesky plugin against its fake', (group) => {
     assert.deepEqual(second, first)
     assert.lengthOf(fake.server.requestsTo('POST', '/xrpc/com.atproto.repo.createRecord'), 2)
     assert.match(recordKeyFor(key), TID_PATTERN)
-    if (first.status === 'ok') assert.isTrue(first.value.externalId.endsWith(`/app.bsky.feed.post/${recordKeyFor(key)}`))
+    if (first.status === 'ok')
+      assert.isTrue(first.value.externalId.endsWith(`/app.bsky.feed.post/${recordKeyFor(key)}`))
   })
 
   test('an expired access token (400 ExpiredToken) is unauthorized', async ({ assert }) => {
@@ -50,7 +56,9 @@ test.group('bluesky plugin against its fake', (group) => {
     assert.equal((await bluesky.publish(publishContext('Too late'))).status, 'unauthorized')
   })
 
-  test('an invalid record is refused by the lexicon check, not reported as published', async ({ assert }) => {
+  test('an invalid record is refused by the lexicon check, not reported as published', async ({
+    assert,
+  }) => {
     // Past the capability check on purpose, to prove the fake enforces the lexicon (maxGraphemes 300).
     const outcome = await bluesky.publish(publishContext('é'.repeat(301)))
     assert.deepInclude(outcome, { status: 'error', retryable: false })
@@ -64,35 +72,68 @@ test.group('bluesky plugin against its fake', (group) => {
     const record = fake.storedPost(outcome.value.externalId)!.record
     assert.deepEqual(
       record.facets.map((f: any) => f.features[0].$type),
-      ['app.bsky.richtext.facet#mention', 'app.bsky.richtext.facet#tag', 'app.bsky.richtext.facet#link']
+      [
+        'app.bsky.richtext.facet#mention',
+        'app.bsky.richtext.facet#tag',
+        'app.bsky.richtext.facet#link',
+      ]
     )
-    assert.match(outcome.value.url!, /^https:\/\/bsky\.app\/profile\/pistache\.bsky\.social\/post\/[2-7a-z]{13}$/)
+    assert.match(
+      outcome.value.url!,
+      /^https:\/\/bsky\.app\/profile\/pistache\.bsky\.social\/post\/[2-7a-z]{13}$/
+    )
   })
 
-  test('stats batch 25 URIs per request; account stats come from the profile', async ({ assert }) => {
+  test('stats batch 25 URIs per request; account stats come from the profile', async ({
+    assert,
+  }) => {
     const uris: string[] = []
     for (let i = 0; i < 27; i++) {
       const outcome = await bluesky.publish(publishContext(`Post ${i}`))
       if (outcome.status === 'ok') uris.push(outcome.value.externalId)
     }
     fake.setMetrics(uris[26], { likes: 5, quotes: 2 })
-    const stats = await bluesky.fetchStats({ ...contextFor(fake), account: connection.profile, token: connection.token }, uris)
+    const stats = await bluesky.fetchStats(
+      { ...contextFor(fake), account: connection.profile, token: connection.token },
+      uris
+    )
     assert.equal(stats.status, 'ok')
     if (stats.status !== 'ok') return
     assert.lengthOf(Object.keys(stats.value), 27)
-    assert.deepInclude(stats.value[uris[26]], { likes: 5, quotes: 2, shares: 0, views: null, reach: null })
+    assert.deepInclude(stats.value[uris[26]], {
+      likes: 5,
+      quotes: 2,
+      shares: 0,
+      views: null,
+      reach: null,
+    })
     assert.lengthOf(fake.server.requestsTo('GET', '/xrpc/app.bsky.feed.getPosts'), 2)
-    const account = await bluesky.fetchAccountStats!({ ...contextFor(fake), account: connection.profile, token: connection.token })
-    assert.deepEqual(account, { status: 'ok', value: { followers: 1280, following: 42, posts: 27 } })
+    const account = await bluesky.fetchAccountStats!({
+      ...contextFor(fake),
+      account: connection.profile,
+      token: connection.token,
+    })
+    assert.deepEqual(account, {
+      status: 'ok',
+      value: { followers: 1280, following: 42, posts: 27 },
+    })
   })
 
-  test('a refresh JWT cannot be used twice and revoked sessions refresh no more', async ({ assert }) => {
+  test('a refresh JWT cannot be used twice and revoked sessions refresh no more', async ({
+    assert,
+  }) => {
     const ctx = { ...contextFor(fake), account: connection.profile }
     const refreshed = await bluesky.auth.refresh!({ ...ctx, token: connection.token })
     assert.equal(refreshed.status, 'ok')
-    assert.equal((await bluesky.auth.refresh!({ ...ctx, token: connection.token })).status, 'unauthorized')
+    assert.equal(
+      (await bluesky.auth.refresh!({ ...ctx, token: connection.token })).status,
+      'unauthorized'
+    )
     if (refreshed.status !== 'ok') return
     assert.equal((await bluesky.auth.revoke({ ...ctx, token: refreshed.value })).status, 'ok')
-    assert.equal((await bluesky.auth.refresh!({ ...ctx, token: refreshed.value })).status, 'unauthorized')
+    assert.equal(
+      (await bluesky.auth.refresh!({ ...ctx, token: refreshed.value })).status,
+      'unauthorized'
+    )
   })
 })

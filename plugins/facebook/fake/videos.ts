@@ -46,7 +46,8 @@ export class FakePageVideos {
       if (!('record' in auth)) return auth
       if (request.params.app !== APP_ID) return graphError('(#100) Invalid application id', 100)
       const length = Number(request.query.get('file_length'))
-      if (!Number.isInteger(length) || length <= 0 || !request.query.get('file_type')) return graphError('(#100) file_length and file_type are required', 100)
+      if (!Number.isInteger(length) || length <= 0 || !request.query.get('file_type'))
+        return graphError('(#100) file_length and file_type are required', 100)
       const id = `upload:${randomBytes(12).toString('base64url')}`
       this.#uploads.set(id, { length, bytes: 0, handle: null })
       return { json: { id } }
@@ -56,9 +57,17 @@ export class FakePageVideos {
       const denied = this.host.deniedVideoCall(request)
       if (denied) return denied
       const handle = request.body.fbuploader_video_file_chunk
-      const upload = [...this.#uploads.values()].find((candidate) => candidate.handle && candidate.handle === handle)
+      const upload = [...this.#uploads.values()].find(
+        (candidate) => candidate.handle && candidate.handle === handle
+      )
       if (!upload) return graphError('(#100) The video file handle is invalid or incomplete', 100)
-      const video: Video = { id: this.host.newId(), pageId: request.params.node, description: String(request.body.description ?? ''), pollsLeft: this.host.processingPolls(), postId: null }
+      const video: Video = {
+        id: this.host.newId(),
+        pageId: request.params.node,
+        description: String(request.body.description ?? ''),
+        pollsLeft: this.host.processingPolls(),
+        postId: null,
+      }
       this.#videos.set(video.id, video)
       return { json: { id: video.id } }
     })
@@ -67,14 +76,21 @@ export class FakePageVideos {
   /** The Resumable Upload API's transfer (POST /{session}): `file_offset` must be where the session got to. */
   uploadBytes(request: FakeRequest): FakeReply {
     const upload = this.#uploads.get(request.params.node)
-    if (!upload) return graphError(`(#100) Unsupported post request. Object with ID '${request.params.node}' does not exist`, 100)
-    if (!String(request.headers.authorization ?? '').startsWith('OAuth ')) return graphError('(#102) The upload wants Authorization: OAuth <user token>', 102)
+    if (!upload)
+      return graphError(
+        `(#100) Unsupported post request. Object with ID '${request.params.node}' does not exist`,
+        100
+      )
+    if (!String(request.headers.authorization ?? '').startsWith('OAuth '))
+      return graphError('(#102) The upload wants Authorization: OAuth <user token>', 102)
     const auth = this.host.login.authenticate(request, ['user'])
     if (!('record' in auth)) return auth
-    if (Number(request.headers.file_offset) !== upload.bytes) return graphError(`(#100) file_offset must be ${upload.bytes}`, 100)
+    if (Number(request.headers.file_offset) !== upload.bytes)
+      return graphError(`(#100) file_offset must be ${upload.bytes}`, 100)
     upload.bytes += request.rawBody.length
     if (upload.bytes > upload.length) return graphError('(#100) More bytes than file_length', 100)
-    if (upload.bytes === upload.length) upload.handle ??= `4::${randomBytes(16).toString('base64url')}`
+    if (upload.bytes === upload.length)
+      upload.handle ??= `4::${randomBytes(16).toString('base64url')}`
     return { json: upload.handle ? { h: upload.handle } : { file_offset: upload.bytes } }
   }
 
@@ -102,7 +118,13 @@ export class FakePageVideos {
           processing_progress: ready ? 100 : 50,
           uploading_phase: { status: 'complete' },
           processing_phase: { status: ready ? 'complete' : 'in_progress' },
-          publishing_phase: ready ? { status: 'complete', publish_status: 'published', publish_time: graphTime(new Date()) } : { status: 'not_started' },
+          publishing_phase: ready
+            ? {
+                status: 'complete',
+                publish_status: 'published',
+                publish_time: graphTime(new Date()),
+              }
+            : { status: 'not_started' },
         },
       },
     }

@@ -12,7 +12,9 @@ export async function connectedFake() {
   if (connected.status !== 'ok') throw new Error(`connect failed: ${JSON.stringify(connected)}`)
   const [first] = connected.value
   const account = { ...contextFor(fake), account: first.profile, token: first.token }
-  const publishContext = (post: Partial<PostDraft<FacebookOptions>>): PublishContext<FacebookOptions> => ({
+  const publishContext = (
+    post: Partial<PostDraft<FacebookOptions>>
+  ): PublishContext<FacebookOptions> => ({
     ...account,
     idempotencyKey: randomUUID(),
     post: { text: 'Hello from the Facebook tests', media: [], options: {}, ...post },

@@ -48,11 +48,30 @@ export class LinkedInAssets {
       if (denied) return denied
       if (request.query.get('action') !== 'initializeUpload') return error(400, 'unknown action')
       const owner = request.body.initializeUploadRequest?.owner
-      if (!owner || !mayActAs(owner)) return error(403, `Not enough permissions to act as ${owner}`, 'ACCESS_DENIED')
+      if (!owner || !mayActAs(owner))
+        return error(403, `Not enough permissions to act as ${owner}`, 'ACCESS_DENIED')
       const id = this.host.newId()
       const urn = `urn:li:image:C4D${id}`
-      this.#assets.set(urn, { urn, kind: 'image', owner, size: -1, received: new Map(), parts: [], uploadToken: '', status: 'WAITING_UPLOAD', pollsLeft: 0 })
-      return { json: { value: { uploadUrlExpiresAt: Date.now() + 86_400_000, uploadUrl: `${s.baseUrl}/dms-uploads/image/${id}`, image: urn } } }
+      this.#assets.set(urn, {
+        urn,
+        kind: 'image',
+        owner,
+        size: -1,
+        received: new Map(),
+        parts: [],
+        uploadToken: '',
+        status: 'WAITING_UPLOAD',
+        pollsLeft: 0,
+      })
+      return {
+        json: {
+          value: {
+            uploadUrlExpiresAt: Date.now() + 86_400_000,
+            uploadUrl: `${s.baseUrl}/dms-uploads/image/${id}`,
+            image: urn,
+          },
+        },
+      }
     })
 
     s.route('PUT', '/dms-uploads/image/:id', (request) => {
@@ -80,7 +99,8 @@ export class LinkedInAssets {
       const index = Number(request.params.part)
       const part = asset?.parts[index]
       if (!asset || !part) return error(404, 'unknown upload part')
-      if (request.rawBody.length !== part.lastByte - part.firstByte + 1) return error(400, `part ${index} must be ${part.lastByte - part.firstByte + 1} bytes`)
+      if (request.rawBody.length !== part.lastByte - part.firstByte + 1)
+        return error(400, `part ${index} must be ${part.lastByte - part.firstByte + 1} bytes`)
       const etag = `/ambry/${randomBytes(8).toString('hex')}`
       asset.received.set(index, { bytes: request.rawBody.length, etag })
       return { status: 200, headers: { etag }, text: '' }
@@ -101,14 +121,20 @@ export class LinkedInAssets {
   /** The media a post's `content` references: assets of its author, AVAILABLE; multiImage takes 2 to 20 images. */
   mediaOf(content: any, author: string): { items: StoredPost['media'] } | { error: string } {
     if (!content) return { items: [] }
-    const refs: { id: string; altText?: string }[] = content.media ? [content.media] : (content.multiImage?.images ?? [])
-    if (content.multiImage && (refs.length < 2 || refs.length > 20)) return { error: '/content/multiImage/images must hold 2 to 20 images' }
+    const refs: { id: string; altText?: string }[] = content.media
+      ? [content.media]
+      : (content.multiImage?.images ?? [])
+    if (content.multiImage && (refs.length < 2 || refs.length > 20))
+      return { error: '/content/multiImage/images must hold 2 to 20 images' }
     const items: StoredPost['media'] = []
     for (const ref of refs) {
       const asset = this.#assets.get(ref.id)
-      if (!asset || asset.owner !== author) return { error: `${ref.id} is not an asset of ${author}` }
-      if (asset.status !== 'AVAILABLE') return { error: `${ref.id} is ${asset.status}, not AVAILABLE` }
-      if (content.multiImage && asset.kind !== 'image') return { error: 'multiImage takes images only' }
+      if (!asset || asset.owner !== author)
+        return { error: `${ref.id} is not an asset of ${author}` }
+      if (asset.status !== 'AVAILABLE')
+        return { error: `${ref.id} is ${asset.status}, not AVAILABLE` }
+      if (content.multiImage && asset.kind !== 'image')
+        return { error: 'multiImage takes images only' }
       items.push({ kind: asset.kind, altText: ref.altText ?? null })
     }
     return { items }
@@ -116,27 +142,56 @@ export class LinkedInAssets {
 
   #initVideo(request: FakeRequest): FakeReply {
     const init = request.body.initializeUploadRequest ?? {}
-    if (!init.owner || !mayActAs(init.owner)) return error(403, `Not enough permissions to act as ${init.owner}`, 'ACCESS_DENIED')
-    if (!Number.isInteger(init.fileSizeBytes) || init.fileSizeBytes <= 0) return error(422, 'fileSizeBytes is required')
+    if (!init.owner || !mayActAs(init.owner))
+      return error(403, `Not enough permissions to act as ${init.owner}`, 'ACCESS_DENIED')
+    if (!Number.isInteger(init.fileSizeBytes) || init.fileSizeBytes <= 0)
+      return error(422, 'fileSizeBytes is required')
     const id = this.host.newId()
     const urn = `urn:li:video:C5F${id}`
     const partBytes = this.host.partBytes()
     const parts: Asset['parts'] = []
     for (let first = 0, index = 0; first < init.fileSizeBytes; first += partBytes, index++) {
-      parts.push({ uploadUrl: `${this.host.server.baseUrl}/dms-uploads/video/${id}/${index}`, firstByte: first, lastByte: Math.min(first + partBytes, init.fileSizeBytes) - 1 })
+      parts.push({
+        uploadUrl: `${this.host.server.baseUrl}/dms-uploads/video/${id}/${index}`,
+        firstByte: first,
+        lastByte: Math.min(first + partBytes, init.fileSizeBytes) - 1,
+      })
     }
     const uploadToken = parts.length > 1 ? randomBytes(12).toString('hex') : ''
-    this.#assets.set(urn, { urn, kind: 'video', owner: init.owner, size: init.fileSizeBytes, received: new Map(), parts, uploadToken, status: 'WAITING_UPLOAD', pollsLeft: this.host.processingPolls() })
-    return { json: { value: { uploadUrlsExpireAt: Date.now() + 86_400_000, video: urn, uploadInstructions: parts, uploadToken } } }
+    this.#assets.set(urn, {
+      urn,
+      kind: 'video',
+      owner: init.owner,
+      size: init.fileSizeBytes,
+      received: new Map(),
+      parts,
+      uploadToken,
+      status: 'WAITING_UPLOAD',
+      pollsLeft: this.host.processingPolls(),
+    })
+    return {
+      json: {
+        value: {
+          uploadUrlsExpireAt: Date.now() + 86_400_000,
+          video: urn,
+          uploadInstructions: parts,
+          uploadToken,
+        },
+      },
+    }
   }
 
   #finalizeVideo(request: FakeRequest): FakeReply {
     const finalize = request.body.finalizeUploadRequest ?? {}
     const asset = this.#assets.get(finalize.video)
     if (!asset || asset.kind !== 'video') return error(404, 'unknown video')
-    if ((finalize.uploadToken ?? '') !== asset.uploadToken) return error(400, 'uploadToken does not match')
+    if ((finalize.uploadToken ?? '') !== asset.uploadToken)
+      return error(400, 'uploadToken does not match')
     const etags = asset.parts.map((_, index) => asset.received.get(index)?.etag)
-    if (etags.some((etag) => !etag) || JSON.stringify(etags) !== JSON.stringify(finalize.uploadedPartIds)) {
+    if (
+      etags.some((etag) => !etag) ||
+      JSON.stringify(etags) !== JSON.stringify(finalize.uploadedPartIds)
+    ) {
       return error(400, 'uploadedPartIds must list every part ETag in order')
     }
     asset.status = 'PROCESSING'

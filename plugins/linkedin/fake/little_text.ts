@@ -8,7 +8,7 @@ const RESERVED = new Set('|{}@[]()<>#\\*_~')
 
 export function parseLittleText(input: string): { text: string } | { error: string } {
   let text = ''
-  for (let i = 0; i < input.length; ) {
+  for (let i = 0; i < input.length;) {
     const char = input[i]
     if (char === '\\') {
       if (i + 1 >= input.length) return { error: 'dangling backslash at the end of commentary' }

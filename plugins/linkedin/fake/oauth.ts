@@ -7,8 +7,14 @@ export const CLIENT_SECRET = 'fake-linkedin-secret'
 const CLIENT = { id: CLIENT_ID, secret: CLIENT_SECRET }
 const CODE_LIFETIME_MS = 30 * 60_000
 
-const invalidClient = { status: 401, json: { error: 'invalid_client', error_description: 'Client authentication failed' } }
-const invalidGrant = (why: string) => ({ status: 400, json: { error: 'invalid_grant', error_description: why } })
+const invalidClient = {
+  status: 401,
+  json: { error: 'invalid_client', error_description: 'Client authentication failed' },
+}
+const invalidGrant = (why: string) => ({
+  status: 400,
+  json: { error: 'invalid_grant', error_description: why },
+})
 
 /**
  * LinkedIn's 3-legged OAuth as FLOW.md describes it: consent (automatic here: 302 back with
@@ -43,7 +49,13 @@ export class FakeLinkedInOAuth {
     const refresh = refreshToken ?? `AQR${randomBytes(24).toString('base64url')}`
     this.#refresh.set(refresh, scope)
     return {
-      json: { access_token: accessToken, expires_in: 5_184_000, refresh_token: refresh, refresh_token_expires_in: 31_536_000, scope: scope.split(' ').join(',') },
+      json: {
+        access_token: accessToken,
+        expires_in: 5_184_000,
+        refresh_token: refresh,
+        refresh_token_expires_in: 31_536_000,
+        scope: scope.split(' ').join(','),
+      },
     }
   }
 
@@ -51,9 +63,14 @@ export class FakeLinkedInOAuth {
     s.route('GET', '/oauth/v2/authorization', (request) => {
       const q = request.query
       const redirectUri = q.get('redirect_uri') ?? ''
-      const invalid = badAuthorizeRequest(request, CLIENT, 'invalid_request: client_id, response_type=code and redirect_uri are required')
+      const invalid = badAuthorizeRequest(
+        request,
+        CLIENT,
+        'invalid_request: client_id, response_type=code and redirect_uri are required'
+      )
       if (invalid) return invalid
-      if (!q.get('scope') || !q.get('state')) return { status: 400, text: 'invalid_request: scope and state are required' }
+      if (!q.get('scope') || !q.get('state'))
+        return { status: 400, text: 'invalid_request: scope and state are required' }
       const code = randomBytes(16).toString('base64url')
       this.#codes.set(code, { redirectUri, scope: q.get('scope')!, issuedAt: Date.now() })
       return consentRedirect(redirectUri, { code, state: q.get('state')! })
@@ -65,16 +82,23 @@ export class FakeLinkedInOAuth {
       if (body.grant_type === 'authorization_code') {
         const grant = this.#codes.get(body.code)
         this.#codes.delete(body.code)
-        if (!grant || Date.now() - grant.issuedAt > CODE_LIFETIME_MS) return invalidGrant('The authorization code is invalid or expired')
-        if (grant.redirectUri !== body.redirect_uri) return invalidGrant('redirect_uri does not match')
+        if (!grant || Date.now() - grant.issuedAt > CODE_LIFETIME_MS)
+          return invalidGrant('The authorization code is invalid or expired')
+        if (grant.redirectUri !== body.redirect_uri)
+          return invalidGrant('redirect_uri does not match')
         return this.#issue(grant.scope)
       }
       if (body.grant_type === 'refresh_token') {
         const scope = this.#refresh.get(body.refresh_token)
         // No rotation: the same refresh token comes back and keeps working.
-        return scope ? this.#issue(scope, body.refresh_token) : invalidGrant('The provided refresh token is invalid')
+        return scope
+          ? this.#issue(scope, body.refresh_token)
+          : invalidGrant('The provided refresh token is invalid')
       }
-      return { status: 400, json: { error: 'unsupported_grant_type', error_description: 'grant_type is not supported' } }
+      return {
+        status: 400,
+        json: { error: 'unsupported_grant_type', error_description: 'grant_type is not supported' },
+      }
     })
 
     s.route('POST', '/oauth/v2/revoke', (request) => {

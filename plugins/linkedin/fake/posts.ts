@@ -13,7 +13,9 @@ export interface Post extends StoredPost {
   commentary: string
   visibility: string
   createdAt: number
-  metrics: Required<Pick<PostMetrics, 'likes' | 'comments' | 'shares' | 'views' | 'reach' | 'clicks'>>
+  metrics: Required<
+    Pick<PostMetrics, 'likes' | 'comments' | 'shares' | 'views' | 'reach' | 'clicks'>
+  >
 }
 
 /** What the post routes need from the LinkedIn fake. */
@@ -35,10 +37,14 @@ export function postRoutes(s: FakeServer, host: PostHost) {
     for (const field of ['author', 'commentary', 'visibility', 'distribution', 'lifecycleState']) {
       if (body[field] === undefined) return error(422, `/${field} is required`, 'FIELD_REQUIRED')
     }
-    if (!mayActAs(body.author)) return error(403, `Not enough permissions to post as ${body.author}`, 'ACCESS_DENIED')
-    if (!VISIBILITIES.includes(body.visibility)) return error(422, `/visibility ${body.visibility} is not valid`)
-    if (body.lifecycleState !== 'PUBLISHED' && body.lifecycleState !== 'DRAFT') return error(422, '/lifecycleState is not valid')
-    if (body.distribution?.feedDistribution === undefined) return error(422, '/distribution/feedDistribution is required')
+    if (!mayActAs(body.author))
+      return error(403, `Not enough permissions to post as ${body.author}`, 'ACCESS_DENIED')
+    if (!VISIBILITIES.includes(body.visibility))
+      return error(422, `/visibility ${body.visibility} is not valid`)
+    if (body.lifecycleState !== 'PUBLISHED' && body.lifecycleState !== 'DRAFT')
+      return error(422, '/lifecycleState is not valid')
+    if (body.distribution?.feedDistribution === undefined)
+      return error(422, '/distribution/feedDistribution is required')
     const parsed = parseLittleText(String(body.commentary))
     if ('error' in parsed) return error(422, `/commentary: ${parsed.error}`)
     if (parsed.text.length > 3000) return error(422, '/commentary is longer than 3000 characters')
@@ -55,7 +61,11 @@ export function postRoutes(s: FakeServer, host: PostHost) {
       metrics: { likes: 0, comments: 0, shares: 0, views: 0, reach: 0, clicks: 0 },
     }
     posts.set(post.urn, post)
-    return { status: 201, headers: { 'x-restli-id': post.urn, 'x-linkedin-id': post.urn }, text: '' }
+    return {
+      status: 201,
+      headers: { 'x-restli-id': post.urn, 'x-linkedin-id': post.urn },
+      text: '',
+    }
   })
 
   s.route('GET', '/rest/posts', (request) => {
@@ -64,11 +74,23 @@ export function postRoutes(s: FakeServer, host: PostHost) {
     if (request.query.get('q') !== 'author') return error(400, 'unknown finder')
     const author = request.query.get('author') ?? ''
     const count = Math.min(Number(request.query.get('count') ?? 10), 100)
-    const found = [...posts.values()].filter((post) => post.author === author).sort((a, b) => b.createdAt - a.createdAt).slice(0, count)
+    const found = [...posts.values()]
+      .filter((post) => post.author === author)
+      .sort((a, b) => b.createdAt - a.createdAt)
+      .slice(0, count)
     return {
       json: {
         paging: { start: 0, count, links: [] },
-        elements: found.map((post) => ({ id: post.urn, author: post.author, commentary: post.commentary, visibility: post.visibility, lifecycleState: 'PUBLISHED', createdAt: post.createdAt, publishedAt: post.createdAt, lastModifiedAt: post.createdAt })),
+        elements: found.map((post) => ({
+          id: post.urn,
+          author: post.author,
+          commentary: post.commentary,
+          visibility: post.visibility,
+          lifecycleState: 'PUBLISHED',
+          createdAt: post.createdAt,
+          publishedAt: post.createdAt,
+          lastModifiedAt: post.createdAt,
+        })),
       },
     }
   })

@@ -26,7 +26,10 @@ export class FakeLinkedIn extends OAuthFakeNetwork<FakeLinkedInOAuth> implements
   /** Bytes per video part in upload instructions (LinkedIn uses about 4 MB). */
   partBytes = 4 * 1024 * 1024
 
-  #gate = new RestGate({ isTokenValid: (token) => this.isTokenValid(token), scopeOf: (token) => this.oauth.scopeOf(token) })
+  #gate = new RestGate({
+    isTokenValid: (token) => this.isTokenValid(token),
+    scopeOf: (token) => this.oauth.scopeOf(token),
+  })
   #assets = new LinkedInAssets({
     gate: this.#gate,
     server: this.server,
@@ -39,7 +42,11 @@ export class FakeLinkedIn extends OAuthFakeNetwork<FakeLinkedInOAuth> implements
 
   get settings() {
     return {
-      urls: { api: this.server.baseUrl, oauth: `${this.server.baseUrl}/oauth/v2`, web: 'https://www.linkedin.com' },
+      urls: {
+        api: this.server.baseUrl,
+        oauth: `${this.server.baseUrl}/oauth/v2`,
+        web: 'https://www.linkedin.com',
+      },
       clientId: CLIENT_ID,
       clientSecret: CLIENT_SECRET,
     }
@@ -54,7 +61,12 @@ export class FakeLinkedIn extends OAuthFakeNetwork<FakeLinkedInOAuth> implements
     fake.oauth.routes(fake.server)
     fake.#profileRoutes()
     fake.#assets.routes(fake.server)
-    postRoutes(fake.server, { gate: fake.#gate, assets: fake.#assets, posts: fake.#posts, newId: () => fake.#id() })
+    postRoutes(fake.server, {
+      gate: fake.#gate,
+      assets: fake.#assets,
+      posts: fake.#posts,
+      newId: () => fake.#id(),
+    })
     statsRoutes(fake.server, fake.#gate, fake.#posts)
     await fake.server.start()
     return fake
@@ -92,17 +104,34 @@ export class FakeLinkedIn extends OAuthFakeNetwork<FakeLinkedInOAuth> implements
   #profileRoutes() {
     const s = this.server
     const gate = this.#gate
-    s.route('GET', '/v2/userinfo', (request) => gate.auth(request) ?? { json: { ...MEMBER, given_name: 'Camille', family_name: 'Pistache', email_verified: true } })
+    s.route(
+      'GET',
+      '/v2/userinfo',
+      (request) =>
+        gate.auth(request) ?? {
+          json: { ...MEMBER, given_name: 'Camille', family_name: 'Pistache', email_verified: true },
+        }
+    )
 
     s.route('GET', '/rest/organizationAcls', (request) => {
       const denied = gate.rest(request)
       if (denied) return denied
-      if (!gate.can(request, 'rw_organization_admin')) return error(403, 'Not enough permissions to access: organizationAcls.FINDER-roleAssignee', 'ACCESS_DENIED')
+      if (!gate.can(request, 'rw_organization_admin'))
+        return error(
+          403,
+          'Not enough permissions to access: organizationAcls.FINDER-roleAssignee',
+          'ACCESS_DENIED'
+        )
       if (request.query.get('q') !== 'roleAssignee') return error(400, 'unknown finder')
       return {
         json: {
           paging: { start: 0, count: 10, total: ORGANIZATIONS.length },
-          elements: ORGANIZATIONS.map((org) => ({ roleAssignee: MEMBER_URN, state: 'APPROVED', role: 'ADMINISTRATOR', organization: `urn:li:organization:${org.id}` })),
+          elements: ORGANIZATIONS.map((org) => ({
+            roleAssignee: MEMBER_URN,
+            state: 'APPROVED',
+            role: 'ADMINISTRATOR',
+            organization: `urn:li:organization:${org.id}`,
+          })),
         },
       }
     })
@@ -111,7 +140,9 @@ export class FakeLinkedIn extends OAuthFakeNetwork<FakeLinkedInOAuth> implements
       const denied = gate.rest(request)
       if (denied) return denied
       const org = ORGANIZATIONS.find((o) => String(o.id) === request.params.id)
-      return org ? { json: { ...org, localizedName: org.localizedName } } : error(404, 'Organization not found', 'NOT_FOUND')
+      return org
+        ? { json: { ...org, localizedName: org.localizedName } }
+        : error(404, 'Organization not found', 'NOT_FOUND')
     })
   }
 }

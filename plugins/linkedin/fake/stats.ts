@@ -12,8 +12,15 @@ export function statsRoutes(s: FakeServer, gate: RestGate, posts: Map<string, Po
     return {
       json: {
         target: post.urn,
-        likesSummary: { totalLikes: post.metrics.likes, aggregatedTotalLikes: post.metrics.likes, likedByCurrentUser: false },
-        commentsSummary: { totalFirstLevelComments: post.metrics.comments, aggregatedTotalComments: post.metrics.comments },
+        likesSummary: {
+          totalLikes: post.metrics.likes,
+          aggregatedTotalLikes: post.metrics.likes,
+          likedByCurrentUser: false,
+        },
+        commentsSummary: {
+          totalFirstLevelComments: post.metrics.comments,
+          aggregatedTotalComments: post.metrics.comments,
+        },
       },
     }
   })
@@ -21,23 +28,57 @@ export function statsRoutes(s: FakeServer, gate: RestGate, posts: Map<string, Po
   s.route('GET', '/rest/memberCreatorPostAnalytics', (request) => {
     const denied = gate.rest(request)
     if (denied) return denied
-    if (!gate.can(request, 'r_member_postAnalytics')) return error(403, 'Not enough permissions to access memberCreatorPostAnalytics', 'ACCESS_DENIED')
-    const entity = /^\((share|ugc):(urn:li:(?:share|ugcPost):\d+)\)$/.exec(request.query.get('entity') ?? '')
+    if (!gate.can(request, 'r_member_postAnalytics'))
+      return error(
+        403,
+        'Not enough permissions to access memberCreatorPostAnalytics',
+        'ACCESS_DENIED'
+      )
+    const entity = /^\((share|ugc):(urn:li:(?:share|ugcPost):\d+)\)$/.exec(
+      request.query.get('entity') ?? ''
+    )
     const post = entity ? posts.get(entity[2]) : undefined
-    if (!post || post.author !== MEMBER_URN) return error(400, 'entity must be one of your own posts')
-    const metric = { IMPRESSION: post.metrics.views, MEMBERS_REACHED: post.metrics.reach, RESHARE: post.metrics.shares, REACTION: post.metrics.likes, COMMENT: post.metrics.comments }[
-      request.query.get('queryType') ?? ''
-    ]
-    if (metric === undefined || request.query.get('aggregation') !== 'TOTAL') return error(400, 'queryType and aggregation=TOTAL are required')
-    return { json: { paging: { start: 0, count: 10, links: [] }, elements: [{ count: metric, metricType: { 'com.linkedin.adsexternalapi.memberanalytics.v1.CreatorPostAnalyticsMetricTypeV1': request.query.get('queryType') } }] } }
+    if (!post || post.author !== MEMBER_URN)
+      return error(400, 'entity must be one of your own posts')
+    const metric = {
+      IMPRESSION: post.metrics.views,
+      MEMBERS_REACHED: post.metrics.reach,
+      RESHARE: post.metrics.shares,
+      REACTION: post.metrics.likes,
+      COMMENT: post.metrics.comments,
+    }[request.query.get('queryType') ?? '']
+    if (metric === undefined || request.query.get('aggregation') !== 'TOTAL')
+      return error(400, 'queryType and aggregation=TOTAL are required')
+    return {
+      json: {
+        paging: { start: 0, count: 10, links: [] },
+        elements: [
+          {
+            count: metric,
+            metricType: {
+              'com.linkedin.adsexternalapi.memberanalytics.v1.CreatorPostAnalyticsMetricTypeV1':
+                request.query.get('queryType'),
+            },
+          },
+        ],
+      },
+    }
   })
 
   s.route('GET', '/rest/organizationalEntityShareStatistics', (request) => {
     const denied = gate.rest(request)
     if (denied) return denied
     const organization = request.query.get('organizationalEntity') ?? ''
-    if (request.query.get('q') !== 'organizationalEntity' || !organization.startsWith('urn:li:organization:')) return error(400, 'organizationalEntity is required')
-    const listed = (name: string) => /^List\((.*)\)$/.exec(request.query.get(name) ?? '')?.[1].split(',').filter(Boolean) ?? []
+    if (
+      request.query.get('q') !== 'organizationalEntity' ||
+      !organization.startsWith('urn:li:organization:')
+    )
+      return error(400, 'organizationalEntity is required')
+    const listed = (name: string) =>
+      /^List\((.*)\)$/
+        .exec(request.query.get(name) ?? '')?.[1]
+        .split(',')
+        .filter(Boolean) ?? []
     const urns = [...listed('shares'), ...listed('ugcPosts')]
     const elements = urns
       .map((urn) => posts.get(urn))

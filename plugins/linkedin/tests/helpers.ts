@@ -10,10 +10,20 @@ export async function connectedFake(settings: Record<string, unknown> = {}) {
   const fake = await FakeLinkedIn.start()
   const base = contextFor(fake)
   const ctx = { ...base, settings: { ...base.settings, ...settings } }
-  const connected = await connectThroughFake(linkedin, { ...fake, settings: ctx.settings } as unknown as FakeLinkedIn)
+  const connected = await connectThroughFake(linkedin, {
+    ...fake,
+    settings: ctx.settings,
+  } as unknown as FakeLinkedIn)
   if (connected.status !== 'ok') throw new Error(`connect failed: ${JSON.stringify(connected)}`)
-  const as = (connection: Connection) => ({ ...ctx, account: connection.profile, token: connection.token })
-  const publishContext = (connection: Connection, post: Partial<PostDraft<LinkedInOptions>>): PublishContext<LinkedInOptions> => ({
+  const as = (connection: Connection) => ({
+    ...ctx,
+    account: connection.profile,
+    token: connection.token,
+  })
+  const publishContext = (
+    connection: Connection,
+    post: Partial<PostDraft<LinkedInOptions>>
+  ): PublishContext<LinkedInOptions> => ({
     ...as(connection),
     idempotencyKey: randomUUID(),
     post: { text: 'Hello from the LinkedIn tests', media: [], options: {}, ...post },
@@ -24,6 +34,7 @@ export async function connectedFake(settings: Record<string, unknown> = {}) {
 /** Publishes and keeps polling while pending, as the pipeline would. */
 export async function publishToTheEnd(ctx: PublishContext<LinkedInOptions>) {
   let outcome = await linkedin.publish(ctx)
-  for (let polls = 0; outcome.status === 'pending' && polls < 20; polls++) outcome = await linkedin.checkStatus!(ctx, outcome.handle)
+  for (let polls = 0; outcome.status === 'pending' && polls < 20; polls++)
+    outcome = await linkedin.checkStatus!(ctx, outcome.handle)
   return outcome
 }

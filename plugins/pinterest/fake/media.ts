@@ -40,7 +40,15 @@ export class PinterestMedia {
           media_id: id,
           media_type: 'video',
           upload_url: `${s.baseUrl}/pinterest-media-upload/`,
-          upload_parameters: { 'key': key, 'policy': 'eyJleHBpcmF0aW9uIjoi', 'x-amz-algorithm': 'AWS4-HMAC-SHA256', 'x-amz-credential': 'ASIA/20261129/us-east-1/s3/aws4_request', 'x-amz-date': '20261129T000000Z', 'x-amz-signature': 'fcd6309a', 'Content-Type': 'multipart/form-data' },
+          upload_parameters: {
+            'key': key,
+            'policy': 'eyJleHBpcmF0aW9uIjoi',
+            'x-amz-algorithm': 'AWS4-HMAC-SHA256',
+            'x-amz-credential': 'ASIA/20261129/us-east-1/s3/aws4_request',
+            'x-amz-date': '20261129T000000Z',
+            'x-amz-signature': 'fcd6309a',
+            'Content-Type': 'multipart/form-data',
+          },
         },
       }
     })
@@ -48,9 +56,14 @@ export class PinterestMedia {
     // The S3 bucket: a policy form, no Pinterest token.
     s.route('POST', '/pinterest-media-upload/', (request) => {
       const upload = [...this.#uploads.values()].find((u) => u.key === request.body.key)
-      if (!upload || request.body.policy !== 'eyJleHBpcmF0aW9uIjoi') return { status: 403, text: '<Error><Code>AccessDenied</Code></Error>' }
+      if (!upload || request.body.policy !== 'eyJleHBpcmF0aW9uIjoi')
+        return { status: 403, text: '<Error><Code>AccessDenied</Code></Error>' }
       const file = request.files.file?.[0]
-      if (!file?.bytes.length) return { status: 400, text: '<Error><Code>InvalidArgument</Code><Message>POST requires exactly one file upload per request.</Message></Error>' }
+      if (!file?.bytes.length)
+        return {
+          status: 400,
+          text: '<Error><Code>InvalidArgument</Code><Message>POST requires exactly one file upload per request.</Message></Error>',
+        }
       upload.status = 'processing'
       return { status: 204, text: '' }
     })
@@ -70,7 +83,9 @@ export class PinterestMedia {
       const response = await fetch(url, { signal: AbortSignal.timeout(2000) })
       const type = response.headers.get('content-type') ?? ''
       const bytes = (await response.arrayBuffer()).byteLength
-      return response.ok && type.startsWith('image/') && bytes > 0 ? null : `Sorry we could not fetch the image (${response.status} ${type}).`
+      return response.ok && type.startsWith('image/') && bytes > 0
+        ? null
+        : `Sorry we could not fetch the image (${response.status} ${type}).`
     } catch {
       return 'Sorry we could not fetch the image.'
     }
@@ -97,8 +112,13 @@ export class PinterestMedia {
       case 'video_id': {
         const upload = this.#uploads.get(source.media_id)
         if (!upload) return { error: `Media ${source.media_id} not found.` }
-        if (upload.status !== 'succeeded') return { error: `Media ${source.media_id} is ${upload.status}; wait for succeeded.` }
-        if (source.cover_image_url === undefined && source.cover_image_key_frame_time === undefined && !source.cover_image_data) {
+        if (upload.status !== 'succeeded')
+          return { error: `Media ${source.media_id} is ${upload.status}; wait for succeeded.` }
+        if (
+          source.cover_image_url === undefined &&
+          source.cover_image_key_frame_time === undefined &&
+          !source.cover_image_data
+        ) {
           return { error: 'A cover image is required for video Pins.' }
         }
         return { kinds: ['video'] }

@@ -7,7 +7,10 @@ export const CLIENT_SECRET = 'fake-pinterest-secret'
 const CLIENT = { id: CLIENT_ID, secret: CLIENT_SECRET }
 const CODE_LIFETIME_MS = 10 * 60_000
 
-const failure = (status: number, code: number, message: string): FakeReply => ({ status, json: { code, message } })
+const failure = (status: number, code: number, message: string): FakeReply => ({
+  status,
+  json: { code, message },
+})
 
 /**
  * Pinterest's OAuth as its spec describes it: consent at /oauth/ (automatic here), the token
@@ -59,12 +62,20 @@ export class FakePinterestOAuth {
     s.route('GET', '/oauth/', (request) => {
       const q = request.query
       const redirectUri = q.get('redirect_uri') ?? ''
-      const invalid = badAuthorizeRequest(request, CLIENT, 'Invalid client_id, response_type or redirect_uri')
+      const invalid = badAuthorizeRequest(
+        request,
+        CLIENT,
+        'Invalid client_id, response_type or redirect_uri'
+      )
       if (invalid) return invalid
-      if (!q.get('scope') || q.get('scope')!.includes(' ')) return { status: 400, text: 'scope must be a comma-separated list' }
+      if (!q.get('scope') || q.get('scope')!.includes(' '))
+        return { status: 400, text: 'scope must be a comma-separated list' }
       const code = randomBytes(16).toString('hex')
       this.#codes.set(code, { redirectUri, scope: q.get('scope')!, issuedAt: Date.now() })
-      return consentRedirect(redirectUri, { code, ...(q.get('state') ? { state: q.get('state')! } : {}) })
+      return consentRedirect(redirectUri, {
+        code,
+        ...(q.get('state') ? { state: q.get('state')! } : {}),
+      })
     })
 
     s.route('POST', '/v5/oauth/token', (request) => {
@@ -75,14 +86,20 @@ export class FakePinterestOAuth {
       if (body.grant_type === 'authorization_code') {
         const grant = this.#codes.get(body.code)
         this.#codes.delete(body.code)
-        if (!grant || Date.now() - grant.issuedAt > CODE_LIFETIME_MS || grant.redirectUri !== body.redirect_uri) {
+        if (
+          !grant ||
+          Date.now() - grant.issuedAt > CODE_LIFETIME_MS ||
+          grant.redirectUri !== body.redirect_uri
+        ) {
           return failure(400, 1, 'Invalid authorization code or redirect_uri')
         }
         return this.#issue(grant.scope, 'authorization_code')
       }
       if (body.grant_type === 'refresh_token') {
         const scope = this.#refresh.get(body.refresh_token)
-        return scope ? this.#issue(scope, 'refresh_token') : failure(400, 1, 'Invalid refresh token')
+        return scope
+          ? this.#issue(scope, 'refresh_token')
+          : failure(400, 1, 'Invalid refresh token')
       }
       return failure(400, 1, 'Unsupported grant_type')
     })

@@ -13,7 +13,14 @@ interface Pin extends StoredPost {
   link: string | null
   altText: string | null
   createdAt: string
-  metrics: { IMPRESSION: number; SAVE: number; PIN_CLICK: number; OUTBOUND_CLICK: number; TOTAL_REACTIONS: number; TOTAL_COMMENTS: number }
+  metrics: {
+    IMPRESSION: number
+    SAVE: number
+    PIN_CLICK: number
+    OUTBOUND_CLICK: number
+    TOTAL_REACTIONS: number
+    TOTAL_COMMENTS: number
+  }
 }
 
 /** What the pins need from the Pinterest fake. */
@@ -38,7 +45,11 @@ export class PinterestPins {
 
   /** The newest `size` pins of a board, as Pinterest lists them. */
   onBoard(boardId: string, size: number) {
-    return [...this.#pins.values()].filter((pin) => pin.boardId === boardId).reverse().slice(0, size).map((pin) => this.#pinJson(pin))
+    return [...this.#pins.values()]
+      .filter((pin) => pin.boardId === boardId)
+      .reverse()
+      .slice(0, size)
+      .map((pin) => this.#pinJson(pin))
   }
 
   setMetrics(id: string, figures: Partial<PostMetrics>) {
@@ -66,7 +77,14 @@ export class PinterestPins {
       alt_text: pin.altText,
       board_owner: { username: USER.username },
       is_owner: true,
-      media: { media_type: pin.media[0]?.kind === 'video' ? 'video' : pin.media.length > 1 ? 'multiple_images' : 'image' },
+      media: {
+        media_type:
+          pin.media[0]?.kind === 'video'
+            ? 'video'
+            : pin.media.length > 1
+              ? 'multiple_images'
+              : 'image',
+      },
     }
   }
 
@@ -75,11 +93,16 @@ export class PinterestPins {
       const denied = this.host.auth(request, 'pins:write') ?? invalidBody(request, '/pins')
       if (denied) return denied
       const body = request.body
-      if (!body.board_id || !body.media_source) return failure(400, 1, 'board_id and media_source are required.')
+      if (!body.board_id || !body.media_source)
+        return failure(400, 1, 'board_id and media_source are required.')
       const board = BOARDS.find((b) => b.id === body.board_id)
       if (!board) return failure(404, 404, 'Board not found.')
-      if (board.privacy === 'SECRET' && !this.host.hasScope(request.bearer!, 'pins:write_secret')) return failure(403, 3, 'Missing scope pins:write_secret')
-      if (body.board_section_id && !(SECTIONS[board.id] ?? []).some((section) => section.id === body.board_section_id)) {
+      if (board.privacy === 'SECRET' && !this.host.hasScope(request.bearer!, 'pins:write_secret'))
+        return failure(403, 3, 'Missing scope pins:write_secret')
+      if (
+        body.board_section_id &&
+        !(SECTIONS[board.id] ?? []).some((section) => section.id === body.board_section_id)
+      ) {
         return failure(404, 404, 'Board section not found.')
       }
       const media = await this.host.media.mediaOf(body.media_source)
@@ -93,9 +116,19 @@ export class PinterestPins {
         link: body.link ?? null,
         altText: body.alt_text ?? null,
         // One alt text per Pin: it describes the Pin (its first image), carousel items have none.
-        media: media.kinds.map((kind, index) => ({ kind, altText: index === 0 ? (body.alt_text ?? null) : null })),
+        media: media.kinds.map((kind, index) => ({
+          kind,
+          altText: index === 0 ? (body.alt_text ?? null) : null,
+        })),
         createdAt: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'),
-        metrics: { IMPRESSION: 0, SAVE: 0, PIN_CLICK: 0, OUTBOUND_CLICK: 0, TOTAL_REACTIONS: 0, TOTAL_COMMENTS: 0 },
+        metrics: {
+          IMPRESSION: 0,
+          SAVE: 0,
+          PIN_CLICK: 0,
+          OUTBOUND_CLICK: 0,
+          TOTAL_REACTIONS: 0,
+          TOTAL_COMMENTS: 0,
+        },
       }
       this.#pins.set(pin.id, pin)
       return { status: 201, json: this.#pinJson(pin) }
@@ -108,10 +141,13 @@ export class PinterestPins {
       if (!pin) return failure(404, 404, 'Pin not found.')
       const q = request.query
       const dates = [q.get('start_date'), q.get('end_date')]
-      if (!dates.every((d) => d && /^\d{4}-\d{2}-\d{2}$/.test(d))) return failure(400, 1, 'start_date and end_date (YYYY-MM-DD) are required.')
-      if (Date.parse(dates[0]!) < Date.now() - 90 * 86_400_000) return failure(400, 1, 'start_date cannot be more than 90 days ago.')
+      if (!dates.every((d) => d && /^\d{4}-\d{2}-\d{2}$/.test(d)))
+        return failure(400, 1, 'start_date and end_date (YYYY-MM-DD) are required.')
+      if (Date.parse(dates[0]!) < Date.now() - 90 * 86_400_000)
+        return failure(400, 1, 'start_date cannot be more than 90 days ago.')
       const types = (q.get('metric_types') ?? '').split(',').filter(Boolean)
-      if (!types.length || !metricTypesValid(types)) return failure(400, 1, `Invalid metric_types: ${q.get('metric_types')}`)
+      if (!types.length || !metricTypesValid(types))
+        return failure(400, 1, `Invalid metric_types: ${q.get('metric_types')}`)
       const summary: Record<string, number> = {}
       const lifetime: Record<string, number> = {}
       for (const type of types) {
@@ -119,7 +155,9 @@ export class PinterestPins {
         if (type.startsWith('TOTAL_')) lifetime[type] = value
         else summary[type] = value
       }
-      return { json: { all: { daily_metrics: [], summary_metrics: summary, lifetime_metrics: lifetime } } }
+      return {
+        json: { all: { daily_metrics: [], summary_metrics: summary, lifetime_metrics: lifetime } },
+      }
     })
   }
 }

@@ -38,7 +38,11 @@ export class FakePinterest extends OAuthFakeNetwork<FakePinterestOAuth> implemen
 
   get settings() {
     return {
-      urls: { api: `${this.server.baseUrl}/v5`, authorize: `${this.server.baseUrl}/oauth/`, web: 'https://www.pinterest.com' },
+      urls: {
+        api: `${this.server.baseUrl}/v5`,
+        authorize: `${this.server.baseUrl}/oauth/`,
+        web: 'https://www.pinterest.com',
+      },
       clientId: CLIENT_ID,
       clientSecret: CLIENT_SECRET,
     }
@@ -50,7 +54,9 @@ export class FakePinterest extends OAuthFakeNetwork<FakePinterestOAuth> implemen
 
   static async start() {
     const fake = new FakePinterest()
-    fake.oauth.routes(fake.server, (request, path) => invalidBody(request, path, 'application/x-www-form-urlencoded'))
+    fake.oauth.routes(fake.server, (request, path) =>
+      invalidBody(request, path, 'application/x-www-form-urlencoded')
+    )
     fake.#accountRoutes()
     fake.#media.routes(fake.server)
     fake.#pins.routes(fake.server)
@@ -75,37 +81,59 @@ export class FakePinterest extends OAuthFakeNetwork<FakePinterestOAuth> implemen
   }
 
   #auth(request: FakeRequest, scope: string): FakeReply | null {
-    if (!request.bearer || !this.isTokenValid(request.bearer)) return failure(401, 2, 'Authentication failed.')
-    if (!this.oauth.hasScope(request.bearer, scope)) return failure(403, 3, `Missing scope ${scope}`)
+    if (!request.bearer || !this.isTokenValid(request.bearer))
+      return failure(401, 2, 'Authentication failed.')
+    if (!this.oauth.hasScope(request.bearer, scope))
+      return failure(403, 3, `Missing scope ${scope}`)
     return null
   }
 
   #accountRoutes() {
     const s = this.server
-    s.route('GET', '/v5/user_account', (request) => this.#auth(request, 'user_accounts:read') ?? { json: { ...USER, profile_image: 'https://i.pinimg.com/75x75_RS/pistache.jpg', follower_count: 812 } })
+    s.route(
+      'GET',
+      '/v5/user_account',
+      (request) =>
+        this.#auth(request, 'user_accounts:read') ?? {
+          json: {
+            ...USER,
+            profile_image: 'https://i.pinimg.com/75x75_RS/pistache.jpg',
+            follower_count: 812,
+          },
+        }
+    )
 
     s.route('GET', '/v5/boards', (request) => {
       const denied = this.#auth(request, 'boards:read')
       if (denied) return denied
       const pageSize = Number(request.query.get('page_size') ?? 25)
       const offset = Number(request.query.get('bookmark') ?? 0)
-      const visible = BOARDS.filter((b) => b.privacy !== 'SECRET' || this.oauth.hasScope(request.bearer!, 'boards:read_secret'))
+      const visible = BOARDS.filter(
+        (b) => b.privacy !== 'SECRET' || this.oauth.hasScope(request.bearer!, 'boards:read_secret')
+      )
       const page = visible.slice(offset, offset + pageSize)
       const more = offset + pageSize < visible.length
-      return { json: { items: page.map((b) => ({ ...b, owner: { username: USER.username } })), bookmark: more ? String(offset + pageSize) : null } }
+      return {
+        json: {
+          items: page.map((b) => ({ ...b, owner: { username: USER.username } })),
+          bookmark: more ? String(offset + pageSize) : null,
+        },
+      }
     })
 
     s.route('GET', '/v5/boards/:id/sections', (request) => {
       const denied = this.#auth(request, 'boards:read')
       if (denied) return denied
-      if (!BOARDS.some((b) => b.id === request.params.id)) return failure(404, 404, 'Board not found.')
+      if (!BOARDS.some((b) => b.id === request.params.id))
+        return failure(404, 404, 'Board not found.')
       return { json: { items: SECTIONS[request.params.id] ?? [], bookmark: null } }
     })
 
     s.route('GET', '/v5/boards/:id/pins', (request) => {
       const denied = this.#auth(request, 'pins:read')
       if (denied) return denied
-      if (!BOARDS.some((b) => b.id === request.params.id)) return failure(404, 404, 'Board not found.')
+      if (!BOARDS.some((b) => b.id === request.params.id))
+        return failure(404, 404, 'Board not found.')
       const size = Number(request.query.get('page_size') ?? 25)
       return { json: { items: this.#pins.onBoard(request.params.id, size), bookmark: null } }
     })

@@ -23,13 +23,22 @@ const spec = new OpenApiValidator(specPath, fixMetricTypes)
 const document = JSON.parse(readFileSync(specPath, 'utf8'))
 fixMetricTypes(document)
 /** `metric_types` of pin analytics checked against the (corrected) spec. */
-export const metricTypesValid = new Ajv({ strict: false }).compile(document.components.parameters.query_pin_analytics_metric_types.schema)
+export const metricTypesValid = new Ajv({ strict: false }).compile(
+  document.components.parameters.query_pin_analytics_metric_types.schema
+)
 
 /** Pinterest's error body: {code, message}. */
-export const failure = (status: number, code: number, message: string): FakeReply => ({ status, json: { code, message } })
+export const failure = (status: number, code: number, message: string): FakeReply => ({
+  status,
+  json: { code, message },
+})
 
 /** The request body checked against the OpenAPI document; a 400 as Pinterest (Prism) answers, or null. */
-export function invalidBody(request: FakeRequest, path: string, type = 'application/json'): FakeReply | null {
+export function invalidBody(
+  request: FakeRequest,
+  path: string,
+  type = 'application/json'
+): FakeReply | null {
   const problems = spec.validateBody(request.method, path, type, request.body)
   return problems.length ? failure(400, 1, `Invalid request body: ${problems.join('; ')}`) : null
 }

@@ -16,10 +16,17 @@ export async function connectedFake() {
   const { profile, token } = connected.value[0]
   const account = { ...contextFor(fake, 1000), account: profile, token }
   const hosted = (items: MediaItem[]) => Promise.all(items.map((item) => mediaHost.publish(item)))
-  const publishContext = async (post: Partial<PostDraft<PinterestOptions>> = {}): Promise<PublishContext<PinterestOptions>> => ({
+  const publishContext = async (
+    post: Partial<PostDraft<PinterestOptions>> = {}
+  ): Promise<PublishContext<PinterestOptions>> => ({
     ...account,
     idempotencyKey: randomUUID(),
-    post: { text: 'Pistachio cake, step by step', media: await hosted([imageFixture('A slice of cake')]), options: { board: BOARDS[0].id }, ...post },
+    post: {
+      text: 'Pistachio cake, step by step',
+      media: await hosted([imageFixture('A slice of cake')]),
+      options: { board: BOARDS[0].id },
+      ...post,
+    },
   })
   const close = async () => {
     await fake.close()
@@ -30,6 +37,7 @@ export async function connectedFake() {
 
 export async function publishToTheEnd(ctx: PublishContext<PinterestOptions>) {
   let outcome = await pinterest.publish(ctx)
-  for (let polls = 0; outcome.status === 'pending' && polls < 20; polls++) outcome = await pinterest.checkStatus!(ctx, outcome.handle)
+  for (let polls = 0; outcome.status === 'pending' && polls < 20; polls++)
+    outcome = await pinterest.checkStatus!(ctx, outcome.handle)
   return outcome
 }

@@ -15,7 +15,10 @@ test.group('pinterest: kit cases with media', (group) => {
 
   test('a Pin carries the text as its description, exactly', async ({ assert }) => {
     const text = 'Ship it 🚀 — café at https://example.com/launch'
-    const ctx = await env.publishContext({ text, options: { board: BOARDS[0].id, title: 'Launch', link: 'https://example.com/launch' } })
+    const ctx = await env.publishContext({
+      text,
+      options: { board: BOARDS[0].id, title: 'Launch', link: 'https://example.com/launch' },
+    })
     assert.deepEqual(checkPost(pinterest, ctx.post, ctx.account), [])
     const outcome = await publishToTheEnd(ctx)
     if (outcome.status !== 'ok') return assert.fail(JSON.stringify(outcome))
@@ -33,32 +36,60 @@ test.group('pinterest: kit cases with media', (group) => {
   test('401, 429 and 5xx map to unauthorized, rate_limited and retryable', async ({ assert }) => {
     env.fake.server.failNext(env.fake.publishPath, { kind: 'status', status: 401 })
     assert.equal((await publishToTheEnd(await env.publishContext())).status, 'unauthorized')
-    env.fake.server.failNext(env.fake.publishPath, { kind: 'status', status: 429, headers: { 'retry-after': '42' } })
-    assert.deepInclude(await publishToTheEnd(await env.publishContext()), { status: 'rate_limited', retryAfter: 42 })
+    env.fake.server.failNext(env.fake.publishPath, {
+      kind: 'status',
+      status: 429,
+      headers: { 'retry-after': '42' },
+    })
+    assert.deepInclude(await publishToTheEnd(await env.publishContext()), {
+      status: 'rate_limited',
+      retryAfter: 42,
+    })
     env.fake.server.failNext(env.fake.publishPath, { kind: 'status', status: 503 })
-    assert.deepInclude(await publishToTheEnd(await env.publishContext()), { status: 'error', retryable: true })
+    assert.deepInclude(await publishToTheEnd(await env.publishContext()), {
+      status: 'error',
+      retryable: true,
+    })
   })
 
-  test('a lost answer is ambiguous, and the board’s recent Pins reconcile it', async ({ assert }) => {
+  test('a lost answer is ambiguous, and the board’s recent Pins reconcile it', async ({
+    assert,
+  }) => {
     env.fake.server.failNext(env.fake.publishPath, { kind: 'lose_response' })
     const ctx = await env.publishContext({ text: 'Did this go out?' })
-    const lost = await pinterest.publish({ ...ctx, http: new HttpClient({ baseUrl: env.fake.server.baseUrl, timeoutMs: 300 }) })
+    const lost = await pinterest.publish({
+      ...ctx,
+      http: new HttpClient({ baseUrl: env.fake.server.baseUrl, timeoutMs: 300 }),
+    })
     assert.equal(lost.status, 'ambiguous')
     const found = await pinterest.findByIdempotencyKey!(ctx)
     if (found.status !== 'ok' || !found.value) return assert.fail(JSON.stringify(found))
     assert.equal(env.fake.storedPost(found.value.externalId)?.text, 'Did this go out?')
-    const other = await pinterest.findByIdempotencyKey!(await env.publishContext({ text: 'Never sent' }))
+    const other = await pinterest.findByIdempotencyKey!(
+      await env.publishContext({ text: 'Never sent' })
+    )
     assert.deepEqual(other, { status: 'ok', value: null })
   })
 
-  test('stats: impressions, saves, clicks, reactions and comments; no shares on Pinterest', async ({ assert }) => {
+  test('stats: impressions, saves, clicks, reactions and comments; no shares on Pinterest', async ({
+    assert,
+  }) => {
     const outcome = await publishToTheEnd(await env.publishContext({ text: 'Count me' }))
     if (outcome.status !== 'ok') return assert.fail(JSON.stringify(outcome))
     const id = outcome.value.externalId
     env.fake.setMetrics(id, { views: 120, saves: 9, clicks: 4, likes: 7, comments: 2, shares: 3 })
     const stats = await pinterest.fetchStats(env.account, [id])
     if (stats.status !== 'ok') return assert.fail(JSON.stringify(stats))
-    assert.deepEqual(stats.value[id], { views: 120, saves: 9, clicks: 4, likes: 7, comments: 2, shares: null, reach: null, quotes: null })
+    assert.deepEqual(stats.value[id], {
+      views: 120,
+      saves: 9,
+      clicks: 4,
+      likes: 7,
+      comments: 2,
+      shares: null,
+      reach: null,
+      quotes: null,
+    })
   })
 })
 
@@ -69,7 +100,9 @@ test.group('pinterest: pins, boards, media', (group) => {
     return () => env.close()
   })
 
-  test('the account’s boards (secret ones marked) and sections are the option choices', async ({ assert }) => {
+  test('the account’s boards (secret ones marked) and sections are the option choices', async ({
+    assert,
+  }) => {
     assert.deepEqual(await listBoards(env.account), {
       status: 'ok',
       value: [
@@ -77,20 +110,40 @@ test.group('pinterest: pins, boards, media', (group) => {
         { value: BOARDS[1].id, label: 'Behind the scenes (secret)' },
       ],
     })
-    assert.deepEqual(await listBoardSections(env.account, BOARDS[0].id), { status: 'ok', value: SECTIONS[BOARDS[0].id].map((s) => ({ value: s.id, label: s.name })) })
+    assert.deepEqual(await listBoardSections(env.account, BOARDS[0].id), {
+      status: 'ok',
+      value: SECTIONS[BOARDS[0].id].map((s) => ({ value: s.id, label: s.name })),
+    })
   })
 
   test('a board is required and must be a board id', async ({ assert }) => {
     const ctx = await env.publishContext({ options: {} })
-    assert.deepInclude(checkPost(pinterest, ctx.post, ctx.account), { code: 'option_required', params: { option: 'board' } })
+    assert.deepInclude(checkPost(pinterest, ctx.post, ctx.account), {
+      code: 'option_required',
+      params: { option: 'board' },
+    })
     const bad = await env.publishContext({ options: { board: 'recipes' } })
-    assert.deepInclude(checkPost(pinterest, bad.post, bad.account), { code: 'option_invalid', params: { option: 'board' } })
+    assert.deepInclude(checkPost(pinterest, bad.post, bad.account), {
+      code: 'option_invalid',
+      params: { option: 'board' },
+    })
     assert.deepInclude(await pinterest.publish(ctx), { status: 'error', code: 'option_required' })
   })
 
-  test('a carousel goes as multiple_image_urls, its alt texts joined into the Pin’s one alt_text', async ({ assert }) => {
-    const media = await env.hosted([imageFixture('First'), imageFixture(null), imageFixture('Third')])
-    const outcome = await publishToTheEnd(await env.publishContext({ media, options: { board: BOARDS[0].id, boardSection: SECTIONS[BOARDS[0].id][0].id } }))
+  test('a carousel goes as multiple_image_urls, its alt texts joined into the Pin’s one alt_text', async ({
+    assert,
+  }) => {
+    const media = await env.hosted([
+      imageFixture('First'),
+      imageFixture(null),
+      imageFixture('Third'),
+    ])
+    const outcome = await publishToTheEnd(
+      await env.publishContext({
+        media,
+        options: { board: BOARDS[0].id, boardSection: SECTIONS[BOARDS[0].id][0].id },
+      })
+    )
     if (outcome.status !== 'ok') return assert.fail(JSON.stringify(outcome))
     const body = env.fake.server.requestsTo('POST', '/v5/pins')[0].body
     assert.equal(body.media_source.source_type, 'multiple_image_urls')
@@ -99,18 +152,27 @@ test.group('pinterest: pins, boards, media', (group) => {
   })
 
   test('without a public URL the image goes as base64', async ({ assert }) => {
-    const outcome = await publishToTheEnd(await env.publishContext({ media: [imageFixture('Inline')] }))
+    const outcome = await publishToTheEnd(
+      await env.publishContext({ media: [imageFixture('Inline')] })
+    )
     assert.equal(outcome.status, 'ok')
-    assert.equal(env.fake.server.requestsTo('POST', '/v5/pins')[0].body.media_source.source_type, 'image_base64')
+    assert.equal(
+      env.fake.server.requestsTo('POST', '/v5/pins')[0].body.media_source.source_type,
+      'image_base64'
+    )
   })
 
   test('an image URL Pinterest cannot fetch is a non-retryable error', async ({ assert }) => {
     const [image] = await env.hosted([imageFixture('gone')])
-    const outcome = await pinterest.publish(await env.publishContext({ media: [{ ...image, publicUrl: `${image.publicUrl}.missing` }] }))
+    const outcome = await pinterest.publish(
+      await env.publishContext({ media: [{ ...image, publicUrl: `${image.publicUrl}.missing` }] })
+    )
     assert.deepInclude(outcome, { status: 'error', retryable: false })
   })
 
-  test('a video is registered, uploaded to the S3 form without our token, polled, then pinned by media_id', async ({ assert }) => {
+  test('a video is registered, uploaded to the S3 form without our token, polled, then pinned by media_id', async ({
+    assert,
+  }) => {
     const ctx = await env.publishContext({ media: await env.hosted([videoFixture()]) })
     const first = await pinterest.publish(ctx)
     assert.equal(first.status, 'pending')
@@ -125,8 +187,15 @@ test.group('pinterest: pins, boards, media', (group) => {
   test('the fake refuses what the OpenAPI document refuses', async ({ assert }) => {
     const response = await fetch(`${env.fake.server.baseUrl}/v5/pins`, {
       method: 'POST',
-      headers: { 'authorization': `Bearer ${env.account.token.accessToken}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ board_id: BOARDS[0].id, title: 't'.repeat(101), media_source: { source_type: 'image_url', url: 'x' } }),
+      headers: {
+        'authorization': `Bearer ${env.account.token.accessToken}`,
+        'content-type': 'application/json',
+      },
+      body: JSON.stringify({
+        board_id: BOARDS[0].id,
+        title: 't'.repeat(101),
+        media_source: { source_type: 'image_url', url: 'x' },
+      }),
     })
     assert.equal(response.status, 400)
     assert.match(((await response.json()) as { message: string }).message, /title/)

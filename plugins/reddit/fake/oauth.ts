@@ -5,7 +5,16 @@ import type { FakeServer } from '#sdk/testing/fake_server'
 export const CLIENT_ID = 'fake-reddit-client'
 export const CLIENT_SECRET = 'fake-reddit-secret'
 const CLIENT = { id: CLIENT_ID, secret: CLIENT_SECRET }
-const KNOWN_SCOPES = new Set(['identity', 'submit', 'read', 'flair', 'history', 'edit', 'mysubreddits', 'vote'])
+const KNOWN_SCOPES = new Set([
+  'identity',
+  'submit',
+  'read',
+  'flair',
+  'history',
+  'edit',
+  'mysubreddits',
+  'vote',
+])
 
 interface Grant {
   scopes: string[]
@@ -59,25 +68,39 @@ export class FakeRedditOAuth {
       const q = request.query
       const redirectUri = q.get('redirect_uri') ?? ''
       const scopes = (q.get('scope') ?? '').split(/[ ,]+/).filter(Boolean)
-      const invalid = badAuthorizeRequest(request, CLIENT, 'invalid client_id, response_type or redirect_uri')
+      const invalid = badAuthorizeRequest(
+        request,
+        CLIENT,
+        'invalid client_id, response_type or redirect_uri'
+      )
       if (invalid) return invalid
-      if (!q.get('state') || !['temporary', 'permanent'].includes(q.get('duration') ?? '') || !scopes.length || scopes.some((s) => !KNOWN_SCOPES.has(s))) {
+      if (
+        !q.get('state') ||
+        !['temporary', 'permanent'].includes(q.get('duration') ?? '') ||
+        !scopes.length ||
+        scopes.some((s) => !KNOWN_SCOPES.has(s))
+      ) {
         return { status: 400, text: 'invalid state, duration or scope' }
       }
       const code = randomBytes(12).toString('base64url')
       const permanent = q.get('duration') === 'permanent'
-      this.#codes.set(code, { redirectUri, grant: { scopes, refreshToken: permanent ? randomBytes(20).toString('base64url') : null } })
+      this.#codes.set(code, {
+        redirectUri,
+        grant: { scopes, refreshToken: permanent ? randomBytes(20).toString('base64url') : null },
+      })
       return consentRedirect(redirectUri, { state: q.get('state')!, code })
     })
 
     s.route('POST', '/api/v1/access_token', (request) => {
-      if (!basicClientOk(request, CLIENT)) return { status: 401, json: { message: 'Unauthorized', error: 401 } }
+      if (!basicClientOk(request, CLIENT))
+        return { status: 401, json: { message: 'Unauthorized', error: 401 } }
       const body = request.body
       if (body.grant_type === 'authorization_code') {
         const entry = this.#codes.get(body.code)
         this.#codes.delete(body.code)
         // Reddit answers a bad code with HTTP 200 and an error field.
-        if (!entry || entry.redirectUri !== body.redirect_uri) return { json: { error: 'invalid_grant' } }
+        if (!entry || entry.redirectUri !== body.redirect_uri)
+          return { json: { error: 'invalid_grant' } }
         if (entry.grant.refreshToken) this.#refresh.set(entry.grant.refreshToken, entry.grant)
         return this.#issue(entry.grant, true)
       }
@@ -89,7 +112,8 @@ export class FakeRedditOAuth {
     })
 
     s.route('POST', '/api/v1/revoke_token', (request) => {
-      if (!basicClientOk(request, CLIENT)) return { status: 401, json: { message: 'Unauthorized', error: 401 } }
+      if (!basicClientOk(request, CLIENT))
+        return { status: 401, json: { message: 'Unauthorized', error: 401 } }
       const token = String(request.body.token ?? '')
       const grant = this.#refresh.get(token)
       if (grant) {

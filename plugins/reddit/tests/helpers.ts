@@ -13,16 +13,25 @@ export async function connectedFake(settings: Record<string, unknown> = {}) {
   const { profile, token } = connected.value[0]
   const base = contextFor(fake)
   const account = { ...base, settings: { ...base.settings, ...settings }, account: profile, token }
-  const publishContext = (post: Partial<PostDraft<RedditOptions>>): PublishContext<RedditOptions> => ({
+  const publishContext = (
+    post: Partial<PostDraft<RedditOptions>>
+  ): PublishContext<RedditOptions> => ({
     ...account,
     idempotencyKey: randomUUID(),
-    post: { text: 'Hello from the Reddit tests', media: [], options: { subreddit: 'pistache', title: 'A title' }, ...post },
+    post: {
+      text: 'Hello from the Reddit tests',
+      media: [],
+      options: { subreddit: 'pistache', title: 'A title' },
+      ...post,
+    },
   })
   async function publish(ctx: PublishContext<RedditOptions>) {
     let outcome = await reddit.publish(ctx)
-    for (let polls = 0; outcome.status === 'pending' && polls < 20; polls++) outcome = await reddit.checkStatus!(ctx, outcome.handle)
+    for (let polls = 0; outcome.status === 'pending' && polls < 20; polls++)
+      outcome = await reddit.checkStatus!(ctx, outcome.handle)
     return outcome
   }
-  const submits = () => fake.server.requests.filter((request) => /^\/api\/submit/.test(request.path))
+  const submits = () =>
+    fake.server.requests.filter((request) => /^\/api\/submit/.test(request.path))
   return { fake, account, publishContext, publish, submits, close: () => fake.close() }
 }

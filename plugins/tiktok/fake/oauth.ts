@@ -5,7 +5,14 @@ import type { FakeReply, FakeServer } from '#sdk/testing/fake_server'
 export const CLIENT_KEY = 'fake-tiktok-client-key'
 export const CLIENT_SECRET = 'fake-tiktok-client-secret'
 const CLIENT = { id: CLIENT_KEY, secret: CLIENT_SECRET, idField: 'client_key' }
-export const KNOWN_SCOPES = ['user.info.basic', 'user.info.profile', 'user.info.stats', 'video.list', 'video.upload', 'video.publish']
+export const KNOWN_SCOPES = [
+  'user.info.basic',
+  'user.info.profile',
+  'user.info.stats',
+  'video.list',
+  'video.upload',
+  'video.publish',
+]
 export const OPEN_ID = '-000OqU3Ynqb7xxTcqpZnB6Ji8j9ZrD7CN0p'
 
 interface Grant {
@@ -69,24 +76,39 @@ export class FakeTikTokOAuth {
       const q = request.query
       const redirectUri = q.get('redirect_uri') ?? ''
       const scopes = (q.get('scope') ?? '').split(',').filter(Boolean)
-      const invalid = badAuthorizeRequest(request, CLIENT, 'param_error: client_key, response_type or redirect_uri')
+      const invalid = badAuthorizeRequest(
+        request,
+        CLIENT,
+        'param_error: client_key, response_type or redirect_uri'
+      )
       if (invalid) return invalid
-      if (!q.get('state') || !scopes.length || scopes.some((scope) => !KNOWN_SCOPES.includes(scope))) {
+      if (
+        !q.get('state') ||
+        !scopes.length ||
+        scopes.some((scope) => !KNOWN_SCOPES.includes(scope))
+      ) {
         return { status: 400, text: 'param_error: state and known scopes are required' }
       }
       const code = randomBytes(16).toString('hex')
       this.#codes.set(code, { redirectUri, scopes })
-      return consentRedirect(redirectUri, { code, scopes: scopes.join(','), state: q.get('state')! })
+      return consentRedirect(redirectUri, {
+        code,
+        scopes: scopes.join(','),
+        state: q.get('state')!,
+      })
     })
 
     s.route('POST', '/v2/oauth/token/', (request) => {
-      if (!request.headers['content-type']?.includes('application/x-www-form-urlencoded')) return oauthError('invalid_request', 'Content-Type must be form-urlencoded')
-      if (!bodyClientOk(request, CLIENT)) return oauthError('invalid_client', 'Client key or secret is incorrect.', 401)
+      if (!request.headers['content-type']?.includes('application/x-www-form-urlencoded'))
+        return oauthError('invalid_request', 'Content-Type must be form-urlencoded')
+      if (!bodyClientOk(request, CLIENT))
+        return oauthError('invalid_client', 'Client key or secret is incorrect.', 401)
       const body = request.body
       if (body.grant_type === 'authorization_code') {
         const grant = this.#codes.get(body.code)
         this.#codes.delete(body.code)
-        if (!grant || grant.redirectUri !== body.redirect_uri) return oauthError('invalid_grant', 'Authorization code is expired.')
+        if (!grant || grant.redirectUri !== body.redirect_uri)
+          return oauthError('invalid_grant', 'Authorization code is expired.')
         return this.#issue(grant.scopes)
       }
       if (body.grant_type === 'refresh_token') {
@@ -100,7 +122,8 @@ export class FakeTikTokOAuth {
     })
 
     s.route('POST', '/v2/oauth/revoke/', (request) => {
-      if (!bodyClientOk(request, CLIENT)) return oauthError('invalid_client', 'Client key or secret is incorrect.', 401)
+      if (!bodyClientOk(request, CLIENT))
+        return oauthError('invalid_client', 'Client key or secret is incorrect.', 401)
       const token = this.#access.get(String(request.body.token ?? ''))
       if (token) {
         for (const [key, other] of this.#access) if (other.grant === token.grant) this.expire(key)

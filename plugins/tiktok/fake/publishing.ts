@@ -18,7 +18,12 @@ export interface Publish {
   photoUrls: string[]
   /** Status polls left before processing ends, counted once the bytes are all in. */
   pollsLeft: number
-  status: 'PROCESSING_UPLOAD' | 'PROCESSING_DOWNLOAD' | 'SEND_TO_USER_INBOX' | 'PUBLISH_COMPLETE' | 'FAILED'
+  status:
+    | 'PROCESSING_UPLOAD'
+    | 'PROCESSING_DOWNLOAD'
+    | 'SEND_TO_USER_INBOX'
+    | 'PUBLISH_COMPLETE'
+    | 'FAILED'
   failReason?: string
   postId?: string
   token: string
@@ -39,7 +44,9 @@ export interface PublishHost {
 /** JPEG (FF D8 FF) or WebP (RIFF….WEBP): the only photo formats TikTok takes. */
 function isJpegOrWebp(bytes: Uint8Array) {
   const jpeg = bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff
-  const webp = Buffer.from(bytes.subarray(0, 4)).toString('latin1') === 'RIFF' && Buffer.from(bytes.subarray(8, 12)).toString('latin1') === 'WEBP'
+  const webp =
+    Buffer.from(bytes.subarray(0, 4)).toString('latin1') === 'RIFF' &&
+    Buffer.from(bytes.subarray(8, 12)).toString('latin1') === 'WEBP'
   return jpeg || webp
 }
 
@@ -55,7 +62,9 @@ export class TikTokPublishing {
 
   routes(s: FakeServer) {
     s.route('POST', '/v2/post/publish/video/init/', (request) => this.#initVideo(request, false))
-    s.route('POST', '/v2/post/publish/inbox/video/init/', (request) => this.#initVideo(request, true))
+    s.route('POST', '/v2/post/publish/inbox/video/init/', (request) =>
+      this.#initVideo(request, true)
+    )
     s.route('POST', '/v2/post/publish/content/init/', (request) => this.#initPhotos(request))
     s.route('PUT', '/upload/:publishId', (request) => this.#receiveChunk(request))
     s.route('POST', '/v2/post/publish/status/fetch/', (request) => this.#status(request))
@@ -78,7 +87,12 @@ export class TikTokPublishing {
 
   #checkPostInfo(info: Record<string, any> | undefined): FakeReply | null {
     if (!info?.privacy_level) return invalid('post_info.privacy_level is required')
-    if (!this.host.privacyLevelOptions().includes(info.privacy_level)) return apiError(400, 'privacy_level_option_mismatch', 'privacy_level is not one of the creator\'s options')
+    if (!this.host.privacyLevelOptions().includes(info.privacy_level))
+      return apiError(
+        400,
+        'privacy_level_option_mismatch',
+        "privacy_level is not one of the creator's options"
+      )
     if ((info.title ?? '').length > 2200) return invalid('post_info.title is too long')
     return null
   }
@@ -91,20 +105,39 @@ export class TikTokPublishing {
       const wrong = this.#checkPostInfo(info)
       if (wrong) return wrong
     } else if (info) return invalid('inbox uploads take source_info only')
-    if (source?.source !== 'FILE_UPLOAD') return invalid('this fake supports source FILE_UPLOAD only for videos')
+    if (source?.source !== 'FILE_UPLOAD')
+      return invalid('this fake supports source FILE_UPLOAD only for videos')
     const size = Number(source.video_size)
     const chunk = Number(source.chunk_size)
     const count = Number(source.total_chunk_count)
-    if (!(size > 0) || !(chunk > 0) || !(count >= 1)) return invalid('video_size, chunk_size and total_chunk_count are required')
-    if (size < 5 * MB ? count !== 1 || chunk !== size : chunk < 5 * MB || chunk > 64 * MB || count !== Math.floor(size / chunk) || count > 1000) {
+    if (!(size > 0) || !(chunk > 0) || !(count >= 1))
+      return invalid('video_size, chunk_size and total_chunk_count are required')
+    if (
+      size < 5 * MB
+        ? count !== 1 || chunk !== size
+        : chunk < 5 * MB || chunk > 64 * MB || count !== Math.floor(size / chunk) || count > 1000
+    ) {
       return invalid('The chunk_size or total_chunk_count does not follow the media transfer rules')
     }
     const id = `v_${inbox ? 'inbox' : 'pub'}_file~v2-1.${this.host.nextId()}`
     this.#publishes.set(id, {
-      id, kind: 'video', inbox, postInfo: info ?? {}, videoSize: size, chunkSize: chunk, totalChunks: count, received: 0,
-      photoUrls: [], pollsLeft: this.host.processingPolls(), status: 'PROCESSING_UPLOAD', token: request.bearer!,
+      id,
+      kind: 'video',
+      inbox,
+      postInfo: info ?? {},
+      videoSize: size,
+      chunkSize: chunk,
+      totalChunks: count,
+      received: 0,
+      photoUrls: [],
+      pollsLeft: this.host.processingPolls(),
+      status: 'PROCESSING_UPLOAD',
+      token: request.bearer!,
     })
-    return answer({ publish_id: id, upload_url: `${this.host.baseUrl()}/upload/${encodeURIComponent(id)}?upload_token=${randomBytes(8).toString('hex')}` })
+    return answer({
+      publish_id: id,
+      upload_url: `${this.host.baseUrl()}/upload/${encodeURIComponent(id)}?upload_token=${randomBytes(8).toString('hex')}`,
+    })
   }
 
   #initPhotos(request: FakeRequest): FakeReply {
@@ -112,18 +145,31 @@ export class TikTokPublishing {
     const denied = this.host.guard(request, inbox ? 'video.upload' : 'video.publish')
     if (denied) return denied
     const { post_info: info, source_info: source, media_type: type, post_mode: mode } = request.body
-    if (type !== 'PHOTO' || !['DIRECT_POST', 'MEDIA_UPLOAD'].includes(mode)) return invalid('media_type PHOTO and post_mode DIRECT_POST or MEDIA_UPLOAD are required')
+    if (type !== 'PHOTO' || !['DIRECT_POST', 'MEDIA_UPLOAD'].includes(mode))
+      return invalid('media_type PHOTO and post_mode DIRECT_POST or MEDIA_UPLOAD are required')
     if (!inbox) {
       const wrong = this.#checkPostInfo({ ...info, title: '' })
       if (wrong) return wrong
     }
-    if ((info?.title ?? '').length > 90 || (info?.description ?? '').length > 4000) return invalid('photo title or description is too long')
+    if ((info?.title ?? '').length > 90 || (info?.description ?? '').length > 4000)
+      return invalid('photo title or description is too long')
     const urls: string[] = source?.photo_images ?? []
-    if (source?.source !== 'PULL_FROM_URL' || !urls.length || urls.length > 35) return invalid('photo posts need PULL_FROM_URL with 1 to 35 photo_images')
+    if (source?.source !== 'PULL_FROM_URL' || !urls.length || urls.length > 35)
+      return invalid('photo posts need PULL_FROM_URL with 1 to 35 photo_images')
     const id = `p_${inbox ? 'inbox' : 'pub'}_url~v2.${this.host.nextId()}`
     this.#publishes.set(id, {
-      id, kind: 'photo', inbox, postInfo: info ?? {}, videoSize: 0, chunkSize: 0, totalChunks: 0, received: 0,
-      photoUrls: urls, pollsLeft: this.host.processingPolls(), status: 'PROCESSING_DOWNLOAD', token: request.bearer!,
+      id,
+      kind: 'photo',
+      inbox,
+      postInfo: info ?? {},
+      videoSize: 0,
+      chunkSize: 0,
+      totalChunks: 0,
+      received: 0,
+      photoUrls: urls,
+      pollsLeft: this.host.processingPolls(),
+      status: 'PROCESSING_DOWNLOAD',
+      token: request.bearer!,
     })
     return answer({ publish_id: id })
   }
@@ -137,8 +183,14 @@ export class TikTokPublishing {
     const index = Math.floor(first / publish.chunkSize)
     const isLast = index === publish.totalChunks - 1
     const expectedLast = isLast ? publish.videoSize - 1 : first + publish.chunkSize - 1
-    if (!/^video\/(mp4|quicktime|webm)$/.test(String(request.headers['content-type']))) return { status: 400, text: 'unsupported Content-Type' }
-    if (total !== publish.videoSize || first !== publish.received || last !== expectedLast || request.rawBody.length !== last - first + 1) {
+    if (!/^video\/(mp4|quicktime|webm)$/.test(String(request.headers['content-type'])))
+      return { status: 400, text: 'unsupported Content-Type' }
+    if (
+      total !== publish.videoSize ||
+      first !== publish.received ||
+      last !== expectedLast ||
+      request.rawBody.length !== last - first + 1
+    ) {
       return { status: 416, text: 'Content-Range does not match the next expected chunk' }
     }
     publish.received = last + 1
@@ -169,14 +221,21 @@ export class TikTokPublishing {
     const media: StoredPost['media'] = []
     if (publish.kind === 'photo') {
       for (const url of publish.photoUrls) {
-        const bytes = await fetch(url).then(async (response) => (response.ok ? new Uint8Array(await response.arrayBuffer()) : null)).catch(() => null)
+        const bytes = await fetch(url)
+          .then(async (response) =>
+            response.ok ? new Uint8Array(await response.arrayBuffer()) : null
+          )
+          .catch(() => null)
         if (!bytes) return this.#fail(publish, 'picture_download_failed')
         if (!isJpegOrWebp(bytes)) return this.#fail(publish, 'file_format_check_failed')
         media.push({ kind: 'image', altText: null })
       }
     } else media.push({ kind: 'video', altText: null })
 
-    const text = publish.kind === 'photo' ? (publish.postInfo.description ?? '') : (publish.postInfo.title ?? '')
+    const text =
+      publish.kind === 'photo'
+        ? (publish.postInfo.description ?? '')
+        : (publish.postInfo.title ?? '')
     if (publish.inbox) {
       publish.status = 'SEND_TO_USER_INBOX'
       this.host.videos.addDraft(publish.id, { text, media })
@@ -184,9 +243,17 @@ export class TikTokPublishing {
     }
     const id = String(this.host.nextId())
     this.host.videos.add({
-      id, text, media, title: publish.kind === 'photo' ? (publish.postInfo.title ?? '') : '',
-      createTime: Math.floor(Date.now() / 1000), privacy: publish.postInfo.privacy_level,
-      interactions: { disable_comment: !!publish.postInfo.disable_comment, disable_duet: !!publish.postInfo.disable_duet, disable_stitch: !!publish.postInfo.disable_stitch },
+      id,
+      text,
+      media,
+      title: publish.kind === 'photo' ? (publish.postInfo.title ?? '') : '',
+      createTime: Math.floor(Date.now() / 1000),
+      privacy: publish.postInfo.privacy_level,
+      interactions: {
+        disable_comment: !!publish.postInfo.disable_comment,
+        disable_duet: !!publish.postInfo.disable_duet,
+        disable_stitch: !!publish.postInfo.disable_stitch,
+      },
       figures: { view_count: 0, like_count: 0, comment_count: 0, share_count: 0 },
     })
     publish.status = 'PUBLISH_COMPLETE'

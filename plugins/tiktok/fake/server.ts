@@ -20,7 +20,12 @@ export class FakeTikTok extends OAuthFakeNetwork<FakeTikTokOAuth> implements Fak
   /** Status polls a publish needs after its bytes are in before TikTok reports the outcome. */
   processingPolls = 2
   /** What creator_info offers; unaudited apps get only SELF_ONLY. */
-  privacyLevelOptions = ['PUBLIC_TO_EVERYONE', 'MUTUAL_FOLLOW_FRIENDS', 'FOLLOWER_OF_CREATOR', 'SELF_ONLY']
+  privacyLevelOptions = [
+    'PUBLIC_TO_EVERYONE',
+    'MUTUAL_FOLLOW_FRIENDS',
+    'FOLLOWER_OF_CREATOR',
+    'SELF_ONLY',
+  ]
   maxVideoPostDurationSec = 600
   creatorFlags = { comment_disabled: false, duet_disabled: false, stitch_disabled: false }
 
@@ -37,7 +42,11 @@ export class FakeTikTok extends OAuthFakeNetwork<FakeTikTokOAuth> implements Fak
 
   get settings() {
     return {
-      urls: { api: this.server.baseUrl, authorize: `${this.server.baseUrl}/v2/auth/authorize/`, web: 'https://www.tiktok.com' },
+      urls: {
+        api: this.server.baseUrl,
+        authorize: `${this.server.baseUrl}/v2/auth/authorize/`,
+        web: 'https://www.tiktok.com',
+      },
       clientId: CLIENT_KEY,
       clientSecret: CLIENT_SECRET,
     }
@@ -81,8 +90,18 @@ export class FakeTikTok extends OAuthFakeNetwork<FakeTikTokOAuth> implements Fak
   }
 
   #guard(request: FakeRequest, scope: string): FakeReply | null {
-    if (!request.bearer || !this.isTokenValid(request.bearer)) return apiError(401, 'access_token_invalid', 'The access token is invalid or not found in the request.')
-    if (!this.oauth.scopesOf(request.bearer).includes(scope)) return apiError(401, 'scope_not_authorized', `The user did not authorize the scope required: ${scope}.`)
+    if (!request.bearer || !this.isTokenValid(request.bearer))
+      return apiError(
+        401,
+        'access_token_invalid',
+        'The access token is invalid or not found in the request.'
+      )
+    if (!this.oauth.scopesOf(request.bearer).includes(scope))
+      return apiError(
+        401,
+        'scope_not_authorized',
+        `The user did not authorize the scope required: ${scope}.`
+      )
     return null
   }
 
@@ -114,10 +133,18 @@ export class FakeTikTok extends OAuthFakeNetwork<FakeTikTokOAuth> implements Fak
         following_count: 12,
         video_count: this.#videos.count,
       }
-      return answer({ user: Object.fromEntries(fields.filter((field) => field in all).map((field) => [field, all[field]])) })
+      return answer({
+        user: Object.fromEntries(
+          fields.filter((field) => field in all).map((field) => [field, all[field]])
+        ),
+      })
     })
 
-    s.route('POST', '/v2/post/publish/creator_info/query/', (request) => this.#guard(request, 'video.publish') ?? answer(this.#creatorInfo()))
+    s.route(
+      'POST',
+      '/v2/post/publish/creator_info/query/',
+      (request) => this.#guard(request, 'video.publish') ?? answer(this.#creatorInfo())
+    )
     this.#publishing.routes(s)
     this.#videos.routes(s)
   }

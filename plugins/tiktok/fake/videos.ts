@@ -43,7 +43,12 @@ export class TikTokVideos {
   setMetrics(externalId: string, figures: Partial<PostMetrics>) {
     const video = this.#videos.get(externalId)
     if (!video) throw new Error(`no video ${externalId}`)
-    video.figures = { view_count: figures.views ?? 0, like_count: figures.likes ?? 0, comment_count: figures.comments ?? 0, share_count: figures.shares ?? 0 }
+    video.figures = {
+      view_count: figures.views ?? 0,
+      like_count: figures.likes ?? 0,
+      comment_count: figures.comments ?? 0,
+      share_count: figures.shares ?? 0,
+    }
   }
 
   routes(s: FakeServer) {
@@ -61,7 +66,9 @@ export class TikTokVideos {
       duration: 5,
       ...video.figures,
     }
-    return Object.fromEntries(fields.filter((field) => field in all).map((field) => [field, all[field]]))
+    return Object.fromEntries(
+      fields.filter((field) => field in all).map((field) => [field, all[field]])
+    )
   }
 
   #list(request: FakeRequest): FakeReply {
@@ -71,7 +78,11 @@ export class TikTokVideos {
     if (!Number.isInteger(max) || max < 1 || max > 20) return invalid('max_count must be 1 to 20')
     const fields = (request.query.get('fields') ?? '').split(',')
     const videos = [...this.#videos.values()].reverse().slice(0, max)
-    return answer({ videos: videos.map((video) => this.#videoJson(video, fields)), cursor: 0, has_more: this.#videos.size > max })
+    return answer({
+      videos: videos.map((video) => this.#videoJson(video, fields)),
+      cursor: 0,
+      has_more: this.#videos.size > max,
+    })
   }
 
   #query(request: FakeRequest): FakeReply {
@@ -80,7 +91,13 @@ export class TikTokVideos {
     const ids: string[] = request.body.filters?.video_ids ?? []
     if (!ids.length || ids.length > 20) return invalid('filters.video_ids must hold 1 to 20 ids')
     const fields = (request.query.get('fields') ?? '').split(',')
-    const videos = ids.map((id) => this.#videos.get(String(id))).filter((video): video is Video => !!video)
-    return answer({ videos: videos.map((video) => this.#videoJson(video, fields)), cursor: 0, has_more: false })
+    const videos = ids
+      .map((id) => this.#videos.get(String(id)))
+      .filter((video): video is Video => !!video)
+    return answer({
+      videos: videos.map((video) => this.#videoJson(video, fields)),
+      cursor: 0,
+      has_more: false,
+    })
   }
 }

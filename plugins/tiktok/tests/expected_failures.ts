@@ -21,7 +21,8 @@ export function withExpectedFailures(run: () => void, expected: Record<string, s
   }
   const titles = new Set(groups.flatMap((group) => group.tests.map((t) => t.title)))
   const unknown = Object.keys(expected).filter((title) => !titles.has(title))
-  if (unknown.length) throw new Error(`expected failures name tests the kit does not have: ${unknown.join('; ')}`)
+  if (unknown.length)
+    throw new Error(`expected failures name tests the kit does not have: ${unknown.join('; ')}`)
   for (const group of groups) {
     group.tap((t) => {
       const reason = expected[t.title]

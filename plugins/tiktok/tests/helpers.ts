@@ -8,10 +8,21 @@ import { FakeTikTok } from '../fake/server.js'
 import type { TikTokOptions } from '../options.js'
 
 /** The smallest well-formed JPEG header TikTok's format check needs (SOI + APP0/JFIF). */
-const JPEG = Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0x00, 0xff, 0xd9])
+const JPEG = Uint8Array.from([
+  0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0x00, 0x01,
+  0x00, 0x01, 0x00, 0x00, 0xff, 0xd9,
+])
 
 export function jpegFixture(): MediaItem {
-  return { kind: 'image', mimeType: 'image/jpeg', bytes: JPEG.length, width: 1080, height: 1350, altText: null, read: async () => JPEG }
+  return {
+    kind: 'image',
+    mimeType: 'image/jpeg',
+    bytes: JPEG.length,
+    width: 1080,
+    height: 1350,
+    altText: null,
+    read: async () => JPEG,
+  }
 }
 
 export function bigVideo(bytes: number): MediaItem {
@@ -29,16 +40,25 @@ export async function connectedFake(settings: Record<string, unknown> = {}) {
   const { profile, token } = connected.value[0]
   const base = contextFor(fake)
   const account = { ...base, settings: { ...base.settings, ...settings }, account: profile, token }
-  const publishContext = (post: Partial<PostDraft<TikTokOptions>>, timeoutMs?: number): PublishContext<TikTokOptions> => ({
+  const publishContext = (
+    post: Partial<PostDraft<TikTokOptions>>,
+    timeoutMs?: number
+  ): PublishContext<TikTokOptions> => ({
     ...account,
     ...(timeoutMs ? { http: contextFor(fake, timeoutMs).http } : {}),
     idempotencyKey: randomUUID(),
-    post: { text: 'Hello from the TikTok tests', media: [videoFixture()], options: { privacyLevel: 'SELF_ONLY' }, ...post },
+    post: {
+      text: 'Hello from the TikTok tests',
+      media: [videoFixture()],
+      options: { privacyLevel: 'SELF_ONLY' },
+      ...post,
+    },
   })
   /** Publishes as the pipeline does: polls while pending. */
   async function publish(ctx: PublishContext<TikTokOptions>) {
     let outcome = await tiktok.publish(ctx)
-    for (let polls = 0; outcome.status === 'pending' && polls < 20; polls++) outcome = await tiktok.checkStatus!(ctx, outcome.handle)
+    for (let polls = 0; outcome.status === 'pending' && polls < 20; polls++)
+      outcome = await tiktok.checkStatus!(ctx, outcome.handle)
     return outcome
   }
   const close = async () => {

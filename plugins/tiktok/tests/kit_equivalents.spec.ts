@@ -15,14 +15,23 @@ test.group('tiktok: kit tests with TikTok-valid media', () => {
     if (outcome.status !== 'ok') return assert.fail(JSON.stringify(outcome))
     assert.equal(fake.storedPost(outcome.value.externalId)?.text, text)
     assert.equal(fake.storedPost(outcome.value.externalId)?.media[0].kind, 'video')
-    assert.match(outcome.value.url!, /^https:\/\/www\.tiktok\.com\/@pistache\.agency\/video\/\d{19}$/)
+    assert.match(
+      outcome.value.url!,
+      /^https:\/\/www\.tiktok\.com\/@pistache\.agency\/video\/\d{19}$/
+    )
   })
 
   test('publishes JPEG photos pulled from their public URLs', async ({ assert, cleanup }) => {
     const { fake, host, publishContext, publish, close } = await connectedFake()
     cleanup(close)
-    const media = await Promise.all([jpegFixture(), jpegFixture()].map((item) => host.publish(item)))
-    const ctx = publishContext({ text: 'Two photos', media, options: { privacyLevel: 'SELF_ONLY', photoTitle: 'Pistachios' } })
+    const media = await Promise.all(
+      [jpegFixture(), jpegFixture()].map((item) => host.publish(item))
+    )
+    const ctx = publishContext({
+      text: 'Two photos',
+      media,
+      options: { privacyLevel: 'SELF_ONLY', photoTitle: 'Pistachios' },
+    })
     assert.deepEqual(checkPost(tiktok, ctx.post, ctx.account), [])
     const outcome = await publish(ctx)
     if (outcome.status !== 'ok') return assert.fail(JSON.stringify(outcome))
@@ -30,13 +39,27 @@ test.group('tiktok: kit tests with TikTok-valid media', () => {
     assert.equal(fake.storedPost(outcome.value.externalId)!.text, 'Two photos')
   })
 
-  test('a PNG photo is refused by TikTok, and validation says so first', async ({ assert, cleanup }) => {
+  test('a PNG photo is refused by TikTok, and validation says so first', async ({
+    assert,
+    cleanup,
+  }) => {
     const { host, publishContext, publish, close } = await connectedFake()
     cleanup(close)
-    const png = await host.publish({ ...jpegFixture(), mimeType: 'image/png', read: async () => Buffer.from('\x89PNG\r\n\x1a\n') })
+    const png = await host.publish({
+      ...jpegFixture(),
+      mimeType: 'image/png',
+      read: async () => Buffer.from('\x89PNG\r\n\x1a\n'),
+    })
     const ctx = publishContext({ media: [png] })
-    assert.include(checkPost(tiktok, ctx.post, ctx.account).map((issue) => issue.code), 'media_format_not_supported')
-    assert.deepInclude(await publish(ctx), { status: 'error', retryable: false, code: 'publish_failed' })
+    assert.include(
+      checkPost(tiktok, ctx.post, ctx.account).map((issue) => issue.code),
+      'media_format_not_supported'
+    )
+    assert.deepInclude(await publish(ctx), {
+      status: 'error',
+      retryable: false,
+      code: 'publish_failed',
+    })
   })
 
   test('maps 401, 429 and 5xx on the init call', async ({ assert, cleanup }) => {
@@ -44,17 +67,30 @@ test.group('tiktok: kit tests with TikTok-valid media', () => {
     cleanup(close)
     fake.server.failNext(fake.publishPath, { kind: 'status', status: 401 })
     assert.equal((await publish(publishContext({}))).status, 'unauthorized')
-    fake.server.failNext(fake.publishPath, { kind: 'status', status: 429, headers: { 'retry-after': '42' } })
-    assert.deepInclude(await publish(publishContext({})), { status: 'rate_limited', retryAfter: 42 })
+    fake.server.failNext(fake.publishPath, {
+      kind: 'status',
+      status: 429,
+      headers: { 'retry-after': '42' },
+    })
+    assert.deepInclude(await publish(publishContext({})), {
+      status: 'rate_limited',
+      retryAfter: 42,
+    })
     fake.server.failNext(fake.publishPath, { kind: 'status', status: 503 })
     assert.deepInclude(await publish(publishContext({})), { status: 'error', retryable: true })
   })
 
-  test('a photo post whose answer was lost is ambiguous, then found by its caption', async ({ assert, cleanup }) => {
+  test('a photo post whose answer was lost is ambiguous, then found by its caption', async ({
+    assert,
+    cleanup,
+  }) => {
     const { fake, host, publishContext, close } = await connectedFake()
     cleanup(close)
     fake.server.failNext(fake.publishPath, { kind: 'lose_response' })
-    const ctx = publishContext({ text: 'Did this go out?', media: [await host.publish(jpegFixture())] }, 300)
+    const ctx = publishContext(
+      { text: 'Did this go out?', media: [await host.publish(jpegFixture())] },
+      300
+    )
     assert.equal((await tiktok.publish(ctx)).status, 'ambiguous')
     await fake.settle()
     const found = await tiktok.findByIdempotencyKey!(ctx)
@@ -62,7 +98,10 @@ test.group('tiktok: kit tests with TikTok-valid media', () => {
     assert.equal(fake.storedPost(found.value.externalId)?.text, 'Did this go out?')
   })
 
-  test('a video init whose answer was lost is ambiguous, and the lookup truthfully finds nothing', async ({ assert, cleanup }) => {
+  test('a video init whose answer was lost is ambiguous, and the lookup truthfully finds nothing', async ({
+    assert,
+    cleanup,
+  }) => {
     const { fake, publishContext, close } = await connectedFake()
     cleanup(close)
     fake.server.failNext(fake.publishPath, { kind: 'lose_response' })
@@ -82,7 +121,18 @@ test.group('tiktok: kit tests with TikTok-valid media', () => {
     const stats = await tiktok.fetchStats(account, [id, 'v_inbox_file~v2.1'])
     assert.deepEqual(stats, {
       status: 'ok',
-      value: { [id]: { views: 120, likes: 7, comments: 2, shares: 3, reach: null, saves: null, quotes: null, clicks: null } },
+      value: {
+        [id]: {
+          views: 120,
+          likes: 7,
+          comments: 2,
+          shares: 3,
+          reach: null,
+          saves: null,
+          quotes: null,
+          clicks: null,
+        },
+      },
     })
   })
 })

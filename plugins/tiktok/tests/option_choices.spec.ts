@@ -21,14 +21,22 @@ test.group('tiktok: privacy level choices', (group) => {
     })
   })
 
-  test('an unaudited app’s creator is offered only "Only me"; unknown levels are left out', async ({ assert }) => {
+  test('an unaudited app’s creator is offered only "Only me"; unknown levels are left out', async ({
+    assert,
+  }) => {
     env.fake.privacyLevelOptions = ['SELF_ONLY', 'SOME_FUTURE_LEVEL']
-    assert.deepEqual(await tiktok.optionChoices!(env.account, 'privacyLevel', {}), { status: 'ok', value: [{ value: 'SELF_ONLY', label: 'Only me' }] })
+    assert.deepEqual(await tiktok.optionChoices!(env.account, 'privacyLevel', {}), {
+      status: 'ok',
+      value: [{ value: 'SELF_ONLY', label: 'Only me' }],
+    })
   })
 
   test('a revoked token comes back unauthorized, another field is refused', async ({ assert }) => {
     await tiktok.auth.revoke(env.account)
-    assert.equal((await tiktok.optionChoices!(env.account, 'privacyLevel', {})).status, 'unauthorized')
+    assert.equal(
+      (await tiktok.optionChoices!(env.account, 'privacyLevel', {})).status,
+      'unauthorized'
+    )
     const other = await tiktok.optionChoices!(env.account, 'photoTitle', {})
     assert.equal(other.status === 'error' && other.code, 'unknown_option_field')
   })

@@ -5,13 +5,22 @@ const MB = 1024 * 1024
 
 test.group('tiktok chunk plan', () => {
   test('files under 5 MB go whole', ({ assert }) => {
-    assert.deepEqual(planChunks(3 * MB, 10 * MB), { videoSize: 3 * MB, chunkSize: 3 * MB, totalChunkCount: 1 })
+    assert.deepEqual(planChunks(3 * MB, 10 * MB), {
+      videoSize: 3 * MB,
+      chunkSize: 3 * MB,
+      totalChunkCount: 1,
+    })
   })
 
-  test('total_chunk_count is floor(size / chunk) and the last chunk takes the remainder', ({ assert }) => {
+  test('total_chunk_count is floor(size / chunk) and the last chunk takes the remainder', ({
+    assert,
+  }) => {
     const plan = planChunks(29 * MB, 10 * MB)
     assert.equal(plan.totalChunkCount, 2)
-    assert.deepEqual(chunkRanges(plan), [[0, 10 * MB - 1], [10 * MB, 29 * MB - 1]])
+    assert.deepEqual(chunkRanges(plan), [
+      [0, 10 * MB - 1],
+      [10 * MB, 29 * MB - 1],
+    ])
   })
 
   test('chunk sizes stay within 5–64 MB and at most 1000 chunks', ({ assert }) => {

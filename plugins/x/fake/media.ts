@@ -41,10 +41,19 @@ export class FakeMediaUploads {
       const denied = this.host.denied(request) ?? badBody(request, '/2/media/upload/initialize')
       if (denied) return denied
       const { media_type: type, total_bytes: totalBytes, media_category: category } = request.body
-      if (!type || totalBytes === undefined) return invalid('media_type and total_bytes are required')
+      if (!type || totalBytes === undefined)
+        return invalid('media_type and total_bytes are required')
       const id = this.host.newId()
       const processed = type.startsWith('video/') || type === 'image/gif'
-      this.#uploads.set(id, { type, category, totalBytes, segments: new Map(), finalized: false, pollsLeft: processed ? this.host.processingPolls() : 0, altText: null })
+      this.#uploads.set(id, {
+        type,
+        category,
+        totalBytes,
+        segments: new Map(),
+        finalized: false,
+        pollsLeft: processed ? this.host.processingPolls() : 0,
+        altText: null,
+      })
       return { json: { data: { id, media_key: `7_${id}`, expires_after_secs: 86400 } } }
     })
 
@@ -52,10 +61,15 @@ export class FakeMediaUploads {
       const denied = this.host.denied(request)
       if (denied) return denied
       const upload = this.#uploads.get(request.params.id)
-      if (!upload || upload.finalized) return invalid(`Media id ${request.params.id} is not an open upload`)
+      if (!upload || upload.finalized)
+        return invalid(`Media id ${request.params.id} is not an open upload`)
       // Multipart fields arrive as text: the schema's integer is the number they spell.
       const file = request.files.media?.[0]
-      const fields = { ...request.body, ...(file ? { media: 'binary' } : {}), segment_index: Number(request.body.segment_index) }
+      const fields = {
+        ...request.body,
+        ...(file ? { media: 'binary' } : {}),
+        segment_index: Number(request.body.segment_index),
+      }
       const wrong = badBody(request, '/2/media/upload/{id}/append', fields, 'multipart/form-data')
       if (wrong) return wrong
       upload.segments.set(fields.segment_index, file!.bytes.length)
@@ -68,10 +82,23 @@ export class FakeMediaUploads {
       const upload = this.#uploads.get(request.params.id)
       if (!upload) return invalid(`Media id ${request.params.id} not found`)
       const received = [...upload.segments.values()].reduce((sum, n) => sum + n, 0)
-      const contiguous = [...upload.segments.keys()].sort((a, b) => a - b).every((index, i) => index === i)
-      if (received !== upload.totalBytes || !contiguous) return invalid('Segments do not add up to provided total file size.')
+      const contiguous = [...upload.segments.keys()]
+        .sort((a, b) => a - b)
+        .every((index, i) => index === i)
+      if (received !== upload.totalBytes || !contiguous)
+        return invalid('Segments do not add up to provided total file size.')
       upload.finalized = true
-      return { json: { data: { id: request.params.id, media_key: `7_${request.params.id}`, size: received, expires_after_secs: 86400, ...this.#processing(upload) } } }
+      return {
+        json: {
+          data: {
+            id: request.params.id,
+            media_key: `7_${request.params.id}`,
+            size: received,
+            expires_after_secs: 86400,
+            ...this.#processing(upload),
+          },
+        },
+      }
     })
 
     s.route('GET', '/2/media/upload', (request) => {
@@ -90,7 +117,9 @@ export class FakeMediaUploads {
       const upload = this.#uploads.get(request.body.id)
       if (!upload?.finalized) return invalid(`Media id ${request.body.id} not found`)
       upload.altText = request.body.metadata?.alt_text?.text ?? upload.altText
-      return { json: { data: { id: request.body.id, associated_metadata: request.body.metadata ?? {} } } }
+      return {
+        json: { data: { id: request.body.id, associated_metadata: request.body.metadata ?? {} } },
+      }
     })
   }
 
@@ -100,7 +129,11 @@ export class FakeMediaUploads {
     return {
       processing_info: done
         ? { state: 'succeeded', progress_percent: 100 }
-        : { state: upload.pollsLeft === this.host.processingPolls() ? 'pending' : 'in_progress', check_after_secs: this.host.checkAfterSecs(), progress_percent: 50 },
+        : {
+            state: upload.pollsLeft === this.host.processingPolls() ? 'pending' : 'in_progress',
+            check_after_secs: this.host.checkAfterSecs(),
+            progress_percent: 50,
+          },
     }
   }
 }

@@ -16,8 +16,10 @@ interface UrlEntity {
   media_key?: string
 }
 
-const tco = (seed: string) => `https://t.co/${createHash('sha256').update(seed).digest('base64url').slice(0, 10)}`
-const escapeX = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
+const tco = (seed: string) =>
+  `https://t.co/${createHash('sha256').update(seed).digest('base64url').slice(0, 10)}`
+const escapeX = (text: string) =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
 const codePoints = (text: string) => [...text].length
 
 /**
@@ -34,7 +36,13 @@ export function renderText(post: RenderablePost) {
     text += escapeX(source.slice(last, match.index))
     const link = tco(`${post.id}:${match.index}`)
     const display = match[0].replace(/^https?:\/\//, '')
-    urls.push({ start: codePoints(text), end: codePoints(text) + codePoints(link), url: link, expanded_url: match[0], display_url: display.length > 26 ? `${display.slice(0, 25)}…` : display })
+    urls.push({
+      start: codePoints(text),
+      end: codePoints(text) + codePoints(link),
+      url: link,
+      expanded_url: match[0],
+      display_url: display.length > 26 ? `${display.slice(0, 25)}…` : display,
+    })
     text += link
     last = match.index! + match[0].length
   }
@@ -43,7 +51,14 @@ export function renderText(post: RenderablePost) {
     const link = tco(`${post.id}:media`)
     text += `${text ? ' ' : ''}`
     for (const media of post.media) {
-      urls.push({ start: codePoints(text), end: codePoints(text) + codePoints(link), url: link, expanded_url: `https://x.com/pistache/status/${post.id}/photo/1`, display_url: `pic.x.com/${link.slice(13)}`, media_key: media.key })
+      urls.push({
+        start: codePoints(text),
+        end: codePoints(text) + codePoints(link),
+        url: link,
+        expanded_url: `https://x.com/pistache/status/${post.id}/photo/1`,
+        display_url: `pic.x.com/${link.slice(13)}`,
+        media_key: media.key,
+      })
     }
     text += link
   }

@@ -18,14 +18,33 @@ function documentedQuery(path: string, method: string) {
 }
 
 /** X's problem body (RFC 7807 style). */
-export const problem = (status: number, title: string, detail: string, extra: object = {}): FakeReply => ({
+export const problem = (
+  status: number,
+  title: string,
+  detail: string,
+  extra: object = {}
+): FakeReply => ({
   status,
-  json: { title, detail, type: status === 400 ? 'https://api.x.com/2/problems/invalid-request' : 'about:blank', status, ...extra },
+  json: {
+    title,
+    detail,
+    type: status === 400 ? 'https://api.x.com/2/problems/invalid-request' : 'about:blank',
+    status,
+    ...extra,
+  },
 })
-export const invalid = (message: string) => problem(400, 'Invalid Request', 'One or more parameters to your request was invalid.', { errors: [{ message }] })
+export const invalid = (message: string) =>
+  problem(400, 'Invalid Request', 'One or more parameters to your request was invalid.', {
+    errors: [{ message }],
+  })
 
 /** X's 400 when the body breaks the spec's schema; null when it fits. */
-export function badBody(request: FakeRequest, path: string, body: unknown = request.body, type = 'application/json'): FakeReply | null {
+export function badBody(
+  request: FakeRequest,
+  path: string,
+  body: unknown = request.body,
+  type = 'application/json'
+): FakeReply | null {
   const problems = spec.validateBody(request.method, path, type, body)
   return problems.length ? invalid(problems.join('; ')) : null
 }
@@ -34,5 +53,7 @@ export function badBody(request: FakeRequest, path: string, body: unknown = requ
 export function unknownQuery(request: FakeRequest, path: string): FakeReply | null {
   const allowed = documentedQuery(path, request.method.toLowerCase())
   const unknown = [...request.query.keys()].find((key) => !allowed.has(key))
-  return unknown ? invalid(`The query parameter [${unknown}] is not one of [${[...allowed].join(',')}]`) : null
+  return unknown
+    ? invalid(`The query parameter [${unknown}] is not one of [${[...allowed].join(',')}]`)
+    : null
 }

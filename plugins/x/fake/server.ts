@@ -13,7 +13,14 @@ interface Tweet extends StoredPost {
   id: string
   createdAt: string
   media: (StoredPost['media'][number] & { key: string })[]
-  metrics: { like_count: number; repost_count: number; reply_count: number; quote_count: number; bookmark_count: number; impression_count: number }
+  metrics: {
+    like_count: number
+    repost_count: number
+    reply_count: number
+    quote_count: number
+    bookmark_count: number
+    impression_count: number
+  }
 }
 
 /**
@@ -97,14 +104,23 @@ export class FakeX extends OAuthFakeNetwork<FakeXOAuth> implements FakeNetwork {
       text,
       media,
       createdAt: new Date().toISOString(),
-      metrics: { like_count: 0, repost_count: 0, reply_count: 0, quote_count: 0, bookmark_count: 0, impression_count: 0 },
+      metrics: {
+        like_count: 0,
+        repost_count: 0,
+        reply_count: 0,
+        quote_count: 0,
+        bookmark_count: 0,
+        impression_count: 0,
+      },
     }
     this.#tweets.set(tweet.id, tweet)
     return tweet
   }
 
   #authorized(request: FakeRequest): FakeReply | null {
-    return request.bearer && this.isTokenValid(request.bearer) ? null : problem(401, 'Unauthorized', 'Unauthorized')
+    return request.bearer && this.isTokenValid(request.bearer)
+      ? null
+      : problem(401, 'Unauthorized', 'Unauthorized')
   }
 
   #postJson(tweet: Tweet, fields: string[]) {
@@ -137,9 +153,18 @@ export class FakeX extends OAuthFakeNetwork<FakeXOAuth> implements FakeNetwork {
         json: {
           data: {
             ...USER,
-            ...(fields.includes('profile_image_url') ? { profile_image_url: 'https://pbs.twimg.com/profile_images/1/pistache_normal.png' } : {}),
+            ...(fields.includes('profile_image_url')
+              ? { profile_image_url: 'https://pbs.twimg.com/profile_images/1/pistache_normal.png' }
+              : {}),
             ...(fields.includes('public_metrics')
-              ? { public_metrics: { followers_count: 1280, following_count: 42, post_count: this.#tweets.size, listed_count: 3 } }
+              ? {
+                  public_metrics: {
+                    followers_count: 1280,
+                    following_count: 42,
+                    post_count: this.#tweets.size,
+                    listed_count: 3,
+                  },
+                }
               : {}),
           },
         },
@@ -159,18 +184,35 @@ export class FakeX extends OAuthFakeNetwork<FakeXOAuth> implements FakeNetwork {
       if (countXWeighted(text) > 280) return invalid('Post text is too long.')
       for (const id of mediaIds) {
         const upload = this.#media.get(id)
-        if (!upload?.finalized || upload.pollsLeft > 0) return invalid('Your media IDs are invalid.')
+        if (!upload?.finalized || upload.pollsLeft > 0)
+          return invalid('Your media IDs are invalid.')
       }
       const normal = text.normalize('NFC').trim()
-      if (normal && [...this.#tweets.values()].some((tweet) => tweet.text.normalize('NFC').trim() === normal)) {
-        return problem(403, 'Forbidden', 'You are not allowed to create a Tweet with duplicate content.')
+      if (
+        normal &&
+        [...this.#tweets.values()].some((tweet) => tweet.text.normalize('NFC').trim() === normal)
+      ) {
+        return problem(
+          403,
+          'Forbidden',
+          'You are not allowed to create a Tweet with duplicate content.'
+        )
       }
       const media = mediaIds.map((id) => {
         const upload = this.#media.get(id)!
-        return { kind: upload.type.startsWith('video/') ? ('video' as const) : ('image' as const), altText: upload.altText, key: `7_${id}` }
+        return {
+          kind: upload.type.startsWith('video/') ? ('video' as const) : ('image' as const),
+          altText: upload.altText,
+          key: `7_${id}`,
+        }
       })
       const tweet = this.#newTweet(text, media)
-      return { status: 201, json: { data: { id: tweet.id, text: renderText(tweet).text, edit_history_post_ids: [tweet.id] } } }
+      return {
+        status: 201,
+        json: {
+          data: { id: tweet.id, text: renderText(tweet).text, edit_history_post_ids: [tweet.id] },
+        },
+      }
     })
 
     s.route('GET', '/2/tweets', (request) => {
@@ -185,7 +227,17 @@ export class FakeX extends OAuthFakeNetwork<FakeXOAuth> implements FakeNetwork {
         json: {
           ...(found.length ? { data: found.map((tweet) => this.#postJson(tweet, fields)) } : {}),
           ...(missing.length
-            ? { errors: missing.map((id) => ({ value: id, detail: `Could not find post with ids: [${id}].`, title: 'Not Found Error', resource_type: 'tweet', parameter: 'ids', resource_id: id, type: 'https://api.x.com/2/problems/resource-not-found' })) }
+            ? {
+                errors: missing.map((id) => ({
+                  value: id,
+                  detail: `Could not find post with ids: [${id}].`,
+                  title: 'Not Found Error',
+                  resource_type: 'tweet',
+                  parameter: 'ids',
+                  resource_id: id,
+                  type: 'https://api.x.com/2/problems/resource-not-found',
+                })),
+              }
             : {}),
         },
       }
@@ -194,16 +246,27 @@ export class FakeX extends OAuthFakeNetwork<FakeXOAuth> implements FakeNetwork {
     s.route('GET', '/2/users/:id/tweets', (request) => {
       const denied = this.#authorized(request) ?? unknownQuery(request, '/2/users/{id}/tweets')
       if (denied) return denied
-      if (request.params.id !== USER.id) return problem(404, 'Not Found Error', `Could not find user with id: [${request.params.id}].`)
+      if (request.params.id !== USER.id)
+        return problem(
+          404,
+          'Not Found Error',
+          `Could not find user with id: [${request.params.id}].`
+        )
       const max = Number(request.query.get('max_results') ?? 10)
-      if (!Number.isInteger(max) || max < 5 || max > 100) return invalid('max_results must be between 5 and 100')
+      if (!Number.isInteger(max) || max < 5 || max > 100)
+        return invalid('max_results must be between 5 and 100')
       const since = request.query.get('start_time')
       const fields = (request.query.get('post.fields') ?? '').split(',')
       const posts = [...this.#tweets.values()]
         .filter((tweet) => !since || tweet.createdAt >= new Date(since).toISOString())
         .reverse()
         .slice(0, max)
-      return { json: { data: posts.map((tweet) => this.#postJson(tweet, fields)), meta: { result_count: posts.length } } }
+      return {
+        json: {
+          data: posts.map((tweet) => this.#postJson(tweet, fields)),
+          meta: { result_count: posts.length },
+        },
+      }
     })
   }
 }

@@ -8,13 +8,19 @@ import { connectedFake } from './helpers.js'
 test.group('x media: chunking', () => {
   test('splits into segments of the chunk size, the last one shorter', ({ assert }) => {
     const chunks = chunksOf(new Uint8Array(10_000), 4096)
-    assert.deepEqual(chunks.map((chunk) => chunk.length), [4096, 4096, 1808])
+    assert.deepEqual(
+      chunks.map((chunk) => chunk.length),
+      [4096, 4096, 1808]
+    )
   })
 
   test('never exceeds the 1000 segments segment_index allows', ({ assert }) => {
     const chunks = chunksOf(new Uint8Array(5000), 1)
     assert.isAtMost(chunks.length, 1000)
-    assert.equal(chunks.reduce((sum, chunk) => sum + chunk.length, 0), 5000)
+    assert.equal(
+      chunks.reduce((sum, chunk) => sum + chunk.length, 0),
+      5000
+    )
   })
 
   test('GIFs and videos get their own media_category', ({ assert }) => {
@@ -23,16 +29,29 @@ test.group('x media: chunking', () => {
     assert.equal(mediaCategory({ kind: 'video', mimeType: 'video/mp4' }), 'tweet_video')
   })
 
-  test('uploads a multi-chunk file as numbered APPEND segments the fake reassembles', async ({ assert, cleanup }) => {
+  test('uploads a multi-chunk file as numbered APPEND segments the fake reassembles', async ({
+    assert,
+    cleanup,
+  }) => {
     const { fake, account } = await connectedFake()
     cleanup(() => fake.close())
     const bytes = new Uint8Array(10_000).map((_, i) => i % 251)
-    const item = imageFixture('alt', { mimeType: 'image/jpeg', bytes: bytes.length, read: async () => bytes })
+    const item = imageFixture('alt', {
+      mimeType: 'image/jpeg',
+      bytes: bytes.length,
+      read: async () => bytes,
+    })
     const uploaded = await uploadMedia(apiHttp(account), account.token.accessToken, item, 4096)
     assert.equal(uploaded.status, 'ok', JSON.stringify(uploaded))
     const appends = fake.server.requestsTo('POST', /\/append$/)
-    assert.deepEqual(appends.map((request) => request.body.segment_index), ['0', '1', '2'])
-    assert.deepEqual(appends.map((request) => request.files.media[0].bytes.length), [4096, 4096, 1808])
+    assert.deepEqual(
+      appends.map((request) => request.body.segment_index),
+      ['0', '1', '2']
+    )
+    assert.deepEqual(
+      appends.map((request) => request.files.media[0].bytes.length),
+      [4096, 4096, 1808]
+    )
   })
 
   test('a GIF may not share a post with other images', ({ assert }) => {
@@ -45,14 +64,23 @@ test.group('x media: chunking', () => {
 })
 
 test.group('x media: video processing', () => {
-  test('publish hands back pending while X processes, checkStatus finishes the post', async ({ assert, cleanup }) => {
+  test('publish hands back pending while X processes, checkStatus finishes the post', async ({
+    assert,
+    cleanup,
+  }) => {
     const { fake, account, publishContext } = await connectedFake({ mediaWaitSeconds: 0 })
     cleanup(() => fake.close())
-    const first = await x.publish(publishContext({ text: 'A video', media: [videoFixture({ altText: 'A pistachio rolling' })] }))
+    const first = await x.publish(
+      publishContext({ text: 'A video', media: [videoFixture({ altText: 'A pistachio rolling' })] })
+    )
     assert.equal(first.status, 'pending')
     if (first.status !== 'pending') return
     assert.equal(first.checkAfter, 1)
-    assert.lengthOf(fake.server.requestsTo('POST', '/2/tweets'), 0, 'no post before processing succeeds')
+    assert.lengthOf(
+      fake.server.requestsTo('POST', '/2/tweets'),
+      0,
+      'no post before processing succeeds'
+    )
 
     const second = await x.checkStatus!(account, first.handle)
     assert.equal(second.status, 'pending')
@@ -61,11 +89,17 @@ test.group('x media: video processing', () => {
     assert.equal(third.status, 'ok', JSON.stringify(third))
     if (third.status !== 'ok') return
     const stored = fake.storedPost(third.value.externalId)!
-    assert.deepEqual(stored.media.map(({ kind, altText }) => ({ kind, altText })), [{ kind: 'video', altText: 'A pistachio rolling' }])
+    assert.deepEqual(
+      stored.media.map(({ kind, altText }) => ({ kind, altText })),
+      [{ kind: 'video', altText: 'A pistachio rolling' }]
+    )
     assert.match(third.value.url!, /^https:\/\/x\.com\/pistache\/status\/\d+$/)
   })
 
-  test('publish waits in-process as long as check_after_secs says, within its budget', async ({ assert, cleanup }) => {
+  test('publish waits in-process as long as check_after_secs says, within its budget', async ({
+    assert,
+    cleanup,
+  }) => {
     const { fake, publishContext } = await connectedFake({ mediaWaitSeconds: 10 })
     cleanup(() => fake.close())
     fake.processingPolls = 1
@@ -84,8 +118,17 @@ test.group('x media: video processing', () => {
     fake.server.failNext('^/2/media/upload$', {
       kind: 'status',
       status: 200,
-      json: { data: { id: '1', processing_info: { state: 'failed', error: { message: 'Unsupported video codec' } } } },
+      json: {
+        data: {
+          id: '1',
+          processing_info: { state: 'failed', error: { message: 'Unsupported video codec' } },
+        },
+      },
     })
-    assert.deepInclude(await x.checkStatus!(account, first.handle), { status: 'error', retryable: false, code: 'media_processing_failed' })
+    assert.deepInclude(await x.checkStatus!(account, first.handle), {
+      status: 'error',
+      retryable: false,
+      code: 'media_processing_failed',
+    })
   })
 })

@@ -10,17 +10,27 @@ test.group('x reconciliation: recognising our text', () => {
     const post = {
       id: '1',
       text: 'Launch &amp; party at https://t.co/abc123',
-      entities: { urls: [{ url: 'https://t.co/abc123', expanded_url: 'https://example.com/launch' }] },
+      entities: {
+        urls: [{ url: 'https://t.co/abc123', expanded_url: 'https://example.com/launch' }],
+      },
     }
     assert.isTrue(isSameText(post, 'Launch & party at https://example.com/launch', false))
-    assert.isFalse(isSameText(post, 'Launch & party at https://example.com/other', false), 'a different link is another post')
+    assert.isFalse(
+      isSameText(post, 'Launch & party at https://example.com/other', false),
+      'a different link is another post'
+    )
     assert.isFalse(isSameText(post, 'Launch & party at', false))
   })
 
-  test('without entities a t.co link stands for any URL, and the media link is ignored', ({ assert }) => {
+  test('without entities a t.co link stands for any URL, and the media link is ignored', ({
+    assert,
+  }) => {
     const post = { id: '1', text: 'See https://t.co/abc123 now https://t.co/media99' }
     assert.isTrue(isSameText(post, 'See https://example.com/a now', true))
-    assert.isFalse(isSameText(post, 'See https://example.com/a now', false), 'without media the trailing link is a real URL')
+    assert.isFalse(
+      isSameText(post, 'See https://example.com/a now', false),
+      'without media the trailing link is a real URL'
+    )
     assert.isFalse(isSameText(post, 'See https://example.com/a later', true))
   })
 
@@ -37,25 +47,44 @@ test.group('x reconciliation: against the fake', () => {
     const ctx = publishContext({ text, media: [imageFixture('plate')] })
     fake.seedTweet('Something else')
     fake.server.failNext(fake.publishPath, { kind: 'lose_response' })
-    const lost = await x.publish({ ...ctx, http: new HttpClient({ baseUrl: fake.server.baseUrl, timeoutMs: 300 }) })
+    const lost = await x.publish({
+      ...ctx,
+      http: new HttpClient({ baseUrl: fake.server.baseUrl, timeoutMs: 300 }),
+    })
     assert.equal(lost.status, 'ambiguous')
     const found = await x.findByIdempotencyKey!(ctx)
     assert.equal(found.status, 'ok', JSON.stringify(found))
     if (found.status !== 'ok' || !found.value) return assert.fail('not found')
     assert.equal(fake.storedPost(found.value.externalId)?.text, text)
     // The fake really answers as X does, so the match above went through the normalisation.
-    const readBack = await ctx.http.send({ url: '/2/tweets', query: { ids: found.value.externalId }, bearer: ctx.token.accessToken })
+    const readBack = await ctx.http.send({
+      url: '/2/tweets',
+      query: { ids: found.value.externalId },
+      bearer: ctx.token.accessToken,
+    })
     const served = readBack.status === 'ok' ? (readBack.value.body as any).data[0].text : ''
-    assert.match(served, /^Fish &amp; chips &lt;3 at https:\/\/t\.co\/\S+ and https:\/\/t\.co\/\S+ https:\/\/t\.co\/\S+$/)
+    assert.match(
+      served,
+      /^Fish &amp; chips &lt;3 at https:\/\/t\.co\/\S+ and https:\/\/t\.co\/\S+ https:\/\/t\.co\/\S+$/
+    )
     const timeline = fake.server.requestsTo('GET', /\/2\/users\/\d+\/tweets$/)[0]
     assert.notEqual(timeline.query.get('post.fields'), null)
   })
 
-  test('ignores a matching post older than an hour, and returns null when nothing matches', async ({ assert, cleanup }) => {
+  test('ignores a matching post older than an hour, and returns null when nothing matches', async ({
+    assert,
+    cleanup,
+  }) => {
     const { fake, publishContext } = await connectedFake()
     cleanup(() => fake.close())
     fake.seedTweet('Old news', new Date(Date.now() - 2 * 60 * 60 * 1000))
-    assert.deepEqual(await x.findByIdempotencyKey!(publishContext({ text: 'Old news' })), { status: 'ok', value: null })
-    assert.deepEqual(await x.findByIdempotencyKey!(publishContext({ text: 'Never posted' })), { status: 'ok', value: null })
+    assert.deepEqual(await x.findByIdempotencyKey!(publishContext({ text: 'Old news' })), {
+      status: 'ok',
+      value: null,
+    })
+    assert.deepEqual(await x.findByIdempotencyKey!(publishContext({ text: 'Never posted' })), {
+      status: 'ok',
+      value: null,
+    })
   })
 })

@@ -1,12 +1,20 @@
 import { randomBytes } from 'node:crypto'
-import { badAuthorizeRequest, bodyClientOk, consentRedirect, pkceMatches } from '#sdk/testing/fake_oauth'
+import {
+  badAuthorizeRequest,
+  bodyClientOk,
+  consentRedirect,
+  pkceMatches,
+} from '#sdk/testing/fake_oauth'
 import type { FakeReply, FakeRequest, FakeServer } from '#sdk/testing/fake_server'
 
 export const CLIENT_ID = '1234567890-pistache.apps.googleusercontent.com'
 export const CLIENT_SECRET = 'GOCSPX-fake-youtube-secret'
 const CLIENT = { id: CLIENT_ID, secret: CLIENT_SECRET }
 
-const oauthError = (error: string, description: string, status = 400): FakeReply => ({ status, json: { error, error_description: description } })
+const oauthError = (error: string, description: string, status = 400): FakeReply => ({
+  status,
+  json: { error, error_description: description },
+})
 
 /**
  * Google's OAuth 2.0 for web servers: consent (automatic here), PKCE S256, a refresh token only
@@ -14,7 +22,16 @@ const oauthError = (error: string, description: string, status = 400): FakeReply
  * rotated, and /revoke that ends the whole grant.
  */
 export class FakeGoogleOAuth {
-  #codes = new Map<string, { redirectUri: string; challenge: string | null; offline: boolean; scope: string; channelId: string }>()
+  #codes = new Map<
+    string,
+    {
+      redirectUri: string
+      challenge: string | null
+      offline: boolean
+      scope: string
+      channelId: string
+    }
+  >()
   #access = new Map<string, { valid: boolean; grant: string; channelId: string }>()
   #refresh = new Map<string, { grant: string; scope: string; channelId: string }>()
   #revokedGrants = new Set<string>()
@@ -53,7 +70,12 @@ export class FakeGoogleOAuth {
   #issue(grant: string, scope: string, withRefresh: boolean, channelId: string) {
     const accessToken = `ya29.${randomBytes(24).toString('base64url')}`
     this.#access.set(accessToken, { valid: true, grant, channelId })
-    const body: Record<string, unknown> = { access_token: accessToken, expires_in: 3599, token_type: 'Bearer', scope }
+    const body: Record<string, unknown> = {
+      access_token: accessToken,
+      expires_in: 3599,
+      token_type: 'Bearer',
+      scope,
+    }
     if (withRefresh) {
       const refreshToken = `1//${randomBytes(24).toString('base64url')}`
       this.#refresh.set(refreshToken, { grant, scope, channelId })
@@ -68,8 +90,10 @@ export class FakeGoogleOAuth {
       const redirectUri = q.get('redirect_uri') ?? ''
       const invalid = badAuthorizeRequest(request, CLIENT, 'Error 400: invalid_request')
       if (invalid) return invalid
-      if (!q.get('scope')?.includes('https://www.googleapis.com/auth/youtube.upload')) return { status: 400, text: 'Error 400: invalid_scope' }
-      if (q.get('code_challenge') && q.get('code_challenge_method') !== 'S256') return { status: 400, text: 'Error 400: invalid code_challenge_method' }
+      if (!q.get('scope')?.includes('https://www.googleapis.com/auth/youtube.upload'))
+        return { status: 400, text: 'Error 400: invalid_scope' }
+      if (q.get('code_challenge') && q.get('code_challenge_method') !== 'S256')
+        return { status: 400, text: 'Error 400: invalid code_challenge_method' }
       const code = `4/${randomBytes(16).toString('base64url')}`
       this.#codes.set(code, {
         redirectUri,
@@ -78,24 +102,36 @@ export class FakeGoogleOAuth {
         scope: q.get('scope')!,
         channelId: this.consentChannelId,
       })
-      return consentRedirect(redirectUri, { state: q.get('state') ?? '', code, scope: q.get('scope')! })
+      return consentRedirect(redirectUri, {
+        state: q.get('state') ?? '',
+        code,
+        scope: q.get('scope')!,
+      })
     })
 
     s.route('POST', '/token', (request: FakeRequest) => {
       const body = request.body
-      if (!bodyClientOk(request, CLIENT)) return oauthError('invalid_client', 'The OAuth client was not found.', 401)
+      if (!bodyClientOk(request, CLIENT))
+        return oauthError('invalid_client', 'The OAuth client was not found.', 401)
       if (body.grant_type === 'authorization_code') {
         const grant = this.#codes.get(body.code)
         this.#codes.delete(body.code)
-        if (!grant || grant.redirectUri !== body.redirect_uri) return oauthError('invalid_grant', 'Malformed auth code.')
+        if (!grant || grant.redirectUri !== body.redirect_uri)
+          return oauthError('invalid_grant', 'Malformed auth code.')
         if (grant.challenge && !pkceMatches(grant.challenge, 'S256', body.code_verifier)) {
           return oauthError('invalid_grant', 'Invalid code verifier.')
         }
-        return this.#issue(randomBytes(8).toString('hex'), grant.scope, grant.offline, grant.channelId)
+        return this.#issue(
+          randomBytes(8).toString('hex'),
+          grant.scope,
+          grant.offline,
+          grant.channelId
+        )
       }
       if (body.grant_type === 'refresh_token') {
         const entry = this.#refresh.get(body.refresh_token)
-        if (!entry || this.#revokedGrants.has(entry.grant)) return oauthError('invalid_grant', 'Token has been expired or revoked.')
+        if (!entry || this.#revokedGrants.has(entry.grant))
+          return oauthError('invalid_grant', 'Token has been expired or revoked.')
         return this.#issue(entry.grant, entry.scope, false, entry.channelId)
       }
       return oauthError('unsupported_grant_type', 'Invalid grant_type')

@@ -108,7 +108,12 @@ export class FakeYouTube extends OAuthFakeNetwork<FakeGoogleOAuth> implements Fa
   setMetrics(id: string, figures: Partial<PostMetrics>) {
     const video = this.#videos.get(id)
     if (!video) throw new Error(`no video ${id}`)
-    video.statistics = { viewCount: String(figures.views ?? 0), likeCount: String(figures.likes ?? 0), commentCount: String(figures.comments ?? 0), favoriteCount: '0' }
+    video.statistics = {
+      viewCount: String(figures.views ?? 0),
+      likeCount: String(figures.likes ?? 0),
+      commentCount: String(figures.comments ?? 0),
+      favoriteCount: '0',
+    }
   }
 
   close() {
@@ -116,7 +121,9 @@ export class FakeYouTube extends OAuthFakeNetwork<FakeGoogleOAuth> implements Fa
   }
 
   #auth(request: FakeRequest): FakeReply | null {
-    return request.bearer && this.isTokenValid(request.bearer) ? null : googleError(401, 'Request had invalid authentication credentials.', 'authError')
+    return request.bearer && this.isTokenValid(request.bearer)
+      ? null
+      : googleError(401, 'Request had invalid authentication credentials.', 'authError')
   }
 
   #listRoutes() {
@@ -124,7 +131,8 @@ export class FakeYouTube extends OAuthFakeNetwork<FakeGoogleOAuth> implements Fa
     s.route('GET', '/youtube/v3/channels', (request) => {
       const denied = this.#auth(request) ?? unknownQuery(request, '/youtube/v3/channels')
       if (denied) return denied
-      if (request.query.get('mine') !== 'true' || !request.query.get('part')) return googleError(400, 'part and a filter are required', 'missingRequiredParameter')
+      if (request.query.get('mine') !== 'true' || !request.query.get('part'))
+        return googleError(400, 'part and a filter are required', 'missingRequiredParameter')
       // mine=true: the one channel the token acts for, as Google answers.
       const mine = CHANNELS.filter((c) => c.id === this.oauth.channelOf(request.bearer!))
       return {
@@ -134,7 +142,11 @@ export class FakeYouTube extends OAuthFakeNetwork<FakeGoogleOAuth> implements Fa
           items: mine.map((c) => ({
             kind: 'youtube#channel',
             id: c.id,
-            snippet: { title: c.title, customUrl: c.customUrl, thumbnails: { default: { url: `https://yt3.ggpht.com/${c.id}=s88` } } },
+            snippet: {
+              title: c.title,
+              customUrl: c.customUrl,
+              thumbnails: { default: { url: `https://yt3.ggpht.com/${c.id}=s88` } },
+            },
             contentDetails: { relatedPlaylists: { likes: '', uploads: `UU${c.id.slice(2)}` } },
           })),
         },
@@ -144,13 +156,24 @@ export class FakeYouTube extends OAuthFakeNetwork<FakeGoogleOAuth> implements Fa
     s.route('GET', '/youtube/v3/videoCategories', (request) => {
       const denied = this.#auth(request) ?? unknownQuery(request, '/youtube/v3/videoCategories')
       if (denied) return denied
-      if (!request.query.get('part') || (!request.query.get('regionCode') && !request.query.get('id'))) {
-        return googleError(400, 'part and regionCode or id are required', 'missingRequiredParameter')
+      if (
+        !request.query.get('part') ||
+        (!request.query.get('regionCode') && !request.query.get('id'))
+      ) {
+        return googleError(
+          400,
+          'part and regionCode or id are required',
+          'missingRequiredParameter'
+        )
       }
       return {
         json: {
           kind: 'youtube#videoCategoryListResponse',
-          items: VIDEO_CATEGORIES.map(([id, title, assignable]) => ({ kind: 'youtube#videoCategory', id, snippet: { title, assignable, channelId: 'UCBR8-60-B28hp2BmDPdntcQ' } })),
+          items: VIDEO_CATEGORIES.map(([id, title, assignable]) => ({
+            kind: 'youtube#videoCategory',
+            id,
+            snippet: { title, assignable, channelId: 'UCBR8-60-B28hp2BmDPdntcQ' },
+          })),
         },
       }
     })
@@ -160,28 +183,50 @@ export class FakeYouTube extends OAuthFakeNetwork<FakeGoogleOAuth> implements Fa
       if (denied) return denied
       const parts = (request.query.get('part') ?? '').split(',')
       const ids = (request.query.get('id') ?? '').split(',').filter(Boolean)
-      if (!parts[0] || !ids.length) return googleError(400, 'part and id are required', 'missingRequiredParameter')
+      if (!parts[0] || !ids.length)
+        return googleError(400, 'part and id are required', 'missingRequiredParameter')
       if (ids.length > 50) return googleError(400, 'At most 50 ids', 'invalidParameter')
       const found = ids.map((id) => this.#videos.get(id)).filter((v): v is Video => !!v)
       const items = found.map((video) => videoJson(video, parts))
       // Processing moves on one step each time the owner looks.
-      if (parts.includes('processingDetails')) for (const video of found) if (video.pollsLeft > 0) video.pollsLeft--
-      return { json: { kind: 'youtube#videoListResponse', items, pageInfo: { totalResults: items.length, resultsPerPage: items.length } } }
+      if (parts.includes('processingDetails'))
+        for (const video of found) if (video.pollsLeft > 0) video.pollsLeft--
+      return {
+        json: {
+          kind: 'youtube#videoListResponse',
+          items,
+          pageInfo: { totalResults: items.length, resultsPerPage: items.length },
+        },
+      }
     })
 
     s.route('GET', '/youtube/v3/playlistItems', (request) => {
       const denied = this.#auth(request) ?? unknownQuery(request, '/youtube/v3/playlistItems')
       if (denied) return denied
       const channel = CHANNELS.find((c) => `UU${c.id.slice(2)}` === request.query.get('playlistId'))
-      if (!channel) return googleError(404, 'The playlist identified with the request\'s playlistId parameter cannot be found.', 'playlistNotFound')
+      if (!channel)
+        return googleError(
+          404,
+          "The playlist identified with the request's playlistId parameter cannot be found.",
+          'playlistNotFound'
+        )
       const max = Math.min(Number(request.query.get('maxResults') ?? 5), 50)
-      const videos = [...this.#videos.values()].filter((v) => v.channelId === channel.id).reverse().slice(0, max)
+      const videos = [...this.#videos.values()]
+        .filter((v) => v.channelId === channel.id)
+        .reverse()
+        .slice(0, max)
       return {
         json: {
           kind: 'youtube#playlistItemListResponse',
           items: videos.map((v) => ({
             kind: 'youtube#playlistItem',
-            snippet: { title: v.title, description: v.text, publishedAt: v.publishedAt, channelId: v.channelId, resourceId: { kind: 'youtube#video', videoId: v.id } },
+            snippet: {
+              title: v.title,
+              description: v.text,
+              publishedAt: v.publishedAt,
+              channelId: v.channelId,
+              resourceId: { kind: 'youtube#video', videoId: v.id },
+            },
             contentDetails: { videoId: v.id, videoPublishedAt: v.publishedAt },
           })),
         },

@@ -32,9 +32,26 @@ export function videoJson(video: Video, parts: string[]) {
   return {
     kind: 'youtube#video',
     id: video.id,
-    ...(parts.includes('snippet') ? { snippet: { ...video.resource.snippet, channelId: video.channelId, publishedAt: video.publishedAt } } : {}),
-    ...(parts.includes('status') ? { status: { ...video.resource.status, uploadStatus: processing === 'succeeded' ? 'processed' : 'uploaded' } } : {}),
-    ...(parts.includes('processingDetails') ? { processingDetails: { processingStatus: processing } } : {}),
+    ...(parts.includes('snippet')
+      ? {
+          snippet: {
+            ...video.resource.snippet,
+            channelId: video.channelId,
+            publishedAt: video.publishedAt,
+          },
+        }
+      : {}),
+    ...(parts.includes('status')
+      ? {
+          status: {
+            ...video.resource.status,
+            uploadStatus: processing === 'succeeded' ? 'processed' : 'uploaded',
+          },
+        }
+      : {}),
+    ...(parts.includes('processingDetails')
+      ? { processingDetails: { processingStatus: processing } }
+      : {}),
     ...(parts.includes('statistics') ? { statistics: video.statistics } : {}),
   }
 }
@@ -43,15 +60,25 @@ export function videoJson(video: Video, parts: string[]) {
 function resourceProblem(resource: any): string | null {
   const title = resource?.snippet?.title
   if (typeof title !== 'string' || !title.trim()) return 'snippet.title is required'
-  if ([...title].length > 100 || /[<>]/.test(title)) return 'snippet.title is longer than 100 characters or holds < >'
+  if ([...title].length > 100 || /[<>]/.test(title))
+    return 'snippet.title is longer than 100 characters or holds < >'
   const description = resource.snippet.description ?? ''
-  if (countUtf8Bytes(description) > 5000 || /[<>]/.test(description)) return 'snippet.description is longer than 5000 bytes or holds < >'
+  if (countUtf8Bytes(description) > 5000 || /[<>]/.test(description))
+    return 'snippet.description is longer than 5000 bytes or holds < >'
   const tags: string[] = resource.snippet.tags ?? []
-  if (tags.reduce((n, t) => n + t.length + (t.includes(' ') ? 2 : 0), 0) + Math.max(0, tags.length - 1) > 500) return 'snippet.tags exceed 500 characters'
+  if (
+    tags.reduce((n, t) => n + t.length + (t.includes(' ') ? 2 : 0), 0) +
+      Math.max(0, tags.length - 1) >
+    500
+  )
+    return 'snippet.tags exceed 500 characters'
   const status = resource.status ?? {}
-  if (!['public', 'unlisted', 'private'].includes(status.privacyStatus)) return 'status.privacyStatus is required'
-  if (status.publishAt && status.privacyStatus !== 'private') return 'status.publishAt requires privacyStatus private'
-  if (typeof status.selfDeclaredMadeForKids !== 'boolean') return 'status.selfDeclaredMadeForKids must be set'
+  if (!['public', 'unlisted', 'private'].includes(status.privacyStatus))
+    return 'status.privacyStatus is required'
+  if (status.publishAt && status.privacyStatus !== 'private')
+    return 'status.publishAt requires privacyStatus private'
+  if (typeof status.selfDeclaredMadeForKids !== 'boolean')
+    return 'status.selfDeclaredMadeForKids must be set'
   return null
 }
 
@@ -84,19 +111,48 @@ export class FakeResumableUploads {
     s.route('POST', '/upload/youtube/v3/videos', (request) => {
       const denied = this.host.denied(request)
       if (denied) return denied
-      if (request.query.get('uploadType') !== 'resumable') return googleError(400, 'uploadType=resumable expected', 'badRequest')
+      if (request.query.get('uploadType') !== 'resumable')
+        return googleError(400, 'uploadType=resumable expected', 'badRequest')
       const parts = (request.query.get('part') ?? '').split(',')
-      if (!parts.includes('snippet') || !parts.includes('status')) return googleError(400, 'part must name snippet and status', 'invalidPart')
-      const problems = spec.validateBody('POST', '/youtube/v3/videos', 'application/octet-stream', request.body)
+      if (!parts.includes('snippet') || !parts.includes('status'))
+        return googleError(400, 'part must name snippet and status', 'invalidPart')
+      const problems = spec.validateBody(
+        'POST',
+        '/youtube/v3/videos',
+        'application/octet-stream',
+        request.body
+      )
       const invalid = problems.length ? problems.join('; ') : resourceProblem(request.body)
       if (invalid) return googleError(400, invalid, 'invalidVideoMetadata')
       const total = Number(request.headers['x-upload-content-length'])
       const type = String(request.headers['x-upload-content-type'] ?? '')
-      if (!Number.isInteger(total) || total <= 0 || !/^video\/|^application\/octet-stream$/.test(type)) return googleError(400, 'X-Upload-Content-Length and a video X-Upload-Content-Type are required', 'badRequest')
+      if (
+        !Number.isInteger(total) ||
+        total <= 0 ||
+        !/^video\/|^application\/octet-stream$/.test(type)
+      )
+        return googleError(
+          400,
+          'X-Upload-Content-Length and a video X-Upload-Content-Type are required',
+          'badRequest'
+        )
       const id = randomBytes(12).toString('base64url')
       // The token is the channel's identity: the video goes to the channel chosen at consent.
-      this.#sessions.set(id, { channelId: this.host.channelOf(request.bearer!), resource: request.body, total, type, received: 0, videoId: null })
-      return { status: 200, headers: { location: `${s.baseUrl}/upload/youtube/v3/videos?uploadType=resumable&part=snippet,status&upload_id=${id}` }, text: '' }
+      this.#sessions.set(id, {
+        channelId: this.host.channelOf(request.bearer!),
+        resource: request.body,
+        total,
+        type,
+        received: 0,
+        videoId: null,
+      })
+      return {
+        status: 200,
+        headers: {
+          location: `${s.baseUrl}/upload/youtube/v3/videos?uploadType=resumable&part=snippet,status&upload_id=${id}`,
+        },
+        text: '',
+      }
     })
 
     s.route('PUT', '/upload/youtube/v3/videos', (request) => {
@@ -106,12 +162,15 @@ export class FakeResumableUploads {
       const status = /^bytes \*\/(\d+)$/.exec(range)
       if (status) return this.#uploadState(session)
       const chunk = /^bytes (\d+)-(\d+)\/(\d+)$/.exec(range)
-      if (!chunk || Number(chunk[3]) !== session.total) return googleError(400, 'Content-Range is malformed', 'badContent')
+      if (!chunk || Number(chunk[3]) !== session.total)
+        return googleError(400, 'Content-Range is malformed', 'badContent')
       const [first, last] = [Number(chunk[1]), Number(chunk[2])]
       if (first !== session.received) return this.#uploadState(session)
-      if (request.rawBody.length !== last - first + 1) return googleError(400, 'Content-Range does not match the body', 'badContent')
+      if (request.rawBody.length !== last - first + 1)
+        return googleError(400, 'Content-Range does not match the body', 'badContent')
       const final = last + 1 === session.total
-      if (!final && request.rawBody.length % CHUNK_UNIT !== 0) return googleError(400, 'Chunks must be multiples of 256 KiB', 'badContent')
+      if (!final && request.rawBody.length % CHUNK_UNIT !== 0)
+        return googleError(400, 'Chunks must be multiples of 256 KiB', 'badContent')
       let kept = request.rawBody.length
       const keepAtMost = this.host.keepAtMost()
       if (keepAtMost !== null && kept > keepAtMost) kept = keepAtMost
@@ -142,7 +201,15 @@ export class FakeResumableUploads {
   }
 
   #uploadState(session: Session): FakeReply {
-    if (session.videoId) return { status: 201, json: videoJson(this.videos.get(session.videoId)!, ['snippet', 'status']) }
-    return { status: 308, headers: session.received ? { range: `bytes=0-${session.received - 1}` } : {}, text: '' }
+    if (session.videoId)
+      return {
+        status: 201,
+        json: videoJson(this.videos.get(session.videoId)!, ['snippet', 'status']),
+      }
+    return {
+      status: 308,
+      headers: session.received ? { range: `bytes=0-${session.received - 1}` } : {},
+      text: '',
+    }
   }
 }

@@ -5,7 +5,12 @@ import { FakeYouTube } from '../fake/server.js'
 conformance({
   plugin: youtube,
   startFake: () => FakeYouTube.start(),
-  validOptions: { title: 'Pistache at the conformance kit', privacy: 'unlisted', madeForKids: false, categoryId: '22' },
+  validOptions: {
+    title: 'Pistache at the conformance kit',
+    privacy: 'unlisted',
+    madeForKids: false,
+    categoryId: '22',
+  },
   missingRequiredOption: { privacy: 'public' },
   // Opening the upload session creates nothing; the byte upload is what makes the video.
   ambiguousRequest: { method: 'PUT', path: '^/upload/youtube/v3/videos$' },

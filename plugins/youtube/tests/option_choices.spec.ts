@@ -19,7 +19,11 @@ test.group('youtube: category choices', (group) => {
   })
 
   test('a category id is digits', async ({ assert }) => {
-    const issues = youtube.validate!({ text: '', media: [], options: { title: 'T', categoryId: 'music' } })
+    const issues = youtube.validate!({
+      text: '',
+      media: [],
+      options: { title: 'T', categoryId: 'music' },
+    })
     assert.deepInclude(issues, { code: 'option_invalid', params: { option: 'categoryId' } })
   })
 })

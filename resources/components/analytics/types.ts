@@ -1,5 +1,6 @@
 /** Shapes of the analytics pages' props (app/controllers/analytics_controller.ts). */
-export type MetricName = 'views' | 'likes' | 'comments' | 'shares' | 'reach' | 'saves' | 'quotes' | 'clicks'
+export type MetricName =
+  'views' | 'likes' | 'comments' | 'shares' | 'reach' | 'saves' | 'quotes' | 'clicks'
 export type Figures = Record<MetricName, number | null>
 
 export type AnalyticsNetwork = {
@@ -32,8 +33,22 @@ export type WorkspaceReport = {
   previousTotals: Figures
   series: { day: string; figures: Figures }[]
   byNetwork: { network: string; posts: number; figures: Figures }[]
-  byAccount: { accountId: number; network: string; posts: number; figures: Figures; followers: number | null; followersChange: number | null }[]
-  topPosts: { postId: number; excerpt: string; publishedAt: string | null; networks: string[]; engagement: number; figures: Figures }[]
+  byAccount: {
+    accountId: number
+    network: string
+    posts: number
+    figures: Figures
+    followers: number | null
+    followersChange: number | null
+  }[]
+  topPosts: {
+    postId: number
+    excerpt: string
+    publishedAt: string | null
+    networks: string[]
+    engagement: number
+    figures: Figures
+  }[]
 }
 
 export type DeliveryReport = {

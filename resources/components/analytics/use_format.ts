@@ -5,8 +5,17 @@ import { useI18n } from 'vue-i18n'
 export function useFormat() {
   const { locale } = useI18n()
   const number = computed(() => new Intl.NumberFormat(locale.value))
-  const compact = computed(() => new Intl.NumberFormat(locale.value, { notation: 'compact', maximumFractionDigits: 1 }))
-  const percent = computed(() => new Intl.NumberFormat(locale.value, { style: 'percent', maximumFractionDigits: 0, signDisplay: 'exceptZero' }))
+  const compact = computed(
+    () => new Intl.NumberFormat(locale.value, { notation: 'compact', maximumFractionDigits: 1 })
+  )
+  const percent = computed(
+    () =>
+      new Intl.NumberFormat(locale.value, {
+        style: 'percent',
+        maximumFractionDigits: 0,
+        signDisplay: 'exceptZero',
+      })
+  )
   const signed = computed(() => new Intl.NumberFormat(locale.value, { signDisplay: 'exceptZero' }))
   return {
     number: (value: number) => number.value.format(value),
@@ -15,10 +24,15 @@ export function useFormat() {
     signed: (value: number) => signed.value.format(value),
     /** A yyyy-MM-dd day, without shifting it through a time zone. */
     day: (iso: string, options?: Intl.DateTimeFormatOptions) =>
-      new Intl.DateTimeFormat(locale.value, { ...(options ?? { day: 'numeric', month: 'short' }), timeZone: 'UTC' }).format(
-        new Date(`${iso}T00:00:00Z`)
-      ),
+      new Intl.DateTimeFormat(locale.value, {
+        ...(options ?? { day: 'numeric', month: 'short' }),
+        timeZone: 'UTC',
+      }).format(new Date(`${iso}T00:00:00Z`)),
     dateTime: (iso: string, timeZone?: string) =>
-      new Intl.DateTimeFormat(locale.value, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(new Date(iso)),
+      new Intl.DateTimeFormat(locale.value, {
+        dateStyle: 'medium',
+        timeStyle: 'short',
+        timeZone,
+      }).format(new Date(iso)),
   }
 }

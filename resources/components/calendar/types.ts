@@ -10,7 +10,16 @@ export type PostStatus =
   | 'partially_published'
   | 'failed'
 
-export type DeliveryStatus = 'draft' | 'pending_approval' | 'scheduled' | 'queued' | 'publishing' | 'published' | 'failed' | 'unknown' | 'cancelled'
+export type DeliveryStatus =
+  | 'draft'
+  | 'pending_approval'
+  | 'scheduled'
+  | 'queued'
+  | 'publishing'
+  | 'published'
+  | 'failed'
+  | 'unknown'
+  | 'cancelled'
 
 export type CalendarEvent = {
   id: number
@@ -21,7 +30,13 @@ export type CalendarEvent = {
   deliveries: { id: number; network: string; accountId: number | null; status: DeliveryStatus }[]
 }
 
-export type CalendarAccount = { id: number; network: string; handle: string; displayName: string; avatarUrl: string | null }
+export type CalendarAccount = {
+  id: number
+  network: string
+  handle: string
+  displayName: string
+  avatarUrl: string | null
+}
 export type CalendarNetwork = { id: string; displayName: string; icon: string; brandColor: string }
 
 export type CalendarFilters = { accounts: number[]; networks: string[]; statuses: PostStatus[] }
@@ -33,9 +48,15 @@ export const STATUS_STYLE: Record<PostStatus, { chip: string; dot: string }> = {
   approved: { chip: 'border-sky-500 bg-sky-50 text-sky-900', dot: 'bg-sky-500' },
   rejected: { chip: 'border-rose-400 bg-rose-50 text-rose-800', dot: 'bg-rose-400' },
   scheduled: { chip: 'border-indigo-500 bg-indigo-50 text-indigo-900', dot: 'bg-indigo-500' },
-  publishing: { chip: 'border-violet-500 bg-violet-50 text-violet-900 animate-pulse', dot: 'bg-violet-500' },
+  publishing: {
+    chip: 'border-violet-500 bg-violet-50 text-violet-900 animate-pulse',
+    dot: 'bg-violet-500',
+  },
   published: { chip: 'border-brand-600 bg-brand-50 text-brand-900', dot: 'bg-brand-600' },
-  partially_published: { chip: 'border-orange-500 bg-orange-50 text-orange-900', dot: 'bg-orange-500' },
+  partially_published: {
+    chip: 'border-orange-500 bg-orange-50 text-orange-900',
+    dot: 'bg-orange-500',
+  },
   failed: { chip: 'border-red-600 bg-red-50 text-red-900', dot: 'bg-red-600' },
 }
 

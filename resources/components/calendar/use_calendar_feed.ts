@@ -3,7 +3,14 @@ import type { CalendarEvent, CalendarFilters } from './types'
 
 /** A post as FullCalendar holds it: an instant, draggable when the server says it may move. */
 export function toEventInput(post: CalendarEvent): EventInput {
-  return { id: String(post.id), start: post.at, allDay: false, startEditable: post.movable, durationEditable: false, extendedProps: { post } }
+  return {
+    id: String(post.id),
+    start: post.at,
+    allDay: false,
+    startEditable: post.movable,
+    durationEditable: false,
+    extendedProps: { post },
+  }
 }
 
 /**
@@ -23,7 +30,9 @@ export function useCalendarFeed(options: {
     if (accounts.length) query.set('accounts', accounts.join(','))
     if (networks.length) query.set('networks', networks.join(','))
     if (statuses.length) query.set('statuses', statuses.join(','))
-    const response = await fetch(`/w/${options.workspaceSlug()}/calendar/events?${query}`, { headers: { accept: 'application/json' } })
+    const response = await fetch(`/w/${options.workspaceSlug()}/calendar/events?${query}`, {
+      headers: { accept: 'application/json' },
+    })
     if (!response.ok) {
       options.onFailed()
       throw new Error(`calendar events: ${response.status}`)

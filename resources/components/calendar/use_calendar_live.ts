@@ -20,8 +20,13 @@ export function useCalendarLive(api: () => CalendarApi | undefined) {
     const shown = api()?.getEventById(String(event.postId))
     if (shown) {
       const post = shown.extendedProps.post as CalendarEvent
-      const deliveries = post.deliveries.map((delivery) => (delivery.id === event.deliveryId ? { ...delivery, status: event.status } : delivery))
-      const status = rolledUpStatus(post.status, deliveries.map((delivery) => delivery.status))
+      const deliveries = post.deliveries.map((delivery) =>
+        delivery.id === event.deliveryId ? { ...delivery, status: event.status } : delivery
+      )
+      const status = rolledUpStatus(
+        post.status,
+        deliveries.map((delivery) => delivery.status)
+      )
       const movable = post.movable && MOVABLE.includes(status)
       shown.setExtendedProp('post', { ...post, deliveries, status, movable })
       shown.setProp('startEditable', movable)

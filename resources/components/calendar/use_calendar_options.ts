@@ -7,7 +7,13 @@ import listPlugin from '@fullcalendar/list'
 import interactionPlugin, { type DateClickArg } from '@fullcalendar/interaction'
 import luxonPlugin from '@fullcalendar/luxon3'
 import frLocale from '@fullcalendar/core/locales/fr'
-import type { CalendarOptions, EventClickArg, EventDropArg, EventSourceFuncArg, EventInput } from '@fullcalendar/core'
+import type {
+  CalendarOptions,
+  EventClickArg,
+  EventDropArg,
+  EventSourceFuncArg,
+  EventInput,
+} from '@fullcalendar/core'
 
 const VIEWS = ['dayGridMonth', 'timeGridWeek', 'listMonth']
 
@@ -69,12 +75,26 @@ export function useCalendarOptions(
     locales: [frLocale],
     locale: setup.locale,
     initialView: VIEWS.includes(setup.initialView ?? '') ? setup.initialView! : 'dayGridMonth',
-    initialDate: setup.initialDate && /^\d{4}-\d{2}-\d{2}$/.test(setup.initialDate) ? setup.initialDate : undefined,
+    initialDate:
+      setup.initialDate && /^\d{4}-\d{2}-\d{2}$/.test(setup.initialDate)
+        ? setup.initialDate
+        : undefined,
     datesSet: rememberPeriod,
-    headerToolbar: { left: 'prev,next today', center: 'title', right: 'dayGridMonth,timeGridWeek,listMonth' },
+    headerToolbar: {
+      left: 'prev,next today',
+      center: 'title',
+      right: 'dayGridMonth,timeGridWeek,listMonth',
+    },
     // Text chevrons: FullCalendar's icon font is a data: URL, which the CSP's font-src refuses.
     buttonIcons: false,
-    buttonText: { prev: '‹', next: '›', today: t('calendar.today'), month: t('calendar.views.month'), week: t('calendar.views.week'), list: t('calendar.views.list') },
+    buttonText: {
+      prev: '‹',
+      next: '›',
+      today: t('calendar.today'),
+      month: t('calendar.views.month'),
+      week: t('calendar.views.week'),
+      list: t('calendar.views.list'),
+    },
     buttonHints: { prev: t('calendar.previous'), next: t('calendar.next') },
     noEventsText: t('calendar.noPosts'),
     height: 'auto',
@@ -87,7 +107,12 @@ export function useCalendarOptions(
     scrollTime: '07:00:00',
     nowIndicator: true,
     fixedWeekCount: false,
-    slotLabelFormat: { hour: 'numeric', minute: '2-digit', omitZeroMinute: true, hour12: setup.locale === 'en' ? undefined : false },
+    slotLabelFormat: {
+      hour: 'numeric',
+      minute: '2-digit',
+      omitZeroMinute: true,
+      hour12: setup.locale === 'en' ? undefined : false,
+    },
     editable: true,
     eventDurationEditable: false,
     eventAllow: handlers.allowDrop,

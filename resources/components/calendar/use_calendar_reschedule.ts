@@ -19,7 +19,9 @@ export function useCalendarReschedule(options: {
   const { t, notice } = options
 
   function formatWhen(iso: string) {
-    return DateTime.fromISO(iso, { zone: options.timeZone() }).setLocale(options.locale()).toLocaleString(DateTime.DATETIME_MED_WITH_WEEKDAY)
+    return DateTime.fromISO(iso, { zone: options.timeZone() })
+      .setLocale(options.locale())
+      .toLocaleString(DateTime.DATETIME_MED_WITH_WEEKDAY)
   }
 
   /** Never into the past: the server refuses it too, this just keeps the drop from snapping back. */
@@ -34,7 +36,11 @@ export function useCalendarReschedule(options: {
     try {
       const response = await fetch(`/w/${options.workspaceSlug()}/calendar/posts/${post.id}`, {
         method: 'PATCH',
-        headers: { 'accept': 'application/json', 'content-type': 'application/json', 'x-xsrf-token': xsrfToken() },
+        headers: {
+          'accept': 'application/json',
+          'content-type': 'application/json',
+          'x-xsrf-token': xsrfToken(),
+        },
         body: JSON.stringify({ at }),
       })
       body = await response.json().catch(() => ({}))

@@ -18,5 +18,11 @@ export type NetworkChoice = {
   icon: string
   brandColor: string
   authKind: 'oauth2' | 'instance_oauth' | 'credentials'
-  fields: { name: string; type: 'text' | 'password' | 'url'; label: string; default: string; secret: boolean }[]
+  fields: {
+    name: string
+    type: 'text' | 'password' | 'url'
+    label: string
+    default: string
+    secret: boolean
+  }[]
 }

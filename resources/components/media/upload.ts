@@ -9,7 +9,11 @@ function xsrfToken() {
  * Sends a request with XMLHttpRequest rather than fetch: only XHR reports upload progress.
  * Resolves with the parsed JSON answer and its status, whatever the status.
  */
-export function sendWithProgress(url: string, body: FormData | object, onProgress?: (fraction: number) => void) {
+export function sendWithProgress(
+  url: string,
+  body: FormData | object,
+  onProgress?: (fraction: number) => void
+) {
   return new Promise<{ status: number; data: UploadResult | null }>((resolve, reject) => {
     const xhr = new XMLHttpRequest()
     xhr.open('POST', url)

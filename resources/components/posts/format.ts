@@ -10,16 +10,29 @@ export function inZone(iso: string, zone: string, locale: string) {
 
 /** "Tue, Mar 10, 2026, 9:30 AM CET" */
 export function formatInZone(iso: string, zone: string, locale: string) {
-  return inZone(iso, zone, locale).toLocaleString({ ...DateTime.DATETIME_MED_WITH_WEEKDAY, timeZoneName: 'short' })
+  return inZone(iso, zone, locale).toLocaleString({
+    ...DateTime.DATETIME_MED_WITH_WEEKDAY,
+    timeZoneName: 'short',
+  })
 }
 
 /** "Mar 10, 9:30 AM" — compact, for lists (the zone is said once on the page). */
 export function formatShort(iso: string, zone: string, locale: string) {
-  return inZone(iso, zone, locale).toLocaleString({ month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit', weekday: 'short' })
+  return inZone(iso, zone, locale).toLocaleString({
+    month: 'short',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: '2-digit',
+    weekday: 'short',
+  })
 }
 
 export function formatTimeOnly(iso: string, zone: string, locale: string) {
-  return inZone(iso, zone, locale).toLocaleString({ hour: 'numeric', minute: '2-digit', timeZoneName: 'short' })
+  return inZone(iso, zone, locale).toLocaleString({
+    hour: 'numeric',
+    minute: '2-digit',
+    timeZoneName: 'short',
+  })
 }
 
 /** Whether two zones read differently at that instant (Europe/Paris vs Europe/Berlin do not). */

@@ -27,8 +27,16 @@ export function toMediaItem(asset: MediaChoice, altText: string | null): MediaIt
  * A plugin's extra `validate` hook lives with the plugin on the server: use_live_check
  * asks the server for those after a pause and merges them in.
  */
-export function liveCheck(account: ComposerAccount, text: string, media: MediaItem[], options: Record<string, OptionValue>): LiveCheck {
-  const rules = { capabilities: account.capabilities, optionFields: account.optionFields } as unknown as NetworkPlugin
+export function liveCheck(
+  account: ComposerAccount,
+  text: string,
+  media: MediaItem[],
+  options: Record<string, OptionValue>
+): LiveCheck {
+  const rules = {
+    capabilities: account.capabilities,
+    optionFields: account.optionFields,
+  } as unknown as NetworkPlugin
   // Media as the pipeline will deliver it (re-encoded, padded, compressed): only what it cannot fix is reported.
   const delivered = media.map((item) => asDelivered(item, account.capabilities))
   const issues = checkPost(rules, { text, media: delivered, options })

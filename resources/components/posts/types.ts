@@ -4,7 +4,11 @@ import type { OptionField } from '@sdk/options'
 import type { PostIssue } from '@sdk/validation'
 
 /** SDK interfaces as plain object types, which Inertia's JSON prop check accepts. */
-export type Plain<T> = T extends (infer U)[] ? Plain<U>[] : T extends object ? { [K in keyof T]: Plain<T[K]> } : T
+export type Plain<T> = T extends (infer U)[]
+  ? Plain<U>[]
+  : T extends object
+    ? { [K in keyof T]: Plain<T[K]> }
+    : T
 
 export type PostStatus =
   | 'draft'
@@ -17,7 +21,16 @@ export type PostStatus =
   | 'partially_published'
   | 'failed'
 
-export type DeliveryStatus = 'draft' | 'pending_approval' | 'scheduled' | 'queued' | 'publishing' | 'published' | 'failed' | 'unknown' | 'cancelled'
+export type DeliveryStatus =
+  | 'draft'
+  | 'pending_approval'
+  | 'scheduled'
+  | 'queued'
+  | 'publishing'
+  | 'published'
+  | 'failed'
+  | 'unknown'
+  | 'cancelled'
 
 export type OptionValue = string | number | boolean | null
 
@@ -49,7 +62,11 @@ export type MediaChoice = {
 
 export type TargetChecks = { socialAccountId: number; issues: Plain<PostIssue>[] }[]
 
-export type ComposerTarget = { socialAccountId: number; text: string | null; options: Record<string, OptionValue> }
+export type ComposerTarget = {
+  socialAccountId: number
+  text: string | null
+  options: Record<string, OptionValue>
+}
 export type ComposerMedia = { mediaAssetId: number; altText: string | null }
 
 export type ComposerPost = {
@@ -109,7 +126,11 @@ export type PostDetail = {
   canReview: boolean
   isAuthor: boolean
   deliveries: DeliveryDetail[]
-  media: (ComposerMedia & { name: string | null; kind: 'image' | 'video' | null; thumbnailUrl: string | null })[]
+  media: (ComposerMedia & {
+    name: string | null
+    kind: 'image' | 'video' | null
+    thumbnailUrl: string | null
+  })[]
 }
 
 export type Pagination = { currentPage: number; lastPage: number; total: number; perPage: number }

@@ -16,7 +16,8 @@ export type ServerCheckState = 'idle' | 'checking' | 'unavailable'
  * text one apart (ICU versions segment some emoji differently), and the same rule must not be
  * listed twice with two lengths. `what` and `option` tell apart rules sharing a code.
  */
-const keyOf = (issue: PostIssue) => `${issue.code}:${String(issue.params?.what ?? '')}:${String(issue.params?.option ?? '')}`
+const keyOf = (issue: PostIssue) =>
+  `${issue.code}:${String(issue.params?.what ?? '')}:${String(issue.params?.option ?? '')}`
 
 /** The server's issues that the browser's own check did not find for the same content: the plugins' rules. */
 function extrasOf(server: PostIssue[], local: PostIssue[]) {
@@ -44,7 +45,11 @@ export function useLiveCheck(input: {
   const local = computed(() =>
     input.form.targets.map((target) => {
       const account = input.accounts.value.get(target.socialAccountId)!
-      return { target, account, ...liveCheck(account, target.text ?? input.form.body, input.media.value, target.options) }
+      return {
+        target,
+        account,
+        ...liveCheck(account, target.text ?? input.form.body, input.media.value, target.options),
+      }
     })
   )
   const localIssues = () => new Map(local.value.map((check) => [check.account.id, check.issues]))
@@ -53,12 +58,21 @@ export function useLiveCheck(input: {
   const extras = ref(new Map<number, PostIssue[]>()) as Ref<Map<number, PostIssue[]>>
   const server = ref<ServerCheckState>('idle')
   const atStart = localIssues()
-  extras.value = new Map(input.initial.map((entry) => [entry.socialAccountId, extrasOf(entry.issues as PostIssue[], atStart.get(entry.socialAccountId) ?? [])]))
+  extras.value = new Map(
+    input.initial.map((entry) => [
+      entry.socialAccountId,
+      extrasOf(entry.issues as PostIssue[], atStart.get(entry.socialAccountId) ?? []),
+    ])
+  )
 
   const payload = computed(() =>
     JSON.stringify({
       body: input.form.body,
-      targets: input.form.targets.map(({ socialAccountId, text, options }) => ({ socialAccountId, text, options })),
+      targets: input.form.targets.map(({ socialAccountId, text, options }) => ({
+        socialAccountId,
+        text,
+        options,
+      })),
       media: input.form.media.map(({ mediaAssetId, altText }) => ({ mediaAssetId, altText })),
     })
   )
@@ -75,7 +89,11 @@ export function useLiveCheck(input: {
     try {
       const response = await fetch(input.url.value, {
         method: 'POST',
-        headers: { 'accept': 'application/json', 'content-type': 'application/json', 'x-xsrf-token': xsrfToken() },
+        headers: {
+          'accept': 'application/json',
+          'content-type': 'application/json',
+          'x-xsrf-token': xsrfToken(),
+        },
         body,
         signal: controller.signal,
       })
@@ -85,8 +103,14 @@ export function useLiveCheck(input: {
         throw new Error('throttled')
       }
       if (!response.ok) throw new Error(`check: ${response.status}`)
-      const answer: { checks: { socialAccountId: number; issues: PostIssue[] }[] } = await response.json()
-      extras.value = new Map(answer.checks.map((entry) => [entry.socialAccountId, extrasOf(entry.issues, sent.get(entry.socialAccountId) ?? [])]))
+      const answer: { checks: { socialAccountId: number; issues: PostIssue[] }[] } =
+        await response.json()
+      extras.value = new Map(
+        answer.checks.map((entry) => [
+          entry.socialAccountId,
+          extrasOf(entry.issues, sent.get(entry.socialAccountId) ?? []),
+        ])
+      )
       server.value = 'idle'
     } catch {
       if (controller.signal.aborted) return

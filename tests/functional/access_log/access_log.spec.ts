@@ -16,11 +16,18 @@ async function logsFor(userId: number, count: number) {
 test.group('Access log', (group) => {
   withCleanState(group)
 
-  test('records each request of a signed-in user with workspace, route, status and client', async ({ client, assert }) => {
+  test('records each request of a signed-in user with workspace, route, status and client', async ({
+    client,
+    assert,
+  }) => {
     const user = await makeUser()
     const workspace = await makeWorkspace(user)
 
-    await client.get(`/w/${workspace.slug}/members`).loginAs(user).withInertia().header('user-agent', 'PistacheTest/1.0')
+    await client
+      .get(`/w/${workspace.slug}/members`)
+      .loginAs(user)
+      .withInertia()
+      .header('user-agent', 'PistacheTest/1.0')
     await client.get('/w/no-such-workspace/members').loginAs(user).withInertia()
 
     const [ok, missing] = await logsFor(user.id, 2)
@@ -36,10 +43,16 @@ test.group('Access log', (group) => {
     assert.isNull(missing.workspaceId)
   })
 
-  test('guests are not logged, and query strings (codes, tokens) never reach the log', async ({ client, assert }) => {
+  test('guests are not logged, and query strings (codes, tokens) never reach the log', async ({
+    client,
+    assert,
+  }) => {
     await client.get('/login')
     const user = await makeUser()
-    await client.get('/oauth/mastodon/callback?code=secret-code&state=secret-state').loginAs(user).redirects(0)
+    await client
+      .get('/oauth/mastodon/callback?code=secret-code&state=secret-state')
+      .loginAs(user)
+      .redirects(0)
 
     const rows = await logsFor(user.id, 1)
     assert.lengthOf(await AccessLog.query().whereNot('user_id', user.id), 0)

@@ -13,7 +13,13 @@ const OLD_PASSWORD = 'old password 123'
 const NEW_PASSWORD = 'brand new password'
 
 function createUser(locale = 'en') {
-  return User.create({ fullName: 'Katherine Johnson', email: 'katherine@example.com', password: OLD_PASSWORD, locale, timezone: 'UTC' })
+  return User.create({
+    fullName: 'Katherine Johnson',
+    email: 'katherine@example.com',
+    password: OLD_PASSWORD,
+    locale,
+    timezone: 'UTC',
+  })
 }
 
 function forgot(client: any, email: string) {
@@ -47,11 +53,17 @@ test.group('Accounts / password reset', (group) => {
     response.assertInertiaComponent('auth/forgot_password')
   })
 
-  test('a known address receives a single-use link; only the hash of its token is stored', async ({ client, assert }) => {
+  test('a known address receives a single-use link; only the hash of its token is stored', async ({
+    client,
+    assert,
+  }) => {
     const user = await createUser()
     const response = await forgot(client, 'Katherine@Example.com')
     response.assertStatus(302)
-    assert.equal(response.flashMessage('success'), 'If an account uses this address, a reset link is on its way. It works for 60 minutes.')
+    assert.equal(
+      response.flashMessage('success'),
+      'If an account uses this address, a reset link is on its way. It works for 60 minutes.'
+    )
 
     const { mail, token } = await mailedToken(user.email)
     assert.equal(mail.subject, 'Reset your Pistache Postiz password')
@@ -64,7 +76,10 @@ test.group('Accounts / password reset', (group) => {
     assert.notInclude(JSON.stringify(await PasswordResetToken.query().pojo()), token)
     assert.isTrue(stored.expiresAt > DateTime.now().plus({ minutes: 59 }))
     assert.isTrue(stored.expiresAt <= DateTime.now().plus({ minutes: 60 }))
-    assert.equal((await AuditLog.findByOrFail('action', 'auth.password_reset_requested')).subjectId, String(user.id))
+    assert.equal(
+      (await AuditLog.findByOrFail('action', 'auth.password_reset_requested')).subjectId,
+      String(user.id)
+    )
 
     const page = await client.get(`/reset-password/${token}`).withInertia()
     page.assertInertiaComponent('auth/reset_password')
@@ -76,7 +91,10 @@ test.group('Accounts / password reset', (group) => {
     assert.equal(done.session('auth_web'), user.id)
     assert.equal(done.flashMessage('success'), 'Your password has been changed. You are signed in.')
     await User.verifyCredentials(user.email, NEW_PASSWORD)
-    assert.equal((await AuditLog.findByOrFail('action', 'auth.password_reset_completed')).subjectId, String(user.id))
+    assert.equal(
+      (await AuditLog.findByOrFail('action', 'auth.password_reset_completed')).subjectId,
+      String(user.id)
+    )
     // Sessions signed in under the old password (whoever held it) are over; the reset's own is not.
     ;(await client.get('/profile').loginAs(user).redirects(0)).assertHeader('location', '/login')
     ;(await client.get('/profile').withSession(done.session()).redirects(0)).assertStatus(200)
@@ -84,7 +102,10 @@ test.group('Accounts / password reset', (group) => {
     // The same link a second time is refused and changes nothing.
     const again = await reset(client, token, 'a third password')
     again.assertHeader('location', '/forgot-password')
-    assert.equal(again.flashMessage('error'), 'This reset link is invalid, already used or expired. Request a new one.')
+    assert.equal(
+      again.flashMessage('error'),
+      'This reset link is invalid, already used or expired. Request a new one.'
+    )
     assert.isUndefined(again.session('auth_web'))
     await User.verifyCredentials(user.email, NEW_PASSWORD)
     const usedPage = await client.get(`/reset-password/${token}`).withInertia()
@@ -94,7 +115,10 @@ test.group('Accounts / password reset', (group) => {
   test('an unknown address gets the same answer and no mail', async ({ client, assert }) => {
     await createUser()
     const response = await forgot(client, 'stranger@example.com')
-    assert.equal(response.flashMessage('success'), 'If an account uses this address, a reset link is on its way. It works for 60 minutes.')
+    assert.equal(
+      response.flashMessage('success'),
+      'If an account uses this address, a reset link is on its way. It works for 60 minutes.'
+    )
     await sleep(150)
     assert.lengthOf(await readOutbox(), 0)
     assert.lengthOf(await PasswordResetToken.all(), 0)
@@ -104,13 +128,22 @@ test.group('Accounts / password reset', (group) => {
     const user = await createUser()
     await forgot(client, user.email)
     const { token } = await mailedToken(user.email)
-    await PasswordResetToken.query().where('user_id', user.id).update({ expires_at: DateTime.now().minus({ minutes: 1 }).toFormat(PasswordResetToken.query().client.dialect.dateTimeFormat) })
+    await PasswordResetToken.query()
+      .where('user_id', user.id)
+      .update({
+        expires_at: DateTime.now()
+          .minus({ minutes: 1 })
+          .toFormat(PasswordResetToken.query().client.dialect.dateTimeFormat),
+      })
 
     const page = await client.get(`/reset-password/${token}`).withInertia()
     page.assertInertiaPropsContains({ valid: false })
 
     const response = await reset(client, token)
-    assert.equal(response.flashMessage('error'), 'This reset link is invalid, already used or expired. Request a new one.')
+    assert.equal(
+      response.flashMessage('error'),
+      'This reset link is invalid, already used or expired. Request a new one.'
+    )
     assert.isUndefined(response.session('auth_web'))
     await User.verifyCredentials(user.email, OLD_PASSWORD)
   })
@@ -125,7 +158,10 @@ test.group('Accounts / password reset', (group) => {
     assert.notEqual(first, second)
 
     const refused = await reset(client, first)
-    assert.equal(refused.flashMessage('error'), 'This reset link is invalid, already used or expired. Request a new one.')
+    assert.equal(
+      refused.flashMessage('error'),
+      'This reset link is invalid, already used or expired. Request a new one.'
+    )
     await User.verifyCredentials(user.email, OLD_PASSWORD)
 
     const accepted = await reset(client, second)
@@ -137,7 +173,9 @@ test.group('Accounts / password reset', (group) => {
     await forgot(client, user.email)
     const { token } = await mailedToken(user.email)
     const response = await reset(client, token, 'short')
-    assert.deepEqual(response.flashMessage('inputErrorsBag.password'), ['The password must be at least 10 characters.'])
+    assert.deepEqual(response.flashMessage('inputErrorsBag.password'), [
+      'The password must be at least 10 characters.',
+    ])
     await User.verifyCredentials(user.email, OLD_PASSWORD)
     assert.isNull((await PasswordResetToken.findByOrFail('userId', user.id)).usedAt)
   })

@@ -6,7 +6,13 @@ import { withCleanState } from '#tests/helpers/database'
 const PASSWORD = 'first password 42'
 
 function createUser(email = 'margaret@example.com') {
-  return User.create({ fullName: 'Margaret Hamilton', email, password: PASSWORD, locale: 'en', timezone: 'UTC' })
+  return User.create({
+    fullName: 'Margaret Hamilton',
+    email,
+    password: PASSWORD,
+    locale: 'en',
+    timezone: 'UTC',
+  })
 }
 
 function put(client: any, url: string, user: User, body: Record<string, unknown>) {
@@ -22,23 +28,38 @@ test.group('Accounts / profile', (group) => {
     response.assertHeader('location', '/login')
   })
 
-  test('the profile page shows the account and the choices, never the password hash', async ({ client, assert }) => {
+  test('the profile page shows the account and the choices, never the password hash', async ({
+    client,
+    assert,
+  }) => {
     const user = await createUser()
     const response = await client.get('/profile').loginAs(user).withInertia()
 
     response.assertInertiaComponent('profile/show')
     response.assertInertiaPropsContains({
-      profile: { fullName: 'Margaret Hamilton', email: 'margaret@example.com', locale: 'en', timezone: 'UTC' },
+      profile: {
+        fullName: 'Margaret Hamilton',
+        email: 'margaret@example.com',
+        locale: 'en',
+        timezone: 'UTC',
+      },
       locales: ['en', 'fr'],
     })
-    assert.includeMembers(response.inertiaProps.timezones, ['UTC', 'Europe/Paris', 'America/New_York'])
+    assert.includeMembers(response.inertiaProps.timezones, [
+      'UTC',
+      'Europe/Paris',
+      'America/New_York',
+    ])
     const hash = (await User.findOrFail(user.id)).password
     assert.match(hash, /^\$scrypt\$/)
     assert.notInclude(JSON.stringify(response.inertiaProps), hash)
     assert.notInclude(JSON.stringify(response.inertiaProps), '$scrypt')
   })
 
-  test('no page of the accounts area hands the password hash to the browser', async ({ client, assert }) => {
+  test('no page of the accounts area hands the password hash to the browser', async ({
+    client,
+    assert,
+  }) => {
     const user = await createUser()
     const hash = (await User.findOrFail(user.id)).password
     for (const url of ['/profile', '/']) {
@@ -51,7 +72,11 @@ test.group('Accounts / profile', (group) => {
 
   test('name, language and time zone are saved', async ({ client, assert }) => {
     const user = await createUser()
-    const response = await put(client, '/profile', user, { fullName: '  Margaret H. Hamilton ', locale: 'fr', timezone: 'Europe/Paris' })
+    const response = await put(client, '/profile', user, {
+      fullName: '  Margaret H. Hamilton ',
+      locale: 'fr',
+      timezone: 'Europe/Paris',
+    })
 
     response.assertStatus(303) // Inertia turns redirects after PUT into 303
     response.assertHeader('location', '/profile')
@@ -65,7 +90,11 @@ test.group('Accounts / profile', (group) => {
 
   test('an unknown time zone or language is refused', async ({ client, assert }) => {
     const user = await createUser()
-    const response = await put(client, '/profile', user, { fullName: 'M', locale: 'de', timezone: 'Mars/Olympus_Mons' })
+    const response = await put(client, '/profile', user, {
+      fullName: 'M',
+      locale: 'de',
+      timezone: 'Mars/Olympus_Mons',
+    })
 
     assert.property(response.flashMessage('inputErrorsBag'), 'timezone')
     assert.property(response.flashMessage('inputErrorsBag'), 'locale')
@@ -76,14 +105,22 @@ test.group('Accounts / profile', (group) => {
 
   test('changing the e-mail needs the current password', async ({ client, assert }) => {
     const user = await createUser()
-    const wrong = await put(client, '/profile/email', user, { email: 'new@example.com', currentPassword: 'not my password' })
+    const wrong = await put(client, '/profile/email', user, {
+      email: 'new@example.com',
+      currentPassword: 'not my password',
+    })
 
-    assert.deepEqual(wrong.flashMessage('inputErrorsBag.currentPassword'), ['This is not your current password.'])
+    assert.deepEqual(wrong.flashMessage('inputErrorsBag.currentPassword'), [
+      'This is not your current password.',
+    ])
     await user.refresh()
     assert.equal(user.email, 'margaret@example.com')
     assert.isNull(await AuditLog.findBy('action', 'profile.email_changed'))
 
-    const right = await put(client, '/profile/email', user, { email: 'New@Example.com', currentPassword: PASSWORD })
+    const right = await put(client, '/profile/email', user, {
+      email: 'New@Example.com',
+      currentPassword: PASSWORD,
+    })
     right.assertHeader('location', '/profile')
     assert.equal(right.flashMessage('success'), 'Your sign-in e-mail has been changed.')
     await user.refresh()
@@ -96,28 +133,45 @@ test.group('Accounts / profile', (group) => {
   test('the e-mail of another account cannot be taken', async ({ client, assert }) => {
     const user = await createUser()
     await createUser('taken@example.com')
-    const response = await put(client, '/profile/email', user, { email: 'taken@example.com', currentPassword: PASSWORD })
+    const response = await put(client, '/profile/email', user, {
+      email: 'taken@example.com',
+      currentPassword: PASSWORD,
+    })
 
-    assert.deepEqual(response.flashMessage('inputErrorsBag.email'), ['An account already uses this e-mail.'])
+    assert.deepEqual(response.flashMessage('inputErrorsBag.email'), [
+      'An account already uses this e-mail.',
+    ])
     await user.refresh()
     assert.equal(user.email, 'margaret@example.com')
 
     // Re-submitting one's own address is not a conflict.
-    const same = await put(client, '/profile/email', user, { email: 'margaret@example.com', currentPassword: PASSWORD })
+    const same = await put(client, '/profile/email', user, {
+      email: 'margaret@example.com',
+      currentPassword: PASSWORD,
+    })
     assert.isUndefined(same.flashMessage('inputErrorsBag'))
   })
 
-  test('changing the password needs the current one and a confirmed new one', async ({ client, assert }) => {
+  test('changing the password needs the current one and a confirmed new one', async ({
+    client,
+    assert,
+  }) => {
     const user = await createUser()
     const wrong = await put(client, '/profile/password', user, {
       currentPassword: 'not my password',
       password: 'second password 42',
       password_confirmation: 'second password 42',
     })
-    assert.deepEqual(wrong.flashMessage('inputErrorsBag.currentPassword'), ['This is not your current password.'])
+    assert.deepEqual(wrong.flashMessage('inputErrorsBag.currentPassword'), [
+      'This is not your current password.',
+    ])
     await User.verifyCredentials(user.email, PASSWORD)
 
-    const weak = await put(client, '/profile/password', user, { currentPassword: PASSWORD, password: 'short', password_confirmation: 'short' })
+    const weak = await put(client, '/profile/password', user, {
+      currentPassword: PASSWORD,
+      password: 'short',
+      password_confirmation: 'short',
+    })
     assert.property(weak.flashMessage('inputErrorsBag'), 'password')
     await User.verifyCredentials(user.email, PASSWORD)
 
@@ -129,12 +183,18 @@ test.group('Accounts / profile', (group) => {
     right.assertHeader('location', '/profile')
     assert.equal(right.flashMessage('success'), 'Your password has been changed.')
     await User.verifyCredentials(user.email, 'second password 42')
-    assert.equal((await AuditLog.findByOrFail('action', 'profile.password_changed')).actorId, user.id)
+    assert.equal(
+      (await AuditLog.findByOrFail('action', 'profile.password_changed')).actorId,
+      user.id
+    )
     // Still signed in on this device.
     assert.equal(right.session('auth_web'), user.id)
   })
 
-  test('changing the password signs the account out of its other sessions, not this one', async ({ client, assert }) => {
+  test('changing the password signs the account out of its other sessions, not this one', async ({
+    client,
+    assert,
+  }) => {
     const user = await createUser()
     // Another device, signed in before the change, still gets in.
     const before = await client.get('/profile').loginAs(user).withInertia()
@@ -151,11 +211,19 @@ test.group('Accounts / profile', (group) => {
     const otherDevice = await client.get('/profile').loginAs(user).redirects(0)
     otherDevice.assertStatus(302)
     otherDevice.assertHeader('location', '/login')
-    const otherJson = await client.get('/profile').loginAs(user).header('accept', 'application/json').redirects(0)
+    const otherJson = await client
+      .get('/profile')
+      .loginAs(user)
+      .header('accept', 'application/json')
+      .redirects(0)
     otherJson.assertStatus(401)
 
     // The session that made the change carries on.
-    const sameDevice = await client.get('/profile').withSession(changed.session()).withInertia().redirects(0)
+    const sameDevice = await client
+      .get('/profile')
+      .withSession(changed.session())
+      .withInertia()
+      .redirects(0)
     sameDevice.assertStatus(200)
     assert.equal(sameDevice.inertiaProps.profile.email, 'margaret@example.com')
   })
@@ -166,7 +234,13 @@ test.group('Accounts / language switch', (group) => {
 
   test('a signed-in user’s choice is saved on the account', async ({ client, assert }) => {
     const user = await createUser()
-    const response = await client.post('/locale').loginAs(user).withCsrfToken().withInertia().json({ locale: 'fr' }).redirects(0)
+    const response = await client
+      .post('/locale')
+      .loginAs(user)
+      .withCsrfToken()
+      .withInertia()
+      .json({ locale: 'fr' })
+      .redirects(0)
 
     response.assertStatus(302)
     await user.refresh()
@@ -176,15 +250,30 @@ test.group('Accounts / language switch', (group) => {
     assert.equal(page.inertiaProps.locale, 'fr')
   })
 
-  test('a guest’s choice is kept in a cookie that outranks the browser language', async ({ client, assert }) => {
-    const response = await client.post('/locale').withCsrfToken().withInertia().json({ locale: 'fr' }).redirects(0)
+  test('a guest’s choice is kept in a cookie that outranks the browser language', async ({
+    client,
+    assert,
+  }) => {
+    const response = await client
+      .post('/locale')
+      .withCsrfToken()
+      .withInertia()
+      .json({ locale: 'fr' })
+      .redirects(0)
     response.assertStatus(302)
     assert.equal(response.cookie('locale')?.value, 'fr')
 
-    const withCookie = await client.get('/login').header('accept-language', 'en-US,en;q=0.9').withCookie('locale', 'fr').withInertia()
+    const withCookie = await client
+      .get('/login')
+      .header('accept-language', 'en-US,en;q=0.9')
+      .withCookie('locale', 'fr')
+      .withInertia()
     assert.equal(withCookie.inertiaProps.locale, 'fr')
 
-    const withoutCookie = await client.get('/login').header('accept-language', 'fr-FR,fr;q=0.9').withInertia()
+    const withoutCookie = await client
+      .get('/login')
+      .header('accept-language', 'fr-FR,fr;q=0.9')
+      .withInertia()
     assert.equal(withoutCookie.inertiaProps.locale, 'fr')
     const english = await client.get('/login').header('accept-language', 'en-US').withInertia()
     assert.equal(english.inertiaProps.locale, 'en')
@@ -198,7 +287,13 @@ test.group('Accounts / language switch', (group) => {
 
   test('an unsupported language is refused', async ({ client, assert }) => {
     const user = await createUser()
-    const response = await client.post('/locale').loginAs(user).withCsrfToken().withInertia().json({ locale: 'de' }).redirects(0)
+    const response = await client
+      .post('/locale')
+      .loginAs(user)
+      .withCsrfToken()
+      .withInertia()
+      .json({ locale: 'de' })
+      .redirects(0)
     assert.property(response.flashMessage('inputErrorsBag'), 'locale')
     assert.isUndefined(response.cookie('locale'))
     await user.refresh()

@@ -6,7 +6,13 @@ import { withCleanState } from '#tests/helpers/database'
 const PASSWORD = 'correct horse battery'
 
 function createUser(email = 'grace@example.com') {
-  return User.create({ fullName: 'Grace Hopper', email, password: PASSWORD, locale: 'en', timezone: 'UTC' })
+  return User.create({
+    fullName: 'Grace Hopper',
+    email,
+    password: PASSWORD,
+    locale: 'en',
+    timezone: 'UTC',
+  })
 }
 
 test.group('Accounts / login and logout', (group) => {
@@ -23,7 +29,10 @@ test.group('Accounts / login and logout', (group) => {
     signedIn.assertHeader('location', '/')
   })
 
-  test('valid credentials sign in, whatever the case of the e-mail, and go to /', async ({ client, assert }) => {
+  test('valid credentials sign in, whatever the case of the e-mail, and go to /', async ({
+    client,
+    assert,
+  }) => {
     const user = await createUser()
     const response = await client
       .post('/login')
@@ -40,8 +49,17 @@ test.group('Accounts / login and logout', (group) => {
   test('signing in gives the browser a new session id', async ({ client, assert }) => {
     await createUser()
     const login = (password: string) => {
-      const request = client.post('/login').withCsrfToken().withInertia().json({ email: 'grace@example.com', password }).redirects(0)
-      return { request, sentId: (request as unknown as { sessionClient: { sessionId: string } }).sessionClient.sessionId }
+      const request = client
+        .post('/login')
+        .withCsrfToken()
+        .withInertia()
+        .json({ email: 'grace@example.com', password })
+        .redirects(0)
+      return {
+        request,
+        sentId: (request as unknown as { sessionClient: { sessionId: string } }).sessionClient
+          .sessionId,
+      }
     }
 
     // A failed attempt keeps the session id: the check below can tell the difference.
@@ -53,7 +71,10 @@ test.group('Accounts / login and logout', (group) => {
     const newId = response.cookie('pistache-session')?.value
     assert.isString(newId)
     assert.notEqual(newId, succeeded.sentId)
-    assert.equal(response.session('auth_web'), (await User.findByOrFail('email', 'grace@example.com')).id)
+    assert.equal(
+      response.session('auth_web'),
+      (await User.findByOrFail('email', 'grace@example.com')).id
+    )
   })
 
   test('a wrong password and an unknown e-mail get the same answer', async ({ client, assert }) => {
@@ -73,14 +94,21 @@ test.group('Accounts / login and logout', (group) => {
 
     for (const response of [wrongPassword, unknownEmail]) {
       response.assertStatus(302)
-      assert.deepEqual(response.flashMessage('inputErrorsBag.email'), ['This e-mail and password do not match an account.'])
+      assert.deepEqual(response.flashMessage('inputErrorsBag.email'), [
+        'This e-mail and password do not match an account.',
+      ])
       assert.isUndefined(response.session('auth_web'))
     }
   })
 
   test('logging out ends the session', async ({ client, assert }) => {
     const user = await createUser()
-    const response = await client.post('/logout').loginAs(user).withCsrfToken().withInertia().redirects(0)
+    const response = await client
+      .post('/logout')
+      .loginAs(user)
+      .withCsrfToken()
+      .withInertia()
+      .redirects(0)
 
     response.assertStatus(302)
     response.assertHeader('location', '/login')
@@ -90,7 +118,11 @@ test.group('Accounts / login and logout', (group) => {
 
   test('a login without the CSRF token is refused', async ({ client, assert }) => {
     await createUser()
-    const response = await client.post('/login').withInertia().json({ email: 'grace@example.com', password: PASSWORD }).redirects(0)
+    const response = await client
+      .post('/login')
+      .withInertia()
+      .json({ email: 'grace@example.com', password: PASSWORD })
+      .redirects(0)
     response.assertStatus(302)
     assert.property(response.flashMessage('errorsBag'), 'E_BAD_CSRF_TOKEN')
     assert.isUndefined(response.session('auth_web'))
@@ -103,11 +135,16 @@ test.group('Accounts / login rate limits', (group) => {
   const attempt = (client: any, email: string, password: string) =>
     client.post('/login').withCsrfToken().withInertia().json({ email, password }).redirects(0)
 
-  test('the fifth failure locks the account for 15 minutes, even for the right password', async ({ client, assert }) => {
+  test('the fifth failure locks the account for 15 minutes, even for the right password', async ({
+    client,
+    assert,
+  }) => {
     const user = await createUser()
     for (let i = 1; i <= 4; i++) {
       const response = await attempt(client, user.email, `wrong password ${i}`)
-      assert.deepEqual(response.flashMessage('inputErrorsBag.email'), ['This e-mail and password do not match an account.'])
+      assert.deepEqual(response.flashMessage('inputErrorsBag.email'), [
+        'This e-mail and password do not match an account.',
+      ])
     }
 
     const fifth = await attempt(client, user.email, 'wrong password 5')
@@ -149,7 +186,9 @@ test.group('Accounts / login rate limits', (group) => {
     assert.equal(ok.session('auth_web'), user.id)
 
     const afterReset = await attempt(client, user.email, 'wrong again')
-    assert.deepEqual(afterReset.flashMessage('inputErrorsBag.email'), ['This e-mail and password do not match an account.'])
+    assert.deepEqual(afterReset.flashMessage('inputErrorsBag.email'), [
+      'This e-mail and password do not match an account.',
+    ])
     assert.isUndefined(afterReset.flashMessage('error'))
   })
 

@@ -21,8 +21,16 @@ test.group('Accounts / sign up', (group) => {
     response.assertInertiaComponent('auth/signup')
   })
 
-  test('signing up creates the account with a normalised e-mail and signs the user in', async ({ client, assert }) => {
-    const response = await client.post('/signup').withCsrfToken().withInertia().json(valid).redirects(0)
+  test('signing up creates the account with a normalised e-mail and signs the user in', async ({
+    client,
+    assert,
+  }) => {
+    const response = await client
+      .post('/signup')
+      .withCsrfToken()
+      .withInertia()
+      .json(valid)
+      .redirects(0)
 
     response.assertStatus(302)
     response.assertHeader('location', '/')
@@ -38,13 +46,29 @@ test.group('Accounts / sign up', (group) => {
     assert.equal(audit.actorId, user.id)
   })
 
-  test('a second account with the same e-mail, in another case, is refused', async ({ client, assert }) => {
-    await User.create({ fullName: 'First', email: 'ada@example.com', password: 'first-password', locale: 'en', timezone: 'UTC' })
+  test('a second account with the same e-mail, in another case, is refused', async ({
+    client,
+    assert,
+  }) => {
+    await User.create({
+      fullName: 'First',
+      email: 'ada@example.com',
+      password: 'first-password',
+      locale: 'en',
+      timezone: 'UTC',
+    })
 
-    const response = await client.post('/signup').withCsrfToken().withInertia().json(valid).redirects(0)
+    const response = await client
+      .post('/signup')
+      .withCsrfToken()
+      .withInertia()
+      .json(valid)
+      .redirects(0)
 
     response.assertStatus(302)
-    assert.deepEqual(response.flashMessage('inputErrorsBag.email'), ['An account already uses this e-mail.'])
+    assert.deepEqual(response.flashMessage('inputErrorsBag.email'), [
+      'An account already uses this e-mail.',
+    ])
     assert.lengthOf(await User.all(), 1)
     assert.isUndefined(response.session('auth_web'))
   })
@@ -56,7 +80,9 @@ test.group('Accounts / sign up', (group) => {
       .withInertia()
       .json({ ...valid, password: 'short-pw1', password_confirmation: 'short-pw1' })
       .redirects(0)
-    assert.deepEqual(short.flashMessage('inputErrorsBag.password'), ['The password must be at least 10 characters.'])
+    assert.deepEqual(short.flashMessage('inputErrorsBag.password'), [
+      'The password must be at least 10 characters.',
+    ])
 
     const mismatch = await client
       .post('/signup')
@@ -64,7 +90,9 @@ test.group('Accounts / sign up', (group) => {
       .withInertia()
       .json({ ...valid, password_confirmation: 'something-else' })
       .redirects(0)
-    assert.deepEqual(mismatch.flashMessage('inputErrorsBag.password_confirmation'), ['The confirmation does not match the password.'])
+    assert.deepEqual(mismatch.flashMessage('inputErrorsBag.password_confirmation'), [
+      'The confirmation does not match the password.',
+    ])
 
     assert.lengthOf(await User.all(), 0)
   })
@@ -78,12 +106,25 @@ test.group('Accounts / sign up', (group) => {
       .json({ ...valid, email: 'not-an-email', timezone: 'Mars/Olympus_Mons' })
       .redirects(0)
 
-    assert.deepEqual(response.flashMessage('inputErrorsBag.email'), ['Saisissez une adresse e-mail valide.'])
-    assert.deepEqual(response.flashMessage('inputErrorsBag.timezone'), ['Choisissez une des valeurs proposées.'])
+    assert.deepEqual(response.flashMessage('inputErrorsBag.email'), [
+      'Saisissez une adresse e-mail valide.',
+    ])
+    assert.deepEqual(response.flashMessage('inputErrorsBag.timezone'), [
+      'Choisissez une des valeurs proposées.',
+    ])
   })
 
-  test('a new account takes the language the visitor was browsing in', async ({ client, assert }) => {
-    await client.post('/signup').withCookie('locale', 'fr').withCsrfToken().withInertia().json(valid).redirects(0)
+  test('a new account takes the language the visitor was browsing in', async ({
+    client,
+    assert,
+  }) => {
+    await client
+      .post('/signup')
+      .withCookie('locale', 'fr')
+      .withCsrfToken()
+      .withInertia()
+      .json(valid)
+      .redirects(0)
     const user = await User.findByOrFail('email', 'ada@example.com')
     assert.equal(user.locale, 'fr')
   })

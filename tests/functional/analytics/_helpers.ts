@@ -11,14 +11,26 @@ export { withWorld, type World } from '#tests/functional/publishing/_fixtures'
 export type Network = 'mastodon' | 'bluesky' | 'x'
 
 /** Publishes one post to the given networks through the real worker; its deliveries by network. */
-export async function publishTo(world: World, networks: Network[] = ['mastodon', 'bluesky', 'x'], body?: string) {
+export async function publishTo(
+  world: World,
+  networks: Network[] = ['mastodon', 'bluesky', 'x'],
+  body?: string
+) {
   const { runner } = await startWorker()
   try {
-    const { post } = await draft(world, networks.map((network) => ({ socialAccountId: world.accounts[network].id })), body)
+    const { post } = await draft(
+      world,
+      networks.map((network) => ({ socialAccountId: world.accounts[network].id })),
+      body
+    )
     await publishNow({ post, actor: world.owner })
     const deliveries = await settled(post.id)
-    if (deliveries.some((d) => d.status !== 'published')) throw new Error(`not published: ${deliveries.map((d) => d.status)}`)
-    const byNetwork = Object.fromEntries(deliveries.map((d) => [d.network, d])) as Record<Network, Delivery>
+    if (deliveries.some((d) => d.status !== 'published'))
+      throw new Error(`not published: ${deliveries.map((d) => d.status)}`)
+    const byNetwork = Object.fromEntries(deliveries.map((d) => [d.network, d])) as Record<
+      Network,
+      Delivery
+    >
     return { post, deliveries: byNetwork }
   } finally {
     await runner.stop()
@@ -41,7 +53,8 @@ export function collectAt(delivery: Delivery, minutes: number) {
   return collectStats({ now: delivery.publishedAt!.toUTC().plus({ minutes }) })
 }
 
-export const snapshotsOf = (delivery: Delivery) => DeliveryMetricSnapshot.query().where('delivery_id', delivery.id).orderBy('id')
+export const snapshotsOf = (delivery: Delivery) =>
+  DeliveryMetricSnapshot.query().where('delivery_id', delivery.id).orderBy('id')
 
 /** The Inertia props of a page, as the signed-in user gets them. */
 export async function pageProps(client: any, url: string, user: any) {

@@ -10,7 +10,9 @@ test.group('Analytics / collection schedule', (group) => {
   withCleanState(group)
   const world = withWorld(group)
 
-  test('often while young, hourly until 3 days, daily until 30, then never again', async ({ assert }) => {
+  test('often while young, hourly until 3 days, daily until 30, then never again', async ({
+    assert,
+  }) => {
     const { deliveries } = await publishTo(world, ['mastodon'])
     const delivery = deliveries.mastodon
     const readings = async () => (await snapshotsOf(delivery)).length
@@ -48,7 +50,9 @@ test.group('Analytics / collection schedule', (group) => {
     assert.lengthOf(await snapshotsOf(old.deliveries.bluesky), 0)
   })
 
-  test('the stats queue runs the collection every runEveryMs (a job scheduler next to the others)', async ({ assert }) => {
+  test('the stats queue runs the collection every runEveryMs (a job scheduler next to the others)', async ({
+    assert,
+  }) => {
     const schedule = schedules.find((entry) => entry.key === 'collect-stats')!
     assert.exists(schedule)
     const { default: Job } = await schedule.job()

@@ -13,14 +13,26 @@ import { jobs } from '#jobs/main'
 import { capturingLogger } from '#tests/unit/queue/fixtures'
 
 export async function makeToken(workspace: Workspace, user: User, scope: ApiScope = 'write') {
-  const { token, secret } = await issueToken({ workspaceId: workspace.id, name: `${scope} token`, scope, createdById: user.id })
+  const { token, secret } = await issueToken({
+    workspaceId: workspace.id,
+    name: `${scope} token`,
+    scope,
+    createdById: user.id,
+  })
   return { token, secret }
 }
 
 /** A real worker on the queues the scenario needs, as `queue:work --queues=…` runs it. */
 export async function startWorker(queues: QueueName[]) {
   const { logger } = capturingLogger()
-  const runner = new WorkerRunner({ manager: await app.container.make('queue'), registry: jobs, logger, redis: redis.connection(), queues, heartbeat: { ttlMs: 2000, intervalMs: 500 } })
+  const runner = new WorkerRunner({
+    manager: await app.container.make('queue'),
+    registry: jobs,
+    logger,
+    redis: redis.connection(),
+    queues,
+    heartbeat: { ttlMs: 2000, intervalMs: 500 },
+  })
   await runner.start()
   return runner
 }
@@ -44,9 +56,15 @@ export async function startReceiver(answer: () => number = () => 200) {
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const { port } = server.address() as AddressInfo
-  return { url: `http://127.0.0.1:${port}/hooks/pistache`, received, close: () => new Promise<void>((resolve) => server.close(() => resolve())) }
+  return {
+    url: `http://127.0.0.1:${port}/hooks/pistache`,
+    received,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  }
 }
 
 export function jpeg(width = 320, height = 240) {
-  return sharp({ create: { width, height, channels: 3, background: { r: 210, g: 160, b: 60 } } }).jpeg({ quality: 85 }).toBuffer()
+  return sharp({ create: { width, height, channels: 3, background: { r: 210, g: 160, b: 60 } } })
+    .jpeg({ quality: 85 })
+    .toBuffer()
 }

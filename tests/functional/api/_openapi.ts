@@ -44,7 +44,15 @@ export class ApiContract {
       const names: string[] = []
       const pattern = template.replace(/\{(\w+)\}/g, (_, name) => (names.push(name), '([^/]+)'))
       for (const method of ['get', 'post', 'put', 'delete', 'patch']) {
-        if (pathItem[method]) this.#operations.push({ template, regex: new RegExp(`^${pattern}$`), names, method, operation: pathItem[method], pathItem })
+        if (pathItem[method])
+          this.#operations.push({
+            template,
+            regex: new RegExp(`^${pattern}$`),
+            names,
+            method,
+            operation: pathItem[method],
+            pathItem,
+          })
       }
     }
   }
@@ -52,27 +60,41 @@ export class ApiContract {
   #check(schema: unknown, value: unknown, where: string) {
     const key = JSON.stringify(schema ?? {})
     let validate = this.#compiled.get(key)
-    if (!validate) this.#compiled.set(key, (validate = this.#ajv.compile(this.#rewrite(schema) as object)))
-    if (!validate(value)) throw new Error(`${where} does not match the OpenAPI document: ${this.#ajv.errorsText(validate.errors)}\n${JSON.stringify(value).slice(0, 500)}`)
+    if (!validate)
+      this.#compiled.set(key, (validate = this.#ajv.compile(this.#rewrite(schema) as object)))
+    if (!validate(value))
+      throw new Error(
+        `${where} does not match the OpenAPI document: ${this.#ajv.errorsText(validate.errors)}\n${JSON.stringify(value).slice(0, 500)}`
+      )
   }
 
   /** Local `#/components/...` refs point into the registered document. */
   #rewrite(schema: unknown): unknown {
-    return JSON.parse(JSON.stringify(schema ?? {}).replace(/"#\/components\//g, '"spec#/components/'))
+    return JSON.parse(
+      JSON.stringify(schema ?? {}).replace(/"#\/components\//g, '"spec#/components/')
+    )
   }
 
   #find(method: string, path: string) {
     const relative = path.replace(/^\/api\/v1/, '')
     for (const op of this.#operations) {
       const match = op.regex.exec(relative)
-      if (match && op.method === method) return { op, params: Object.fromEntries(op.names.map((name, i) => [name, decodeURIComponent(match[i + 1])])) }
+      if (match && op.method === method)
+        return {
+          op,
+          params: Object.fromEntries(
+            op.names.map((name, i) => [name, decodeURIComponent(match[i + 1])])
+          ),
+        }
     }
     throw new Error(`${method.toUpperCase()} ${path} is not in the OpenAPI document`)
   }
 
   #coerce(schema: any, value: string | number) {
     const type = schema?.type
-    return (type === 'integer' || type === 'number') && /^-?\d+(\.\d+)?$/.test(String(value)) ? Number(value) : value
+    return (type === 'integer' || type === 'number') && /^-?\d+(\.\d+)?$/.test(String(value))
+      ? Number(value)
+      : value
   }
 
   validateRequest(call: ApiCall) {
@@ -90,13 +112,16 @@ export class ApiContract {
     }
     for (const [name, value] of Object.entries(call.headers ?? {})) {
       if (name.toLowerCase() === 'authorization') continue
-      const param = declared.find((p: any) => p.in === 'header' && p.name.toLowerCase() === name.toLowerCase())
+      const param = declared.find(
+        (p: any) => p.in === 'header' && p.name.toLowerCase() === name.toLowerCase()
+      )
       if (!param) throw new Error(`header ${name} of ${op.template} undocumented`)
       this.#check(param.schema, value, `header ${name}`)
     }
     const body = op.operation.requestBody
     if (call.file) {
-      if (!body?.content?.['multipart/form-data']) throw new Error(`${op.template} takes no multipart body`)
+      if (!body?.content?.['multipart/form-data'])
+        throw new Error(`${op.template} takes no multipart body`)
     } else if (call.body !== undefined) {
       const schema = body?.content?.['application/json']?.schema
       if (!schema) throw new Error(`${op.method} ${op.template} documents no JSON body`)
@@ -109,10 +134,15 @@ export class ApiContract {
 
   validateResponse(op: Operation, status: number, body: unknown) {
     const documented = op.operation.responses[String(status)]
-    if (!documented) throw new Error(`${op.method.toUpperCase()} ${op.template} answered ${status}, which is not documented`)
+    if (!documented)
+      throw new Error(
+        `${op.method.toUpperCase()} ${op.template} answered ${status}, which is not documented`
+      )
     const schema = documented.content?.['application/json']?.schema
-    if (schema) this.#check(schema, body, `response ${status} of ${op.method.toUpperCase()} ${op.template}`)
-    else if (body && Object.keys(body as object).length) throw new Error(`response ${status} of ${op.template} should have no body`)
+    if (schema)
+      this.#check(schema, body, `response ${status} of ${op.method.toUpperCase()} ${op.template}`)
+    else if (body && Object.keys(body as object).length)
+      throw new Error(`response ${status} of ${op.template} should have no body`)
   }
 
   /** Sends a checked request with the Japa client and checks its response. */
@@ -120,9 +150,11 @@ export class ApiContract {
     const op = this.validateRequest(call)
     let request = client[call.method](call.path)
     if (call.token) request = request.header('Authorization', `Bearer ${call.token}`)
-    for (const [name, value] of Object.entries(call.headers ?? {})) request = request.header(name, value)
+    for (const [name, value] of Object.entries(call.headers ?? {}))
+      request = request.header(name, value)
     if (call.query) request = request.qs(call.query)
-    if (call.file) request = request.file(call.file.field, call.file.bytes, { filename: call.file.name })
+    if (call.file)
+      request = request.file(call.file.field, call.file.bytes, { filename: call.file.name })
     else if (call.body !== undefined) request = request.json(call.body)
     const response = await request
     const status = response.status()

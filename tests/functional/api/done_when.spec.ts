@@ -12,7 +12,11 @@ test.group('API / the issue’s "done when" scenario', (group) => {
   withCleanState(group)
   const world = withWorld(group)
 
-  test('using only the documented API: media, a post for two accounts, scheduled, published, signed webhook verified', async ({ client, assert, cleanup }) => {
+  test('using only the documented API: media, a post for two accounts, scheduled, published, signed webhook verified', async ({
+    client,
+    assert,
+    cleanup,
+  }) => {
     const api = new ApiContract()
     const receiver = await startReceiver()
     cleanup(() => receiver.close())
@@ -37,13 +41,26 @@ test.group('API / the issue’s "done when" scenario', (group) => {
 
     // Everything below is the public API, each call checked against the OpenAPI document.
     const accounts = await api.call(client, { method: 'get', path: '/api/v1/accounts', token })
-    const byNetwork = Object.fromEntries(accounts.body.data.map((account: any) => [account.network, account]))
+    const byNetwork = Object.fromEntries(
+      accounts.body.data.map((account: any) => [account.network, account])
+    )
     assert.isTrue(byNetwork.mastodon.health.canPublish)
 
-    const upload = await api.call(client, { method: 'post', path: '/api/v1/media', token, file: { field: 'file', bytes: await jpeg(), name: 'croissant.jpg' } })
+    const upload = await api.call(client, {
+      method: 'post',
+      path: '/api/v1/media',
+      token,
+      file: { field: 'file', bytes: await jpeg(), name: 'croissant.jpg' },
+    })
     assert.equal(upload.status, 201)
     const mediaId = upload.body.data.id
-    await waitFor(async () => (await api.call(client, { method: 'get', path: `/api/v1/media/${mediaId}`, token })).body.data.status === 'ready', 20_000, 200)
+    await waitFor(
+      async () =>
+        (await api.call(client, { method: 'get', path: `/api/v1/media/${mediaId}`, token })).body
+          .data.status === 'ready',
+      20_000,
+      200
+    )
 
     const post = await api.call(client, {
       method: 'post',
@@ -52,20 +69,34 @@ test.group('API / the issue’s "done when" scenario', (group) => {
       headers: { 'Idempotency-Key': 'launch-2026-12-01' },
       body: {
         body: 'Pistachio croissants, fresh at 8 🥐',
-        targets: [{ accountId: byNetwork.mastodon.id }, { accountId: byNetwork.bluesky.id, text: 'Bluesky: croissants at 8 🥐' }],
+        targets: [
+          { accountId: byNetwork.mastodon.id },
+          { accountId: byNetwork.bluesky.id, text: 'Bluesky: croissants at 8 🥐' },
+        ],
         media: [{ mediaId, altText: 'A golden croissant' }],
       },
     })
     assert.equal(post.status, 201)
-    assert.deepEqual(post.body.checks.map((check: any) => check.issues), [[], []])
+    assert.deepEqual(
+      post.body.checks.map((check: any) => check.issues),
+      [[], []]
+    )
     const postId = post.body.data.id
 
     const at = DateTime.utc().plus({ seconds: 2 }).toISO()
-    const scheduled = await api.call(client, { method: 'post', path: `/api/v1/posts/${postId}/schedule`, token, body: { at } })
+    const scheduled = await api.call(client, {
+      method: 'post',
+      path: `/api/v1/posts/${postId}/schedule`,
+      token,
+      body: { at },
+    })
     assert.equal(scheduled.body.data.status, 'scheduled')
 
     const deliveries = await settled(postId, ['published', 'failed', 'unknown'], 30_000)
-    assert.deepEqual(deliveries.map((d) => d.status), ['published', 'published'])
+    assert.deepEqual(
+      deliveries.map((d) => d.status),
+      ['published', 'published']
+    )
     const shown = await api.call(client, { method: 'get', path: `/api/v1/posts/${postId}`, token })
     assert.equal(shown.body.data.status, 'published')
     assert.deepEqual(shown.body.data.media, [{ mediaId, altText: 'A golden croissant' }])
@@ -75,19 +106,40 @@ test.group('API / the issue’s "done when" scenario', (group) => {
     for (const request of receiver.received) {
       assert.equal(request.headers['x-pistache-event'], 'delivery.published')
       assert.isTrue(
-        verifySignature({ secret: flashed.secret, timestamp: String(request.headers['x-pistache-timestamp']), body: request.body, signature: String(request.headers['x-pistache-signature']) }),
+        verifySignature({
+          secret: flashed.secret,
+          timestamp: String(request.headers['x-pistache-timestamp']),
+          body: request.body,
+          signature: String(request.headers['x-pistache-signature']),
+        }),
         'the signature verifies with the webhook secret'
       )
-      assert.isFalse(verifySignature({ secret: 'whsec_wrong', timestamp: String(request.headers['x-pistache-timestamp']), body: request.body, signature: String(request.headers['x-pistache-signature']) }))
+      assert.isFalse(
+        verifySignature({
+          secret: 'whsec_wrong',
+          timestamp: String(request.headers['x-pistache-timestamp']),
+          body: request.body,
+          signature: String(request.headers['x-pistache-signature']),
+        })
+      )
       const event = JSON.parse(request.body)
       assert.equal(event.data.postId, postId)
       assert.equal(event.workspaceId, world.workspace.id)
     }
-    assert.sameMembers(receiver.received.map((r) => JSON.parse(r.body).data.network), ['mastodon', 'bluesky'])
+    assert.sameMembers(
+      receiver.received.map((r) => JSON.parse(r.body).data.network),
+      ['mastodon', 'bluesky']
+    )
     const log = await waitFor(async () => {
       const rows = await WebhookDelivery.query().orderBy('id')
       return rows.every((row) => row.status !== 'pending') ? rows : null
     })
-    assert.deepEqual(log.map((entry) => [entry.status, entry.responseStatus, entry.attempts]), [['delivered', 200, 1], ['delivered', 200, 1]])
+    assert.deepEqual(
+      log.map((entry) => [entry.status, entry.responseStatus, entry.attempts]),
+      [
+        ['delivered', 200, 1],
+        ['delivered', 200, 1],
+      ]
+    )
   }).timeout(90_000)
 })

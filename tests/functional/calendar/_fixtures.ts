@@ -33,7 +33,12 @@ export interface CalendarWorld {
 export async function calendarWorld(name = 'Acme Bakery'): Promise<CalendarWorld> {
   const owner = await makeUser()
   const workspace = await makeWorkspace(owner, name)
-  return { owner, workspace, mastodon: await makeAccount(workspace, 'mastodon'), bluesky: await makeAccount(workspace, 'bluesky') }
+  return {
+    owner,
+    workspace,
+    mastodon: await makeAccount(workspace, 'mastodon'),
+    bluesky: await makeAccount(workspace, 'bluesky'),
+  }
 }
 
 /** A post at `at` with one delivery per account, in the given statuses (no pipeline involved). */
@@ -41,7 +46,12 @@ export async function placePost(
   world: Pick<CalendarWorld, 'owner' | 'workspace'>,
   at: DateTime,
   accounts: SocialAccount[],
-  options: { status?: PostStatus; deliveryStatus?: DeliveryStatus; body?: string; author?: User } = {}
+  options: {
+    status?: PostStatus
+    deliveryStatus?: DeliveryStatus
+    body?: string
+    author?: User
+  } = {}
 ) {
   const post = await Post.create({
     workspaceId: world.workspace.id,
@@ -71,7 +81,12 @@ export async function placePost(
 }
 
 /** The events endpoint's URL for a workspace and a range (plus filters). */
-export function eventsUrl(workspace: Workspace, start: DateTime, end: DateTime, filters: Record<string, string> = {}) {
+export function eventsUrl(
+  workspace: Workspace,
+  start: DateTime,
+  end: DateTime,
+  filters: Record<string, string> = {}
+) {
   const query = new URLSearchParams({ start: start.toISO()!, end: end.toISO()!, ...filters })
   return `/w/${workspace.slug}/calendar/events?${query}`
 }

@@ -11,13 +11,17 @@ const END = utc('2030-04-01T00:00:00')
 
 /** Rows straight into the tables, a slice at a time (SQLite caps the variables of one statement). */
 async function insertAll(table: string, rows: object[]) {
-  for (let i = 0; i < rows.length; i += 100) await db.table(table).multiInsert(rows.slice(i, i + 100))
+  for (let i = 0; i < rows.length; i += 100)
+    await db.table(table).multiInsert(rows.slice(i, i + 100))
 }
 
 test.group('Calendar events: a busy workspace’s month', (group) => {
   withCleanState(group)
 
-  test('the first 1,500 posts of the range come back in order, each with its own deliveries, and the rest is flagged truncated', async ({ client, assert }) => {
+  test('the first 1,500 posts of the range come back in order, each with its own deliveries, and the rest is flagged truncated', async ({
+    client,
+    assert,
+  }) => {
     const world = await calendarWorld()
     const other = await calendarWorld('Other Bakery')
     // Another workspace's post in the same range, so a deliveries read not scoped to the range's ids would show.
@@ -35,7 +39,11 @@ test.group('Calendar events: a busy workspace’s month', (group) => {
         created_at: now,
       }))
     )
-    const posts: { id: number; body: string }[] = await db.from('posts').where('workspace_id', world.workspace.id).orderBy('id').select('id', 'body')
+    const posts: { id: number; body: string }[] = await db
+      .from('posts')
+      .where('workspace_id', world.workspace.id)
+      .orderBy('id')
+      .select('id', 'body')
     // Every post goes to Mastodon; every third one to Bluesky as well.
     const expected = new Map<number, string[]>()
     const deliveries = posts.flatMap((post, i) => {
@@ -62,9 +70,16 @@ test.group('Calendar events: a busy workspace’s month', (group) => {
       events.map((event: any) => event.id),
       posts.slice(0, MAX_EVENTS).map((post) => post.id)
     )
-    assert.equal(events.at(-1).at, START.plus({ seconds: 30 * (MAX_EVENTS - 1) }).toUTC().toISO())
+    assert.equal(
+      events.at(-1).at,
+      START.plus({ seconds: 30 * (MAX_EVENTS - 1) })
+        .toUTC()
+        .toISO()
+    )
     for (const event of events) {
-      const shown = event.deliveries.map((delivery: any) => `${delivery.network}:${delivery.accountId}`).sort()
+      const shown = event.deliveries
+        .map((delivery: any) => `${delivery.network}:${delivery.accountId}`)
+        .sort()
       assert.deepEqual(shown, expected.get(event.id), `deliveries of post ${event.id}`)
     }
   }).timeout(60_000)

@@ -9,16 +9,26 @@ const END = utc('2030-04-01T00:00:00')
 test.group('Calendar events: the visible range only', (group) => {
   withCleanState(group)
 
-  test('returns the posts in [start, end) of this workspace, with only the shown fields', async ({ client, assert }) => {
+  test('returns the posts in [start, end) of this workspace, with only the shown fields', async ({
+    client,
+    assert,
+  }) => {
     const world = await calendarWorld()
     const foreign = await calendarWorld('Zebra Foreign Holdings')
     await placePost(world, START.minus({ seconds: 1 }), [world.mastodon], { body: 'before' })
     const first = await placePost(world, START, [world.mastodon], { body: 'at the start' })
-    const middle = await placePost(world, utc('2030-03-15T09:30:00'), [world.mastodon, world.bluesky], {
-      body: `Pistachio ${'croissant '.repeat(40)}`,
-    })
+    const middle = await placePost(
+      world,
+      utc('2030-03-15T09:30:00'),
+      [world.mastodon, world.bluesky],
+      {
+        body: `Pistachio ${'croissant '.repeat(40)}`,
+      }
+    )
     await placePost(world, END, [world.mastodon], { body: 'at the end: excluded' })
-    await placePost(foreign, utc('2030-03-10T12:00:00'), [foreign.mastodon], { body: 'Zebra secret plans' })
+    await placePost(foreign, utc('2030-03-10T12:00:00'), [foreign.mastodon], {
+      body: 'Zebra secret plans',
+    })
 
     const response = await client.get(eventsUrl(world.workspace, START, END)).loginAs(world.owner)
     response.assertStatus(200)
@@ -29,7 +39,14 @@ test.group('Calendar events: the visible range only', (group) => {
       [first.id, middle.id]
     )
     const shown = events[1]
-    assert.sameMembers(Object.keys(shown), ['id', 'at', 'status', 'excerpt', 'movable', 'deliveries'])
+    assert.sameMembers(Object.keys(shown), [
+      'id',
+      'at',
+      'status',
+      'excerpt',
+      'movable',
+      'deliveries',
+    ])
     assert.equal(shown.at, '2030-03-15T09:30:00.000Z')
     assert.equal(shown.status, 'scheduled')
     assert.isTrue(shown.movable)
@@ -38,8 +55,8 @@ test.group('Calendar events: the visible range only', (group) => {
     assert.sameDeepMembers(
       shown.deliveries.map(({ id, ...rest }: any) => (assert.isNumber(id), rest)),
       [
-      { network: 'mastodon', accountId: world.mastodon.id, status: 'scheduled' },
-      { network: 'bluesky', accountId: world.bluesky.id, status: 'scheduled' },
+        { network: 'mastodon', accountId: world.mastodon.id, status: 'scheduled' },
+        { network: 'bluesky', accountId: world.bluesky.id, status: 'scheduled' },
       ]
     )
     assert.notInclude(response.text(), 'Zebra')
@@ -49,32 +66,64 @@ test.group('Calendar events: the visible range only', (group) => {
     const world = await calendarWorld()
     const x = await makeAccount(world.workspace, 'x')
     const onMastodon = await placePost(world, utc('2030-03-02T10:00:00'), [world.mastodon])
-    const onBoth = await placePost(world, utc('2030-03-03T10:00:00'), [world.mastodon, world.bluesky])
-    const published = await placePost(world, utc('2030-03-04T10:00:00'), [x], { status: 'published', deliveryStatus: 'published' })
-    const draft = await placePost(world, utc('2030-03-05T10:00:00'), [world.bluesky], { status: 'draft', deliveryStatus: 'draft' })
+    const onBoth = await placePost(world, utc('2030-03-03T10:00:00'), [
+      world.mastodon,
+      world.bluesky,
+    ])
+    const published = await placePost(world, utc('2030-03-04T10:00:00'), [x], {
+      status: 'published',
+      deliveryStatus: 'published',
+    })
+    const draft = await placePost(world, utc('2030-03-05T10:00:00'), [world.bluesky], {
+      status: 'draft',
+      deliveryStatus: 'draft',
+    })
 
     const ids = async (filters: Record<string, string>) => {
-      const response = await client.get(eventsUrl(world.workspace, START, END, filters)).loginAs(world.owner)
+      const response = await client
+        .get(eventsUrl(world.workspace, START, END, filters))
+        .loginAs(world.owner)
       response.assertStatus(200)
       return response.body().events.map((event: any) => event.id)
     }
     assert.deepEqual(await ids({ accounts: String(world.bluesky.id) }), [onBoth.id, draft.id])
-    assert.deepEqual(await ids({ accounts: `${world.mastodon.id},${x.id}` }), [onMastodon.id, onBoth.id, published.id])
+    assert.deepEqual(await ids({ accounts: `${world.mastodon.id},${x.id}` }), [
+      onMastodon.id,
+      onBoth.id,
+      published.id,
+    ])
     assert.deepEqual(await ids({ networks: 'x' }), [published.id])
     assert.deepEqual(await ids({ networks: 'bluesky,x' }), [onBoth.id, published.id, draft.id])
     assert.deepEqual(await ids({ statuses: 'published,draft' }), [published.id, draft.id])
-    assert.deepEqual(await ids({ statuses: 'scheduled', networks: 'mastodon', accounts: String(world.bluesky.id) }), [onBoth.id])
+    assert.deepEqual(
+      await ids({
+        statuses: 'scheduled',
+        networks: 'mastodon',
+        accounts: String(world.bluesky.id),
+      }),
+      [onBoth.id]
+    )
     assert.deepEqual(await ids({ networks: 'x', accounts: String(world.bluesky.id) }), [])
     // An unknown status matches nothing rather than everything.
     assert.deepEqual(await ids({ statuses: 'draft,nonsense' }), [draft.id])
   })
 
-  test('a foreign account id never brings in the other workspace’s posts', async ({ client, assert }) => {
+  test('a foreign account id never brings in the other workspace’s posts', async ({
+    client,
+    assert,
+  }) => {
     const world = await calendarWorld()
     const foreign = await calendarWorld('Zebra Foreign Holdings')
-    await placePost(foreign, utc('2030-03-10T12:00:00'), [foreign.mastodon], { body: 'Zebra secret plans' })
+    await placePost(foreign, utc('2030-03-10T12:00:00'), [foreign.mastodon], {
+      body: 'Zebra secret plans',
+    })
     const response = await client
-      .get(eventsUrl(world.workspace, START, END, { accounts: String(foreign.mastodon.id), networks: 'mastodon' }))
+      .get(
+        eventsUrl(world.workspace, START, END, {
+          accounts: String(foreign.mastodon.id),
+          networks: 'mastodon',
+        })
+      )
       .loginAs(world.owner)
     response.assertStatus(200)
     assert.deepEqual(response.body().events, [])
@@ -86,7 +135,8 @@ test.group('Calendar events: the visible range only', (group) => {
   test('refuses a missing, malformed, reversed or too long range', async ({ client, assert }) => {
     const world = await calendarWorld()
     const base = `/w/${world.workspace.slug}/calendar/events`
-    const get = (query: string) => client.get(`${base}?${query}`).loginAs(world.owner).header('accept', 'application/json')
+    const get = (query: string) =>
+      client.get(`${base}?${query}`).loginAs(world.owner).header('accept', 'application/json')
 
     ;(await get('')).assertStatus(422)
     ;(await get('start=yesterday&end=2030-03-02T00:00:00Z')).assertStatus(422)
@@ -94,12 +144,21 @@ test.group('Calendar events: the visible range only', (group) => {
     const tooLong = await get(`start=2030-01-01T00:00:00Z&end=2030-03-01T00:00:00Z`)
     tooLong.assertStatus(422)
     assert.match(tooLong.body().errors[0].message, /43 days/)
-    ;(await get(`start=2030-03-01T00:00:00Z&end=2030-03-02T00:00:00Z&accounts=1;drop`)).assertStatus(422)
+    ;(
+      await get(`start=2030-03-01T00:00:00Z&end=2030-03-02T00:00:00Z&accounts=1;drop`)
+    ).assertStatus(422)
     // FullCalendar's month grid: six weeks, with offsets, across the March DST change in Paris.
-    ;(await get(`start=${encodeURIComponent('2030-02-25T00:00:00+01:00')}&end=${encodeURIComponent('2030-04-08T00:00:00+02:00')}`)).assertStatus(200)
+    ;(
+      await get(
+        `start=${encodeURIComponent('2030-02-25T00:00:00+01:00')}&end=${encodeURIComponent('2030-04-08T00:00:00+02:00')}`
+      )
+    ).assertStatus(200)
   })
 
-  test('viewers read the calendar but cannot move anything; guests are sent to sign in', async ({ client, assert }) => {
+  test('viewers read the calendar but cannot move anything; guests are sent to sign in', async ({
+    client,
+    assert,
+  }) => {
     const world = await calendarWorld()
     const { user: viewer } = await addMember(world.workspace, 'viewer')
     await placePost(world, utc('2030-03-02T10:00:00'), [world.mastodon])
@@ -113,9 +172,15 @@ test.group('Calendar events: the visible range only', (group) => {
     ;(await client.get(eventsUrl(world.workspace, START, END)).loginAs(stranger)).assertStatus(404)
   })
 
-  test('the calendar page lists the workspace’s accounts and networks for the filters', async ({ client, assert }) => {
+  test('the calendar page lists the workspace’s accounts and networks for the filters', async ({
+    client,
+    assert,
+  }) => {
     const world = await calendarWorld()
-    const response = await client.get(`/w/${world.workspace.slug}/calendar`).loginAs(world.owner).withInertia()
+    const response = await client
+      .get(`/w/${world.workspace.slug}/calendar`)
+      .loginAs(world.owner)
+      .withInertia()
     response.assertStatus(200)
     response.assertInertiaComponent('calendar/index')
     const props = response.inertiaProps as any

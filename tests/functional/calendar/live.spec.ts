@@ -20,7 +20,12 @@ async function openStream(user: User | null) {
   const response = new PassThrough()
   let received = ''
   response.on('data', (chunk) => (received += chunk.toString()))
-  transmit.createStream({ uid, context: { auth: { user } } as any, request: undefined as any, response: response as any })
+  transmit.createStream({
+    uid,
+    context: { auth: { user } } as any,
+    request: undefined as any,
+    response: response as any,
+  })
   const context = { auth: { user } } as any
   return {
     uid,
@@ -35,15 +40,27 @@ async function openStream(user: User | null) {
 }
 
 async function scheduleOne(world: CalendarWorld) {
-  const created = await createPost({ workspace: world.workspace, author: world.owner, body: 'Live croissants', targets: [{ socialAccountId: world.mastodon.id }] })
+  const created = await createPost({
+    workspace: world.workspace,
+    author: world.owner,
+    body: 'Live croissants',
+    targets: [{ socialAccountId: world.mastodon.id }],
+  })
   if (created.status !== 'created') throw new Error(created.status)
-  return schedulePost({ post: created.post, actor: world.owner, at: DateTime.utc().plus({ days: 1 }) })
+  return schedulePost({
+    post: created.post,
+    actor: world.owner,
+    at: DateTime.utc().plus({ days: 1 }),
+  })
 }
 
 test.group('Calendar: live status over SSE', (group) => {
   withCleanState(group)
 
-  test('a pipeline status change reaches the workspace’s subscribers, not another workspace’s', async ({ assert, cleanup }) => {
+  test('a pipeline status change reaches the workspace’s subscribers, not another workspace’s', async ({
+    assert,
+    cleanup,
+  }) => {
     const world = await calendarWorld()
     const other = await calendarWorld('Zebra Foreign Holdings')
     const mine = await openStream(world.owner)
@@ -58,7 +75,12 @@ test.group('Calendar: live status over SSE', (group) => {
     const result = await scheduleOne(world)
     const [message] = (await waitFor(() => (mine.messages().length ? mine.messages() : null)))!
     assert.equal(message.channel, postsChannel(world.workspace.id))
-    assert.include(message.payload, { type: 'delivery:status_changed', workspaceId: world.workspace.id, network: 'mastodon', status: 'scheduled' })
+    assert.include(message.payload, {
+      type: 'delivery:status_changed',
+      workspaceId: world.workspace.id,
+      network: 'mastodon',
+      status: 'scheduled',
+    })
     assert.equal(message.payload.postId, result.status === 'scheduled' ? result.post.id : -1)
     assert.notProperty(message.payload, 'pendingHandle')
     await new Promise((resolve) => setTimeout(resolve, 150))
@@ -90,25 +112,47 @@ test.group('Calendar: live status over SSE', (group) => {
     cleanup(() => stream.close())
     assert.isTrue(router.toJSON().root.some((route) => route.pattern === '/__transmit/subscribe'))
     const subscribe = (user: User, channel: string) =>
-      client.post('/__transmit/subscribe').loginAs(user).withCsrfToken().json({ uid: stream.uid, channel })
+      client
+        .post('/__transmit/subscribe')
+        .loginAs(user)
+        .withCsrfToken()
+        .json({ uid: stream.uid, channel })
     ;(await subscribe(other.owner, postsChannel(world.workspace.id))).assertStatus(400)
     ;(await subscribe(world.owner, postsChannel(world.workspace.id))).assertStatus(204)
   })
 
-  test('a broadcast in the worker process reaches a web process through the Redis transport', async ({ assert, cleanup }) => {
+  test('a broadcast in the worker process reaches a web process through the Redis transport', async ({
+    assert,
+    cleanup,
+  }) => {
     const world = await calendarWorld()
     const transmit = await app.container.make('transmit')
     // A second Transmit on the same Redis channel stands for the web process.
-    const Adapter = transmit.constructor as new (config: unknown, router: unknown, transport: unknown) => typeof transmit
+    const Adapter = transmit.constructor as new (
+      config: unknown,
+      router: unknown,
+      transport: unknown
+    ) => typeof transmit
     const web = new Adapter(transmitConfig, router, transmitConfig.transport!.driver())
     cleanup(() => web.shutdown())
     const uid = randomUUID()
     const response = new PassThrough()
     let received = ''
     response.on('data', (chunk) => (received += chunk.toString()))
-    web.createStream({ uid, context: {} as any, request: undefined as any, response: response as any })
+    web.createStream({
+      uid,
+      context: {} as any,
+      request: undefined as any,
+      response: response as any,
+    })
     cleanup(() => void response.destroy())
-    assert.isTrue(await web.subscribe({ uid, channel: postsChannel(world.workspace.id), context: { auth: { user: world.owner } } as any }))
+    assert.isTrue(
+      await web.subscribe({
+        uid,
+        channel: postsChannel(world.workspace.id),
+        context: { auth: { user: world.owner } } as any,
+      })
+    )
     await new Promise((resolve) => setTimeout(resolve, 200))
 
     await scheduleOne(world)

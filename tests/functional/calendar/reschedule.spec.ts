@@ -12,14 +12,26 @@ import { calendarWorld, placePost, type CalendarWorld } from './_fixtures.js'
 
 /** A post scheduled through the real actions, so its delivery has a live wake-up job. */
 async function scheduled(world: CalendarWorld, at: DateTime, author: User = world.owner) {
-  const created = await createPost({ workspace: world.workspace, author, body: 'Pistachio éclairs at noon', targets: [{ socialAccountId: world.mastodon.id }] })
+  const created = await createPost({
+    workspace: world.workspace,
+    author,
+    body: 'Pistachio éclairs at noon',
+    targets: [{ socialAccountId: world.mastodon.id }],
+  })
   if (created.status !== 'created') throw new Error(created.status)
   const result = await schedulePost({ post: created.post, actor: author, at })
-  if (result.status !== 'scheduled' && result.status !== 'pending_approval') throw new Error(result.status)
+  if (result.status !== 'scheduled' && result.status !== 'pending_approval')
+    throw new Error(result.status)
   return result.post
 }
 
-const move = (client: any, world: CalendarWorld, postId: number, user: User, at: DateTime | string) =>
+const move = (
+  client: any,
+  world: CalendarWorld,
+  postId: number,
+  user: User,
+  at: DateTime | string
+) =>
   client
     .patch(`/w/${world.workspace.slug}/calendar/posts/${postId}`)
     .loginAs(user)
@@ -37,7 +49,10 @@ test.group('Calendar: drag to reschedule', (group) => {
     assert.isNotNull(await queue.use('publish').getJob(before.jobId!))
 
     // A drop in the workspace's zone (Paris), as FullCalendar sends it.
-    const target = DateTime.now().setZone('Europe/Paris').plus({ days: 5 }).set({ hour: 14, minute: 30, second: 0, millisecond: 0 })
+    const target = DateTime.now()
+      .setZone('Europe/Paris')
+      .plus({ days: 5 })
+      .set({ hour: 14, minute: 30, second: 0, millisecond: 0 })
     const response = await move(client, world, post.id, world.owner, target)
     response.assertStatus(200)
     assert.equal(response.body().post.status, 'scheduled')
@@ -55,13 +70,28 @@ test.group('Calendar: drag to reschedule', (group) => {
     assert.closeTo(job!.timestamp + job!.opts.delay!, target.toMillis(), 2000)
   })
 
-  test('refuses a published or publishing post with a clear message, and changes nothing', async ({ client, assert }) => {
+  test('refuses a published or publishing post with a clear message, and changes nothing', async ({
+    client,
+    assert,
+  }) => {
     const world = await calendarWorld()
     const at = DateTime.utc().minus({ hours: 3 })
-    const published = await placePost(world, at, [world.mastodon], { status: 'published', deliveryStatus: 'published' })
-    const publishing = await placePost(world, at, [world.mastodon], { status: 'publishing', deliveryStatus: 'publishing' })
+    const published = await placePost(world, at, [world.mastodon], {
+      status: 'published',
+      deliveryStatus: 'published',
+    })
+    const publishing = await placePost(world, at, [world.mastodon], {
+      status: 'publishing',
+      deliveryStatus: 'publishing',
+    })
     for (const post of [published, publishing]) {
-      const response = await move(client, world, post.id, world.owner, DateTime.utc().plus({ days: 1 }))
+      const response = await move(
+        client,
+        world,
+        post.id,
+        world.owner,
+        DateTime.utc().plus({ days: 1 })
+      )
       response.assertStatus(409)
       assert.equal(response.body().error, 'already_published')
       assert.match(response.body().message, /already publishing or published/)
@@ -70,10 +100,22 @@ test.group('Calendar: drag to reschedule', (group) => {
     }
   })
 
-  test('refuses drafts (the composer schedules them) and instants in the past', async ({ client, assert }) => {
+  test('refuses drafts (the composer schedules them) and instants in the past', async ({
+    client,
+    assert,
+  }) => {
     const world = await calendarWorld()
-    const draft = await placePost(world, DateTime.utc().plus({ days: 1 }), [world.mastodon], { status: 'draft', deliveryStatus: 'draft' })
-    const draftMove = await move(client, world, draft.id, world.owner, DateTime.utc().plus({ days: 2 }))
+    const draft = await placePost(world, DateTime.utc().plus({ days: 1 }), [world.mastodon], {
+      status: 'draft',
+      deliveryStatus: 'draft',
+    })
+    const draftMove = await move(
+      client,
+      world,
+      draft.id,
+      world.owner,
+      DateTime.utc().plus({ days: 2 })
+    )
     draftMove.assertStatus(409)
     assert.equal(draftMove.body().error, 'not_movable')
     assert.equal((await Post.findOrFail(draft.id)).status, 'draft')
@@ -85,7 +127,10 @@ test.group('Calendar: drag to reschedule', (group) => {
     ;(await move(client, world, post.id, world.owner, 'next tuesday')).assertStatus(422)
   })
 
-  test('viewers cannot move; editors move their own posts only; admins any', async ({ client, assert }) => {
+  test('viewers cannot move; editors move their own posts only; admins any', async ({
+    client,
+    assert,
+  }) => {
     const world = await calendarWorld()
     const { user: viewer } = await addMember(world.workspace, 'viewer')
     const { user: editor } = await addMember(world.workspace, 'editor')
@@ -97,7 +142,10 @@ test.group('Calendar: drag to reschedule', (group) => {
     const byEditor = await move(client, world, ownersPost.id, editor, later)
     byEditor.assertStatus(403)
     assert.equal(byEditor.body().error, 'forbidden')
-    assert.notEqual((await Post.findOrFail(ownersPost.id)).scheduledAt!.toMillis(), later.toMillis())
+    assert.notEqual(
+      (await Post.findOrFail(ownersPost.id)).scheduledAt!.toMillis(),
+      later.toMillis()
+    )
 
     ;(await move(client, world, ownersPost.id, admin, later)).assertStatus(200)
     assert.equal((await Post.findOrFail(ownersPost.id)).scheduledAt!.toMillis(), later.toMillis())
@@ -108,7 +156,10 @@ test.group('Calendar: drag to reschedule', (group) => {
     const own = await move(client, world, editorsPost.id, editor, later.plus({ hours: 1 }))
     own.assertStatus(200)
     assert.equal(own.body().post.status, 'pending_approval')
-    assert.equal((await Post.findOrFail(editorsPost.id)).scheduledAt!.toMillis(), later.plus({ hours: 1 }).toMillis())
+    assert.equal(
+      (await Post.findOrFail(editorsPost.id)).scheduledAt!.toMillis(),
+      later.plus({ hours: 1 }).toMillis()
+    )
   })
 
   test('another workspace’s post is a 404 and stays where it was', async ({ client, assert }) => {
@@ -116,7 +167,9 @@ test.group('Calendar: drag to reschedule', (group) => {
     const foreign = await calendarWorld('Zebra Foreign Holdings')
     const post = await scheduled(foreign, DateTime.utc().plus({ days: 2 }))
     const before = (await Post.findOrFail(post.id)).scheduledAt!.toMillis()
-    ;(await move(client, world, post.id, world.owner, DateTime.utc().plus({ days: 4 }))).assertStatus(404)
+    ;(
+      await move(client, world, post.id, world.owner, DateTime.utc().plus({ days: 4 }))
+    ).assertStatus(404)
     assert.equal((await Post.findOrFail(post.id)).scheduledAt!.toMillis(), before)
   })
 })

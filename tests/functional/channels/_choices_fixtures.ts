@@ -10,11 +10,21 @@ import plugins from '#services/plugins'
 export type ChoicesNetwork = 'pinterest' | 'tiktok' | 'reddit'
 
 /** Points the plugin at its fake (as an operator would at a proxy) and connects one account through it. */
-export async function connectToFake(network: ChoicesNetwork, fake: FakeNetwork, workspace: Workspace, user: User) {
+export async function connectToFake(
+  network: ChoicesNetwork,
+  fake: FakeNetwork,
+  workspace: Workspace,
+  user: User
+) {
   app.config.get<PluginsConfig>('plugins').settings[network] = fake.settings
   const result = await connectThroughFake(await plugins.get(network), fake)
   if (result.status !== 'ok') throw new Error(`connect ${network}: ${JSON.stringify(result)}`)
-  const [account] = await saveConnections({ workspaceId: workspace.id, network, connections: result.value, userId: user.id })
+  const [account] = await saveConnections({
+    workspaceId: workspace.id,
+    network,
+    connections: result.value,
+    userId: user.id,
+  })
   return account
 }
 

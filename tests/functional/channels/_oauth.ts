@@ -11,7 +11,13 @@ export type SessionValues = Record<string, any>
  * login returned several accounts, `finish` redirects to the pick page and
  * `finish.session()` holds the pending pick for `pickAccounts`.
  */
-export async function connectViaOAuth(client: any, user: User, workspace: Workspace, network: string, body: object = {}) {
+export async function connectViaOAuth(
+  client: any,
+  user: User,
+  workspace: Workspace,
+  network: string,
+  body: object = {}
+) {
   const start = await client
     .post(`/w/${workspace.slug}/channels/${network}/authorize`)
     .loginAs(user)
@@ -33,7 +39,13 @@ export async function connectViaOAuth(client: any, user: User, workspace: Worksp
  * Submits the account picker as the page does: the chosen external ids, in the session
  * that holds the pending pick (`finish.session()` from `connectViaOAuth`).
  */
-export async function pickAccounts(client: any, user: User, workspace: Workspace, externalIds: string[], session: SessionValues) {
+export async function pickAccounts(
+  client: any,
+  user: User,
+  workspace: Workspace,
+  externalIds: string[],
+  session: SessionValues
+) {
   return client
     .post(`/w/${workspace.slug}/channels/pick`)
     .loginAs(user)

@@ -23,7 +23,11 @@ test.group('Channels: connecting and disconnecting accounts', (group) => {
   let workspace: Workspace
 
   group.each.setup(async () => {
-    ;[mastodon, bluesky, x] = await Promise.all([FakeMastodon.start(), FakeBluesky.start(), FakeX.start()])
+    ;[mastodon, bluesky, x] = await Promise.all([
+      FakeMastodon.start(),
+      FakeBluesky.start(),
+      FakeX.start(),
+    ])
     // Point X at its fake, as an operator would point it at a proxy.
     app.config.get<PluginsConfig>('plugins').settings.x = x.settings
     owner = await makeUser()
@@ -33,8 +37,17 @@ test.group('Channels: connecting and disconnecting accounts', (group) => {
     }
   })
 
-  test('connects Mastodon through per-instance OAuth, with the token encrypted at rest', async ({ client, assert }) => {
-    const { start, consentUrl, finish } = await connectViaOAuth(client, owner, workspace, 'mastodon', { instance: mastodon.instanceUrl })
+  test('connects Mastodon through per-instance OAuth, with the token encrypted at rest', async ({
+    client,
+    assert,
+  }) => {
+    const { start, consentUrl, finish } = await connectViaOAuth(
+      client,
+      owner,
+      workspace,
+      'mastodon',
+      { instance: mastodon.instanceUrl }
+    )
     assert.equal(start.status(), 302)
     assert.match(consentUrl, /\/oauth\/authorize\?.*code_challenge_method=S256/)
     assert.equal(finish.status(), 302)
@@ -49,7 +62,10 @@ test.group('Channels: connecting and disconnecting accounts', (group) => {
     assert.exists(await AuditLog.findBy('action', 'channel.connected'))
   })
 
-  test('connects X through OAuth 2 with PKCE and Bluesky with an app password', async ({ client, assert }) => {
+  test('connects X through OAuth 2 with PKCE and Bluesky with an app password', async ({
+    client,
+    assert,
+  }) => {
     await connectViaOAuth(client, owner, workspace, 'x')
     const credentials = await client
       .post(`/w/${workspace.slug}/channels/bluesky/credentials`)
@@ -59,9 +75,18 @@ test.group('Channels: connecting and disconnecting accounts', (group) => {
       .redirects(0)
     assert.equal(credentials.status(), 302)
 
-    const accounts = await SocialAccount.query().where('workspace_id', workspace.id).orderBy('network')
-    assert.deepEqual(accounts.map((a) => [a.network, a.status]), [['bluesky', 'connected'], ['x', 'connected']])
-    for (const account of accounts) assert.notInclude(account.tokenCiphertext!, bluesky.account.password)
+    const accounts = await SocialAccount.query()
+      .where('workspace_id', workspace.id)
+      .orderBy('network')
+    assert.deepEqual(
+      accounts.map((a) => [a.network, a.status]),
+      [
+        ['bluesky', 'connected'],
+        ['x', 'connected'],
+      ]
+    )
+    for (const account of accounts)
+      assert.notInclude(account.tokenCiphertext!, bluesky.account.password)
   })
 
   test('the Channels page lists accounts without a single secret', async ({ client, assert }) => {
@@ -70,25 +95,46 @@ test.group('Channels: connecting and disconnecting accounts', (group) => {
     const accounts = await SocialAccount.all()
     const secrets = accounts.flatMap((account) => {
       const token = openToken(account)!
-      return [token.accessToken, token.refreshToken, ...Object.values(token.extra ?? {}), account.tokenCiphertext].filter(Boolean) as string[]
+      return [
+        token.accessToken,
+        token.refreshToken,
+        ...Object.values(token.extra ?? {}),
+        account.tokenCiphertext,
+      ].filter(Boolean) as string[]
     })
 
     const page = await client.get(`/w/${workspace.slug}/channels`).loginAs(owner).withInertia()
     page.assertStatus(200)
     page.assertInertiaComponent('channels/index')
-    const props = page.inertiaProps as { channels: { network: string; status: string }[]; networks: { id: string }[] }
-    assert.sameMembers(props.channels.map((c) => c.network), ['mastodon', 'x'])
-    assert.includeMembers(props.networks.map((n) => n.id), ['bluesky', 'mastodon', 'x'])
+    const props = page.inertiaProps as {
+      channels: { network: string; status: string }[]
+      networks: { id: string }[]
+    }
+    assert.sameMembers(
+      props.channels.map((c) => c.network),
+      ['mastodon', 'x']
+    )
+    assert.includeMembers(
+      props.networks.map((n) => n.id),
+      ['bluesky', 'mastodon', 'x']
+    )
     const body = page.text()
     for (const secret of secrets) assert.notInclude(body, secret)
   })
 
-  test('disconnecting revokes at the network, deletes the token at once and schedules the purge', async ({ client, assert }) => {
+  test('disconnecting revokes at the network, deletes the token at once and schedules the purge', async ({
+    client,
+    assert,
+  }) => {
     await connectViaOAuth(client, owner, workspace, 'mastodon', { instance: mastodon.instanceUrl })
     const account = await SocialAccount.findByOrFail('network', 'mastodon')
     const accessToken = openToken(account)!.accessToken
 
-    const response = await client.delete(`/w/${workspace.slug}/channels/${account.id}`).loginAs(owner).withCsrfToken().redirects(0)
+    const response = await client
+      .delete(`/w/${workspace.slug}/channels/${account.id}`)
+      .loginAs(owner)
+      .withCsrfToken()
+      .redirects(0)
     assert.equal(response.status(), 302)
 
     await account.refresh()
@@ -104,29 +150,50 @@ test.group('Channels: connecting and disconnecting accounts', (group) => {
     assert.lengthOf((page.inertiaProps as { channels: unknown[] }).channels, 0)
   })
 
-  test('a network that is down does not keep the token alive locally', async ({ client, assert }) => {
+  test('a network that is down does not keep the token alive locally', async ({
+    client,
+    assert,
+  }) => {
     await connectViaOAuth(client, owner, workspace, 'mastodon', { instance: mastodon.instanceUrl })
     const account = await SocialAccount.findByOrFail('network', 'mastodon')
     mastodon.server.failNext('^/oauth/revoke$', { kind: 'status', status: 503 })
 
-    await client.delete(`/w/${workspace.slug}/channels/${account.id}`).loginAs(owner).withCsrfToken().redirects(0)
+    await client
+      .delete(`/w/${workspace.slug}/channels/${account.id}`)
+      .loginAs(owner)
+      .withCsrfToken()
+      .redirects(0)
     await account.refresh()
     assert.isNull(account.tokenCiphertext)
-    assert.equal((await AuditLog.findByOrFail('action', 'channel.disconnected')).meta?.revocation, 'failed')
+    assert.equal(
+      (await AuditLog.findByOrFail('action', 'channel.disconnected')).meta?.revocation,
+      'failed'
+    )
   })
 
-  test('a callback with a forged or replayed state connects nothing', async ({ client, assert }) => {
-    const { finish } = await connectViaOAuth(client, owner, workspace, 'mastodon', { instance: mastodon.instanceUrl })
+  test('a callback with a forged or replayed state connects nothing', async ({
+    client,
+    assert,
+  }) => {
+    const { finish } = await connectViaOAuth(client, owner, workspace, 'mastodon', {
+      instance: mastodon.instanceUrl,
+    })
     assert.equal(finish.status(), 302)
     await SocialAccount.query().delete()
 
-    const replay = await client.get(`/oauth/mastodon/callback?code=abc&state=${'x'.repeat(32)}`).loginAs(owner).redirects(0)
+    const replay = await client
+      .get(`/oauth/mastodon/callback?code=abc&state=${'x'.repeat(32)}`)
+      .loginAs(owner)
+      .redirects(0)
     assert.equal(replay.status(), 302)
     assert.equal(replay.header('location'), '/')
     assert.lengthOf(await SocialAccount.all(), 0)
   })
 
-  test('editors and viewers cannot connect or disconnect; viewers still see the page', async ({ client, assert }) => {
+  test('editors and viewers cannot connect or disconnect; viewers still see the page', async ({
+    client,
+    assert,
+  }) => {
     const { user: editor } = await addMember(workspace, 'editor')
     const { user: viewer } = await addMember(workspace, 'viewer')
     await connectViaOAuth(client, owner, workspace, 'mastodon', { instance: mastodon.instanceUrl })
@@ -141,7 +208,11 @@ test.group('Channels: connecting and disconnecting accounts', (group) => {
     assert.notEqual(attempt.header('location') ?? '', '')
     assert.notMatch(attempt.header('location') ?? '', /oauth\/authorize/)
 
-    await client.delete(`/w/${workspace.slug}/channels/${account.id}`).loginAs(viewer).withCsrfToken().redirects(0)
+    await client
+      .delete(`/w/${workspace.slug}/channels/${account.id}`)
+      .loginAs(viewer)
+      .withCsrfToken()
+      .redirects(0)
     await account.refresh()
     assert.equal(account.status, 'connected')
 
@@ -149,7 +220,9 @@ test.group('Channels: connecting and disconnecting accounts', (group) => {
     page.assertStatus(200)
   })
 
-  test('private addresses are refused as Mastodon instances in production mode', async ({ assert }) => {
+  test('private addresses are refused as Mastodon instances in production mode', async ({
+    assert,
+  }) => {
     const { isPublicHost } = await import('#services/outbound_guard')
     assert.isFalse(await isPublicHost('127.0.0.1'))
     assert.isFalse(await isPublicHost('10.1.2.3'))

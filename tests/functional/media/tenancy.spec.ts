@@ -8,10 +8,15 @@ test.group('Media / tenancy', (group) => {
   withCleanState(group)
   group.each.setup(() => clearMediaDisk())
 
-  test('a member of another workspace cannot list, read, download, edit or delete your media', async ({ client, assert }) => {
+  test('a member of another workspace cannot list, read, download, edit or delete your media', async ({
+    client,
+    assert,
+  }) => {
     const owner = await makeUser()
     const workspace = await makeWorkspace(owner, 'Victim Agency')
-    const response = await upload(client, workspace.slug, owner, [{ name: 'secret-launch.jpg', bytes: await jpegWithGps() }])
+    const response = await upload(client, workspace.slug, owner, [
+      { name: 'secret-launch.jpg', bytes: await jpegWithGps() },
+    ])
     const id = response.body().uploaded[0].id
 
     const intruder = await makeUser()
@@ -21,8 +26,16 @@ test.group('Media / tenancy', (group) => {
       client.get(`/w/${workspace.slug}/media/${id}/file`).loginAs(intruder),
       client.get(`/w/${own.slug}/media/${id}/file`).loginAs(intruder),
       client.get(`/w/${own.slug}/media/${id}/file?variant=thumbnail`).loginAs(intruder),
-      client.patch(`/w/${own.slug}/media/${id}`).loginAs(intruder).withCsrfToken().json({ altText: 'pwned' }),
-      client.patch(`/w/${workspace.slug}/media/${id}`).loginAs(intruder).withCsrfToken().json({ altText: 'pwned' }),
+      client
+        .patch(`/w/${own.slug}/media/${id}`)
+        .loginAs(intruder)
+        .withCsrfToken()
+        .json({ altText: 'pwned' }),
+      client
+        .patch(`/w/${workspace.slug}/media/${id}`)
+        .loginAs(intruder)
+        .withCsrfToken()
+        .json({ altText: 'pwned' }),
       client.delete(`/w/${own.slug}/media/${id}`).loginAs(intruder).withCsrfToken(),
       client.delete(`/w/${workspace.slug}/media/${id}`).loginAs(intruder).withCsrfToken(),
       client.get(`/media/${id}/public`),

@@ -14,7 +14,9 @@ console.log(
   JSON.stringify({
     environment: app.getEnvironment(),
     url: signedMediaUrl({ id: 42 }, 'instagram'),
-    httpOnlyBindings: ['session', 'limiter.manager', 'inertia'].filter((binding) => app.container.hasBinding(binding)),
+    httpOnlyBindings: ['session', 'limiter.manager', 'inertia'].filter((binding) =>
+      app.container.hasBinding(binding)
+    ),
   })
 )
 await app.terminate()

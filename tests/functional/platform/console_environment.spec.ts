@@ -6,7 +6,9 @@ import app from '@adonisjs/core/services/app'
 const probe = fileURLToPath(new URL('./_console_probe.ts', import.meta.url))
 
 test.group('Platform / console environment (ace commands, queue worker)', () => {
-  test('builds signed media URLs from the named routes, without the HTTP-only providers', async ({ assert }) => {
+  test('builds signed media URLs from the named routes, without the HTTP-only providers', async ({
+    assert,
+  }) => {
     const run = spawnSync(process.execPath, ['--import=@poppinss/ts-exec', probe], {
       cwd: app.makePath(),
       env: process.env,

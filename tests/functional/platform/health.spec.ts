@@ -23,7 +23,15 @@ async function closedPort() {
 
 function assertNoInfrastructureDetails(assert: any, body: unknown) {
   const text = JSON.stringify(body)
-  for (const secret of ['127.0.0.1', 'localhost', ':6379', ':5432', 'postgres', 'sqlite', String(process.pid)]) {
+  for (const secret of [
+    '127.0.0.1',
+    'localhost',
+    ':6379',
+    ':5432',
+    'postgres',
+    'sqlite',
+    String(process.pid),
+  ]) {
     assert.notInclude(text, secret)
   }
 }
@@ -32,7 +40,10 @@ test.group('Platform / GET /health', (group) => {
   withCleanState(group)
   group.each.teardown(() => app.container.restore(HealthService))
 
-  test('database and Redis up, no worker: 200 but degraded, worker reported missing', async ({ client, assert }) => {
+  test('database and Redis up, no worker: 200 but degraded, worker reported missing', async ({
+    client,
+    assert,
+  }) => {
     const response = await client.get('/health')
 
     response.assertStatus(200)
@@ -46,7 +57,11 @@ test.group('Platform / GET /health', (group) => {
     assertNoInfrastructureDetails(assert, body)
   })
 
-  test('with a worker running: 200, ok, and the queues it serves', async ({ client, assert, cleanup }) => {
+  test('with a worker running: 200, ok, and the queues it serves', async ({
+    client,
+    assert,
+    cleanup,
+  }) => {
     const manager = new QueueManager(app.config.get<QueueConfig>('queue'))
     const { runner } = await startRunner(manager, { queues: ['publish', 'purge'], heartbeat: {} })
     cleanup(async () => {
@@ -65,7 +80,11 @@ test.group('Platform / GET /health', (group) => {
     assertNoInfrastructureDetails(assert, body)
   })
 
-  test('database unreachable: 503 and down, without leaking where it was', async ({ client, assert, cleanup }) => {
+  test('database unreachable: 503 and down, without leaking where it was', async ({
+    client,
+    assert,
+    cleanup,
+  }) => {
     const port = await closedPort()
     db.manager.add('health_unreachable', {
       client: 'pg',
@@ -81,7 +100,11 @@ test.group('Platform / GET /health', (group) => {
           checks: {
             database: new DbCheck(db.connection('health_unreachable')),
             redis: new RedisCheck(redis.connection()),
-            worker: new WorkerCheck(redis.connection(), queue.prefix, queue.heartbeat.ttlSeconds * 1000),
+            worker: new WorkerCheck(
+              redis.connection(),
+              queue.prefix,
+              queue.heartbeat.ttlSeconds * 1000
+            ),
           },
         })
     )
@@ -99,9 +122,15 @@ test.group('Platform / GET /health', (group) => {
 
   test('a check that hangs is cut off and counts as failed', async ({ assert }) => {
     const hanging = { name: 'hangs', run: () => new Promise<never>(() => {}) }
-    const ok = { name: 'ok', run: async () => ({ status: 'ok' as const, message: 'ok', finishedAt: new Date() }) }
+    const ok = {
+      name: 'ok',
+      run: async () => ({ status: 'ok' as const, message: 'ok', finishedAt: new Date() }),
+    }
     const started = Date.now()
-    const report = await new HealthService({ checks: { database: ok, redis: hanging, worker: ok }, timeoutMs: 100 }).run()
+    const report = await new HealthService({
+      checks: { database: ok, redis: hanging, worker: ok },
+      timeoutMs: 100,
+    }).run()
     assert.isBelow(Date.now() - started, 1000)
     assert.equal(report.status, 'down')
     assert.isFalse(report.checks.redis.ok)

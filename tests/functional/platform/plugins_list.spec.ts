@@ -42,7 +42,10 @@ test.group('Platform / plugins:list', (group) => {
   })
   group.each.teardown(() => ace.ui.switchMode('normal'))
 
-  test('says so when no plugin is installed, and prints [] with --json', async ({ assert, cleanup }) => {
+  test('says so when no plugin is installed, and prints [] with --json', async ({
+    assert,
+    cleanup,
+  }) => {
     await pluginsRoot(cleanup)
 
     const text = await ace.exec('plugins:list', [])
@@ -71,7 +74,10 @@ test.group('Platform / plugins:list', (group) => {
         displayName: 'Fake Network',
         enabled: true,
         authKind: 'credentials',
-        capabilities: { text: { limit: 280, counter: { id: 'graphemes' }, optionalWithMedia: false }, mixedMedia: false },
+        capabilities: {
+          text: { limit: 280, counter: { id: 'graphemes' }, optionalWithMedia: false },
+          mixedMedia: false,
+        },
       },
     ])
 

@@ -15,7 +15,12 @@ export interface Desk {
   x: SocialAccount
 }
 
-function account(workspace: Workspace, network: string, handle: string, meta: Record<string, string | number> = {}) {
+function account(
+  workspace: Workspace,
+  network: string,
+  handle: string,
+  meta: Record<string, string | number> = {}
+) {
   return SocialAccount.create({
     workspaceId: workspace.id,
     network,
@@ -36,7 +41,10 @@ export async function makeDesk(): Promise<Desk> {
   return {
     owner,
     workspace,
-    mastodon: await account(workspace, 'mastodon', '@bakery@social.example', { instanceUrl: 'https://social.example', maxCharacters: 500 }),
+    mastodon: await account(workspace, 'mastodon', '@bakery@social.example', {
+      instanceUrl: 'https://social.example',
+      maxCharacters: 500,
+    }),
     bluesky: await account(workspace, 'bluesky', 'bakery.bsky.social'),
     x: await account(workspace, 'x', '@bakery'),
   }
@@ -46,9 +54,17 @@ export const posts = (workspace: Workspace) => `/w/${workspace.slug}/posts`
 
 /** The newest post of the workspace with its deliveries, by network. */
 export async function latestPost(workspace: Workspace) {
-  const post = await Post.query().where('workspace_id', workspace.id).orderBy('id', 'desc').firstOrFail()
+  const post = await Post.query()
+    .where('workspace_id', workspace.id)
+    .orderBy('id', 'desc')
+    .firstOrFail()
   const deliveries = await Delivery.query().where('post_id', post.id).orderBy('id')
-  return { post, byNetwork: Object.fromEntries(deliveries.map((delivery) => [delivery.network, delivery])) as Record<string, Delivery> }
+  return {
+    post,
+    byNetwork: Object.fromEntries(
+      deliveries.map((delivery) => [delivery.network, delivery])
+    ) as Record<string, Delivery>,
+  }
 }
 
 /** 291 weighted characters: too long for X (280), fine for Bluesky (300) and Mastodon (500). */
@@ -56,5 +72,8 @@ export const TOO_LONG_FOR_X = 'Croissants au beurre, tout chauds. '.repeat(8) + 
 
 /** A wall-clock time in Europe/Paris a few days ahead, as the schedule form sends it. */
 export function parisWallClock(daysAhead = 3, hour = 10, minute = 15) {
-  return DateTime.now().setZone('Europe/Paris').plus({ days: daysAhead }).set({ hour, minute, second: 0, millisecond: 0 })
+  return DateTime.now()
+    .setZone('Europe/Paris')
+    .plus({ days: daysAhead })
+    .set({ hour, minute, second: 0, millisecond: 0 })
 }

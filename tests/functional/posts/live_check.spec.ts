@@ -10,7 +10,8 @@ import { addMember, makeUser, makeWorkspace } from '#tests/functional/workspaces
 import { makeDesk, posts } from './_fixtures.js'
 
 /** `#a0 … #a{n-1}`: Instagram takes 30 hashtags in a caption, no more. */
-const hashtags = (count: number) => Array.from({ length: count }, (_, index) => `#a${index}`).join(' ')
+const hashtags = (count: number) =>
+  Array.from({ length: count }, (_, index) => `#a${index}`).join(' ')
 
 function account(workspace: Workspace, network: string) {
   return SocialAccount.create({
@@ -26,7 +27,10 @@ function account(workspace: Workspace, network: string) {
   })
 }
 
-function photo(workspace: Workspace, overrides: Partial<{ mimeType: string; width: number; height: number }> = {}) {
+function photo(
+  workspace: Workspace,
+  overrides: Partial<{ mimeType: string; width: number; height: number }> = {}
+) {
   return MediaAsset.create({
     workspaceId: workspace.id,
     kind: 'image',
@@ -44,17 +48,34 @@ function photo(workspace: Workspace, overrides: Partial<{ mimeType: string; widt
 
 /** The composer's live check as the browser sends it: JSON in, JSON out, CSRF token. */
 function check(client: any, workspace: Workspace, user: User, body: object) {
-  return client.post(`${posts(workspace)}/check`).loginAs(user).withCsrfToken().header('accept', 'application/json').json(body).redirects(0)
+  return client
+    .post(`${posts(workspace)}/check`)
+    .loginAs(user)
+    .withCsrfToken()
+    .header('accept', 'application/json')
+    .json(body)
+    .redirects(0)
 }
 
 /** Issues by account id from a check's answer. */
-function issuesOf(response: any): Record<number, { code: string; params?: Record<string, unknown> }[]> {
-  return Object.fromEntries((response.body().checks as any[]).map((entry) => [entry.socialAccountId, entry.issues]))
+function issuesOf(
+  response: any
+): Record<number, { code: string; params?: Record<string, unknown> }[]> {
+  return Object.fromEntries(
+    (response.body().checks as any[]).map((entry) => [entry.socialAccountId, entry.issues])
+  )
 }
 
 async function rowCounts() {
   const counts: Record<string, number> = {}
-  for (const table of ['posts', 'deliveries', 'post_media', 'media_variants', 'audit_logs', 'notifications']) {
+  for (const table of [
+    'posts',
+    'deliveries',
+    'post_media',
+    'media_variants',
+    'audit_logs',
+    'notifications',
+  ]) {
     const row = await db.from(table).count('* as total').first()
     counts[table] = Number(row.total)
   }
@@ -64,7 +85,10 @@ async function rowCounts() {
 test.group('Posts / the composer’s live check with each network’s own rules', (group) => {
   withCleanState(group)
 
-  test('an Instagram caption with 31 hashtags gets the plugin’s own issue; 30 is clean; nothing is written', async ({ client, assert }) => {
+  test('an Instagram caption with 31 hashtags gets the plugin’s own issue; 30 is clean; nothing is written', async ({
+    client,
+    assert,
+  }) => {
     const desk = await makeDesk()
     const instagram = await account(desk.workspace, 'instagram')
     const image = await photo(desk.workspace)
@@ -78,7 +102,9 @@ test.group('Posts / the composer’s live check with each network’s own rules'
     over.assertStatus(200)
     const issues = issuesOf(over)
     // Not a generic rule: only the plugin's validate hook counts hashtags.
-    assert.deepEqual(issues[instagram.id], [{ code: 'text_too_long', params: { what: 'hashtags', length: 31, limit: 30 } }])
+    assert.deepEqual(issues[instagram.id], [
+      { code: 'text_too_long', params: { what: 'hashtags', length: 31, limit: 30 } },
+    ])
     assert.deepEqual(issues[desk.mastodon.id], [])
 
     const clean = await check(client, desk.workspace, desk.owner, {
@@ -92,7 +118,10 @@ test.group('Posts / the composer’s live check with each network’s own rules'
     assert.notInclude(over.text(), 'sealed-token-never-shown')
   })
 
-  test('the same rules as saving: generic, per account and per plugin, all in one list', async ({ client, assert }) => {
+  test('the same rules as saving: generic, per account and per plugin, all in one list', async ({
+    client,
+    assert,
+  }) => {
     const desk = await makeDesk()
     const instagram = await account(desk.workspace, 'instagram')
     const youtube = await account(desk.workspace, 'youtube')
@@ -111,12 +140,23 @@ test.group('Posts / the composer’s live check with each network’s own rules'
       { code: 'media_required' },
       { code: 'text_too_long', params: { what: 'hashtags', length: 31, limit: 30 } },
     ])
-    const youtubeCodes = issues[youtube.id].map((issue) => `${issue.code}:${issue.params?.option ?? ''}`)
-    assert.includeMembers(youtubeCodes, ['media_required:', 'option_required:title', 'option_invalid:description'])
-    assert.deepEqual(issues[desk.mastodon.id], [{ code: 'text_too_long', params: { length: 501, limit: 500 } }])
+    const youtubeCodes = issues[youtube.id].map(
+      (issue) => `${issue.code}:${issue.params?.option ?? ''}`
+    )
+    assert.includeMembers(youtubeCodes, [
+      'media_required:',
+      'option_required:title',
+      'option_invalid:description',
+    ])
+    assert.deepEqual(issues[desk.mastodon.id], [
+      { code: 'text_too_long', params: { length: 501, limit: 500 } },
+    ])
   })
 
-  test('YouTube with a title and no < > in its text has only its video to add', async ({ client, assert }) => {
+  test('YouTube with a title and no < > in its text has only its video to add', async ({
+    client,
+    assert,
+  }) => {
     const desk = await makeDesk()
     const youtube = await account(desk.workspace, 'youtube')
     const response = await check(client, desk.workspace, desk.owner, {
@@ -126,7 +166,10 @@ test.group('Posts / the composer’s live check with each network’s own rules'
     assert.deepEqual(issuesOf(response)[youtube.id], [{ code: 'media_required' }])
   })
 
-  test('library media is checked as the pipeline will deliver it: shrunk, re-encoded and padded, not refused', async ({ client, assert }) => {
+  test('library media is checked as the pipeline will deliver it: shrunk, re-encoded and padded, not refused', async ({
+    client,
+    assert,
+  }) => {
     const desk = await makeDesk()
     const instagram = await account(desk.workspace, 'instagram')
     const x = await account(desk.workspace, 'x')
@@ -136,7 +179,11 @@ test.group('Posts / the composer’s live check with each network’s own rules'
     const png = await photo(desk.workspace, { mimeType: 'image/png', width: 1200, height: 800 })
     const response = await check(client, desk.workspace, desk.owner, {
       body: 'Fresh from the oven',
-      targets: [{ socialAccountId: desk.bluesky.id }, { socialAccountId: instagram.id }, { socialAccountId: x.id }],
+      targets: [
+        { socialAccountId: desk.bluesky.id },
+        { socialAccountId: instagram.id },
+        { socialAccountId: x.id },
+      ],
       media: [{ mediaAssetId: phonePhoto.id }, { mediaAssetId: png.id }],
     })
     response.assertStatus(200)
@@ -146,7 +193,10 @@ test.group('Posts / the composer’s live check with each network’s own rules'
     assert.deepEqual(issues[x.id], [])
   })
 
-  test('what the pipeline cannot fix is still reported: a video longer than the network takes', async ({ client, assert }) => {
+  test('what the pipeline cannot fix is still reported: a video longer than the network takes', async ({
+    client,
+    assert,
+  }) => {
     const desk = await makeDesk()
     const x = await account(desk.workspace, 'x')
     const longVideo = await MediaAsset.create({
@@ -171,7 +221,10 @@ test.group('Posts / the composer’s live check with each network’s own rules'
     assert.deepEqual(issuesOf(response)[x.id], [{ code: 'video_too_long', params: { max: 140 } }])
   })
 
-  test('another workspace’s media or account is refused with a field error, and a bad body is a 422', async ({ client, assert }) => {
+  test('another workspace’s media or account is refused with a field error, and a bad body is a 422', async ({
+    client,
+    assert,
+  }) => {
     const desk = await makeDesk()
     const other = await makeWorkspace(await makeUser(), 'Other Studio')
     const foreignPhoto = await photo(other)
@@ -185,7 +238,10 @@ test.group('Posts / the composer’s live check with each network’s own rules'
     media.assertStatus(422)
     assert.equal(media.body().errors[0].field, 'media')
 
-    const target = await check(client, desk.workspace, desk.owner, { body: 'Hello', targets: [{ socialAccountId: foreignAccount.id }] })
+    const target = await check(client, desk.workspace, desk.owner, {
+      body: 'Hello',
+      targets: [{ socialAccountId: foreignAccount.id }],
+    })
     target.assertStatus(422)
     assert.equal(target.body().errors[0].field, 'targets')
     assert.notInclude(`${media.text()}${target.text()}`, 'Other Studio')
@@ -194,7 +250,10 @@ test.group('Posts / the composer’s live check with each network’s own rules'
     bad.assertStatus(422)
   })
 
-  test('a viewer is refused, a non-member gets 404, and no check runs without a CSRF token', async ({ client, assert }) => {
+  test('a viewer is refused, a non-member gets 404, and no check runs without a CSRF token', async ({
+    client,
+    assert,
+  }) => {
     const desk = await makeDesk()
     const body = { body: 'Hello', targets: [{ socialAccountId: desk.mastodon.id }] }
     const { user: viewer } = await addMember(desk.workspace, 'viewer')
@@ -203,14 +262,23 @@ test.group('Posts / the composer’s live check with each network’s own rules'
     ;(await check(client, desk.workspace, editor, body)).assertStatus(200)
     ;(await check(client, desk.workspace, await makeUser(), body)).assertStatus(404)
 
-    const noToken = await client.post(`${posts(desk.workspace)}/check`).loginAs(desk.owner).header('accept', 'application/json').json(body).redirects(0)
+    const noToken = await client
+      .post(`${posts(desk.workspace)}/check`)
+      .loginAs(desk.owner)
+      .header('accept', 'application/json')
+      .json(body)
+      .redirects(0)
     assert.notEqual(noToken.status(), 200)
   })
 
-  test('each user has a budget of 120 checks a minute, then gets 429 with Retry-After', async ({ client, assert }) => {
+  test('each user has a budget of 120 checks a minute, then gets 429 with Retry-After', async ({
+    client,
+    assert,
+  }) => {
     const desk = await makeDesk()
     const body = { body: 'Hello', targets: [{ socialAccountId: desk.mastodon.id }] }
-    for (let index = 0; index < 120; index++) (await check(client, desk.workspace, desk.owner, body)).assertStatus(200)
+    for (let index = 0; index < 120; index++)
+      (await check(client, desk.workspace, desk.owner, body)).assertStatus(200)
     const throttled = await check(client, desk.workspace, desk.owner, body)
     throttled.assertStatus(429)
     assert.isAbove(Number(throttled.header('retry-after')), 0)

@@ -23,9 +23,14 @@ export interface Fakes {
 export function withFakes(group: Group) {
   const fakes = {} as Fakes
   group.each.setup(async () => {
-    ;[fakes.mastodon, fakes.bluesky, fakes.x] = await Promise.all([FakeMastodon.start(), FakeBluesky.start(), FakeX.start()])
+    ;[fakes.mastodon, fakes.bluesky, fakes.x] = await Promise.all([
+      FakeMastodon.start(),
+      FakeBluesky.start(),
+      FakeX.start(),
+    ])
     app.config.get<PluginsConfig>('plugins').settings.x = fakes.x.settings
-    return () => Promise.all([fakes.mastodon.close(), fakes.bluesky.close(), fakes.x.close()]).then(() => {})
+    return () =>
+      Promise.all([fakes.mastodon.close(), fakes.bluesky.close(), fakes.x.close()]).then(() => {})
   })
   return fakes
 }
@@ -49,7 +54,9 @@ export function aceOutput() {
 
 /** Connects one account on each fake through the app's real routes; returns them by network. */
 export async function connectAll(client: any, user: User, workspace: Workspace, fakes: Fakes) {
-  await connectViaOAuth(client, user, workspace, 'mastodon', { instance: fakes.mastodon.instanceUrl })
+  await connectViaOAuth(client, user, workspace, 'mastodon', {
+    instance: fakes.mastodon.instanceUrl,
+  })
   await connectViaOAuth(client, user, workspace, 'x')
   await client
     .post(`/w/${workspace.slug}/channels/bluesky/credentials`)
@@ -59,7 +66,8 @@ export async function connectAll(client: any, user: User, workspace: Workspace, 
     .redirects(0)
   const accounts = await SocialAccount.query().where('workspace_id', workspace.id)
   const byNetwork = Object.fromEntries(accounts.map((account) => [account.network, account]))
-  if (!byNetwork.mastodon || !byNetwork.x || !byNetwork.bluesky) throw new Error('an account did not connect')
+  if (!byNetwork.mastodon || !byNetwork.x || !byNetwork.bluesky)
+    throw new Error('an account did not connect')
   return byNetwork as Record<'mastodon' | 'x' | 'bluesky', SocialAccount>
 }
 
@@ -70,7 +78,9 @@ export function secretsOf(accounts: SocialAccount[], fakes: Fakes) {
     const token = openToken(account)
     if (!token) continue
     // Extra values that are secrets (an app's client secret); a client id is public and stored as such.
-    const extraSecrets = Object.entries(token.extra ?? {}).filter(([key]) => /secret/i.test(key)).map(([, value]) => value)
+    const extraSecrets = Object.entries(token.extra ?? {})
+      .filter(([key]) => /secret/i.test(key))
+      .map(([, value]) => value)
     for (const value of [token.accessToken, token.refreshToken, ...extraSecrets]) {
       if (typeof value === 'string' && value.length >= 8) secrets.add(value)
     }

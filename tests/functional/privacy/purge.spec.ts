@@ -31,7 +31,10 @@ test.group('Privacy / purges', (group) => {
   withAce(group)
   const fakes = withFakes(group)
 
-  test('a disconnected account keeps its cached profile for 29 days and loses it by day 31', async ({ client, assert }) => {
+  test('a disconnected account keeps its cached profile for 29 days and loses it by day 31', async ({
+    client,
+    assert,
+  }) => {
     const owner = await makeUser()
     const workspace = await makeWorkspace(owner)
     const { mastodon } = await connectAll(client, owner, workspace, fakes)
@@ -48,11 +51,22 @@ test.group('Privacy / purges', (group) => {
     const day31 = await runPurges(POLICY, { now: disconnectedAt.plus({ days: 31 }) })
     assert.equal(day31.disconnectedAccounts, 1)
     await mastodon.refresh()
-    assert.deepInclude(mastodon.$attributes, { handle: '', displayName: '', avatarUrl: null, profileUrl: null, meta: null, purgeAfter: null, tokenCiphertext: null })
+    assert.deepInclude(mastodon.$attributes, {
+      handle: '',
+      displayName: '',
+      avatarUrl: null,
+      profileUrl: null,
+      meta: null,
+      purgeAfter: null,
+      tokenCiphertext: null,
+    })
     assert.equal(mastodon.externalId, `purged-${mastodon.id}`)
     // Connected accounts are never touched, and a second run finds nothing more.
     assert.lengthOf(await SocialAccount.query().where('status', 'connected'), 2)
-    assert.equal((await runPurges(POLICY, { now: disconnectedAt.plus({ days: 40 }) })).disconnectedAccounts, 0)
+    assert.equal(
+      (await runPurges(POLICY, { now: disconnectedAt.plus({ days: 40 }) })).disconnectedAccounts,
+      0
+    )
   })
 
   test('expired exports lose their file and row; live ones stay', async ({ assert }) => {
@@ -68,13 +82,35 @@ test.group('Privacy / purges', (group) => {
     assert.isTrue(existsSync(exportFilePath(live.fileKey!)))
   })
 
-  test('what a deleted user left behind goes: access log, exports; audit entries lose actor and IP', async ({ assert }) => {
+  test('what a deleted user left behind goes: access log, exports; audit entries lose actor and IP', async ({
+    assert,
+  }) => {
     const user = await makeUser()
     const bystander = await makeUser()
     await makeWorkspace(user)
-    await AccessLog.create({ userId: user.id, method: 'GET', path: '/privacy', status: 200, durationMs: 2, ip: '203.0.113.7' })
-    await AccessLog.create({ userId: bystander.id, method: 'GET', path: '/', status: 200, durationMs: 2 })
-    await audit({ action: 'profile.email_changed', actorId: user.id, subjectType: 'user', subjectId: user.id, meta: { from: 'old@example.com', to: user.email }, ip: '203.0.113.7' })
+    await AccessLog.create({
+      userId: user.id,
+      method: 'GET',
+      path: '/privacy',
+      status: 200,
+      durationMs: 2,
+      ip: '203.0.113.7',
+    })
+    await AccessLog.create({
+      userId: bystander.id,
+      method: 'GET',
+      path: '/',
+      status: 200,
+      durationMs: 2,
+    })
+    await audit({
+      action: 'profile.email_changed',
+      actorId: user.id,
+      subjectType: 'user',
+      subjectId: user.id,
+      meta: { from: 'old@example.com', to: user.email },
+      ip: '203.0.113.7',
+    })
     const leftover = await exportFile(user.id, DateTime.now().plus({ days: 5 }))
 
     const result = await deleteAccount(user, { via: 'cli' })
@@ -85,7 +121,10 @@ test.group('Privacy / purges', (group) => {
 
     const report = await runPurges(POLICY)
     assert.include(report, { deletedUsers: 1, deletedUserAccessLogs: 1, deletedUserExports: 1 })
-    assert.deepEqual((await AccessLog.all()).map((row) => row.userId), [bystander.id])
+    assert.deepEqual(
+      (await AccessLog.all()).map((row) => row.userId),
+      [bystander.id]
+    )
     assert.isFalse(existsSync(exportFilePath(leftover.fileKey!)))
     assert.isNull(await DataExport.find(leftover.id))
     assert.exists(await AuditLog.findBy('action', 'user.deleted'))
@@ -93,10 +132,25 @@ test.group('Privacy / purges', (group) => {
     assert.include(await runPurges(POLICY), { deletedUsers: 0, deletedUserAccessLogs: 0 })
   })
 
-  test('data:purge --dry-run counts and changes nothing; data:purge removes and is audited', async ({ assert }) => {
+  test('data:purge --dry-run counts and changes nothing; data:purge removes and is audited', async ({
+    assert,
+  }) => {
     const user = await makeUser()
-    await AccessLog.create({ userId: user.id, method: 'GET', path: '/old', status: 200, durationMs: 1, createdAt: DateTime.now().minus({ days: 120 }) })
-    await AccessLog.create({ userId: user.id, method: 'GET', path: '/new', status: 200, durationMs: 1 })
+    await AccessLog.create({
+      userId: user.id,
+      method: 'GET',
+      path: '/old',
+      status: 200,
+      durationMs: 1,
+      createdAt: DateTime.now().minus({ days: 120 }),
+    })
+    await AccessLog.create({
+      userId: user.id,
+      method: 'GET',
+      path: '/new',
+      status: 200,
+      durationMs: 1,
+    })
     await exportFile(user.id, DateTime.now().minus({ days: 1 }))
 
     const dry = await ace.exec('data:purge', ['--dry-run'])
@@ -111,9 +165,22 @@ test.group('Privacy / purges', (group) => {
     const run = await ace.exec('data:purge', [])
     run.assertSucceeded()
     assert.match(aceOutput(), /Purges done/)
-    assert.deepEqual((await AccessLog.all()).map((row) => row.path), ['/new'])
+    assert.deepEqual(
+      (await AccessLog.all()).map((row) => row.path),
+      ['/new']
+    )
     assert.lengthOf(await DataExport.all(), 0)
     const entries = await AuditLog.query().where('action', 'privacy.purged').orderBy('id')
-    assert.deepEqual(entries.map((entry) => [entry.meta?.dryRun, entry.meta?.accessLogs, entry.meta?.expiredExports]), [[true, 1, 1], [false, 1, 1]])
+    assert.deepEqual(
+      entries.map((entry) => [
+        entry.meta?.dryRun,
+        entry.meta?.accessLogs,
+        entry.meta?.expiredExports,
+      ]),
+      [
+        [true, 1, 1],
+        [false, 1, 1],
+      ]
+    )
   })
 })

@@ -10,11 +10,17 @@ import { PASSWORD, addMember, makeUser, makeWorkspace } from '#tests/functional/
 import { aceOutput, connectAll, withAce, withFakes, type Fakes } from './_helpers.js'
 
 function accessTokens(accounts: Record<string, SocialAccount>) {
-  return Object.fromEntries(Object.entries(accounts).map(([network, account]) => [network, openToken(account)!.accessToken]))
+  return Object.fromEntries(
+    Object.entries(accounts).map(([network, account]) => [network, openToken(account)!.accessToken])
+  )
 }
 
 function validAtNetwork(fakes: Fakes, tokens: Record<string, string>) {
-  return { mastodon: fakes.mastodon.isTokenValid(tokens.mastodon), bluesky: fakes.bluesky.isTokenValid(tokens.bluesky), x: fakes.x.isTokenValid(tokens.x) }
+  return {
+    mastodon: fakes.mastodon.isTokenValid(tokens.mastodon),
+    bluesky: fakes.bluesky.isTokenValid(tokens.bluesky),
+    x: fakes.x.isTokenValid(tokens.x),
+  }
 }
 
 const NONE_VALID = { mastodon: false, bluesky: false, x: false }
@@ -24,7 +30,10 @@ test.group('Privacy / token revocation', (group) => {
   withAce(group)
   const fakes = withFakes(group)
 
-  test('tokens:revoke --workspace revokes at all three networks, deletes the tokens and marks the accounts for reconnection', async ({ client, assert }) => {
+  test('tokens:revoke --workspace revokes at all three networks, deletes the tokens and marks the accounts for reconnection', async ({
+    client,
+    assert,
+  }) => {
     const owner = await makeUser()
     const workspace = await makeWorkspace(owner)
     const accounts = await connectAll(client, owner, workspace, fakes)
@@ -39,13 +48,17 @@ test.group('Privacy / token revocation', (group) => {
       assert.equal(account.status, 'needs_reconnection')
     }
     const output = aceOutput()
-    for (const account of Object.values(accounts)) assert.match(output, new RegExp(`#${account.id}.*${account.network}.*revoked`))
+    for (const account of Object.values(accounts))
+      assert.match(output, new RegExp(`#${account.id}.*${account.network}.*revoked`))
     assert.match(output, /3 account\(s\) now need reconnection: 3 revoked at the network/)
     const entry = await AuditLog.findByOrFail('action', 'tokens.revoked')
     assert.deepInclude(entry.meta, { target: { workspace: workspace.slug }, dryRun: false })
   })
 
-  test('a network that is down still loses the token locally, and the command exits 1', async ({ client, assert }) => {
+  test('a network that is down still loses the token locally, and the command exits 1', async ({
+    client,
+    assert,
+  }) => {
     const owner = await makeUser()
     const workspace = await makeWorkspace(owner)
     const { mastodon } = await connectAll(client, owner, workspace, fakes)
@@ -62,7 +75,10 @@ test.group('Privacy / token revocation', (group) => {
     assert.lengthOf(await SocialAccount.query().where('status', 'connected'), 2)
   })
 
-  test('--dry-run lists the accounts and changes nothing; --user and --network select', async ({ client, assert }) => {
+  test('--dry-run lists the accounts and changes nothing; --user and --network select', async ({
+    client,
+    assert,
+  }) => {
     const owner = await makeUser()
     const workspace = await makeWorkspace(owner)
     const accounts = await connectAll(client, owner, workspace, fakes)
@@ -70,9 +86,15 @@ test.group('Privacy / token revocation', (group) => {
 
     const dry = await ace.exec('tokens:revoke', ['--all', '--dry-run'])
     dry.assertSucceeded()
-    assert.match(aceOutput(), /Dry run: 3 account\(s\) would have their token revoked; nothing changed/)
+    assert.match(
+      aceOutput(),
+      /Dry run: 3 account\(s\) would have their token revoked; nothing changed/
+    )
     assert.deepEqual(validAtNetwork(fakes, tokens), { mastodon: true, bluesky: true, x: true })
-    assert.lengthOf(await SocialAccount.query().where('status', 'connected').whereNotNull('token_ciphertext'), 3)
+    assert.lengthOf(
+      await SocialAccount.query().where('status', 'connected').whereNotNull('token_ciphertext'),
+      3
+    )
 
     const other = await makeUser()
     const none = await ace.exec('tokens:revoke', [`--user=${other.email}`])
@@ -88,8 +110,16 @@ test.group('Privacy / token revocation', (group) => {
     assert.deepEqual(validAtNetwork(fakes, tokens), NONE_VALID)
   })
 
-  test('refuses a missing or double selector and an unknown target with exit code 1', async ({ assert }) => {
-    for (const args of [[], ['--all', '--network=x'], ['--user=nobody@example.com'], ['--workspace=nope'], ['--account=999']]) {
+  test('refuses a missing or double selector and an unknown target with exit code 1', async ({
+    assert,
+  }) => {
+    for (const args of [
+      [],
+      ['--all', '--network=x'],
+      ['--user=nobody@example.com'],
+      ['--workspace=nope'],
+      ['--account=999'],
+    ]) {
       ace.ui.logger.flushLogs()
       const command = await ace.exec('tokens:revoke', args)
       assert.equal(command.exitCode, 1, `tokens:revoke ${args.join(' ')}`)
@@ -97,24 +127,40 @@ test.group('Privacy / token revocation', (group) => {
     }
   })
 
-  test('disconnecting from the Channels page revokes at each network', async ({ client, assert }) => {
+  test('disconnecting from the Channels page revokes at each network', async ({
+    client,
+    assert,
+  }) => {
     const owner = await makeUser()
     const workspace = await makeWorkspace(owner)
     const accounts = await connectAll(client, owner, workspace, fakes)
     const tokens = accessTokens(accounts)
     for (const account of Object.values(accounts)) {
-      await client.delete(`/w/${workspace.slug}/channels/${account.id}`).loginAs(owner).withCsrfToken().redirects(0)
+      await client
+        .delete(`/w/${workspace.slug}/channels/${account.id}`)
+        .loginAs(owner)
+        .withCsrfToken()
+        .redirects(0)
     }
     assert.deepEqual(validAtNetwork(fakes, tokens), NONE_VALID)
   })
 
-  test('deleting my account revokes the tokens of the workspace that goes with me, at once', async ({ client, assert }) => {
+  test('deleting my account revokes the tokens of the workspace that goes with me, at once', async ({
+    client,
+    assert,
+  }) => {
     const owner = await makeUser()
     const workspace = await makeWorkspace(owner)
     const accounts = await connectAll(client, owner, workspace, fakes)
     const tokens = accessTokens(accounts)
 
-    const response = await client.delete('/privacy/account').loginAs(owner).withCsrfToken().withInertia().json({ currentPassword: PASSWORD }).redirects(0)
+    const response = await client
+      .delete('/privacy/account')
+      .loginAs(owner)
+      .withCsrfToken()
+      .withInertia()
+      .json({ currentPassword: PASSWORD })
+      .redirects(0)
     assert.oneOf(response.status(), [302, 303])
     assert.equal(response.header('location'), '/login')
     assert.deepEqual(validAtNetwork(fakes, tokens), NONE_VALID)
@@ -123,14 +169,23 @@ test.group('Privacy / token revocation', (group) => {
     assert.lengthOf(await SocialAccount.all(), 0)
   })
 
-  test('accounts of a shared workspace stay connected for the team when the member who connected them leaves', async ({ client, assert }) => {
+  test('accounts of a shared workspace stay connected for the team when the member who connected them leaves', async ({
+    client,
+    assert,
+  }) => {
     const owner = await makeUser()
     const workspace = await makeWorkspace(owner)
     const { user: admin } = await addMember(workspace, 'admin')
     const accounts = await connectAll(client, admin, workspace, fakes)
     const tokens = accessTokens(accounts)
 
-    await client.delete('/privacy/account').loginAs(admin).withCsrfToken().withInertia().json({ currentPassword: PASSWORD }).redirects(0)
+    await client
+      .delete('/privacy/account')
+      .loginAs(admin)
+      .withCsrfToken()
+      .withInertia()
+      .json({ currentPassword: PASSWORD })
+      .redirects(0)
     assert.isNull(await User.find(admin.id))
     assert.deepEqual(validAtNetwork(fakes, tokens), { mastodon: true, bluesky: true, x: true })
     const remaining = await SocialAccount.query().where('workspace_id', workspace.id)

@@ -14,10 +14,19 @@ import DeliveryMetricSnapshot from '#models/delivery_metric_snapshot'
 import type User from '#models/user'
 import type Workspace from '#models/workspace'
 import SocialAccount from '#models/social_account'
-import { connectViaOAuth, pickAccounts, type SessionValues } from '#tests/functional/channels/_oauth'
+import {
+  connectViaOAuth,
+  pickAccounts,
+  type SessionValues,
+} from '#tests/functional/channels/_oauth'
 import { collectStats } from '#services/analytics/collect_stats'
 import { openToken } from '#services/token_vault'
-import { clearMediaDisk, startMediaWorker, upload, waitForStatus } from '#tests/functional/media/_helpers'
+import {
+  clearMediaDisk,
+  startMediaWorker,
+  upload,
+  waitForStatus,
+} from '#tests/functional/media/_helpers'
 import { makeUser, makeWorkspace } from '#tests/functional/workspaces/_helpers'
 import { FAST, rolledUp, settled, startWorker } from './_fixtures.js'
 import { FakeFacebook } from '#plugins/facebook/fake/server'
@@ -64,13 +73,19 @@ export function withStudio<K extends NetworkId>(group: Group, networks: K[]) {
   group.each.setup(async () => {
     const publishing = app.config.get<PublishingConfig>('publishing')
     const pluginsConfig = app.config.get<PluginsConfig>('plugins')
-    const saved = { publishing: { ...publishing }, timeoutMs: pluginsConfig.timeoutMs, settings: { ...pluginsConfig.settings } }
+    const saved = {
+      publishing: { ...publishing },
+      timeoutMs: pluginsConfig.timeoutMs,
+      settings: { ...pluginsConfig.settings },
+    }
     Object.assign(publishing, FAST, { msPerNetworkSecond: MS_PER_NETWORK_SECOND })
     pluginsConfig.timeoutMs = NETWORK_TIMEOUT_MS
     await clearMediaDisk()
 
     const started = await Promise.all(networks.map((id) => FAKES[id].start()))
-    studio.fakes = Object.fromEntries(networks.map((id, index) => [id, started[index]])) as Studio<K>['fakes']
+    studio.fakes = Object.fromEntries(
+      networks.map((id, index) => [id, started[index]])
+    ) as Studio<K>['fakes']
     for (const id of networks) pluginsConfig.settings[id] = studio.fakes[id].settings
     studio.owner = await makeUser()
     studio.workspace = await makeWorkspace(studio.owner)
@@ -90,18 +105,30 @@ export function withStudio<K extends NetworkId>(group: Group, networks: K[]) {
 
 /** A distinct photo per index (a colour and a size of its own), as a phone would take it. */
 export function photo(index: number, width = 1080, height = 1080) {
-  const background = { r: (60 * index + 90) % 256, g: (110 * index + 40) % 256, b: (170 * index + 20) % 256 }
-  return sharp({ create: { width, height, channels: 3, background } }).jpeg({ quality: 85 }).toBuffer()
+  const background = {
+    r: (60 * index + 90) % 256,
+    g: (110 * index + 40) % 256,
+    b: (170 * index + 20) % 256,
+  }
+  return sharp({ create: { width, height, channels: 3, background } })
+    .jpeg({ quality: 85 })
+    .toBuffer()
 }
 
 /** Uploads files through the media library's route and waits for the media worker to make them ready. */
-export async function uploadReady(client: any, studio: Studio<any>, files: { name: string; bytes: Buffer }[]) {
+export async function uploadReady(
+  client: any,
+  studio: Studio<any>,
+  files: { name: string; bytes: Buffer }[]
+) {
   const response = await upload(client, studio.workspace.slug, studio.owner, files)
-  if (response.status() !== 201) throw new Error(`upload answered ${response.status()}: ${response.text()}`)
+  if (response.status() !== 201)
+    throw new Error(`upload answered ${response.status()}: ${response.text()}`)
   const ids: number[] = []
   for (const uploaded of response.body().uploaded as { id: number }[]) {
     const asset = await waitForStatus(uploaded.id)
-    if (asset.status !== 'ready') throw new Error(`media #${asset.id} ${asset.status}: ${asset.failureReason}`)
+    if (asset.status !== 'ready')
+      throw new Error(`media #${asset.id} ${asset.status}: ${asset.failureReason}`)
     ids.push(asset.id)
   }
   return ids
@@ -118,8 +145,19 @@ export interface ComposerTarget {
  * so the post is scheduled for the current minute (the app accepts a minute just gone as "now");
  * in the last seconds of a minute it takes the next one, a few seconds ahead.
  */
-export async function scheduleFromComposer(client: any, studio: Studio<any>, input: { body: string; targets: ComposerTarget[]; media?: { mediaAssetId: number; altText?: string }[] }) {
-  const minute = DateTime.now().setZone(studio.workspace.timezone).plus({ seconds: 5 }).startOf('minute')
+export async function scheduleFromComposer(
+  client: any,
+  studio: Studio<any>,
+  input: {
+    body: string
+    targets: ComposerTarget[]
+    media?: { mediaAssetId: number; altText?: string }[]
+  }
+) {
+  const minute = DateTime.now()
+    .setZone(studio.workspace.timezone)
+    .plus({ seconds: 5 })
+    .startOf('minute')
   const response = await client
     .post(`/w/${studio.workspace.slug}/posts`)
     .loginAs(studio.owner)
@@ -128,7 +166,10 @@ export async function scheduleFromComposer(client: any, studio: Studio<any>, inp
     .redirects(0)
   const location = response.header('location') ?? ''
   const match = /\/posts\/(\d+)$/.exec(location)
-  if (response.status() !== 302 || !match) throw new Error(`composer answered ${response.status()} → ${location}: ${JSON.stringify(response.session?.() ?? {})}`)
+  if (response.status() !== 302 || !match)
+    throw new Error(
+      `composer answered ${response.status()} → ${location}: ${JSON.stringify(response.session?.() ?? {})}`
+    )
   return Number(match[1])
 }
 
@@ -137,12 +178,23 @@ export async function scheduleFromComposer(client: any, studio: Studio<any>, inp
  * Gives up well inside the test's timeout, saying where each delivery stands.
  */
 export async function publishedDeliveries(postId: number, timeoutMs = 15_000) {
-  const deliveries = await settled(postId, ['published', 'failed', 'unknown'], timeoutMs).catch(async (error: Error) => {
-    const states = (await Delivery.query().where('post_id', postId)).map((d) => `${d.network}: ${d.status} ${d.lastError ?? ''}`)
-    throw new Error(`${error.message}; post ${postId} deliveries: ${states.join(', ') || 'none'}`)
-  })
+  const deliveries = await settled(postId, ['published', 'failed', 'unknown'], timeoutMs).catch(
+    async (error: Error) => {
+      const states = (await Delivery.query().where('post_id', postId)).map(
+        (d) => `${d.network}: ${d.status} ${d.lastError ?? ''}`
+      )
+      throw new Error(`${error.message}; post ${postId} deliveries: ${states.join(', ') || 'none'}`)
+    }
+  )
   const status = await rolledUp(postId, 'published')
-  return { status, deliveries, byNetwork: Object.fromEntries(deliveries.map((d) => [d.network, d])) as Record<string, Delivery> }
+  return {
+    status,
+    deliveries,
+    byNetwork: Object.fromEntries(deliveries.map((d) => [d.network, d])) as Record<
+      string,
+      Delivery
+    >,
+  }
 }
 
 /**
@@ -152,8 +204,16 @@ export async function publishedDeliveries(postId: number, timeoutMs = 15_000) {
 export async function collectAfterAnHour(deliveries: Delivery[]) {
   const newest = DateTime.max(...deliveries.map((d) => d.publishedAt!.toUTC()))!
   const report = await collectStats({ now: newest.plus({ hours: 1 }) })
-  const snapshots = await DeliveryMetricSnapshot.query().whereIn('delivery_id', deliveries.map((d) => d.id)).orderBy('id')
-  const latest = Object.fromEntries(snapshots.map((s) => [s.network, s])) as Record<string, DeliveryMetricSnapshot>
+  const snapshots = await DeliveryMetricSnapshot.query()
+    .whereIn(
+      'delivery_id',
+      deliveries.map((d) => d.id)
+    )
+    .orderBy('id')
+  const latest = Object.fromEntries(snapshots.map((s) => [s.network, s])) as Record<
+    string,
+    DeliveryMetricSnapshot
+  >
   return { report, latest }
 }
 
@@ -162,16 +222,32 @@ export async function collectAfterAnHour(deliveries: Delivery[]) {
  * (Inertia props), checked to carry none of the accounts' tokens.
  */
 export async function postPage(client: any, studio: Studio<any>, postId: number) {
-  const response = await client.get(`/w/${studio.workspace.slug}/posts/${postId}`).loginAs(studio.owner).withInertia()
+  const response = await client
+    .get(`/w/${studio.workspace.slug}/posts/${postId}`)
+    .loginAs(studio.owner)
+    .withInertia()
   if (response.status() !== 200) throw new Error(`post page answered ${response.status()}`)
   const accounts = await SocialAccount.query().where('workspace_id', studio.workspace.id)
   for (const account of accounts) {
     const token = openToken(account)
     for (const secret of [token?.accessToken, token?.refreshToken, account.tokenCiphertext]) {
-      if (secret && response.text().includes(secret)) throw new Error(`the post page shows a ${account.network} secret`)
+      if (secret && response.text().includes(secret))
+        throw new Error(`the post page shows a ${account.network} secret`)
     }
   }
-  return (response.inertiaProps as { post: { status: string; deliveries: { network: string; status: string; externalUrl: string | null; accountName: string }[] } }).post
+  return (
+    response.inertiaProps as {
+      post: {
+        status: string
+        deliveries: {
+          network: string
+          status: string
+          externalUrl: string | null
+          accountName: string
+        }[]
+      }
+    }
+  ).post
 }
 
 /** The figures of a snapshot, every metric the app stores (null = the network has none). */
@@ -191,7 +267,12 @@ interface PickCandidate {
  * the fake's consent screen and, for a login that yields several accounts (Pages, organisations,
  * channels), the picker, where `choose` picks one (the first offered by default).
  */
-export async function connectThroughApp(client: any, studio: Studio<any>, network: NetworkId, choose = (candidates: PickCandidate[]) => candidates[0]) {
+export async function connectThroughApp(
+  client: any,
+  studio: Studio<any>,
+  network: NetworkId,
+  choose = (candidates: PickCandidate[]) => candidates[0]
+) {
   const { owner, workspace } = studio
   const { finish } = await connectViaOAuth(client, owner, workspace, network)
   const location = finish.header('location')
@@ -200,16 +281,34 @@ export async function connectThroughApp(client: any, studio: Studio<any>, networ
     const page = await client.get(location).loginAs(owner).withSession(session).withInertia()
     const chosen = choose((page.inertiaProps as { candidates: PickCandidate[] }).candidates)
     const picked = await pickAccounts(client, owner, workspace, [chosen.externalId], session)
-    if (picked.status() !== 302) throw new Error(`pick ${network} answered ${picked.status()}: ${picked.text()}`)
-    return SocialAccount.query().where('workspace_id', workspace.id).where('network', network).where('external_id', chosen.externalId).firstOrFail()
+    if (picked.status() !== 302)
+      throw new Error(`pick ${network} answered ${picked.status()}: ${picked.text()}`)
+    return SocialAccount.query()
+      .where('workspace_id', workspace.id)
+      .where('network', network)
+      .where('external_id', chosen.externalId)
+      .firstOrFail()
   }
-  if (location !== `/w/${workspace.slug}/channels`) throw new Error(`connect ${network} ended at ${location}`)
-  return SocialAccount.query().where('workspace_id', workspace.id).where('network', network).firstOrFail()
+  if (location !== `/w/${workspace.slug}/channels`)
+    throw new Error(`connect ${network} ended at ${location}`)
+  return SocialAccount.query()
+    .where('workspace_id', workspace.id)
+    .where('network', network)
+    .firstOrFail()
 }
 
 /** The choices the composer offers for an account-sourced option (Pinterest boards, TikTok privacy levels…). */
-export async function optionChoices(client: any, studio: Studio<any>, accountId: number, field: string) {
-  const response = await client.get(`/w/${studio.workspace.slug}/channels/${accountId}/options/${field}/choices`).loginAs(studio.owner).accept('json')
-  if (response.status() !== 200) throw new Error(`choices of ${field} answered ${response.status()}: ${response.text()}`)
+export async function optionChoices(
+  client: any,
+  studio: Studio<any>,
+  accountId: number,
+  field: string
+) {
+  const response = await client
+    .get(`/w/${studio.workspace.slug}/channels/${accountId}/options/${field}/choices`)
+    .loginAs(studio.owner)
+    .accept('json')
+  if (response.status() !== 200)
+    throw new Error(`choices of ${field} answered ${response.status()}: ${response.text()}`)
   return (response.body() as { choices: { value: string; label: string }[] }).choices
 }

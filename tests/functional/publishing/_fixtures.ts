@@ -53,10 +53,20 @@ export interface World {
   events: DeliveryStatusChanged[]
 }
 
-async function connect(network: 'mastodon' | 'bluesky' | 'x', fake: FakeMastodon | FakeBluesky | FakeX, workspace: Workspace, user: User) {
+async function connect(
+  network: 'mastodon' | 'bluesky' | 'x',
+  fake: FakeMastodon | FakeBluesky | FakeX,
+  workspace: Workspace,
+  user: User
+) {
   const result = await connectThroughFake(await plugins.get(network), fake)
   if (result.status !== 'ok') throw new Error(`connect ${network}: ${JSON.stringify(result)}`)
-  const [account] = await saveConnections({ workspaceId: workspace.id, network, connections: result.value, userId: user.id })
+  const [account] = await saveConnections({
+    workspaceId: workspace.id,
+    network,
+    connections: result.value,
+    userId: user.id,
+  })
   return account
 }
 
@@ -66,11 +76,19 @@ export function withWorld(group: Group) {
   group.each.setup(async () => {
     const publishing = app.config.get<PublishingConfig>('publishing')
     const pluginsConfig = app.config.get<PluginsConfig>('plugins')
-    const saved = { publishing: { ...publishing }, timeoutMs: pluginsConfig.timeoutMs, x: pluginsConfig.settings.x }
+    const saved = {
+      publishing: { ...publishing },
+      timeoutMs: pluginsConfig.timeoutMs,
+      x: pluginsConfig.settings.x,
+    }
     Object.assign(publishing, FAST)
     pluginsConfig.timeoutMs = NETWORK_TIMEOUT_MS
 
-    ;[world.mastodon, world.bluesky, world.x] = await Promise.all([FakeMastodon.start(), FakeBluesky.start(), FakeX.start()])
+    ;[world.mastodon, world.bluesky, world.x] = await Promise.all([
+      FakeMastodon.start(),
+      FakeBluesky.start(),
+      FakeX.start(),
+    ])
     pluginsConfig.settings.x = world.x.settings
     world.owner = await makeUser()
     world.workspace = await makeWorkspace(world.owner)
@@ -110,13 +128,22 @@ export async function startWorker(schedules: JobSchedule[] = []) {
 }
 
 /** A draft for the given accounts, with optional per-account variants. */
-export async function draft(world: World, targets: TargetInput[], body = 'Fresh pistachio croissants, out of the oven at 8 🥐', author = world.owner) {
+export async function draft(
+  world: World,
+  targets: TargetInput[],
+  body = 'Fresh pistachio croissants, out of the oven at 8 🥐',
+  author = world.owner
+) {
   const result = await createPost({ workspace: world.workspace, author, body, targets })
   if (result.status !== 'created') throw new Error(`createPost: ${result.status}`)
   return result
 }
 
-export async function waitFor<T>(probe: () => Promise<T> | T, timeoutMs = 8000, stepMs = 25): Promise<NonNullable<T>> {
+export async function waitFor<T>(
+  probe: () => Promise<T> | T,
+  timeoutMs = 8000,
+  stepMs = 25
+): Promise<NonNullable<T>> {
   const deadline = Date.now() + timeoutMs
   for (;;) {
     const value = await probe()
@@ -127,10 +154,16 @@ export async function waitFor<T>(probe: () => Promise<T> | T, timeoutMs = 8000, 
 }
 
 /** Waits until every delivery of the post is in one of `statuses`, and returns them. */
-export function settled(postId: number, statuses = ['published', 'failed', 'unknown'], timeoutMs = 8000) {
+export function settled(
+  postId: number,
+  statuses = ['published', 'failed', 'unknown'],
+  timeoutMs = 8000
+) {
   return waitFor(async () => {
     const deliveries = await Delivery.query().where('post_id', postId).orderBy('id')
-    return deliveries.length && deliveries.every((d) => statuses.includes(d.status)) ? deliveries : null
+    return deliveries.length && deliveries.every((d) => statuses.includes(d.status))
+      ? deliveries
+      : null
   }, timeoutMs)
 }
 
@@ -147,7 +180,12 @@ export async function rolledUp(postId: number, expected: string, timeoutMs = 400
 }
 
 /** Creates requests the fake logged on its create-post path. */
-export const publishRequests = (fake: { server: { requests: { method: string; path: string }[] }; publishPath: string }) =>
-  fake.server.requests.filter((request) => request.method === 'POST' && new RegExp(fake.publishPath).test(request.path))
+export const publishRequests = (fake: {
+  server: { requests: { method: string; path: string }[] }
+  publishPath: string
+}) =>
+  fake.server.requests.filter(
+    (request) => request.method === 'POST' && new RegExp(fake.publishPath).test(request.path)
+  )
 
 export const inMs = (ms: number) => DateTime.utc().plus({ milliseconds: ms })

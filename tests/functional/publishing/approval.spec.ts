@@ -17,10 +17,18 @@ test.group('Posts: approval rules and per-network checks', (group) => {
   withCleanState(group)
   const world = withWorld(group)
 
-  test("an editor's post waits for approval; an admin approves it and it is scheduled", async ({ assert, cleanup }) => {
+  test("an editor's post waits for approval; an admin approves it and it is scheduled", async ({
+    assert,
+    cleanup,
+  }) => {
     const { user: editor } = await addMember(world.workspace, 'editor')
     const { user: admin } = await addMember(world.workspace, 'admin')
-    const { post } = await draft(world, [{ socialAccountId: world.accounts.mastodon.id }], 'Editor wrote this', editor)
+    const { post } = await draft(
+      world,
+      [{ socialAccountId: world.accounts.mastodon.id }],
+      'Editor wrote this',
+      editor
+    )
 
     const at = inMs(300)
     const scheduled = await schedulePost({ post, actor: editor, at })
@@ -46,17 +54,30 @@ test.group('Posts: approval rules and per-network checks', (group) => {
     assert.equal(published.status, 'published')
   })
 
-  test('nobody approves their own post, editors approve nothing, a rejection needs a comment', async ({ assert }) => {
+  test('nobody approves their own post, editors approve nothing, a rejection needs a comment', async ({
+    assert,
+  }) => {
     const { user: editor } = await addMember(world.workspace, 'editor')
     const { user: otherEditor } = await addMember(world.workspace, 'editor')
     const { user: admin } = await addMember(world.workspace, 'admin')
-    const { post } = await draft(world, [{ socialAccountId: world.accounts.x.id }], 'Needs review', editor)
+    const { post } = await draft(
+      world,
+      [{ socialAccountId: world.accounts.x.id }],
+      'Needs review',
+      editor
+    )
     assert.equal((await submitPost({ post, actor: editor })).status, 'submitted')
 
     assert.equal((await approvePost({ post, reviewer: editor })).status, 'forbidden')
     assert.equal((await approvePost({ post, reviewer: otherEditor })).status, 'forbidden')
-    assert.equal((await rejectPost({ post, reviewer: admin, comment: '   ' })).status, 'comment_required')
-    assert.equal((await rejectPost({ post, reviewer: admin, comment: 'Tone it down' })).status, 'rejected')
+    assert.equal(
+      (await rejectPost({ post, reviewer: admin, comment: '   ' })).status,
+      'comment_required'
+    )
+    assert.equal(
+      (await rejectPost({ post, reviewer: admin, comment: 'Tone it down' })).status,
+      'rejected'
+    )
     const rejected = await Post.findOrFail(post.id)
     assert.equal(rejected.status, 'rejected')
     assert.equal(rejected.reviewComment, 'Tone it down')
@@ -67,47 +88,88 @@ test.group('Posts: approval rules and per-network checks', (group) => {
     assert.equal((await approvePost({ post: own.post, reviewer: admin })).status, 'forbidden')
   })
 
-  test('only approved posts are scheduled; an editor editing an approved post sends it back', async ({ assert }) => {
+  test('only approved posts are scheduled; an editor editing an approved post sends it back', async ({
+    assert,
+  }) => {
     const { user: editor } = await addMember(world.workspace, 'editor')
-    const { post } = await draft(world, [{ socialAccountId: world.accounts.bluesky.id }], 'Draft by an editor', editor)
+    const { post } = await draft(
+      world,
+      [{ socialAccountId: world.accounts.bluesky.id }],
+      'Draft by an editor',
+      editor
+    )
     assert.equal((await publishNow({ post, actor: editor })).status, 'pending_approval')
     assert.equal((await Delivery.findByOrFail('post_id', post.id)).status, 'pending_approval')
 
-    const approved = await approvePost({ post: await Post.findOrFail(post.id), reviewer: world.owner })
+    const approved = await approvePost({
+      post: await Post.findOrFail(post.id),
+      reviewer: world.owner,
+    })
     assert.equal(approved.status, 'scheduled')
     const scheduled = await Post.findOrFail(post.id)
     await scheduled.load('deliveries')
     assert.equal(scheduled.deliveries[0].status, 'queued')
 
     // Not yet claimed (no worker): the editor changes the text, approval is needed again.
-    const edited = await updatePost({ post: scheduled, actor: editor, body: 'Changed after approval', targets: [{ socialAccountId: world.accounts.bluesky.id }] })
+    const edited = await updatePost({
+      post: scheduled,
+      actor: editor,
+      body: 'Changed after approval',
+      targets: [{ socialAccountId: world.accounts.bluesky.id }],
+    })
     assert.equal(edited.status, 'updated')
     if (edited.status === 'updated') assert.isTrue(edited.approvalReset)
     const back = await Post.findOrFail(post.id)
     assert.equal(back.status, 'draft')
     assert.equal((await Delivery.findByOrFail('post_id', post.id)).status, 'draft')
-    assert.equal((await schedulePost({ post: back, actor: editor, at: inMs(1000) })).status, 'pending_approval')
+    assert.equal(
+      (await schedulePost({ post: back, actor: editor, at: inMs(1000) })).status,
+      'pending_approval'
+    )
   })
 
-  test('viewers cannot write posts; accounts of another workspace are refused', async ({ assert }) => {
+  test('viewers cannot write posts; accounts of another workspace are refused', async ({
+    assert,
+  }) => {
     const { user: viewer } = await addMember(world.workspace, 'viewer')
-    const denied = await createPost({ workspace: world.workspace, author: viewer, body: 'hi', targets: [{ socialAccountId: world.accounts.x.id }] })
+    const denied = await createPost({
+      workspace: world.workspace,
+      author: viewer,
+      body: 'hi',
+      targets: [{ socialAccountId: world.accounts.x.id }],
+    })
     assert.equal(denied.status, 'forbidden')
 
     const { makeWorkspace } = await import('#tests/functional/workspaces/_helpers')
     const other = await makeWorkspace(world.owner, 'Other client')
-    const foreign = await createPost({ workspace: other, author: world.owner, body: 'hi', targets: [{ socialAccountId: world.accounts.x.id }] })
-    assert.deepEqual(foreign, { status: 'unknown_accounts', socialAccountIds: [world.accounts.x.id] })
+    const foreign = await createPost({
+      workspace: other,
+      author: world.owner,
+      body: 'hi',
+      targets: [{ socialAccountId: world.accounts.x.id }],
+    })
+    assert.deepEqual(foreign, {
+      status: 'unknown_accounts',
+      socialAccountIds: [world.accounts.x.id],
+    })
   })
 
-  test("each target is checked with its own network's rules; an invalid post is not scheduled", async ({ assert }) => {
+  test("each target is checked with its own network's rules; an invalid post is not scheduled", async ({
+    assert,
+  }) => {
     const long = 'Pistachio '.repeat(40).trim() // 399 characters: fine for Mastodon (500), too long for X (280) and Bluesky (300)
-    const { post, checks } = await draft(world, [
-      { socialAccountId: world.accounts.mastodon.id },
-      { socialAccountId: world.accounts.x.id },
-      { socialAccountId: world.accounts.bluesky.id, text: 'Short for Bluesky' },
-    ], long)
-    const byNetwork = Object.fromEntries(checks.map((check) => [check.network, check.issues.map((issue) => issue.code)]))
+    const { post, checks } = await draft(
+      world,
+      [
+        { socialAccountId: world.accounts.mastodon.id },
+        { socialAccountId: world.accounts.x.id },
+        { socialAccountId: world.accounts.bluesky.id, text: 'Short for Bluesky' },
+      ],
+      long
+    )
+    const byNetwork = Object.fromEntries(
+      checks.map((check) => [check.network, check.issues.map((issue) => issue.code)])
+    )
     assert.deepEqual(byNetwork, { mastodon: [], x: ['text_too_long'], bluesky: [] })
 
     const refused = await schedulePost({ post, actor: world.owner, at: inMs(60_000) })

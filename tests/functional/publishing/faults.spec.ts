@@ -13,9 +13,12 @@ import { draft, inMs, publishRequests, settled, startWorker, withWorld } from '.
 async function mastodonStatuses(world: any) {
   const { openToken } = await import('#services/token_vault')
   const account = world.accounts.mastodon
-  const response = await fetch(`${world.mastodon.instanceUrl}/api/v1/accounts/${account.externalId}/statuses?limit=40`, {
-    headers: { authorization: `Bearer ${openToken(account)!.accessToken}` },
-  })
+  const response = await fetch(
+    `${world.mastodon.instanceUrl}/api/v1/accounts/${account.externalId}/statuses?limit=40`,
+    {
+      headers: { authorization: `Bearer ${openToken(account)!.accessToken}` },
+    }
+  )
   return (await response.json()) as { id: string }[]
 }
 
@@ -24,7 +27,10 @@ test.group('Publishing faults: timeouts, duplicates, a wiped Redis', (group) => 
   const world = withWorld(group)
   group.each.setup(() => clearOutbox())
 
-  test('response lost after X created the post: reconciled as published, exactly one post', async ({ assert, cleanup }) => {
+  test('response lost after X created the post: reconciled as published, exactly one post', async ({
+    assert,
+    cleanup,
+  }) => {
     const { runner } = await startWorker()
     cleanup(async () => {
       await runner.stop()
@@ -40,7 +46,10 @@ test.group('Publishing faults: timeouts, duplicates, a wiped Redis', (group) => 
     assert.lengthOf(await Notification.all(), 0)
   })
 
-  test('X never answered and has no such post: unknown, never re-sent, the user is asked to check once', async ({ assert, cleanup }) => {
+  test('X never answered and has no such post: unknown, never re-sent, the user is asked to check once', async ({
+    assert,
+    cleanup,
+  }) => {
     const { runner } = await startWorker()
     cleanup(async () => {
       await runner.stop()
@@ -56,11 +65,17 @@ test.group('Publishing faults: timeouts, duplicates, a wiped Redis', (group) => 
     // The notice follows the status change (same job, a moment later).
     await waitForMail(world.owner.email)
     const notifications = await Notification.all()
-    assert.deepEqual(notifications.map((n) => n.kind), ['delivery_unknown'])
+    assert.deepEqual(
+      notifications.map((n) => n.kind),
+      ['delivery_unknown']
+    )
     assert.lengthOf(await readOutbox(), 1)
   })
 
-  test('Mastodon never answered: the same Idempotency-Key is safe to send again, one status exists', async ({ assert, cleanup }) => {
+  test('Mastodon never answered: the same Idempotency-Key is safe to send again, one status exists', async ({
+    assert,
+    cleanup,
+  }) => {
     const { runner } = await startWorker()
     cleanup(async () => {
       await runner.stop()
@@ -73,11 +88,20 @@ test.group('Publishing faults: timeouts, duplicates, a wiped Redis', (group) => 
     assert.equal(delivery.status, 'published')
     const requests = publishRequests(world.mastodon) as any[]
     assert.lengthOf(requests, 2)
-    assert.deepEqual(requests.map((r) => r.headers['idempotency-key']), [delivery.idempotencyKey, delivery.idempotencyKey])
-    assert.deepEqual((await mastodonStatuses(world)).map((s) => s.id), [delivery.externalId])
+    assert.deepEqual(
+      requests.map((r) => r.headers['idempotency-key']),
+      [delivery.idempotencyKey, delivery.idempotencyKey]
+    )
+    assert.deepEqual(
+      (await mastodonStatuses(world)).map((s) => s.id),
+      [delivery.externalId]
+    )
   })
 
-  test('Mastodon created the status but the answer was lost: found by lookup, not posted twice', async ({ assert, cleanup }) => {
+  test('Mastodon created the status but the answer was lost: found by lookup, not posted twice', async ({
+    assert,
+    cleanup,
+  }) => {
     const { runner } = await startWorker()
     cleanup(async () => {
       await runner.stop()
@@ -89,19 +113,32 @@ test.group('Publishing faults: timeouts, duplicates, a wiped Redis', (group) => 
     const [delivery] = await settled(post.id)
     assert.equal(delivery.status, 'published')
     assert.lengthOf(publishRequests(world.mastodon), 1)
-    assert.deepEqual((await mastodonStatuses(world)).map((s) => s.id), [delivery.externalId])
+    assert.deepEqual(
+      (await mastodonStatuses(world)).map((s) => s.id),
+      [delivery.externalId]
+    )
   })
 
-  test('two workers waking for the same delivery at once: one claim, one publish', async ({ assert }) => {
+  test('two workers waking for the same delivery at once: one claim, one publish', async ({
+    assert,
+  }) => {
     const { post } = await draft(world, [{ socialAccountId: world.accounts.bluesky.id }])
     await publishNow({ post, actor: world.owner })
     const delivery = await Delivery.findByOrFail('post_id', post.id)
     const payload = { deliveryId: delivery.id, revision: delivery.revision }
 
-    const results = await Promise.all([runDelivery(payload, 'worker-a'), runDelivery(payload, 'worker-b'), runDelivery(payload, 'worker-c')])
+    const results = await Promise.all([
+      runDelivery(payload, 'worker-a'),
+      runDelivery(payload, 'worker-b'),
+      runDelivery(payload, 'worker-c'),
+    ])
     // One wins; a loser either finds the claim taken or, if it starts after the winner finished, the delivery already done.
-    assert.lengthOf(results.filter((result) => result === 'done'), 1)
-    for (const result of results.filter((r) => r !== 'done')) assert.oneOf(result, ['not_claimed', 'stale'])
+    assert.lengthOf(
+      results.filter((result) => result === 'done'),
+      1
+    )
+    for (const result of results.filter((r) => r !== 'done'))
+      assert.oneOf(result, ['not_claimed', 'stale'])
     assert.lengthOf(publishRequests(world.bluesky), 1)
     await delivery.refresh()
     assert.equal(delivery.status, 'published')
@@ -109,23 +146,41 @@ test.group('Publishing faults: timeouts, duplicates, a wiped Redis', (group) => 
     assert.equal(await runDelivery(payload, 'worker-d'), 'stale')
   })
 
-  test('Redis wiped with posts due: the reconciler re-enqueues them and each publishes once', async ({ assert, cleanup }) => {
-    const first = await draft(world, [{ socialAccountId: world.accounts.mastodon.id }, { socialAccountId: world.accounts.x.id }])
-    const second = await draft(world, [{ socialAccountId: world.accounts.bluesky.id }], 'Second post of the day')
+  test('Redis wiped with posts due: the reconciler re-enqueues them and each publishes once', async ({
+    assert,
+    cleanup,
+  }) => {
+    const first = await draft(world, [
+      { socialAccountId: world.accounts.mastodon.id },
+      { socialAccountId: world.accounts.x.id },
+    ])
+    const second = await draft(
+      world,
+      [{ socialAccountId: world.accounts.bluesky.id }],
+      'Second post of the day'
+    )
     await schedulePost({ post: first.post, actor: world.owner, at: inMs(150) })
     await schedulePost({ post: second.post, actor: world.owner, at: inMs(150) })
     await redis.flushdb()
 
     // A worker comes back with the reconciler on a short period.
     const { runner } = await startWorker([
-      { key: 'reconcile-deliveries', job: () => import('#jobs/reconcile_deliveries_job'), repeat: { every: 200 } },
+      {
+        key: 'reconcile-deliveries',
+        job: () => import('#jobs/reconcile_deliveries_job'),
+        repeat: { every: 200 },
+      },
     ])
     cleanup(async () => {
       await runner.stop()
     })
     const deliveries = [...(await settled(first.post.id)), ...(await settled(second.post.id))]
-    assert.deepEqual(deliveries.map((d) => d.status), ['published', 'published', 'published'])
+    assert.deepEqual(
+      deliveries.map((d) => d.status),
+      ['published', 'published', 'published']
+    )
     await new Promise((resolve) => setTimeout(resolve, 500))
-    for (const fake of [world.mastodon, world.bluesky, world.x]) assert.lengthOf(publishRequests(fake), 1)
+    for (const fake of [world.mastodon, world.bluesky, world.x])
+      assert.lengthOf(publishRequests(fake), 1)
   })
 })

@@ -17,7 +17,16 @@ import { acquireNetworkSlot, releaseNetworkSlot } from '#services/publishing/net
 import { openToken } from '#services/token_vault'
 import { sqlTime } from '#services/publishing/settings'
 import { withCleanState } from '#tests/helpers/database'
-import { draft, inMs, publishRequests, settled, startWorker, waitFor, withWorld, type World } from './_fixtures.js'
+import {
+  draft,
+  inMs,
+  publishRequests,
+  settled,
+  startWorker,
+  waitFor,
+  withWorld,
+  type World,
+} from './_fixtures.js'
 
 /** What a worker that died mid-publish leaves behind: a claim, maybe a request sent, a lease in the past. */
 async function dieMidPublish(world: World, network: 'x' | 'mastodon', sent: boolean) {
@@ -38,7 +47,10 @@ async function dieMidPublish(world: World, network: 'x' | 'mastodon', sent: bool
     })
     if (outcome.status !== 'ok') throw new Error(`direct publish: ${outcome.status}`)
   }
-  await db.from('deliveries').where('id', delivery.id).update({ lease_until: sqlTime(DateTime.utc().minus({ seconds: 5 })) })
+  await db
+    .from('deliveries')
+    .where('id', delivery.id)
+    .update({ lease_until: sqlTime(DateTime.utc().minus({ seconds: 5 })) })
   return { post, delivery }
 }
 
@@ -50,7 +62,9 @@ test.group('Publishing lifecycle: leases, rescheduling, limits, edits', (group) 
   withCleanState(group)
   const world = withWorld(group)
 
-  test('a worker died after X received the post: the reconciler finds it, no second post', async ({ assert }) => {
+  test('a worker died after X received the post: the reconciler finds it, no second post', async ({
+    assert,
+  }) => {
     const { post } = await dieMidPublish(world, 'x', true)
     assert.deepEqual(await reconcileDeliveries('reconciler'), { requeued: 0, resolved: 1 })
     const [delivery] = await settled(post.id)
@@ -68,9 +82,14 @@ test.group('Publishing lifecycle: leases, rescheduling, limits, edits', (group) 
     assert.lengthOf(publishRequests(world.x), 0)
   })
 
-  test('a worker died after saving the network id: published without asking the network', async ({ assert }) => {
+  test('a worker died after saving the network id: published without asking the network', async ({
+    assert,
+  }) => {
     const { post, delivery } = await dieMidPublish(world, 'mastodon', false)
-    await db.from('deliveries').where('id', delivery.id).update({ external_id: '4242', external_url: 'https://example.test/4242' })
+    await db
+      .from('deliveries')
+      .where('id', delivery.id)
+      .update({ external_id: '4242', external_url: 'https://example.test/4242' })
     const requestsBefore = world.mastodon.server.requests.length
     await reconcileDeliveries('reconciler')
     const [settledDelivery] = await settled(post.id)
@@ -88,7 +107,10 @@ test.group('Publishing lifecycle: leases, rescheduling, limits, edits', (group) 
     assert.equal((await Delivery.findOrFail(delivery.id)).claimedBy, 'busy-worker')
   })
 
-  test('rescheduling moves the job: the old one does nothing, the post goes out once at the new time', async ({ assert, cleanup }) => {
+  test('rescheduling moves the job: the old one does nothing, the post goes out once at the new time', async ({
+    assert,
+    cleanup,
+  }) => {
     const { post } = await draft(world, [{ socialAccountId: world.accounts.mastodon.id }])
     await schedulePost({ post, actor: world.owner, at: inMs(300) })
     const before = await Delivery.findByOrFail('post_id', post.id)
@@ -100,7 +122,10 @@ test.group('Publishing lifecycle: leases, rescheduling, limits, edits', (group) 
     assert.equal(after.jobId, `delivery:${after.id}:${after.revision}`)
     assert.isUndefined(await queue.use('publish').getJob(before.jobId!))
     assert.equal((await queue.use('publish').getJob(after.jobId!))?.opts.delay! > 800, true)
-    assert.equal(await runDelivery({ deliveryId: before.id, revision: before.revision }, 'old-job'), 'stale')
+    assert.equal(
+      await runDelivery({ deliveryId: before.id, revision: before.revision }, 'old-job'),
+      'stale'
+    )
 
     const { runner } = await startWorker()
     cleanup(async () => {
@@ -114,7 +139,10 @@ test.group('Publishing lifecycle: leases, rescheduling, limits, edits', (group) 
     assert.lengthOf(publishRequests(world.mastodon), 1)
   })
 
-  test('a network at its limit waits without holding up the others', async ({ assert, cleanup }) => {
+  test('a network at its limit waits without holding up the others', async ({
+    assert,
+    cleanup,
+  }) => {
     const { runner } = await startWorker()
     cleanup(async () => {
       await runner.stop()
@@ -128,7 +156,10 @@ test.group('Publishing lifecycle: leases, rescheduling, limits, edits', (group) 
       { socialAccountId: world.accounts.bluesky.id },
     ])
     await publishNow({ post, actor: world.owner })
-    await waitFor(async () => (await Delivery.query().where('post_id', post.id).where('status', 'published')).length === 2)
+    await waitFor(
+      async () =>
+        (await Delivery.query().where('post_id', post.id).where('status', 'published')).length === 2
+    )
     const x = await Delivery.query().where('post_id', post.id).where('network', 'x').firstOrFail()
     assert.equal(x.status, 'queued')
     assert.match(x.jobId!, /\.busy\d+$/)
@@ -136,13 +167,22 @@ test.group('Publishing lifecycle: leases, rescheduling, limits, edits', (group) 
 
     for (const holder of holders) await releaseNetworkSlot('x', holder)
     const deliveries = await settled(post.id)
-    assert.deepEqual(deliveries.map((d) => d.status), ['published', 'published', 'published'])
+    assert.deepEqual(
+      deliveries.map((d) => d.status),
+      ['published', 'published', 'published']
+    )
     assert.lengthOf(publishRequests(world.x), 1)
   })
 
-  test('editing a scheduled post bumps every revision and publishes the new text once', async ({ assert, cleanup }) => {
+  test('editing a scheduled post bumps every revision and publishes the new text once', async ({
+    assert,
+    cleanup,
+  }) => {
     const { accounts } = world
-    const { post } = await draft(world, [{ socialAccountId: accounts.mastodon.id }, { socialAccountId: accounts.bluesky.id }])
+    const { post } = await draft(world, [
+      { socialAccountId: accounts.mastodon.id },
+      { socialAccountId: accounts.bluesky.id },
+    ])
     await schedulePost({ post, actor: world.owner, at: inMs(400) })
     const before = await Delivery.query().where('post_id', post.id).orderBy('id')
 
@@ -150,11 +190,17 @@ test.group('Publishing lifecycle: leases, rescheduling, limits, edits', (group) 
       post,
       actor: world.owner,
       body: 'Edited body',
-      targets: [{ socialAccountId: accounts.mastodon.id, text: 'Edited for Mastodon' }, { socialAccountId: accounts.x.id }],
+      targets: [
+        { socialAccountId: accounts.mastodon.id, text: 'Edited for Mastodon' },
+        { socialAccountId: accounts.x.id },
+      ],
     })
     assert.equal(edited.status, 'updated')
     const after = await Delivery.query().where('post_id', post.id).orderBy('id')
-    assert.deepEqual(after.map((d) => d.network), ['mastodon', 'x'])
+    assert.deepEqual(
+      after.map((d) => d.network),
+      ['mastodon', 'x']
+    )
     assert.equal(after[0].revision, before[0].revision + 1)
     assert.isUndefined(await queue.use('publish').getJob(before[0].jobId!))
     assert.isUndefined(await queue.use('publish').getJob(before[1].jobId!))
@@ -169,14 +215,19 @@ test.group('Publishing lifecycle: leases, rescheduling, limits, edits', (group) 
     assert.lengthOf(publishRequests(world.bluesky), 0)
   })
 
-  test('once a delivery is claimed the post can no longer be edited, cancelled or deleted', async ({ assert }) => {
+  test('once a delivery is claimed the post can no longer be edited, cancelled or deleted', async ({
+    assert,
+  }) => {
     const { post } = await draft(world, [{ socialAccountId: world.accounts.mastodon.id }])
     await publishNow({ post, actor: world.owner })
     const delivery = await Delivery.findByOrFail('post_id', post.id)
     await claimDelivery(delivery.id, delivery.revision, 'worker')
 
     const targets = [{ socialAccountId: world.accounts.mastodon.id, text: 'too late' }]
-    assert.equal((await updatePost({ post, actor: world.owner, body: 'x', targets })).status, 'publishing_started')
+    assert.equal(
+      (await updatePost({ post, actor: world.owner, body: 'x', targets })).status,
+      'publishing_started'
+    )
     assert.equal((await cancelPost({ post, actor: world.owner })).status, 'publishing_started')
     assert.equal((await deletePost({ post, actor: world.owner })).status, 'publishing_in_progress')
     const unchanged = await Delivery.findOrFail(delivery.id)
@@ -184,7 +235,9 @@ test.group('Publishing lifecycle: leases, rescheduling, limits, edits', (group) 
     assert.isNull(unchanged.text)
   })
 
-  test('deleting a scheduled post removes its jobs; cancelling puts it back to draft', async ({ assert }) => {
+  test('deleting a scheduled post removes its jobs; cancelling puts it back to draft', async ({
+    assert,
+  }) => {
     const first = await draft(world, [{ socialAccountId: world.accounts.mastodon.id }])
     await schedulePost({ post: first.post, actor: world.owner, at: inMs(60_000) })
     const job = (await Delivery.findByOrFail('post_id', first.post.id)).jobId!

@@ -3,7 +3,13 @@ import sharp from 'sharp'
 import { publishNow } from '#actions/posts/publish_now'
 import { createPost } from '#actions/posts/create_post'
 import { withCleanState } from '#tests/helpers/database'
-import { clearMediaDisk, noisyPng, startMediaWorker, upload, waitForStatus } from '#tests/functional/media/_helpers'
+import {
+  clearMediaDisk,
+  noisyPng,
+  startMediaWorker,
+  upload,
+  waitForStatus,
+} from '#tests/functional/media/_helpers'
 import { blueskyCapabilities } from '#plugins/bluesky/capabilities'
 import { settled, startWorker, withWorld } from './_fixtures.js'
 
@@ -16,7 +22,11 @@ test.group('Publishing with media from the library', (group) => {
   const world = withWorld(group)
   group.each.setup(() => clearMediaDisk())
 
-  test('an uploaded photo over Bluesky’s size limit reaches Bluesky and X as fitting variants, alt text kept', async ({ client, assert, cleanup }) => {
+  test('an uploaded photo over Bluesky’s size limit reaches Bluesky and X as fitting variants, alt text kept', async ({
+    client,
+    assert,
+    cleanup,
+  }) => {
     const media = await startMediaWorker()
     const publishing = await startWorker()
     cleanup(async () => {
@@ -25,7 +35,9 @@ test.group('Publishing with media from the library', (group) => {
     })
     const photo = await noisyPng(1800, 1400)
     assert.isAbove(photo.length, blueskyCapabilities.images!.maxBytes!)
-    const response = await upload(client, world.workspace.slug, world.owner, [{ name: 'croissants.png', bytes: photo }])
+    const response = await upload(client, world.workspace.slug, world.owner, [
+      { name: 'croissants.png', bytes: photo },
+    ])
     assert.equal(response.status(), 201, response.text())
     const asset = await waitForStatus(response.body().uploaded[0].id)
     assert.equal(asset.status, 'ready', asset.failureReason ?? '')
@@ -34,22 +46,32 @@ test.group('Publishing with media from the library', (group) => {
       workspace: world.workspace,
       author: world.owner,
       body: 'Fresh croissants, with a picture',
-      targets: [{ socialAccountId: world.accounts.bluesky.id }, { socialAccountId: world.accounts.x.id }],
+      targets: [
+        { socialAccountId: world.accounts.bluesky.id },
+        { socialAccountId: world.accounts.x.id },
+      ],
       media: [{ mediaAssetId: asset.id, altText: 'A tray of croissants' }],
     })
     assert.equal(created.status, 'created')
     if (created.status !== 'created') return
     await publishNow({ post: created.post, actor: world.owner })
     const deliveries = await settled(created.post.id, ['published', 'failed', 'unknown'], 30_000)
-    assert.deepEqual(deliveries.map((d) => [d.network, d.status, d.lastError]), [
-      ['bluesky', 'published', null],
-      ['x', 'published', null],
-    ])
+    assert.deepEqual(
+      deliveries.map((d) => [d.network, d.status, d.lastError]),
+      [
+        ['bluesky', 'published', null],
+        ['x', 'published', null],
+      ]
+    )
 
     for (const delivery of deliveries) {
       const fake = delivery.network === 'bluesky' ? world.bluesky : world.x
       const stored = fake.storedPost(delivery.externalId!)!
-      assert.deepEqual(stored.media.map((m) => [m.kind, m.altText]), [['image', 'A tray of croissants']], delivery.network)
+      assert.deepEqual(
+        stored.media.map((m) => [m.kind, m.altText]),
+        [['image', 'A tray of croissants']],
+        delivery.network
+      )
     }
     // What Bluesky received is within its 2 MB limit, though the original was not.
     const blobs = world.bluesky.server.requestsTo('POST', /uploadBlob$/)

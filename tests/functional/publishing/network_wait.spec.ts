@@ -13,7 +13,10 @@ test.group('Publishing: a full network is waited on, not thrashed', (group) => {
   withCleanState(group)
   const world = withWorld(group)
 
-  test('a job waits for the slot its own process frees, and only for that', async ({ assert, cleanup }) => {
+  test('a job waits for the slot its own process frees, and only for that', async ({
+    assert,
+    cleanup,
+  }) => {
     publishing().perNetworkConcurrency = 1
     cleanup(async () => {
       for (const holder of ['job-a', 'job-b', 'elsewhere', 'job-c']) {
@@ -35,7 +38,10 @@ test.group('Publishing: a full network is waited on, not thrashed', (group) => {
     assert.isBelow(Date.now() - refused, 500)
   })
 
-  test('two posts for a network with one slot both go out once, the second without re-queuing', async ({ assert, cleanup }) => {
+  test('two posts for a network with one slot both go out once, the second without re-queuing', async ({
+    assert,
+    cleanup,
+  }) => {
     publishing().perNetworkConcurrency = 1
     // Long enough that the second job is still waiting when the first publish ends.
     publishing().networkBusyRetryMs = 3000
@@ -43,11 +49,21 @@ test.group('Publishing: a full network is waited on, not thrashed', (group) => {
     cleanup(async () => {
       await runner.stop()
     })
-    const posts = [await draft(world, [{ socialAccountId: world.accounts.mastodon.id }]), await draft(world, [{ socialAccountId: world.accounts.mastodon.id }])]
+    const posts = [
+      await draft(world, [{ socialAccountId: world.accounts.mastodon.id }]),
+      await draft(world, [{ socialAccountId: world.accounts.mastodon.id }]),
+    ]
     await Promise.all(posts.map(({ post }) => publishNow({ post, actor: world.owner })))
-    for (const { post } of posts) assert.deepEqual((await settled(post.id)).map((d) => d.status), ['published'])
+    for (const { post } of posts)
+      assert.deepEqual(
+        (await settled(post.id)).map((d) => d.status),
+        ['published']
+      )
     assert.lengthOf(publishRequests(world.mastodon), 2)
-    const deliveries = await Delivery.query().whereIn('post_id', posts.map(({ post }) => post.id))
+    const deliveries = await Delivery.query().whereIn(
+      'post_id',
+      posts.map(({ post }) => post.id)
+    )
     for (const delivery of deliveries) assert.notMatch(delivery.jobId!, /\.busy\d+$/)
   })
 })

@@ -26,7 +26,10 @@ test.group('Publishing precision (wake early, publish on the instant)', (group) 
   withCleanState(group)
   const world = withWorld(group)
 
-  test('a scheduled post reaches each network at its instant, never before it', async ({ assert, cleanup }) => {
+  test('a scheduled post reaches each network at its instant, never before it', async ({
+    assert,
+    cleanup,
+  }) => {
     const { runner } = await startWorker()
     cleanup(async () => {
       await runner.stop()
@@ -39,7 +42,15 @@ test.group('Publishing precision (wake early, publish on the instant)', (group) 
     const { accounts } = world
     // Warm up first (plugins imported, connections open), so the timed publish is not slowed
     // down past its instant by first-use costs: an early wake-up without the wait would show.
-    const warm = await draft(world, [{ socialAccountId: accounts.mastodon.id }, { socialAccountId: accounts.bluesky.id }, { socialAccountId: accounts.x.id }], 'Warm-up')
+    const warm = await draft(
+      world,
+      [
+        { socialAccountId: accounts.mastodon.id },
+        { socialAccountId: accounts.bluesky.id },
+        { socialAccountId: accounts.x.id },
+      ],
+      'Warm-up'
+    )
     await publishNow({ post: warm.post, actor: world.owner })
     await settled(warm.post.id)
 
@@ -59,15 +70,24 @@ test.group('Publishing precision (wake early, publish on the instant)', (group) 
     assert.closeTo(job!.timestamp + job!.delay, at.toMillis() - WAKE_EARLY_MS, 50)
 
     const deliveries = await settled(post.id)
-    assert.deepEqual(deliveries.map((d) => d.status), ['published', 'published', 'published'])
+    assert.deepEqual(
+      deliveries.map((d) => d.status),
+      ['published', 'published', 'published']
+    )
     for (const network of ['mastodon', 'bluesky', 'x'] as const) {
       const fake = world[network]
       const arrived = times[network](publishRequests(fake).at(-1)!)
-      assert.isAtLeast(arrived, at.toMillis(), `${network} received the post ${at.toMillis() - arrived} ms early`)
+      assert.isAtLeast(
+        arrived,
+        at.toMillis(),
+        `${network} received the post ${at.toMillis() - arrived} ms early`
+      )
     }
   })
 
-  test('a wake-up that fires early does its work ahead, then calls the network on the instant', async ({ assert }) => {
+  test('a wake-up that fires early does its work ahead, then calls the network on the instant', async ({
+    assert,
+  }) => {
     const times = arrivalTimes(world.mastodon.server)
     const { post } = await draft(world, [{ socialAccountId: world.accounts.mastodon.id }])
     const at = DateTime.utc().plus({ milliseconds: 3 * WAKE_EARLY_MS })
@@ -75,22 +95,35 @@ test.group('Publishing precision (wake early, publish on the instant)', (group) 
     const delivery = await Delivery.findByOrFail('post_id', post.id)
 
     // Run the wake-up by hand now, well within its early window (no worker involved).
-    const result = await runDelivery({ deliveryId: delivery.id, revision: delivery.revision, notBefore: at.toMillis() }, 'early-window')
+    const result = await runDelivery(
+      { deliveryId: delivery.id, revision: delivery.revision, notBefore: at.toMillis() },
+      'early-window'
+    )
     assert.equal(result, 'done')
     const [request] = publishRequests(world.mastodon)
     assert.exists(request)
-    assert.isAtLeast(times(request), at.toMillis(), `the request left ${at.toMillis() - times(request)} ms early`)
+    assert.isAtLeast(
+      times(request),
+      at.toMillis(),
+      `the request left ${at.toMillis() - times(request)} ms early`
+    )
     assert.equal((await Delivery.findOrFail(delivery.id)).status, 'published')
   })
 
-  test('a wake-up that fires far too early (clock skew) re-arms itself instead of publishing', async ({ assert, cleanup }) => {
+  test('a wake-up that fires far too early (clock skew) re-arms itself instead of publishing', async ({
+    assert,
+    cleanup,
+  }) => {
     const { post } = await draft(world, [{ socialAccountId: world.accounts.mastodon.id }])
     const at = DateTime.utc().plus({ seconds: 2 })
     await schedulePost({ post, actor: world.owner, at })
     const delivery = await Delivery.findByOrFail('post_id', post.id)
 
     // Run the wake-up now, 2 s ahead of its instant: nothing reaches the network.
-    const result = await runDelivery({ deliveryId: delivery.id, revision: delivery.revision, notBefore: at.toMillis() }, 'early-test')
+    const result = await runDelivery(
+      { deliveryId: delivery.id, revision: delivery.revision, notBefore: at.toMillis() },
+      'early-test'
+    )
     assert.equal(result, 'early')
     assert.lengthOf(publishRequests(world.mastodon), 0)
     await delivery.refresh()

@@ -13,28 +13,47 @@ test.group('Publishing through the real worker', (group) => {
   const world = withWorld(group)
   group.each.setup(() => clearOutbox())
 
-  test('one post reaches Mastodon, Bluesky and X exactly once, each with its own variant', async ({ assert, cleanup }) => {
+  test('one post reaches Mastodon, Bluesky and X exactly once, each with its own variant', async ({
+    assert,
+    cleanup,
+  }) => {
     const { runner } = await startWorker()
     cleanup(async () => {
       await runner.stop()
     })
     const { accounts } = world
     const { post, checks } = await draft(world, [
-      { socialAccountId: accounts.mastodon.id, text: 'Mastodon: croissants at 8, boosts welcome #bakery' },
+      {
+        socialAccountId: accounts.mastodon.id,
+        text: 'Mastodon: croissants at 8, boosts welcome #bakery',
+      },
       { socialAccountId: accounts.bluesky.id, text: 'Bluesky: croissants at 8 🥐' },
       { socialAccountId: accounts.x.id },
     ])
-    assert.deepEqual(checks.map((check) => check.issues), [[], [], []])
+    assert.deepEqual(
+      checks.map((check) => check.issues),
+      [[], [], []]
+    )
 
     assert.equal((await publishNow({ post, actor: world.owner })).status, 'scheduled')
     const deliveries = await settled(post.id)
 
     const byNetwork = Object.fromEntries(deliveries.map((d) => [d.network, d]))
-    assert.deepEqual(deliveries.map((d) => d.status), ['published', 'published', 'published'])
-    assert.equal(world.mastodon.storedPost(byNetwork.mastodon.externalId!)?.text, 'Mastodon: croissants at 8, boosts welcome #bakery')
-    assert.equal(world.bluesky.storedPost(byNetwork.bluesky.externalId!)?.text, 'Bluesky: croissants at 8 🥐')
+    assert.deepEqual(
+      deliveries.map((d) => d.status),
+      ['published', 'published', 'published']
+    )
+    assert.equal(
+      world.mastodon.storedPost(byNetwork.mastodon.externalId!)?.text,
+      'Mastodon: croissants at 8, boosts welcome #bakery'
+    )
+    assert.equal(
+      world.bluesky.storedPost(byNetwork.bluesky.externalId!)?.text,
+      'Bluesky: croissants at 8 🥐'
+    )
     assert.equal(world.x.storedPost(byNetwork.x.externalId!)?.text, post.body)
-    for (const fake of [world.mastodon, world.bluesky, world.x]) assert.lengthOf(publishRequests(fake), 1)
+    for (const fake of [world.mastodon, world.bluesky, world.x])
+      assert.lengthOf(publishRequests(fake), 1)
     for (const delivery of deliveries) {
       assert.isNotNull(delivery.externalUrl)
       assert.equal(delivery.attempts, 1)
@@ -62,17 +81,27 @@ test.group('Publishing through the real worker', (group) => {
     const requests = publishRequests(world.mastodon)
     assert.lengthOf(requests, 2)
     // The same idempotency key on every attempt of the delivery.
-    assert.deepEqual(requests.map((r: any) => r.headers['idempotency-key']), [delivery.idempotencyKey, delivery.idempotencyKey])
+    assert.deepEqual(
+      requests.map((r: any) => r.headers['idempotency-key']),
+      [delivery.idempotencyKey, delivery.idempotencyKey]
+    )
     assert.equal(world.mastodon.storedPost(delivery.externalId!)?.text, post.body)
   })
 
-  test('a 429 with Retry-After waits that long, then succeeds without burning an attempt', async ({ assert, cleanup }) => {
+  test('a 429 with Retry-After waits that long, then succeeds without burning an attempt', async ({
+    assert,
+    cleanup,
+  }) => {
     const { runner } = await startWorker()
     cleanup(async () => {
       await runner.stop()
     })
     // Retry-After: 2 → 2 × msPerNetworkSecond (200 ms in tests) = 400 ms.
-    world.bluesky.server.failNext(world.bluesky.publishPath, { kind: 'status', status: 429, headers: { 'retry-after': '2' } })
+    world.bluesky.server.failNext(world.bluesky.publishPath, {
+      kind: 'status',
+      status: 429,
+      headers: { 'retry-after': '2' },
+    })
     const { post } = await draft(world, [{ socialAccountId: world.accounts.bluesky.id }])
     await publishNow({ post, actor: world.owner })
 
@@ -87,17 +116,30 @@ test.group('Publishing through the real worker', (group) => {
     assert.isAtLeast(Date.parse(published.at) - Date.parse(requeued.at), 350)
   })
 
-  test('a failure that cannot be retried fails the delivery and tells the author once', async ({ assert, cleanup }) => {
+  test('a failure that cannot be retried fails the delivery and tells the author once', async ({
+    assert,
+    cleanup,
+  }) => {
     const { runner } = await startWorker()
     cleanup(async () => {
       await runner.stop()
     })
-    world.x.server.failNext(world.x.publishPath, { kind: 'status', status: 400, json: { title: 'Invalid Request', detail: 'bad' } })
-    const { post } = await draft(world, [{ socialAccountId: world.accounts.x.id }, { socialAccountId: world.accounts.mastodon.id }])
+    world.x.server.failNext(world.x.publishPath, {
+      kind: 'status',
+      status: 400,
+      json: { title: 'Invalid Request', detail: 'bad' },
+    })
+    const { post } = await draft(world, [
+      { socialAccountId: world.accounts.x.id },
+      { socialAccountId: world.accounts.mastodon.id },
+    ])
     await publishNow({ post, actor: world.owner })
 
     const deliveries = await settled(post.id)
-    assert.sameMembers(deliveries.map((d) => `${d.network}:${d.status}`), ['x:failed', 'mastodon:published'])
+    assert.sameMembers(
+      deliveries.map((d) => `${d.network}:${d.status}`),
+      ['x:failed', 'mastodon:published']
+    )
     assert.match(deliveries.find((d) => d.network === 'x')!.lastError!, /400/)
     assert.equal(await rolledUp(post.id, 'partially_published'), 'partially_published')
     await waitForMail(world.owner.email)
@@ -112,7 +154,10 @@ test.group('Publishing through the real worker', (group) => {
     assert.include(mails[0].subject, 'X')
   })
 
-  test('401 on X: the token is refreshed (rotated), the post goes out once', async ({ assert, cleanup }) => {
+  test('401 on X: the token is refreshed (rotated), the post goes out once', async ({
+    assert,
+    cleanup,
+  }) => {
     const { runner } = await startWorker()
     cleanup(async () => {
       await runner.stop()
@@ -125,7 +170,12 @@ test.group('Publishing through the real worker', (group) => {
     const [delivery] = await settled(post.id)
     assert.equal(delivery.status, 'published')
     assert.lengthOf(publishRequests(world.x), 2)
-    assert.lengthOf(world.x.server.requestsTo('POST', '/2/oauth2/token').filter((r) => r.body.grant_type === 'refresh_token'), 1)
+    assert.lengthOf(
+      world.x.server
+        .requestsTo('POST', '/2/oauth2/token')
+        .filter((r) => r.body.grant_type === 'refresh_token'),
+      1
+    )
     const account = await SocialAccount.findOrFail(world.accounts.x.id)
     const after = openToken(account)!
     assert.notEqual(after.accessToken, before.accessToken)
@@ -134,13 +184,23 @@ test.group('Publishing through the real worker', (group) => {
     assert.equal(account.status, 'connected')
   })
 
-  test('401 and a refused refresh: account needs reconnection, delivery failed, one notification', async ({ assert, cleanup }) => {
+  test('401 and a refused refresh: account needs reconnection, delivery failed, one notification', async ({
+    assert,
+    cleanup,
+  }) => {
     const { runner } = await startWorker()
     cleanup(async () => {
       await runner.stop()
     })
     world.x.expireAccessToken(openToken(world.accounts.x)!.accessToken)
-    world.x.server.failNext('^/2/oauth2/token$', { kind: 'status', status: 400, json: { error: 'invalid_request', error_description: 'Value passed for the token was invalid.' } })
+    world.x.server.failNext('^/2/oauth2/token$', {
+      kind: 'status',
+      status: 400,
+      json: {
+        error: 'invalid_request',
+        error_description: 'Value passed for the token was invalid.',
+      },
+    })
     const { post } = await draft(world, [{ socialAccountId: world.accounts.x.id }])
     await publishNow({ post, actor: world.owner })
 
@@ -153,7 +213,10 @@ test.group('Publishing through the real worker', (group) => {
     assert.equal(notifications[0].kind, 'account_needs_reconnection')
     await waitForMail(world.owner.email)
     assert.lengthOf(await readOutbox(), 1)
-    assert.lengthOf(world.x.server.requestsTo('POST', world.x.publishPath.replace(/[\^$\\]/g, '')), 1)
+    assert.lengthOf(
+      world.x.server.requestsTo('POST', world.x.publishPath.replace(/[\^$\\]/g, '')),
+      1
+    )
 
     // A second post for the same account: failed at once, nothing sent, no second message.
     const second = await draft(world, [{ socialAccountId: world.accounts.x.id }], 'Another one')
@@ -176,7 +239,11 @@ test.group('Publishing through the real worker', (group) => {
     const { default: queue } = await import('#queue/main')
     const { default: PublishDeliveryJob } = await import('#jobs/publish_delivery_job')
     for (const suffix of ['dup1', 'dup2', 'dup3']) {
-      await queue.dispatch(PublishDeliveryJob, { deliveryId: delivery.id, revision: delivery.revision }, { jobId: `delivery:${delivery.id}:${delivery.revision}.${suffix}` })
+      await queue.dispatch(
+        PublishDeliveryJob,
+        { deliveryId: delivery.id, revision: delivery.revision },
+        { jobId: `delivery:${delivery.id}:${delivery.revision}.${suffix}` }
+      )
     }
     const [done] = await settled(post.id)
     await new Promise((resolve) => setTimeout(resolve, 300))

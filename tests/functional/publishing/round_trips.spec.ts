@@ -31,7 +31,10 @@ test.group('Publishing round trips', (group) => {
   withCleanState(group)
   const world = withWorld(group)
 
-  test('a due delivery is claimed, published and rolled up in at most 5 statements', async ({ assert, cleanup }) => {
+  test('a due delivery is claimed, published and rolled up in at most 5 statements', async ({
+    assert,
+    cleanup,
+  }) => {
     const { post } = await draft(world, [{ socialAccountId: world.accounts.mastodon.id }])
     await publishNow({ post, actor: world.owner })
     const [due] = await Delivery.query().where('post_id', post.id)
@@ -40,7 +43,12 @@ test.group('Publishing round trips', (group) => {
     const events = emitter.fake(['delivery:status_changed'])
     cleanup(() => emitter.restore())
 
-    const sent = await statementsDuring(() => runDelivery({ deliveryId: due.id, revision: due.revision, notBefore: Date.now() }, 'round-trip-worker'))
+    const sent = await statementsDuring(() =>
+      runDelivery(
+        { deliveryId: due.id, revision: due.revision, notBefore: Date.now() },
+        'round-trip-worker'
+      )
+    )
 
     const delivery = await Delivery.findOrFail(due.id)
     assert.equal(delivery.status, 'published')
@@ -49,8 +57,18 @@ test.group('Publishing round trips', (group) => {
     assert.lengthOf(publishRequests(world.mastodon), 1)
     assert.isAtMost(sent.length, 5, sent.join('\n'))
     // Nothing the dashboard shows was lost by not re-reading the rows.
-    const published = events.find('delivery:status_changed', ({ data }) => data.status === 'published')
-    assert.include(published?.data, { deliveryId: due.id, revision: due.revision, externalId: delivery.externalId, externalUrl: delivery.externalUrl })
-    assert.isTrue(events.exists('delivery:status_changed', ({ data }) => data.status === 'publishing'))
+    const published = events.find(
+      'delivery:status_changed',
+      ({ data }) => data.status === 'published'
+    )
+    assert.include(published?.data, {
+      deliveryId: due.id,
+      revision: due.revision,
+      externalId: delivery.externalId,
+      externalUrl: delivery.externalUrl,
+    })
+    assert.isTrue(
+      events.exists('delivery:status_changed', ({ data }) => data.status === 'publishing')
+    )
   })
 })

@@ -11,7 +11,9 @@ let sequence = 0
 
 export const PASSWORD = 'correct horse battery'
 
-export function makeUser(overrides: Partial<{ fullName: string; email: string; locale: string; timezone: string }> = {}) {
+export function makeUser(
+  overrides: Partial<{ fullName: string; email: string; locale: string; timezone: string }> = {}
+) {
   sequence++
   return User.create({
     fullName: `Member ${sequence}`,
@@ -35,7 +37,13 @@ export async function addMember(workspace: Workspace, role: Role, user?: User) {
 }
 
 /** A signed-in, CSRF-carrying Inertia request that does not follow redirects. */
-export function send(client: any, method: 'post' | 'put' | 'patch' | 'delete', url: string, user: User, body: object = {}) {
+export function send(
+  client: any,
+  method: 'post' | 'put' | 'patch' | 'delete',
+  url: string,
+  user: User,
+  body: object = {}
+) {
   return client[method](url).loginAs(user).withCsrfToken().withInertia().json(body).redirects(0)
 }
 
@@ -53,8 +61,12 @@ export async function clearOutbox() {
 /** Every message the outbox transport wrote, oldest first. */
 export async function readOutbox(): Promise<OutboxMail[]> {
   const folder = outboxFolder()
-  const files = (await readdir(folder).catch(() => [] as string[])).filter((file) => file.endsWith('.json')).sort()
-  return Promise.all(files.map(async (file) => JSON.parse(await readFile(join(folder, file), 'utf8'))))
+  const files = (await readdir(folder).catch(() => [] as string[]))
+    .filter((file) => file.endsWith('.json'))
+    .sort()
+  return Promise.all(
+    files.map(async (file) => JSON.parse(await readFile(join(folder, file), 'utf8')))
+  )
 }
 
 /** The raw token in the invitation link of the newest mail sent to `address`. */
@@ -69,7 +81,9 @@ export async function mailedInvitationToken(address: string) {
 /** Field errors flashed by a failed validation, first message per field. */
 export function validationErrors(response: any): Record<string, string> {
   const bag = (response.flashMessage('inputErrorsBag') ?? {}) as Record<string, string | string[]>
-  return Object.fromEntries(Object.entries(bag).map(([field, messages]) => [field, ([] as string[]).concat(messages)[0]]))
+  return Object.fromEntries(
+    Object.entries(bag).map(([field, messages]) => [field, ([] as string[]).concat(messages)[0]])
+  )
 }
 
 /**

@@ -6,8 +6,14 @@ import { makeUser, makeWorkspace } from './_helpers.js'
 test.group('Error pages / unknown URL', (group) => {
   withCleanState(group)
 
-  test('signed out: the 404 page has no user, so it offers to sign in, in the browser language', async ({ client, assert }) => {
-    const page = await client.get('/no/such/page').header('accept-language', 'fr-FR,fr;q=0.9').withInertia()
+  test('signed out: the 404 page has no user, so it offers to sign in, in the browser language', async ({
+    client,
+    assert,
+  }) => {
+    const page = await client
+      .get('/no/such/page')
+      .header('accept-language', 'fr-FR,fr;q=0.9')
+      .withInertia()
     page.assertStatus(404)
     page.assertInertiaComponent('errors/not_found')
     assert.isNull(page.inertiaProps.user)
@@ -15,7 +21,10 @@ test.group('Error pages / unknown URL', (group) => {
     assert.equal(page.inertiaProps.locale, 'fr')
   })
 
-  test('signed in: the 404 page knows the user, their language and home workspace (for the shell and "Back to the dashboard")', async ({ client, assert }) => {
+  test('signed in: the 404 page knows the user, their language and home workspace (for the shell and "Back to the dashboard")', async ({
+    client,
+    assert,
+  }) => {
     const owner = await makeUser({ fullName: 'Grace Hopper', locale: 'fr' })
     await makeWorkspace(owner, 'Old Shop')
     const home = await makeWorkspace(owner, 'Acme Bakery')
@@ -26,12 +35,19 @@ test.group('Error pages / unknown URL', (group) => {
     page.assertStatus(404)
     page.assertInertiaComponent('errors/not_found')
     assert.include(page.inertiaProps.user, { fullName: 'Grace Hopper' })
-    assert.include(page.inertiaProps.workspace, { slug: home.slug, name: 'Acme Bakery', role: 'owner' })
+    assert.include(page.inertiaProps.workspace, {
+      slug: home.slug,
+      name: 'Acme Bakery',
+      role: 'owner',
+    })
     assert.lengthOf(page.inertiaProps.workspaces, 2)
     assert.equal(page.inertiaProps.locale, 'fr')
   })
 
-  test('signed in: a full page load of an unknown URL renders the page with the user, and leaves the current workspace alone', async ({ client, assert }) => {
+  test('signed in: a full page load of an unknown URL renders the page with the user, and leaves the current workspace alone', async ({
+    client,
+    assert,
+  }) => {
     const owner = await makeUser({ fullName: 'Grace Hopper' })
     const first = await makeWorkspace(owner, 'Acme Bakery')
     owner.currentWorkspaceId = null

@@ -7,10 +7,23 @@ import type User from '#models/user'
 import type Workspace from '#models/workspace'
 import type { Role } from '#services/roles'
 import { withCleanState } from '#tests/helpers/database'
-import { addMember, clearOutbox, mailedInvitationToken, makeUser, makeWorkspace, send } from './_helpers.js'
+import {
+  addMember,
+  clearOutbox,
+  mailedInvitationToken,
+  makeUser,
+  makeWorkspace,
+  send,
+} from './_helpers.js'
 
 /** Invites `email` through the real endpoint and returns the mailed token. */
-async function invite(client: any, inviter: User, workspace: Workspace, email: string, role: Role = 'editor') {
+async function invite(
+  client: any,
+  inviter: User,
+  workspace: Workspace,
+  email: string,
+  role: Role = 'editor'
+) {
   await send(client, 'post', `/w/${workspace.slug}/invitations`, inviter, { email, role })
   return (await mailedInvitationToken(email.toLowerCase())).token
 }
@@ -19,7 +32,10 @@ test.group('Invitations / accepting', (group) => {
   withCleanState(group)
   group.each.setup(() => clearOutbox())
 
-  test('a signed-out visitor sees the workspace and role with links to log in or sign up', async ({ client, assert }) => {
+  test('a signed-out visitor sees the workspace and role with links to log in or sign up', async ({
+    client,
+    assert,
+  }) => {
     const owner = await makeUser({ fullName: 'Grace Hopper' })
     const workspace = await makeWorkspace(owner, 'Acme Bakery')
     const token = await invite(client, owner, workspace, 'guest@example.com', 'viewer')
@@ -28,12 +44,20 @@ test.group('Invitations / accepting', (group) => {
     page.assertStatus(200)
     page.assertInertiaComponent('invitations/show')
     assert.equal(page.inertiaProps.state, 'pending')
-    assert.include(page.inertiaProps.invitation, { workspaceName: 'Acme Bakery', role: 'viewer', inviterName: 'Grace Hopper', email: 'guest@example.com' })
+    assert.include(page.inertiaProps.invitation, {
+      workspaceName: 'Acme Bakery',
+      role: 'viewer',
+      inviterName: 'Grace Hopper',
+      email: 'guest@example.com',
+    })
     assert.isNull(page.inertiaProps.user)
     assert.notProperty(page.inertiaProps.invitation, 'tokenHash')
   })
 
-  test('the invited account accepts (e-mail compared case-insensitively) and lands in the workspace with the invited role', async ({ client, assert }) => {
+  test('the invited account accepts (e-mail compared case-insensitively) and lands in the workspace with the invited role', async ({
+    client,
+    assert,
+  }) => {
     const owner = await makeUser()
     const workspace = await makeWorkspace(owner, 'Acme Bakery')
     const token = await invite(client, owner, workspace, 'Guest@Example.com', 'viewer')
@@ -47,7 +71,10 @@ test.group('Invitations / accepting', (group) => {
     response.assertHeader('location', `/w/${workspace.slug}/calendar`)
     assert.equal(response.flashMessage('success'), 'Welcome to Acme Bakery!')
 
-    const member = await WorkspaceMember.query().where('workspace_id', workspace.id).where('user_id', guest.id).firstOrFail()
+    const member = await WorkspaceMember.query()
+      .where('workspace_id', workspace.id)
+      .where('user_id', guest.id)
+      .firstOrFail()
     assert.equal(member.role, 'viewer')
     await guest.refresh()
     assert.equal(guest.currentWorkspaceId, workspace.id)
@@ -56,7 +83,9 @@ test.group('Invitations / accepting', (group) => {
     const audit = await AuditLog.findByOrFail('action', 'invitation.accepted')
     assert.equal(audit.actorId, guest.id)
     assert.equal(audit.workspaceId, workspace.id)
-    ;(await client.get(`/w/${workspace.slug}/calendar`).loginAs(guest).withInertia()).assertStatus(200)
+    ;(await client.get(`/w/${workspace.slug}/calendar`).loginAs(guest).withInertia()).assertStatus(
+      200
+    )
   })
 
   test('a link works once', async ({ client, assert }) => {
@@ -76,7 +105,10 @@ test.group('Invitations / accepting', (group) => {
     assert.lengthOf(await WorkspaceMember.query().where('user_id', guest.id), 1)
   })
 
-  test('another account cannot accept, and learns nothing about the workspace', async ({ client, assert }) => {
+  test('another account cannot accept, and learns nothing about the workspace', async ({
+    client,
+    assert,
+  }) => {
     const owner = await makeUser()
     const workspace = await makeWorkspace(owner, 'Secret Client')
     const token = await invite(client, owner, workspace, 'guest@example.com')
@@ -98,7 +130,9 @@ test.group('Invitations / accepting', (group) => {
     const owner = await makeUser()
     const workspace = await makeWorkspace(owner)
     const token = await invite(client, owner, workspace, 'guest@example.com')
-    await WorkspaceInvitation.query().update({ expires_at: DateTime.now().minus({ minutes: 1 }).toSQL() })
+    await WorkspaceInvitation.query().update({
+      expires_at: DateTime.now().minus({ minutes: 1 }).toSQL(),
+    })
     const guest = await makeUser({ email: 'guest@example.com' })
 
     const expired = await client.get(`/invitations/${token}`).withInertia()
@@ -113,11 +147,18 @@ test.group('Invitations / accepting', (group) => {
     assert.equal(unknown.inertiaProps.state, 'not_found')
   })
 
-  test('accepting needs an account: a signed-out POST goes to the login page', async ({ client, assert }) => {
+  test('accepting needs an account: a signed-out POST goes to the login page', async ({
+    client,
+    assert,
+  }) => {
     const owner = await makeUser()
     const workspace = await makeWorkspace(owner)
     const token = await invite(client, owner, workspace, 'guest@example.com')
-    const response = await client.post(`/invitations/${token}/accept`).withCsrfToken().withInertia().redirects(0)
+    const response = await client
+      .post(`/invitations/${token}/accept`)
+      .withCsrfToken()
+      .withInertia()
+      .redirects(0)
     response.assertStatus(302)
     response.assertHeader('location', '/login')
     assert.isNull((await WorkspaceInvitation.findByOrFail('workspace_id', workspace.id)).acceptedAt)
@@ -133,6 +174,9 @@ test.group('Invitations / accepting', (group) => {
     await WorkspaceMember.create({ workspaceId: workspace.id, userId: admin.id, role: 'admin' })
     const response = await send(client, 'post', `/invitations/${token}/accept`, admin)
     response.assertStatus(302)
-    assert.equal((await WorkspaceMember.query().where('user_id', admin.id).firstOrFail()).role, 'admin')
+    assert.equal(
+      (await WorkspaceMember.query().where('user_id', admin.id).firstOrFail()).role,
+      'admin'
+    )
   })
 })

@@ -30,36 +30,64 @@ import { addMember, makeUser, makeWorkspace } from './_helpers.js'
 const SKIPPED: { pattern: string; reason: string }[] = [
   ...['/__transmit/events', '/__transmit/subscribe', '/__transmit/unsubscribe'].map((pattern) => ({
     pattern,
-    reason: 'live-update plumbing addressed by client id, not by workspace; channel membership is checked on subscribe (calendar/live.spec)',
+    reason:
+      'live-update plumbing addressed by client id, not by workspace; channel membership is checked on subscribe (calendar/live.spec)',
   })),
-  { pattern: '/', reason: 'redirects to one of the caller’s own workspaces (covered in workspaces.spec)' },
+  {
+    pattern: '/',
+    reason: 'redirects to one of the caller’s own workspaces (covered in workspaces.spec)',
+  },
   { pattern: '/workspaces/new', reason: 'form to create a workspace of one’s own' },
   { pattern: '/workspaces', reason: 'creates a new workspace owned by the caller' },
   { pattern: '/health', reason: 'operational probe, no data' },
   { pattern: '/login', reason: 'guest-only sign-in' },
   { pattern: '/signup', reason: 'guest-only sign-up' },
   { pattern: '/logout', reason: 'ends the caller’s own session' },
-  { pattern: '/forgot-password', reason: 'guest-only, addressed by e-mail, answers the same for every address' },
-  { pattern: '/reset-password', reason: 'guest-only, addressed by a password-reset token of a user, not a workspace' },
-  { pattern: '/reset-password/:token', reason: 'guest-only, addressed by a password-reset token of a user, not a workspace' },
+  {
+    pattern: '/forgot-password',
+    reason: 'guest-only, addressed by e-mail, answers the same for every address',
+  },
+  {
+    pattern: '/reset-password',
+    reason: 'guest-only, addressed by a password-reset token of a user, not a workspace',
+  },
+  {
+    pattern: '/reset-password/:token',
+    reason: 'guest-only, addressed by a password-reset token of a user, not a workspace',
+  },
   { pattern: '/profile', reason: 'the caller’s own account' },
   { pattern: '/profile/email', reason: 'the caller’s own account' },
   { pattern: '/profile/password', reason: 'the caller’s own account' },
   { pattern: '/locale', reason: 'the caller’s own language preference' },
   { pattern: '/privacy', reason: 'the caller’s own privacy page (user-level)' },
   { pattern: '/privacy/exports', reason: 'queues the caller’s own export' },
-  { pattern: '/privacy/exports/:export/download', reason: 'the caller’s own export: signed link and owner check (privacy/export.spec)' },
+  {
+    pattern: '/privacy/exports/:export/download',
+    reason: 'the caller’s own export: signed link and owner check (privacy/export.spec)',
+  },
   { pattern: '/privacy/restriction', reason: 'the caller’s own restriction of processing' },
   { pattern: '/privacy/account', reason: 'deletes the caller’s own account' },
   {
     pattern: '/oauth/:network/callback',
-    reason: 'acts only on a connection the caller started in their own session; forged or replayed states are refused (channels/connect.spec)',
+    reason:
+      'acts only on a connection the caller started in their own session; forged or replayed states are refused (channels/connect.spec)',
   },
   { pattern: '/api/v1/openapi.json', reason: 'the public API description, no workspace data' },
   // Bearer-token API: a session is ignored (401 without a token); foreign ids with a token are 404s in api/api.spec.
-  ...['/api/v1/posts', '/api/v1/posts/:post', '/api/v1/posts/:post/schedule', '/api/v1/posts/:post/publish-now', '/api/v1/posts/:post/metrics', '/api/v1/accounts', '/api/v1/media', '/api/v1/media/:media', '/api/v1/queue/next-slot'].map((pattern) => ({
+  ...[
+    '/api/v1/posts',
+    '/api/v1/posts/:post',
+    '/api/v1/posts/:post/schedule',
+    '/api/v1/posts/:post/publish-now',
+    '/api/v1/posts/:post/metrics',
+    '/api/v1/accounts',
+    '/api/v1/media',
+    '/api/v1/media/:media',
+    '/api/v1/queue/next-slot',
+  ].map((pattern) => ({
     pattern,
-    reason: 'bearer-token API: the token names its workspace; foreign ids answer 404 (tests/functional/api/api.spec.ts)',
+    reason:
+      'bearer-token API: the token names its workspace; foreign ids answer 404 (tests/functional/api/api.spec.ts)',
   })),
 ]
 
@@ -83,7 +111,11 @@ interface Foreign {
 async function seedForeignWorkspace(): Promise<Foreign> {
   const owner = await makeUser({ fullName: DISTINCTIVE.ownerName, email: DISTINCTIVE.ownerEmail })
   const workspace = await makeWorkspace(owner, DISTINCTIVE.workspace)
-  const { member } = await addMember(workspace, 'editor', await makeUser({ email: DISTINCTIVE.memberEmail }))
+  const { member } = await addMember(
+    workspace,
+    'editor',
+    await makeUser({ email: DISTINCTIVE.memberEmail })
+  )
   const { token, tokenHash, expiresAt } = newInvitationToken()
   const invitation = await WorkspaceInvitation.create({
     workspaceId: workspace.id,
@@ -104,20 +136,60 @@ async function seedForeignWorkspace(): Promise<Foreign> {
     connectedAt: DateTime.now(),
   })
   // Resolves `:post`; its body is a secret no probe may reveal.
-  await Post.create({ workspaceId: workspace.id, authorId: owner.id, body: `${DISTINCTIVE.workspace} launch`, status: 'draft' })
+  await Post.create({
+    workspaceId: workspace.id,
+    authorId: owner.id,
+    body: `${DISTINCTIVE.workspace} launch`,
+    status: 'draft',
+  })
   // Media library: one asset so the `:media_asset` routes resolve to the foreign workspace.
   await MediaAsset.create({
-    workspaceId: workspace.id, uploadedById: owner.id, kind: 'image', originalName: `${DISTINCTIVE.workspace}.jpg`, mimeType: 'image/jpeg',
-    bytes: 1, width: 1, height: 1, durationSeconds: null, altText: null, status: 'ready', failureReason: null,
-    storageKey: `w${workspace.id}/originals/none.jpg`, thumbnailKey: null, sha256: '0'.repeat(64),
+    workspaceId: workspace.id,
+    uploadedById: owner.id,
+    kind: 'image',
+    originalName: `${DISTINCTIVE.workspace}.jpg`,
+    mimeType: 'image/jpeg',
+    bytes: 1,
+    width: 1,
+    height: 1,
+    durationSeconds: null,
+    altText: null,
+    status: 'ready',
+    failureReason: null,
+    storageKey: `w${workspace.id}/originals/none.jpg`,
+    thumbnailKey: null,
+    sha256: '0'.repeat(64),
   })
   // API settings: `:apiToken`, `:webhook` and `:webhookDelivery` resolve to the foreign workspace's rows.
   const { issueToken } = await import('#services/api/tokens')
-  await issueToken({ workspaceId: workspace.id, name: 'Foreign token', scope: 'write', createdById: owner.id })
+  await issueToken({
+    workspaceId: workspace.id,
+    name: 'Foreign token',
+    scope: 'write',
+    createdById: owner.id,
+  })
   const { default: Webhook } = await import('#models/webhook')
   const { default: WebhookDelivery } = await import('#models/webhook_delivery')
-  const hook = await Webhook.create({ workspaceId: workspace.id, url: 'https://hooks.example/foreign', events: ['delivery.published'], active: true, secretCiphertext: 'sealed', createdById: owner.id })
-  await WebhookDelivery.create({ webhookId: hook.id, workspaceId: workspace.id, event: 'delivery.published', payload: {}, status: 'failed', attempts: 1, responseStatus: 500, lastError: null, nextAttemptAt: null, deliveredAt: null })
+  const hook = await Webhook.create({
+    workspaceId: workspace.id,
+    url: 'https://hooks.example/foreign',
+    events: ['delivery.published'],
+    active: true,
+    secretCiphertext: 'sealed',
+    createdById: owner.id,
+  })
+  await WebhookDelivery.create({
+    webhookId: hook.id,
+    workspaceId: workspace.id,
+    event: 'delivery.published',
+    payload: {},
+    status: 'failed',
+    attempts: 1,
+    responseStatus: 500,
+    lastError: null,
+    nextAttemptAt: null,
+    deliveredAt: null,
+  })
   return { ownerId: owner.id, workspace, member, invitation, token, channel }
 }
 
@@ -143,12 +215,18 @@ async function foreignRowId(param: string, foreign: Foreign) {
   const base = string.snakeCase(param.replace(/_?id$/i, ''))
   const connection = db.connection()
   // PostgreSQL lists tables per schema; the application's live in `public`.
-  const tables = new Set(await connection.getAllTables(connection.dialect.name === 'postgres' ? ['public'] : undefined))
+  const tables = new Set(
+    await connection.getAllTables(connection.dialect.name === 'postgres' ? ['public'] : undefined)
+  )
   for (const table of [string.pluralize(base), base]) {
     if (!tables.has(table)) continue
     const columns = await db.connection().columnsInfo(table)
     if (!('workspace_id' in columns)) continue
-    const row = await db.from(table).where('workspace_id', foreign.workspace.id).select('id').first()
+    const row = await db
+      .from(table)
+      .where('workspace_id', foreign.workspace.id)
+      .select('id')
+      .first()
     if (row) return String(row.id)
   }
   return null
@@ -168,7 +246,9 @@ async function probes(foreign: Foreign, ownSlug: string) {
   for (const route of routes) {
     if (SKIPPED.some((skip) => skip.pattern === route.pattern)) continue
     const segments = route.pattern.split('/')
-    const params = segments.filter((segment) => segment.startsWith(':')).map((segment) => segment.slice(1).replace(/\?$/, ''))
+    const params = segments
+      .filter((segment) => segment.startsWith(':'))
+      .map((segment) => segment.slice(1).replace(/\?$/, ''))
     const values: Record<string, string> = {}
     for (const param of params) {
       const value = KNOWN_PARAMS[param]?.(foreign) ?? (await foreignRowId(param, foreign))
@@ -187,7 +267,10 @@ async function probes(foreign: Foreign, ownSlug: string) {
     for (const method of route.methods.filter((m) => m !== 'HEAD')) {
       list.push({ method, pattern: route.pattern, url: build() })
       // The classic hole: one's own workspace in the URL, another workspace's record after it.
-      if (params.includes('workspace') && params.some((param) => param !== 'workspace' && !UNSCOPED_PARAMS.has(param))) {
+      if (
+        params.includes('workspace') &&
+        params.some((param) => param !== 'workspace' && !UNSCOPED_PARAMS.has(param))
+      ) {
         list.push({ method, pattern: route.pattern, url: build({ workspace: ownSlug }) })
       }
     }
@@ -198,21 +281,34 @@ async function probes(foreign: Foreign, ownSlug: string) {
 test.group('Tenancy / every route refuses another workspace', (group) => {
   withCleanState(group)
 
-  test('a member of another workspace gets 403 or 404 on every route, sees and changes nothing', async ({ client, assert }) => {
+  test('a member of another workspace gets 403 or 404 on every route, sees and changes nothing', async ({
+    client,
+    assert,
+  }) => {
     const foreign = await seedForeignWorkspace()
     const attacker = await makeUser({ fullName: 'Eve Attacker', email: 'eve@example.com' })
     const own = await makeWorkspace(attacker, 'Eve Own Agency')
     await addMember(own, 'viewer')
 
     const { list, unresolved } = await probes(foreign, own.slug)
-    assert.deepEqual(unresolved, [], 'route params with no foreign fixture: seed one in seedForeignWorkspace()')
+    assert.deepEqual(
+      unresolved,
+      [],
+      'route params with no foreign fixture: seed one in seedForeignWorkspace()'
+    )
     assert.isAbove(list.length, 10)
-    if (process.env.TENANCY_DEBUG) console.log(list.map((probe) => `${probe.method} ${probe.url}`).join('\n'))
+    if (process.env.TENANCY_DEBUG)
+      console.log(list.map((probe) => `${probe.method} ${probe.url}`).join('\n'))
     assert.isTrue(list.some((probe) => probe.pattern.startsWith('/w/:workspace')))
     // The account picker (GET/POST/DELETE) is addressed by workspace only: its pending pick lives in the
     // caller's session, bound to user and workspace (channels/picker.spec); here a foreign slug must 404.
     for (const method of ['GET', 'POST', 'DELETE']) {
-      assert.isTrue(list.some((probe) => probe.pattern === '/w/:workspace/channels/pick' && probe.method === method), `${method} pick is walked`)
+      assert.isTrue(
+        list.some(
+          (probe) => probe.pattern === '/w/:workspace/channels/pick' && probe.method === method
+        ),
+        `${method} pick is walked`
+      )
     }
 
     const failures: string[] = []
@@ -230,16 +326,23 @@ test.group('Tenancy / every route refuses another workspace', (group) => {
         failures.push(`${probe.method} ${probe.url} (${probe.pattern}) answered ${status}`)
       }
       for (const secret of Object.values(DISTINCTIVE)) {
-        if (body.includes(secret)) failures.push(`${probe.method} ${probe.url} revealed "${secret}"`)
+        if (body.includes(secret))
+          failures.push(`${probe.method} ${probe.url} revealed "${secret}"`)
       }
     }
-    assert.deepEqual(failures, [], `not tenant-safe (or missing from SKIPPED with a reason):\n${failures.join('\n')}`)
+    assert.deepEqual(
+      failures,
+      [],
+      `not tenant-safe (or missing from SKIPPED with a reason):\n${failures.join('\n')}`
+    )
 
     const after = await Workspace.findOrFail(foreign.workspace.id)
     assert.equal(after.name, DISTINCTIVE.workspace)
     assert.equal(after.timezone, foreign.workspace.timezone)
     assert.deepEqual(
-      (await WorkspaceMember.query().where('workspace_id', foreign.workspace.id).orderBy('id')).map((m) => [m.userId, m.role]),
+      (await WorkspaceMember.query().where('workspace_id', foreign.workspace.id).orderBy('id')).map(
+        (m) => [m.userId, m.role]
+      ),
       [
         [foreign.ownerId, 'owner'],
         [foreign.member.userId, 'editor'],
@@ -248,13 +351,22 @@ test.group('Tenancy / every route refuses another workspace', (group) => {
     const invitation = await WorkspaceInvitation.findOrFail(foreign.invitation.id)
     assert.isNull(invitation.acceptedAt)
     assert.equal(invitation.tokenHash, foreign.invitation.tokenHash)
-    assert.isNull(await WorkspaceMember.query().where('workspace_id', foreign.workspace.id).where('user_id', attacker.id).first())
+    assert.isNull(
+      await WorkspaceMember.query()
+        .where('workspace_id', foreign.workspace.id)
+        .where('user_id', attacker.id)
+        .first()
+    )
   })
 
   test('no route under /w/:workspace or with an id-like param is skipped', async ({ assert }) => {
     for (const skip of SKIPPED) {
       assert.isAbove(skip.reason.length, 10, `give the reason for skipping ${skip.pattern}`)
-      assert.notMatch(skip.pattern, /:(workspace|member|invitation)\b/, `${skip.pattern} holds workspace data`)
+      assert.notMatch(
+        skip.pattern,
+        /:(workspace|member|invitation)\b/,
+        `${skip.pattern} holds workspace data`
+      )
     }
   })
 })

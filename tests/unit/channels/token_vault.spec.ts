@@ -4,17 +4,30 @@ import SocialAccount from '#models/social_account'
 import { forgetToken, openToken, sealToken } from '#services/token_vault'
 
 function account(externalId = '42') {
-  return new SocialAccount().merge({ workspaceId: 1, network: 'mastodon', externalId, connectedAt: DateTime.now() })
+  return new SocialAccount().merge({
+    workspaceId: 1,
+    network: 'mastodon',
+    externalId,
+    connectedAt: DateTime.now(),
+  })
 }
 
 test.group('Token vault', () => {
   test('seals a token set so that no secret appears in the stored value', ({ assert }) => {
     const target = account()
-    sealToken(target, { accessToken: 'access-secret-123', refreshToken: 'refresh-secret-456', expiresAt: 1_900_000_000_000 })
+    sealToken(target, {
+      accessToken: 'access-secret-123',
+      refreshToken: 'refresh-secret-456',
+      expiresAt: 1_900_000_000_000,
+    })
     assert.notInclude(target.tokenCiphertext!, 'access-secret-123')
     assert.notInclude(target.tokenCiphertext!, 'refresh-secret-456')
     assert.equal(target.tokenExpiresAt?.toMillis(), 1_900_000_000_000)
-    assert.deepEqual(openToken(target), { accessToken: 'access-secret-123', refreshToken: 'refresh-secret-456', expiresAt: 1_900_000_000_000 })
+    assert.deepEqual(openToken(target), {
+      accessToken: 'access-secret-123',
+      refreshToken: 'refresh-secret-456',
+      expiresAt: 1_900_000_000_000,
+    })
     assert.notProperty(target.serialize(), 'tokenCiphertext')
   })
 

@@ -34,22 +34,32 @@ async function pluginsRoot(cleanup: (fn: () => Promise<void>) => void) {
   return root
 }
 
-const make = (root: string, id: string, ...flags: string[]) => ace.exec('make:plugin', [id, `--root=${root}`, ...flags])
+const make = (root: string, id: string, ...flags: string[]) =>
+  ace.exec('make:plugin', [id, `--root=${root}`, ...flags])
 
 async function listFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true })
-  return entries.filter((entry) => entry.isFile()).map((entry) => relative(dir, join(entry.parentPath, entry.name)))
+  return entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(dir, join(entry.parentPath, entry.name)))
 }
 
 /** Type errors in `files` (and global ones), under the project's own compiler options. */
 function typeErrors(files: string[], under: string) {
-  const config = ts.getParsedCommandLineOfConfigFile(app.makePath('tsconfig.json'), {}, {
-    ...ts.sys,
-    onUnRecoverableConfigFileDiagnostic: (diagnostic) => {
-      throw new Error(ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n'))
-    },
-  })!
-  const program = ts.createProgram({ rootNames: files, options: { ...config.options, noEmit: true } })
+  const config = ts.getParsedCommandLineOfConfigFile(
+    app.makePath('tsconfig.json'),
+    {},
+    {
+      ...ts.sys,
+      onUnRecoverableConfigFileDiagnostic: (diagnostic) => {
+        throw new Error(ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n'))
+      },
+    }
+  )!
+  const program = ts.createProgram({
+    rootNames: files,
+    options: { ...config.options, noEmit: true },
+  })
   return ts
     .getPreEmitDiagnostics(program)
     .filter((diagnostic) => !diagnostic.file || diagnostic.file.fileName.startsWith(under))
@@ -68,7 +78,10 @@ test.group('make:plugin', (group) => {
   })
   group.each.teardown(() => ace.ui.switchMode('normal'))
 
-  test('writes the whole skeleton, named after the id, with the author\'s work marked TODO(<id>)', async ({ assert, cleanup }) => {
+  test("writes the whole skeleton, named after the id, with the author's work marked TODO(<id>)", async ({
+    assert,
+    cleanup,
+  }) => {
     const root = await pluginsRoot(cleanup)
     const command = await make(root, 'acme-social', '--name=Acme Social')
     command.assertSucceeded()
@@ -79,19 +92,41 @@ test.group('make:plugin', (group) => {
     assert.include(index, "id: 'acme-social'")
     assert.include(index, "displayName: 'Acme Social'")
     assert.include(await readFile(join(dir, 'auth.ts'), 'utf8'), "kind: 'oauth2'")
-    assert.include(await readFile(join(dir, 'fake/server.ts'), 'utf8'), 'export class FakeAcmeSocial implements FakeNetwork')
+    assert.include(
+      await readFile(join(dir, 'fake/server.ts'), 'utf8'),
+      'export class FakeAcmeSocial implements FakeNetwork'
+    )
     for (const file of FILES.filter((name) => !name.startsWith('tests/'))) {
-      assert.include(await readFile(join(dir, file), 'utf8'), 'TODO(acme-social):', `${file} marks the author's work`)
+      assert.include(
+        await readFile(join(dir, file), 'utf8'),
+        'TODO(acme-social):',
+        `${file} marks the author's work`
+      )
     }
-    assert.include(await readFile(join(dir, 'publish.ts'), 'utf8'), "failed('publish is not written yet', false")
-    command.assertLogMatches(/node ace test unit --files='.*acme-social\/tests\/conformance\.spec\.ts'/)
+    assert.include(
+      await readFile(join(dir, 'publish.ts'), 'utf8'),
+      "failed('publish is not written yet', false"
+    )
+    command.assertLogMatches(
+      /node ace test unit --files='.*acme-social\/tests\/conformance\.spec\.ts'/
+    )
   })
 
-  test('the generated TypeScript of every auth kind typechecks with the project\'s options', async ({ assert, cleanup }) => {
+  test("the generated TypeScript of every auth kind typechecks with the project's options", async ({
+    assert,
+    cleanup,
+  }) => {
     const root = await pluginsRoot(cleanup)
     for (const kind of KINDS) {
       // A name with quotes and a backslash must still give valid TypeScript.
-      ;(await make(root, `net-${kind.replace('_', '-')}`, `--auth=${kind}`, `--name=It's "${kind}" \\o/`)).assertSucceeded()
+      ;(
+        await make(
+          root,
+          `net-${kind.replace('_', '-')}`,
+          `--auth=${kind}`,
+          `--name=It's "${kind}" \\o/`
+        )
+      ).assertSucceeded()
     }
     // The kit's `assert` comes from @japa/assert's augmentation, which tests/bootstrap.ts loads for the suite.
     await writeFile(join(root, 'japa_assert.ts'), "import '@japa/assert'\n")
@@ -100,14 +135,19 @@ test.group('make:plugin', (group) => {
     assert.deepEqual(typeErrors(files, root), [])
   }).timeout(60_000)
 
-  test('out of the box: connect works through the fake, limits are checked, unwritten parts fail as values', async ({ assert, cleanup }) => {
+  test('out of the box: connect works through the fake, limits are checked, unwritten parts fail as values', async ({
+    assert,
+    cleanup,
+  }) => {
     const root = await pluginsRoot(cleanup)
     for (const kind of KINDS) {
       const id = `out-${kind.replace('_', '-')}`
       ;(await make(root, id, `--auth=${kind}`)).assertSucceeded()
       const load = (file: string) => import(pathToFileURL(join(root, id, file)).href)
       const plugin: NetworkPlugin = (await load('index.ts')).default
-      const fakeClass = Object.values(await load('fake/server.ts'))[0] as { start(): Promise<FakeNetwork> }
+      const fakeClass = Object.values(await load('fake/server.ts'))[0] as {
+        start(): Promise<FakeNetwork>
+      }
       const fake = await fakeClass.start()
       cleanup(() => fake.close())
 
@@ -118,19 +158,39 @@ test.group('make:plugin', (group) => {
       assert.isTrue(fake.isTokenValid(token.accessToken), kind)
 
       const ctx = { ...contextFor(fake), account: profile, token }
-      const tooLong = { text: 'a'.repeat(plugin.capabilities.text.limit + 1), media: [], options: {} }
-      assert.include(checkPost(plugin, tooLong, profile).map((issue) => issue.code), 'text_too_long')
+      const tooLong = {
+        text: 'a'.repeat(plugin.capabilities.text.limit + 1),
+        media: [],
+        options: {},
+      }
+      assert.include(
+        checkPost(plugin, tooLong, profile).map((issue) => issue.code),
+        'text_too_long'
+      )
       const post = { text: 'Hello', media: [], options: {} }
-      assert.deepInclude(await plugin.publish({ ...ctx, post, idempotencyKey: 'k1' }), { status: 'error', code: 'not_implemented' })
-      assert.deepInclude(await plugin.fetchStats(ctx, ['1']), { status: 'error', code: 'not_implemented' })
-      assert.lengthOf(fake.server.requestsTo('POST', new RegExp(fake.publishPath)), 0, 'an unwritten publish calls nothing')
+      assert.deepInclude(await plugin.publish({ ...ctx, post, idempotencyKey: 'k1' }), {
+        status: 'error',
+        code: 'not_implemented',
+      })
+      assert.deepInclude(await plugin.fetchStats(ctx, ['1']), {
+        status: 'error',
+        code: 'not_implemented',
+      })
+      assert.lengthOf(
+        fake.server.requestsTo('POST', new RegExp(fake.publishPath)),
+        0,
+        'an unwritten publish calls nothing'
+      )
 
       assert.equal((await plugin.auth.revoke(ctx)).status, 'ok')
       assert.isFalse(fake.isTokenValid(token.accessToken), `${kind}: revoke ends the token`)
     }
   }).timeout(20_000)
 
-  test('refuses a bad id or auth kind with a non-zero exit, and writes nothing', async ({ assert, cleanup }) => {
+  test('refuses a bad id or auth kind with a non-zero exit, and writes nothing', async ({
+    assert,
+    cleanup,
+  }) => {
     const root = await pluginsRoot(cleanup)
     for (const id of ['Demo', 'my_net', '9lives', 'demo-', 'de--mo', 'a'.repeat(41), '../escape']) {
       ace.ui.logger.flushLogs()
@@ -145,14 +205,20 @@ test.group('make:plugin', (group) => {
     assert.isFalse(existsSync(join(root, '..', 'escape')))
   })
 
-  test('never overwrites: an existing plugin folder is refused and left as it was', async ({ assert, cleanup }) => {
+  test('never overwrites: an existing plugin folder is refused and left as it was', async ({
+    assert,
+    cleanup,
+  }) => {
     const root = await pluginsRoot(cleanup)
     await mkdir(join(root, 'taken'))
     await writeFile(join(root, 'taken', 'index.ts'), 'export default {}\n')
 
     const command = await make(root, 'taken', '--auth=credentials')
     command.assertFailed()
-    command.assertLogMatches(/taken already exists; make:plugin never overwrites a plugin/, 'stderr')
+    command.assertLogMatches(
+      /taken already exists; make:plugin never overwrites a plugin/,
+      'stderr'
+    )
     assert.deepEqual(await listFiles(join(root, 'taken')), ['index.ts'])
     assert.equal(await readFile(join(root, 'taken', 'index.ts'), 'utf8'), 'export default {}\n')
 
@@ -160,10 +226,15 @@ test.group('make:plugin', (group) => {
     ;(await make(root, 'fresh')).assertSucceeded()
     await writeFile(join(root, 'fresh', 'publish.ts'), '// the author was here\n')
     ;(await make(root, 'fresh')).assertFailed()
-    assert.equal(await readFile(join(root, 'fresh', 'publish.ts'), 'utf8'), '// the author was here\n')
+    assert.equal(
+      await readFile(join(root, 'fresh', 'publish.ts'), 'utf8'),
+      '// the author was here\n'
+    )
   })
 
-  test('stub text avoids what Tempura would mangle (backticks, ${ and backslashes)', async ({ assert }) => {
+  test('stub text avoids what Tempura would mangle (backticks, ${ and backslashes)', async ({
+    assert,
+  }) => {
     const stubsDir = app.makePath('stubs/make/plugin')
     const stubs = (await listFiles(stubsDir)).filter((file) => file.endsWith('.stub'))
     assert.isAbove(stubs.length, 0)

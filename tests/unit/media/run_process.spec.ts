@@ -12,7 +12,23 @@ function slowEncode(seconds: number) {
   return (timeoutMs: number) =>
     runProcess(
       ffmpegPath,
-      ['-nostdin', '-v', 'error', '-re', '-f', 'lavfi', '-i', `testsrc=duration=${seconds}:size=320x240:rate=25`, '-c:v', 'libx264', '-preset', 'ultrafast', '-f', 'null', '-'],
+      [
+        '-nostdin',
+        '-v',
+        'error',
+        '-re',
+        '-f',
+        'lavfi',
+        '-i',
+        `testsrc=duration=${seconds}:size=320x240:rate=25`,
+        '-c:v',
+        'libx264',
+        '-preset',
+        'ultrafast',
+        '-f',
+        'null',
+        '-',
+      ],
       { timeoutMs }
     )
 }
@@ -26,7 +42,10 @@ test.group('Media / child processes', () => {
     assert.isBelow(Date.now() - started, 3000)
   }).timeout(8000)
 
-  test('a job running ffmpeg longer than its lock duration keeps its lock (no stall, runs once)', async ({ assert, cleanup }) => {
+  test('a job running ffmpeg longer than its lock duration keeps its lock (no stall, runs once)', async ({
+    assert,
+    cleanup,
+  }) => {
     const base = app.config.get<QueueConfig>('queue')
     const prefix = `${base.prefix}-lock-${randomUUID().slice(0, 8)}`
     const connection = { ...(base.connection as object), maxRetriesPerRequest: null }
@@ -35,11 +54,15 @@ test.group('Media / child processes', () => {
     let runs = 0
     let stalled = 0
     // Lock of 1 s, checked every 0.5 s; the encode takes ~3 s (ffmpeg -re paces to real time).
-    const worker = new Worker('media-lock-test', async () => {
-      runs++
-      await slowEncode(3)(20_000)
-      return 'done'
-    }, { connection, prefix, lockDuration: 1000, stalledInterval: 500, maxStalledCount: 0 })
+    const worker = new Worker(
+      'media-lock-test',
+      async () => {
+        runs++
+        await slowEncode(3)(20_000)
+        return 'done'
+      },
+      { connection, prefix, lockDuration: 1000, stalledInterval: 500, maxStalledCount: 0 }
+    )
     worker.on('stalled', () => stalled++)
     cleanup(async () => {
       await worker.close()

@@ -11,12 +11,16 @@ const PNG = Buffer.from('89504e470d0a1a0a', 'hex')
 async function startServer() {
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url!, 'http://x')
-    if (url.pathname === '/image.png') return res.writeHead(200, { 'content-type': 'image/png' }).end(PNG)
-    if (url.pathname === '/to-metadata') return res.writeHead(302, { location: 'http://169.254.169.254/latest/meta-data/' }).end()
-    if (url.pathname === '/to-localhost') return res.writeHead(301, { location: 'http://localhost:1/' }).end()
+    if (url.pathname === '/image.png')
+      return res.writeHead(200, { 'content-type': 'image/png' }).end(PNG)
+    if (url.pathname === '/to-metadata')
+      return res.writeHead(302, { location: 'http://169.254.169.254/latest/meta-data/' }).end()
+    if (url.pathname === '/to-localhost')
+      return res.writeHead(301, { location: 'http://localhost:1/' }).end()
     if (url.pathname === '/loop') return res.writeHead(302, { location: '/loop' }).end()
     if (url.pathname === '/hop') return res.writeHead(302, { location: '/image.png' }).end()
-    if (url.pathname === '/html') return res.writeHead(200, { 'content-type': 'text/html' }).end('<script>alert(1)</script>')
+    if (url.pathname === '/html')
+      return res.writeHead(200, { 'content-type': 'text/html' }).end('<script>alert(1)</script>')
     if (url.pathname === '/big') {
       res.writeHead(200, { 'content-type': 'image/png' })
       res.write(Buffer.alloc(64 * 1024))
@@ -51,7 +55,8 @@ test.group('Media / SSRF-safe fetcher', (group) => {
   /** `public.test` plays a public host that is really our local server; every other name goes through the real guard. */
   const withFakePublicHost: SafeFetchOptions = {
     ...base,
-    resolveHost: async (host) => (host === 'public.test' ? { address: '127.0.0.1', family: 4 } : resolvePublicAddress(host)),
+    resolveHost: async (host) =>
+      host === 'public.test' ? { address: '127.0.0.1', family: 4 } : resolvePublicAddress(host),
   }
 
   group.setup(async () => {
@@ -86,8 +91,14 @@ test.group('Media / SSRF-safe fetcher', (group) => {
   test('refuses non-http schemes and credentials in the URL', async ({ assert }) => {
     assert.equal(await refusal(safeFetchToFile('file:///etc/passwd', base)), 'forbidden_scheme')
     assert.equal(await refusal(safeFetchToFile('ftp://example.com/x', base)), 'forbidden_scheme')
-    assert.equal(await refusal(safeFetchToFile('gopher://127.0.0.1:6379/_INFO', base)), 'forbidden_scheme')
-    assert.equal(await refusal(safeFetchToFile('http://user:pass@public.test/', withFakePublicHost)), 'invalid_url')
+    assert.equal(
+      await refusal(safeFetchToFile('gopher://127.0.0.1:6379/_INFO', base)),
+      'forbidden_scheme'
+    )
+    assert.equal(
+      await refusal(safeFetchToFile('http://user:pass@public.test/', withFakePublicHost)),
+      'invalid_url'
+    )
     assert.equal(await refusal(safeFetchToFile('not a url', base)), 'invalid_url')
   })
 
@@ -100,27 +111,73 @@ test.group('Media / SSRF-safe fetcher', (group) => {
     await rm(file.path)
   })
 
-  test('re-checks every redirect: a hop to 169.254.169.254 or localhost is refused', async ({ assert }) => {
-    assert.equal(await refusal(safeFetchToFile(`http://public.test:${port}/to-metadata`, withFakePublicHost)), 'forbidden_address')
-    assert.equal(await refusal(safeFetchToFile(`http://public.test:${port}/to-localhost`, withFakePublicHost)), 'forbidden_address')
+  test('re-checks every redirect: a hop to 169.254.169.254 or localhost is refused', async ({
+    assert,
+  }) => {
+    assert.equal(
+      await refusal(safeFetchToFile(`http://public.test:${port}/to-metadata`, withFakePublicHost)),
+      'forbidden_address'
+    )
+    assert.equal(
+      await refusal(safeFetchToFile(`http://public.test:${port}/to-localhost`, withFakePublicHost)),
+      'forbidden_address'
+    )
   })
 
   test('stops after the maximum number of redirects', async ({ assert }) => {
-    assert.equal(await refusal(safeFetchToFile(`http://public.test:${port}/loop`, { ...withFakePublicHost, maxRedirects: 5 })), 'too_many_redirects')
+    assert.equal(
+      await refusal(
+        safeFetchToFile(`http://public.test:${port}/loop`, {
+          ...withFakePublicHost,
+          maxRedirects: 5,
+        })
+      ),
+      'too_many_redirects'
+    )
   })
 
   test('enforces the content type, the size and the time limits', async ({ assert }) => {
-    const images = { ...withFakePublicHost, acceptContentTypes: (type: string) => type.startsWith('image/') }
-    assert.equal(await refusal(safeFetchToFile(`http://public.test:${port}/html`, images)), 'bad_content_type')
-    assert.equal(await refusal(safeFetchToFile(`http://public.test:${port}/big`, { ...images, maxBytes: 100_000 })), 'too_large')
-    assert.equal(await refusal(safeFetchToFile(`http://public.test:${port}/slow`, { ...images, timeoutMs: 300 })), 'timeout')
-    assert.equal(await refusal(safeFetchToFile(`http://public.test:${port}/missing`, images)), 'http_status')
+    const images = {
+      ...withFakePublicHost,
+      acceptContentTypes: (type: string) => type.startsWith('image/'),
+    }
+    assert.equal(
+      await refusal(safeFetchToFile(`http://public.test:${port}/html`, images)),
+      'bad_content_type'
+    )
+    assert.equal(
+      await refusal(
+        safeFetchToFile(`http://public.test:${port}/big`, { ...images, maxBytes: 100_000 })
+      ),
+      'too_large'
+    )
+    assert.equal(
+      await refusal(
+        safeFetchToFile(`http://public.test:${port}/slow`, { ...images, timeoutMs: 300 })
+      ),
+      'timeout'
+    )
+    assert.equal(
+      await refusal(safeFetchToFile(`http://public.test:${port}/missing`, images)),
+      'http_status'
+    )
   })
 
   test('the address guard covers every spelling of private ranges', ({ assert }) => {
-    for (const address of ['127.0.0.1', '::1', '::ffff:7f00:1', '::ffff:8.8.8.8', '[::1]', 'fe80::1%eth0', '169.254.169.254', '2002:7f00:1::', 'not-an-ip']) {
+    for (const address of [
+      '127.0.0.1',
+      '::1',
+      '::ffff:7f00:1',
+      '::ffff:8.8.8.8',
+      '[::1]',
+      'fe80::1%eth0',
+      '169.254.169.254',
+      '2002:7f00:1::',
+      'not-an-ip',
+    ]) {
       assert.isTrue(isForbiddenAddress(address), address)
     }
-    for (const address of ['8.8.8.8', '1.1.1.1', '2606:4700:4700::1111']) assert.isFalse(isForbiddenAddress(address), address)
+    for (const address of ['8.8.8.8', '1.1.1.1', '2606:4700:4700::1111'])
+      assert.isFalse(isForbiddenAddress(address), address)
   })
 })

@@ -16,7 +16,11 @@ export const BACKOFF_MS = 150
 /** The app's queue config with a prefix of its own (under QUEUE_PREFIX) and fast retries. */
 export function testQueueConfig(): QueueConfig {
   const base = app.config.get<QueueConfig>('queue')
-  const jobOptions = { attempts: 3, backoff: { type: 'exponential', delay: BACKOFF_MS }, removeOnComplete: false }
+  const jobOptions = {
+    attempts: 3,
+    backoff: { type: 'exponential', delay: BACKOFF_MS },
+    removeOnComplete: false,
+  }
   return {
     ...base,
     prefix: `${base.prefix}-${randomUUID().slice(0, 8)}`,
@@ -102,7 +106,10 @@ export function capturingLogger() {
 }
 
 /** Starts a real WorkerRunner on `manager`'s config; the caller stops it in cleanup. */
-export async function startRunner(manager: QueueManager, options: Partial<WorkerRunnerOptions> = {}) {
+export async function startRunner(
+  manager: QueueManager,
+  options: Partial<WorkerRunnerOptions> = {}
+) {
   const { logger, entries } = capturingLogger()
   const runner = new WorkerRunner({
     manager,
@@ -116,7 +123,11 @@ export async function startRunner(manager: QueueManager, options: Partial<Worker
   return { runner, logs: entries }
 }
 
-export async function waitFor<T>(probe: () => Promise<T> | T, timeoutMs = 4000, stepMs = 25): Promise<T> {
+export async function waitFor<T>(
+  probe: () => Promise<T> | T,
+  timeoutMs = 4000,
+  stepMs = 25
+): Promise<T> {
   const deadline = Date.now() + timeoutMs
   for (;;) {
     const value = await probe()

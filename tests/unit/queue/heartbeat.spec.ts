@@ -33,9 +33,16 @@ test.group('Queue / worker heartbeat', () => {
     assert.isAtMost(ttl, 500)
   }).timeout(8000)
 
-  test('a heartbeat that is no longer refreshed (crashed worker) expires by itself', async ({ assert }) => {
+  test('a heartbeat that is no longer refreshed (crashed worker) expires by itself', async ({
+    assert,
+  }) => {
     const { prefix } = testQueueConfig()
-    const heartbeat = new WorkerHeartbeat(redis.connection(), { prefix, queues: ['purge'], ttlMs: 300, intervalMs: 100 })
+    const heartbeat = new WorkerHeartbeat(redis.connection(), {
+      prefix,
+      queues: ['purge'],
+      ttlMs: 300,
+      intervalMs: 100,
+    })
     await heartbeat.beat() // one beat, then silence
 
     assert.lengthOf(await readLiveWorkers(redis.connection(), prefix, 300), 1)
@@ -47,7 +54,10 @@ test.group('Queue / worker heartbeat', () => {
   test('a clean stop removes the heartbeat at once', async ({ assert }) => {
     const config = testQueueConfig()
     const manager = new QueueManager(config)
-    const { runner } = await startRunner(manager, { queues: ['purge'], heartbeat: { ttlMs: 10_000, intervalMs: 1000 } })
+    const { runner } = await startRunner(manager, {
+      queues: ['purge'],
+      heartbeat: { ttlMs: 10_000, intervalMs: 1000 },
+    })
     assert.lengthOf(await readLiveWorkers(redis.connection(), config.prefix, 10_000), 1)
     await runner.stop()
     await manager.close()

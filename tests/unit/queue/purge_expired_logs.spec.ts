@@ -48,8 +48,14 @@ test.group('Queue / purge of expired logs', (group) => {
 
     const access = await AccessLog.query().orderBy('id')
     const audits = await AuditLog.query().orderBy('id')
-    assert.deepEqual(access.map((row) => row.id), keptAccess.map((row) => row.id))
-    assert.deepEqual(audits.map((row) => row.id), keptAudit.map((row) => row.id))
+    assert.deepEqual(
+      access.map((row) => row.id),
+      keptAccess.map((row) => row.id)
+    )
+    assert.deepEqual(
+      audits.map((row) => row.id),
+      keptAudit.map((row) => row.id)
+    )
 
     const done = (await manager.use('purge').getJob(job.id!))!
     assert.include(done.returnvalue, { accessLogs: 2, auditLogs: 1 })
@@ -64,7 +70,11 @@ test.group('Queue / purge of expired logs', (group) => {
     const manager = new QueueManager(testQueueConfig())
     cleanup(() => manager.close())
     for (let run = 0; run < 2; run++) {
-      const { runner } = await startRunner(manager, { queues: ['purge'], registry: jobs, schedules })
+      const { runner } = await startRunner(manager, {
+        queues: ['purge'],
+        registry: jobs,
+        schedules,
+      })
       await runner.stop()
     }
     const schedulers = await manager.use('purge').getJobSchedulers()
@@ -74,10 +84,17 @@ test.group('Queue / purge of expired logs', (group) => {
     assert.equal(schedulers[0].pattern, '17 3 * * *')
   })
 
-  test('a worker not serving the purge queue leaves the scheduler alone', async ({ assert, cleanup }) => {
+  test('a worker not serving the purge queue leaves the scheduler alone', async ({
+    assert,
+    cleanup,
+  }) => {
     const manager = new QueueManager(testQueueConfig())
     cleanup(() => manager.close())
-    const { runner } = await startRunner(manager, { queues: ['publish'], registry: jobs, schedules })
+    const { runner } = await startRunner(manager, {
+      queues: ['publish'],
+      registry: jobs,
+      schedules,
+    })
     await runner.stop()
     assert.lengthOf(await manager.use('purge').getJobSchedulers(), 0)
   })

@@ -33,7 +33,10 @@ test.group('Queue / WorkerRunner', (group) => {
     assert.equal(job.queueName, 'publish')
     const row = await waitFor(() => AuditLog.findBy('action', 'test.job_ran'))
     assert.deepEqual(row!.meta, { label: 'hello', attempt: 1 })
-    assert.equal(await waitFor(() => job.getState().then((s) => s === 'completed' && s)), 'completed')
+    assert.equal(
+      await waitFor(() => job.getState().then((s) => s === 'completed' && s)),
+      'completed'
+    )
   })
 
   test('a failing job is retried with the queue exponential backoff, and each failure is logged', async ({
@@ -55,12 +58,17 @@ test.group('Queue / WorkerRunner', (group) => {
     assert.isAtLeast(times[1] - times[0], BACKOFF_MS - 5)
     assert.isAtLeast(times[2] - times[1], 2 * BACKOFF_MS - 5)
 
-    const failures = logs.filter((entry) => entry.level === 'error' && entry.message === 'job failed')
+    const failures = logs.filter(
+      (entry) => entry.level === 'error' && entry.message === 'job failed'
+    )
     assert.lengthOf(failures, 2)
     assert.equal(failures[0].bindings.job, 'test_flaky')
   })
 
-  test('a job that keeps failing ends failed after the configured attempts', async ({ assert, cleanup }) => {
+  test('a job that keeps failing ends failed after the configured attempts', async ({
+    assert,
+    cleanup,
+  }) => {
     const config = testQueueConfig()
     const manager = new QueueManager(config)
     const { runner } = await startRunner(manager, { queues: ['publish'] })
@@ -71,7 +79,10 @@ test.group('Queue / WorkerRunner', (group) => {
 
     const job = await manager.dispatch(FlakyJob, { key: 'flaky-2', failTimes: 99 })
     await waitFor(async () => (await job.getState()) === 'failed')
-    assert.lengthOf(flakyAttempts.get('flaky-2')!, config.queues.publish.defaultJobOptions.attempts!)
+    assert.lengthOf(
+      flakyAttempts.get('flaky-2')!,
+      config.queues.publish.defaultJobOptions.attempts!
+    )
   })
 
   test('an unknown job name fails at once, without retries', async ({ assert, cleanup }) => {
@@ -124,7 +135,9 @@ test.group('Queue / WorkerRunner', (group) => {
     assert.isTrue(logs.some((entry) => entry.level === 'warn'))
   }).timeout(8000)
 
-  test('the queue service opens no Redis connection until something is dispatched', async ({ assert }) => {
+  test('the queue service opens no Redis connection until something is dispatched', async ({
+    assert,
+  }) => {
     const manager = await app.container.make('queue')
     assert.instanceOf(manager, QueueManager)
     assert.deepEqual(manager.openQueues(), [])

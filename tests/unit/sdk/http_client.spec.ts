@@ -20,12 +20,19 @@ test.group('SDK HTTP client error mapping', () => {
       res.end(JSON.stringify({ id: '42', auth: req.headers.authorization }))
     })
     cleanup(() => close(server))
-    const result = await new HttpClient({ baseUrl }).send<{ id: string; auth: string }>({ url: '/x', bearer: 'tok' })
+    const result = await new HttpClient({ baseUrl }).send<{ id: string; auth: string }>({
+      url: '/x',
+      bearer: 'tok',
+    })
     assert.equal(result.status, 'ok')
-    if (result.status === 'ok') assert.deepEqual(result.value.body, { id: '42', auth: 'Bearer tok' })
+    if (result.status === 'ok')
+      assert.deepEqual(result.value.body, { id: '42', auth: 'Bearer tok' })
   })
 
-  test('401 → unauthorized, 429 → rate_limited with Retry-After, 503 → retryable, 422 → final', async ({ assert, cleanup }) => {
+  test('401 → unauthorized, 429 → rate_limited with Retry-After, 503 → retryable, 422 → final', async ({
+    assert,
+    cleanup,
+  }) => {
     const { server, baseUrl } = await startServer((req, res) => {
       const status = Number(req.url!.slice(1))
       if (status === 429) res.setHeader('retry-after', '17')
@@ -36,7 +43,10 @@ test.group('SDK HTTP client error mapping', () => {
     cleanup(() => close(server))
     const client = new HttpClient({ baseUrl })
     assert.equal((await client.send({ url: '/401' })).status, 'unauthorized')
-    assert.deepInclude(await client.send({ url: '/429' }), { status: 'rate_limited', retryAfter: 17 })
+    assert.deepInclude(await client.send({ url: '/429' }), {
+      status: 'rate_limited',
+      retryAfter: 17,
+    })
     assert.deepInclude(await client.send({ url: '/503' }), { status: 'error', retryable: true })
     assert.deepInclude(await client.send({ url: '/422' }), {
       status: 'error',
@@ -47,7 +57,10 @@ test.group('SDK HTTP client error mapping', () => {
     })
   })
 
-  test('a POST that times out is ambiguous, a GET that times out is retryable', async ({ assert, cleanup }) => {
+  test('a POST that times out is ambiguous, a GET that times out is retryable', async ({
+    assert,
+    cleanup,
+  }) => {
     const { server, baseUrl } = await startServer(() => {
       /* never answers */
     })
@@ -56,27 +69,47 @@ test.group('SDK HTTP client error mapping', () => {
       return close(server)
     })
     const client = new HttpClient({ baseUrl, timeoutMs: 200 })
-    assert.equal((await client.send({ method: 'POST', url: '/statuses', json: {} })).status, 'ambiguous')
-    assert.deepInclude(await client.send({ url: '/statuses/1' }), { status: 'error', retryable: true })
+    assert.equal(
+      (await client.send({ method: 'POST', url: '/statuses', json: {} })).status,
+      'ambiguous'
+    )
+    assert.deepInclude(await client.send({ url: '/statuses/1' }), {
+      status: 'error',
+      retryable: true,
+    })
   })
 
-  test('a refused connection was never sent, so it is retryable even for POST', async ({ assert }) => {
+  test('a refused connection was never sent, so it is retryable even for POST', async ({
+    assert,
+  }) => {
     const { server, baseUrl } = await startServer(() => {})
     await close(server)
-    const result = await new HttpClient({ baseUrl }).send({ method: 'POST', url: '/statuses', json: {} })
+    const result = await new HttpClient({ baseUrl }).send({
+      method: 'POST',
+      url: '/statuses',
+      json: {},
+    })
     assert.deepInclude(result, { status: 'error', retryable: true })
   })
 
   test('array query values repeat the key', async ({ assert, cleanup }) => {
-    const { server, baseUrl } = await startServer((req, res) => res.end(JSON.stringify({ url: req.url })))
+    const { server, baseUrl } = await startServer((req, res) =>
+      res.end(JSON.stringify({ url: req.url }))
+    )
     cleanup(() => close(server))
-    const result = await new HttpClient({ baseUrl }).send<{ url: string }>({ url: '/posts', query: { uris: ['a', 'b'], limit: 2 } })
+    const result = await new HttpClient({ baseUrl }).send<{ url: string }>({
+      url: '/posts',
+      query: { uris: ['a', 'b'], limit: 2 },
+    })
     assert.equal(result.status === 'ok' && result.value.body.url, '/posts?uris=a&uris=b&limit=2')
   })
 
   test('rate-limit reset headers in epoch seconds or delta are understood', ({ assert }) => {
     const now = 1_700_000_000_000
-    assert.equal(retryAfterSeconds(new Headers({ 'x-rate-limit-reset': String(now / 1000 + 90) }), now), 90)
+    assert.equal(
+      retryAfterSeconds(new Headers({ 'x-rate-limit-reset': String(now / 1000 + 90) }), now),
+      90
+    )
     assert.equal(retryAfterSeconds(new Headers({ 'ratelimit-reset': '30' }), now), 30)
     assert.equal(retryAfterSeconds(new Headers(), now), 60)
   })

@@ -1,5 +1,11 @@
 import { test } from '@japa/runner'
-import { countGraphemes, countText, countWithReservedUrls, countXWeighted, countUtf8Bytes } from '#sdk/text_counters'
+import {
+  countGraphemes,
+  countText,
+  countWithReservedUrls,
+  countXWeighted,
+  countUtf8Bytes,
+} from '#sdk/text_counters'
 
 test.group('SDK text counters', () => {
   test('graphemes count an emoji family or a flag as one', ({ assert }) => {

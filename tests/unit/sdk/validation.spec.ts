@@ -3,7 +3,12 @@ import { validateAgainstCapabilities, type Capabilities, type MediaItem } from '
 
 const capabilities: Capabilities = {
   text: { limit: 300, limitBytes: 3000, counter: { id: 'graphemes' }, optionalWithMedia: true },
-  images: { max: 4, maxBytes: 1_000_000, formats: ['image/jpeg', 'image/png'], altText: { supported: true, maxLength: 20 } },
+  images: {
+    max: 4,
+    maxBytes: 1_000_000,
+    formats: ['image/jpeg', 'image/png'],
+    altText: { supported: true, maxLength: 20 },
+  },
   video: { max: 1, formats: ['video/mp4'], maxSeconds: 60 },
   mixedMedia: false,
   mediaRequired: false,
@@ -28,25 +33,61 @@ const codes = (issues: { code: string }[]) => issues.map((issue) => issue.code)
 
 test.group('SDK capability validation', () => {
   test('a valid post has no issue', ({ assert }) => {
-    assert.deepEqual(validateAgainstCapabilities(capabilities, { text: 'hello', media: [image()], options: {} }), [])
+    assert.deepEqual(
+      validateAgainstCapabilities(capabilities, { text: 'hello', media: [image()], options: {} }),
+      []
+    )
   })
 
-  test('text too long, too many images, alt text too long, wrong format are all reported', ({ assert }) => {
+  test('text too long, too many images, alt text too long, wrong format are all reported', ({
+    assert,
+  }) => {
     const issues = validateAgainstCapabilities(capabilities, {
       text: 'x'.repeat(301),
-      media: [image(), image(), image(), image(), image({ mimeType: 'image/gif', altText: 'a'.repeat(21) })],
+      media: [
+        image(),
+        image(),
+        image(),
+        image(),
+        image({ mimeType: 'image/gif', altText: 'a'.repeat(21) }),
+      ],
       options: {},
     })
-    assert.includeMembers(codes(issues), ['text_too_long', 'too_many_images', 'media_format_not_supported', 'alt_text_too_long'])
-    assert.deepEqual(issues.find((i) => i.code === 'text_too_long')?.params, { length: 301, limit: 300 })
+    assert.includeMembers(codes(issues), [
+      'text_too_long',
+      'too_many_images',
+      'media_format_not_supported',
+      'alt_text_too_long',
+    ])
+    assert.deepEqual(issues.find((i) => i.code === 'text_too_long')?.params, {
+      length: 301,
+      limit: 300,
+    })
   })
 
-  test('empty text is allowed only with media; mixing image and video is refused here', ({ assert }) => {
-    assert.deepEqual(codes(validateAgainstCapabilities(capabilities, { text: ' ', media: [], options: {} })), ['text_required'])
-    const video: MediaItem = { kind: 'video', mimeType: 'video/mp4', bytes: 10, durationSeconds: 61, read: async () => new Uint8Array() }
-    assert.includeMembers(codes(validateAgainstCapabilities(capabilities, { text: '', media: [image(), video], options: {} })), [
-      'mixed_media_not_allowed',
-      'video_too_long',
-    ])
+  test('empty text is allowed only with media; mixing image and video is refused here', ({
+    assert,
+  }) => {
+    assert.deepEqual(
+      codes(validateAgainstCapabilities(capabilities, { text: ' ', media: [], options: {} })),
+      ['text_required']
+    )
+    const video: MediaItem = {
+      kind: 'video',
+      mimeType: 'video/mp4',
+      bytes: 10,
+      durationSeconds: 61,
+      read: async () => new Uint8Array(),
+    }
+    assert.includeMembers(
+      codes(
+        validateAgainstCapabilities(capabilities, {
+          text: '',
+          media: [image(), video],
+          options: {},
+        })
+      ),
+      ['mixed_media_not_allowed', 'video_too_long']
+    )
   })
 })
