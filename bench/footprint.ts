@@ -206,7 +206,7 @@ console.log(
   `\nfootprint (production build, RSS in MB; burst: ${POSTS} publishes, ${REQUESTS} web requests)`
 )
 console.log(`                      boot   after burst   raw baseline   ratio (after/raw)`)
-const command = (flags: string[], entry: string) => ['node', ...flags, entry].join(' ')
+const command = (nodeFlags: string[], entry: string) => ['node', ...nodeFlags, entry].join(' ')
 console.log(
   `  web              ${fmt(webBoot).padStart(7)} ${fmt(webAfter).padStart(13)} ${fmt(rawHttpMb).padStart(14)}   ×${fmt(ratio(webAfter, rawHttpMb), 2)}  (${command(WEB_FLAGS, 'bin/server.js')}; raw: idle node:http)`
 )

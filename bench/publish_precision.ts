@@ -122,19 +122,23 @@ function lateness(tag: string, from: number, to: number): Summary & { early: num
   return { ...summarize(values), early: values.filter((v) => v < 0).length }
 }
 
-function print(label: string, raw: Summary & { early: number }, app: Summary & { early: number }) {
+function print(
+  label: string,
+  raw: Summary & { early: number },
+  pipeline: Summary & { early: number }
+) {
   console.log(`\n${label}`)
   console.log(`                 count     p50 ms     p99 ms     max ms   early`)
   for (const [name, s] of [
     ['raw BullMQ', raw],
-    ['pipeline', app],
+    ['pipeline', pipeline],
   ] as const) {
     console.log(
       `  ${name.padEnd(12)} ${String(s.count).padStart(7)} ${fmt(s.p50).padStart(10)} ${fmt(s.p99).padStart(10)} ${fmt(s.max).padStart(10)} ${String(s.early).padStart(7)}`
     )
   }
   console.log(
-    `  ratio pipeline/raw: p50 ×${fmt(ratio(app.p50, raw.p50), 2)}, p99 ×${fmt(ratio(app.p99, raw.p99), 2)}`
+    `  ratio pipeline/raw: p50 ×${fmt(ratio(pipeline.p50, raw.p50), 2)}, p99 ×${fmt(ratio(pipeline.p99, raw.p99), 2)}`
   )
 }
 

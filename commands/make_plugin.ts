@@ -132,7 +132,11 @@ export default class MakePlugin extends BaseCommand {
     }
     if (
       this.name !== undefined &&
-      (!this.name.trim() || this.name.length > 60 || /[\u0000-\u001f]|\*\//.test(this.name))
+      (!this.name.trim() ||
+        this.name.length > 60 ||
+        // The name is written into generated source: no control characters, no end of comment.
+        // eslint-disable-next-line no-control-regex
+        /[\u0000-\u001f]|\*\//.test(this.name))
     ) {
       return '--name must be 1 to 60 printable characters, without "*/"'
     }

@@ -162,7 +162,7 @@ export async function safeFetchToFile(
           `Unsupported content type "${contentType || 'none'}"`
         )
       }
-      const declared = Number(response.headers['content-length'] ?? NaN)
+      const declared = Number(response.headers['content-length'] ?? Number.NaN)
       if (Number.isFinite(declared) && declared > options.maxBytes) {
         await response.body.dump().catch(() => {})
         throw new SafeFetchError('too_large', `The file is larger than ${options.maxBytes} bytes`)

@@ -6,6 +6,8 @@
 export function safeNextPath(value: unknown, fallback = '/') {
   if (typeof value !== 'string' || value.length > 512) return fallback
   if (!value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return fallback
+  // Control characters (a newline, NUL) are what header splitting and path confusion use.
+  // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f]/.test(value)) return fallback
   return value
 }

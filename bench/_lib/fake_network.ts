@@ -28,8 +28,8 @@ export class BenchNetwork {
       req.on('data', (chunk) => chunks.push(chunk))
       req.on('end', () => {
         const text = String(JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}').text ?? '')
-        const due = Number(/due=(\d+)/.exec(text)?.[1] ?? NaN)
-        const n = Number(/n=(\d+)/.exec(text)?.[1] ?? NaN)
+        const due = Number(/due=(\d+)/.exec(text)?.[1] ?? Number.NaN)
+        const n = Number(/n=(\d+)/.exec(text)?.[1] ?? Number.NaN)
         const tag = /tag=(\w+)/.exec(text)?.[1] ?? 'app'
         this.arrivals.push({ at, due, n, tag })
         const id = String(this.#next++)

@@ -28,13 +28,13 @@ export interface Summary {
 export function summarize(values: number[]): Summary {
   const sorted = [...values].sort((a, b) => a - b)
   const at = (q: number) =>
-    sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? NaN
+    sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? Number.NaN
   return {
     count: sorted.length,
     p50: at(0.5),
     p99: at(0.99),
-    max: sorted.at(-1) ?? NaN,
-    min: sorted[0] ?? NaN,
+    max: sorted.at(-1) ?? Number.NaN,
+    min: sorted[0] ?? Number.NaN,
   }
 }
 

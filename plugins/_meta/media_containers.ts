@@ -156,13 +156,11 @@ async function statusOf(
   id: string
 ): Promise<Result<{ code: ContainerStatus; detail?: string }>> {
   const { code, detail } = network.statusFields
-  const read = await network
-    .graph(ctx)
-    .send<Record<string, string | undefined>>({
-      url: id,
-      query: { fields: `${code},${detail}` },
-      token: ctx.token.accessToken,
-    })
+  const read = await network.graph(ctx).send<Record<string, string | undefined>>({
+    url: id,
+    query: { fields: `${code},${detail}` },
+    token: ctx.token.accessToken,
+  })
   if (read.status !== 'ok') return read
   return ok({
     code: (read.value.body[code] as ContainerStatus | undefined) ?? 'IN_PROGRESS',

@@ -106,21 +106,21 @@ async function startVideo(
     )
   const bytes = await video.read()
   const plan = planChunks(bytes.length, limits.chunkBytes)
-  const source_info = {
+  const sourceInfo = {
     source: 'FILE_UPLOAD',
     video_size: plan.videoSize,
     chunk_size: plan.chunkSize,
     total_chunk_count: plan.totalChunkCount,
   }
   const body = options.sendToInbox
-    ? { source_info }
+    ? { source_info: sourceInfo }
     : {
         post_info: {
           title: ctx.post.text,
           privacy_level: options.privacyLevel,
           ...interactionSettings(creator, options),
         },
-        source_info,
+        source_info: sourceInfo,
       }
   const init = await initCall(
     ctx,

@@ -24,6 +24,8 @@ createInertiaApp({
       setLocale(i18n, (page.props.locale as string) ?? 'en')
     router.on('navigate', (event) => follow(event.detail.page))
     router.on('success', (event) => follow(event.detail.page))
+    // Inertia's mount point: the root is a render function by design, every page is <script setup>.
+    // eslint-disable-next-line vue/component-api-style
     createApp({ render: () => h(App, props) })
       .use(plugin)
       .use(i18n)

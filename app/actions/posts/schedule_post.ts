@@ -1,5 +1,5 @@
-import { DateTime } from 'luxon'
-import Post from '#models/post'
+import { type DateTime } from 'luxon'
+import type Post from '#models/post'
 import type User from '#models/user'
 import { canEdit, needsApproval } from '#actions/posts/post_rules'
 import { checkSavedPost, type TargetCheck } from '#actions/posts/check_targets'

@@ -1,4 +1,4 @@
-import { DateTime } from 'luxon'
+import { type DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
 import { isProcessingRestricted } from '#services/privacy/restriction'
 import { analyticsConfig, fromSql, maxCollectionAgeMs } from '#services/analytics/settings'

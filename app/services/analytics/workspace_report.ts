@@ -53,9 +53,9 @@ const figuresOf = (row: Record<string, unknown>): Figures =>
  * The deliveries published in [from, to) joined to their latest snapshot as of `to`.
  * Deliveries without a snapshot yet count as posts and add nothing.
  */
-function scoped(select: string, tail: string, join = '') {
+function scoped(columns: string, tail: string, join = '') {
   return `with ${LATEST_CTE}
-  select ${select}
+  select ${columns}
   from deliveries d ${join}
   left join latest on latest.delivery_id = d.id and latest.rn = 1
   where d.workspace_id = ? and d.status = 'published' and d.published_at >= ? and d.published_at < ?

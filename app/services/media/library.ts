@@ -1,5 +1,5 @@
 import db from '@adonisjs/lucid/services/db'
-import MediaAsset from '#models/media_asset'
+import type MediaAsset from '#models/media_asset'
 import MediaVariant from '#models/media_variant'
 import { deleteKeys } from '#services/media/storage'
 

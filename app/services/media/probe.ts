@@ -59,7 +59,7 @@ export async function probeVideo(path: string, config: MediaConfig): Promise<Vid
     ) % 180
   const [width, height] =
     rotation === 90 ? [video?.height, video?.width] : [video?.width, video?.height]
-  const duration = Number(data.format?.duration ?? video?.duration ?? NaN)
+  const duration = Number(data.format?.duration ?? video?.duration ?? Number.NaN)
   return {
     hasVideo: !!video,
     hasAudio: !!audio,

@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises'
 import sharp from 'sharp'
 import type { MediaConfig } from '#config/media'
-import MediaAsset from '#models/media_asset'
+import type MediaAsset from '#models/media_asset'
 import { MediaRejection } from '#services/media/errors'
 import { probeVideo } from '#services/media/probe'
 import { ProcessError, runProcess } from '#services/media/run_process'

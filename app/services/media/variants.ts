@@ -1,6 +1,6 @@
 import { stat } from 'node:fs/promises'
 import type { MediaConfig } from '#config/media'
-import MediaAsset from '#models/media_asset'
+import type MediaAsset from '#models/media_asset'
 import MediaVariant from '#models/media_variant'
 import plugins from '#services/plugins'
 import queue from '#queue/main'

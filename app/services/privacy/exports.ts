@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { stat } from 'node:fs/promises'
 import { DateTime } from 'luxon'
 import { dataPath } from '#config/paths'
-import DataExport from '#models/data_export'
+import type DataExport from '#models/data_export'
 import User from '#models/user'
 import { writeExport } from '#services/privacy/export_writer'
 

@@ -1,5 +1,5 @@
 import { rm } from 'node:fs/promises'
-import { DateTime } from 'luxon'
+import { type DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
 import { exportFilePath } from '#services/privacy/exports'
 

@@ -78,7 +78,7 @@ export class FakeRedditOAuth {
         !q.get('state') ||
         !['temporary', 'permanent'].includes(q.get('duration') ?? '') ||
         !scopes.length ||
-        scopes.some((s) => !KNOWN_SCOPES.has(s))
+        scopes.some((scope) => !KNOWN_SCOPES.has(scope))
       ) {
         return { status: 400, text: 'invalid state, duration or scope' }
       }

@@ -45,13 +45,11 @@ test.group('reddit auth', () => {
   }) => {
     const { account, close } = await connectedFake()
     cleanup(close)
-    const generic = await account.http
-      .withBaseUrl(account.settings.urls.api)
-      .send({
-        url: '/api/v1/me',
-        bearer: account.token.accessToken,
-        headers: { 'user-agent': 'node' },
-      })
+    const generic = await account.http.withBaseUrl(account.settings.urls.api).send({
+      url: '/api/v1/me',
+      bearer: account.token.accessToken,
+      headers: { 'user-agent': 'node' },
+    })
     assert.equal(generic.status, 'rate_limited')
     assert.match(String(reddit.defaults.userAgent), /^web:pistache-postiz:/)
   })

@@ -1,6 +1,6 @@
 /** Shared by the analytics tests: a post published on the three fakes, then collection runs on a chosen clock. */
 import { DateTime } from 'luxon'
-import Delivery from '#models/delivery'
+import type Delivery from '#models/delivery'
 import DeliveryMetricSnapshot from '#models/delivery_metric_snapshot'
 import { publishNow } from '#actions/posts/publish_now'
 import { collectStats } from '#services/analytics/collect_stats'

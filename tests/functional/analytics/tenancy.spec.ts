@@ -100,16 +100,16 @@ test.group('Analytics / tenancy and the CSV', (group) => {
       .redirects(0)
     assert.oneOf(invalid.status(), [302, 422])
 
-    const long_ago = await pageProps(
+    const longAgo = await pageProps(
       client,
       `/w/${slug}/analytics?period=custom&from=2020-01-01&to=2020-01-31`,
       world.owner
     )
-    assert.equal(long_ago.period.key, 'custom')
-    assert.equal(long_ago.period.from, '2020-01-01')
-    assert.equal(long_ago.period.to, '2020-01-31')
-    assert.lengthOf(long_ago.period.days, 31)
-    assert.equal(long_ago.report.posts, 0)
+    assert.equal(longAgo.period.key, 'custom')
+    assert.equal(longAgo.period.from, '2020-01-01')
+    assert.equal(longAgo.period.to, '2020-01-31')
+    assert.lengthOf(longAgo.period.days, 31)
+    assert.equal(longAgo.report.posts, 0)
 
     const today = deliveries.mastodon.publishedAt!.setZone(world.workspace.timezone).toISODate()
     const current = await pageProps(

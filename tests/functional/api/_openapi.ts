@@ -1,4 +1,4 @@
-import { Ajv } from 'ajv'
+import { type Ajv } from 'ajv'
 import { Ajv2020 } from 'ajv/dist/2020.js'
 import addFormatsModule from 'ajv-formats'
 import { openApiDocument } from '#services/api/openapi'

@@ -202,15 +202,13 @@ test.group('Media / library', (group) => {
       })
       .returning('id')
     const postId = typeof post === 'object' ? post.id : post
-    await db
-      .table('post_media')
-      .insert({
-        post_id: postId,
-        media_asset_id: id,
-        position: 0,
-        created_at: now,
-        updated_at: now,
-      })
+    await db.table('post_media').insert({
+      post_id: postId,
+      media_asset_id: id,
+      position: 0,
+      created_at: now,
+      updated_at: now,
+    })
 
     const refused = await client
       .delete(`/w/${workspace.slug}/media/${id}`)

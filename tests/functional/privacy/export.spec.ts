@@ -57,18 +57,16 @@ async function seedPost(userId: number, workspaceId: number, accountId: number) 
     })
     .returning('id')
   const postId = typeof post === 'object' ? post.id : post
-  await db
-    .table('deliveries')
-    .insert({
-      post_id: postId,
-      workspace_id: workspaceId,
-      social_account_id: accountId,
-      network: 'mastodon',
-      status: 'published',
-      idempotency_key: '7a1c0c4e-0000-4000-8000-000000000001',
-      external_id: '111',
-      created_at: now,
-    })
+  await db.table('deliveries').insert({
+    post_id: postId,
+    workspace_id: workspaceId,
+    social_account_id: accountId,
+    network: 'mastodon',
+    status: 'published',
+    idempotency_key: '7a1c0c4e-0000-4000-8000-000000000001',
+    external_id: '111',
+    created_at: now,
+  })
   return true
 }
 

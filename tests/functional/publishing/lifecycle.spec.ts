@@ -34,7 +34,7 @@ async function dieMidPublish(world: World, network: 'x' | 'mastodon', sent: bool
   await publishNow({ post, actor: world.owner })
   const delivery = await Delivery.findByOrFail('post_id', post.id)
   await queue.use('publish').remove(delivery.jobId!)
-  assert((await claimDelivery(delivery.id, delivery.revision, 'worker-that-died')) !== null)
+  assertClaimed((await claimDelivery(delivery.id, delivery.revision, 'worker-that-died')) !== null)
   if (sent) {
     const plugin = await plugins.get(network)
     const account = world.accounts[network]
@@ -54,7 +54,7 @@ async function dieMidPublish(world: World, network: 'x' | 'mastodon', sent: bool
   return { post, delivery }
 }
 
-function assert(value: boolean): asserts value {
+function assertClaimed(value: boolean): asserts value {
   if (!value) throw new Error('claim failed')
 }
 
