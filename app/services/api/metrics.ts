@@ -12,17 +12,11 @@ const METRICS = [
 ] as const
 
 /**
- * The latest snapshot of each delivery of a post, when the analytics tables exist (an
- * install may run the API before analytics lands: then every figure is unavailable).
- * A null figure means the network does not give it, never zero.
+ * The latest snapshot of each delivery of a post. A null figure means the network does not
+ * give it, never zero. `available` stays in the answer for API clients written when analytics
+ * was optional; the tables always exist now (migration 0011).
  */
 export async function latestPostMetrics(workspaceId: number, postId: number) {
-  const tables = new Set(
-    await db
-      .connection()
-      .getAllTables(db.connection().dialect.name === 'postgres' ? ['public'] : undefined)
-  )
-  if (!tables.has('delivery_metric_snapshots')) return { available: false, deliveries: [] }
   const deliveries = await db
     .from('deliveries')
     .where('workspace_id', workspaceId)

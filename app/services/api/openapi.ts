@@ -567,7 +567,10 @@ export const openApiDocument = {
             required: ['available', 'deliveries'],
             additionalProperties: false,
             properties: {
-              available: { type: 'boolean', description: 'false when analytics is not installed' },
+              available: {
+                type: 'boolean',
+                description: 'always true (kept for clients written when analytics was optional)',
+              },
               deliveries: {
                 type: 'array',
                 items: {
