@@ -23,6 +23,7 @@ const dbConfig = defineConfig({
       migrations,
       schemaGeneration,
       pool: {
+        // `any`: knex hands over the raw better-sqlite3 handle, whose types are not installed.
         afterCreate: (conn: any, done: (err: Error | null, conn: unknown) => void) => {
           // WAL lets the worker write while the web process reads; FKs are off by default in SQLite.
           conn.pragma('journal_mode = WAL')

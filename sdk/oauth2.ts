@@ -41,6 +41,7 @@ export interface TokenEndpoint extends OAuthEndpoint {
   /** Scopes assumed when neither the answer nor the previous token names any. */
   defaultScopes?: string[]
   /** Builds the TokenSet when the network's answer carries more (TikTok's open_id); default toTokenSet. */
+  // `any`: the network's own token JSON, read field by field by the plugin that knows its shape.
   tokenSet?: (body: any, previous?: TokenSet) => TokenSet
 }
 

@@ -31,6 +31,8 @@ export abstract class BaseJob<Payload = unknown> {
   abstract handle(payload: Payload, context: JobContext): Promise<unknown> | unknown
 }
 
+// `any` in constructor positions: TypeScript's way of saying "any job class", whatever its own
+// constructor takes; the payload stays typed through JobPayload.
 export interface JobClass<Payload = any> {
   new (...args: any[]): BaseJob<Payload>
   queue: QueueName

@@ -124,7 +124,7 @@ async function permalinkOf(api: GraphClient, ctx: AccountContext, id: string) {
 
 async function quotaLeft(
   ctx: AccountContext,
-  network: ContainerNetwork<any>
+  network: ContainerNetwork<ContainerDraft>
 ): Promise<Result<boolean>> {
   const limit = await network
     .graph(ctx)
@@ -140,7 +140,7 @@ async function quotaLeft(
 
 async function createContainer(
   ctx: AccountContext,
-  network: ContainerNetwork<any>,
+  network: ContainerNetwork<ContainerDraft>,
   form: Record<string, string>
 ): Promise<Result<string>> {
   const url = `${ctx.account.externalId}/${network.edges.containers}`
@@ -152,7 +152,7 @@ async function createContainer(
 
 async function statusOf(
   ctx: AccountContext,
-  network: ContainerNetwork<any>,
+  network: ContainerNetwork<ContainerDraft>,
   id: string
 ): Promise<Result<{ code: ContainerStatus; detail?: string }>> {
   const { code, detail } = network.statusFields
@@ -170,7 +170,7 @@ async function statusOf(
 
 /** What a container's status means for the publish; null when it is ready. */
 function unfinished(
-  network: ContainerNetwork<any>,
+  network: ContainerNetwork<ContainerDraft>,
   status: { code: ContainerStatus; detail?: string },
   draft: ContainerDraft
 ): PublishOutcome<Published> | null {

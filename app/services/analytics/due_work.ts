@@ -12,6 +12,17 @@ export interface DueDelivery {
   publishedAt: DateTime
 }
 
+/** A due delivery as read from the database (SQLite gives times as text, PostgreSQL as Date). */
+interface DueDeliveryRow {
+  id: number
+  external_id: string
+  workspace_id: number
+  social_account_id: number
+  network: string
+  published_at: string | Date
+  author_id: number | null
+}
+
 /** What one run has to do for one account: posts whose metrics are due, and whether followers are. */
 export interface AccountWork {
   accountId: number
@@ -24,7 +35,7 @@ export interface AccountWork {
  * collected or due again — minus the content of authors who restricted processing.
  */
 async function dueDeliveries(now: DateTime) {
-  const rows: any[] = await db
+  const rows: DueDeliveryRow[] = await db
     .from('deliveries')
     .join('social_accounts', 'social_accounts.id', 'deliveries.social_account_id')
     .join('posts', 'posts.id', 'deliveries.post_id')
@@ -55,7 +66,8 @@ async function dueDeliveries(now: DateTime) {
     .limit(analyticsConfig().maxDeliveriesPerRun)
 
   const restricted = new Map<number, boolean>()
-  for (const authorId of new Set(rows.map((row) => row.author_id).filter(Boolean))) {
+  const authors = rows.map((row) => row.author_id).filter((id): id is number => id !== null)
+  for (const authorId of new Set(authors)) {
     restricted.set(authorId, await isProcessingRestricted(authorId))
   }
   return rows.filter((row) => !row.author_id || !restricted.get(row.author_id))
@@ -64,7 +76,7 @@ async function dueDeliveries(now: DateTime) {
 /** Connected accounts whose audience figures were never read, or not for `accountEveryMs`. */
 async function accountsDueForFollowers(now: DateTime): Promise<number[]> {
   const since = sqlTime(now.minus({ milliseconds: analyticsConfig().accountEveryMs }))
-  const rows: any[] = await db
+  const rows: { id: number }[] = await db
     .from('social_accounts')
     .where('status', 'connected')
     .whereNotExists((recent) =>

@@ -17,6 +17,18 @@ export type DeliveryReport = {
   points: { at: string; figures: Figures }[]
 }
 
+interface DeliveryRow {
+  id: number
+  network: string
+  social_account_id: number | null
+  status: string
+  external_url: string | null
+  published_at: string | Date | null
+}
+
+/** A snapshot row: the delivery, when it was read, and one column per metric. */
+type SnapshotRow = Record<string, unknown> & { delivery_id: number; collected_at: string | Date }
+
 const figuresOf = (row: Record<string, unknown>) =>
   Object.fromEntries(POST_METRIC_NAMES.map((name) => [name, toCount(row[name])])) as Figures
 
@@ -25,7 +37,7 @@ export async function postReport(post: {
   id: number
   workspaceId: number
 }): Promise<DeliveryReport[]> {
-  const deliveries: any[] = await db
+  const deliveries: DeliveryRow[] = await db
     .from('deliveries')
     .where('post_id', post.id)
     .where('workspace_id', post.workspaceId)
@@ -33,7 +45,7 @@ export async function postReport(post: {
     .select('id', 'network', 'social_account_id', 'status', 'external_url', 'published_at')
     .orderBy('network')
     .orderBy('id')
-  const snapshots: any[] = deliveries.length
+  const snapshots: SnapshotRow[] = deliveries.length
     ? await db
         .from('delivery_metric_snapshots')
         .where('workspace_id', post.workspaceId)

@@ -1,4 +1,5 @@
 import db from '@adonisjs/lucid/services/db'
+import type { RawQueryBindings } from '@adonisjs/lucid/types/querybuilder'
 import { POST_METRIC_NAMES } from '#models/delivery_metric_snapshot'
 
 /**
@@ -7,11 +8,11 @@ import { POST_METRIC_NAMES } from '#models/delivery_metric_snapshot'
  */
 
 /** Rows of a raw query, whatever the driver returns (pg: `{ rows }`, SQLite: an array). */
-export async function select<T = Record<string, any>>(
+export async function select<T = Record<string, unknown>>(
   sql: string,
   bindings: unknown[]
 ): Promise<T[]> {
-  const result: any = await db.rawQuery(sql, bindings as any[])
+  const result: T[] | { rows?: T[] } = await db.rawQuery(sql, bindings as RawQueryBindings)
   return Array.isArray(result) ? result : (result.rows ?? [])
 }
 

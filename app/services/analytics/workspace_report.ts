@@ -158,7 +158,7 @@ async function topPosts(workspaceId: number, period: Period): Promise<TopPostRow
     excerpt: String(row.excerpt ?? '')
       .replace(/\s+/g, ' ')
       .trim(),
-    publishedAt: fromSql(row.published_at)?.toISO() ?? null,
+    publishedAt: fromSql(row.published_at as string | Date | null)?.toISO() ?? null,
     networks: networks
       .filter((n) => Number(n.post_id) === Number(row.post_id))
       .map((n) => String(n.network)),

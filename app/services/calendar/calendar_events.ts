@@ -1,5 +1,6 @@
 import type { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
+import type { DatabaseQueryBuilderContract } from '@adonisjs/lucid/types/querybuilder'
 import type { PostStatus } from '#models/post'
 import type { DeliveryStatus } from '#models/delivery'
 import { sqlTime } from '#services/publishing/settings'
@@ -9,6 +10,22 @@ export const EXCERPT_LENGTH = 120
 
 /** A month view with a busy workspace stays readable; beyond this the page says the range is truncated. */
 export const MAX_EVENTS = 1500
+
+interface PostRow {
+  id: number
+  author_id: number | null
+  status: PostStatus
+  scheduled_at: string | Date
+  excerpt: string
+}
+
+interface DeliveryRow {
+  id: number
+  post_id: number
+  network: string
+  social_account_id: number
+  status: DeliveryStatus
+}
 
 export interface CalendarFilters {
   accounts?: number[]
@@ -55,7 +72,7 @@ export async function calendarPosts(
     query.whereExists((sub) => targeting(sub).whereIn('deliveries.network', networks))
   if (accounts?.length)
     query.whereExists((sub) => targeting(sub).whereIn('deliveries.social_account_id', accounts))
-  const rows: any[] = await query
+  const rows: PostRow[] = await query
   const truncated = rows.length > MAX_EVENTS
   if (truncated) rows.pop()
 
@@ -72,7 +89,7 @@ export async function calendarPosts(
       deliveryQuery.whereRaw('post_id = ANY(?::int[])', [`{${ids.join(',')}}`])
     else
       deliveryQuery.whereRaw('post_id IN (SELECT value FROM json_each(?))', [JSON.stringify(ids)])
-    const list: any[] = await deliveryQuery
+    const list: DeliveryRow[] = await deliveryQuery
     for (const row of list) {
       const entry = {
         id: row.id,
@@ -97,7 +114,7 @@ export async function calendarPosts(
   return { posts, truncated }
 }
 
-const targeting = (sub: any) =>
+const targeting = (sub: DatabaseQueryBuilderContract) =>
   sub.from('deliveries').whereColumn('deliveries.post_id', 'posts.id').select(db.raw('1'))
 
 /** SQLite hands back text in Lucid's UTC format; PostgreSQL a Date. */

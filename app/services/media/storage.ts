@@ -17,6 +17,7 @@ import env from '#start/env'
  * needed: nothing is served by Drive's own routes (files go through the media routes,
  * which check membership or a signature).
  */
+// `any`: the disks are named in config/drive.ts at run time; Disk is what callers use.
 let manager: Promise<DriveManager<any>> | undefined
 
 async function drive() {

@@ -26,19 +26,23 @@ export async function keyringFromConfig(): Promise<Keyring> {
   }
 }
 
+/** The selected columns of a row holding a sealed secret. */
+type SealedRow = Record<string, string | number>
+
 /** Every column holding a sealed secret, with how its purpose (the binding) is derived from the row. */
 const SEALED_COLUMNS = [
   {
     table: 'social_accounts',
     column: 'token_ciphertext',
     select: ['workspace_id', 'network', 'external_id'],
-    purpose: (row: any) => `social-token:${row.workspace_id}:${row.network}:${row.external_id}`,
+    purpose: (row: SealedRow) =>
+      `social-token:${row.workspace_id}:${row.network}:${row.external_id}`,
   },
   {
     table: 'oauth_instance_apps',
     column: 'client_secret_ciphertext',
     select: ['network', 'instance_url'],
-    purpose: (row: any) => `instance-app:${row.network}:${row.instance_url}`,
+    purpose: (row: SealedRow) => `instance-app:${row.network}:${row.instance_url}`,
   },
 ] as const
 

@@ -11,7 +11,7 @@ import { affectedRows, sqlTime } from '#services/publishing/settings'
  * A delivery no worker has touched yet: it may still be edited, moved or cancelled.
  * `queued` with attempts means a retry is waiting — publishing has started, so no edits.
  */
-export function whereNotStarted(query: DatabaseQueryBuilderContract<any>) {
+export function whereNotStarted(query: DatabaseQueryBuilderContract) {
   return query.where((q) =>
     q
       .whereIn('status', ['draft', 'pending_approval', 'scheduled'])
@@ -20,7 +20,7 @@ export function whereNotStarted(query: DatabaseQueryBuilderContract<any>) {
 }
 
 /** Not held by a worker right now (a retry may be waiting): may still be cancelled. */
-export function whereNotClaimed(query: DatabaseQueryBuilderContract<any>) {
+export function whereNotClaimed(query: DatabaseQueryBuilderContract) {
   return query.whereIn('status', ['draft', 'pending_approval', 'scheduled', 'queued'])
 }
 
