@@ -28,7 +28,7 @@ test.group('Posts / issue messages', () => {
     for (const file of await sources()) {
       const text = await readFile(file, 'utf8')
       for (const match of text.matchAll(
-        /\{ code: '([a-z_]+)'(?: \}|, params: \{ (?:what: '([a-z_]+)')?)/g
+        /\{\s*code: '([a-z_]+)'(?:\s*\}|,\s*params: \{\s*(?:what: '([a-z_]+)')?)/g
       )) {
         emitted.add(match[1])
         // A plugin's own rule reported under a generic code (Instagram's hashtags) has a message of its own.
