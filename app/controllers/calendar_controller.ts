@@ -4,7 +4,7 @@ import SocialAccount from '#models/social_account'
 import { POST_STATUSES, type PostStatus } from '#models/post'
 import plugins from '#services/plugins'
 import { calendarPosts } from '#services/calendar/calendar_events'
-import { reschedulePost } from '#services/calendar/reschedule_post'
+import { reschedulePost } from '#actions/posts/reschedule_post'
 import {
   calendarEventsValidator,
   rangeProblem,

@@ -4,7 +4,7 @@ import { csvConfirmValidator, csvUploadValidator } from '#validators/api'
 import { parsePostsCsv } from '#services/csv/parse_posts'
 import { checkRows } from '#services/csv/validate_rows'
 import { loadImport, saveImport, takeImport } from '#services/csv/import_store'
-import { scheduleRows } from '#services/csv/schedule_rows'
+import { scheduleRows } from '#actions/posts/schedule_csv_rows'
 import { exportPostsCsv } from '#services/csv/export_posts'
 
 /** How many valid rows the preview lists (errors are always listed in full). */

@@ -1,7 +1,7 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { requestPasswordReset } from '#actions/accounts/request_password_reset'
 import { resetPassword } from '#actions/accounts/reset_password'
-import { findUsableToken } from '#actions/accounts/password_reset_tokens'
+import { findUsableToken } from '#services/accounts/password_reset_tokens'
 import { forgotPasswordValidator, resetPasswordValidator } from '#validators/accounts'
 import { signIn } from '#services/session_epoch'
 

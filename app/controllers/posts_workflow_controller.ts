@@ -1,7 +1,7 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { approvePost } from '#actions/posts/approve_post'
 import { rejectPost } from '#actions/posts/reject_post'
-import { dispatchPost, type Dispatch } from '#services/posts/dispatch_post'
+import { dispatchPost, type Dispatch } from '#actions/posts/dispatch_post'
 import { findWorkspacePost } from '#services/posts/find_post'
 import { scheduleTime } from '#services/posts/schedule_time'
 import { dispatchMessage, timeMessage, workspaceTime } from '#services/posts/outcome_messages'

@@ -6,7 +6,7 @@ import { processingRestrictedSince, setProcessingRestricted } from '#services/pr
 import { EXPORT_TTL_DAYS, exportFilePath } from '#services/privacy/exports'
 import { deleteAccount, deletionPlan } from '#actions/privacy/delete_account'
 import { requestDataExport } from '#actions/privacy/request_data_export'
-import { deleteAccountValidator, restrictionValidator } from '#actions/privacy/privacy_validators'
+import { deleteAccountValidator, restrictionValidator } from '#validators/privacy'
 import { formError } from '#validators/accounts'
 import { exportDownloadUrl } from '#mails/data_export_ready_mail'
 

@@ -1,6 +1,6 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { createWorkspace } from '#actions/workspaces/create_workspace'
-import { findHomeWorkspace } from '#actions/workspaces/find_home_workspace'
+import { findHomeWorkspace } from '#services/workspaces/find_home_workspace'
 import { auditRequest } from '#services/audit'
 import { createWorkspaceValidator, WORKSPACE_TIMEZONES } from '#validators/workspaces'
 

@@ -2,7 +2,7 @@ import type { HttpContext } from '@adonisjs/core/http'
 import SessionMiddleware from '@adonisjs/session/session_middleware'
 import InitializeAuthMiddleware from '@adonisjs/auth/initialize_auth_middleware'
 import WorkspaceMember from '#models/workspace_member'
-import { findHomeWorkspace } from '#actions/workspaces/find_home_workspace'
+import { findHomeWorkspace } from '#services/workspaces/find_home_workspace'
 import SilentAuthMiddleware from '#middleware/silent_auth_middleware'
 import DetectLocaleMiddleware from '#middleware/detect_locale_middleware'
 

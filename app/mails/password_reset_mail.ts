@@ -2,7 +2,7 @@ import { BaseMail } from '@adonisjs/mail'
 import i18nManager from '@adonisjs/i18n/services/main'
 import { appUrl } from '#config/app'
 import type User from '#models/user'
-import { RESET_TOKEN_TTL_MINUTES } from '#actions/accounts/password_reset_tokens'
+import { RESET_TOKEN_TTL_MINUTES } from '#services/accounts/password_reset_tokens'
 
 /** The link to choose a new password, written in the user's own language. */
 export default class PasswordResetMail extends BaseMail {

@@ -4,7 +4,7 @@ import { appUrl } from '#config/app'
 import type User from '#models/user'
 import type Workspace from '#models/workspace'
 import type WorkspaceInvitation from '#models/workspace_invitation'
-import { INVITATION_TTL_DAYS } from '#actions/workspaces/invitation_tokens'
+import { INVITATION_TTL_DAYS } from '#services/workspaces/invitation_tokens'
 
 export interface WorkspaceInvitationMailInput {
   invitation: WorkspaceInvitation

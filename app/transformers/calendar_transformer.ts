@@ -2,7 +2,7 @@ import type { NetworkPlugin } from '#sdk'
 import type SocialAccount from '#models/social_account'
 import type WorkspaceMember from '#models/workspace_member'
 import type { CalendarPostRow } from '#services/calendar/calendar_events'
-import { MOVABLE_STATUSES, mayMove } from '#services/calendar/reschedule_post'
+import { MOVABLE_STATUSES, mayMove } from '#actions/posts/reschedule_post'
 
 /** One post on the calendar: what its chip shows and whether the viewer may drag it. */
 export function toCalendarEvent(

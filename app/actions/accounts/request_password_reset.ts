@@ -2,7 +2,7 @@ import mail from '@adonisjs/mail/services/main'
 import User from '#models/user'
 import { audit } from '#services/audit'
 import PasswordResetMail from '#mails/password_reset_mail'
-import { issueResetToken } from '#actions/accounts/password_reset_tokens'
+import { issueResetToken } from '#services/accounts/password_reset_tokens'
 import { minutesUntil, passwordResetPerEmail, passwordResetPerIp } from '#start/limiter'
 
 export type ResetRequestResult =

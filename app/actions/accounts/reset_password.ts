@@ -1,7 +1,7 @@
 import User from '#models/user'
 import PasswordResetToken from '#models/password_reset_token'
 import { audit } from '#services/audit'
-import { consumeToken, findUsableToken } from '#actions/accounts/password_reset_tokens'
+import { consumeToken, findUsableToken } from '#services/accounts/password_reset_tokens'
 import { minutesUntil, passwordResetPerEmail, passwordResetPerIp } from '#start/limiter'
 
 export type ResetResult =

@@ -4,7 +4,7 @@ import { failed, ok } from '#sdk'
 import plugins from '#services/plugins'
 import { beginAuthorization } from '#services/oauth_state'
 import { oauthRedirectUri } from '#services/oauth_redirect'
-import { instanceApp } from '#actions/channels/instance_app'
+import { instanceApp } from '#services/channels/instance_app'
 
 /**
  * Starts an OAuth connection: remembers state and PKCE verifier in the session and

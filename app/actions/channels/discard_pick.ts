@@ -1,7 +1,7 @@
 import logger from '@adonisjs/core/services/logger'
 import plugins from '#services/plugins'
 import type { PendingPick } from '#services/pending_pick'
-import { isGrantInUse } from '#actions/channels/grant_in_use'
+import { isGrantInUse } from '#services/channels/grant_in_use'
 
 export type DiscardOutcome = 'revoked' | 'in_use' | 'not_supported' | 'failed'
 

@@ -4,7 +4,7 @@ import { failed } from '#sdk'
 import plugins from '#services/plugins'
 import { takeAuthorization, type PendingAuthorization } from '#services/oauth_state'
 import { oauthRedirectUri } from '#services/oauth_redirect'
-import { instanceApp } from '#actions/channels/instance_app'
+import { instanceApp } from '#services/channels/instance_app'
 
 /**
  * Completes an OAuth connection from the network's callback: checks the state against

@@ -1,8 +1,8 @@
 import MediaAsset from '#models/media_asset'
 import type Workspace from '#models/workspace'
 import type { MediaInput } from '#actions/posts/create_post'
-import { loadTargetAccounts } from '#actions/posts/load_targets'
-import { checkTargets, type TargetCheck, type TargetInput } from '#actions/posts/check_targets'
+import { loadTargetAccounts } from '#services/posts/load_targets'
+import { checkTargets, type TargetCheck, type TargetInput } from '#services/posts/check_targets'
 import { checkableMedia } from '#services/media/checkable_media'
 
 export type CheckDraftResult =

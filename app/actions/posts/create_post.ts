@@ -7,9 +7,9 @@ import type SocialAccount from '#models/social_account'
 import PostMedia from '#models/post_media'
 import type User from '#models/user'
 import type Workspace from '#models/workspace'
-import { canEdit } from '#actions/posts/post_rules'
-import { loadTargetAccounts } from '#actions/posts/load_targets'
-import { checkTargets, type TargetCheck, type TargetInput } from '#actions/posts/check_targets'
+import { canEdit } from '#services/posts/post_rules'
+import { loadTargetAccounts } from '#services/posts/load_targets'
+import { checkTargets, type TargetCheck, type TargetInput } from '#services/posts/check_targets'
 
 export interface MediaInput {
   mediaAssetId: number

@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon'
 import type Post from '#models/post'
 import type User from '#models/user'
-import { canReview } from '#actions/posts/post_rules'
+import { canReview } from '#services/posts/post_rules'
 import { unqueueDeliveries } from '#services/publishing/schedule'
 
 export type RejectPostResult =

@@ -1,8 +1,8 @@
 import { type DateTime } from 'luxon'
 import type Post from '#models/post'
 import type User from '#models/user'
-import { canEdit, needsApproval } from '#actions/posts/post_rules'
-import { checkSavedPost, type TargetCheck } from '#actions/posts/check_targets'
+import { canEdit, needsApproval } from '#services/posts/post_rules'
+import { checkSavedPost, type TargetCheck } from '#services/posts/check_targets'
 import { queueDeliveries, unqueueDeliveries } from '#services/publishing/schedule'
 
 export type SchedulePostResult =

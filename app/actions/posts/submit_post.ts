@@ -1,6 +1,6 @@
 import type Post from '#models/post'
 import type User from '#models/user'
-import { canEdit } from '#actions/posts/post_rules'
+import { canEdit } from '#services/posts/post_rules'
 import { unqueueDeliveries } from '#services/publishing/schedule'
 
 export type SubmitPostResult =

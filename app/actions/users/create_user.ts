@@ -1,27 +1,13 @@
-import vine, { errors } from '@vinejs/vine'
+import { errors } from '@vinejs/vine'
 import db from '@adonisjs/lucid/services/db'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import string from '@adonisjs/core/helpers/string'
 import User from '#models/user'
 import Workspace from '#models/workspace'
 import WorkspaceMember from '#models/workspace_member'
-import { ROLES, type Role } from '#services/roles'
+import type { Role } from '#services/roles'
 import { audit } from '#services/audit'
-
-export const createUserValidator = vine.create({
-  email: vine
-    .string()
-    .trim()
-    .maxLength(254)
-    .email()
-    .toLowerCase()
-    .unique({ table: 'users', column: 'email' }),
-  fullName: vine.string().trim().minLength(1).maxLength(120),
-  password: vine.string().minLength(10).maxLength(128),
-  /** Name or slug of the workspace to join or create. */
-  workspace: vine.string().trim().minLength(1).maxLength(80).optional(),
-  role: vine.enum(ROLES).optional(),
-})
+import { createUserValidator } from '#validators/users'
 
 export type CreateUserResult =
   | {

@@ -4,7 +4,7 @@ import type User from '#models/user'
 import type Workspace from '#models/workspace'
 import type WorkspaceInvitation from '#models/workspace_invitation'
 import WorkspaceMember from '#models/workspace_member'
-import { findInvitationByToken, invitationState } from '#actions/workspaces/invitation_tokens'
+import { findInvitationByToken, invitationState } from '#services/workspaces/invitation_tokens'
 
 export type AcceptInvitationResult =
   | {

@@ -1,7 +1,7 @@
 import db from '@adonisjs/lucid/services/db'
 import type WorkspaceMember from '#models/workspace_member'
 import type { Role } from '#services/roles'
-import { isLastOwner } from '#actions/workspaces/owners'
+import { isLastOwner } from '#services/workspaces/owners'
 
 export type ChangeRoleResult =
   { status: 'changed'; previousRole: Role } | { status: 'unchanged' } | { status: 'last_owner' }

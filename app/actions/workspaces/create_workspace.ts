@@ -2,7 +2,7 @@ import db from '@adonisjs/lucid/services/db'
 import type User from '#models/user'
 import Workspace from '#models/workspace'
 import WorkspaceMember from '#models/workspace_member'
-import { uniqueSlug } from '#actions/workspaces/workspace_slug'
+import { uniqueSlug } from '#services/workspaces/workspace_slug'
 
 export interface CreateWorkspaceInput {
   user: User

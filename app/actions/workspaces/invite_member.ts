@@ -6,7 +6,7 @@ import WorkspaceInvitation from '#models/workspace_invitation'
 import WorkspaceMember from '#models/workspace_member'
 import WorkspaceInvitationMail from '#mails/workspace_invitation_mail'
 import type { Role } from '#services/roles'
-import { newInvitationToken } from '#actions/workspaces/invitation_tokens'
+import { newInvitationToken } from '#services/workspaces/invitation_tokens'
 
 export interface InviteMemberInput {
   workspace: Workspace

@@ -1,7 +1,7 @@
 import db from '@adonisjs/lucid/services/db'
 import User from '#models/user'
 import type WorkspaceMember from '#models/workspace_member'
-import { isLastOwner } from '#actions/workspaces/owners'
+import { isLastOwner } from '#services/workspaces/owners'
 
 export type RemoveMemberResult = { status: 'removed' } | { status: 'last_owner' }
 

@@ -3,7 +3,7 @@ import type User from '#models/user'
 import type Workspace from '#models/workspace'
 import type WorkspaceInvitation from '#models/workspace_invitation'
 import WorkspaceInvitationMail from '#mails/workspace_invitation_mail'
-import { newInvitationToken } from '#actions/workspaces/invitation_tokens'
+import { newInvitationToken } from '#services/workspaces/invitation_tokens'
 
 /**
  * Sends a pending (or expired) invitation again with a new link and a new expiry;

@@ -4,7 +4,7 @@ import MediaAsset from '#models/media_asset'
 import { ApiError, notFound } from '#services/api/errors'
 import { toApiChecks } from '#services/api/serializers'
 import { sqlTime } from '#services/publishing/settings'
-import type { TargetCheck } from '#actions/posts/check_targets'
+import type { TargetCheck } from '#services/posts/check_targets'
 
 export interface PostListQuery {
   status?: PostStatus

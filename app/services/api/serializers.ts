@@ -3,7 +3,7 @@ import type Delivery from '#models/delivery'
 import type SocialAccount from '#models/social_account'
 import type MediaAsset from '#models/media_asset'
 import type PostMedia from '#models/post_media'
-import type { TargetCheck } from '#actions/posts/check_targets'
+import type { TargetCheck } from '#services/posts/check_targets'
 
 /** ISO string in UTC, or null. */
 const iso = (value: { toUTC(): { toISO(): string | null } } | null | undefined) =>

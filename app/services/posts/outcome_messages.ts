@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon'
 import type { I18n } from '@adonisjs/i18n'
-import type { DispatchResult } from '#services/posts/dispatch_post'
+import type { DispatchResult } from '#actions/posts/dispatch_post'
 import type { ScheduleTime } from '#services/posts/schedule_time'
 
 export interface Message {

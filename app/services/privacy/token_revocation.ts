@@ -4,7 +4,7 @@ import Workspace from '#models/workspace'
 import User from '#models/user'
 import plugins from '#services/plugins'
 import { forgetToken, openToken } from '#services/token_vault'
-import { isGrantInUse } from '#actions/channels/grant_in_use'
+import { isGrantInUse } from '#services/channels/grant_in_use'
 
 /** Which accounts `tokens:revoke` acts on; exactly one criterion. */
 export type RevocationTarget =

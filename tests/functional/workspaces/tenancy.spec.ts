@@ -9,7 +9,7 @@ import SocialAccount from '#models/social_account'
 import MediaAsset from '#models/media_asset'
 import Post from '#models/post'
 import { DateTime } from 'luxon'
-import { newInvitationToken } from '#actions/workspaces/invitation_tokens'
+import { newInvitationToken } from '#services/workspaces/invitation_tokens'
 import { withCleanState } from '#tests/helpers/database'
 import { addMember, makeUser, makeWorkspace } from './_helpers.js'
 

@@ -1,6 +1,6 @@
 import vine from '@vinejs/vine'
 
-/** Validators of the privacy page (kept with the privacy actions; app/validators is shared ground). */
+/** Validators of the privacy page. */
 export const restrictionValidator = vine.create({
   restricted: vine.boolean(),
 })

@@ -4,7 +4,7 @@ import type User from '#models/user'
 import { schedulePost } from '#actions/posts/schedule_post'
 import { publishNow } from '#actions/posts/publish_now'
 import { submitPost } from '#actions/posts/submit_post'
-import { checkSavedPost, type TargetCheck } from '#actions/posts/check_targets'
+import { checkSavedPost, type TargetCheck } from '#services/posts/check_targets'
 
 export type Dispatch =
   { intent: 'schedule'; at: DateTime } | { intent: 'publish' } | { intent: 'submit' }

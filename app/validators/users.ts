@@ -1,0 +1,18 @@
+import vine from '@vinejs/vine'
+import { ROLES } from '#services/roles'
+
+/** `users:create`: the first admin or a scripted install. */
+export const createUserValidator = vine.create({
+  email: vine
+    .string()
+    .trim()
+    .maxLength(254)
+    .email()
+    .toLowerCase()
+    .unique({ table: 'users', column: 'email' }),
+  fullName: vine.string().trim().minLength(1).maxLength(120),
+  password: vine.string().minLength(10).maxLength(128),
+  /** Name or slug of the workspace to join or create. */
+  workspace: vine.string().trim().minLength(1).maxLength(80).optional(),
+  role: vine.enum(ROLES).optional(),
+})
