@@ -4,6 +4,7 @@
  */
 import 'reflect-metadata'
 import { Ignitor } from '@adonisjs/core'
+import { stopWithinDeadline } from '#services/graceful_shutdown'
 
 export const APP_ROOT = new URL('../', import.meta.url)
 
@@ -18,7 +19,7 @@ export function createIgnitor() {
     app.booting(async () => {
       await import('#start/env')
     })
-    app.listen('SIGTERM', () => app.terminate())
-    app.listenIf(app.managedByPm2, 'SIGINT', () => app.terminate())
+    app.listen('SIGTERM', () => stopWithinDeadline(app))
+    app.listenIf(app.managedByPm2, 'SIGINT', () => stopWithinDeadline(app))
   })
 }

@@ -1,6 +1,7 @@
 import { BaseCommand, flags } from '@adonisjs/core/ace'
 import type { CommandOptions } from '@adonisjs/core/types/ace'
 import { QUEUE_NAMES, isQueueName, type QueueName } from '#queue/types'
+import { stopWithinDeadline } from '#services/graceful_shutdown'
 
 export default class QueueWork extends BaseCommand {
   static commandName = 'queue:work'
@@ -49,7 +50,7 @@ export default class QueueWork extends BaseCommand {
       this.logger.info(timedOut ? 'stopped (some jobs were released unfinished)' : 'stopped')
     })
     // bin/ignite.ts already turns SIGTERM into app.terminate(); Ctrl-C should do the same here.
-    this.app.listen('SIGINT', () => this.app.terminate())
+    this.app.listen('SIGINT', () => stopWithinDeadline(this.app))
 
     await runner.start()
     this.logger.info(`worker ${process.pid} serving queues: ${runner.queues.join(', ')}`)

@@ -22,3 +22,10 @@ export const http = defineConfig({
     sameSite: 'lax',
   },
 })
+
+/**
+ * How long a web or worker process may take to stop after SIGTERM/SIGINT before it exits
+ * anyway (bin/ignite.ts). Keep it below the supervisor's grace period (Docker's
+ * stop_grace_period, 10 s unless set) so the process exits on its own rather than by SIGKILL.
+ */
+export const shutdownTimeoutMs = env.get('SHUTDOWN_TIMEOUT_SECONDS', 20) * 1000

@@ -1,5 +1,6 @@
 import env from '#start/env'
 import { redisConnection } from '#config/redis'
+import { shutdownTimeoutMs } from '#config/app'
 import { defineConfig } from '#queue/types'
 
 const minute = 60_000
@@ -66,7 +67,8 @@ const queueConfig = defineConfig({
     ttlSeconds: heartbeatTtl,
     intervalSeconds: Math.max(1, Math.min(5, Math.floor(heartbeatTtl / 3))),
   },
-  shutdownTimeoutMs: 25_000,
+  // Running jobs get the process's shutdown deadline minus 5 s for closing connections.
+  shutdownTimeoutMs: Math.max(1000, shutdownTimeoutMs - 5000),
 })
 
 export default queueConfig

@@ -47,6 +47,8 @@ export default await Env.create(new URL('../', import.meta.url), {
   ACCESS_LOG_RETENTION_DAYS: Env.schema.number.optional(),
   AUDIT_LOG_RETENTION_DAYS: Env.schema.number.optional(),
   WORKER_HEARTBEAT_SECONDS: Env.schema.number.optional(),
+  /** Whole-shutdown deadline of a web or worker process after SIGTERM/SIGINT, in seconds. */
+  SHUTDOWN_TIMEOUT_SECONDS: Env.schema.number.optional(),
   /** Network plugin ids to switch off, comma separated. */
   PLUGINS_DISABLED: Env.schema.string.optional(),
   PLUGINS_HTTP_TIMEOUT_MS: Env.schema.number.optional(),

@@ -4,14 +4,15 @@ import { HealthService } from '#services/health/health_service'
 
 export default class HealthController {
   /**
-   * 200 while the database and Redis answer, 503 otherwise. A missing worker is reported
-   * as 'degraded' but still 200: the web process itself can serve every request, and a
-   * load balancer should not pull healthy web replicas because the worker is down.
-   * Monitoring alerts on `status` / `checks.worker.ok` instead.
+   * 200 only when the database, Redis and at least one worker (heartbeat younger than
+   * WORKER_HEARTBEAT_SECONDS) are alive; 503 otherwise. Without a worker nothing gets
+   * published, which an uptime monitor must see as an outage, not as a 200: the body's
+   * `status` ('degraded' without a worker, 'down' without the database or Redis) and
+   * `checks` say which part failed.
    */
   async handle({ response }: HttpContext) {
     const report = await (await app.container.make(HealthService)).run()
     response.header('Cache-Control', 'no-store')
-    return response.status(report.status === 'down' ? 503 : 200).json(report)
+    return response.status(report.status === 'ok' ? 200 : 503).json(report)
   }
 }

@@ -1,7 +1,11 @@
 import { hostname } from 'node:os'
 import { randomUUID } from 'node:crypto'
+import type { Redis } from 'ioredis'
 import type { Connection } from '@adonisjs/redis/types'
 import type { QueueName } from '#queue/types'
+
+/** What reading heartbeats needs: the app's connection or a plain ioredis client (queue:health). */
+export type HeartbeatReader = Pick<Connection | Redis, 'zrangebyscore' | 'mget'>
 
 /** What a running worker publishes about itself. Read by /health (which shows only `queues` and the time). */
 export interface WorkerInfo {
@@ -70,10 +74,15 @@ export class WorkerHeartbeat {
     }, this.options.intervalMs)
   }
 
-  /** Stops refreshing and removes the heartbeat at once (a clean stop, not a crash). */
-  async stop() {
+  /** Stops refreshing (the heartbeat then expires after its TTL). */
+  pause() {
     clearInterval(this.#timer)
     this.#timer = undefined
+  }
+
+  /** Stops refreshing and removes the heartbeat at once (a clean stop, not a crash). */
+  async stop() {
+    this.pause()
     const keys = heartbeatKeys(this.options.prefix)
     await this.redis.multi().del(keys.worker(this.id)).zrem(keys.index, this.id).exec()
   }
@@ -81,7 +90,7 @@ export class WorkerHeartbeat {
 
 /** Workers whose heartbeat has not expired, most recent first. */
 export async function readLiveWorkers(
-  redis: Connection,
+  redis: HeartbeatReader,
   prefix: string,
   ttlMs: number
 ): Promise<WorkerInfo[]> {

@@ -8,6 +8,20 @@ import type { BaseJob, JobClass } from '#queue/base_job'
 import type { QueueName } from '#queue/types'
 import { WorkerHeartbeat } from '#queue/worker_heartbeat'
 
+/** How long stopping waits for Redis round trips (closing, heartbeat removal) once jobs are done. */
+const CLOSE_GRACE_MS = 2000
+
+/** True when `promise` settles within `ms`; never rejects. */
+async function within(promise: Promise<unknown>, ms: number) {
+  return Promise.race([
+    promise.then(
+      () => true,
+      () => true
+    ),
+    sleep(ms, false, { ref: false }),
+  ])
+}
+
 /** A repeatable job, upserted as a BullMQ job scheduler when a worker serving its queue starts. */
 export interface JobSchedule {
   /** Scheduler id: upserting the same id again replaces it, so restarts never duplicate it. */
@@ -35,13 +49,16 @@ export interface WorkerRunnerOptions {
 /**
  * The consumer side: one BullMQ Worker per selected queue, each job routed to its class
  * through the registry. `stop()` stops fetching, waits for running jobs (bounded by
- * config.shutdownTimeoutMs) and closes every connection it opened.
+ * config.shutdownTimeoutMs) and closes every connection it opened, each step bounded so
+ * that a Redis that went away cannot hold the stop.
  */
 export class WorkerRunner {
   readonly queues: QueueName[]
   #workers: Worker[] = []
   #heartbeat: WorkerHeartbeat | undefined
   #stopping: Promise<{ timedOut: boolean }> | undefined
+  /** Handlers running in this process, settled or not (never rejects). */
+  #inFlight = new Set<Promise<void>>()
 
   constructor(private options: WorkerRunnerOptions) {
     this.queues = options.queues ?? (Object.keys(options.manager.config.queues) as QueueName[])
@@ -90,26 +107,43 @@ export class WorkerRunner {
   }
 
   async #stop(timeoutMs: number) {
-    // close() stops fetching at once and resolves when the jobs in hand are done.
+    // Heartbeat first: a stopping worker must not look alive to queue:health or /health.
+    this.#heartbeat?.pause()
+    // close() stops fetching at once; it resolves when the jobs in hand are done *and* BullMQ
+    // has told Redis so. With Redis gone (host reboot) that second part never happens, so the
+    // wait is on our own handlers, which need no Redis to finish.
     const closing = Promise.allSettled(this.#workers.map((worker) => worker.close()))
-    const timedOut = await Promise.race([
-      closing.then(() => false),
-      sleep(timeoutMs, true, { ref: false }),
-    ])
+    const timedOut = !(await within(Promise.allSettled(this.#inFlight), timeoutMs))
     if (timedOut) {
       // Their locks expire and BullMQ's stalled-job check hands them to another worker.
       this.options.logger.warn(
         { timeoutMs },
         'jobs still running at shutdown timeout; releasing them'
       )
-      await Promise.allSettled(this.#workers.map((worker) => worker.disconnect()))
     }
-    await this.#heartbeat?.stop().catch(() => {})
+    if (timedOut || !(await within(closing, CLOSE_GRACE_MS))) {
+      await within(
+        Promise.allSettled(this.#workers.map((worker) => worker.disconnect())),
+        CLOSE_GRACE_MS
+      )
+    }
+    await within(this.#heartbeat?.stop() ?? Promise.resolve(), CLOSE_GRACE_MS)
     this.#workers = []
     return { timedOut }
   }
 
-  async #process(queue: QueueName, job: Job) {
+  #process(queue: QueueName, job: Job) {
+    const running = this.#run(queue, job)
+    const settled = running.then(
+      () => {},
+      () => {}
+    )
+    this.#inFlight.add(settled)
+    void settled.then(() => this.#inFlight.delete(settled))
+    return running
+  }
+
+  async #run(queue: QueueName, job: Job) {
     const Job = await this.options.registry.resolve(job.name)
     // Retrying cannot fix an unknown or misrouted job: fail it for good.
     if (!Job) throw new UnrecoverableError(`Unknown job "${job.name}"`)

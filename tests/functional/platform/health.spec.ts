@@ -9,6 +9,7 @@ import { QueueManager } from '#queue/queue_manager'
 import type { QueueConfig } from '#queue/types'
 import { HealthService } from '#services/health/health_service'
 import { WorkerCheck } from '#services/health/worker_check'
+import { WorkerHeartbeat, heartbeatKeys } from '#queue/worker_heartbeat'
 import { withCleanState } from '#tests/helpers/database'
 import { startRunner } from '../../unit/queue/fixtures.js'
 
@@ -40,13 +41,13 @@ test.group('Platform / GET /health', (group) => {
   withCleanState(group)
   group.each.teardown(() => app.container.restore(HealthService))
 
-  test('database and Redis up, no worker: 200 but degraded, worker reported missing', async ({
+  test('database and Redis up, no worker: 503, degraded, worker reported missing', async ({
     client,
     assert,
   }) => {
     const response = await client.get('/health')
 
-    response.assertStatus(200)
+    response.assertStatus(503)
     const body = response.body()
     assert.equal(body.status, 'degraded')
     assert.isTrue(body.checks.database.ok)
@@ -78,6 +79,29 @@ test.group('Platform / GET /health', (group) => {
     assert.deepEqual(body.checks.worker.queues, ['publish', 'purge'])
     assert.isAtMost(Date.now() - Date.parse(body.checks.worker.lastHeartbeatAt), 10_000)
     assertNoInfrastructureDetails(assert, body)
+  })
+
+  test('a worker whose last heartbeat is older than the window: 503, worker not ok', async ({
+    client,
+    assert,
+  }) => {
+    const queue = app.config.get<QueueConfig>('queue')
+    const windowMs = queue.heartbeat.ttlSeconds * 1000
+    const heartbeat = new WorkerHeartbeat(redis.connection(), {
+      prefix: queue.prefix,
+      queues: ['publish'],
+      ttlMs: windowMs * 4,
+      intervalMs: 1000,
+    })
+    await heartbeat.beat()
+    // Its key is still there (long TTL) but the beat itself is past the window: a wedged worker.
+    await redis.zadd(heartbeatKeys(queue.prefix).index, Date.now() - windowMs - 1000, heartbeat.id)
+
+    const response = await client.get('/health')
+
+    response.assertStatus(503)
+    assert.equal(response.body().status, 'degraded')
+    assert.isFalse(response.body().checks.worker.ok)
   })
 
   test('database unreachable: 503 and down, without leaking where it was', async ({
