@@ -1,9 +1,19 @@
+import { isAbsolute } from 'node:path'
 import env from '#start/env'
 import app from '@adonisjs/core/services/app'
 import { defineConfig } from '@adonisjs/core/http'
+import { dataPath } from '#config/paths'
 
 /** Signs cookies and URLs and keys the encryption of stored secrets: losing it loses every token. */
 export const appKey = env.get('APP_KEY')
+
+/** Where a generated APP_KEY is kept (APP_KEY_FILE, default DATA_DIR/.app_key); backups carry it. */
+const keyFile = env.get('APP_KEY_FILE')
+export const appKeyFile = keyFile
+  ? isAbsolute(keyFile)
+    ? keyFile
+    : app.makePath(keyFile)
+  : dataPath('.app_key')
 
 /** Public base URL, used in e-mails (reset links, invitations). */
 export const appUrl = env.get('APP_URL', `http://${env.get('HOST')}:${env.get('PORT')}`)

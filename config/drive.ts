@@ -6,11 +6,15 @@ import { dataPath } from '#config/paths'
  * Media storage. Files are private: the app serves them itself after a membership check
  * (or a signed URL), so no disk is exposed as a static route.
  */
+/** Folder of the `local` disk (backups archive it). */
+export const localMediaRoot = dataPath('media')
+export const mediaDisk = env.get('MEDIA_DISK', 'local')
+
 const driveConfig = defineConfig({
-  default: env.get('MEDIA_DISK', 'local'),
+  default: mediaDisk,
   services: {
     local: services.fs({
-      location: dataPath('media'),
+      location: localMediaRoot,
       visibility: 'private',
       serveFiles: false,
     }),

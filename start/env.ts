@@ -10,6 +10,8 @@ export default await Env.create(new URL('../', import.meta.url), {
   HOST: Env.schema.string({ format: 'host' }),
   APP_URL: Env.schema.string.optional({ format: 'url', tld: false }),
   APP_KEY: Env.schema.secret(),
+  /** File holding the key when APP_KEY is unset (the Docker entry point writes `$DATA_DIR/.app_key`). */
+  APP_KEY_FILE: Env.schema.string.optional(),
   /** Previous APP_KEYs, comma separated: still decrypt, never encrypt. */
   APP_OLD_KEYS: Env.schema.string.optional(),
   LOG_LEVEL: Env.schema.string.optional(),
