@@ -127,7 +127,6 @@ async function checkDatabaseFits(manifest: BackupManifest, staged: string) {
 
 async function installHasData(manifest: BackupManifest) {
   if (await databaseHasData()) return true
-  if (manifest.media.disk !== 'local' || mediaDisk !== 'local')
-    return false
+  if (manifest.media.disk !== 'local' || mediaDisk !== 'local') return false
   return (await listFiles(localMediaRoot)).size > 0
 }
