@@ -45,6 +45,8 @@ export class FakeBluesky implements FakeNetwork {
     const fake = new FakeBluesky()
     fake.#routes()
     await fake.server.start()
+    // It stands for a server the user names in a form: reachable by its exact address only.
+    fake.server.allowAsOutboundTarget()
     return fake
   }
 
