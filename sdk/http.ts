@@ -31,8 +31,8 @@ export interface HttpClientOptions {
   headers?: Record<string, string>
   /**
    * Origins an operator fixed (the plugin's configured base URLs, a test's fake), reached
-   * directly. `baseUrl` is one of them. Every other origin — a service or instance URL a user
-   * typed, a PDS or upload URL a network answered — goes through `outbound`.
+   * directly; `[baseUrl]` when not given. Every other origin — a service or instance URL a
+   * user typed, a PDS or upload URL a network answered — goes through `outbound`.
    */
   trustedOrigins?: string[]
   /** The address policy for the other origins; the process-wide one unless a test gives its own. */
@@ -67,7 +67,7 @@ export class HttpClient {
 
   constructor(private options: HttpClientOptions) {
     this.#trusted = new Set(
-      [options.baseUrl, ...(options.trustedOrigins ?? [])]
+      (options.trustedOrigins ?? [options.baseUrl])
         .map(originOf)
         .filter((origin): origin is string => origin !== null)
     )

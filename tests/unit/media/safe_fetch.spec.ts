@@ -76,7 +76,7 @@ test.group('Media / SSRF-safe fetcher', (group) => {
     }
   })
 
-  test('refuses {0}')
+  test('refuses {$self}')
     .with([
       'http://2130706433/',
       'http://0177.0.0.1/',
