@@ -87,7 +87,7 @@ export class OutboundPolicy {
 
   /**
    * Lets one exact `host:port` (an IP or a name, with its port) be reached even though it is
-   * private. Returns the function that takes the permission back.
+   * private. Returns the function that takes the permission back (and closes pooled connections).
    */
   allow(target: string) {
     const url = new URL(`http://${target}`)
@@ -97,8 +97,10 @@ export class OutboundPolicy {
     this.#allowed.set(entry, (this.#allowed.get(entry) ?? 0) + 1)
     return () => {
       const left = (this.#allowed.get(entry) ?? 1) - 1
-      if (left > 0) this.#allowed.set(entry, left)
-      else this.#allowed.delete(entry)
+      if (left > 0) return void this.#allowed.set(entry, left)
+      this.#allowed.delete(entry)
+      // Pooled keep-alive connections were checked under the old list: drop them.
+      void this.close()
     }
   }
 
