@@ -36,6 +36,7 @@ const { FakeMastodon } = await import('#plugins/mastodon/fake/server')
 const { FakeBluesky } = await import('#plugins/bluesky/fake/server')
 const { FakeX } = await import('#plugins/x/fake/server')
 const { connectThroughFake } = await import('#sdk/testing/connect')
+const { outboundPolicy } = await import('#sdk')
 const { default: plugins } = await import('#services/plugins')
 const { saveConnections } = await import('#actions/channels/save_connections')
 const { default: User } = await import('#models/user')
@@ -53,6 +54,12 @@ const proxies = {
   bluesky: await new FaultProxy(bluesky.server.baseUrl, new RegExp(bluesky.publishPath)).start(),
   x: await new FaultProxy(x.server.baseUrl, new RegExp(x.publishPath)).start(),
 }
+// The proxies and fakes stand for servers users name (instance, service, PDS): this process and
+// the worker may reach exactly their addresses, nothing else on loopback.
+const userNamed = [proxies.mastodon, proxies.bluesky, mastodon.server, bluesky.server].map(
+  (server) => new URL(server.baseUrl).host
+)
+for (const host of userNamed) outboundPolicy.allow(host)
 const pluginSettings = {
   x: {
     ...x.settings,
@@ -108,6 +115,7 @@ for (const [network, fake] of [
 // --- the worker process -----------------------------------------------------------------
 const workerEnv = {
   ...process.env,
+  OUTBOUND_ALLOW_PRIVATE: userNamed.join(','),
   BENCH_PUBLISHING: JSON.stringify({
     leaseMs: 8000,
     backoffBaseMs: 500,

@@ -139,6 +139,11 @@ const [rawHttpMb, rawWorkerMb] = await Promise.all([idleRss(rawHttp.pid!), idleR
 await Promise.all([stop(rawHttp), stop(rawWorker)])
 
 // --- web + worker from the build ---------------------------------------------------------
+// The Mastodon fake stands for an instance users name: the processes may reach exactly its
+// address (the outbound policy refuses loopback otherwise, in production as everywhere).
+const { FakeMastodon } = await import('#plugins/mastodon/fake/server')
+const fake = await FakeMastodon.start()
+Object.assign(prodEnv, { OUTBOUND_ALLOW_PRIVATE: new URL(fake.server.baseUrl).host })
 const web = start([...WEB_FLAGS, 'bin/server.js'])
 const worker = start([...WORKER_FLAGS, 'ace.js', 'queue:work', '--queues=publish'])
 // The same entry points without bin/start's node flags: what the flags buy. Not counted
@@ -154,14 +159,12 @@ const [webBoot, workerBoot, plainBoot, plainWebBoot] = await Promise.all(
 )
 
 // --- publish burst (Mastodon fake) + web traffic -------------------------------------------
-const { FakeMastodon } = await import('#plugins/mastodon/fake/server')
 const { connectThroughFake } = await import('#sdk/testing/connect')
 const { default: plugins } = await import('#services/plugins')
 const { saveConnections } = await import('#actions/channels/save_connections')
 const { default: User } = await import('#models/user')
 const { createWorkspace } = await import('#actions/workspaces/create_workspace')
 const { default: db } = await import('@adonisjs/lucid/services/db')
-const fake = await FakeMastodon.start()
 const owner = await User.create({
   fullName: 'Footprint',
   email: `fp-${Date.now()}@example.com`,

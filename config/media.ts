@@ -1,4 +1,3 @@
-import app from '@adonisjs/core/services/app'
 import env from '#start/env'
 
 const MB = 1024 * 1024
@@ -34,8 +33,6 @@ export interface MediaConfig {
     maxBytes: number
     timeoutMs: number
     maxRedirects: number
-    /** Lets imports reach loopback/private addresses: tests and local fakes only, never production. */
-    allowPrivateTargets: boolean
   }
 }
 
@@ -59,7 +56,6 @@ const mediaConfig: MediaConfig = {
     maxBytes: env.get('MEDIA_IMPORT_MAX_MB', 50) * MB,
     timeoutMs: env.get('MEDIA_IMPORT_TIMEOUT_SECONDS', 30) * 1000,
     maxRedirects: 5,
-    allowPrivateTargets: app.inTest,
   },
 }
 

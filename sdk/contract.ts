@@ -116,11 +116,24 @@ export interface CredentialField {
   secret: boolean
 }
 
+/**
+ * Failure codes of `CredentialsAuth.connect` that the app words for the user (and logs for the
+ * admin): the login itself was refused, the server could not be reached (down, or an address
+ * the outbound policy refuses), or the login worked but the account could not be read.
+ */
+export const CONNECT_FAILURES = [
+  'login_refused',
+  'server_unreachable',
+  'profile_lookup_failed',
+] as const
+export type ConnectFailure = (typeof CONNECT_FAILURES)[number]
+
 /** Handle + password style logins (Bluesky app passwords). The credentials are stored like tokens. */
 export interface CredentialsAuth {
   kind: 'credentials'
   fields: CredentialField[]
   picker: false
+  /** Fails with a `ConnectFailure` code; a session opened before a later step failed is closed. */
   connect(ctx: PluginContext, values: Record<string, string>): Promise<Result<Connection[]>>
   refresh(ctx: AccountContext): Promise<Result<TokenSet>>
   revoke(ctx: AccountContext): Promise<Result<void>>

@@ -1,4 +1,9 @@
 import { ambiguous, failed, ok, rateLimited, unauthorized, type Result } from './results.js'
+import {
+  outboundPolicy,
+  type OutboundPolicy,
+  type OutboundRefusedError,
+} from './outbound_policy.js'
 
 export interface HttpResponse<T = unknown> {
   status: number
@@ -24,8 +29,14 @@ export interface HttpClientOptions {
   baseUrl: string
   timeoutMs?: number
   headers?: Record<string, string>
-  /** Injected by tests and by the app (e.g. an SSRF-safe fetch for user-supplied hosts). */
-  fetch?: typeof fetch
+  /**
+   * Origins an operator fixed (the plugin's configured base URLs, a test's fake), reached
+   * directly; `[baseUrl]` when not given. Every other origin — a service or instance URL a
+   * user typed, a PDS or upload URL a network answered — goes through `outbound`.
+   */
+  trustedOrigins?: string[]
+  /** The address policy for the other origins; the process-wide one unless a test gives its own. */
+  outbound?: OutboundPolicy
 }
 
 /** Errors that mean the request never left this machine, so retrying cannot duplicate anything. */
@@ -38,16 +49,53 @@ const NOT_SENT = new Set([
   'ENETUNREACH',
 ])
 
+const originOf = (url: string) => {
+  try {
+    return new URL(url).origin
+  } catch {
+    return null
+  }
+}
+
 /**
  * A small fetch wrapper every plugin uses: base URL, timeout, JSON/form bodies,
  * and one mapping from HTTP outcomes to plugin results, so 401/429/5xx/timeouts
  * mean the same thing for every network.
  */
 export class HttpClient {
-  constructor(private options: HttpClientOptions) {}
+  readonly #trusted: Set<string>
 
+  constructor(private options: HttpClientOptions) {
+    this.#trusted = new Set(
+      (options.trustedOrigins ?? [options.baseUrl])
+        .map(originOf)
+        .filter((origin): origin is string => origin !== null)
+    )
+  }
+
+  /**
+   * The same client aimed at another base URL. Trust does not travel with the URL: only the
+   * origins trusted when the client was built are reached directly, so a base URL that a
+   * user or a network chose is policed.
+   */
   withBaseUrl(baseUrl: string) {
-    return new HttpClient({ ...this.options, baseUrl })
+    return new HttpClient({ ...this.options, trustedOrigins: [...this.#trusted], baseUrl })
+  }
+
+  /** True when requests to `url` skip the outbound address policy (a fixed, configured host). */
+  isTrusted(url: string | URL) {
+    return this.#trusted.has(new URL(url).origin)
+  }
+
+  /**
+   * A raw fetch under the client's address rules, for protocols the result mapping of `send`
+   * does not fit (resumable uploads answering 308). Never follows redirects.
+   */
+  fetch(url: string | URL, init: RequestInit = {}): Promise<Response> {
+    const request = { ...init, redirect: 'manual' as const }
+    return this.isTrusted(url)
+      ? fetch(url, request)
+      : (this.options.outbound ?? outboundPolicy).fetch(url, request)
   }
 
   async send<T = any>(request: HttpRequest): Promise<Result<HttpResponse<T>>> {
@@ -71,11 +119,10 @@ export class HttpClient {
 
     let response: Response
     try {
-      response = await (this.options.fetch ?? fetch)(url, {
+      response = await this.fetch(url, {
         method,
         headers,
         body,
-        redirect: 'manual',
         signal: AbortSignal.timeout(request.timeoutMs ?? this.options.timeoutMs ?? 15_000),
       })
     } catch (error) {
@@ -96,9 +143,14 @@ export class HttpClient {
   }
 
   #transportFailure(method: string, url: URL, error: unknown): Result<never> {
-    const cause = (error as { cause?: { code?: string } })?.cause
+    const cause = (error as { cause?: { code?: string; message?: string } })?.cause
     const code = cause?.code ?? (error as { code?: string })?.code
     const where = `${method} ${url.origin}${url.pathname}`
+    // Refused by the address policy before anything was sent: retrying cannot change that.
+    if (code === 'EOUTBOUND_REFUSED') {
+      const refusal = (cause?.code === code ? cause : error) as OutboundRefusedError
+      return failed(`${where}: ${refusal.message}`, false, refusal.reason)
+    }
     if (code && NOT_SENT.has(code))
       return failed(`${where}: network unreachable (${code})`, true, code)
     // A timeout or reset after sending: the network may have acted. Reads are safe to retry.

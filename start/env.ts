@@ -54,6 +54,8 @@ export default await Env.create(new URL('../', import.meta.url), {
   /** Network plugin ids to switch off, comma separated. */
   PLUGINS_DISABLED: Env.schema.string.optional(),
   PLUGINS_HTTP_TIMEOUT_MS: Env.schema.number.optional(),
+  /** Exact host:port targets on a private network that user-chosen URLs may reach, comma separated. */
+  OUTBOUND_ALLOW_PRIVATE: Env.schema.string.optional(),
   X_CLIENT_ID: Env.schema.string.optional(),
   X_CLIENT_SECRET: Env.schema.secret.optional(),
   X_API_URL: Env.schema.string.optional({ format: 'url', tld: false }),

@@ -1,11 +1,11 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import app from '@adonisjs/core/services/app'
+import logger from '@adonisjs/core/services/logger'
 import SocialAccount from '#models/social_account'
 import Workspace from '#models/workspace'
 import WorkspaceMember from '#models/workspace_member'
+import { CONNECT_FAILURES } from '#sdk'
 import plugins from '#services/plugins'
 import { auditRequest } from '#services/audit'
-import { isPublicHost } from '#services/outbound_guard'
 import { can } from '#services/roles'
 import { toChannel, toNetworkChoice } from '#transformers/channel_transformer'
 import {
@@ -19,9 +19,6 @@ import { finishOAuthConnection } from '#actions/channels/finish_oauth_connection
 import { connectAccounts } from '#actions/channels/connect_accounts'
 import { disconnectAccount } from '#actions/channels/disconnect_account'
 import { stashPick } from '#services/pending_pick'
-
-/** Local fakes listen on 127.0.0.1; only tests and development may target private addresses. */
-const allowPrivateTargets = !app.inProduction
 
 /** The Channels page: the workspace's connected network accounts, connect and disconnect. */
 export default class ChannelsController {
@@ -46,10 +43,6 @@ export default class ChannelsController {
     const plugin = await plugins.get(params.network)
     const { instance } = await request.validateUsing(instanceConnectionValidator)
     const instanceUrl = instance ? instanceOrigin(instance) : undefined
-    if (instanceUrl && !(await isPublicHost(new URL(instanceUrl).hostname, allowPrivateTargets))) {
-      session.flash('error', i18n.t('channels.errors.instanceNotAllowed'))
-      return response.redirect().back()
-    }
     const url = await beginOAuthConnection(ctx, plugin, { workspaceId: workspace.id, instanceUrl })
     if (url.status !== 'ok') {
       session.flash(
@@ -68,13 +61,27 @@ export default class ChannelsController {
     const plugin = await plugins.get(params.network)
     if (plugin.auth.kind !== 'credentials')
       return response.badRequest({ error: 'not_a_credentials_network' })
-    const { values } = await request.validateUsing(credentialsConnectionValidator)
-    const result = await plugin.auth.connect(plugins.contextFor(plugin), values)
-    if (result.status !== 'ok') {
-      session.flash(
-        'error',
-        i18n.t('channels.errors.credentialsRejected', { network: plugin.displayName })
+    const context = plugins.contextFor(plugin)
+    const { values } = await request.validateUsing(
+      credentialsConnectionValidator(
+        plugin.id,
+        plugin.auth.fields,
+        Object.values(context.settings.urls)
       )
+    )
+    const result = await plugin.auth.connect(context, values as Record<string, string>)
+    if (result.status !== 'ok') {
+      const code = result.status === 'error' ? result.code : undefined
+      // What failed, for the admin: the reason names the server and the step, never a secret.
+      logger.warn(
+        { network: plugin.id, workspaceId: workspace.id, code, reason: result.reason },
+        'credentials connect failed'
+      )
+      const known = CONNECT_FAILURES.find((failure) => failure === code)
+      const message = known
+        ? `channels.errors.connect.${known}`
+        : 'channels.errors.credentialsRejected'
+      session.flash('error', i18n.t(message, { network: plugin.displayName }))
       return response.redirect().back()
     }
     await connectAccounts(ctx, {

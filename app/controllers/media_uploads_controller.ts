@@ -78,7 +78,6 @@ export default class MediaUploadsController {
         ),
         timeoutMs: config.import.timeoutMs,
         maxRedirects: config.import.maxRedirects,
-        allowPrivate: config.import.allowPrivateTargets,
         acceptContentTypes: (type) =>
           /^(image|video)\//.test(type) || type === 'application/octet-stream' || type === '',
       }).catch((error) => {

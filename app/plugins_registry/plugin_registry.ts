@@ -2,6 +2,7 @@ import { HttpClient, type NetworkPlugin, type PluginContext, type PluginSettings
 import { discoverPlugins, type PluginEntry } from '#plugins_registry/discover_plugins'
 import type { PluginsConfig } from '#config/plugins'
 import NotFoundException from '#exceptions/not_found_exception'
+import outbound from '#services/outbound'
 
 /**
  * The app's view of the network plugins: discovered once from plugins/*, imported
@@ -52,10 +53,21 @@ export class PluginRegistry {
     }
   }
 
-  /** What a plugin call needs: its settings and an HTTP client with the configured timeout. */
+  /**
+   * What a plugin call needs: its settings and an HTTP client with the configured timeout.
+   * The configured base URLs are the only hosts reached directly; any other host (a service
+   * or instance a user typed, an endpoint or upload URL a network answered) goes through the
+   * outbound address policy.
+   */
   contextFor(plugin: NetworkPlugin): PluginContext {
     const settings = this.settingsFor(plugin)
-    const baseUrl = Object.values(settings.urls)[0] ?? 'http://invalid.invalid'
-    return { settings, http: new HttpClient({ baseUrl, timeoutMs: this.config.timeoutMs }) }
+    const configured = Object.values(settings.urls)
+    const http = new HttpClient({
+      baseUrl: configured[0] ?? 'http://invalid.invalid',
+      trustedOrigins: configured,
+      timeoutMs: this.config.timeoutMs,
+      outbound,
+    })
+    return { settings, http }
   }
 }

@@ -2,6 +2,7 @@ import vine from '@vinejs/vine'
 import { POST_STATUSES } from '#models/post'
 import { API_SCOPES } from '#models/api_token'
 import { WEBHOOK_EVENTS } from '#models/webhook'
+import { reachableUrl } from '#validators/outbound'
 
 /** An RFC 3339 instant with its offset (`2026-12-01T09:00:00Z`, `…+01:00`): never a zone-less time. */
 export const INSTANT_PATTERN =
@@ -70,13 +71,14 @@ export const createApiTokenValidator = vine.create({
   expiresInDays: vine.number().withoutDecimals().range([1, 3650]).nullable().optional(),
 })
 
-/** Settings → Webhooks: create or edit a subscription. */
+/** Settings → Webhooks: create or edit a subscription. The target must be a public address now; deliveries check it again. */
 export const webhookValidator = vine.create({
   url: vine
     .string()
     .trim()
     .maxLength(2048)
-    .url({ require_protocol: true, protocols: ['https', 'http'], require_tld: false }),
+    .url({ require_protocol: true, protocols: ['https', 'http'], require_tld: false })
+    .use(reachableUrl()),
   events: vine.array(vine.enum(WEBHOOK_EVENTS)).minLength(1).distinct(),
   active: vine.boolean().optional(),
 })

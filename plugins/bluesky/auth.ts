@@ -4,6 +4,8 @@ import {
   unauthorized,
   type AccountContext,
   type CredentialsAuth,
+  type Failure,
+  type HttpClient,
   type Result,
   type TokenSet,
 } from '#sdk'
@@ -16,6 +18,33 @@ function tokensOf(session: Session): TokenSet {
     refreshToken: session.refreshJwt,
     expiresAt: jwtExpiry(session.accessJwt),
   }
+}
+
+/** Why createSession failed, in the words the app shows: the server said no, or it was never reached. */
+function loginFailure(created: Failure) {
+  const refused =
+    created.status === 'unauthorized' ||
+    created.status === 'rate_limited' ||
+    (created.status === 'error' &&
+      (created.httpStatus ?? 0) >= 400 &&
+      (created.httpStatus ?? 0) < 500)
+  return refused
+    ? failed(`login refused: ${created.reason}`, false, 'login_refused')
+    : failed(
+        `server unreachable: ${created.reason}`,
+        created.status !== 'error' || created.retryable,
+        'server_unreachable'
+      )
+}
+
+/** Closes a session nobody will use (the connect failed after createSession); best effort. */
+async function closeSession(http: HttpClient, session: Session) {
+  const deleted = await http.send({
+    method: 'POST',
+    url: '/xrpc/com.atproto.server.deleteSession',
+    bearer: session.refreshJwt,
+  })
+  return deleted.status === 'ok'
 }
 
 /**
@@ -41,17 +70,27 @@ export const blueskyAuth: CredentialsAuth = {
     if (!identifier || !values.appPassword)
       return failed('a handle and an app password are required', false, 'missing_credentials')
 
+    // The service URL is the user's choice and the PDS comes from the server's answer: unless
+    // configured, both go through the SDK's outbound address policy (public addresses only).
     const http = ctx.http.withBaseUrl(serviceUrl)
     const created = await http.send<Session>({
       method: 'POST',
       url: '/xrpc/com.atproto.server.createSession',
       json: { identifier, password: values.appPassword },
     })
-    if (created.status !== 'ok') return created
+    if (created.status !== 'ok') return loginFailure(created)
     const session = created.value.body
     const pdsUrl = pdsFromSession(session, serviceUrl)
     const profile = await fetchProfile(ctx.http.withBaseUrl(pdsUrl), session, pdsUrl)
-    if (profile.status !== 'ok') return profile
+    if (profile.status !== 'ok') {
+      // Nothing is saved, so nothing would ever use or revoke this session: end it now.
+      const closed = await closeSession(http, session)
+      return failed(
+        `profile lookup failed: ${profile.reason}${closed ? '' : ' (and the session could not be closed)'}`,
+        profile.status !== 'error' || profile.retryable,
+        'profile_lookup_failed'
+      )
+    }
     return ok([{ profile: profile.value, token: tokensOf(session) }])
   },
 

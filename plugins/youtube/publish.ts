@@ -83,6 +83,7 @@ export async function publishVideo(
     return failed('YouTube opened no upload session (no Location header)', true, 'no_session')
 
   const uploaded = await uploadBytes(
+    ctx.http,
     sessionUri,
     await video.read(),
     chunkSize(ctx.settings.uploadChunkBytes),

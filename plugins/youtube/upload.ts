@@ -6,6 +6,7 @@ import {
   retryAfterSeconds,
   unauthorized,
   type Failure,
+  type HttpClient,
   type Result,
 } from '#sdk'
 
@@ -35,9 +36,11 @@ export function chunkSize(setting: unknown) {
 /**
  * One PUT to the session URI. The SDK's HttpClient treats 308 as a failure and drops its
  * headers, but here 308 "Resume Incomplete" + `Range` is the protocol's normal answer, so this
- * call uses fetch directly (the session URI is Google's, from the Location header).
+ * call uses the client's raw fetch: the session URI comes from the network's Location header,
+ * so unless it is on a configured host it goes through the outbound address policy.
  */
 async function put(
+  http: HttpClient,
   sessionUri: string,
   body: Uint8Array,
   range: string,
@@ -45,15 +48,21 @@ async function put(
 ): Promise<ChunkAnswer> {
   let response: Response
   try {
-    response = await fetch(sessionUri, {
+    response = await http.fetch(sessionUri, {
       method: 'PUT',
       headers: { 'content-range': range, 'content-type': 'application/octet-stream' },
       body: body.length ? (body as Uint8Array<ArrayBuffer>) : null,
-      redirect: 'manual',
       signal: AbortSignal.timeout(timeoutMs),
     })
   } catch (error) {
-    const code = (error as { cause?: { code?: string } })?.cause?.code
+    const cause = (error as { cause?: { code?: string; message?: string } })?.cause
+    const code = cause?.code ?? (error as { code?: string })?.code
+    if (code === 'EOUTBOUND_REFUSED')
+      return {
+        kind: 'failed',
+        failure: failed(`upload PUT: ${cause?.message ?? (error as Error).message}`, false, code),
+        lost: false,
+      }
     return {
       kind: 'failed',
       failure: failed(
@@ -105,6 +114,7 @@ async function put(
  * final chunk went out, the video may exist: the outcome is ambiguous.
  */
 export async function uploadBytes(
+  http: HttpClient,
   sessionUri: string,
   bytes: Uint8Array,
   chunkBytes: number,
@@ -119,6 +129,7 @@ export async function uploadBytes(
     const end = Math.min(offset + chunkBytes, total)
     finalSent ||= end === total
     let answer = await put(
+      http,
       sessionUri,
       bytes.subarray(offset, end),
       `bytes ${offset}-${end - 1}/${total}`,
@@ -126,7 +137,7 @@ export async function uploadBytes(
     )
     while (answer.kind === 'failed' && answer.lost && resumes < RESUME_ATTEMPTS) {
       resumes++
-      answer = await put(sessionUri, new Uint8Array(), `bytes */${total}`, timeoutMs)
+      answer = await put(http, sessionUri, new Uint8Array(), `bytes */${total}`, timeoutMs)
     }
     if (answer.kind === 'done') return ok(answer.video)
     if (answer.kind === 'failed') {

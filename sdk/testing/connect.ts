@@ -9,7 +9,13 @@ export const TEST_REDIRECT_URI = 'http://127.0.0.1:9/oauth/callback'
 export function contextFor(fake: FakeNetwork, timeoutMs = 2000): PluginContext {
   return {
     settings: fake.settings,
-    http: new HttpClient({ baseUrl: fake.server.baseUrl, timeoutMs }),
+    // As the app does: only the configured URLs are trusted; a fake standing for a host the
+    // user types (a Mastodon instance) is reachable because its helper allowed its address.
+    http: new HttpClient({
+      baseUrl: Object.values(fake.settings.urls)[0] ?? 'http://invalid.invalid',
+      trustedOrigins: Object.values(fake.settings.urls),
+      timeoutMs,
+    }),
   }
 }
 

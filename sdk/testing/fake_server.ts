@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { outboundPolicy } from '../outbound_policy.js'
 
 export interface FakeRequest {
   method: string
@@ -42,6 +43,7 @@ export class FakeServer {
   #faults: { match: RegExp; method?: string; fault: InjectedFault }[] = []
   #server?: Server
   #hanging = new Set<ServerResponse>()
+  #revokeOutbound?: () => void
   readonly requests: FakeRequest[] = []
   baseUrl = ''
 
@@ -78,7 +80,19 @@ export class FakeServer {
     return this
   }
 
+  /**
+   * For a fake that stands for a host a user types (a Mastodon instance, a Bluesky PDS):
+   * lets the outbound address policy reach this exact 127.0.0.1:port until `close()`.
+   * Nothing else on loopback becomes reachable.
+   */
+  allowAsOutboundTarget() {
+    this.#revokeOutbound ??= outboundPolicy.allow(new URL(this.baseUrl).host)
+    return this
+  }
+
   async close() {
+    this.#revokeOutbound?.()
+    this.#revokeOutbound = undefined
     for (const response of this.#hanging) response.destroy()
     this.#server?.closeAllConnections()
     await new Promise((resolve) => this.#server?.close(resolve) ?? resolve(null))

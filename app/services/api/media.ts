@@ -46,7 +46,6 @@ export async function ingestUrl(
       ),
       timeoutMs: config.import.timeoutMs,
       maxRedirects: config.import.maxRedirects,
-      allowPrivate: config.import.allowPrivateTargets,
       acceptContentTypes: (type) =>
         /^(image|video)\//.test(type) || type === 'application/octet-stream' || type === '',
     })

@@ -4,6 +4,7 @@ import SocialAccount from '#models/social_account'
 import plugins from '#services/plugins'
 import { resolveLocalTime } from '#services/posts/zoned_time'
 import type { CsvRecord } from '#services/csv/parse_posts'
+import outbound from '#services/outbound'
 
 /** A row ready to schedule, or the reasons it cannot be. Error codes are translated by the page (`api.import.errors.*`). */
 export interface CheckedRow {
@@ -39,10 +40,30 @@ function accountIndex(accounts: SocialAccount[]) {
     ) ?? []
 }
 
+const mediaUrlsOf = (record: CsvRecord) => record.mediaUrls.split(/[\s|]+/).filter(Boolean)
+
+/**
+ * Media URLs whose host is not a public address (outbound policy), so the preview says so
+ * now rather than the import failing those rows at confirmation. The download checks again.
+ */
+async function forbiddenMediaUrls(records: CsvRecord[]) {
+  const urls = [...new Set(records.flatMap(mediaUrlsOf))].filter((url) =>
+    /^https?:\/\/[^\s/]+/i.test(url)
+  )
+  const verdicts = await Promise.all(urls.map((url) => outbound.check(url)))
+  // A name that does not resolve now may later: the download at confirmation will tell.
+  return new Set(
+    urls.filter((_url, index) => {
+      const verdict = verdicts[index]
+      return !verdict.ok && verdict.reason !== 'unresolvable'
+    })
+  )
+}
+
 /**
  * Checks every row against the workspace as it is now: accounts known and connected
  * (ambiguous handles must be written `network:handle`), a date and time in the
- * workspace's zone that is not past, media URLs that look fetchable, and each network's
+ * workspace's zone that is not past, media URLs on public hosts, and each network's
  * own text rules. Nothing is written.
  */
 export async function checkRows(
@@ -57,11 +78,12 @@ export async function checkRows(
   const pluginOf = new Map<string, Awaited<ReturnType<typeof plugins.get>>>()
   for (const network of new Set(accounts.map((account) => account.network)))
     pluginOf.set(network, await plugins.get(network))
+  const forbidden = await forbiddenMediaUrls(records)
 
   return records.map((record) => {
     const errors: CheckedRow['errors'] = []
     const text = record.text.replace(/\r\n/g, '\n')
-    const mediaUrls = record.mediaUrls.split(/[\s|]+/).filter(Boolean)
+    const mediaUrls = mediaUrlsOf(record)
     if (!text.trim() && !mediaUrls.length) errors.push({ code: 'text_required' })
 
     const chosen = new Map<number, SocialAccount>()
@@ -87,6 +109,8 @@ export async function checkRows(
     for (const url of mediaUrls) {
       if (!/^https?:\/\/[^\s/]+/i.test(url))
         errors.push({ code: 'media_url_invalid', params: { value: url.slice(0, 100) } })
+      else if (forbidden.has(url))
+        errors.push({ code: 'media_url_forbidden', params: { value: url.slice(0, 100) } })
     }
 
     for (const account of chosen.values()) {

@@ -1,17 +1,16 @@
-import app from '@adonisjs/core/services/app'
-import type { MediaConfig } from '#config/media'
-import { resolvePublicAddress } from '#services/outbound_guard'
+import { OutboundRefusedError, outboundUrl } from '#sdk'
+import outbound from '#services/outbound'
 
 export type SendResult =
   { ok: true; status: number } | { ok: false; status: number | null; error: string }
 
 /**
- * POSTs one signed webhook body. The same rules as the media fetcher
- * (app/services/safe_fetch.ts, which only GETs to a file): the host is resolved once
- * through the shared outbound guard, private/loopback/link-local targets are refused,
- * the connection is pinned to the checked address (no DNS rebinding), redirects are not
- * followed (a 3xx is a failed delivery), the answer is bounded in time and size.
- * Private targets are reachable only under the same test flag as media imports.
+ * POSTs one signed webhook body through the outbound address policy shared with the
+ * plugins and the media importer (sdk/outbound_policy.ts): the host is resolved once,
+ * private/loopback/link-local targets are refused, the connection is pinned to the checked
+ * address (no DNS rebinding). Redirects are not followed (a 3xx is a failed delivery); the
+ * answer is bounded in time and size. The target was checked when saved, and is again here:
+ * DNS may have changed since.
  */
 export async function postWebhook(
   url: string,
@@ -21,32 +20,16 @@ export async function postWebhook(
 ): Promise<SendResult> {
   let target: URL
   try {
-    target = new URL(url)
-  } catch {
-    return { ok: false, status: null, error: 'invalid URL' }
+    target = outboundUrl(url)
+  } catch (error) {
+    return { ok: false, status: null, error: (error as Error).message }
   }
-  if (!['http:', 'https:'].includes(target.protocol) || target.username || target.password) {
-    return { ok: false, status: null, error: 'only http(s) URLs without credentials' }
-  }
-  const allowPrivate = app.config.get<MediaConfig>('media').import.allowPrivateTargets
-  const resolved = await resolvePublicAddress(target.hostname, allowPrivate)
-  if (!resolved)
-    return { ok: false, status: null, error: `${target.hostname} is not a public address` }
   // undici (~100 modules) is loaded on the first delivery, not when the worker boots.
-  const { Agent, request } = await import('undici')
-  const agent = new Agent({
-    connections: 1,
-    connect: {
-      lookup: (_host: string, options: { all?: boolean }, callback: (...args: any[]) => void) =>
-        options?.all
-          ? callback(null, [{ address: resolved.address, family: resolved.family }])
-          : callback(null, resolved.address, resolved.family),
-    },
-  })
+  const [{ request }, dispatcher] = await Promise.all([import('undici'), outbound.dispatcher()])
   try {
     const response = await request(target, {
       method: 'POST',
-      dispatcher: agent,
+      dispatcher,
       body,
       headers: {
         'content-type': 'application/json',
@@ -62,15 +45,15 @@ export async function postWebhook(
       ? { ok, status: response.statusCode }
       : { ok, status: response.statusCode, error: `the receiver answered ${response.statusCode}` }
   } catch (error) {
+    const refused = error instanceof OutboundRefusedError
     return {
       ok: false,
       status: null,
-      error:
-        (error as Error).name === 'TimeoutError'
+      error: refused
+        ? (error as Error).message
+        : (error as Error).name === 'TimeoutError'
           ? 'timed out'
           : `could not connect: ${(error as Error).message}`,
     }
-  } finally {
-    await agent.close().catch(() => {})
   }
 }

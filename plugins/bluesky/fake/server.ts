@@ -29,6 +29,11 @@ export class FakeBluesky implements FakeNetwork {
   /** Other accounts, for mentions: handle → DID. */
   handles = new Map([['alice.bsky.social', 'did:plc:alice2222222222222222222']])
   followers = 1280
+  /**
+   * The PDS endpoint the DID document names; this fake by default. A test points it
+   * elsewhere to play a server whose answer sends the client to a hostile address.
+   */
+  pdsEndpoint?: string
 
   #blobs = new BlobStore()
   #posts = new Map<string, Post>()
@@ -45,6 +50,8 @@ export class FakeBluesky implements FakeNetwork {
     const fake = new FakeBluesky()
     fake.#routes()
     await fake.server.start()
+    // It stands for a server the user names in a form: reachable by its exact address only.
+    fake.server.allowAsOutboundTarget()
     return fake
   }
 
@@ -85,7 +92,7 @@ export class FakeBluesky implements FakeNetwork {
         {
           id: '#atproto_pds',
           type: 'AtprotoPersonalDataServer',
-          serviceEndpoint: this.server.baseUrl,
+          serviceEndpoint: this.pdsEndpoint ?? this.server.baseUrl,
         },
       ],
     }

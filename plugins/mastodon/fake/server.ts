@@ -62,6 +62,8 @@ export class FakeMastodon implements FakeNetwork {
     const fake = new FakeMastodon()
     fake.#routes()
     await fake.server.start()
+    // It stands for a server the user names in a form: reachable by its exact address only.
+    fake.server.allowAsOutboundTarget()
     return fake
   }
 

@@ -7,6 +7,7 @@ import type User from '#models/user'
 import type Workspace from '#models/workspace'
 import type { ApiScope } from '#models/api_token'
 import { issueToken } from '#services/api/tokens'
+import { outboundPolicy } from '#sdk'
 import { WorkerRunner } from '#queue/worker_runner'
 import type { QueueName } from '#queue/types'
 import { jobs } from '#jobs/main'
@@ -42,7 +43,10 @@ export interface Received {
   body: string
 }
 
-/** A webhook receiver on 127.0.0.1 (reachable only because tests allow private targets). */
+/**
+ * A webhook receiver on 127.0.0.1. It stands for a public server, so its exact address is
+ * allowed by the outbound policy until `close()`; nothing else on loopback is.
+ */
 export async function startReceiver(answer: () => number = () => 200) {
   const received: Received[] = []
   const server = createServer((request, response) => {
@@ -56,10 +60,14 @@ export async function startReceiver(answer: () => number = () => 200) {
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const { port } = server.address() as AddressInfo
+  const revoke = outboundPolicy.allow(`127.0.0.1:${port}`)
   return {
     url: `http://127.0.0.1:${port}/hooks/pistache`,
     received,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () => {
+      revoke()
+      return new Promise<void>((resolve) => server.close(() => resolve()))
+    },
   }
 }
 

@@ -219,16 +219,4 @@ test.group('Channels: connecting and disconnecting accounts', (group) => {
     const page = await client.get(`/w/${workspace.slug}/channels`).loginAs(viewer).withInertia()
     page.assertStatus(200)
   })
-
-  test('private addresses are refused as Mastodon instances in production mode', async ({
-    assert,
-  }) => {
-    const { isPublicHost } = await import('#services/outbound_guard')
-    assert.isFalse(await isPublicHost('127.0.0.1'))
-    assert.isFalse(await isPublicHost('10.1.2.3'))
-    assert.isFalse(await isPublicHost('[::1]'))
-    assert.isFalse(await isPublicHost('::ffff:192.168.1.1'))
-    assert.isFalse(await isPublicHost('169.254.169.254'))
-    assert.isTrue(await isPublicHost('93.184.215.14'))
-  })
 })

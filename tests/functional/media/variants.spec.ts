@@ -6,6 +6,7 @@ import MediaVariant from '#models/media_variant'
 import type User from '#models/user'
 import type Workspace from '#models/workspace'
 import { withCleanState } from '#tests/helpers/database'
+import { outboundPolicy } from '#sdk'
 import { makeUser, makeWorkspace } from '#tests/functional/workspaces/_helpers'
 import { pluginMediaItems } from '#services/media/plugin_media_items'
 import { MediaNotReadyError, MediaUnusableError } from '#services/media/errors'
@@ -178,6 +179,9 @@ test.group('Media / import from URL', (group) => {
     return () => new Promise<void>((resolve) => server.close(() => resolve()))
   })
 
+  /** The test's image host stands for a public server: its exact address is allowed, nothing else. */
+  const allowImageHost = () => outboundPolicy.allow(`127.0.0.1:${port}`)
+
   group.each.setup(async () => {
     await clearMediaDisk()
     owner = await makeUser()
@@ -192,26 +196,23 @@ test.group('Media / import from URL', (group) => {
       .json({ url })
       .redirects(0)
 
-  test('imports an image by URL (private targets allowed in tests only)', async ({
+  test('imports an image by URL from a host the policy allows', async ({
     client,
     assert,
+    cleanup,
   }) => {
+    cleanup(allowImageHost())
     const response = await importUrl(client, `http://127.0.0.1:${port}/photo.jpg`)
     assert.equal(response.status(), 201, response.text())
     assert.equal(response.body().uploaded[0].name, 'photo.jpg')
     assert.equal(response.body().uploaded[0].mimeType, 'image/jpeg')
   })
 
-  test('with private targets off (production), loopback, metadata and disguised HTML are refused', async ({
+  test('loopback (unless allowed), metadata and disguised HTML are refused', async ({
     client,
     assert,
     cleanup,
   }) => {
-    const config = mediaConfig()
-    config.import.allowPrivateTargets = false
-    cleanup(() => {
-      config.import.allowPrivateTargets = true
-    })
     for (const url of [
       `http://127.0.0.1:${port}/photo.jpg`,
       'http://2130706433/',
@@ -224,7 +225,7 @@ test.group('Media / import from URL', (group) => {
       assert.equal(response.status(), 422, url)
       assert.equal(response.body().rejected[0].code, 'import_blocked', url)
     }
-    config.import.allowPrivateTargets = true
+    cleanup(allowImageHost())
     const html = await importUrl(client, `http://127.0.0.1:${port}/page`)
     assert.equal(html.status(), 415)
   })

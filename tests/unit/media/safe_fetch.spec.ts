@@ -2,7 +2,8 @@ import { test } from '@japa/runner'
 import { createServer, type Server } from 'node:http'
 import { readFile, rm } from 'node:fs/promises'
 import type { AddressInfo } from 'node:net'
-import { isForbiddenAddress, resolvePublicAddress } from '#services/outbound_guard'
+import { lookup } from 'node:dns/promises'
+import { isForbiddenAddress, OutboundPolicy } from '#sdk'
 import { SafeFetchError, safeFetchToFile, type SafeFetchOptions } from '#services/safe_fetch'
 
 const PNG = Buffer.from('89504e470d0a1a0a', 'hex')
@@ -52,19 +53,30 @@ test.group('Media / SSRF-safe fetcher', (group) => {
   let server: Server
   let port: number
   const base: SafeFetchOptions = { maxBytes: 100_000, timeoutMs: 2000 }
-  /** `public.test` plays a public host that is really our local server; every other name goes through the real guard. */
-  const withFakePublicHost: SafeFetchOptions = {
-    ...base,
-    resolveHost: async (host) =>
-      host === 'public.test' ? { address: '127.0.0.1', family: 4 } : resolvePublicAddress(host),
-  }
+  /**
+   * `public.test` plays a public host that is really our local server: a policy of its own
+   * resolves that name to 127.0.0.1 and allows exactly 127.0.0.1:<port>; every other name
+   * goes through the system resolver and the same rules as everywhere.
+   */
+  const withFakePublicHost: SafeFetchOptions = { ...base }
 
   group.setup(async () => {
     ;({ server, port } = await startServer())
-    return () => new Promise<void>((resolve) => server.close(() => resolve()))
+    const policy = new OutboundPolicy({
+      lookup: async (host) =>
+        host === 'public.test'
+          ? [{ address: '127.0.0.1', family: 4 }]
+          : lookup(host, { all: true, verbatim: true }),
+    })
+    policy.allow(`127.0.0.1:${port}`)
+    withFakePublicHost.outbound = policy
+    return async () => {
+      await policy.close()
+      await new Promise<void>((resolve) => server.close(() => resolve()))
+    }
   })
 
-  test('refuses {0}')
+  test('refuses {$self}')
     .with([
       'http://2130706433/',
       'http://0177.0.0.1/',

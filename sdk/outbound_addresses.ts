@@ -1,4 +1,3 @@
-import { lookup } from 'node:dns/promises'
 import { BlockList, isIP } from 'node:net'
 
 /**
@@ -65,41 +64,4 @@ export function isForbiddenAddress(address: string) {
   if (family === 0) return true
   if (family === 6 && /^::ffff:/i.test(candidate)) return true
   return family === 4 ? forbidden4.check(candidate, 'ipv4') : forbidden6.check(candidate, 'ipv6')
-}
-
-export interface ResolvedHost {
-  address: string
-  family: 4 | 6
-}
-
-/**
- * Resolves a host name once and returns the address to connect to, or null when it does
- * not resolve or when ANY of its addresses is forbidden (a name mixing public and private
- * answers is a rebinding attempt). IP literals are checked as they are. Callers connect to
- * the returned address, never resolve the name again.
- */
-export async function resolvePublicAddress(
-  hostname: string,
-  allowPrivate = false
-): Promise<ResolvedHost | null> {
-  const host = unbracket(hostname)
-  const literal = isIP(host)
-  const addresses = literal
-    ? [{ address: host, family: literal }]
-    : await lookup(host, { all: true, verbatim: true }).catch(
-        () => [] as { address: string; family: number }[]
-      )
-  if (!addresses.length) return null
-  if (!allowPrivate && addresses.some(({ address }) => isForbiddenAddress(address))) return null
-  const [first] = addresses
-  return { address: first.address, family: first.family === 6 ? 6 : 4 }
-}
-
-/**
- * Checks that every address a host name resolves to is public. `allowPrivate` exists for
- * tests and local fakes (config), never for production.
- */
-export async function isPublicHost(hostname: string, allowPrivate = false) {
-  if (allowPrivate) return true
-  return (await resolvePublicAddress(hostname)) !== null
 }
