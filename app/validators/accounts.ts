@@ -1,7 +1,6 @@
 import vine, { errors } from '@vinejs/vine'
 import i18nManager from '@adonisjs/i18n/services/main'
-
-export const PASSWORD_MIN_LENGTH = 10
+import { newPasswordSchema } from '#validators/password'
 
 /** IANA zones the runtime knows, plus `UTC` (the column default), which Intl lists only as an alias. */
 export const TIMEZONES: string[] = Array.from(
@@ -11,7 +10,8 @@ export const TIMEZONES: string[] = Array.from(
 /** Trimmed, lower-cased e-mail: the same address always maps to the same account. */
 const email = () => vine.string().trim().maxLength(254).email().toLowerCase()
 
-const newPassword = () => vine.string().minLength(PASSWORD_MIN_LENGTH).maxLength(128).confirmed()
+/** A password being chosen: long enough, not a common one, typed twice. */
+const newPassword = () => newPasswordSchema().confirmed()
 
 const fullName = () => vine.string().trim().minLength(1).maxLength(120)
 
