@@ -17,11 +17,17 @@ const fullName = () => vine.string().trim().minLength(1).maxLength(120)
 
 const locale = () => vine.string().in(i18nManager.supportedLocales())
 
+/** No uniqueness rule: the answer must not tell whether an address has an account. */
 export const signupValidator = vine.create({
   fullName: fullName(),
-  email: email().unique({ table: 'users', column: 'email' }),
+  email: email(),
   password: newPassword(),
   timezone: vine.string().in(TIMEZONES).optional(),
+})
+
+export const confirmSignupValidator = vine.create({
+  token: vine.string().trim().maxLength(128),
+  password: vine.string().maxLength(128),
 })
 
 export const loginValidator = vine.create({
