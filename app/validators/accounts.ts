@@ -50,16 +50,17 @@ export const updateProfileValidator = vine.create({
   timezone: vine.string().in(TIMEZONES),
 })
 
-/** Changing the sign-in address needs the current password (re-authentication). */
+/**
+ * Changing the sign-in address needs the current password (re-authentication). No
+ * uniqueness rule: the answer must not tell whether an address has an account.
+ */
 export const updateEmailValidator = vine.create({
-  email: email().unique({
-    table: 'users',
-    column: 'email',
-    filter: (db, _value, field) => {
-      db.whereNot('id', field.meta.userId)
-    },
-  }),
+  email: email(),
   currentPassword: vine.string().maxLength(128),
+})
+
+export const confirmEmailValidator = vine.create({
+  token: vine.string().trim().maxLength(128),
 })
 
 export const updatePasswordValidator = vine.create({
