@@ -10,6 +10,12 @@ const accountsConfig = {
    * the app to the internet does not get strangers' accounts by default.
    */
   signupMode: env.get('SIGNUP_MODE', env.get('NODE_ENV') === 'production' ? 'invite' : 'open'),
+
+  /**
+   * True in production with the default `outbox` mailer: sign-up links, resets and
+   * invitations are written to files and never sent. Said at boot and to workspace admins.
+   */
+  mailUnsent: env.get('NODE_ENV') === 'production' && env.get('MAIL_MAILER', 'outbox') === 'outbox',
 }
 
 export default accountsConfig
