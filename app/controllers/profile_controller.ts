@@ -3,7 +3,7 @@ import i18nManager from '@adonisjs/i18n/services/main'
 import { audit, auditRequest } from '#services/audit'
 import { changePassword } from '#actions/accounts/change_credentials'
 import { confirmEmailChange, requestEmailChange } from '#actions/accounts/change_email'
-import { findUsableConfirmation } from '#actions/accounts/account_confirmations'
+import { findUsableConfirmation } from '#services/accounts/account_confirmations'
 import { rememberSessionEpoch } from '#services/session_epoch'
 import {
   TIMEZONES,

@@ -1,7 +1,7 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { requestSignUp } from '#actions/accounts/sign_up'
 import { confirmSignUp } from '#actions/accounts/confirm_sign_up'
-import { findUsableConfirmation } from '#actions/accounts/account_confirmations'
+import { findUsableConfirmation } from '#services/accounts/account_confirmations'
 import { auditRequest } from '#services/audit'
 import { signupMode } from '#services/accounts/signup_policy'
 import { confirmSignupValidator, formError, signupValidator } from '#validators/accounts'

@@ -19,8 +19,4 @@ const notCommon = vine.createRule((value, _options, field) => {
 
 /** The schema of a password being chosen (sign-up, reset, change, `users:create`). */
 export const newPasswordSchema = () =>
-  vine
-    .string()
-    .minLength(PASSWORD_MIN_LENGTH)
-    .maxLength(PASSWORD_MAX_LENGTH)
-    .use(notCommon())
+  vine.string().minLength(PASSWORD_MIN_LENGTH).maxLength(PASSWORD_MAX_LENGTH).use(notCommon())

@@ -1,6 +1,6 @@
 import PasswordResetToken from '#models/password_reset_token'
 import type User from '#models/user'
-import { cancelEmailChanges } from '#actions/accounts/account_confirmations'
+import { cancelEmailChanges } from '#services/accounts/account_confirmations'
 
 /** Re-authentication before a sensitive change: the password typed now must be the account's. */
 export function confirmsPassword(user: User, currentPassword: string) {

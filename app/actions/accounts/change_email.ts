@@ -7,7 +7,7 @@ import {
   consumeConfirmation,
   findUsableConfirmation,
   issueConfirmation,
-} from '#actions/accounts/account_confirmations'
+} from '#services/accounts/account_confirmations'
 import { firstLimitExceeded } from '#services/accounts/limits'
 import { emailChangePerUser } from '#start/limiter'
 

@@ -3,7 +3,7 @@ import User from '#models/user'
 import {
   consumeConfirmation,
   findUsableConfirmation,
-} from '#actions/accounts/account_confirmations'
+} from '#services/accounts/account_confirmations'
 import { createAccount } from '#actions/accounts/sign_up'
 import { recordFailure, secondsToWait } from '#services/accounts/login_throttle'
 import { mayCreateAccount } from '#services/accounts/signup_policy'

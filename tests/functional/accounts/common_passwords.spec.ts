@@ -3,7 +3,7 @@ import ace from '@adonisjs/core/services/ace'
 import hash from '@adonisjs/core/services/hash'
 import User from '#models/user'
 import { withCleanState } from '#tests/helpers/database'
-import { issueResetToken } from '#actions/accounts/password_reset_tokens'
+import { issueResetToken } from '#services/accounts/password_reset_tokens'
 import { isCommonPassword } from '#services/accounts/password_policy'
 
 const PASSWORD = 'first password 42'
