@@ -49,6 +49,7 @@ export default defineConfig({
     { file: () => import('#start/console_routes'), environment: ['console', 'repl'] },
     { file: () => import('#start/events'), environment: ['web', 'console', 'test'] },
     { file: () => import('#start/transmit'), environment: ['web', 'console', 'test'] },
+    { file: () => import('#start/mail_check'), environment: ['web'] },
   ],
 
   directories: {

@@ -21,6 +21,9 @@ export default await Env.create(new URL('../', import.meta.url), {
 
   SESSION_DRIVER: Env.schema.enum.optional(['cookie', 'redis', 'memory'] as const),
 
+  /** Who may create an account from the sign-up page. Default: `invite` in production, else `open`. */
+  SIGNUP_MODE: Env.schema.enum.optional(['open', 'invite', 'closed'] as const),
+
   DB_CONNECTION: Env.schema.enum.optional(['sqlite', 'pg'] as const),
   DATABASE_URL: Env.schema.string.optional(),
   SQLITE_PATH: Env.schema.string.optional(),

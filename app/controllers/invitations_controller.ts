@@ -7,6 +7,7 @@ import { inviteMember } from '#actions/workspaces/invite_member'
 import { resendInvitation } from '#actions/workspaces/resend_invitation'
 import { revokeInvitation } from '#actions/workspaces/revoke_invitation'
 import { auditRequest } from '#services/audit'
+import { signupMode } from '#services/accounts/signup_policy'
 import { toInvitationPreview } from '#transformers/member_transformer'
 import { fieldError, inviteMemberValidator } from '#validators/workspaces'
 
@@ -68,6 +69,7 @@ export default class InvitationsController {
       state: 'pending' as const,
       invitation: toInvitationPreview(invitation!),
       token: String(params.token),
+      signupMode: signupMode(),
     })
   }
 

@@ -3,10 +3,11 @@ import { attemptLogin } from '#actions/accounts/attempt_login'
 import { formError, loginValidator } from '#validators/accounts'
 import { safeNextPath } from '#services/safe_next_path'
 import { signIn } from '#services/session_epoch'
+import { signupMode } from '#services/accounts/signup_policy'
 
 export default class SessionController {
   async create({ inertia }: HttpContext) {
-    return inertia.render('auth/login', {})
+    return inertia.render('auth/login', { signupMode: signupMode() })
   }
 
   /** The guard regenerates the session id on login, so a planted session cannot be reused. */

@@ -3,6 +3,8 @@ import type { NextFn } from '@adonisjs/core/types/http'
 import BaseInertiaMiddleware from '@adonisjs/inertia/inertia_middleware'
 import WorkspaceMember from '#models/workspace_member'
 import { toCurrentUser } from '#transformers/user_transformer'
+import { can } from '#services/roles'
+import { mailIsUnsent } from '#services/mail_delivery'
 import { toCurrentWorkspace, toWorkspaceChoice } from '#transformers/workspace_transformer'
 
 /**
@@ -29,6 +31,10 @@ export default class InertiaMiddleware extends BaseInertiaMiddleware {
       workspaces: ctx.inertia.always(memberships.map((member) => toWorkspaceChoice(member))),
       workspace: ctx.inertia.always(
         ctx.workspace && ctx.member ? toCurrentWorkspace(ctx.workspace, ctx.member) : null
+      ),
+      /** Production mail goes nowhere: a banner for those who run the workspace. */
+      mailUnsent: ctx.inertia.always(
+        Boolean(ctx.member && can(ctx.member.role, 'manageSettings') && mailIsUnsent())
       ),
     }
   }

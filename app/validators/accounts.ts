@@ -1,7 +1,6 @@
 import vine, { errors } from '@vinejs/vine'
 import i18nManager from '@adonisjs/i18n/services/main'
-
-export const PASSWORD_MIN_LENGTH = 10
+import { newPasswordSchema } from '#validators/password'
 
 /** IANA zones the runtime knows, plus `UTC` (the column default), which Intl lists only as an alias. */
 export const TIMEZONES: string[] = Array.from(
@@ -11,17 +10,24 @@ export const TIMEZONES: string[] = Array.from(
 /** Trimmed, lower-cased e-mail: the same address always maps to the same account. */
 const email = () => vine.string().trim().maxLength(254).email().toLowerCase()
 
-const newPassword = () => vine.string().minLength(PASSWORD_MIN_LENGTH).maxLength(128).confirmed()
+/** A password being chosen: long enough, not a common one, typed twice. */
+const newPassword = () => newPasswordSchema().confirmed()
 
 const fullName = () => vine.string().trim().minLength(1).maxLength(120)
 
 const locale = () => vine.string().in(i18nManager.supportedLocales())
 
+/** No uniqueness rule: the answer must not tell whether an address has an account. */
 export const signupValidator = vine.create({
   fullName: fullName(),
-  email: email().unique({ table: 'users', column: 'email' }),
+  email: email(),
   password: newPassword(),
   timezone: vine.string().in(TIMEZONES).optional(),
+})
+
+export const confirmSignupValidator = vine.create({
+  token: vine.string().trim().maxLength(128),
+  password: vine.string().maxLength(128),
 })
 
 export const loginValidator = vine.create({
@@ -44,16 +50,17 @@ export const updateProfileValidator = vine.create({
   timezone: vine.string().in(TIMEZONES),
 })
 
-/** Changing the sign-in address needs the current password (re-authentication). */
+/**
+ * Changing the sign-in address needs the current password (re-authentication). No
+ * uniqueness rule: the answer must not tell whether an address has an account.
+ */
 export const updateEmailValidator = vine.create({
-  email: email().unique({
-    table: 'users',
-    column: 'email',
-    filter: (db, _value, field) => {
-      db.whereNot('id', field.meta.userId)
-    },
-  }),
+  email: email(),
   currentPassword: vine.string().maxLength(128),
+})
+
+export const confirmEmailValidator = vine.create({
+  token: vine.string().trim().maxLength(128),
 })
 
 export const updatePasswordValidator = vine.create({

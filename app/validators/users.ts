@@ -1,5 +1,6 @@
 import vine from '@vinejs/vine'
 import { ROLES } from '#services/roles'
+import { newPasswordSchema } from '#validators/password'
 
 /** `users:create`: the first admin or a scripted install. */
 export const createUserValidator = vine.create({
@@ -11,7 +12,7 @@ export const createUserValidator = vine.create({
     .toLowerCase()
     .unique({ table: 'users', column: 'email' }),
   fullName: vine.string().trim().minLength(1).maxLength(120),
-  password: vine.string().minLength(10).maxLength(128),
+  password: newPasswordSchema(),
   /** Name or slug of the workspace to join or create. */
   workspace: vine.string().trim().minLength(1).maxLength(80).optional(),
   role: vine.enum(ROLES).optional(),

@@ -3,6 +3,8 @@ export type Role = 'owner' | 'admin' | 'editor' | 'viewer'
 
 export type SharedProps = {
   errors: Record<string, string>
+  /** Production mail is written to files, not sent (shown to owners and admins only). */
+  mailUnsent: boolean
   flash: { success?: string; error?: string }
   locale: string
   user: {

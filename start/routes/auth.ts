@@ -11,6 +11,10 @@ router
     router.post('/login', [SessionController, 'store']).as('session.store')
     router.get('/signup', [SignupController, 'create']).as('signup.create')
     router.post('/signup', [SignupController, 'store']).as('signup.store')
+    router
+      .get('/signup/confirm/:token', [SignupController, 'confirmation'])
+      .as('signup.confirmation')
+    router.post('/signup/confirm', [SignupController, 'confirm']).as('signup.confirm')
     router.get('/forgot-password', [PasswordResetController, 'create']).as('password.forgot')
     router.post('/forgot-password', [PasswordResetController, 'store']).as('password.email')
     router.get('/reset-password/:token', [PasswordResetController, 'edit']).as('password.reset')

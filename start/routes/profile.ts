@@ -13,5 +13,13 @@ router
   })
   .use(middleware.auth())
 
+/** Opened from the mailbox of the new address, signed in or not: the token is the proof. */
+router
+  .get('/profile/email/confirm/:token', [ProfileController, 'emailConfirmation'])
+  .as('profile.email.confirmation')
+router
+  .post('/profile/email/confirm', [ProfileController, 'confirmEmail'])
+  .as('profile.email.confirm')
+
 /** Open to guests too: the language switch is on the sign-in pages. */
 router.post('/locale', [LocaleController, 'update']).as('locale.update')

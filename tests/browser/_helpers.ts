@@ -3,6 +3,7 @@ import type { Page } from 'playwright'
 import User from '#models/user'
 import type Workspace from '#models/workspace'
 import { createWorkspace } from '#actions/workspaces/create_workspace'
+import { waitForMail } from '#tests/helpers/outbox'
 
 export const PASSWORD = 'correct horse battery'
 
@@ -49,6 +50,17 @@ export async function fillSignup(
   await page.locator(dt('signup-password')).fill(input.password ?? PASSWORD)
   await page.locator(dt('signup-password-confirmation')).fill(input.password ?? PASSWORD)
   await page.locator(dt('signup-submit')).click()
+}
+
+/** Opens the sign-up confirmation link mailed to `email` and confirms it with the password. */
+export async function confirmSignupFromMail(page: Page, email: string, password = PASSWORD) {
+  const mail = await waitForMail(email)
+  const link = mail.text.match(/https?:\/\/\S+\/signup\/confirm\/[A-Za-z0-9_-]+/)?.[0]
+  if (!link) throw new Error(`no confirmation link in the mail:\n${mail.text}`)
+  await page.goto(new URL(link).pathname)
+  await waitFor(page, dt('confirm-password'))
+  await page.locator(dt('confirm-password')).fill(password)
+  await page.locator(dt('confirm-submit')).click()
 }
 
 /** Fills the login form of the page the browser is on and submits it. */

@@ -2,6 +2,7 @@ import { test } from '@japa/runner'
 import { withCleanState } from '#tests/helpers/database'
 import { clearOutbox, waitForMail } from '#tests/helpers/outbox'
 import {
+  confirmSignupFromMail,
   dt,
   fillSignup,
   FIRST_LOAD_TIMEOUT,
@@ -27,6 +28,11 @@ test.group('Onboarding in the browser', (group) => {
     await page.assertTitleContains('Pistache Postiz')
     await screenshot(page, 'signup')
     await fillSignup(page, { fullName: 'Ada Lovelace', email: 'ada@example.com' })
+
+    // The address is confirmed first: the page says to check the mailbox, the mail has the link.
+    await waitForPath(page, '/login')
+    await page.assertTextContains(dt('flash'), 'Check your mailbox')
+    await confirmSignupFromMail(page, 'ada@example.com')
 
     // 2. Lands on the workspace creation page, welcomed by name.
     await waitForPath(page, '/workspaces/new')

@@ -24,7 +24,8 @@ export async function readOutbox(): Promise<OutboxMail[]> {
 }
 
 export async function clearOutbox() {
-  await rm(outboxFolder(), { recursive: true, force: true })
+  // A mail queued by the previous test may be landing meanwhile (ENOTEMPTY): rm retries.
+  await rm(outboxFolder(), { recursive: true, force: true, maxRetries: 5 })
 }
 
 /** Mails are queued (sent after the response): wait until one reaches the address, or fail. */

@@ -1,7 +1,7 @@
 import { errors as limiterErrors } from '@adonisjs/limiter'
 import User from '#models/user'
-import { audit } from '#services/audit'
-import { loginPerAccount, loginPerIp, minutesUntil } from '#start/limiter'
+import { forgetFailures, recordFailure, secondsToWait } from '#services/accounts/login_throttle'
+import { loginPerIp, minutesUntil } from '#start/limiter'
 
 export type LoginResult =
   | { status: 'ok'; user: User }
@@ -9,9 +9,10 @@ export type LoginResult =
   | { status: 'locked'; retryInMinutes: number }
 
 /**
- * Checks credentials under two limits: every attempt counts against the IP
- * address, failures count against the account (the fifth one locks it). The
- * answer for an unknown e-mail and for a wrong password is the same.
+ * Checks credentials under two limits: every attempt counts against the IP address, and
+ * failures make that address wait longer and longer before trying the same account again
+ * (see login_throttle.ts). No account is ever locked for everyone. The answer for an
+ * unknown e-mail and for a wrong password is the same.
  */
 export async function attemptLogin(
   input: { email: string; password: string },
@@ -26,30 +27,19 @@ export async function attemptLogin(
     throw error
   }
 
-  const accountKey = `login:account:${input.email}`
+  const wait = await secondsToWait(input.email, ip)
+  if (wait > 0) return { status: 'locked', retryInMinutes: minutesUntil(wait) }
+
   try {
-    const [throttled, user] = await loginPerAccount.penalize(accountKey, () =>
-      User.verifyCredentials(input.email, input.password)
-    )
-    if (throttled)
-      return { status: 'locked', retryInMinutes: minutesUntil(throttled.response.availableIn) }
+    const user = await User.verifyCredentials(input.email, input.password)
+    await forgetFailures(input.email, ip)
     return { status: 'ok', user }
   } catch (error) {
     if ((error as { code?: string }).code !== 'E_INVALID_CREDENTIALS') throw error
   }
 
-  // This failure may have been the one that locked the account: say so now, and record it once.
-  const state = await loginPerAccount.get(accountKey)
-  if (state && state.remaining <= 0) {
-    const user = await User.findBy('email', input.email)
-    await audit({
-      action: 'auth.login_locked',
-      subjectType: user ? 'user' : undefined,
-      subjectId: user?.id,
-      meta: { email: input.email, attempts: loginPerAccount.requests },
-      ip,
-    })
-    return { status: 'locked', retryInMinutes: minutesUntil(state.availableIn) }
-  }
-  return { status: 'invalid_credentials' }
+  const minutes = await recordFailure(input.email, ip)
+  return minutes > 0
+    ? { status: 'locked', retryInMinutes: minutes }
+    : { status: 'invalid_credentials' }
 }

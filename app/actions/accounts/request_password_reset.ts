@@ -3,7 +3,8 @@ import User from '#models/user'
 import { audit } from '#services/audit'
 import PasswordResetMail from '#mails/password_reset_mail'
 import { issueResetToken } from '#services/accounts/password_reset_tokens'
-import { minutesUntil, passwordResetPerEmail, passwordResetPerIp } from '#start/limiter'
+import { firstLimitExceeded } from '#services/accounts/limits'
+import { passwordResetPerEmail, passwordResetPerIp } from '#start/limiter'
 
 export type ResetRequestResult =
   { status: 'sent' } | { status: 'throttled'; retryInMinutes: number }
@@ -14,15 +15,11 @@ export type ResetRequestResult =
  * the response time does not tell either.
  */
 export async function requestPasswordReset(email: string, ip: string): Promise<ResetRequestResult> {
-  for (const [limiter, key] of [
+  const wait = await firstLimitExceeded([
     [passwordResetPerIp, `forgot:ip:${ip}`],
     [passwordResetPerEmail, `forgot:email:${email}`],
-  ] as const) {
-    const state = await limiter.increment(key)
-    if (state.consumed > limiter.requests) {
-      return { status: 'throttled', retryInMinutes: minutesUntil(state.availableIn) }
-    }
-  }
+  ])
+  if (wait !== null) return { status: 'throttled', retryInMinutes: wait }
 
   const user = await User.findBy('email', email)
   if (!user) return { status: 'sent' }

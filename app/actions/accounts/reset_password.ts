@@ -2,6 +2,7 @@ import User from '#models/user'
 import PasswordResetToken from '#models/password_reset_token'
 import { audit } from '#services/audit'
 import { consumeToken, findUsableToken } from '#services/accounts/password_reset_tokens'
+import { cancelEmailChanges } from '#services/accounts/account_confirmations'
 import { minutesUntil, passwordResetPerEmail, passwordResetPerIp } from '#start/limiter'
 
 export type ResetResult =
@@ -38,6 +39,7 @@ export async function resetPassword(
   user.sessionEpoch = (user.sessionEpoch ?? 0) + 1
   await user.save()
   await PasswordResetToken.query().where('user_id', user.id).whereNull('used_at').delete()
+  await cancelEmailChanges(user.id)
   await audit({
     action: 'auth.password_reset_completed',
     actorId: user.id,

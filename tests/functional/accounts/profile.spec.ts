@@ -1,7 +1,9 @@
 import { test } from '@japa/runner'
 import User from '#models/user'
 import AuditLog from '#models/audit_log'
+import AccountConfirmation from '#models/account_confirmation'
 import { withCleanState } from '#tests/helpers/database'
+import { clearOutbox, readOutbox, waitForMail } from '#tests/helpers/outbox'
 
 const PASSWORD = 'first password 42'
 
@@ -19,8 +21,26 @@ function put(client: any, url: string, user: User, body: Record<string, unknown>
   return client.put(url).loginAs(user).withCsrfToken().withInertia().json(body).redirects(0)
 }
 
+/** The token of the e-mail change link mailed to this address. */
+async function mailedEmailLink(address: string) {
+  const mail = await waitForMail(address)
+  const token = mail.text.match(/\/profile\/email\/confirm\/([A-Za-z0-9_-]+)/)?.[1]
+  if (!token) throw new Error(`no confirmation link in the mail:\n${mail.text}`)
+  return token
+}
+
+function confirmEmail(client: any, token: string) {
+  return client
+    .post('/profile/email/confirm')
+    .withCsrfToken()
+    .withInertia()
+    .json({ token })
+    .redirects(0)
+}
+
 test.group('Accounts / profile', (group) => {
   withCleanState(group)
+  group.each.setup(() => clearOutbox())
 
   test('guests are sent to the login page', async ({ client }) => {
     const response = await client.get('/profile').redirects(0)
@@ -103,7 +123,10 @@ test.group('Accounts / profile', (group) => {
     assert.equal(user.locale, 'en')
   })
 
-  test('changing the e-mail needs the current password', async ({ client, assert }) => {
+  test('changing the e-mail needs the current password and the link mailed to the new address', async ({
+    client,
+    assert,
+  }) => {
     const user = await createUser()
     const wrong = await put(client, '/profile/email', user, {
       email: 'new@example.com',
@@ -113,24 +136,55 @@ test.group('Accounts / profile', (group) => {
     assert.deepEqual(wrong.flashMessage('inputErrorsBag.currentPassword'), [
       'This is not your current password.',
     ])
-    await user.refresh()
-    assert.equal(user.email, 'margaret@example.com')
-    assert.isNull(await AuditLog.findBy('action', 'profile.email_changed'))
+    assert.isNull(await AuditLog.findBy('action', 'profile.email_change_requested'))
 
     const right = await put(client, '/profile/email', user, {
       email: 'New@Example.com',
       currentPassword: PASSWORD,
     })
     right.assertHeader('location', '/profile')
-    assert.equal(right.flashMessage('success'), 'Your sign-in e-mail has been changed.')
+    assert.equal(
+      right.flashMessage('success'),
+      'We sent a link to new@example.com. Your sign-in address changes when you open it.'
+    )
+    // Nothing changes before the link is opened.
+    await user.refresh()
+    assert.equal(user.email, 'margaret@example.com')
+
+    // The old address is told; the new one gets the link.
+    const notice = await waitForMail('margaret@example.com')
+    assert.equal(notice.subject, 'A change of your sign-in address was requested')
+    assert.include(notice.text, 'new@example.com')
+    assert.notInclude(notice.text, '/profile/email/confirm/')
+    const token = await mailedEmailLink('new@example.com')
+
+    // Opening the link shows a button; a mail scanner's GET changes nothing.
+    const page = await client.get(`/profile/email/confirm/${token}`).withInertia()
+    page.assertInertiaComponent('auth/confirm_email')
+    page.assertInertiaPropsContains({ email: 'new@example.com' })
+    await user.refresh()
+    assert.equal(user.email, 'margaret@example.com')
+
+    // Works from a browser that is not signed in (the mailbox may be read elsewhere).
+    const confirmed = await confirmEmail(client, token)
+    confirmed.assertHeader('location', '/login')
+    assert.equal(confirmed.flashMessage('success'), 'Your sign-in e-mail has been changed.')
     await user.refresh()
     assert.equal(user.email, 'new@example.com')
     const audit = await AuditLog.findByOrFail('action', 'profile.email_changed')
     assert.deepEqual(audit.meta, { from: 'margaret@example.com', to: 'new@example.com' })
+    assert.equal(audit.actorId, user.id)
     await User.verifyCredentials('new@example.com', PASSWORD)
+
+    // Once only.
+    const again = await confirmEmail(client, token)
+    assert.match(again.flashMessage('error'), /invalid, already used or expired/)
   })
 
-  test('the e-mail of another account cannot be taken', async ({ client, assert }) => {
+  test('an address that has an account gets no link, and the answer is the same', async ({
+    client,
+    assert,
+  }) => {
     const user = await createUser()
     await createUser('taken@example.com')
     const response = await put(client, '/profile/email', user, {
@@ -138,18 +192,52 @@ test.group('Accounts / profile', (group) => {
       currentPassword: PASSWORD,
     })
 
-    assert.deepEqual(response.flashMessage('inputErrorsBag.email'), [
-      'An account already uses this e-mail.',
-    ])
+    assert.isUndefined(response.flashMessage('inputErrorsBag'))
+    assert.equal(
+      response.flashMessage('success'),
+      'We sent a link to taken@example.com. Your sign-in address changes when you open it.'
+    )
+    await waitForMail('margaret@example.com')
+    assert.isNull(await AccountConfirmation.findBy('email', 'taken@example.com'))
+    const mailed = (await readOutbox()).flatMap((message) => message.to.map((to) => to.address))
+    assert.notInclude(mailed, 'taken@example.com')
     await user.refresh()
     assert.equal(user.email, 'margaret@example.com')
 
-    // Re-submitting one's own address is not a conflict.
+    // Re-submitting one's own address is not a conflict, and sends nothing.
     const same = await put(client, '/profile/email', user, {
       email: 'margaret@example.com',
       currentPassword: PASSWORD,
     })
     assert.isUndefined(same.flashMessage('inputErrorsBag'))
+    assert.equal(same.flashMessage('success'), 'This is already your sign-in address.')
+  })
+
+  test('a new password cancels a pending e-mail change; a newer request replaces the link', async ({
+    client,
+    assert,
+  }) => {
+    const user = await createUser()
+    await put(client, '/profile/email', user, {
+      email: 'first@example.com',
+      currentPassword: PASSWORD,
+    })
+    const first = await mailedEmailLink('first@example.com')
+    await put(client, '/profile/email', user, {
+      email: 'second@example.com',
+      currentPassword: PASSWORD,
+    })
+    const second = await mailedEmailLink('second@example.com')
+    assert.match((await confirmEmail(client, first)).flashMessage('error'), /invalid/)
+
+    await put(client, '/profile/password', user, {
+      currentPassword: PASSWORD,
+      password: 'second password 42',
+      password_confirmation: 'second password 42',
+    })
+    assert.match((await confirmEmail(client, second)).flashMessage('error'), /invalid/)
+    await user.refresh()
+    assert.equal(user.email, 'margaret@example.com')
   })
 
   test('changing the password needs the current one and a confirmed new one', async ({

@@ -42,6 +42,10 @@ const SKIPPED: { pattern: string; reason: string }[] = [
   { pattern: '/health', reason: 'operational probe, no data' },
   { pattern: '/login', reason: 'guest-only sign-in' },
   { pattern: '/signup', reason: 'guest-only sign-up' },
+  ...['/signup/confirm/:token', '/signup/confirm'].map((pattern) => ({
+    pattern,
+    reason: 'guest-only, addressed by a sign-up confirmation token, before any account exists',
+  })),
   { pattern: '/logout', reason: 'ends the caller’s own session' },
   {
     pattern: '/forgot-password',
@@ -57,6 +61,10 @@ const SKIPPED: { pattern: string; reason: string }[] = [
   },
   { pattern: '/profile', reason: 'the caller’s own account' },
   { pattern: '/profile/email', reason: 'the caller’s own account' },
+  ...['/profile/email/confirm/:token', '/profile/email/confirm'].map((pattern) => ({
+    pattern,
+    reason: 'addressed by an e-mail change token of a user (account-level), not a workspace',
+  })),
   { pattern: '/profile/password', reason: 'the caller’s own account' },
   { pattern: '/locale', reason: 'the caller’s own language preference' },
   { pattern: '/privacy', reason: 'the caller’s own privacy page (user-level)' },

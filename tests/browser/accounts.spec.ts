@@ -1,0 +1,73 @@
+import { test } from '@japa/runner'
+import app from '@adonisjs/core/services/app'
+import { withCleanState } from '#tests/helpers/database'
+import { clearOutbox } from '#tests/helpers/outbox'
+import { useSignupMode } from '#tests/helpers/signup_mode'
+import {
+  dt,
+  fillLogin,
+  FIRST_LOAD_TIMEOUT,
+  makeUser,
+  makeWorkspace,
+  screenshot,
+  waitFor,
+  waitForPath,
+} from './_helpers.js'
+
+test.group('Accounts in the browser', (group) => {
+  withCleanState(group)
+  group.each.setup(() => clearOutbox())
+
+  test('the sign-in page tells how accounts are made in each sign-up mode', async ({
+    visit,
+    cleanup,
+  }) => {
+    const page = await visit('/login', { timeout: FIRST_LOAD_TIMEOUT })
+    await waitFor(page, dt('signup-open'), FIRST_LOAD_TIMEOUT)
+    await page.assertTextContains(dt('signup-open'), 'Create an account')
+
+    useSignupMode('invite', cleanup)
+    await page.reload()
+    await waitFor(page, dt('signup-invite-only'))
+    await page.assertTextContains(dt('signup-invite-only'), 'Accounts are by invitation')
+    await page.assertNotExists(dt('signup-open'))
+    await screenshot(page, 'login-invite-only')
+    await page.locator(dt('signup-link')).click()
+    await waitForPath(page, '/signup')
+    await waitFor(page, dt('signup-invite-only'))
+    await page.assertTextContains(dt('signup-invite-only'), 'by invitation only')
+
+    useSignupMode('closed', cleanup)
+    await page.goto('/login')
+    await waitFor(page, dt('signup-closed'))
+    await page.assertTextContains(
+      dt('signup-closed'),
+      'New accounts are created by an administrator of this server.'
+    )
+    await page.assertNotExists(dt('signup-link'))
+    await screenshot(page, 'login-closed')
+    await page.goto('/signup')
+    await waitFor(page, dt('signup-closed'))
+    await page.assertTextContains('h1', 'Sign-up is closed')
+    await page.assertNotExists(dt('signup-email'))
+  })
+
+  test('while production mail goes nowhere, an owner sees a banner saying so', async ({
+    visit,
+    cleanup,
+  }) => {
+    const previous = app.config.get('accounts.mailUnsent')
+    app.config.set('accounts.mailUnsent', true)
+    cleanup(() => app.config.set('accounts.mailUnsent', previous))
+    const owner = await makeUser()
+    const workspace = await makeWorkspace(owner, 'Acme Bakery')
+
+    const page = await visit('/login', { timeout: FIRST_LOAD_TIMEOUT })
+    await fillLogin(page, owner.email)
+    await waitForPath(page, `/w/${workspace.slug}/calendar`)
+    await waitFor(page, dt('mail-unsent-banner'))
+    await page.assertTextContains(dt('mail-unsent-banner'), 'E-mail is not being sent.')
+    await page.assertTextContains(dt('mail-unsent-banner'), 'MAIL_MAILER=smtp')
+    await screenshot(page, 'mail-unsent-banner')
+  })
+})
