@@ -4,6 +4,7 @@ import BaseInertiaMiddleware from '@adonisjs/inertia/inertia_middleware'
 import WorkspaceMember from '#models/workspace_member'
 import { toCurrentUser } from '#transformers/user_transformer'
 import { toCurrentWorkspace, toWorkspaceChoice } from '#transformers/workspace_transformer'
+import { workerAlive } from '#services/health/worker_liveness'
 
 /**
  * Props every page receives: the user, the workspace switcher, the current
@@ -30,6 +31,9 @@ export default class InertiaMiddleware extends BaseInertiaMiddleware {
       workspace: ctx.inertia.always(
         ctx.workspace && ctx.member ? toCurrentWorkspace(ctx.workspace, ctx.member) : null
       ),
+      // Signed-in pages warn when nothing would publish (the same rule as /health). Always sent,
+      // so the pages that poll (a post being published) see a worker die or come back.
+      workersDown: ctx.inertia.always(user ? !(await workerAlive()) : false),
     }
   }
 

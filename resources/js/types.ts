@@ -5,6 +5,8 @@ export type SharedProps = {
   errors: Record<string, string>
   flash: { success?: string; error?: string }
   locale: string
+  /** No publishing worker is alive (same rule as /health): every signed-in page says so. */
+  workersDown: boolean
   user: {
     id: number
     fullName: string

@@ -12,5 +12,6 @@ export function useShared() {
     flash: computed(() => page.props.flash),
     errors: computed(() => page.props.errors ?? {}),
     locale: computed(() => page.props.locale),
+    workersDown: computed(() => page.props.workersDown ?? false),
   }
 }

@@ -11,7 +11,9 @@ test.group('Test helpers / resetRedis', (group) => {
   group.each.setup(async () => {
     await redis.del(FOREIGN_KEY)
     await resetRedis()
-    return () => redis.del(FOREIGN_KEY)
+    return async () => {
+      await redis.del(FOREIGN_KEY)
+    }
   })
 
   test('empties a database that holds only keys of this run', async ({ assert }) => {
