@@ -103,7 +103,7 @@ test.group('Post page: stuck states in the browser', (group) => {
       `${dt('delivery-problem-mastodon')} ${dt('problem-detail')}`,
       'HTTP 401: The access token is invalid'
     )
-    await page.evaluate(() => window.scrollTo(0, 0))
+    await page.evaluate(() => (globalThis as any).scrollTo(0, 0))
     await screenshot(page, 'post-problems-en')
 
     await owner.merge({ locale: 'fr' }).save()
@@ -119,7 +119,7 @@ test.group('Post page: stuck states in the browser', (group) => {
     await page.assertTextContains(problem('x'), 'X n’a pas répondu')
     await page.assertTextContains(dt('unknown-action'), 'Ce que vous pouvez faire')
     await page.assertTextContains(problem('mastodon'), 'reconnectez le compte')
-    await page.evaluate(() => window.scrollTo(0, 0))
+    await page.evaluate(() => (globalThis as any).scrollTo(0, 0))
     await screenshot(page, 'post-problems-fr')
 
     // A worker comes back: the banner goes with the next page load.

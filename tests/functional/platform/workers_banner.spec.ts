@@ -53,7 +53,6 @@ test.group('Platform / the "no worker" banner', (group) => {
 
   test('a crashed worker (its heartbeat no longer refreshed) brings the banner back by itself', async ({
     client,
-    assert,
   }) => {
     const owner = await makeUser()
     const workspace = await makeWorkspace(owner)
