@@ -13,6 +13,8 @@ import { authBrowserClient } from '@adonisjs/auth/plugins/browser_client'
 import { shieldApiClient } from '@adonisjs/shield/plugins/api_client'
 import { inertiaApiClient } from '@adonisjs/inertia/plugins/api_client'
 import { resetRedis } from '#tests/helpers/redis'
+import { warmUpFrontEnd } from '#tests/helpers/warm_up'
+import { NAVIGATION_TIMEOUT } from '#tests/helpers/timeouts'
 
 /** Debian's Chromium, started so it makes no connection of its own (the machines have no internet). */
 const CHROMIUM_ARGS = [
@@ -35,6 +37,8 @@ export const plugins: Config['plugins'] = [
   inertiaApiClient(app),
   browserClient({
     runInSuites: ['browser'],
+    // Assertions poll until their condition holds; 5 s (the default) was too short on a loaded machine.
+    assertions: { timeout: NAVIGATION_TIMEOUT },
     launcher: (options) =>
       chromium.launch({
         ...options,
@@ -55,6 +59,8 @@ export const runnerHooks: Required<Pick<Config, 'setup' | 'teardown'>> = {
 
 export const configureSuite: Config['configureSuite'] = (suite) => {
   if (['browser', 'functional'].includes(suite.name)) {
-    return suite.setup(() => testUtils.httpServer().start())
+    suite.setup(() => testUtils.httpServer().start())
+    // After the server: the warm-up requests a full page through it.
+    suite.setup(() => warmUpFrontEnd(suite.name === 'browser' ? 'browser' : 'full-page'))
   }
 }

@@ -6,6 +6,7 @@ import { toCurrentUser } from '#transformers/user_transformer'
 import { can } from '#services/roles'
 import { mailIsUnsent } from '#services/mail_delivery'
 import { toCurrentWorkspace, toWorkspaceChoice } from '#transformers/workspace_transformer'
+import { workerAlive } from '#services/health/worker_liveness'
 
 /**
  * Props every page receives: the user, the workspace switcher, the current
@@ -36,6 +37,9 @@ export default class InertiaMiddleware extends BaseInertiaMiddleware {
       mailUnsent: ctx.inertia.always(
         Boolean(ctx.member && can(ctx.member.role, 'manageSettings') && mailIsUnsent())
       ),
+      // Signed-in pages warn when nothing would publish (the same rule as /health). Always sent,
+      // so the pages that poll (a post being published) see a worker die or come back.
+      workersDown: ctx.inertia.always(user ? !(await workerAlive()) : false),
     }
   }
 

@@ -3,6 +3,7 @@ import { BaseModel, belongsTo, column } from '@adonisjs/lucid/orm'
 import type { BelongsTo } from '@adonisjs/lucid/types/relations'
 import Post from '#models/post'
 import SocialAccount from '#models/social_account'
+import type { ProblemKind } from '#services/publishing/problems'
 
 export const DELIVERY_STATUSES = [
   'draft',
@@ -84,6 +85,10 @@ export default class Delivery extends BaseModel {
 
   @column()
   declare lastError: string | null
+
+  /** The kind of answer behind `lastError`, which the pages word (app/services/publishing/problems.ts). */
+  @column()
+  declare lastErrorKind: ProblemKind | null
 
   @column()
   declare externalId: string | null

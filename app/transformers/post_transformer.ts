@@ -153,6 +153,8 @@ export function toPostDetail(
       text: delivery.textFor(post),
       attempts: delivery.attempts,
       lastError: delivery.lastError,
+      lastErrorKind: delivery.lastErrorKind,
+      profileUrl: (delivery.socialAccount as SocialAccount | null)?.profileUrl ?? null,
       externalUrl: delivery.externalUrl,
       publishedAt: delivery.publishedAt?.toUTC().toISO() ?? null,
       dueAt: delivery.dueAt?.toUTC().toISO() ?? null,

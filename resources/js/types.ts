@@ -7,6 +7,8 @@ export type SharedProps = {
   mailUnsent: boolean
   flash: { success?: string; error?: string }
   locale: string
+  /** No publishing worker is alive (same rule as /health): every signed-in page says so. */
+  workersDown: boolean
   user: {
     id: number
     fullName: string

@@ -13,5 +13,6 @@ export function useShared() {
     errors: computed(() => page.props.errors ?? {}),
     locale: computed(() => page.props.locale),
     mailUnsent: computed(() => page.props.mailUnsent),
+    workersDown: computed(() => page.props.workersDown ?? false),
   }
 }

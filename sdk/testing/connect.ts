@@ -40,12 +40,18 @@ async function consent(authorizationUrl: string, state: string): Promise<Result<
   return code ? { status: 'ok', value: code } : failed('no code in the redirect', false)
 }
 
+/**
+ * Connecting is a test's setup, not what it tests: the fake answers in milliseconds, and the
+ * limit only ends a request that never will. 2 s was outlasted on a loaded machine.
+ */
+const CONNECT_TIMEOUT_MS = 30_000
+
 /** Runs the plugin's whole connect flow against its fake, whatever the auth kind. */
 export async function connectThroughFake<O>(
   plugin: NetworkPlugin<O>,
   fake: FakeNetwork
 ): Promise<Result<Connection[]>> {
-  const ctx = contextFor(fake)
+  const ctx = contextFor(fake, CONNECT_TIMEOUT_MS)
   const auth = plugin.auth
   const state = randomBytes(16).toString('hex')
   const pkce = pkcePair()

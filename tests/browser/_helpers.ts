@@ -5,14 +5,11 @@ import type Workspace from '#models/workspace'
 import { createWorkspace } from '#actions/workspaces/create_workspace'
 import { waitForMail } from '#tests/helpers/outbox'
 
-export const PASSWORD = 'correct horse battery'
+import { FIRST_LOAD_TIMEOUT, NAVIGATION_TIMEOUT } from '#tests/helpers/timeouts'
 
-/**
- * In the test environment Vite's dev middleware compiles the front end on the first
- * request of the run: the first page can take far longer than the assertions' 5 s.
- */
-export const FIRST_LOAD_TIMEOUT = 90_000
-export const NAVIGATION_TIMEOUT = 30_000
+export { FIRST_LOAD_TIMEOUT, NAVIGATION_TIMEOUT }
+
+export const PASSWORD = 'correct horse battery'
 
 /** Where screenshots go (outside the repository). Set BROWSER_SHOTS=0 to skip them. */
 export const SHOTS_DIR = process.env.BROWSER_SHOTS_DIR ?? '/tmp/shots'

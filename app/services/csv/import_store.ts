@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto'
 import redis from '@adonisjs/redis/services/main'
 import type { CsvRecord } from '#services/csv/parse_posts'
+import { appRedisKey } from '#services/redis_keys'
 
 const TTL_SECONDS = 3600
 const keyOf = (workspaceId: number, userId: number, id: string) =>
-  `csv-import:${workspaceId}:${userId}:${id}`
+  appRedisKey(`csv-import:${workspaceId}:${userId}:${id}`)
 
 /**
  * A parsed file between its preview and its confirmation, in Redis for an hour: keyed by

@@ -1,5 +1,6 @@
 import type { HealthCheckContract } from '@adonisjs/core/types/health'
 import { runTimed } from '#services/health/timed_check'
+import { appWorkerCheck, isWorkerAlive } from '#services/health/worker_liveness'
 
 export type HealthStatus = 'ok' | 'degraded' | 'down'
 
@@ -35,7 +36,7 @@ export class HealthService {
       runTimed(checks.redis, timeoutMs),
       runTimed(checks.worker, timeoutMs),
     ])
-    const workerAlive = worker.result.status === 'ok'
+    const workerAlive = isWorkerAlive(worker.result)
     const status: HealthStatus =
       !database.ok || !redis.ok ? 'down' : workerAlive ? 'ok' : 'degraded'
     return {
@@ -55,25 +56,15 @@ export class HealthService {
 
 /** Lucid's and @adonisjs/redis's own checks against the app's connections, plus the worker heartbeat. */
 async function defaultChecks(): Promise<HealthChecksSet> {
-  const [
-    { default: db },
-    { DbCheck },
-    { default: redis },
-    { RedisCheck },
-    { default: app },
-    { WorkerCheck },
-  ] = await Promise.all([
+  const [{ default: db }, { DbCheck }, { default: redis }, { RedisCheck }] = await Promise.all([
     import('@adonisjs/lucid/services/db'),
     import('@adonisjs/lucid/database'),
     import('@adonisjs/redis/services/main'),
     import('@adonisjs/redis'),
-    import('@adonisjs/core/services/app'),
-    import('#services/health/worker_check'),
   ])
-  const queue = app.config.get<{ prefix: string; heartbeat: { ttlSeconds: number } }>('queue')
   return {
     database: new DbCheck(db.connection()),
     redis: new RedisCheck(redis.connection()),
-    worker: new WorkerCheck(redis.connection(), queue.prefix, queue.heartbeat.ttlSeconds * 1000),
+    worker: await appWorkerCheck(),
   }
 }

@@ -8,6 +8,7 @@ import { AccountSession } from '#services/publishing/account_session'
 import { applyOutcome, type Outcome } from '#services/publishing/outcome'
 import { mediaItemsFor } from '#services/publishing/delivery_media'
 import { markFailed, markUnknown } from '#services/publishing/transitions'
+import { problem } from '#services/publishing/problems'
 import { publishingConfig } from '#services/publishing/settings'
 
 /**
@@ -25,7 +26,10 @@ export async function checkDelivery(
   if (delivery.statusChecks > publishingConfig().maxStatusChecks) {
     await markUnknown(
       run,
-      `The network was still processing the post after ${delivery.statusChecks - 1} checks`
+      problem(
+        'pending',
+        `The network was still processing the post after ${delivery.statusChecks - 1} checks`
+      )
     )
     return 'done'
   }
@@ -35,7 +39,10 @@ export async function checkDelivery(
   if (!account || account.status !== 'connected') {
     await markFailed(
       run,
-      'The account was disconnected while the network processed the post; check it on the network'
+      problem(
+        'unauthorized',
+        'The account was disconnected while the network processed the post; check it on the network'
+      )
     )
     return 'done'
   }

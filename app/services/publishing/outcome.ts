@@ -20,6 +20,7 @@ import {
 } from '#services/publishing/transitions'
 import { affectedRows, publishingConfig, shortReason } from '#services/publishing/settings'
 import db from '@adonisjs/lucid/services/db'
+import { problem, problemOf } from '#services/publishing/problems'
 
 export type Outcome = PublishOutcome<Published> | Failed | Unauthorized
 
@@ -50,7 +51,11 @@ async function needsReconnection(attempt: Attempt, reason: string) {
   const current = await SocialAccount.find(account.id)
   if (flipped === 1 && current) await notifyNeedsReconnection(current, attempt.delivery.id)
   // The account's notice covers this delivery: no second message for the same event.
-  await markFailed(attempt, `The account needs to be reconnected (${reason})`, { notify: false })
+  await markFailed(
+    attempt,
+    problem('unauthorized', `The account needs to be reconnected (${reason})`),
+    { notify: false }
+  )
 }
 
 /**
@@ -63,7 +68,10 @@ async function resolveAmbiguous(attempt: Attempt, reason: string) {
   if (!plugin.findByIdempotencyKey)
     return markUnknown(
       attempt,
-      `No answer from the network (${reason}); check whether the post appeared`
+      problem(
+        'ambiguous',
+        `No answer from the network (${reason}); check whether the post appeared`
+      )
     )
   const found = await attempt.session.call((ctx) =>
     plugin.findByIdempotencyKey!({ ...attempt.publishContext(), ...ctx })
@@ -72,7 +80,10 @@ async function resolveAmbiguous(attempt: Attempt, reason: string) {
   if (found.status !== 'ok')
     return markUnknown(
       attempt,
-      `No answer from the network (${reason}) and the lookup failed (${found.reason}); check whether the post appeared`
+      problem(
+        'ambiguous',
+        `No answer from the network (${reason}) and the lookup failed (${found.reason}); check whether the post appeared`
+      )
     )
   if (capabilitiesOf(plugin, attempt.session.account.toPluginProfile()).idempotencyKey) {
     // The network dedupes on our key: repeating the same call cannot create a second post.
@@ -83,7 +94,10 @@ async function resolveAmbiguous(attempt: Attempt, reason: string) {
   }
   return markUnknown(
     attempt,
-    `No answer from the network (${reason}) and the post was not found; check whether it appeared`
+    problem(
+      'ambiguous',
+      `No answer from the network (${reason}) and the post was not found; check whether it appeared`
+    )
   )
 }
 
@@ -101,7 +115,10 @@ export async function applyOutcome(
       if (attempt.mode === 'check' && delivery.statusChecks >= config.maxStatusChecks) {
         return markUnknown(
           attempt,
-          `The network was still processing the post after ${delivery.statusChecks} checks`
+          problem(
+            'pending',
+            `The network was still processing the post after ${delivery.statusChecks} checks`
+          )
         )
       }
       return markPending(attempt, outcome.handle, outcome.checkAfter)
@@ -112,7 +129,10 @@ export async function applyOutcome(
       if (options.afterAmbiguous)
         return markUnknown(
           attempt,
-          `No answer from the network twice (${outcome.reason}); check whether the post appeared`
+          problemOf(
+            outcome,
+            `No answer from the network twice (${outcome.reason}); check whether the post appeared`
+          )
         )
       return resolveAmbiguous(attempt, outcome.reason)
     case 'rate_limited': {
@@ -123,18 +143,21 @@ export async function applyOutcome(
       if (!free && delivery.attempts >= config.maxAttempts)
         return markFailed(
           attempt,
-          `Still rate limited after ${delivery.attempts} attempts: ${outcome.reason}`
+          problemOf(
+            outcome,
+            `Still rate limited after ${delivery.attempts} attempts: ${outcome.reason}`
+          )
         )
       const atMs = DateTime.utc().toMillis() + waitMs
       return requeue(attempt, {
-        reason: outcome.reason,
+        problem: problemOf(outcome),
         atMs,
         refundAttempt: free,
         suffix: `wait${delivery.rateLimitWaits + 1}a${delivery.attempts}`,
       })
     }
     case 'error':
-      if (!outcome.retryable) return markFailed(attempt, outcome.reason)
+      if (!outcome.retryable) return markFailed(attempt, problemOf(outcome))
       if (attempt.mode === 'check') {
         return markPending(
           attempt,
@@ -143,9 +166,12 @@ export async function applyOutcome(
         )
       }
       if (delivery.attempts >= config.maxAttempts)
-        return markFailed(attempt, `Gave up after ${delivery.attempts} attempts: ${outcome.reason}`)
+        return markFailed(
+          attempt,
+          problemOf(outcome, `Gave up after ${delivery.attempts} attempts: ${outcome.reason}`)
+        )
       return requeue(attempt, {
-        reason: outcome.reason,
+        problem: problemOf(outcome),
         atMs: Date.now() + backoffMs(delivery.attempts),
         refundAttempt: false,
         suffix: `retry${delivery.attempts}`,

@@ -10,6 +10,7 @@ import { AccountSession } from '#services/publishing/account_session'
 import { applyOutcome } from '#services/publishing/outcome'
 import { mediaItemsFor } from '#services/publishing/delivery_media'
 import { markPublished, markUnknown, type Run } from '#services/publishing/transitions'
+import { problem } from '#services/publishing/problems'
 import { wakeAt, wakeForStatusCheck, wakeState } from '#services/publishing/wake'
 import { publishingConfig, sqlTime } from '#services/publishing/settings'
 import db from '@adonisjs/lucid/services/db'
@@ -65,7 +66,10 @@ async function resolveStuck(delivery: Delivery, worker: string) {
   if (!account || !(await plugins.has(delivery.network))) {
     return markUnknown(
       run,
-      'The publish was interrupted and the account is gone; check whether the post appeared'
+      problem(
+        'ambiguous',
+        'The publish was interrupted and the account is gone; check whether the post appeared'
+      )
     )
   }
   const plugin = await plugins.get(delivery.network)

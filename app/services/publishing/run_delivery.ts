@@ -9,6 +9,7 @@ import { loadDueDelivery, type DueDelivery } from '#services/publishing/due_deli
 import { mediaItemsFor } from '#services/publishing/delivery_media'
 import { emitDeliveryStatus } from '#services/publishing/events'
 import { markFailed, type Run } from '#services/publishing/transitions'
+import { problem } from '#services/publishing/problems'
 import { WAKE_EARLY_MS, wakeAt } from '#services/publishing/wake'
 import { publishingConfig } from '#services/publishing/settings'
 
@@ -32,18 +33,21 @@ async function publishClaimed(run: Run, due: DueDelivery, notBefore = 0) {
   const { delivery } = run
   const { post, account } = due
   if (due.authorRestricted)
-    return markFailed(run, 'The author restricted the processing of their data')
+    return markFailed(run, problem('blocked', 'The author restricted the processing of their data'))
   if (!account || account.status !== 'connected') {
     // An account already flagged for reconnection was announced once to its managers: no second message.
     const announced = account?.status === 'needs_reconnection'
     return markFailed(
       run,
-      'The account needs to be reconnected; reconnect it, then publish again',
+      problem(
+        'unauthorized',
+        'The account needs to be reconnected; reconnect it, then publish again'
+      ),
       { notify: !announced }
     )
   }
   if (!(await plugins.has(delivery.network)))
-    return markFailed(run, `The ${delivery.network} network is not available`)
+    return markFailed(run, problem('blocked', `The ${delivery.network} network is not available`))
 
   const plugin = await plugins.get(delivery.network)
   const session = new AccountSession(account, plugin, plugins.contextFor(plugin))

@@ -8,6 +8,7 @@ import { emitDeliveryStatus } from '#services/publishing/events'
 import { rollUpPost } from '#services/publishing/rollup'
 import { notifyDeliveryProblem } from '#services/publishing/notify'
 import { wakeAt, wakeForStatusCheck } from '#services/publishing/wake'
+import type { Problem } from '#services/publishing/problems'
 import {
   publishingConfig,
   shortReason,
@@ -64,20 +65,27 @@ export async function markPublished(run: Run, published: Published) {
     external_url: published.url,
     published_at: sqlTime(),
     last_error: null,
+    last_error_kind: null,
     pending_handle: null,
     check_after: null,
     ...released,
   })
 }
 
+/** The last error as stored: the kind the pages word, and the raw reason kept as a detail. */
+const lastError = (problem: Problem) => ({
+  last_error: shortReason(problem.reason),
+  last_error_kind: problem.kind,
+})
+
 export async function markFailed(
   run: Run,
-  reason: string,
+  problem: Problem,
   options: { notify: boolean } = { notify: true }
 ) {
   const done = await settle(run, {
     status: 'failed' satisfies DeliveryStatus,
-    last_error: shortReason(reason),
+    ...lastError(problem),
     ...released,
   })
   if (done && options.notify) await notifyDeliveryProblem(run.delivery, 'delivery_failed')
@@ -85,10 +93,10 @@ export async function markFailed(
 }
 
 /** Never republished blindly: the user is asked to check the network. */
-export async function markUnknown(run: Run, reason: string) {
+export async function markUnknown(run: Run, problem: Problem) {
   const done = await settle(run, {
     status: 'unknown' satisfies DeliveryStatus,
-    last_error: shortReason(reason),
+    ...lastError(problem),
     ...released,
   })
   if (done) await notifyDeliveryProblem(run.delivery, 'delivery_unknown')
@@ -98,12 +106,13 @@ export async function markUnknown(run: Run, reason: string) {
 /** Back to `queued` with a new wake-up call at `atMs`; the revision and the idempotency key stay. */
 export async function requeue(
   run: Run,
-  input: { reason: string; atMs: number; refundAttempt: boolean; suffix: string }
+  input: { problem: Problem; atMs: number; refundAttempt: boolean; suffix: string }
 ) {
   const done = await settle(run, {
     status: 'queued' satisfies DeliveryStatus,
+    // The pages show it as the next try's time (a 429's Retry-After, a backoff).
     due_at: sqlTime(input.atMs),
-    last_error: shortReason(input.reason),
+    ...lastError(input.problem),
     ...(input.refundAttempt
       ? { attempts: db.raw('attempts - 1'), rate_limit_waits: db.raw('rate_limit_waits + 1') }
       : {}),

@@ -1,6 +1,7 @@
 import emitter from '@adonisjs/core/services/emitter'
 import logger from '@adonisjs/core/services/logger'
 import redis from '@adonisjs/redis/services/main'
+import { appRedisKey } from '#services/redis_keys'
 import SocialAccount from '#models/social_account'
 import type { WebhookEvent } from '#models/webhook'
 import type { DeliveryStatusChanged } from '#services/publishing/events'
@@ -14,7 +15,9 @@ const DELIVERY_EVENTS: Partial<Record<DeliveryStatusChanged['status'], WebhookEv
 
 /** True the first time a key is seen (Redis SET NX, kept 30 days): one event per fact, whatever the retries. */
 async function firstTime(key: string) {
-  return (await redis.set(`webhooks:once:${key}`, '1', 'EX', 30 * 24 * 3600, 'NX')) === 'OK'
+  return (
+    (await redis.set(appRedisKey(`webhooks:once:${key}`), '1', 'EX', 30 * 24 * 3600, 'NX')) === 'OK'
+  )
 }
 
 /**

@@ -35,6 +35,19 @@ export function formatTimeOnly(iso: string, zone: string, locale: string) {
   })
 }
 
+/** "Tue, Mar 10, 9:30:05 AM CET": a retry often comes within the minute, so seconds count. */
+export function formatWithSeconds(iso: string, zone: string, locale: string) {
+  return inZone(iso, zone, locale).toLocaleString({
+    weekday: 'short',
+    month: 'short',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: '2-digit',
+    second: '2-digit',
+    timeZoneName: 'short',
+  })
+}
+
 /** Whether two zones read differently at that instant (Europe/Paris vs Europe/Berlin do not). */
 export function zonesDiffer(iso: string, a: string, b: string) {
   const instant = DateTime.fromISO(iso, { zone: 'utc' })

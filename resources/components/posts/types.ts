@@ -103,10 +103,18 @@ export type PostRow = {
   targets: PostTarget[]
 }
 
+/** The kind of answer behind a delivery's last error (app/services/publishing/problems.ts). */
+export type ProblemKind =
+  'error' | 'unauthorized' | 'rate_limited' | 'ambiguous' | 'pending' | 'media' | 'blocked'
+
 export type DeliveryDetail = PostTarget & {
   text: string
   attempts: number
+  /** The network's own reason, in English: shown as a detail under the worded problem. */
   lastError: string | null
+  lastErrorKind: ProblemKind | null
+  /** The account's page on the network, where a user checks an "outcome unknown". */
+  profileUrl: string | null
   externalUrl: string | null
   publishedAt: string | null
   dueAt: string | null

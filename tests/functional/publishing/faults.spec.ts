@@ -1,11 +1,11 @@
 import { test } from '@japa/runner'
-import redis from '@adonisjs/redis/services/main'
 import Delivery from '#models/delivery'
 import Notification from '#models/notification'
 import { publishNow } from '#actions/posts/publish_now'
 import { schedulePost } from '#actions/posts/schedule_post'
 import { runDelivery } from '#services/publishing/run_delivery'
 import { withCleanState } from '#tests/helpers/database'
+import { resetRedis } from '#tests/helpers/redis'
 import { clearOutbox, readOutbox, waitForMail } from '#tests/helpers/outbox'
 import { draft, inMs, publishRequests, settled, startWorker, withWorld } from './_fixtures.js'
 
@@ -161,7 +161,8 @@ test.group('Publishing faults: timeouts, duplicates, a wiped Redis', (group) => 
     )
     await schedulePost({ post: first.post, actor: world.owner, at: inMs(150) })
     await schedulePost({ post: second.post, actor: world.owner, at: inMs(150) })
-    await redis.flushdb()
+    // Redis restarted empty: only this run's keys go (the helper refuses a shared database).
+    await resetRedis()
 
     // A worker comes back with the reconciler on a short period.
     const { runner } = await startWorker([

@@ -79,5 +79,5 @@ test.group('Publishing with media from the library', (group) => {
     assert.isAtMost(blobs[0].rawBody.length, blueskyCapabilities.images!.maxBytes!)
     const { width } = await sharp(Buffer.from(blobs[0].rawBody)).metadata()
     assert.isAbove(width ?? 0, 0)
-  })
+  }).timeout(90_000) // image processing and two uploads: its own 30 s wait must fit inside
 })

@@ -16,7 +16,6 @@ import type { AccountContext, PluginContext } from '#sdk/contract'
 import { FakeServer, type FakeReply } from '#sdk/testing/fake_server'
 
 const settings = { urls: {}, clientId: 'app-id', clientSecret: 'app-secret' }
-const NOW = Date.now()
 
 /** A real token endpoint whose answers each test chooses; every request is logged by the FakeServer. */
 async function tokenServer(
@@ -189,15 +188,19 @@ test.group('SDK OAuth 2 helpers: token requests', () => {
 
 test.group('SDK OAuth 2 helpers: token sets', () => {
   test('expires_in becomes an instant; scopes split on spaces or commas', ({ assert }) => {
+    // The clock is read just before and just after: exact bounds, however slow the machine.
+    const before = Date.now()
     const set = toTokenSet({
       access_token: 'at',
       expires_in: 3600,
       refresh_token: 'rt',
       scope: 'a b,c',
     })
+    const after = Date.now()
     assert.equal(set.accessToken, 'at')
     assert.equal(set.refreshToken, 'rt')
-    assert.closeTo(set.expiresAt!, NOW + 3_600_000, 60_000)
+    assert.isAtLeast(set.expiresAt!, before + 3_600_000)
+    assert.isAtMost(set.expiresAt!, after + 3_600_000)
     assert.deepEqual(set.scopes, ['a', 'b', 'c'])
     assert.isNull(toTokenSet({ access_token: 'at' }).expiresAt)
   })
