@@ -97,6 +97,8 @@ const PARAM_IN_TEXT = /([?&\s;,(]|^)([\w.[\]-]+)=([^\s&"'<>`;,)\\]+)/g
 /** A word of a token alphabet: in a reason, a long one mixing letters and digits is a credential. */
 const LONG_WORD = /[\w\-.~+=]{20,}/g
 const FIELD_IN_JSON = /"([^"\\]{1,64})"\s*:\s*"((?:[^"\\]|\\.)*)"/g
+/** The same inside a JSON string (a logged message that quotes a JSON body): `\"token\":\"…\"`. */
+const FIELD_IN_QUOTED_JSON = /\\"([^"\\]{1,64})\\"\s*:\s*\\"([^"\\]*)\\"/g
 
 /**
  * Masks credentials in free text (a failure reason, an error message, a JSON log line).
@@ -119,6 +121,9 @@ export function redactText(text: string, knownSecrets: (string | undefined | nul
     )
     .replace(FIELD_IN_JSON, (match, name: string) =>
       isSecretField(name) ? `"${name}":"${REDACTED}"` : match
+    )
+    .replace(FIELD_IN_QUOTED_JSON, (match, name: string) =>
+      isSecretField(name) ? `\\"${name}\\":\\"${REDACTED}\\"` : match
     )
 }
 
