@@ -18,6 +18,33 @@ const SECRET_FIELD =
 const SECRET_PARAM =
   /token|secret|passw(or)?d|authorization|api[-_]?key|signature|verifier|credential|^(code|state|sig|key|auth|ticket|nonce|otp|jwt|hash|session|sid)$/i
 
+/** What a request carries that is a credential, structurally: the parts `credentialsOf` reads. */
+export interface RequestCredentials {
+  bearer?: string
+  headers?: Record<string, string>
+  query?: Record<string, unknown>
+  form?: Record<string, string>
+  json?: unknown
+}
+
+/**
+ * The credentials a request sends (bearer, secret headers, and the query, form and
+ * top-level JSON fields named like one, e.g. a login's password or a refresh_token), so
+ * that an answer quoting one back can be masked whatever the credential's shape.
+ */
+export function credentialsOf(request: RequestCredentials): string[] {
+  const found: unknown[] = [request.bearer]
+  const named = (fields: object | undefined, test: (name: string) => boolean) => {
+    for (const [name, value] of Object.entries(fields ?? {})) if (test(name)) found.push(value)
+  }
+  named(request.headers, isSecretField)
+  named(request.query, isSecretParam)
+  named(request.form, isSecretParam)
+  if (request.json && typeof request.json === 'object' && !Array.isArray(request.json))
+    named(request.json, isSecretParam)
+  return found.filter((value): value is string => typeof value === 'string' && value.length >= 6)
+}
+
 export function isSecretField(name: string) {
   return SECRET_FIELD.test(name)
 }
@@ -82,7 +109,11 @@ export function redactUrl(url: string | URL): string {
   try {
     parsed = typeof url === 'string' ? new URL(url) : url
   } catch {
-    return redactText(String(url))
+    // Not parsable (a URL cut short in an error message): mask it piece by piece.
+    const [, scheme, authority, rest] = /^([a-z][\w+.-]*:\/\/)([^/?#]*)(.*)$/is.exec(
+      String(url)
+    ) ?? ['', '', '', String(url)]
+    return `${scheme}${authority.replace(/^.*@/, '')}${redactPathAndQuery(rest)}`
   }
   const query = parsed.search ? `?${redactQuery(parsed.search.slice(1))}` : ''
   return `${parsed.protocol}//${parsed.host}${redactPath(parsed.pathname)}${query}`

@@ -86,22 +86,29 @@ test.group('Security / Referrer-Policy', (group) => {
     const owner = await makeUser()
     const workspace = await makeWorkspace(owner)
     const { secret } = await makeToken(workspace, owner, 'read')
-    const responses = [
-      await client.get('/login').withInertia(),
-      await client.get(`/w/${workspace.slug}/calendar`).redirects(0),
-      await client.get(`/w/${workspace.slug}/members`).loginAs(owner).withInertia(),
-      await client.get('/no/such/page'),
-      await client.get('/reset-password/not-a-token').withInertia(),
-      await client.get('/api/v1/accounts').header('authorization', `Bearer ${secret}`),
-      await client.get('/api/v1/accounts'),
-      await client.get('/health'),
-      await client.get('/favicon.svg'),
+    const requests: [string, () => Promise<any>][] = [
+      ['login page', () => client.get('/login').withInertia()],
+      ['redirect to login', () => client.get(`/w/${workspace.slug}/calendar`).redirects(0)],
+      [
+        'signed-in page',
+        () => client.get(`/w/${workspace.slug}/members`).loginAs(owner).withInertia(),
+      ],
+      ['404 page', () => client.get('/no/such/page')],
+      ['reset page', () => client.get('/reset-password/not-a-token').withInertia()],
+      [
+        'API call',
+        () => client.get('/api/v1/accounts').header('authorization', `Bearer ${secret}`),
+      ],
+      ['refused API call', () => client.get('/api/v1/accounts')],
+      ['health', () => client.get('/health')],
+      ['static file', () => client.get('/favicon.svg')],
     ]
-    for (const response of responses) {
+    for (const [label, request] of requests) {
+      const response = await request()
       assert.equal(
         response.header('referrer-policy'),
         'strict-origin-when-cross-origin',
-        `${response.request.method} ${response.request.url} (${response.status()})`
+        `${label} (${response.status()})`
       )
     }
   })
