@@ -18,7 +18,7 @@ const shieldConfig = defineConfig({
     },
     reportOnly: false,
   },
-  // The bearer-token API needs no exception: it never passes shield (browser_state_middleware).
+  // The bearer-token API needs no exception: it never passes shield (#middleware/browser_only).
   csrf: {
     enabled: true,
     enableXsrfCookie: true,

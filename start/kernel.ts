@@ -13,8 +13,9 @@ server.use([
 
 router.use([
   () => import('@adonisjs/core/bodyparser_middleware'),
-  // Session + shield, except on stateless routes (API, /health): see the middleware.
-  () => import('#middleware/browser_state_middleware'),
+  // Session and shield skip the stateless routes (API, /health): see #middleware/browser_only.
+  () => import('#middleware/browser_session_middleware'),
+  () => import('#middleware/browser_shield_middleware'),
   () => import('@adonisjs/auth/initialize_auth_middleware'),
   () => import('#middleware/initialize_bouncer_middleware'),
   () => import('#middleware/silent_auth_middleware'),
