@@ -69,7 +69,7 @@ test.group('Security / API and health routes are stateless', (group) => {
     assert.deepEqual(await sessionKeys(), before)
   })
 
-  test('a browser page still gets its session, and a signed-in page works as before', async ({
+  test('a browser page still gets its session (control: the Redis store is really in use)', async ({
     client,
     assert,
   }) => {
