@@ -1,6 +1,5 @@
 import { DateTime } from 'luxon'
 import { BaseModel, column } from '@adonisjs/lucid/orm'
-import { redactMeta } from '#services/logging/redaction'
 
 export default class AuditLog extends BaseModel {
   @column({ isPrimary: true })
@@ -21,10 +20,9 @@ export default class AuditLog extends BaseModel {
   @column()
   declare subjectId: string | null
 
-  /** JSON object with the details of the action; credentials are masked on the way in. */
+  /** JSON object with the details of the action; `audit()` masks credentials on the way in. */
   @column({
-    prepare: (value: Record<string, unknown> | null) =>
-      value ? JSON.stringify(redactMeta(value)) : null,
+    prepare: (value: Record<string, unknown> | null) => (value ? JSON.stringify(value) : null),
     consume: (value: string | null) => (value ? JSON.parse(value) : null),
   })
   declare meta: Record<string, unknown> | null
