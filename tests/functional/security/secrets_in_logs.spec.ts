@@ -131,7 +131,7 @@ test.group('Security / no secret reaches a log', (group) => {
       .post(`/w/${workspace.slug}/settings/webhooks`)
       .loginAs(owner)
       .withCsrfToken()
-      .json({ url: 'https://203.0.113.10/hooks/in', events: ['delivery.failed'] })
+      .json({ url: 'https://hooks.example/in', events: ['delivery.failed'] })
       .redirects(0)
     secrets.webhookSecret = (hook.flashMessage('webhookSecret') as { secret: string }).secret
 
