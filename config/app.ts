@@ -3,6 +3,7 @@ import env from '#start/env'
 import app from '@adonisjs/core/services/app'
 import { defineConfig } from '@adonisjs/core/http'
 import { dataPath } from '#config/paths'
+import { trustedProxies } from '#services/trusted_proxies'
 
 /** Signs cookies and URLs and keys the encryption of stored secrets: losing it loses every token. */
 export const appKey = env.get('APP_KEY')
@@ -22,7 +23,8 @@ export const http = defineConfig({
   generateRequestId: true,
   allowMethodSpoofing: false,
   useAsyncLocalStorage: false,
-  trustProxy: () => true,
+  /** Forwarded headers count only from these proxies (TRUSTED_PROXIES, default none). */
+  trustProxy: trustedProxies(env.get('TRUSTED_PROXIES')),
   cookie: {
     domain: '',
     path: '/',

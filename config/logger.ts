@@ -1,6 +1,7 @@
 import env from '#start/env'
 import app from '@adonisjs/core/services/app'
 import { defineConfig, targets } from '@adonisjs/core/logger'
+import { redactText } from '#sdk/redact'
 
 const loggerConfig = defineConfig({
   default: 'app',
@@ -9,7 +10,9 @@ const loggerConfig = defineConfig({
       enabled: true,
       name: 'pistache-postiz',
       level: env.get('LOG_LEVEL', app.inTest ? 'warn' : 'info'),
-      // Never let a secret reach a log line, whatever the caller passes.
+      // Never let a secret reach a log line, whatever the caller passes: known fields are
+      // censored, then every finished line (messages, error reports, stack traces) goes
+      // through the project's one redaction (tokens in URLs, paths, JSON fields).
       redact: {
         paths: [
           'password',
@@ -23,6 +26,7 @@ const loggerConfig = defineConfig({
         ],
         censor: '[redacted]',
       },
+      hooks: { streamWrite: (line: string) => redactText(line) },
       transport: {
         targets: targets()
           .pushIf(!app.inProduction, targets.pretty())

@@ -4,6 +4,7 @@ import {
   type OutboundPolicy,
   type OutboundRefusedError,
 } from './outbound_policy.js'
+import { credentialsOf, redactText } from './redact.js'
 
 export interface HttpResponse<T = unknown> {
   status: number
@@ -128,7 +129,7 @@ export class HttpClient {
     } catch (error) {
       return this.#transportFailure(method, url, error)
     }
-    return this.#map<T>(response, method, url)
+    return this.#map<T>(response, method, url, credentialsOf(request))
   }
 
   #url(request: HttpRequest) {
@@ -160,14 +161,20 @@ export class HttpClient {
     return method === 'GET' ? failed(reason, true, 'timeout') : ambiguous(reason)
   }
 
-  async #map<T>(response: Response, method: string, url: URL): Promise<Result<HttpResponse<T>>> {
+  async #map<T>(
+    response: Response,
+    method: string,
+    url: URL,
+    sentSecrets: string[]
+  ): Promise<Result<HttpResponse<T>>> {
     const text = await response.text().catch(() => '')
     const body = parseBody(text, response.headers.get('content-type'))
     const where = `${method} ${url.origin}${url.pathname}`
     if (response.status >= 200 && response.status < 300) {
       return ok({ status: response.status, headers: response.headers, body: body as T })
     }
-    const detail = describeError(body)
+    // A network may quote the credential it refused: the ones this request sent never show.
+    const detail = redactText(describeError(body), sentSecrets)
     const details = { httpStatus: response.status, networkError: errorCode(body) }
     const code = `http_${response.status}`
     if (response.status === 401) return unauthorized(`${where}: 401${detail}`)

@@ -3,6 +3,8 @@
  * dependencies point down (app → registry → plugins → SDK).
  */
 export * from './results.js'
+export * from './redact.js'
+export * from './web_url.js'
 export * from './capabilities.js'
 export * from './text_counters.js'
 export * from './tokens.js'

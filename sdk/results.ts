@@ -1,3 +1,5 @@
+import { redactReason } from './redact.js'
+
 /**
  * What a plugin call returns. Expected failures are values, never exceptions:
  * the publishing pipeline decides what to do from `status` alone.
@@ -31,6 +33,8 @@ export type Result<T> = Ok<T> | Failure
 export type PublishOutcome<T> = Ok<T> | Pending | Failure
 
 export const ok = <T>(value: T): Ok<T> => ({ status: 'ok', value })
+// Every reason is stored and shown to users: the constructors mask the credentials a
+// reason may carry (a URL with a token in its path, a network echoing a refused token).
 export const failed = (
   reason: string,
   retryable: boolean,
@@ -39,14 +43,14 @@ export const failed = (
 ): Failed => ({
   status: 'error',
   retryable,
-  reason,
+  reason: redactReason(reason),
   ...(code ? { code } : {}),
   ...(details.httpStatus ? { httpStatus: details.httpStatus } : {}),
   ...(details.networkError ? { networkError: details.networkError } : {}),
 })
 export const unauthorized = (reason = 'The network rejected the access token'): Unauthorized => ({
   status: 'unauthorized',
-  reason,
+  reason: redactReason(reason),
 })
 export const rateLimited = (
   retryAfter: number,
@@ -54,14 +58,17 @@ export const rateLimited = (
 ): RateLimited => ({
   status: 'rate_limited',
   retryAfter: Math.max(1, Math.ceil(retryAfter)),
-  reason,
+  reason: redactReason(reason),
 })
 export const pending = (handle: string, checkAfter: number): Pending => ({
   status: 'pending',
   handle,
   checkAfter,
 })
-export const ambiguous = (reason: string): Ambiguous => ({ status: 'ambiguous', reason })
+export const ambiguous = (reason: string): Ambiguous => ({
+  status: 'ambiguous',
+  reason: redactReason(reason),
+})
 
 export function isOk<T>(result: { status: string }): result is Ok<T> {
   return result.status === 'ok'

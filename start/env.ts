@@ -16,6 +16,8 @@ export default await Env.create(new URL('../', import.meta.url), {
   APP_OLD_KEYS: Env.schema.string.optional(),
   LOG_LEVEL: Env.schema.string.optional(),
   DATA_DIR: Env.schema.string.optional(),
+  /** Reverse proxies whose X-Forwarded-For is believed: IPs or CIDRs, comma separated. Default none. */
+  TRUSTED_PROXIES: Env.schema.string.optional(),
   /** Mark session and other cookies `secure` (sent over https only). Default: true in production. */
   COOKIE_SECURE: Env.schema.boolean.optional(),
 

@@ -7,6 +7,7 @@ import type User from '#models/user'
 import Workspace from '#models/workspace'
 import WorkspaceMember from '#models/workspace_member'
 import { findActiveToken } from '#services/api/tokens'
+import { canUseTokenScope } from '#services/roles'
 import { apiSettings } from '#services/api/settings'
 import { ApiError, normalizeErrorResponse, sendApiError, toApiError } from '#services/api/errors'
 
@@ -15,7 +16,8 @@ const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
 /**
  * Authenticates /api/v1 requests by bearer token (no session, no CSRF). The token names
  * its workspace; the request acts as the member who created the token, within the
- * token's scope (a read token cannot write). Counts the request against the token's
+ * token's scope (a read token cannot write) and within what the member's role allows
+ * today (#services/roles): a demoted or removed member's tokens lose their power at once. Counts the request against the token's
  * rate limit, and turns every error below it into the API's one error shape.
  */
 export default class ApiTokenMiddleware {
@@ -48,8 +50,16 @@ export default class ApiTokenMiddleware {
           .first()
       : null
     if (!member) throw unauthenticated('The member who created this token has left the workspace')
-    if (!READ_METHODS.has(ctx.request.method()) && token.scope !== 'write') {
+    const needed = READ_METHODS.has(ctx.request.method()) ? 'read' : 'write'
+    if (needed === 'write' && token.scope !== 'write') {
       throw new ApiError(403, 'insufficient_scope', 'This token is read-only')
+    }
+    if (!canUseTokenScope(member.role, needed)) {
+      throw new ApiError(
+        403,
+        'insufficient_role',
+        `The member who created this token no longer has a role that may ${needed} through the API`
+      )
     }
 
     const response = await limiter

@@ -20,7 +20,7 @@ export default class AuditLog extends BaseModel {
   @column()
   declare subjectId: string | null
 
-  /** JSON object with the details of the action; never contains secrets. */
+  /** JSON object with the details of the action; `audit()` masks credentials on the way in. */
   @column({
     prepare: (value: Record<string, unknown> | null) => (value ? JSON.stringify(value) : null),
     consume: (value: string | null) => (value ? JSON.parse(value) : null),

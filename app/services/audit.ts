@@ -1,5 +1,6 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import AuditLog from '#models/audit_log'
+import { redactMeta } from '#services/logging/redaction'
 
 export interface AuditEntry {
   action: string
@@ -11,7 +12,11 @@ export interface AuditEntry {
   ip?: string | null
 }
 
-/** Records a sensitive action (role change, invitation, password reset…); never pass secrets in `meta`. */
+/**
+ * Records a sensitive action (role change, invitation, password reset…). The only way
+ * audit rows are written: `meta` goes through the log redaction, so a credential passed
+ * by mistake is masked rather than stored.
+ */
 export async function audit(entry: AuditEntry) {
   await AuditLog.create({
     action: entry.action,
@@ -19,7 +24,7 @@ export async function audit(entry: AuditEntry) {
     workspaceId: entry.workspaceId ?? null,
     subjectType: entry.subjectType ?? null,
     subjectId: entry.subjectId === undefined ? null : String(entry.subjectId),
-    meta: entry.meta ?? null,
+    meta: entry.meta ? (redactMeta(entry.meta) as Record<string, unknown>) : null,
     ip: entry.ip ?? null,
   })
 }

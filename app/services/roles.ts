@@ -41,3 +41,19 @@ export function permissionsOf(role: Role) {
     ])
   ) as Record<Permission, boolean>
 }
+
+/**
+ * The lowest role whose API tokens may still use each scope. Only admins create tokens;
+ * a token acts as its creator, so it is re-checked against the creator's current role on
+ * every request: an admin demoted to editor keeps reading through a write token, no more.
+ */
+const TOKEN_SCOPE_MINIMUM_ROLE = { read: 'viewer', write: 'admin' } as const satisfies Record<
+  string,
+  Role
+>
+
+export type TokenScope = keyof typeof TOKEN_SCOPE_MINIMUM_ROLE
+
+export function canUseTokenScope(role: Role, scope: TokenScope) {
+  return RANK[role] >= RANK[TOKEN_SCOPE_MINIMUM_ROLE[scope]]
+}

@@ -4,6 +4,7 @@ import type SocialAccount from '#models/social_account'
 import type Post from '#models/post'
 import { POST_METRIC_NAMES } from '#models/delivery_metric_snapshot'
 import type { Period } from '#services/analytics/period'
+import { webUrl } from '#sdk/web_url'
 
 /** A network as the analytics pages draw it, with the metrics it gives (the others read "n/a"). */
 export function toAnalyticsNetwork(plugin: NetworkPlugin) {
@@ -23,7 +24,7 @@ export function toAnalyticsAccount(account: SocialAccount) {
     network: account.network,
     handle: account.handle,
     displayName: account.displayName,
-    avatarUrl: account.avatarUrl,
+    avatarUrl: webUrl(account.avatarUrl),
     status: account.status,
   }
 }

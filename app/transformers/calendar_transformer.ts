@@ -3,6 +3,7 @@ import type SocialAccount from '#models/social_account'
 import type WorkspaceMember from '#models/workspace_member'
 import type { CalendarPostRow } from '#services/calendar/calendar_events'
 import { MOVABLE_STATUSES, mayMove } from '#actions/posts/reschedule_post'
+import { webUrl } from '#sdk/web_url'
 
 /** One post on the calendar: what its chip shows and whether the viewer may drag it. */
 export function toCalendarEvent(
@@ -26,7 +27,7 @@ export function toCalendarAccount(account: SocialAccount) {
     network: account.network,
     handle: account.handle,
     displayName: account.displayName,
-    avatarUrl: account.avatarUrl,
+    avatarUrl: webUrl(account.avatarUrl),
   }
 }
 

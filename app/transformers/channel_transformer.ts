@@ -1,5 +1,6 @@
 import type { NetworkPlugin } from '#sdk'
 import type SocialAccount from '#models/social_account'
+import { webUrl } from '#sdk/web_url'
 
 /** A connected account as the Channels page shows it: public profile and health, never a token. */
 export function toChannel(account: SocialAccount) {
@@ -8,8 +9,9 @@ export function toChannel(account: SocialAccount) {
     network: account.network,
     handle: account.handle,
     displayName: account.displayName,
-    avatarUrl: account.avatarUrl,
-    profileUrl: account.profileUrl,
+    // Links a network gave us: only http(s) reach the page (a `javascript:` profile link would run).
+    avatarUrl: webUrl(account.avatarUrl),
+    profileUrl: webUrl(account.profileUrl),
     status: account.status,
     lastError: account.lastError,
     connectedAt: account.connectedAt.toISO()!,

@@ -1,4 +1,5 @@
 import type { Connection, NetworkPlugin } from '#sdk'
+import { webUrl } from '#sdk/web_url'
 
 /** One account the login returned, as the picker shows it: public profile only, never its token. */
 export function toPickCandidate(connection: Connection, connectedIds: Set<string>) {
@@ -7,8 +8,8 @@ export function toPickCandidate(connection: Connection, connectedIds: Set<string
     externalId: profile.externalId,
     displayName: profile.displayName,
     handle: profile.handle,
-    avatarUrl: profile.avatarUrl ?? null,
-    profileUrl: profile.profileUrl ?? null,
+    avatarUrl: webUrl(profile.avatarUrl),
+    profileUrl: webUrl(profile.profileUrl),
     alreadyConnected: connectedIds.has(profile.externalId),
   }
 }

@@ -10,6 +10,7 @@ import type User from '#models/user'
 import type WorkspaceMember from '#models/workspace_member'
 import { can } from '#services/roles'
 import { mediaThumbnailUrl } from '#services/media/presenter'
+import { webUrl } from '#sdk/web_url'
 
 /**
  * Posts as the pages see them. Deliveries carry the account's public profile only: no
@@ -44,7 +45,7 @@ export function toComposerAccount(account: SocialAccount, plugin: NetworkPlugin)
     network: account.network,
     handle: account.handle,
     displayName: account.displayName,
-    avatarUrl: account.avatarUrl,
+    avatarUrl: webUrl(account.avatarUrl),
     status: account.status,
     capabilities: capabilitiesOf(plugin, account.toPluginProfile()),
     optionFields: plugin.optionFields,
@@ -101,7 +102,7 @@ function toPostTarget(delivery: Delivery) {
     network: delivery.network,
     accountName: account?.displayName ?? delivery.network,
     handle: account?.handle ?? null,
-    avatarUrl: account?.avatarUrl ?? null,
+    avatarUrl: webUrl(account?.avatarUrl),
     status: delivery.status,
   }
 }
@@ -154,8 +155,8 @@ export function toPostDetail(
       attempts: delivery.attempts,
       lastError: delivery.lastError,
       lastErrorKind: delivery.lastErrorKind,
-      profileUrl: (delivery.socialAccount as SocialAccount | null)?.profileUrl ?? null,
-      externalUrl: delivery.externalUrl,
+      profileUrl: webUrl((delivery.socialAccount as SocialAccount | null)?.profileUrl ?? null),
+      externalUrl: webUrl(delivery.externalUrl),
       publishedAt: delivery.publishedAt?.toUTC().toISO() ?? null,
       dueAt: delivery.dueAt?.toUTC().toISO() ?? null,
     })),

@@ -7,6 +7,7 @@ import type { FakeNetwork } from './fake_network.js'
 import { connectThroughFake, contextFor } from './connect.js'
 import { acceptedImageFixture, videoFixture } from './media_fixtures.js'
 import { MediaHost } from './media_host.js'
+import { captureConsole } from './capture_console.js'
 import type { MediaItem } from '../contract.js'
 
 export interface ConformanceSubject<O> {
@@ -264,6 +265,47 @@ export function conformance<O>(subject: ConformanceSubject<O>) {
 
       fake.server.failNext(fake.publishPath, { kind: 'status', status: 503 })
       assert.deepInclude(await publish(publishContext({})), { status: 'error', retryable: true })
+    })
+
+    test('no failure reason nor log line carries a credential, even one the network echoes', async ({
+      assert,
+    }) => {
+      const secrets = [
+        connection.token.accessToken,
+        connection.token.refreshToken,
+        fake.settings.clientSecret,
+        // The secret fields of a credentials login (an app password), not its service URL.
+        ...(plugin.auth.kind === 'credentials'
+          ? plugin.auth.fields
+              .filter((field) => field.secret)
+              .map((f) => fake.credentials?.[f.name])
+          : []),
+      ].filter((value): value is string => typeof value === 'string' && value.length >= 8)
+      // A careless network quotes the credential it refused in every field plugins read.
+      const echo = `The access token ${connection.token.accessToken} is not valid`
+      const json = { error: 'invalid_token', error_description: echo, message: echo, detail: echo }
+      const lines = captureConsole()
+      const reasons: string[] = []
+      try {
+        for (const fault of [
+          { kind: 'status', status: 401, json },
+          { kind: 'status', status: 400, json },
+          { kind: 'status', status: 429, json, headers: { 'retry-after': '1' } },
+          { kind: 'status', status: 503, json },
+          { kind: 'lose_response' },
+        ] as const) {
+          fake.server.failNext(fake.publishPath, fault)
+          const outcome = await publish(publishContext({ text: 'Will this fail?' }, 300))
+          if ('reason' in outcome) reasons.push(outcome.reason)
+        }
+      } finally {
+        lines.restore()
+      }
+      assert.isAtLeast(reasons.length, 4, 'the faults must produce failure reasons')
+      for (const secret of secrets) {
+        for (const reason of reasons) assert.notInclude(reason, secret, `reason: ${reason}`)
+        for (const line of lines.captured) assert.notInclude(line, secret, `log line: ${line}`)
+      }
     })
 
     test('a timeout after sending is ambiguous, and the lookup hook can reconcile it', async ({

@@ -1,8 +1,8 @@
 /**
  * The public REST API (/api/v1, documented at /api/v1/openapi.json) and the pages that
  * manage it: Settings → API tokens and Webhooks, the CSV import and the CSV export.
- * API routes authenticate by bearer token (the token names the workspace; no session,
- * no CSRF — config/shield.ts excepts /api/v1); the pages are ordinary workspace routes.
+ * API routes authenticate by bearer token (the token names the workspace) and run without
+ * session, shield or cookies (#services/stateless_routes); the pages are ordinary workspace routes.
  */
 import router from '@adonisjs/core/services/router'
 import { middleware } from '#start/kernel'

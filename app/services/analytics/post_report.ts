@@ -2,6 +2,7 @@ import db from '@adonisjs/lucid/services/db'
 import { POST_METRIC_NAMES } from '#models/delivery_metric_snapshot'
 import { fromSql, toCount } from '#services/analytics/settings'
 import type { Figures } from '#services/analytics/workspace_report'
+import { webUrl } from '#sdk/web_url'
 
 export type DeliveryReport = {
   deliveryId: number
@@ -65,7 +66,7 @@ export async function postReport(post: {
       network: delivery.network,
       accountId: delivery.social_account_id,
       status: delivery.status,
-      externalUrl: delivery.external_url,
+      externalUrl: webUrl(delivery.external_url),
       publishedAt: fromSql(delivery.published_at)?.toISO() ?? null,
       collectedAt: points.at(-1)?.at ?? null,
       latest: points.at(-1)?.figures ?? null,

@@ -11,6 +11,7 @@ export type ApiErrorCode =
   | 'unauthenticated'
   | 'forbidden'
   | 'insufficient_scope'
+  | 'insufficient_role'
   | 'not_found'
   | 'conflict'
   | 'idempotency_key_reused'

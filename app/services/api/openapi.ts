@@ -301,6 +301,7 @@ export const openApiDocument = {
                   'unauthenticated',
                   'forbidden',
                   'insufficient_scope',
+                  'insufficient_role',
                   'not_found',
                   'conflict',
                   'idempotency_key_reused',

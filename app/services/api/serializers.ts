@@ -4,6 +4,7 @@ import type SocialAccount from '#models/social_account'
 import type MediaAsset from '#models/media_asset'
 import type PostMedia from '#models/post_media'
 import type { TargetCheck } from '#services/posts/check_targets'
+import { webUrl } from '#sdk/web_url'
 
 /** ISO string in UTC, or null. */
 const iso = (value: { toUTC(): { toISO(): string | null } } | null | undefined) =>
@@ -18,7 +19,7 @@ export function toApiTarget(delivery: Delivery) {
     text: delivery.text,
     options: delivery.options,
     status: delivery.status,
-    externalUrl: delivery.externalUrl,
+    externalUrl: webUrl(delivery.externalUrl),
     publishedAt: iso(delivery.publishedAt),
     lastError: delivery.lastError,
   }
@@ -55,7 +56,7 @@ export function toApiAccount(account: SocialAccount) {
     network: account.network,
     handle: account.handle,
     displayName: account.displayName,
-    profileUrl: account.profileUrl,
+    profileUrl: webUrl(account.profileUrl),
     status: account.status,
     health: {
       canPublish: account.status === 'connected',

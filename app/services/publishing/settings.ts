@@ -6,6 +6,7 @@ import type { LucidModel } from '@adonisjs/lucid/types/model'
 import type { DatabaseQueryBuilderContract } from '@adonisjs/lucid/types/querybuilder'
 import type { PublishingConfig } from '#config/publishing'
 import type { QueueConfig } from '#queue/types'
+import { redactReason } from '#sdk/redact'
 
 /** Read at call time so tests can shrink delays on the live config object. */
 export const publishingConfig = () => app.config.get<PublishingConfig>('publishing')
@@ -69,5 +70,9 @@ export async function updateReturningRows(
 export const workerIdentity = (jobId: string | undefined) =>
   `${hostname()}:${process.pid}:${jobId ?? 'direct'}`.slice(0, 191)
 
-/** A short, single-line reason safe to show to users and store in `last_error`. */
-export const shortReason = (reason: string) => reason.replace(/\s+/g, ' ').trim().slice(0, 480)
+/**
+ * A short, single-line reason safe to show to users and store in `last_error`. Plugin
+ * results arrive masked already; this also covers reasons the app composes (a crash message).
+ */
+export const shortReason = (reason: string) =>
+  redactReason(reason).replace(/\s+/g, ' ').trim().slice(0, 480)

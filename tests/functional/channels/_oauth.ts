@@ -32,7 +32,7 @@ export async function connectViaOAuth(
     .loginAs(user)
     .withSession(start.session())
     .redirects(0)
-  return { start, consentUrl, finish }
+  return { start, consentUrl, callback, finish }
 }
 
 /**
