@@ -26,7 +26,7 @@ export default class QueueWork extends BaseCommand {
       return this.terminate()
     }
 
-    const [{ WorkerRunner }, { jobs, schedules }, { default: redis }] = await Promise.all([
+    const [{ WorkerRunner }, { jobs, schedules, leaseKeepers }, { default: redis }] = await Promise.all([
       import('#queue/worker_runner'),
       import('#jobs/main'),
       import('@adonisjs/redis/services/main'),
@@ -36,6 +36,7 @@ export default class QueueWork extends BaseCommand {
       manager: await this.app.container.make('queue'),
       registry: jobs,
       schedules,
+      leaseKeepers: await leaseKeepers(),
       logger,
       redis: redis.connection(),
       queues: [...new Set(requested)] as QueueName[],

@@ -1,13 +1,15 @@
-import { hostname } from 'node:os'
 import { randomUUID } from 'node:crypto'
 import type { Connection } from '@adonisjs/redis/types'
 import type { QueueName } from '#queue/types'
+import { thisProcess } from '#queue/process_identity'
 
 /** What a running worker publishes about itself. Read by /health (which shows only `queues` and the time). */
 export interface WorkerInfo {
   id: string
   pid: number
   host: string
+  /** The process as lease names spell it (#queue/process_identity): its leases live while this beats. */
+  holder: string
   queues: QueueName[]
   startedAt: string
   lastHeartbeatAt: string
@@ -34,7 +36,7 @@ export interface HeartbeatOptions {
 }
 
 export class WorkerHeartbeat {
-  readonly id = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`
+  readonly id = `${thisProcess.host}:${process.pid}:${randomUUID().slice(0, 8)}`
   readonly #startedAt = new Date().toISOString()
   #timer: NodeJS.Timeout | undefined
 
@@ -50,7 +52,8 @@ export class WorkerHeartbeat {
     const info: WorkerInfo = {
       id: this.id,
       pid: process.pid,
-      host: hostname(),
+      host: thisProcess.host,
+      holder: thisProcess.id,
       queues: this.options.queues,
       startedAt: this.#startedAt,
       lastHeartbeatAt: new Date(now).toISOString(),
@@ -93,4 +96,10 @@ export async function readLiveWorkers(
     .filter((value): value is string => typeof value === 'string')
     .map((value) => JSON.parse(value) as WorkerInfo)
     .sort((a, b) => b.lastHeartbeatAt.localeCompare(a.lastHeartbeatAt))
+}
+
+/** The lease holders (processes) with a live worker heartbeat. */
+export async function readLiveHolders(redis: Connection, prefix: string, ttlMs: number) {
+  const workers = await readLiveWorkers(redis, prefix, ttlMs)
+  return new Set(workers.map((worker) => worker.holder).filter(Boolean))
 }

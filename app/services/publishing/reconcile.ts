@@ -6,6 +6,7 @@ import Post from '#models/post'
 import SocialAccount from '#models/social_account'
 import plugins from '#services/plugins'
 import { claimExpiredLease } from '#services/publishing/claim'
+import { withClaimsHeld } from '#services/publishing/claim_leases'
 import { AccountSession } from '#services/publishing/account_session'
 import { applyOutcome } from '#services/publishing/outcome'
 import { mediaItemsFor } from '#services/publishing/delivery_media'
@@ -14,6 +15,8 @@ import { wakeAt, wakeForStatusCheck, wakeState } from '#services/publishing/wake
 import { publishingConfig, sqlTime } from '#services/publishing/settings'
 import db from '@adonisjs/lucid/services/db'
 
+// `orphaned` (active, but its worker died: wake.ts) is not among them: a second wake-up is
+// harmless (the claim is a compare-and-set), waiting for BullMQ's stalled-job check is not.
 const LIVE_JOB_STATES = new Set(['waiting', 'delayed', 'active', 'prioritized', 'waiting-children'])
 const BATCH = 200
 
@@ -83,8 +86,15 @@ async function resolveStuck(delivery: Delivery, worker: string) {
   )
 }
 
-/** One pass of the reconciler (a repeatable job every `reconcileEveryMs`). */
-export async function reconcileDeliveries(worker: string) {
+/**
+ * One pass of the reconciler (a repeatable job every `reconcileEveryMs`, and at once when a
+ * worker frees a dead one's claims: leases.ts).
+ */
+export function reconcileDeliveries(worker: string) {
+  return withClaimsHeld(worker, () => reconcile(worker))
+}
+
+async function reconcile(worker: string) {
   const now = DateTime.utc()
   const requeued = await requeueLost(now)
   const stuck = await Delivery.query()

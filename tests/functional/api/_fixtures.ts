@@ -9,7 +9,7 @@ import type { ApiScope } from '#models/api_token'
 import { issueToken } from '#services/api/tokens'
 import { WorkerRunner } from '#queue/worker_runner'
 import type { QueueName } from '#queue/types'
-import { jobs } from '#jobs/main'
+import { jobs, leaseKeepers } from '#jobs/main'
 import { capturingLogger } from '#tests/unit/queue/fixtures'
 
 export async function makeToken(workspace: Workspace, user: User, scope: ApiScope = 'write') {
@@ -28,6 +28,7 @@ export async function startWorker(queues: QueueName[]) {
   const runner = new WorkerRunner({
     manager: await app.container.make('queue'),
     registry: jobs,
+    leaseKeepers: await leaseKeepers(),
     logger,
     redis: redis.connection(),
     queues,
