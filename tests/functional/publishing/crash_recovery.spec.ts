@@ -1,0 +1,114 @@
+import { test } from '@japa/runner'
+import Delivery from '#models/delivery'
+import { FINAL_DELIVERY_STATUSES } from '#models/delivery'
+import { publishNow } from '#actions/posts/publish_now'
+import { slotHolders } from '#services/publishing/network_slots'
+import { withCleanState } from '#tests/helpers/database'
+import { WorkerProcess } from '#tests/helpers/worker_process'
+import { draft, publishRequests, startWorker, waitFor, withWorld, type World } from './_fixtures.js'
+
+/** The recovery target: what was due while the worker was dead goes out this soon after one is back. */
+const RECOVERY_MS = 15_000
+
+async function post(world: World, network: 'mastodon' | 'x' | 'bluesky', body: string) {
+  const { post: created } = await draft(world, [{ socialAccountId: world.accounts[network].id }], body)
+  await publishNow({ post: created, actor: world.owner })
+  return created
+}
+
+async function deliveriesOf(network: string) {
+  return Delivery.query().where('network', network).orderBy('id')
+}
+
+test.group('Publishing: a worker killed mid-publish', (group) => {
+  withCleanState(group)
+  const world = withWorld(group)
+
+  test('its slots and claims are freed at once: a second worker publishes what is due within 15 s, each post once', async ({
+    assert,
+    cleanup,
+  }) => {
+    // A real `queue:work` process with the shipped settings (8 slots per account, 20 s leases).
+    const crashed = await WorkerProcess.start(['publish'], {
+      X_API_URL: world.x.settings.urls.api,
+      X_AUTHORIZE_URL: world.x.settings.urls.authorize,
+      X_CLIENT_ID: world.x.settings.clientId,
+      X_CLIENT_SECRET: world.x.settings.clientSecret,
+      // Long enough that the requests it sent are still in flight when it dies.
+      PLUGINS_HTTP_TIMEOUT_MS: '120000',
+    })
+    cleanup(() => crashed.stop())
+    const holder = (await crashed.heartbeat())!.holder
+
+    // Mastodon creates 8 statuses without answering: every slot of the account is held, three
+    // more posts wait for one. X never answers 2 (nothing created): ambiguous publishes.
+    for (let i = 0; i < 8; i++)
+      world.mastodon.server.failNext(world.mastodon.publishPath, { kind: 'lose_response' })
+    for (let i = 0; i < 2; i++) world.x.server.failNext(world.x.publishPath, { kind: 'hang' })
+    for (let i = 1; i <= 11; i++) await post(world, 'mastodon', `Mastodon post n°${i}`)
+    for (let i = 1; i <= 2; i++) await post(world, 'x', `X post n°${i}`)
+
+    const mastodonSlot = { network: 'mastodon', accountId: world.accounts.mastodon.id }
+    await waitFor(
+      async () => {
+        const held = await slotHolders(mastodonSlot)
+        const claims = await Delivery.query()
+          .where('status', 'publishing')
+          .whereLike('claimed_by', `${holder}/%`)
+        return (
+          held.length === 8 &&
+          held.every((name) => name.startsWith(`${holder}/`)) &&
+          claims.length === 10 &&
+          publishRequests(world.mastodon).length === 8 &&
+          publishRequests(world.x).length === 2
+        )
+      },
+      60_000,
+      100
+    )
+    await crashed.crash()
+
+    // Due while no worker is alive.
+    for (let i = 1; i <= 3; i++) await post(world, 'bluesky', `Bluesky post n°${i}`)
+
+    const { runner } = await startWorker()
+    cleanup(async () => {
+      await runner.stop()
+    })
+    await waitFor(
+      async () =>
+        (await Delivery.query().whereNotIn('status', FINAL_DELIVERY_STATUSES)).length === 0,
+      RECOVERY_MS,
+      100
+    )
+
+    // Mastodon: the 8 statuses it created were found (not sent again), the 3 waiting went out.
+    const mastodon = await deliveriesOf('mastodon')
+    assert.deepEqual(
+      mastodon.map((d) => d.status),
+      Array(11).fill('published')
+    )
+    assert.lengthOf(publishRequests(world.mastodon), 11)
+    assert.lengthOf(new Set(mastodon.map((d) => d.externalId)), 11)
+    for (const delivery of mastodon) {
+      await delivery.load('post')
+      assert.equal(world.mastodon.storedPost(delivery.externalId!)?.text, delivery.post.body)
+    }
+
+    // X: no answer and no such post: the user is asked to check, nothing is sent again.
+    const x = await deliveriesOf('x')
+    assert.deepEqual(
+      x.map((d) => d.status),
+      ['unknown', 'unknown']
+    )
+    assert.lengthOf(publishRequests(world.x), 2)
+
+    const bluesky = await deliveriesOf('bluesky')
+    assert.deepEqual(
+      bluesky.map((d) => d.status),
+      ['published', 'published', 'published']
+    )
+    assert.lengthOf(publishRequests(world.bluesky), 3)
+    assert.deepEqual(await slotHolders(mastodonSlot), [])
+  }).timeout(120_000)
+})
