@@ -167,7 +167,10 @@ export async function reclaimSlots(isDead: (holder: ProcessHolder) => boolean) {
   return freed
 }
 
-/** The holders of an account's slots (tests and the fault benchmark look at them). */
-export function slotHolders(target: SlotTarget) {
-  return redis.connection().zrange(accountKey(target), 0, -1)
+/** Who holds an account's slots, and until when (epoch ms) unless renewed. */
+export async function slotLeases(target: SlotTarget) {
+  const flat = await redis.connection().zrange(accountKey(target), 0, -1, 'WITHSCORES')
+  const leases: { holder: string; until: number }[] = []
+  for (let i = 0; i < flat.length; i += 2) leases.push({ holder: flat[i], until: Number(flat[i + 1]) })
+  return leases
 }

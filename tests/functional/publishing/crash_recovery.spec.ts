@@ -2,9 +2,12 @@ import { test } from '@japa/runner'
 import Delivery from '#models/delivery'
 import { FINAL_DELIVERY_STATUSES } from '#models/delivery'
 import { publishNow } from '#actions/posts/publish_now'
-import { slotHolders } from '#services/publishing/network_slots'
+import { slotLeases } from '#services/publishing/network_slots'
 import { withCleanState } from '#tests/helpers/database'
 import { WorkerProcess } from '#tests/helpers/worker_process'
+import app from '@adonisjs/core/services/app'
+import type { PublishingConfig } from '#config/publishing'
+import type { PluginsConfig } from '#config/plugins'
 import { draft, publishRequests, startWorker, waitFor, withWorld, type World } from './_fixtures.js'
 
 /** The recovery target: what was due while the worker was dead goes out this soon after one is back. */
@@ -51,7 +54,7 @@ test.group('Publishing: a worker killed mid-publish', (group) => {
     const mastodonSlot = { network: 'mastodon', accountId: world.accounts.mastodon.id }
     await waitFor(
       async () => {
-        const held = await slotHolders(mastodonSlot)
+        const held = (await slotLeases(mastodonSlot)).map((lease) => lease.holder)
         const claims = await Delivery.query()
           .where('status', 'publishing')
           .whereLike('claimed_by', `${holder}/%`)
@@ -109,6 +112,61 @@ test.group('Publishing: a worker killed mid-publish', (group) => {
       ['published', 'published', 'published']
     )
     assert.lengthOf(publishRequests(world.bluesky), 3)
-    assert.deepEqual(await slotHolders(mastodonSlot), [])
+    assert.deepEqual(await slotLeases(mastodonSlot), [])
   }).timeout(120_000)
+
+  test('a live worker renews its leases: a publish that outlasts the lease keeps its claim and slot, and settles once', async ({
+    assert,
+    cleanup,
+  }) => {
+    const publishing = app.config.get<PublishingConfig>('publishing')
+    publishing.leaseMs = 1500
+    // Long enough that the request outlives several leases before it counts as a timeout.
+    app.config.get<PluginsConfig>('plugins').timeoutMs = 6000
+    // The reconciler runs all the time: it would take over any lease that ran out.
+    const { runner } = await startWorker([
+      {
+        key: 'reconcile-deliveries',
+        job: () => import('#jobs/reconcile_deliveries_job'),
+        repeat: { every: 200 },
+      },
+    ])
+    cleanup(async () => {
+      await runner.stop()
+    })
+    world.mastodon.server.failNext(world.mastodon.publishPath, { kind: 'lose_response' })
+    const created = await post(world, 'mastodon', 'A slow network today')
+    const slot = { network: 'mastodon', accountId: world.accounts.mastodon.id }
+
+    const claimed = await waitFor(() =>
+      Delivery.query().where('post_id', created.id).where('status', 'publishing').first()
+    )
+    const [firstSlot] = await waitFor(async () => {
+      const leases = await slotLeases(slot)
+      return leases.length ? leases : null
+    })
+    // Renewed past the end of the first lease, by the same holder, request still in flight.
+    await waitFor(
+      async () => {
+        const now = await Delivery.findOrFail(claimed.id)
+        const [slotNow] = await slotLeases(slot)
+        return (
+          now.status === 'publishing' &&
+          now.claimedBy === claimed.claimedBy &&
+          now.leaseUntil!.toMillis() > claimed.leaseUntil!.toMillis() + publishing.leaseMs &&
+          slotNow?.holder === firstSlot.holder &&
+          slotNow.until > firstSlot.until + publishing.leaseMs
+        )
+      },
+      5000,
+      100
+    )
+    const [delivery] = await waitFor(async () => {
+      const rows = await Delivery.query().where('post_id', created.id).where('status', 'published')
+      return rows.length ? rows : null
+    }, 15_000)
+    assert.equal(delivery.claimedBy, null)
+    assert.lengthOf(publishRequests(world.mastodon), 1)
+    assert.equal(delivery.attempts, 1)
+  }).timeout(60_000)
 })

@@ -141,6 +141,7 @@ test.group('Publishing lifecycle: leases, rescheduling, limits, edits', (group) 
 
   test('an account at its limit waits without holding up the others, and says what it waits for', async ({
     assert,
+    client,
     cleanup,
   }) => {
     const { runner } = await startWorker()
@@ -166,6 +167,13 @@ test.group('Publishing lifecycle: leases, rescheduling, limits, edits', (group) 
     assert.match(x.jobId!, /\.busy\d+$/)
     assert.equal(x.waitingFor, 'account_slot')
     assert.lengthOf(publishRequests(world.x), 0)
+    // The post page gets it, to say what the delivery waits for.
+    const page = await client
+      .get(`/w/${world.workspace.slug}/posts/${post.id}`)
+      .loginAs(world.owner)
+      .withInertia()
+    const shown = (page.inertiaProps.post as any).deliveries.find((d: any) => d.network === 'x')
+    assert.equal(shown.waitingFor, 'account_slot')
 
     for (const holder of holders) await releasePublishSlot(slot, holder)
     const deliveries = await settled(post.id)
