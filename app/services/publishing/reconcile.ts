@@ -19,23 +19,31 @@ import db from '@adonisjs/lucid/services/db'
 // harmless (the claim is a compare-and-set), waiting for BullMQ's stalled-job check is not.
 const LIVE_JOB_STATES = new Set(['waiting', 'delayed', 'active', 'prioritized', 'waiting-children'])
 const BATCH = 200
+/** A bound on one pass (50,000 due deliveries); the next pass goes on. */
+const MAX_PAGES = 250
 
-/** Due deliveries whose wake-up call Redis no longer has (wiped, evicted, failed) get a new one. */
+/**
+ * Due deliveries whose wake-up call Redis no longer has (wiped, evicted, failed, or its
+ * worker died) get a new one. All of them in one pass, a page at a time: after Redis came
+ * back empty every due delivery is in this state at once.
+ */
 async function requeueLost(now: DateTime) {
-  const due = await Delivery.query()
-    .whereIn('status', ['scheduled', 'queued'])
-    .where(
-      'due_at',
-      '<=',
-      sqlTime(now.minus({ milliseconds: publishingConfig().reconcileGraceMs }))
-    )
-    .orderBy('due_at', 'asc')
-    .limit(BATCH)
+  const dueBefore = sqlTime(now.minus({ milliseconds: publishingConfig().reconcileGraceMs }))
   let requeued = 0
-  for (const delivery of due) {
-    if (LIVE_JOB_STATES.has(await wakeState(delivery.jobId))) continue
-    await wakeAt(delivery, Date.now(), `rec${Date.now()}`)
-    requeued++
+  for (let page = 0; page < MAX_PAGES; page++) {
+    const due = await Delivery.query()
+      .whereIn('status', ['scheduled', 'queued'])
+      .where('due_at', '<=', dueBefore)
+      .orderBy('due_at', 'asc')
+      .orderBy('id', 'asc')
+      .offset(page * BATCH)
+      .limit(BATCH)
+    for (const delivery of due) {
+      if (LIVE_JOB_STATES.has(await wakeState(delivery.jobId))) continue
+      await wakeAt(delivery, Date.now(), `rec${Date.now()}`)
+      requeued++
+    }
+    if (due.length < BATCH) break
   }
   return requeued
 }
