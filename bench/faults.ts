@@ -305,7 +305,9 @@ async function runSpread() {
   })
   events.sort((a, b) => a.at - b.at)
   for (const event of events) {
-    await sleep(Math.max(0, event.at - Date.now()))
+    // A kill waits until the previous recovery had its 15 s: each is measured on its own.
+    const notBefore = (kills.at(-1)?.back ?? 0) + RECOVERY_GOAL_MS
+    await sleep(Math.max(0, event.at - Date.now(), kills.length ? notBefore - Date.now() : 0))
     await event.run()
   }
   const rows = await settle(range, Date.now() + SPREAD_MS + SETTLE_MS)
@@ -355,23 +357,28 @@ async function imageAsset() {
 
 async function runMedia() {
   const asset = await imageAsset()
-  const bluesky = accounts.filter((account) => account.network === 'bluesky')
+  const blueskyAccounts = accounts.filter((account) => account.network === 'bluesky')
   const due = Date.now() + 8000
-  const range = await schedule(MEDIA_POSTS, () => due, bluesky, 'media')
+  const range = await schedule(MEDIA_POSTS, () => due, blueskyAccounts, 'media')
   const postIds = await db.from('posts').whereRaw("body like '%tag=media%'").select('id')
-  await db
-    .table('post_media')
-    .multiInsert(
-      postIds.map((row: any) => ({ post_id: row.id, media_asset_id: asset.id, position: 0 }))
-    )
+  await db.table('post_media').multiInsert(
+    postIds.map((row: any) => ({
+      post_id: row.id,
+      media_asset_id: asset.id,
+      position: 0,
+      created_at: new Date(),
+      updated_at: new Date(),
+    }))
+  )
   proxies.bluesky.latencyMs = MEDIA_LATENCY_MS
   log(
     `media: ${MEDIA_POSTS} image posts to one Bluesky account due at +8 s, ${MEDIA_LATENCY_MS} ms per request`
   )
   const inFlight = Math.min(8, MEDIA_POSTS)
   while (proxies.bluesky.inFlight < inFlight) await sleep(5)
+  const inFlightAtKill = proxies.bluesky.inFlight
   const killedAt = await workers.kill(current)
-  log(`worker SIGKILLed with ${proxies.bluesky.inFlight} Bluesky requests in flight`)
+  log(`worker SIGKILLed with ${inFlightAtKill} Bluesky requests in flight`)
   await sleep(1000)
   const started = await workers.start()
   current = started.child

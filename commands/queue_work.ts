@@ -26,11 +26,12 @@ export default class QueueWork extends BaseCommand {
       return this.terminate()
     }
 
-    const [{ WorkerRunner }, { jobs, schedules, leaseKeepers }, { default: redis }] = await Promise.all([
-      import('#queue/worker_runner'),
-      import('#jobs/main'),
-      import('@adonisjs/redis/services/main'),
-    ])
+    const [{ WorkerRunner }, { jobs, schedules, leaseKeepers }, { default: redis }] =
+      await Promise.all([
+        import('#queue/worker_runner'),
+        import('#jobs/main'),
+        import('@adonisjs/redis/services/main'),
+      ])
     const logger = await this.app.container.make('logger')
     const runner = new WorkerRunner({
       manager: await this.app.container.make('queue'),

@@ -180,7 +180,8 @@ export class WorkerRunner {
       if (!this.queues.includes(Job.queue)) continue
       const queue = this.options.manager.use(Job.queue)
       if (onlyMissing && (await queue.getJobScheduler(schedule.key))) continue
-      if (onlyMissing) this.options.logger.warn({ key: schedule.key }, 'job scheduler was lost; adding it again')
+      if (onlyMissing)
+        this.options.logger.warn({ key: schedule.key }, 'job scheduler was lost; adding it again')
       await queue.upsertJobScheduler(schedule.key, schedule.repeat, {
         name: Job.jobName,
         data: schedule.payload ?? {},

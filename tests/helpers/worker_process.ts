@@ -22,11 +22,15 @@ export class WorkerProcess {
 
   static async start(queues: string[], env: Record<string, string> = {}, timeoutMs = 60_000) {
     const output: string[] = []
-    const child = spawn(process.execPath, ['ace.js', 'queue:work', `--queues=${queues.join(',')}`], {
-      cwd: app.makePath(),
-      env: { ...process.env, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
+    const child = spawn(
+      process.execPath,
+      ['ace.js', 'queue:work', `--queues=${queues.join(',')}`],
+      {
+        cwd: app.makePath(),
+        env: { ...process.env, ...env },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      }
+    )
     child.stdout!.on('data', (chunk) => output.push(String(chunk)))
     child.stderr!.on('data', (chunk) => output.push(String(chunk)))
     const worker = new WorkerProcess(child, output)

@@ -143,7 +143,8 @@ export async function renewSlots() {
   const until = Date.now() + leaseMs
   const batch = redis.connection().multi()
   for (const [holder, keys] of held)
-    for (const key of keys) batch.zadd(key, until, holder).pexpire(key, leaseMs).sadd(indexKey(), key)
+    for (const key of keys)
+      batch.zadd(key, until, holder).pexpire(key, leaseMs).sadd(indexKey(), key)
   await batch.exec()
 }
 
@@ -171,6 +172,7 @@ export async function reclaimSlots(isDead: (holder: ProcessHolder) => boolean) {
 export async function slotLeases(target: SlotTarget) {
   const flat = await redis.connection().zrange(accountKey(target), 0, -1, 'WITHSCORES')
   const leases: { holder: string; until: number }[] = []
-  for (let i = 0; i < flat.length; i += 2) leases.push({ holder: flat[i], until: Number(flat[i + 1]) })
+  for (let i = 0; i < flat.length; i += 2)
+    leases.push({ holder: flat[i], until: Number(flat[i + 1]) })
   return leases
 }

@@ -14,7 +14,11 @@ import { draft, publishRequests, startWorker, waitFor, withWorld, type World } f
 const RECOVERY_MS = 15_000
 
 async function post(world: World, network: 'mastodon' | 'x' | 'bluesky', body: string) {
-  const { post: created } = await draft(world, [{ socialAccountId: world.accounts[network].id }], body)
+  const { post: created } = await draft(
+    world,
+    [{ socialAccountId: world.accounts[network].id }],
+    body
+  )
   await publishNow({ post: created, actor: world.owner })
   return created
 }
