@@ -64,8 +64,11 @@ export class WorkerRunner {
       onError: (error) => this.options.logger.warn({ err: error }, 'worker heartbeat failed'),
     })
     await this.#heartbeat.start()
-    // A crashed predecessor's slots and claims are freed now, not when their leases run out.
-    await this.#keepLeases()
+    // A crashed predecessor's slots and claims are freed now, not when their leases run out
+    // (and on the next heartbeat if that fails: the worker starts either way).
+    await this.#keepLeases().catch((error) =>
+      this.options.logger.warn({ err: error }, 'lease upkeep failed')
+    )
 
     for (const queue of this.queues) {
       const settings = config.queues[queue]
