@@ -19,6 +19,8 @@ import db from '@adonisjs/lucid/services/db'
 // harmless (the claim is a compare-and-set), waiting for BullMQ's stalled-job check is not.
 const LIVE_JOB_STATES = new Set(['waiting', 'delayed', 'active', 'prioritized', 'waiting-children'])
 const BATCH = 200
+/** Stuck deliveries resolved at once by one reconciler pass. */
+const STUCK_IN_PARALLEL = 4
 /** A bound on one pass (50,000 due deliveries); the next pass goes on. */
 const MAX_PAGES = 250
 
@@ -110,13 +112,20 @@ async function reconcile(worker: string) {
     .where('lease_until', '<', sqlTime(now))
     .orderBy('lease_until', 'asc')
     .limit(BATCH)
+  // A few at a time: each may wait on its network (a lookup, a same-key retry), and after a
+  // crash a whole worker's claims arrive at once — one slow account must not hold up the rest.
   let resolved = 0
-  for (const delivery of stuck) {
-    try {
-      if (await resolveStuck(delivery, worker)) resolved++
-    } catch (error) {
-      logger.error({ err: error, deliveryId: delivery.id }, 'could not resolve a stuck delivery')
+  let next = 0
+  const resolveNext = async () => {
+    while (next < stuck.length) {
+      const delivery = stuck[next++]
+      try {
+        if (await resolveStuck(delivery, worker)) resolved++
+      } catch (error) {
+        logger.error({ err: error, deliveryId: delivery.id }, 'could not resolve a stuck delivery')
+      }
     }
   }
+  await Promise.all(Array.from({ length: STUCK_IN_PARALLEL }, resolveNext))
   return { requeued, resolved }
 }
