@@ -13,13 +13,14 @@ const pluginsConfig = app.config.get<any>('plugins')
 Object.assign(pluginsConfig, JSON.parse(process.env.BENCH_PLUGINS ?? '{}'))
 
 const { WorkerRunner } = await import('#queue/worker_runner')
-const { jobs, schedules, leaseKeepers } = await import('#jobs/main')
+const { jobs, schedules, leaseKeepers, preload } = await import('#jobs/main')
 const { default: redis } = await import('@adonisjs/redis/services/main')
 const publishing = app.config.get<any>('publishing')
 const runner = new WorkerRunner({
   manager: await app.container.make('queue'),
   registry: jobs,
   leaseKeepers: await leaseKeepers(),
+  preload,
   // The reconciler's period as scaled above (the schedule list read the default at import).
   schedules: schedules.map((s) =>
     s.key === 'reconcile-deliveries' ? { ...s, repeat: { every: publishing.reconcileEveryMs } } : s

@@ -26,7 +26,7 @@ export default class QueueWork extends BaseCommand {
       return this.terminate()
     }
 
-    const [{ WorkerRunner }, { jobs, schedules, leaseKeepers }, { default: redis }] =
+    const [{ WorkerRunner }, { jobs, schedules, leaseKeepers, preload }, { default: redis }] =
       await Promise.all([
         import('#queue/worker_runner'),
         import('#jobs/main'),
@@ -38,6 +38,7 @@ export default class QueueWork extends BaseCommand {
       registry: jobs,
       schedules,
       leaseKeepers: await leaseKeepers(),
+      preload,
       logger,
       redis: redis.connection(),
       queues: [...new Set(requested)] as QueueName[],

@@ -41,6 +41,9 @@ export const schedules: JobSchedule[] = [
   },
 ]
 
+/** The publishing jobs, loaded before a worker announces itself: after a crash they are due at once. */
+export const preload = ['publish_delivery', 'check_delivery_status', 'reconcile_deliveries']
+
 export async function leaseKeepers(): Promise<LeaseKeeper[]> {
   const { publishingLeases } = await import('#services/publishing/leases')
   return [publishingLeases]

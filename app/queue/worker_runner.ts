@@ -34,6 +34,8 @@ export interface WorkerRunnerOptions {
   heartbeat?: { ttlMs?: number; intervalMs?: number }
   /** Leases this process's jobs take (slots, claims): renewed on every heartbeat, dead holders' freed. */
   leaseKeepers?: LeaseKeeper[]
+  /** Jobs (by name) imported before the heartbeat: a worker that says it is alive can run them at once. */
+  preload?: string[]
 }
 
 /**
@@ -56,6 +58,9 @@ export class WorkerRunner {
   async start() {
     const { config } = this.options.manager
     const heartbeat = this.#heartbeatSettings()
+    await Promise.all(
+      (this.options.preload ?? []).map((name) => this.options.registry.resolve(name))
+    )
     // Alive before the first job: a lease taken by a process without a heartbeat looks dead to others.
     this.#heartbeat = new WorkerHeartbeat(this.options.redis, {
       prefix: config.prefix,
