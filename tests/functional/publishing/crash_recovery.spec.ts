@@ -35,6 +35,15 @@ test.group('Publishing: a worker killed mid-publish', (group) => {
     assert,
     cleanup,
   }) => {
+    // Everything is due before the worker starts (on SQLite, writes from two processes at once
+    // can fail a transaction). Mastodon creates 8 statuses without answering: every slot of the account is held, three
+    // more posts wait for one. X never answers 2 (nothing created): ambiguous publishes.
+    for (let i = 0; i < 8; i++)
+      world.mastodon.server.failNext(world.mastodon.publishPath, { kind: 'lose_response' })
+    for (let i = 0; i < 2; i++) world.x.server.failNext(world.x.publishPath, { kind: 'hang' })
+    for (let i = 1; i <= 11; i++) await post(world, 'mastodon', `Mastodon post n°${i}`)
+    for (let i = 1; i <= 2; i++) await post(world, 'x', `X post n°${i}`)
+
     // A real `queue:work` process with the shipped settings (8 slots per account, 20 s leases).
     const crashed = await WorkerProcess.start(['publish'], {
       X_API_URL: world.x.settings.urls.api,
@@ -46,14 +55,6 @@ test.group('Publishing: a worker killed mid-publish', (group) => {
     })
     cleanup(() => crashed.stop())
     const holder = (await crashed.heartbeat())!.holder
-
-    // Mastodon creates 8 statuses without answering: every slot of the account is held, three
-    // more posts wait for one. X never answers 2 (nothing created): ambiguous publishes.
-    for (let i = 0; i < 8; i++)
-      world.mastodon.server.failNext(world.mastodon.publishPath, { kind: 'lose_response' })
-    for (let i = 0; i < 2; i++) world.x.server.failNext(world.x.publishPath, { kind: 'hang' })
-    for (let i = 1; i <= 11; i++) await post(world, 'mastodon', `Mastodon post n°${i}`)
-    for (let i = 1; i <= 2; i++) await post(world, 'x', `X post n°${i}`)
 
     const mastodonSlot = { network: 'mastodon', accountId: world.accounts.mastodon.id }
     await waitFor(
