@@ -1,8 +1,8 @@
 /**
  * The fault run's worker process: what `node ace queue:work --queues=publish` runs (same
- * WorkerRunner, job registry and repeatable jobs), with the pipeline's timings scaled down so
- * a lease, a backoff or a reconciler pass fits a run of a few minutes, and the plugins pointed
- * at the run's fake networks. Settings come from BENCH_PUBLISHING / BENCH_PLUGINS (JSON).
+ * WorkerRunner, job registry, repeatable jobs, leases and heartbeat), with the publishing
+ * settings given in BENCH_PUBLISHING merged over the shipped ones, and the plugins pointed
+ * at the run's fake networks (BENCH_PLUGINS). Both JSON.
  * Started and SIGKILLed by bench/faults.ts; never used by the app.
  */
 import { bootApp } from './_lib/app.js'
@@ -13,12 +13,14 @@ const pluginsConfig = app.config.get<any>('plugins')
 Object.assign(pluginsConfig, JSON.parse(process.env.BENCH_PLUGINS ?? '{}'))
 
 const { WorkerRunner } = await import('#queue/worker_runner')
-const { jobs, schedules } = await import('#jobs/main')
+const { jobs, schedules, leaseKeepers, preload } = await import('#jobs/main')
 const { default: redis } = await import('@adonisjs/redis/services/main')
 const publishing = app.config.get<any>('publishing')
 const runner = new WorkerRunner({
   manager: await app.container.make('queue'),
   registry: jobs,
+  leaseKeepers: await leaseKeepers(),
+  preload,
   // The reconciler's period as scaled above (the schedule list read the default at import).
   schedules: schedules.map((s) =>
     s.key === 'reconcile-deliveries' ? { ...s, repeat: { every: publishing.reconcileEveryMs } } : s
@@ -27,7 +29,6 @@ const runner = new WorkerRunner({
   redis: redis.connection(),
   queues: ['publish'],
   makeJob: (Job) => app.container.make(Job),
-  heartbeat: { ttlMs: 3000, intervalMs: 1000 },
 })
 const stop = async () => {
   await runner.stop(5000)

@@ -1,31 +1,56 @@
 /**
- * The fault run. Posts scheduled over a few minutes across three fake networks (Mastodon,
- * Bluesky, X, through their real plugins), published by a worker process (bench/_worker.ts)
- * while this script:
- *   - SIGKILLs the worker `--kills` times (5) and restarts it a second later;
- *   - flushes Redis once (the queue prefix only: jobs, locks, slots, schedulers);
- *   - makes the networks answer `--fault-rate` (20 %) of create-post requests with a 500, a 429,
- *     a timeout or a lost answer, during the middle half of the run.
- * Then it waits until every delivery is final and counts, at the networks, how often each one
- * arrived: published (once) / failed / unknown (each with its reason) / lost / duplicated.
- * Exit 1 on any loss, duplicate, final state without reason, or "failed" that did arrive.
+ * The fault runs. Posts go to three fake networks (Mastodon, Bluesky, X, through their real
+ * plugins and a fault proxy each), published by worker processes (bench/_worker.ts, the
+ * shipped publishing settings except shorter retry backoffs), in four runs:
+ *   spread — `--posts` (10,000) due over `--minutes` (3); the worker is SIGKILLed `--kills`
+ *            times (5) and restarted a second later; the networks answer `--fault-rate` (20 %)
+ *            of create-post requests with a 500, a 429, a timeout or a lost answer during the
+ *            middle half;
+ *   media  — `--media-posts` (30) image posts to one Bluesky account due at one instant, each
+ *            network request taking `--media-latency-ms` (300); the worker is SIGKILLed while
+ *            its uploads are in flight, then restarted;
+ *   pair   — two workers, `--pair-posts` (2,000) due over `--run-seconds` (60); one worker is
+ *            SIGKILLed at 40 % and not restarted: the other takes over;
+ *   redis  — `--redis-posts` (2,000) due over `--run-seconds`; Redis loses every key of the
+ *            install (jobs, locks, slots, schedulers) at 50 % while the worker runs.
+ * For each run it waits until every delivery is final and counts, at the networks, how often
+ * each one arrived: published (once) / failed / unknown (each with its reason) / lost /
+ * duplicated. Recovery: after each kill, the lateness (p50/p99/max) of the deliveries due by
+ * the time a worker was back (and not final at the kill), from max(due, back) to final —
+ * goal p99 ≤ 15 s; after the Redis loss, every pending delivery final within 30 s of
+ * max(due, loss).
+ * Exit 1 on any loss, duplicate, final state without reason, "failed" that did arrive, or a
+ * missed recovery goal.
  *
- *   node --import @poppinss/ts-exec bench/faults.ts [--posts=10000] [--minutes=3] [--kills=5]
- *        [--fault-rate=0.2] [--settle-minutes=5]
+ *   node --import @poppinss/ts-exec bench/faults.ts [--runs=spread,media,pair,redis]
+ *        [--posts=10000] [--minutes=3] [--kills=5] [--fault-rate=0.2] [--settle-minutes=5]
+ *        [--media-posts=30] [--media-latency-ms=300] [--pair-posts=2000] [--redis-posts=2000]
+ *        [--run-seconds=60]
  */
-import { spawn, type ChildProcess } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { join } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
-import { ROOT } from './_lib/env.js'
-import { flags, pool } from './_lib/util.js'
+import { TMP } from './_lib/env.js'
+import { finish, flags, fmt, goal } from './_lib/util.js'
 import { bootApp, flushPrefix, prepareDatabase, scheduleInBulk } from './_lib/app.js'
 import { FaultProxy } from './_lib/fault_proxy.js'
+import { WorkerProcesses } from './_lib/worker_processes.js'
+import { finalRows, latenessAfter, type FinalRow } from './_lib/lateness.js'
 
 const f = flags()
+const RUNS = new Set(f.str('runs', 'spread,media,pair,redis').split(','))
 const POSTS = f.num('posts', 10_000)
 const SPREAD_MS = f.num('minutes', 3) * 60_000
 const KILLS = f.num('kills', 5)
 const FAULT_RATE = f.num('fault-rate', 0.2)
 const SETTLE_MS = f.num('settle-minutes', 5) * 60_000
+const MEDIA_POSTS = f.num('media-posts', 30)
+const MEDIA_LATENCY_MS = f.num('media-latency-ms', 300)
+const PAIR_POSTS = f.num('pair-posts', 2000)
+const REDIS_POSTS = f.num('redis-posts', 2000)
+const RUN_MS = f.num('run-seconds', 60) * 1000
+const RECOVERY_GOAL_MS = 15_000
+const REDIS_GOAL_MS = 30_000
 const log = (message: string) =>
   console.log(`[${new Date().toISOString().slice(11, 23)}] ${message}`)
 
@@ -91,7 +116,7 @@ const owner = await User.create({
   timezone: 'UTC',
 })
 const workspace = await createWorkspace({ user: owner, name: 'Faults', timezone: 'UTC' })
-const accounts = []
+const accounts: Awaited<ReturnType<typeof saveConnections>> = []
 for (const [network, fake] of [
   ['mastodon', mastodon],
   ['bluesky', bluesky],
@@ -112,199 +137,330 @@ for (const [network, fake] of [
   )
 }
 
-// --- the worker process -----------------------------------------------------------------
-const workerEnv = {
+// --- worker processes ---------------------------------------------------------------------
+const workers = new WorkerProcesses({
   ...process.env,
   OUTBOUND_ALLOW_PRIVATE: userNamed.join(','),
+  // Leases, heartbeats and the reconciler as shipped; only retry backoffs are shortened so a
+  // post that met an injected fault settles within the run.
   BENCH_PUBLISHING: JSON.stringify({
-    leaseMs: 8000,
     backoffBaseMs: 500,
     backoffMaxMs: 4000,
-    networkBusyRetryMs: 250,
-    reconcileEveryMs: 2000,
-    reconcileGraceMs: 1000,
     msPerNetworkSecond: 1000,
   }),
   BENCH_PLUGINS: JSON.stringify({
     timeoutMs: 1500,
     settings: { ...pluginsConfig.settings, ...pluginSettings },
   }),
-}
-let worker: ChildProcess | null = null
-let restarts = 0
-function startWorker() {
-  const child = spawn(process.execPath, ['--import', '@poppinss/ts-exec', 'bench/_worker.ts'], {
-    cwd: ROOT,
-    env: workerEnv,
-    stdio: ['ignore', 'ignore', 'inherit'],
-  })
-  worker = child
-  return child
-}
-process.on('exit', () => worker?.kill('SIGKILL'))
+})
+const world = { owner, workspace, accounts }
+const proxyOf = (network: string) => proxies[network as keyof typeof proxies]
+/** Post numbers (`n=`) handed out so far: each run has its own range. */
+let nextN = 0
 
-// --- schedule --------------------------------------------------------------------------------
-const t0 = Date.now()
-const start = t0 + 15_000 + POSTS * 1.5
-const dueOf = (i: number) => start + Math.floor((i / POSTS) * SPREAD_MS)
-await scheduleInBulk({ owner, workspace, accounts }, POSTS, dueOf, 'f')
-log(
-  `${POSTS} posts scheduled (3 networks) in ${((Date.now() - t0) / 1000).toFixed(1)} s, due over ${SPREAD_MS / 1000} s from +${((start - Date.now()) / 1000).toFixed(1)} s`
-)
-startWorker()
+// --- exactly-once tally ---------------------------------------------------------------------
+let failedRuns = 0
+function tally(name: string, rows: FinalRow[]) {
+  const t = {
+    published: 0,
+    failed: 0,
+    unknown: 0,
+    lost: 0,
+    duplicated: 0,
+    noReason: 0,
+    failedButArrived: 0,
+  }
+  const reasons = new Map<string, number>()
+  const examples: string[] = []
+  for (const row of rows) {
+    const arrived = proxyOf(row.network).created.get(row.n)?.size ?? 0
+    if (arrived > 1) {
+      t.duplicated++
+      examples.push(`duplicated: n=${row.n} on ${row.network} ×${arrived} (${row.status})`)
+    }
+    if (row.status === 'published') {
+      if (arrived === 0) {
+        t.lost++
+        examples.push(`published but never arrived: n=${row.n} on ${row.network}`)
+      } else t.published++
+    } else if (row.status === 'failed' || row.status === 'unknown') {
+      t[row.status]++
+      if (!row.lastError) t.noReason++
+      if (row.status === 'failed' && arrived > 0) {
+        t.failedButArrived++
+        examples.push(`failed but arrived: n=${row.n} on ${row.network}: ${row.lastError}`)
+      }
+      const reason = `${row.status}: ${String(row.lastError ?? 'no reason')
+        .replace(/\d+/g, '#')
+        .slice(0, 90)}`
+      reasons.set(reason, (reasons.get(reason) ?? 0) + 1)
+    } else {
+      t.lost++
+      examples.push(`not final: n=${row.n} on ${row.network} is ${row.status}`)
+    }
+  }
+  console.log(
+    `  ${name}: ${rows.length} deliveries — lost ${t.lost} · duplicated ${t.duplicated} · published ${t.published} · failed ${t.failed} · unknown ${t.unknown} · without a reason ${t.noReason} · "failed" that did arrive ${t.failedButArrived}`
+  )
+  for (const [reason, count] of [...reasons].sort((a, b) => b[1] - a[1]).slice(0, 8))
+    console.log(`      ${String(count).padStart(5)}  ${reason}`)
+  for (const example of examples.slice(0, 10)) console.log(`      ${example}`)
+  const bad = t.lost + t.duplicated + t.noReason + t.failedButArrived
+  goal(
+    `${name}: exactly once`,
+    bad === 0,
+    `${t.lost} lost, ${t.duplicated} duplicated, ${t.noReason} without reason, ${t.failedButArrived} failed-but-arrived`
+  )
+  if (bad) failedRuns++
+}
 
-// --- faults, on a timeline over the spread ---------------------------------------------------
-const at = (share: number) => start + share * SPREAD_MS
-const events: { at: number; run: () => Promise<void> | void }[] = []
-for (let k = 1; k <= KILLS; k++) {
+function reportLateness(
+  name: string,
+  rows: FinalRow[],
+  window: { at: number; back: number; dueBy: number },
+  goalMs: number,
+  quantile: 'p99' | 'max'
+) {
+  const late = latenessAfter(rows, window)
+  const s = (ms: number) => fmt(ms / 1000, 2)
+  goal(
+    name,
+    late.count === 0 || late[quantile] <= goalMs,
+    `${late.count} deliveries — lateness p50 ${s(late.p50)} s · p99 ${s(late.p99)} s · max ${s(late.max)} s (goal ${quantile} ≤ ${goalMs / 1000} s); worker back ${s(window.back - window.at)} s after`
+  )
+}
+
+/** Schedules `count` posts round-robin over `targets`, numbered from the next free n. */
+async function schedule(
+  count: number,
+  dueOf: (k: number) => number,
+  targets = accounts,
+  tag = 'f'
+) {
+  const from = nextN
+  nextN += count
+  await scheduleInBulk(
+    { ...world, accounts: targets },
+    count,
+    (i) => dueOf(i - from),
+    tag,
+    16,
+    from
+  )
+  return { from, to: from + count }
+}
+
+async function settle(range: { from: number; to: number }, deadline: number) {
+  for (;;) {
+    const rows = await finalRows(range.from, range.to)
+    const open = rows.filter((row) => Number.isNaN(row.finalAt)).length
+    if (open === 0 || Date.now() > deadline) {
+      log(
+        open === 0
+          ? 'every delivery is final'
+          : `${open} deliveries still not final at the deadline`
+      )
+      return rows
+    }
+    await sleep(1000)
+  }
+}
+
+let current = (await workers.start()).child
+
+// --- run: spread ----------------------------------------------------------------------------
+async function runSpread() {
+  const t0 = Date.now()
+  const start = t0 + 15_000 + POSTS * 1.5
+  const range = await schedule(
+    POSTS,
+    (k) => start + Math.floor((k / POSTS) * SPREAD_MS),
+    accounts,
+    'spread'
+  )
+  log(
+    `spread: ${POSTS} posts (3 networks) due over ${SPREAD_MS / 1000} s from +${((start - Date.now()) / 1000).toFixed(1)} s`
+  )
+  const at = (share: number) => start + share * SPREAD_MS
+  const kills: { at: number; back: number }[] = []
+  const events: { at: number; run: () => Promise<void> | void }[] = []
+  for (let k = 1; k <= KILLS; k++)
+    events.push({
+      at: at(k / (KILLS + 1)),
+      run: async () => {
+        const killedAt = await workers.kill(current)
+        log(`worker SIGKILLed (${k}/${KILLS})`)
+        await sleep(1000)
+        const started = await workers.start()
+        current = started.child
+        kills.push({ at: killedAt, back: started.backAt })
+        log(`worker back ${((started.backAt - killedAt) / 1000).toFixed(1)} s after the kill`)
+      },
+    })
   events.push({
-    at: at(k / (KILLS + 1)),
-    run: async () => {
-      worker?.kill('SIGKILL')
-      log(`worker SIGKILLed (${k}/${KILLS})`)
-      await sleep(1000)
-      startWorker()
-      restarts++
+    at: at(0.25),
+    run: () => {
+      for (const p of Object.values(proxies)) p.faultRate = FAULT_RATE
+      log(`networks now fail ${FAULT_RATE * 100}% of create-post requests`)
     },
   })
-}
-events.push({
-  at: at(0.45),
-  run: async () =>
-    log(`Redis flushed: ${await flushPrefix()} keys under ${process.env.QUEUE_PREFIX}:`),
-})
-events.push({
-  at: at(0.25),
-  run: () => {
-    for (const p of Object.values(proxies)) p.faultRate = FAULT_RATE
-    log(`networks now fail ${FAULT_RATE * 100}% of create-post requests`)
-  },
-})
-events.push({
-  at: at(0.75),
-  run: () => {
-    for (const p of Object.values(proxies)) p.faultRate = 0
-    log('networks healthy again')
-  },
-})
-events.sort((a, b) => a.at - b.at)
-for (const event of events) {
-  await sleep(Math.max(0, event.at - Date.now()))
-  await event.run()
-}
-
-// --- settle --------------------------------------------------------------------------------
-const FINAL = ['published', 'failed', 'unknown', 'cancelled']
-const deadline = Date.now() + SPREAD_MS + SETTLE_MS
-let open = Infinity
-while (Date.now() < deadline) {
-  open = Number((await db.from('deliveries').whereNotIn('status', FINAL).count('* as n'))[0].n)
-  if (open === 0) break
-  await sleep(2000)
-}
-log(open === 0 ? 'every delivery is final' : `${open} deliveries still not final at the deadline`)
-await new Promise<void>((resolve) => {
-  if (!worker || worker.exitCode !== null) return resolve()
-  worker.once('exit', () => resolve())
-  worker.kill('SIGTERM')
-  setTimeout(() => worker?.kill('SIGKILL'), 10_000).unref()
-})
-
-// --- tally -------------------------------------------------------------------------------------
-const rows = await db
-  .from('deliveries')
-  .join('posts', 'posts.id', 'deliveries.post_id')
-  .select(
-    'deliveries.network',
-    'deliveries.status',
-    'deliveries.last_error',
-    'deliveries.attempts',
-    'posts.body'
-  )
-const tally = {
-  published: 0,
-  failed: 0,
-  unknown: 0,
-  lost: 0,
-  duplicated: 0,
-  noReason: 0,
-  failedButArrived: 0,
-}
-const reasons = new Map<string, number>()
-const examples: string[] = []
-await pool(rows, 1, async (row: any) => {
-  const n = Number(/n=(\d+)/.exec(row.body)![1])
-  const arrived = proxies[row.network as keyof typeof proxies].created.get(n)?.size ?? 0
-  if (arrived > 1) {
-    tally.duplicated++
-    examples.push(`duplicated: n=${n} on ${row.network} ×${arrived} (${row.status})`)
+  events.push({
+    at: at(0.75),
+    run: () => {
+      for (const p of Object.values(proxies)) p.faultRate = 0
+      log('networks healthy again')
+    },
+  })
+  events.sort((a, b) => a.at - b.at)
+  for (const event of events) {
+    // A kill waits until the previous recovery had its 15 s: each is measured on its own.
+    const notBefore = (kills.at(-1)?.back ?? 0) + RECOVERY_GOAL_MS
+    await sleep(Math.max(0, event.at - Date.now(), kills.length ? notBefore - Date.now() : 0))
+    await event.run()
   }
-  if (row.status === 'published') {
-    if (arrived === 0) {
-      tally.lost++
-      examples.push(`published but never arrived: n=${n} on ${row.network}`)
-    } else tally.published++
-  } else if (row.status === 'failed' || row.status === 'unknown') {
-    tally[row.status as 'failed' | 'unknown']++
-    if (!row.last_error) tally.noReason++
-    if (row.status === 'failed' && arrived > 0) {
-      tally.failedButArrived++
-      examples.push(`failed but arrived: n=${n} on ${row.network}: ${row.last_error}`)
-    }
-    const reason = `${row.status}: ${String(row.last_error ?? 'no reason')
-      .replace(/\d+/g, '#')
-      .slice(0, 90)}`
-    reasons.set(reason, (reasons.get(reason) ?? 0) + 1)
-  } else {
-    tally.lost++
-    examples.push(`not final: n=${n} on ${row.network} is ${row.status}`)
-  }
-})
-
-const faults = Object.values(proxies).reduce(
-  (sum, p) => ({
-    '500': sum['500'] + p.faults['500'],
-    '429': sum['429'] + p.faults['429'],
-    'timeout': sum.timeout + p.faults.timeout,
-    'lost': sum.lost + p.faults.lost,
-  }),
-  { '500': 0, '429': 0, 'timeout': 0, 'lost': 0 }
-)
-console.log(
-  `\nfault run — ${rows.length} deliveries over ${SPREAD_MS / 1000} s; worker SIGKILLed ${KILLS}× (restarted ${restarts}×); Redis prefix flushed once`
-)
-console.log(
-  `  injected: ${faults['500']}× 500, ${faults['429']}× 429, ${faults.timeout}× timeout, ${faults.lost}× lost answer (rate ${FAULT_RATE} during the middle half)`
-)
-console.log(
-  `  lost ${tally.lost} · duplicated ${tally.duplicated} · published ${tally.published} · failed ${tally.failed} · unknown ${tally.unknown}`
-)
-console.log(
-  `  without a reason ${tally.noReason} · "failed" that did arrive ${tally.failedButArrived}`
-)
-if (reasons.size)
-  console.log(
-    `  reasons:\n${[...reasons]
-      .sort((a, b) => b[1] - a[1])
-      .slice(0, 12)
-      .map(([r, c]) => `    ${String(c).padStart(5)}  ${r}`)
-      .join('\n')}`
+  const rows = await settle(range, Date.now() + SPREAD_MS + SETTLE_MS)
+  const faults = Object.values(proxies).reduce(
+    (sum, p) => sum + p.faults['500'] + p.faults['429'] + p.faults.timeout + p.faults.lost,
+    0
   )
-if (examples.length)
   console.log(
-    `  examples:\n${examples
-      .slice(0, 15)
-      .map((e) => `    ${e}`)
-      .join('\n')}`
+    `\nspread run — worker SIGKILLed ${KILLS}×, ${faults} injected network faults (rate ${FAULT_RATE} during the middle half)`
   )
-const bad = tally.lost + tally.duplicated + tally.noReason + tally.failedButArrived
-const accounted = tally.published + tally.failed + tally.unknown
-console.log(
-  bad === 0 && accounted === rows.length
-    ? '\nGOAL MET: 0 lost, 0 duplicated, every delivery accounted for with a reason'
-    : '\nGOAL MISSED'
-)
+  tally('spread', rows)
+  kills.forEach((kill, i) =>
+    reportLateness(
+      `spread: recovery after kill ${i + 1}`,
+      rows,
+      { ...kill, dueBy: kill.back },
+      RECOVERY_GOAL_MS,
+      'p99'
+    )
+  )
+}
 
+// --- run: media -----------------------------------------------------------------------------
+async function imageAsset() {
+  const { default: sharp } = await import('sharp')
+  const { ingestFile } = await import('#services/media/ingest')
+  const { processAsset } = await import('#services/media/process_asset')
+  const { ensureVariant, makeVariant } = await import('#services/media/variants')
+  const mediaConfig = app.config.get<any>('media')
+  const dir = mkdtempSync(join(TMP, 'faults-media-'))
+  const path = join(dir, 'photo.jpg')
+  const noise = Buffer.alloc(1600 * 1200 * 3)
+  for (let i = 0; i < noise.length; i++) noise[i] = (i * 2654435761) >>> 24
+  await sharp(noise, { raw: { width: 1600, height: 1200, channels: 3 } })
+    .jpeg({ quality: 80 })
+    .toFile(path)
+  const asset = await ingestFile(
+    { path, name: 'photo.jpg' },
+    { workspaceId: workspace.id, userId: owner.id, config: mediaConfig }
+  )
+  await processAsset(asset, mediaConfig)
+  await asset.refresh()
+  await makeVariant(await ensureVariant(asset, 'bluesky'), asset, mediaConfig)
+  rmSync(dir, { recursive: true, force: true })
+  return asset
+}
+
+async function runMedia() {
+  const asset = await imageAsset()
+  const blueskyAccounts = accounts.filter((account) => account.network === 'bluesky')
+  const due = Date.now() + 8000
+  const range = await schedule(MEDIA_POSTS, () => due, blueskyAccounts, 'media')
+  const postIds = await db.from('posts').whereRaw("body like '%tag=media%'").select('id')
+  await db.table('post_media').multiInsert(
+    postIds.map((row: any) => ({
+      post_id: row.id,
+      media_asset_id: asset.id,
+      position: 0,
+      created_at: new Date(),
+      updated_at: new Date(),
+    }))
+  )
+  proxies.bluesky.latencyMs = MEDIA_LATENCY_MS
+  log(
+    `media: ${MEDIA_POSTS} image posts to one Bluesky account due at +8 s, ${MEDIA_LATENCY_MS} ms per request`
+  )
+  const inFlight = Math.min(8, MEDIA_POSTS)
+  while (proxies.bluesky.inFlight < inFlight) await sleep(5)
+  const inFlightAtKill = proxies.bluesky.inFlight
+  const killedAt = await workers.kill(current)
+  log(`worker SIGKILLed with ${inFlightAtKill} Bluesky requests in flight`)
+  await sleep(1000)
+  const started = await workers.start()
+  current = started.child
+  const rows = await settle(range, Date.now() + SETTLE_MS)
+  proxies.bluesky.latencyMs = 0
+  console.log(`\nmedia run — SIGKILLed with uploads in flight`)
+  tally('media', rows)
+  reportLateness(
+    'media: recovery after the kill',
+    rows,
+    { at: killedAt, back: started.backAt, dueBy: started.backAt },
+    RECOVERY_GOAL_MS,
+    'p99'
+  )
+}
+
+// --- run: pair ------------------------------------------------------------------------------
+async function runPair() {
+  const other = (await workers.start()).child
+  const start = Date.now() + 10_000
+  const range = await schedule(
+    PAIR_POSTS,
+    (k) => start + Math.floor((k / PAIR_POSTS) * RUN_MS),
+    accounts,
+    'pair'
+  )
+  log(`pair: two workers, ${PAIR_POSTS} posts due over ${RUN_MS / 1000} s`)
+  await sleep(Math.max(0, start + 0.4 * RUN_MS - Date.now()))
+  const killedAt = await workers.kill(current)
+  current = other
+  log('one of the two workers SIGKILLed; the other goes on alone')
+  const rows = await settle(range, Date.now() + RUN_MS + SETTLE_MS)
+  console.log(`\npair run — one of two workers SIGKILLed, not restarted`)
+  tally('pair', rows)
+  reportLateness(
+    'pair: takeover by the other worker',
+    rows,
+    { at: killedAt, back: killedAt, dueBy: killedAt + RECOVERY_GOAL_MS },
+    RECOVERY_GOAL_MS,
+    'p99'
+  )
+}
+
+// --- run: redis -----------------------------------------------------------------------------
+async function runRedis() {
+  const start = Date.now() + 10_000
+  const range = await schedule(
+    REDIS_POSTS,
+    (k) => start + Math.floor((k / REDIS_POSTS) * RUN_MS),
+    accounts,
+    'redis'
+  )
+  log(`redis: ${REDIS_POSTS} posts due over ${RUN_MS / 1000} s`)
+  await sleep(Math.max(0, start + 0.5 * RUN_MS - Date.now()))
+  const lostAt = Date.now()
+  log(`Redis emptied: ${await flushPrefix()} keys under ${process.env.QUEUE_PREFIX}: gone`)
+  const rows = await settle(range, Date.now() + RUN_MS + SETTLE_MS)
+  console.log(`\nredis run — every key of the install lost while posts were due`)
+  tally('redis', rows)
+  reportLateness(
+    'redis: every pending delivery final after the loss',
+    rows,
+    { at: lostAt, back: lostAt, dueBy: Infinity },
+    REDIS_GOAL_MS,
+    'max'
+  )
+}
+
+if (RUNS.has('spread')) await runSpread()
+if (RUNS.has('media')) await runMedia()
+if (RUNS.has('pair')) await runPair()
+if (RUNS.has('redis')) await runRedis()
+
+await workers.stopAll()
 await Promise.all([
   ...Object.values(proxies).map((p) => p.close()),
   mastodon.close(),
@@ -312,4 +468,5 @@ await Promise.all([
   x.close(),
 ])
 await app.terminate()
-process.exit(bad === 0 && accounted === rows.length ? 0 : 1)
+const code = finish()
+process.exit(code || failedRuns ? 1 : 0)

@@ -5,11 +5,11 @@
  * Goal: pipeline/raw ≥ 0.5.
  *
  *   node --import @poppinss/ts-exec bench/pipeline_overhead.ts [--jobs=5000] [--rounds=2]
- *        [--concurrency=N (default config/queue.ts)] [--per-network=N (default: = concurrency)]
+ *        [--concurrency=N (default config/queue.ts)] [--per-account=N (default: = concurrency)]
  *
  * Both sides drain a backlog of due work with the same worker concurrency. The network limit
  * is raised to the concurrency by default so it does not bind (a no-op network has no limit
- * to respect); pass --per-network to measure with the configured one.
+ * to respect); pass --per-account to measure with the configured one.
  */
 import { flags, finish, fmt, goal, ratio, waitUntil } from './_lib/util.js'
 import {
@@ -30,7 +30,7 @@ const plugins = benchPluginsRoot(1)
 const app = await bootApp()
 const { Queue, Worker } = await import('bullmq')
 const { WorkerRunner } = await import('#queue/worker_runner')
-const { jobs } = await import('#jobs/main')
+const { jobs, leaseKeepers } = await import('#jobs/main')
 const { default: redis } = await import('@adonisjs/redis/services/main')
 const { default: db } = await import('@adonisjs/lucid/services/db')
 
@@ -39,7 +39,7 @@ const publishing = app.config.get<any>('publishing')
 const pluginsConfig = app.config.get<any>('plugins')
 const CONCURRENCY = f.num('concurrency', queueConfig.queues.publish.concurrency)
 queueConfig.queues.publish.concurrency = CONCURRENCY
-publishing.perNetworkConcurrency = f.num('per-network', CONCURRENCY)
+publishing.perAccountConcurrency = f.num('per-account', CONCURRENCY)
 pluginsConfig.root = plugins.root
 // No api URL: the bench network's publish succeeds at once without any I/O.
 pluginsConfig.settings[plugins.ids[0]] = { urls: {} }
@@ -47,7 +47,7 @@ await flushPrefix()
 const world = await benchWorld(plugins.ids)
 
 console.log(
-  `pipeline overhead — ${JOBS} jobs per side, concurrency ${CONCURRENCY}, perNetworkConcurrency ${publishing.perNetworkConcurrency}, PostgreSQL`
+  `pipeline overhead — ${JOBS} jobs per side, concurrency ${CONCURRENCY}, perAccountConcurrency ${publishing.perAccountConcurrency}, PostgreSQL`
 )
 
 async function raw(round: number) {
@@ -89,6 +89,7 @@ async function pipeline(round: number) {
   const runner = new WorkerRunner({
     manager: await app.container.make('queue'),
     registry: jobs,
+    leaseKeepers: await leaseKeepers(),
     logger: await app.container.make('logger'),
     redis: redis.connection(),
     queues: ['publish'],

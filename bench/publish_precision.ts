@@ -10,7 +10,7 @@
  *   --spread-seconds=60
  *   --latency-ms=20        the fake network's answer time
  *   --concurrency=N        publish worker concurrency (default: config/queue.ts)
- *   --per-network=N        perNetworkConcurrency (default: config/publishing.ts)
+ *   --per-account=N        perAccountConcurrency (default: config/publishing.ts)
  *   --networks=1           bench networks the deliveries are spread over (round robin)
  *
  * The raw baseline is a plain BullMQ Worker at the same concurrency whose job POSTs to the
@@ -39,7 +39,7 @@ const plugins = benchPluginsRoot(NETWORKS)
 const app = await bootApp()
 const { Queue, Worker } = await import('bullmq')
 const { WorkerRunner } = await import('#queue/worker_runner')
-const { jobs } = await import('#jobs/main')
+const { jobs, leaseKeepers } = await import('#jobs/main')
 const { default: redis } = await import('@adonisjs/redis/services/main')
 const { default: db } = await import('@adonisjs/lucid/services/db')
 
@@ -48,7 +48,7 @@ const publishing = app.config.get<any>('publishing')
 const pluginsConfig = app.config.get<any>('plugins')
 const CONCURRENCY = f.num('concurrency', queueConfig.queues.publish.concurrency)
 queueConfig.queues.publish.concurrency = CONCURRENCY
-publishing.perNetworkConcurrency = f.num('per-network', publishing.perNetworkConcurrency)
+publishing.perAccountConcurrency = f.num('per-account', publishing.perAccountConcurrency)
 
 const network = await new BenchNetwork(LATENCY).start()
 pluginsConfig.root = plugins.root
@@ -57,7 +57,7 @@ await flushPrefix()
 const world = await benchWorld(plugins.ids)
 
 console.log(
-  `publish precision — concurrency ${CONCURRENCY}, perNetworkConcurrency ${publishing.perNetworkConcurrency}, ` +
+  `publish precision — concurrency ${CONCURRENCY}, perAccountConcurrency ${publishing.perAccountConcurrency}, ` +
     `${NETWORKS} network(s), fake latency ${LATENCY} ms, PostgreSQL, Redis db ${process.env.REDIS_DB} prefix ${process.env.QUEUE_PREFIX}`
 )
 
@@ -107,6 +107,7 @@ async function startRunner() {
   const runner = new WorkerRunner({
     manager: await app.container.make('queue'),
     registry: jobs,
+    leaseKeepers: await leaseKeepers(),
     logger: await app.container.make('logger'),
     redis: redis.connection(),
     queues: ['publish'],

@@ -27,16 +27,19 @@ export default class QueueWork extends BaseCommand {
       return this.terminate()
     }
 
-    const [{ WorkerRunner }, { jobs, schedules }, { default: redis }] = await Promise.all([
-      import('#queue/worker_runner'),
-      import('#jobs/main'),
-      import('@adonisjs/redis/services/main'),
-    ])
+    const [{ WorkerRunner }, { jobs, schedules, leaseKeepers, preload }, { default: redis }] =
+      await Promise.all([
+        import('#queue/worker_runner'),
+        import('#jobs/main'),
+        import('@adonisjs/redis/services/main'),
+      ])
     const logger = await this.app.container.make('logger')
     const runner = new WorkerRunner({
       manager: await this.app.container.make('queue'),
       registry: jobs,
       schedules,
+      leaseKeepers: await leaseKeepers(),
+      preload,
       logger,
       redis: redis.connection(),
       queues: [...new Set(requested)] as QueueName[],

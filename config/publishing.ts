@@ -3,7 +3,12 @@
  * time through `publishingConfig()`, so tests can shrink every delay to milliseconds.
  */
 export interface PublishingConfig {
-  /** How long a claimed delivery belongs to its worker before the reconciler may resolve it. */
+  /**
+   * How long a claim or a publish slot belongs to its worker without being renewed. The
+   * live worker renews its leases on every heartbeat (config/queue.ts), and a worker frees
+   * a dead one's at once when it can tell (same machine); this is the bound for the rest.
+   * Keep it several heartbeat intervals long.
+   */
   leaseMs: number
   /** Attempts (claims) a delivery gets for retryable errors before it is failed. */
   maxAttempts: number
@@ -16,8 +21,13 @@ export interface PublishingConfig {
   msPerNetworkSecond: number
   /** `checkStatus` polls of a pending publish before the delivery is marked unknown. */
   maxStatusChecks: number
-  /** Publishes running at once per network, across all workers (Redis semaphore). */
-  perNetworkConcurrency: number
+  /**
+   * Publishes running at once per account, across all workers (Redis semaphore): networks
+   * rate-limit per account, and one slow account must never hold up another.
+   */
+  perAccountConcurrency: number
+  /** Optional ceilings per network id across every account (e.g. `{ bluesky: 16 }`); none by default. */
+  networkCeilings: Record<string, number>
   /** A job that finds its network at the limit waits this long for a slot, then wakes up again this much later. */
   networkBusyRetryMs: number
   /** How often the reconciler runs (a job scheduler on the publish queue). */
@@ -29,21 +39,24 @@ export interface PublishingConfig {
 }
 
 const publishingConfig: PublishingConfig = {
-  leaseMs: 10 * 60_000,
+  leaseMs: 20_000,
   maxAttempts: 5,
   backoffBaseMs: 30_000,
   backoffMaxMs: 30 * 60_000,
   freeRateLimitWaits: 5,
   msPerNetworkSecond: 1000,
   maxStatusChecks: 30,
-  // Enough that a few networks together fill the worker (config/queue.ts) in a burst, while no
-  // single network ever gets more than this many requests at once from the whole install.
-  perNetworkConcurrency: 8,
+  // Enough that a few accounts together fill the worker (config/queue.ts) in a burst, while no
+  // account ever gets more than this many requests at once from the whole install.
+  perAccountConcurrency: 8,
+  networkCeilings: {},
   // A job that finds its network full waits this long for a slot (network_slots.ts), then
   // re-arms itself this much later. Short: a long wait made one busy network's posts seconds
   // late (bench/publish_precision.ts).
   networkBusyRetryMs: 100,
-  reconcileEveryMs: 30_000,
+  // Short enough that deliveries whose wake-up Redis lost (restarted empty) are re-armed
+  // within 30 s, grace included.
+  reconcileEveryMs: 10_000,
   reconcileGraceMs: 5000,
   refreshMarginMs: 5 * 60_000,
 }

@@ -19,9 +19,14 @@ const queueConfig = defineConfig({
   queues: {
     // Publishing waits on network APIs, not on CPU: many at once. At 5, a burst of 10,000 posts
     // due at one instant took 110 s to go out even with raw BullMQ (5 × 20 ms round trips);
-    // each network is still held to publishing.perNetworkConcurrency.
+    // each account is still held to publishing.perAccountConcurrency.
     publish: {
       concurrency: 20,
+      // A publish job whose worker died is run again within seconds, not BullMQ's default
+      // 30 s + 30 s (its delivery may be due; a second run of a publish job is harmless: the
+      // claim is a compare-and-set).
+      lockDurationMs: 10_000,
+      stalledIntervalMs: 5000,
       defaultJobOptions: {
         attempts: 5,
         backoff: { type: 'exponential', delay: 30_000 },

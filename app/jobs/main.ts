@@ -1,9 +1,11 @@
 /**
  * Every job the workers can run, by the name stored in Redis, imported on first use,
- * and the repeatable jobs a worker upserts when it starts serving their queue.
+ * the repeatable jobs a worker upserts when it starts serving their queue, and the
+ * leases its jobs hold (renewed while it lives, freed quickly when it dies).
  */
 import { JobRegistry } from '#queue/job_registry'
 import type { JobSchedule } from '#queue/worker_runner'
+import type { LeaseKeeper } from '#queue/lease_keeper'
 import publishingConfig from '#config/publishing'
 import analyticsConfig from '#config/analytics'
 // Workers turn the pipeline's status events into webhook deliveries.
@@ -38,3 +40,11 @@ export const schedules: JobSchedule[] = [
     repeat: { every: analyticsConfig.runEveryMs },
   },
 ]
+
+/** The publishing jobs, loaded before a worker announces itself: after a crash they are due at once. */
+export const preload = ['publish_delivery', 'check_delivery_status', 'reconcile_deliveries']
+
+export async function leaseKeepers(): Promise<LeaseKeeper[]> {
+  const { publishingLeases } = await import('#services/publishing/leases')
+  return [publishingLeases]
+}

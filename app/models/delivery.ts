@@ -18,6 +18,9 @@ export const DELIVERY_STATUSES = [
 ] as const
 export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number]
 
+/** What a due delivery waits for when every publish slot it could use is taken (network_slots.ts). */
+export type DeliveryWaitingFor = 'account_slot' | 'network_slot'
+
 /** Nothing more will happen to a delivery in these statuses. */
 export const FINAL_DELIVERY_STATUSES: DeliveryStatus[] = [
   'published',
@@ -82,6 +85,10 @@ export default class Delivery extends BaseModel {
 
   @column()
   declare jobId: string | null
+
+  /** Set while a due delivery waits for a free publish slot; cleared when a worker claims it. */
+  @column()
+  declare waitingFor: DeliveryWaitingFor | null
 
   @column()
   declare lastError: string | null

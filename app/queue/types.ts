@@ -13,6 +13,13 @@ export interface QueueSettings {
   concurrency: number
   /** Applied to every job added to the queue unless `dispatch` overrides them. */
   defaultJobOptions: DefaultJobOptions
+  /**
+   * BullMQ's job lock (renewed by the live worker every half of it) and how often workers
+   * look for jobs whose lock ran out (their worker died) to run them again. BullMQ's
+   * defaults (30 s each) when unset.
+   */
+  lockDurationMs?: number
+  stalledIntervalMs?: number
 }
 
 export interface QueueConfig {

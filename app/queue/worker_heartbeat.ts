@@ -1,8 +1,8 @@
-import { hostname } from 'node:os'
 import { randomUUID } from 'node:crypto'
 import type { Redis } from 'ioredis'
 import type { Connection } from '@adonisjs/redis/types'
 import type { QueueName } from '#queue/types'
+import { thisProcess } from '#queue/process_identity'
 
 /** What reading heartbeats needs: the app's connection or a plain ioredis client (queue:health). */
 export type HeartbeatReader = Pick<Connection | Redis, 'zrangebyscore' | 'mget'>
@@ -12,6 +12,8 @@ export interface WorkerInfo {
   id: string
   pid: number
   host: string
+  /** The process as lease names spell it (#queue/process_identity): its leases live while this beats. */
+  holder: string
   queues: QueueName[]
   startedAt: string
   lastHeartbeatAt: string
@@ -38,7 +40,7 @@ export interface HeartbeatOptions {
 }
 
 export class WorkerHeartbeat {
-  readonly id = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`
+  readonly id = `${thisProcess.host}:${process.pid}:${randomUUID().slice(0, 8)}`
   readonly #startedAt = new Date().toISOString()
   #timer: NodeJS.Timeout | undefined
 
@@ -54,7 +56,8 @@ export class WorkerHeartbeat {
     const info: WorkerInfo = {
       id: this.id,
       pid: process.pid,
-      host: hostname(),
+      host: thisProcess.host,
+      holder: thisProcess.id,
       queues: this.options.queues,
       startedAt: this.#startedAt,
       lastHeartbeatAt: new Date(now).toISOString(),
@@ -102,4 +105,10 @@ export async function readLiveWorkers(
     .filter((value): value is string => typeof value === 'string')
     .map((value) => JSON.parse(value) as WorkerInfo)
     .sort((a, b) => b.lastHeartbeatAt.localeCompare(a.lastHeartbeatAt))
+}
+
+/** The lease holders (processes) with a live worker heartbeat. */
+export async function readLiveHolders(redis: Connection, prefix: string, ttlMs: number) {
+  const workers = await readLiveWorkers(redis, prefix, ttlMs)
+  return new Set(workers.map((worker) => worker.holder).filter(Boolean))
 }

@@ -6,7 +6,9 @@ import type { QueueManager } from '#queue/queue_manager'
 import type { JobRegistry } from '#queue/job_registry'
 import type { BaseJob, JobClass } from '#queue/base_job'
 import type { QueueName } from '#queue/types'
-import { WorkerHeartbeat } from '#queue/worker_heartbeat'
+import { WorkerHeartbeat, readLiveHolders } from '#queue/worker_heartbeat'
+import { isDead } from '#queue/process_identity'
+import type { LeaseKeeper } from '#queue/lease_keeper'
 
 /** How long stopping waits for Redis round trips (closing, heartbeat removal) once jobs are done. */
 const CLOSE_GRACE_MS = 2000
@@ -44,6 +46,10 @@ export interface WorkerRunnerOptions {
   makeJob?: (Job: JobClass) => Promise<BaseJob> | BaseJob
   /** Overrides of config.heartbeat, in milliseconds (tests use short ones). */
   heartbeat?: { ttlMs?: number; intervalMs?: number }
+  /** Leases this process's jobs take (slots, claims): renewed on every heartbeat, dead holders' freed. */
+  leaseKeepers?: LeaseKeeper[]
+  /** Jobs (by name) imported before the heartbeat: a worker that says it is alive can run them at once. */
+  preload?: string[]
 }
 
 /**
@@ -56,6 +62,8 @@ export class WorkerRunner {
   readonly queues: QueueName[]
   #workers: Worker[] = []
   #heartbeat: WorkerHeartbeat | undefined
+  #leaseTimer: NodeJS.Timeout | undefined
+  #ticking = false
   #stopping: Promise<{ timedOut: boolean }> | undefined
   /** Handlers running in this process, settled or not (never rejects). */
   #inFlight = new Set<Promise<void>>()
@@ -66,11 +74,32 @@ export class WorkerRunner {
 
   async start() {
     const { config } = this.options.manager
+    const heartbeat = this.#heartbeatSettings()
+    await Promise.all(
+      (this.options.preload ?? []).map((name) => this.options.registry.resolve(name))
+    )
+    // Alive before the first job: a lease taken by a process without a heartbeat looks dead to others.
+    this.#heartbeat = new WorkerHeartbeat(this.options.redis, {
+      prefix: config.prefix,
+      queues: this.queues,
+      ...heartbeat,
+      onError: (error) => this.options.logger.warn({ err: error }, 'worker heartbeat failed'),
+    })
+    await this.#heartbeat.start()
+    // A crashed predecessor's slots and claims are freed now, not when their leases run out
+    // (and on the next heartbeat if that fails: the worker starts either way).
+    await this.#keepLeases().catch((error) =>
+      this.options.logger.warn({ err: error }, 'lease upkeep failed')
+    )
+
     for (const queue of this.queues) {
+      const settings = config.queues[queue]
       const worker = new Worker(queue, (job) => this.#process(queue, job), {
         connection: { ...(config.connection as object), maxRetriesPerRequest: null },
         prefix: config.prefix,
-        concurrency: config.queues[queue].concurrency,
+        concurrency: settings.concurrency,
+        ...(settings.lockDurationMs ? { lockDuration: settings.lockDurationMs } : {}),
+        ...(settings.stalledIntervalMs ? { stalledInterval: settings.stalledIntervalMs } : {}),
       })
       worker.on('failed', (job, error) => {
         this.options.logger.error(
@@ -85,15 +114,44 @@ export class WorkerRunner {
     }
     await Promise.all(this.#workers.map((worker) => worker.waitUntilReady()))
     await this.#upsertSchedules()
+    this.#leaseTimer = setInterval(() => void this.#tick(), heartbeat.intervalMs)
+  }
 
-    this.#heartbeat = new WorkerHeartbeat(this.options.redis, {
-      prefix: config.prefix,
-      queues: this.queues,
-      ttlMs: this.options.heartbeat?.ttlMs ?? config.heartbeat.ttlSeconds * 1000,
-      intervalMs: this.options.heartbeat?.intervalMs ?? config.heartbeat.intervalSeconds * 1000,
-      onError: (error) => this.options.logger.warn({ err: error }, 'worker heartbeat failed'),
-    })
-    await this.#heartbeat.start()
+  #heartbeatSettings() {
+    const { heartbeat } = this.options.manager.config
+    return {
+      ttlMs: this.options.heartbeat?.ttlMs ?? heartbeat.ttlSeconds * 1000,
+      intervalMs: this.options.heartbeat?.intervalMs ?? heartbeat.intervalSeconds * 1000,
+    }
+  }
+
+  /** Renews this process's leases and frees dead holders' ones. */
+  async #keepLeases() {
+    const keepers = this.options.leaseKeepers ?? []
+    if (!keepers.length) return
+    const live = await readLiveHolders(
+      this.options.redis,
+      this.options.manager.config.prefix,
+      this.#heartbeatSettings().ttlMs
+    )
+    for (const keeper of keepers) {
+      await keeper.renew()
+      await keeper.reclaim((holder) => isDead(holder, live))
+    }
+  }
+
+  /** Every heartbeat: leases, and the repeatable jobs back if Redis lost them (restarted empty). */
+  async #tick() {
+    if (this.#ticking) return
+    this.#ticking = true
+    try {
+      await this.#keepLeases()
+      await this.#upsertSchedules({ onlyMissing: true })
+    } catch (error) {
+      this.options.logger.warn({ err: error }, 'lease upkeep failed')
+    } finally {
+      this.#ticking = false
+    }
   }
 
   get heartbeatId() {
@@ -121,6 +179,9 @@ export class WorkerRunner {
         'jobs still running at shutdown timeout; releasing them'
       )
     }
+    // Only now: the jobs that were finishing kept their leases renewed until the end.
+    clearInterval(this.#leaseTimer)
+    this.#leaseTimer = undefined
     if (timedOut || !(await within(closing, CLOSE_GRACE_MS))) {
       await within(
         Promise.allSettled(this.#workers.map((worker) => worker.disconnect())),
@@ -155,11 +216,15 @@ export class WorkerRunner {
     return instance.handle(job.data, { id: job.id, queue, attempt: job.attemptsMade + 1, logger })
   }
 
-  async #upsertSchedules() {
+  async #upsertSchedules({ onlyMissing = false } = {}) {
     for (const schedule of this.options.schedules ?? []) {
       const { default: Job } = await schedule.job()
       if (!this.queues.includes(Job.queue)) continue
-      await this.options.manager.use(Job.queue).upsertJobScheduler(schedule.key, schedule.repeat, {
+      const queue = this.options.manager.use(Job.queue)
+      if (onlyMissing && (await queue.getJobScheduler(schedule.key))) continue
+      if (onlyMissing)
+        this.options.logger.warn({ key: schedule.key }, 'job scheduler was lost; adding it again')
+      await queue.upsertJobScheduler(schedule.key, schedule.repeat, {
         name: Job.jobName,
         data: schedule.payload ?? {},
       })

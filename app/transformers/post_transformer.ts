@@ -159,6 +159,8 @@ export function toPostDetail(
       externalUrl: webUrl(delivery.externalUrl),
       publishedAt: delivery.publishedAt?.toUTC().toISO() ?? null,
       dueAt: delivery.dueAt?.toUTC().toISO() ?? null,
+      /** `account_slot` / `network_slot` while it waits for a free publish slot, else null. */
+      waitingFor: delivery.waitingFor,
     })),
     media: (post.media ?? []).map((item) => {
       const asset = assets.get(item.mediaAssetId)

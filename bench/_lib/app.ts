@@ -123,7 +123,9 @@ export async function scheduleInBulk(
   count: number,
   dueOf: (i: number) => number,
   tag = 'app',
-  parallel = 16
+  parallel = 16,
+  /** The first post's number (`n=` in its text): runs sharing the networks keep theirs apart. */
+  from = 0
 ) {
   const { default: db } = await import('@adonisjs/lucid/services/db')
   const { randomUUID } = await import('node:crypto')
@@ -131,8 +133,8 @@ export async function scheduleInBulk(
   const { wakeAt } = await import('#services/publishing/wake')
   const now = sqlTime()
   const wakes: { id: number; revision: number; at: number }[] = []
-  for (let start = 0; start < count; start += 500) {
-    const indexes = Array.from({ length: Math.min(500, count - start) }, (_, k) => start + k)
+  for (let start = from; start < from + count; start += 500) {
+    const indexes = Array.from({ length: Math.min(500, from + count - start) }, (_, k) => start + k)
     const posts = await db
       .insertQuery()
       .table('posts')

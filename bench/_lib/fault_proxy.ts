@@ -19,6 +19,10 @@ export class FaultProxy {
   /** n → ids of the posts the network created for it. */
   created = new Map<number, Set<string>>()
   faults: Record<FaultKind, number> = { '500': 0, '429': 0, 'timeout': 0, 'lost': 0 }
+  /** Added before forwarding each request: a network (or an upload) that takes its time. */
+  latencyMs = 0
+  /** Requests received and not answered yet (uploads and publishes in flight). */
+  inFlight = 0
   #server?: Server
   #hanging = new Set<ServerResponse>()
   #target: URL
@@ -58,6 +62,9 @@ export class FaultProxy {
     body: Buffer,
     res: ServerResponse
   ) {
+    this.inFlight++
+    res.once('close', () => this.inFlight--)
+    if (this.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, this.latencyMs))
     const path = new URL(url, 'http://x').pathname
     const isPublish = method === 'POST' && this.publishPath.test(path)
     let fault: FaultKind | null = null

@@ -4,6 +4,7 @@ import Post from '#models/post'
 import SocialAccount from '#models/social_account'
 import plugins from '#services/plugins'
 import { claimStatusCheck } from '#services/publishing/claim'
+import { withClaimsHeld } from '#services/publishing/claim_leases'
 import { AccountSession } from '#services/publishing/account_session'
 import { applyOutcome, type Outcome } from '#services/publishing/outcome'
 import { mediaItemsFor } from '#services/publishing/delivery_media'
@@ -16,10 +17,11 @@ import { publishingConfig } from '#services/publishing/settings'
  * plugin's read-only `checkStatus`, until it is published or failed — bounded by
  * `maxStatusChecks`, after which the delivery is unknown and the user is asked to check.
  */
-export async function checkDelivery(
-  payload: { deliveryId: number; revision: number },
-  worker: string
-) {
+export function checkDelivery(payload: { deliveryId: number; revision: number }, worker: string) {
+  return withClaimsHeld(worker, () => check(payload, worker))
+}
+
+async function check(payload: { deliveryId: number; revision: number }, worker: string) {
   if (!(await claimStatusCheck(payload.deliveryId, payload.revision, worker))) return 'not_claimed'
   const delivery = await Delivery.findOrFail(payload.deliveryId)
   const run = { delivery, worker }

@@ -38,6 +38,7 @@ export async function claimDelivery(
     status: 'publishing',
     lease_until: sqlTime(now + publishingConfig().leaseMs),
     claimed_by: worker,
+    waiting_for: null,
     attempts: db.raw('attempts + 1'),
     updated_at: sqlTime(now),
   }

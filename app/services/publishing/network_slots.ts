@@ -1,41 +1,85 @@
 import redis from '@adonisjs/redis/services/main'
+import { holderOf, type ProcessHolder } from '#queue/process_identity'
 import { publishingConfig, redisKey } from '#services/publishing/settings'
 
 /**
- * Per-network concurrency across every worker: a counting semaphore in Redis (a sorted
- * set of holders scored by their expiry, so a crashed worker's slot frees itself when its
- * lease would have ended).
+ * Publishes in flight at once, across every worker: per account by default (what networks
+ * rate-limit), plus an optional ceiling per network (`networkCeilings`). Each limit is a
+ * counting semaphore in Redis — a sorted set of holders scored by their lease's end. The
+ * live holder renews its lease on every worker heartbeat (`renewSlots`), a worker frees the
+ * slots of dead holders at once (`reclaimSlots`), and a lease nobody renews runs out by
+ * itself (a holder on another machine that vanished).
  */
 const ACQUIRE = `
-redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', ARGV[1])
-if redis.call('ZSCORE', KEYS[1], ARGV[4]) then return 1 end
-if redis.call('ZCARD', KEYS[1]) < tonumber(ARGV[2]) then
-  redis.call('ZADD', KEYS[1], ARGV[3], ARGV[4])
-  redis.call('PEXPIRE', KEYS[1], ARGV[5])
-  return 1
+local now = tonumber(ARGV[1])
+redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now)
+redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', now)
+if redis.call('ZSCORE', KEYS[1], ARGV[5]) then return 1 end
+if redis.call('ZCARD', KEYS[1]) >= tonumber(ARGV[2]) then return 0 end
+local ceiling = tonumber(ARGV[3])
+if ceiling > 0 and redis.call('ZCARD', KEYS[2]) >= ceiling then return -1 end
+redis.call('ZADD', KEYS[1], ARGV[4], ARGV[5])
+redis.call('PEXPIRE', KEYS[1], ARGV[6])
+redis.call('SADD', KEYS[3], KEYS[1])
+if ceiling > 0 then
+  redis.call('ZADD', KEYS[2], ARGV[4], ARGV[5])
+  redis.call('PEXPIRE', KEYS[2], ARGV[6])
+  redis.call('SADD', KEYS[3], KEYS[2])
 end
-return 0`
+return 1`
 
-const slotsKey = (network: string) => redisKey(`slots:${network}`)
-
-/** Holders of this process's own publishes in flight, per network (jobs that may wait, see below). */
-const running = new Map<string, Set<string>>()
-/** Jobs of this process waiting for a slot of each network, woken first-come when one of those publishes ends. */
-const waiting = new Map<string, (() => void)[]>()
-
-async function tryAcquire(network: string, holder: string) {
-  const { perNetworkConcurrency, leaseMs } = publishingConfig()
-  const now = Date.now()
-  const granted = await redis
-    .connection()
-    .eval(ACQUIRE, 1, slotsKey(network), now, perNetworkConcurrency, now + leaseMs, holder, leaseMs)
-  return Number(granted) === 1
+/** Whose publishes a slot counts against. */
+export interface SlotTarget {
+  network: string
+  accountId: number | null
 }
 
-/** Resolves when one of this process's publishes on `network` ends, or after `ms`. */
-async function nextRelease(network: string, ms: number) {
-  const queue = waiting.get(network) ?? []
-  waiting.set(network, queue)
+/** `granted`, or the limit that is full: the account's own, or its network's ceiling. */
+export type SlotAnswer = 'granted' | 'account' | 'network'
+
+const accountKey = (target: SlotTarget) => redisKey(`slots:account:${target.accountId ?? 0}`)
+const networkKey = (target: SlotTarget) => redisKey(`slots:network:${target.network}`)
+/** Every slot key in use, so dead holders can be found without scanning the keyspace. */
+const indexKey = () => redisKey('slots:index')
+
+/** Slots this process holds (holder → its keys), renewed until released. */
+const held = new Map<string, string[]>()
+/** Holders of this process's own publishes in flight, per account (jobs that may wait, see below). */
+const running = new Map<string, Set<string>>()
+/** Jobs of this process waiting for a slot of each account, woken first-come when one of its publishes ends. */
+const waiting = new Map<string, (() => void)[]>()
+
+async function tryAcquire(target: SlotTarget, holder: string): Promise<SlotAnswer> {
+  const { perAccountConcurrency, networkCeilings, leaseMs } = publishingConfig()
+  const now = Date.now()
+  const keys = [accountKey(target), networkKey(target)]
+  const answer = Number(
+    await redis
+      .connection()
+      .eval(
+        ACQUIRE,
+        3,
+        ...keys,
+        indexKey(),
+        now,
+        perAccountConcurrency,
+        networkCeilings[target.network] ?? 0,
+        now + leaseMs,
+        holder,
+        leaseMs
+      )
+  )
+  if (answer === 1) {
+    held.set(holder, networkCeilings[target.network] ? keys : [keys[0]])
+    return 'granted'
+  }
+  return answer === 0 ? 'account' : 'network'
+}
+
+/** Resolves when one of this process's publishes on the account ends, or after `ms`. */
+async function nextRelease(key: string, ms: number) {
+  const queue = waiting.get(key) ?? []
+  waiting.set(key, queue)
   let wake!: () => void
   const released = new Promise<void>((resolve) => (wake = resolve))
   queue.push(wake)
@@ -47,29 +91,88 @@ async function nextRelease(network: string, ms: number) {
 }
 
 /**
- * Takes a slot of the network. With `waitMs` (a publish job), a full network is waited on for
- * up to that long — but only for slots this process's own publishes hold, one waiter per such
- * publish: each ends within one network call and wakes a waiter at once. In a burst, slots
- * free every few milliseconds, and sending every job that found them full back to the queue
- * (a read, a write and an enqueue each, often several times over) cost more than the
- * publishes. Slots held elsewhere may belong to a slow network: those jobs get `false` at
- * once and re-arm themselves, so no worker slot is parked on them.
+ * Takes a slot for a publish to the account. With `waitMs` (a publish job), a full account
+ * is waited on for up to that long — but only for slots this process's own publishes hold,
+ * one waiter per such publish: each ends within one network call and wakes a waiter at once.
+ * In a burst, slots free every few milliseconds, and sending every job that found them full
+ * back to the queue (a read, a write and an enqueue each, often several times over) cost
+ * more than the publishes. Slots held elsewhere may belong to a slow account, and a full
+ * network ceiling to other accounts: those jobs get their answer at once and re-arm
+ * themselves, so no worker slot is parked on them.
  */
-export async function acquireNetworkSlot(network: string, holder: string, waitMs = 0) {
+export async function acquirePublishSlot(
+  target: SlotTarget,
+  holder: string,
+  waitMs = 0
+): Promise<SlotAnswer> {
   const deadline = Date.now() + waitMs
+  const key = accountKey(target)
   for (;;) {
-    if (await tryAcquire(network, holder)) {
-      if (waitMs > 0) running.set(network, (running.get(network) ?? new Set()).add(holder))
-      return true
+    const answer = await tryAcquire(target, holder)
+    if (answer === 'granted') {
+      if (waitMs > 0) running.set(key, (running.get(key) ?? new Set()).add(holder))
+      return answer
     }
     const left = deadline - Date.now()
-    if (left <= 0 || (waiting.get(network)?.length ?? 0) >= (running.get(network)?.size ?? 0))
-      return false
-    await nextRelease(network, left)
+    if (
+      answer === 'network' ||
+      left <= 0 ||
+      (waiting.get(key)?.length ?? 0) >= (running.get(key)?.size ?? 0)
+    )
+      return answer
+    await nextRelease(key, left)
   }
 }
 
-export async function releaseNetworkSlot(network: string, holder: string) {
-  await redis.connection().zrem(slotsKey(network), holder)
-  if (running.get(network)?.delete(holder)) waiting.get(network)?.shift()?.()
+export async function releasePublishSlot(target: SlotTarget, holder: string) {
+  held.delete(holder)
+  await redis
+    .connection()
+    .multi()
+    .zrem(accountKey(target), holder)
+    .zrem(networkKey(target), holder)
+    .exec()
+  const key = accountKey(target)
+  if (running.get(key)?.delete(holder)) waiting.get(key)?.shift()?.()
+}
+
+/** Extends the lease of every slot this process holds (and puts it back if Redis lost it). */
+export async function renewSlots() {
+  if (!held.size) return
+  const { leaseMs } = publishingConfig()
+  const until = Date.now() + leaseMs
+  const batch = redis.connection().multi()
+  for (const [holder, keys] of held)
+    for (const key of keys)
+      batch.zadd(key, until, holder).pexpire(key, leaseMs).sadd(indexKey(), key)
+  await batch.exec()
+}
+
+/** Frees every slot whose holder is dead, and forgets slot keys that have emptied. */
+export async function reclaimSlots(isDead: (holder: ProcessHolder) => boolean) {
+  const connection = redis.connection()
+  const keys = await connection.smembers(indexKey())
+  let freed = 0
+  for (const key of keys) {
+    const holders = await connection.zrange(key, 0, -1)
+    if (!holders.length) {
+      await connection.srem(indexKey(), key)
+      continue
+    }
+    const dead = holders.filter((name) => {
+      const holder = holderOf(name)
+      return holder !== null && isDead(holder)
+    })
+    if (dead.length) freed += await connection.zrem(key, ...dead)
+  }
+  return freed
+}
+
+/** Who holds an account's slots, and until when (epoch ms) unless renewed. */
+export async function slotLeases(target: SlotTarget) {
+  const flat = await redis.connection().zrange(accountKey(target), 0, -1, 'WITHSCORES')
+  const leases: { holder: string; until: number }[] = []
+  for (let i = 0; i < flat.length; i += 2)
+    leases.push({ holder: flat[i], until: Number(flat[i + 1]) })
+  return leases
 }

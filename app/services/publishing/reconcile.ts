@@ -6,6 +6,7 @@ import Post from '#models/post'
 import SocialAccount from '#models/social_account'
 import plugins from '#services/plugins'
 import { claimExpiredLease } from '#services/publishing/claim'
+import { withClaimsHeld } from '#services/publishing/claim_leases'
 import { AccountSession } from '#services/publishing/account_session'
 import { applyOutcome } from '#services/publishing/outcome'
 import { mediaItemsFor } from '#services/publishing/delivery_media'
@@ -15,25 +16,37 @@ import { wakeAt, wakeForStatusCheck, wakeState } from '#services/publishing/wake
 import { publishingConfig, sqlTime } from '#services/publishing/settings'
 import db from '@adonisjs/lucid/services/db'
 
+// `orphaned` (active, but its worker died: wake.ts) is not among them: a second wake-up is
+// harmless (the claim is a compare-and-set), waiting for BullMQ's stalled-job check is not.
 const LIVE_JOB_STATES = new Set(['waiting', 'delayed', 'active', 'prioritized', 'waiting-children'])
 const BATCH = 200
+/** Stuck deliveries resolved at once by one reconciler pass. */
+const STUCK_IN_PARALLEL = 4
+/** A bound on one pass (50,000 due deliveries); the next pass goes on. */
+const MAX_PAGES = 250
 
-/** Due deliveries whose wake-up call Redis no longer has (wiped, evicted, failed) get a new one. */
+/**
+ * Due deliveries whose wake-up call Redis no longer has (wiped, evicted, failed, or its
+ * worker died) get a new one. All of them in one pass, a page at a time: after Redis came
+ * back empty every due delivery is in this state at once.
+ */
 async function requeueLost(now: DateTime) {
-  const due = await Delivery.query()
-    .whereIn('status', ['scheduled', 'queued'])
-    .where(
-      'due_at',
-      '<=',
-      sqlTime(now.minus({ milliseconds: publishingConfig().reconcileGraceMs }))
-    )
-    .orderBy('due_at', 'asc')
-    .limit(BATCH)
+  const dueBefore = sqlTime(now.minus({ milliseconds: publishingConfig().reconcileGraceMs }))
   let requeued = 0
-  for (const delivery of due) {
-    if (LIVE_JOB_STATES.has(await wakeState(delivery.jobId))) continue
-    await wakeAt(delivery, Date.now(), `rec${Date.now()}`)
-    requeued++
+  for (let page = 0; page < MAX_PAGES; page++) {
+    const due = await Delivery.query()
+      .whereIn('status', ['scheduled', 'queued'])
+      .where('due_at', '<=', dueBefore)
+      .orderBy('due_at', 'asc')
+      .orderBy('id', 'asc')
+      .offset(page * BATCH)
+      .limit(BATCH)
+    for (const delivery of due) {
+      if (LIVE_JOB_STATES.has(await wakeState(delivery.jobId))) continue
+      await wakeAt(delivery, Date.now(), `rec${Date.now()}`)
+      requeued++
+    }
+    if (due.length < BATCH) break
   }
   return requeued
 }
@@ -87,8 +100,15 @@ async function resolveStuck(delivery: Delivery, worker: string) {
   )
 }
 
-/** One pass of the reconciler (a repeatable job every `reconcileEveryMs`). */
-export async function reconcileDeliveries(worker: string) {
+/**
+ * One pass of the reconciler (a repeatable job every `reconcileEveryMs`, and at once when a
+ * worker frees a dead one's claims: leases.ts).
+ */
+export function reconcileDeliveries(worker: string) {
+  return withClaimsHeld(worker, () => reconcile(worker))
+}
+
+async function reconcile(worker: string) {
   const now = DateTime.utc()
   const requeued = await requeueLost(now)
   const stuck = await Delivery.query()
@@ -96,13 +116,20 @@ export async function reconcileDeliveries(worker: string) {
     .where('lease_until', '<', sqlTime(now))
     .orderBy('lease_until', 'asc')
     .limit(BATCH)
+  // A few at a time: each may wait on its network (a lookup, a same-key retry), and after a
+  // crash a whole worker's claims arrive at once — one slow account must not hold up the rest.
   let resolved = 0
-  for (const delivery of stuck) {
-    try {
-      if (await resolveStuck(delivery, worker)) resolved++
-    } catch (error) {
-      logger.error({ err: error, deliveryId: delivery.id }, 'could not resolve a stuck delivery')
+  let next = 0
+  const resolveNext = async () => {
+    while (next < stuck.length) {
+      const delivery = stuck[next++]
+      try {
+        if (await resolveStuck(delivery, worker)) resolved++
+      } catch (error) {
+        logger.error({ err: error, deliveryId: delivery.id }, 'could not resolve a stuck delivery')
+      }
     }
   }
+  await Promise.all(Array.from({ length: STUCK_IN_PARALLEL }, resolveNext))
   return { requeued, resolved }
 }

@@ -2,7 +2,8 @@ import { setTimeout as sleep } from 'node:timers/promises'
 import { ambiguous, failed, type MediaItem, type PublishContext } from '#sdk'
 import plugins from '#services/plugins'
 import { claimDelivery } from '#services/publishing/claim'
-import { acquireNetworkSlot, releaseNetworkSlot } from '#services/publishing/network_slots'
+import { acquirePublishSlot, releasePublishSlot } from '#services/publishing/network_slots'
+import { withClaimsHeld } from '#services/publishing/claim_leases'
 import { AccountSession } from '#services/publishing/account_session'
 import { applyOutcome, type Attempt, type Outcome } from '#services/publishing/outcome'
 import { loadDueDelivery, type DueDelivery } from '#services/publishing/due_delivery'
@@ -86,11 +87,19 @@ async function publishClaimed(run: Run, due: DueDelivery, notBefore = 0) {
 }
 
 /**
- * What a publish job does when it wakes: takes a slot of the delivery's network, claims
- * the delivery (compare-and-set), publishes, settles. Any mismatch — edited, rescheduled,
- * cancelled, already claimed — ends here without touching the network.
+ * What a publish job does when it wakes: takes a publish slot of the delivery's account,
+ * claims the delivery (compare-and-set), publishes, settles. Any mismatch — edited,
+ * rescheduled, cancelled, already claimed — ends here without touching the network. The
+ * claim's lease is renewed while this runs (claim_leases.ts).
  */
-export async function runDelivery(
+export function runDelivery(
+  payload: { deliveryId: number; revision: number; notBefore?: number },
+  worker: string
+): Promise<RunResult> {
+  return withClaimsHeld(worker, () => wakeUp(payload, worker))
+}
+
+async function wakeUp(
   payload: { deliveryId: number; revision: number; notBefore?: number },
   worker: string
 ): Promise<RunResult> {
@@ -113,22 +122,30 @@ export async function runDelivery(
     await wakeAt(delivery, payload.notBefore!, `early${Date.now()}`)
     return 'early'
   }
-  // Most of the early window is waited out here, before the network slot is taken, so a
-  // waiting job does not hold one of its network's few slots; PREPARE_MS is left for the
-  // slot, the claim and loading the post and account ahead of the instant.
+  // Most of the early window is waited out here, before the slot is taken, so a waiting job
+  // does not hold one of its account's few slots; PREPARE_MS is left for the slot, the claim
+  // and loading the post and account ahead of the instant.
   await waitUntil((payload.notBefore ?? 0) - PREPARE_MS)
 
   const { networkBusyRetryMs } = publishingConfig()
-  // A full network is waited on briefly (its slots free every few milliseconds in a burst);
+  const slot = { network: delivery.network, accountId: delivery.socialAccountId }
+  // A full account is waited on briefly (its slots free every few milliseconds in a burst);
   // past that, or when enough jobs already wait for it, the job re-arms instead.
-  if (!(await acquireNetworkSlot(delivery.network, worker, networkBusyRetryMs))) {
-    // The network is at its limit: wake again shortly, without holding a worker slot meanwhile.
-    // From the instant this wake-up was for, not from now: it fired WAKE_EARLY_MS early, and the
-    // next one must land in a later `busy` bucket (a job id BullMQ has not seen yet).
+  const answer = await acquirePublishSlot(slot, worker, networkBusyRetryMs)
+  if (answer !== 'granted') {
+    // At the limit: wake again shortly, without holding a worker slot meanwhile, and say
+    // what the delivery waits for. From the instant this wake-up was for, not from now: it
+    // fired WAKE_EARLY_MS early, and the next one must land in a later `busy` bucket (a job
+    // id BullMQ has not seen yet).
     const at =
       Math.max(Date.now(), payload.notBefore ?? 0, delivery.dueAt?.toMillis() ?? 0) +
       networkBusyRetryMs
-    await wakeAt(delivery, at, `busy${Math.floor(at / networkBusyRetryMs)}`)
+    await wakeAt(
+      delivery,
+      at,
+      `busy${Math.floor(at / networkBusyRetryMs)}`,
+      answer === 'account' ? 'account_slot' : 'network_slot'
+    )
     return 'network_busy'
   }
   try {
@@ -141,6 +158,6 @@ export async function runDelivery(
     await publishClaimed({ delivery: claimed, worker }, due, payload.notBefore)
     return 'done'
   } finally {
-    await releaseNetworkSlot(delivery.network, worker)
+    await releasePublishSlot(slot, worker)
   }
 }

@@ -1,4 +1,3 @@
-import { hostname } from 'node:os'
 import { DateTime } from 'luxon'
 import app from '@adonisjs/core/services/app'
 import db from '@adonisjs/lucid/services/db'
@@ -7,6 +6,7 @@ import type { DatabaseQueryBuilderContract } from '@adonisjs/lucid/types/querybu
 import type { PublishingConfig } from '#config/publishing'
 import type { QueueConfig } from '#queue/types'
 import { redactReason } from '#sdk/redact'
+import { leaseName } from '#queue/process_identity'
 
 /** Read at call time so tests can shrink delays on the live config object. */
 export const publishingConfig = () => app.config.get<PublishingConfig>('publishing')
@@ -66,9 +66,11 @@ export async function updateReturningRows(
   return (await query) as unknown as Record<string, unknown>[]
 }
 
-/** Who holds a claim: this process and the job that woke it, for the logs and the lease. */
-export const workerIdentity = (jobId: string | undefined) =>
-  `${hostname()}:${process.pid}:${jobId ?? 'direct'}`.slice(0, 191)
+/**
+ * Who holds a claim or a publish slot: this process (host, pid, boot, nonce — see
+ * #queue/process_identity, which tells a live holder from a dead one) and the job that woke it.
+ */
+export const workerIdentity = (jobId: string | undefined) => leaseName(jobId ?? 'direct')
 
 /**
  * A short, single-line reason safe to show to users and store in `last_error`. Plugin

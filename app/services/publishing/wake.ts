@@ -1,6 +1,8 @@
 import db from '@adonisjs/lucid/services/db'
+import redis from '@adonisjs/redis/services/main'
 import queue from '#queue/main'
 import type Delivery from '#models/delivery'
+import type { DeliveryWaitingFor } from '#models/delivery'
 import PublishDeliveryJob, { type DeliveryWake } from '#jobs/publish_delivery_job'
 import CheckDeliveryStatusJob from '#jobs/check_delivery_status_job'
 
@@ -15,13 +17,20 @@ export function wakeJobId(delivery: Wakeable, suffix?: string) {
   return `delivery:${delivery.id}:${delivery.revision}${suffix ? `.${suffix}` : ''}`
 }
 
-/** Records which job is the delivery's current wake-up call (the reconciler checks it is alive). */
-async function rememberJob(delivery: Wakeable, jobId: string) {
+/**
+ * Records which job is the delivery's current wake-up call (the reconciler checks it is
+ * alive) and, when it waits for a free publish slot, that it does (shown on the post page).
+ */
+async function rememberJob(
+  delivery: Wakeable,
+  jobId: string,
+  waitingFor: DeliveryWaitingFor | null = null
+) {
   await db
     .from('deliveries')
     .where('id', delivery.id)
     .where('revision', delivery.revision)
-    .update({ job_id: jobId })
+    .update({ job_id: jobId, waiting_for: waitingFor })
 }
 
 /**
@@ -45,9 +54,14 @@ export type TimedWake = DeliveryWake & { notBefore: number }
  * Enqueues a delayed wake-up for a delivery. Written to the database first: if Redis is
  * down the row is still due, and the reconciler enqueues it when Redis is back.
  */
-export async function wakeAt(delivery: Wakeable, atMs: number, suffix?: string) {
+export async function wakeAt(
+  delivery: Wakeable,
+  atMs: number,
+  suffix?: string,
+  waitingFor: DeliveryWaitingFor | null = null
+) {
   const jobId = wakeJobId(delivery, suffix)
-  await rememberJob(delivery, jobId)
+  await rememberJob(delivery, jobId, waitingFor)
   const delay = Math.max(0, atMs - WAKE_EARLY_MS - Date.now())
   const payload: TimedWake = {
     deliveryId: delivery.id,
@@ -84,9 +98,18 @@ export async function removeWake(jobId: string | null) {
   }
 }
 
-/** BullMQ's state of a job, or `missing` when Redis no longer has it. */
+/**
+ * BullMQ's state of a job, `missing` when Redis no longer has it, or `orphaned` when it is
+ * `active` without a lock: the worker running it died, and BullMQ's stalled-job check has
+ * not moved it back yet.
+ */
 export async function wakeState(jobId: string | null) {
   if (!jobId) return 'missing'
-  const job = await queue.use('publish').getJob(jobId)
-  return job ? await job.getState() : 'missing'
+  const publish = queue.use('publish')
+  const job = await publish.getJob(jobId)
+  if (!job) return 'missing'
+  const state = await job.getState()
+  if (state !== 'active') return state
+  // The queues use the app's Redis connection settings (config/queue.ts), hence this client.
+  return (await redis.connection().exists(`${publish.toKey(jobId)}:lock`)) ? state : 'orphaned'
 }

@@ -118,6 +118,8 @@ export type DeliveryDetail = PostTarget & {
   externalUrl: string | null
   publishedAt: string | null
   dueAt: string | null
+  /** Set while the delivery waits for a free publish slot of its account (or of its network's ceiling). */
+  waitingFor: 'account_slot' | 'network_slot' | null
 }
 
 export type PostDetail = {

@@ -10,7 +10,7 @@ import { issueToken } from '#services/api/tokens'
 import { outboundPolicy } from '#sdk'
 import { WorkerRunner } from '#queue/worker_runner'
 import type { QueueName } from '#queue/types'
-import { jobs } from '#jobs/main'
+import { jobs, leaseKeepers } from '#jobs/main'
 import { capturingLogger } from '#tests/unit/queue/fixtures'
 
 export async function makeToken(workspace: Workspace, user: User, scope: ApiScope = 'write') {
@@ -29,6 +29,7 @@ export async function startWorker(queues: QueueName[]) {
   const runner = new WorkerRunner({
     manager: await app.container.make('queue'),
     registry: jobs,
+    leaseKeepers: await leaseKeepers(),
     logger,
     redis: redis.connection(),
     queues,

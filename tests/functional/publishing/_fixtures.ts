@@ -12,7 +12,7 @@ import { saveConnections } from '#actions/channels/save_connections'
 import { createPost } from '#actions/posts/create_post'
 import type { TargetInput } from '#services/posts/check_targets'
 import { WorkerRunner } from '#queue/worker_runner'
-import { jobs } from '#jobs/main'
+import { jobs, leaseKeepers } from '#jobs/main'
 import type { JobSchedule } from '#queue/worker_runner'
 import plugins from '#services/plugins'
 import Delivery from '#models/delivery'
@@ -35,7 +35,7 @@ export const FAST: Partial<PublishingConfig> = {
   freeRateLimitWaits: 3,
   msPerNetworkSecond: 200,
   maxStatusChecks: 5,
-  perNetworkConcurrency: 3,
+  perAccountConcurrency: 3,
   networkBusyRetryMs: 80,
   reconcileGraceMs: 0,
   refreshMarginMs: 60_000,
@@ -121,6 +121,7 @@ export async function startWorker(schedules: JobSchedule[] = []) {
     redis: redis.connection(),
     queues: ['publish'],
     schedules,
+    leaseKeepers: await leaseKeepers(),
     heartbeat: { ttlMs: 2000, intervalMs: 500 },
   })
   await runner.start()

@@ -184,4 +184,44 @@ test.group('Publishing faults: timeouts, duplicates, a wiped Redis', (group) => 
     for (const fake of [world.mastodon, world.bluesky, world.x])
       assert.lengthOf(publishRequests(fake), 1)
   })
+
+  test('Redis restarted empty under a running worker: its repeatable reconciler comes back and re-arms what is due', async ({
+    assert,
+    cleanup,
+  }) => {
+    const { runner } = await startWorker([
+      {
+        key: 'reconcile-deliveries',
+        job: () => import('#jobs/reconcile_deliveries_job'),
+        repeat: { every: 200 },
+      },
+    ])
+    cleanup(async () => {
+      await runner.stop()
+    })
+    const first = await draft(world, [
+      { socialAccountId: world.accounts.mastodon.id },
+      { socialAccountId: world.accounts.x.id },
+    ])
+    const second = await draft(
+      world,
+      [{ socialAccountId: world.accounts.bluesky.id }],
+      'Second post of the day'
+    )
+    await schedulePost({ post: first.post, actor: world.owner, at: inMs(1500) })
+    await schedulePost({ post: second.post, actor: world.owner, at: inMs(1500) })
+    // Wake-ups and the reconciler's schedule gone, the worker still running.
+    await redis.flushdb()
+
+    const deliveries = [
+      ...(await settled(first.post.id, undefined, 15_000)),
+      ...(await settled(second.post.id, undefined, 15_000)),
+    ]
+    assert.deepEqual(
+      deliveries.map((d) => d.status),
+      ['published', 'published', 'published']
+    )
+    for (const fake of [world.mastodon, world.bluesky, world.x])
+      assert.lengthOf(publishRequests(fake), 1)
+  })
 })

@@ -13,7 +13,7 @@ import { cancelPost } from '#actions/posts/cancel_post'
 import { claimDelivery } from '#services/publishing/claim'
 import { runDelivery } from '#services/publishing/run_delivery'
 import { reconcileDeliveries } from '#services/publishing/reconcile'
-import { acquireNetworkSlot, releaseNetworkSlot } from '#services/publishing/network_slots'
+import { acquirePublishSlot, releasePublishSlot } from '#services/publishing/network_slots'
 import { openToken } from '#services/token_vault'
 import { sqlTime } from '#services/publishing/settings'
 import { withCleanState } from '#tests/helpers/database'
@@ -139,17 +139,19 @@ test.group('Publishing lifecycle: leases, rescheduling, limits, edits', (group) 
     assert.lengthOf(publishRequests(world.mastodon), 1)
   })
 
-  test('a network at its limit waits without holding up the others', async ({
+  test('an account at its limit waits without holding up the others, and says what it waits for', async ({
     assert,
+    client,
     cleanup,
   }) => {
     const { runner } = await startWorker()
     cleanup(async () => {
       await runner.stop()
     })
-    // Every X slot taken (a slow X): X deliveries wait, Mastodon and Bluesky go out.
+    // Every slot of the X account taken (a slow X): its delivery waits, Mastodon and Bluesky go out.
+    const slot = { network: 'x', accountId: world.accounts.x.id }
     const holders = ['slow-1', 'slow-2', 'slow-3']
-    for (const holder of holders) assert.isTrue(await acquireNetworkSlot('x', holder))
+    for (const holder of holders) assert.equal(await acquirePublishSlot(slot, holder), 'granted')
     const { post } = await draft(world, [
       { socialAccountId: world.accounts.x.id },
       { socialAccountId: world.accounts.mastodon.id },
@@ -163,15 +165,24 @@ test.group('Publishing lifecycle: leases, rescheduling, limits, edits', (group) 
     const x = await Delivery.query().where('post_id', post.id).where('network', 'x').firstOrFail()
     assert.equal(x.status, 'queued')
     assert.match(x.jobId!, /\.busy\d+$/)
+    assert.equal(x.waitingFor, 'account_slot')
     assert.lengthOf(publishRequests(world.x), 0)
+    // The post page gets it, to say what the delivery waits for.
+    const page = await client
+      .get(`/w/${world.workspace.slug}/posts/${post.id}`)
+      .loginAs(world.owner)
+      .withInertia()
+    const shown = (page.inertiaProps.post as any).deliveries.find((d: any) => d.network === 'x')
+    assert.equal(shown.waitingFor, 'account_slot')
 
-    for (const holder of holders) await releaseNetworkSlot('x', holder)
+    for (const holder of holders) await releasePublishSlot(slot, holder)
     const deliveries = await settled(post.id)
     assert.deepEqual(
       deliveries.map((d) => d.status),
       ['published', 'published', 'published']
     )
     assert.lengthOf(publishRequests(world.x), 1)
+    assert.isNull(deliveries.find((d) => d.network === 'x')!.waitingFor)
   })
 
   test('editing a scheduled post bumps every revision and publishes the new text once', async ({

@@ -3,13 +3,13 @@ import app from '@adonisjs/core/services/app'
 import type { PublishingConfig } from '#config/publishing'
 import Delivery from '#models/delivery'
 import { publishNow } from '#actions/posts/publish_now'
-import { acquireNetworkSlot, releaseNetworkSlot } from '#services/publishing/network_slots'
+import { acquirePublishSlot, releasePublishSlot } from '#services/publishing/network_slots'
 import { withCleanState } from '#tests/helpers/database'
 import { draft, publishRequests, settled, startWorker, withWorld } from './_fixtures.js'
 
 const publishing = () => app.config.get<PublishingConfig>('publishing')
 
-test.group('Publishing: a full network is waited on, not thrashed', (group) => {
+test.group('Publishing: a full account is waited on, not thrashed', (group) => {
   withCleanState(group)
   const world = withWorld(group)
 
@@ -17,32 +17,63 @@ test.group('Publishing: a full network is waited on, not thrashed', (group) => {
     assert,
     cleanup,
   }) => {
-    publishing().perNetworkConcurrency = 1
+    publishing().perAccountConcurrency = 1
+    const first = { network: 'mastodon', accountId: 1 }
+    const second = { network: 'mastodon', accountId: 2 }
     cleanup(async () => {
       for (const holder of ['job-a', 'job-b', 'elsewhere', 'job-c']) {
-        await releaseNetworkSlot('mastodon', holder)
-        await releaseNetworkSlot('bluesky', holder)
+        await releasePublishSlot(first, holder)
+        await releasePublishSlot(second, holder)
       }
     })
-    assert.isTrue(await acquireNetworkSlot('mastodon', 'job-a', 2000))
+    assert.equal(await acquirePublishSlot(first, 'job-a', 2000), 'granted')
     const started = Date.now()
-    const waiting = acquireNetworkSlot('mastodon', 'job-b', 2000)
-    setTimeout(() => void releaseNetworkSlot('mastodon', 'job-a'), 100)
-    assert.isTrue(await waiting)
+    const waiting = acquirePublishSlot(first, 'job-b', 2000)
+    setTimeout(() => void releasePublishSlot(first, 'job-a'), 100)
+    assert.equal(await waiting, 'granted')
     assert.isBelow(Date.now() - started, 1000)
 
-    // Held by someone this process is not running (another worker, maybe a slow network): no wait.
-    assert.isTrue(await acquireNetworkSlot('bluesky', 'elsewhere'))
+    // Held by someone this process is not running (another worker, maybe a slow account): no wait.
+    assert.equal(await acquirePublishSlot(second, 'elsewhere'), 'granted')
     const refused = Date.now()
-    assert.isFalse(await acquireNetworkSlot('bluesky', 'job-c', 2000))
+    assert.equal(await acquirePublishSlot(second, 'job-c', 2000), 'account')
     assert.isBelow(Date.now() - refused, 500)
   })
 
-  test('two posts for a network with one slot both go out once, the second without re-queuing', async ({
+  test('the cap is per account: a full account leaves the others of its network free, unless the network has a ceiling', async ({
     assert,
     cleanup,
   }) => {
-    publishing().perNetworkConcurrency = 1
+    publishing().perAccountConcurrency = 2
+    const slow = { network: 'bluesky', accountId: 11 }
+    const other = { network: 'bluesky', accountId: 12 }
+    cleanup(async () => {
+      for (const holder of ['slow-1', 'slow-2', 'slow-3', 'other-1', 'other-2'])
+        for (const target of [slow, other]) await releasePublishSlot(target, holder)
+    })
+    assert.equal(await acquirePublishSlot(slow, 'slow-1'), 'granted')
+    assert.equal(await acquirePublishSlot(slow, 'slow-2'), 'granted')
+    assert.equal(await acquirePublishSlot(slow, 'slow-3'), 'account')
+    assert.equal(await acquirePublishSlot(other, 'other-1'), 'granted')
+    assert.equal(await acquirePublishSlot(other, 'other-2'), 'granted')
+    for (const holder of ['slow-1', 'slow-2', 'other-1', 'other-2'])
+      for (const target of [slow, other]) await releasePublishSlot(target, holder)
+
+    // A ceiling of 3 for the whole network: three of its publishes in flight fill it.
+    publishing().networkCeilings = { bluesky: 3 }
+    assert.equal(await acquirePublishSlot(slow, 'slow-1'), 'granted')
+    assert.equal(await acquirePublishSlot(slow, 'slow-2'), 'granted')
+    assert.equal(await acquirePublishSlot(other, 'other-1'), 'granted')
+    assert.equal(await acquirePublishSlot(other, 'other-2'), 'network')
+    await releasePublishSlot(slow, 'slow-1')
+    assert.equal(await acquirePublishSlot(other, 'other-2'), 'granted')
+  })
+
+  test('two posts for an account with one slot both go out once, the second without re-queuing', async ({
+    assert,
+    cleanup,
+  }) => {
+    publishing().perAccountConcurrency = 1
     // Long enough that the second job is still waiting when the first publish ends.
     publishing().networkBusyRetryMs = 3000
     const { runner } = await startWorker()
