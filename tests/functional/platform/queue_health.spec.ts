@@ -17,6 +17,7 @@ async function writeBeat(host: string, ageMs = 0) {
   const at = Date.now() - ageMs
   const info: WorkerInfo = {
     id: `${host}:4242:test`,
+    holder: `${host}:4242:test-boot:test`,
     pid: 4242,
     host,
     queues: ['publish'],

@@ -211,7 +211,7 @@ test.group('Publishing faults: timeouts, duplicates, a wiped Redis', (group) => 
     await schedulePost({ post: first.post, actor: world.owner, at: inMs(1500) })
     await schedulePost({ post: second.post, actor: world.owner, at: inMs(1500) })
     // Wake-ups and the reconciler's schedule gone, the worker still running.
-    await redis.flushdb()
+    await resetRedis()
 
     const deliveries = [
       ...(await settled(first.post.id, undefined, 15_000)),
