@@ -85,11 +85,7 @@ export function useCalendarOptions(
       center: 'title',
       right: 'dayGridMonth,timeGridWeek,listMonth',
     },
-    // Text chevrons: FullCalendar's icon font is a data: URL, which the CSP's font-src refuses.
-    buttonIcons: false,
     buttonText: {
-      prev: '‹',
-      next: '›',
       today: t('calendar.today'),
       month: t('calendar.views.month'),
       week: t('calendar.views.week'),
