@@ -37,7 +37,7 @@ test.group('Confirmations use the app’s dialog, not the browser’s', (group) 
     // Escape cancels.
     await disconnect.click()
     await waitFor(page, dt('confirm-dialog'))
-    await page.assertTextContains(dt('confirm-dialog'), `Déconnecter ${account.displayName} ?`)
+    await page.assertTextContains(dt('confirm-dialog'), `Déconnecter ${account.displayName}\u202f?`)
     await page.assertTextContains(dt('confirm-accept'), 'Déconnecter')
     await page.assertTextContains(dt('confirm-cancel'), 'Annuler')
     await screenshot(page, 'item6-after-dialog-fr')
