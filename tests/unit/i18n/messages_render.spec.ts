@@ -75,7 +75,7 @@ for (const locale of LOCALES) {
           cut.push(`${key}\n    shows:    ${shown}\n    expected: ${expected}`)
         continue
       }
-      const counts = forms.length === 2 ? [1, 2] : forms.map((_, index) => index)
+      const counts = forms.length === 2 ? [1, 2] : forms.map((_, form) => form)
       for (const count of counts) {
         const withCount = { ...values, n: count, count }
         const shown = t(id, withCount, count)
