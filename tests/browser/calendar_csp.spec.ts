@@ -13,13 +13,13 @@ test.group('Calendar under the Content-Security-Policy', (group) => {
     const owner = await makeUser()
     const workspace = await makeWorkspace(owner, 'Pistache Bakery')
     await browserContext.loginAs(owner)
-    await browserContext.addInitScript(() => {
-      const seen: string[] = []
-      ;(window as any).cspViolations = seen
+    // Records every CSP violation of the page, from its first script on.
+    await browserContext.addInitScript(`
+      window.cspViolations = []
       document.addEventListener('securitypolicyviolation', (event) =>
-        seen.push(`${event.violatedDirective} ${event.blockedURI.slice(0, 40)}`)
+        window.cspViolations.push(event.violatedDirective + ' ' + event.blockedURI.slice(0, 40))
       )
-    })
+    `)
     const page = await visit(`/w/${workspace.slug}/calendar`, { timeout: FIRST_LOAD_TIMEOUT })
     const consoleErrors: string[] = []
     page.on('console', (message) => {
@@ -28,12 +28,12 @@ test.group('Calendar under the Content-Security-Policy', (group) => {
     await page.setViewportSize({ width: 1280, height: 900 })
     await waitFor(page, '.fc-prev-button .fc-icon', FIRST_LOAD_TIMEOUT)
     // The chevrons are drawn with FullCalendar's own font once it has loaded.
-    await page.waitForFunction(() => document.fonts.check('16px fcicons'))
-    await page.evaluate(() => document.fonts.ready)
+    await page.waitForFunction(`document.fonts.check('16px fcicons')`)
+    await page.evaluate('document.fonts.ready.then(() => true)')
     // Tests serve the front end through Vite's dev middleware, whose HMR client opens a
     // websocket the CSP refuses; a production build has no such client.
     const notVite = (text: string) => !/ws:\/\/127\.0\.0\.1|\[vite\]|WebSocket/.test(text)
-    const violations: string[] = await page.evaluate(() => (window as any).cspViolations)
+    const violations = await page.evaluate<string[]>('window.cspViolations')
     assert.deepEqual(violations.filter(notVite), [])
     assert.deepEqual(consoleErrors.filter(notVite), [], consoleErrors.join('\n'))
     await screenshot(page, 'item10-after-calendar')

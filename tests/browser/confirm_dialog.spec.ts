@@ -1,15 +1,15 @@
 import { test } from '@japa/runner'
+import type { Page } from 'playwright'
 import SocialAccount from '#models/social_account'
 import { withCleanState } from '#tests/helpers/database'
 import { makeAccount } from '#tests/functional/calendar/_fixtures'
 import { dt, FIRST_LOAD_TIMEOUT, makeUser, makeWorkspace, screenshot, waitFor } from './_helpers.js'
 
 /** The element that has the keyboard focus, by its data-test name (or its tag). */
-const focused = (page: any): Promise<string> =>
-  page.evaluate(() => {
-    const element = document.activeElement as HTMLElement | null
-    return element?.dataset.test ?? element?.tagName ?? ''
-  })
+const focused = (page: Page): Promise<string> =>
+  page.evaluate(
+    '(document.activeElement && (document.activeElement.dataset.test || document.activeElement.tagName)) || ""'
+  )
 
 test.group('Confirmations use the app’s dialog, not the browser’s', (group) => {
   withCleanState(group)

@@ -75,9 +75,9 @@ test.group('Channels: networks the server has no app for', (group) => {
         .redirects(0)
       assert.equal(response.status(), 302)
       assert.equal(response.header('location'), `/w/${workspace.slug}/channels`)
-      assert.match(response.flashMessage('error'), /is not set up on this server yet/)
+      assert.match(String(response.flashMessage('error')), /is not set up on this server yet/)
       // No OAuth state was started either.
-      assert.notProperty(response.session(), 'oauth')
+      assert.isUndefined((response.session() as Record<string, unknown>).oauth)
     })
   }
 })
