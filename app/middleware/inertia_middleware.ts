@@ -36,7 +36,7 @@ export default class InertiaMiddleware extends BaseInertiaMiddleware {
       user: ctx.inertia.always(user ? toCurrentUser(user) : null),
       workspaces: ctx.inertia.always(memberships.map((member) => toWorkspaceChoice(member))),
       workspace: ctx.inertia.always(
-        shown ? toCurrentWorkspace(shown.workspace, shown.member) : null
+        shown ? toCurrentWorkspace(shown.workspace, shown.member, ctx.i18n?.locale ?? 'en') : null
       ),
       /** Production mail goes nowhere: a banner for those who run the workspace. */
       mailUnsent: ctx.inertia.always(
