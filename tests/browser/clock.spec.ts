@@ -21,12 +21,12 @@ test.group('Week start and 12/24 h follow the workspace, not the browser', (grou
     assert.match(await calendar.locator('.fc-col-header-cell').first().innerText(), /mon/i)
     await screenshot(calendar, 'item3-after-calendar-monday')
 
-    // The composer's time field writes 24 h in this workspace, whatever the browser's language.
-    const composer = await visit(`/w/${workspace.slug}/posts/new`)
-    await waitFor(composer, dt('schedule-time'), FIRST_LOAD_TIMEOUT)
-    await composer.locator(dt('schedule-time')).fill('2:30 pm')
-    await composer.locator(dt('schedule-time')).blur()
-    assert.equal(await composer.locator(dt('schedule-time')).inputValue(), '14:30')
+    // The time fields (posting schedule, composer) write 24 h here, whatever the browser's language.
+    const composer = await visit(`/w/${workspace.slug}/settings/schedule`)
+    await waitFor(composer, dt('slot-input-1'), FIRST_LOAD_TIMEOUT)
+    await composer.locator(dt('slot-input-1')).fill('2:30 pm')
+    await composer.locator(dt('slot-input-1')).blur()
+    assert.equal(await composer.locator(dt('slot-input-1')).inputValue(), '14:30')
 
     await Workspace.query().where('id', workspace.id).update({ week_start: 0, hour_cycle: 'h12' })
     await calendar.reload()
@@ -39,9 +39,9 @@ test.group('Week start and 12/24 h follow the workspace, not the browser', (grou
     await screenshot(calendar, 'item3-after-week-12h')
 
     await composer.reload()
-    await waitFor(composer, dt('schedule-time'), FIRST_LOAD_TIMEOUT)
-    await composer.locator(dt('schedule-time')).fill('14:30')
-    await composer.locator(dt('schedule-time')).blur()
-    assert.equal(await composer.locator(dt('schedule-time')).inputValue(), '2:30 PM')
+    await waitFor(composer, dt('slot-input-1'), FIRST_LOAD_TIMEOUT)
+    await composer.locator(dt('slot-input-1')).fill('14:30')
+    await composer.locator(dt('slot-input-1')).blur()
+    assert.equal(await composer.locator(dt('slot-input-1')).inputValue(), '2:30 PM')
   })
 })
