@@ -14,6 +14,18 @@ export interface PluginsConfig {
    * credentials and any base URL to override (a proxy, or a fake in tests).
    */
   settings: Record<string, Partial<PluginSettings>>
+  /**
+   * What the server's admin must set before users can connect an OAuth network: each
+   * required setting and the environment variable that provides it, plus the network's
+   * page where the app is registered. Networks not listed need no setup.
+   */
+  setup: Record<string, NetworkSetup>
+}
+
+export interface NetworkSetup {
+  required: Partial<Record<'clientId' | 'clientSecret', string>>
+  /** The network's developer console, where the admin registers the app and its callback URL. */
+  consoleUrl: string
 }
 
 const list = (value: string | undefined) =>
@@ -38,6 +50,12 @@ function credentials(
   for (const [key, value] of Object.entries(extra)) if (value) settings[key] = value
   return settings
 }
+
+/** The app registration every OAuth network needs (X can be a public client: its secret is optional). */
+const appSetup = (consoleUrl: string, clientId: string, clientSecret?: string): NetworkSetup => ({
+  required: clientSecret ? { clientId, clientSecret } : { clientId },
+  consoleUrl,
+})
 
 const pluginsConfig: PluginsConfig = {
   root: app.makePath('plugins'),
@@ -66,6 +84,41 @@ const pluginsConfig: PluginsConfig = {
     reddit: credentials(env.get('REDDIT_CLIENT_ID'), env.get('REDDIT_CLIENT_SECRET'), {
       userAgent: env.get('REDDIT_USER_AGENT'),
     }),
+  },
+  setup: {
+    x: appSetup('https://developer.x.com/en/portal/dashboard', 'X_CLIENT_ID'),
+    facebook: appSetup('https://developers.facebook.com/apps/', 'META_APP_ID', 'META_APP_SECRET'),
+    instagram: appSetup('https://developers.facebook.com/apps/', 'META_APP_ID', 'META_APP_SECRET'),
+    threads: appSetup(
+      'https://developers.facebook.com/apps/',
+      'THREADS_APP_ID',
+      'THREADS_APP_SECRET'
+    ),
+    linkedin: appSetup(
+      'https://www.linkedin.com/developers/apps',
+      'LINKEDIN_CLIENT_ID',
+      'LINKEDIN_CLIENT_SECRET'
+    ),
+    youtube: appSetup(
+      'https://console.cloud.google.com/apis/credentials',
+      'GOOGLE_CLIENT_ID',
+      'GOOGLE_CLIENT_SECRET'
+    ),
+    pinterest: appSetup(
+      'https://developers.pinterest.com/apps/',
+      'PINTEREST_CLIENT_ID',
+      'PINTEREST_CLIENT_SECRET'
+    ),
+    tiktok: appSetup(
+      'https://developers.tiktok.com/apps/',
+      'TIKTOK_CLIENT_KEY',
+      'TIKTOK_CLIENT_SECRET'
+    ),
+    reddit: appSetup(
+      'https://www.reddit.com/prefs/apps',
+      'REDDIT_CLIENT_ID',
+      'REDDIT_CLIENT_SECRET'
+    ),
   },
 }
 

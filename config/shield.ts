@@ -10,6 +10,8 @@ const shieldConfig = defineConfig({
       scriptSrc: [`'self'`, '@nonce'],
       styleSrc: [`'self'`, `'unsafe-inline'`],
       imgSrc: [`'self'`, 'data:', 'blob:'],
+      // FullCalendar embeds its icon font (chevrons, close) as a data: URL in its stylesheet.
+      fontSrc: [`'self'`, 'data:'],
       connectSrc: [`'self'`],
       frameAncestors: [`'none'`],
       formAction: [`'self'`],

@@ -19,6 +19,7 @@ import { finishOAuthConnection } from '#actions/channels/finish_oauth_connection
 import { connectAccounts } from '#actions/channels/connect_accounts'
 import { disconnectAccount } from '#actions/channels/disconnect_account'
 import { stashPick } from '#services/pending_pick'
+import { oauthRedirectUri } from '#services/oauth_redirect'
 
 /** The Channels page: the workspace's connected network accounts, connect and disconnect. */
 export default class ChannelsController {
@@ -32,7 +33,13 @@ export default class ChannelsController {
     const networks = await plugins.enabled()
     return inertia.render('channels/index', {
       channels: accounts.map(toChannel),
-      networks: networks.map(toNetworkChoice),
+      networks: networks.map((plugin) =>
+        toNetworkChoice(plugin, {
+          missing: plugins.missingSetup(plugin),
+          consoleUrl: plugins.setupConsoleUrl(plugin),
+          callbackUrl: oauthRedirectUri(plugin.id),
+        })
+      ),
     })
   }
 
@@ -41,6 +48,11 @@ export default class ChannelsController {
     const { params, request, response, session, i18n, workspace, member, bouncer, inertia } = ctx
     await bouncer.with('WorkspacePolicy').authorize('manageChannels', member)
     const plugin = await plugins.get(params.network)
+    // Never send the browser to a network with an empty client id: the admin has to set it up first.
+    if (plugins.missingSetup(plugin).length) {
+      session.flash('error', i18n.t('channels.setup.refused', { network: plugin.displayName }))
+      return response.redirect().toPath(`/w/${workspace.slug}/channels`)
+    }
     const { instance } = await request.validateUsing(instanceConnectionValidator)
     const instanceUrl = instance ? instanceOrigin(instance) : undefined
     const url = await beginOAuthConnection(ctx, plugin, { workspaceId: workspace.id, instanceUrl })

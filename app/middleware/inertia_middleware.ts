@@ -5,6 +5,7 @@ import WorkspaceMember from '#models/workspace_member'
 import { toCurrentUser } from '#transformers/user_transformer'
 import { can } from '#services/roles'
 import { mailIsUnsent } from '#services/mail_delivery'
+import { pickHomeMembership } from '#services/workspaces/find_home_workspace'
 import { toCurrentWorkspace, toWorkspaceChoice } from '#transformers/workspace_transformer'
 import { workerAlive } from '#services/health/worker_liveness'
 
@@ -21,6 +22,11 @@ export default class InertiaMiddleware extends BaseInertiaMiddleware {
     const memberships = user
       ? await WorkspaceMember.query().where('user_id', user.id).preload('workspace').orderBy('id')
       : []
+    // Pages outside a workspace (profile, privacy) keep the sidebar of the user's home workspace.
+    const home = ctx.workspace || !user ? null : pickHomeMembership(memberships, user)
+    const current =
+      ctx.workspace && ctx.member ? { workspace: ctx.workspace, member: ctx.member } : null
+    const shown = current ?? (home ? { workspace: home.workspace, member: home } : null)
     return {
       errors: ctx.inertia.always(this.getValidationErrors(ctx)),
       flash: ctx.inertia.always({
@@ -31,7 +37,7 @@ export default class InertiaMiddleware extends BaseInertiaMiddleware {
       user: ctx.inertia.always(user ? toCurrentUser(user) : null),
       workspaces: ctx.inertia.always(memberships.map((member) => toWorkspaceChoice(member))),
       workspace: ctx.inertia.always(
-        ctx.workspace && ctx.member ? toCurrentWorkspace(ctx.workspace, ctx.member) : null
+        shown ? toCurrentWorkspace(shown.workspace, shown.member, ctx.i18n?.locale ?? 'en') : null
       ),
       /** Production mail goes nowhere: a banner for those who run the workspace. */
       mailUnsent: ctx.inertia.always(

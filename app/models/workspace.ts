@@ -18,6 +18,14 @@ export default class Workspace extends BaseModel {
   @column()
   declare timezone: string
 
+  /** First day of the week, 0 = Sunday … 6 = Saturday; null = from region and language. */
+  @column()
+  declare weekStart: number | null
+
+  /** `h12` or `h23`; null = from region and language. */
+  @column()
+  declare hourCycle: 'h12' | 'h23' | null
+
   @column.dateTime({ autoCreate: true })
   declare createdAt: DateTime
 

@@ -54,6 +54,24 @@ export class PluginRegistry {
   }
 
   /**
+   * The environment variables still unset that this network needs before anyone can connect it
+   * (its app's client id and secret); empty when it is ready. Without them the consent URL would
+   * carry an empty client id.
+   */
+  missingSetup(plugin: NetworkPlugin): string[] {
+    const required = this.config.setup[plugin.id]?.required ?? {}
+    const settings = this.settingsFor(plugin)
+    return Object.entries(required)
+      .filter(([key]) => !settings[key])
+      .map(([, variable]) => variable)
+  }
+
+  /** Where the admin registers the app with the network, when the network needs one. */
+  setupConsoleUrl(plugin: NetworkPlugin): string | null {
+    return this.config.setup[plugin.id]?.consoleUrl ?? null
+  }
+
+  /**
    * What a plugin call needs: its settings and an HTTP client with the configured timeout.
    * The configured base URLs are the only hosts reached directly; any other host (a service
    * or instance a user typed, an endpoint or upload URL a network answered) goes through the

@@ -18,8 +18,19 @@ export function toChannel(account: SocialAccount) {
   }
 }
 
+/**
+ * What stands between a network and its first connection on this server: the environment
+ * variables the admin has not set yet, where to register the app, and the callback URL to give it.
+ * Variable names and URLs only — never a value.
+ */
+export interface NetworkSetupState {
+  missing: string[]
+  consoleUrl: string | null
+  callbackUrl: string
+}
+
 /** A network the user can connect, with what its connect form needs. */
-export function toNetworkChoice(plugin: NetworkPlugin) {
+export function toNetworkChoice(plugin: NetworkPlugin, setup: NetworkSetupState) {
   const auth = plugin.auth
   return {
     id: plugin.id,
@@ -37,6 +48,14 @@ export function toNetworkChoice(plugin: NetworkPlugin) {
             secret,
           }))
         : [],
+    setup: setup.missing.length
+      ? {
+          ready: false as const,
+          missing: setup.missing,
+          consoleUrl: setup.consoleUrl,
+          callbackUrl: setup.callbackUrl,
+        }
+      : { ready: true as const },
   }
 }
 

@@ -1,5 +1,6 @@
 import vine, { errors } from '@vinejs/vine'
 import { ROLES } from '#services/roles'
+import { HOUR_CYCLES, WEEK_STARTS } from '#services/workspaces/clock_conventions'
 
 /** IANA zones the runtime knows, plus `UTC` (the column default), which Intl lists only as an alias. */
 export const WORKSPACE_TIMEZONES: string[] = Array.from(
@@ -15,9 +16,16 @@ export const createWorkspaceValidator = vine.create({
   timezone: timezone(),
 })
 
+/** Week start and clock: a choice, or null to follow the workspace's region and the reader's language. */
 export const updateWorkspaceValidator = vine.create({
   name: workspaceName(),
   timezone: timezone(),
+  weekStart: vine
+    .number()
+    .in([...WEEK_STARTS])
+    .nullable()
+    .optional(),
+  hourCycle: vine.enum(HOUR_CYCLES).nullable().optional(),
 })
 
 /** Deleting asks the user to type the workspace's name; the controller compares it. */

@@ -3,6 +3,8 @@ import { createApp, h, type DefineComponent } from 'vue'
 import { createInertiaApp, router } from '@inertiajs/vue3'
 import { resolvePageComponent } from '@adonisjs/inertia/helpers'
 import { createI18nFor, setLocale } from './i18n'
+import { followClock } from './clock'
+import type { SharedProps } from './types'
 import AppLayout from '../layouts/app_layout.vue'
 
 createInertiaApp({
@@ -20,8 +22,12 @@ createInertiaApp({
     const locale = (props.initialPage.props.locale as string) ?? 'en'
     const i18n = createI18nFor(locale)
     // The locale is a page prop: follow it on every visit, including a redirect back to the same URL.
-    const follow = (page: { props: Record<string, unknown> }) =>
+    // So is the workspace's clock (week start, 12/24 h).
+    const follow = (page: { props: Record<string, unknown> }) => {
       setLocale(i18n, (page.props.locale as string) ?? 'en')
+      followClock(page.props as SharedProps)
+    }
+    follow(props.initialPage)
     router.on('navigate', (event) => follow(event.detail.page))
     router.on('success', (event) => follow(event.detail.page))
     // Inertia's mount point: the root is a render function by design, every page is <script setup>.

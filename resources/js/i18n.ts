@@ -1,4 +1,5 @@
 import { createI18n } from 'vue-i18n'
+import { i18nOptions } from './i18n_options'
 
 /**
  * The browser uses the same catalogue as the server (resources/lang/<locale>/*.json):
@@ -22,15 +23,7 @@ function catalogue() {
 export const SUPPORTED_LOCALES = ['en', 'fr'] as const
 
 export function createI18nFor(locale: string) {
-  return createI18n({
-    legacy: false,
-    locale,
-    fallbackLocale: 'en',
-    // JSON catalogues are nested string records; vue-i18n's message types cannot express that directly.
-    messages: catalogue() as Record<string, any>,
-    missingWarn: false,
-    fallbackWarn: false,
-  })
+  return createI18n(i18nOptions(locale, catalogue()))
 }
 
 /** Switches the language of a running app (the global composer's locale is a ref in composition mode). */

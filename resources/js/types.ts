@@ -23,6 +23,14 @@ export type SharedProps = {
     slug: string
     name: string
     timezone: string
+    weekStartSetting: number | null
+    hourCycleSetting: 'h12' | 'h23' | null
+    /** How dates read here: first day of the week (0 = Sunday) and 12/24 h. */
+    clock: {
+      weekStart: number
+      hour12: boolean
+      chosen: { weekStart: boolean; hourCycle: boolean }
+    }
     role: Role
     can: Record<
       | 'view'

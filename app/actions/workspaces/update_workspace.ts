@@ -1,8 +1,12 @@
 import type Workspace from '#models/workspace'
+import type { HourCycle } from '#services/workspaces/clock_conventions'
 
 export interface UpdateWorkspaceInput {
   name: string
   timezone: string
+  /** Left out: unchanged; null: back to the regional default. */
+  weekStart?: number | null
+  hourCycle?: HourCycle | null
 }
 
 /** Renames a workspace and/or changes its time zone; the slug stays, so shared links keep working. */

@@ -1,6 +1,7 @@
 import { computed, type Ref } from 'vue'
 import { router } from '@inertiajs/vue3'
 import { DateTime } from 'luxon'
+import { clock } from '../../js/clock'
 import dayGridPlugin from '@fullcalendar/daygrid'
 import timeGridPlugin from '@fullcalendar/timegrid'
 import listPlugin from '@fullcalendar/list'
@@ -74,6 +75,7 @@ export function useCalendarOptions(
     timeZone: setup.timeZone,
     locales: [frLocale],
     locale: setup.locale,
+    firstDay: clock.weekStart,
     initialView: VIEWS.includes(setup.initialView ?? '') ? setup.initialView! : 'dayGridMonth',
     initialDate:
       setup.initialDate && /^\d{4}-\d{2}-\d{2}$/.test(setup.initialDate)
@@ -85,11 +87,7 @@ export function useCalendarOptions(
       center: 'title',
       right: 'dayGridMonth,timeGridWeek,listMonth',
     },
-    // Text chevrons: FullCalendar's icon font is a data: URL, which the CSP's font-src refuses.
-    buttonIcons: false,
     buttonText: {
-      prev: '‹',
-      next: '›',
       today: t('calendar.today'),
       month: t('calendar.views.month'),
       week: t('calendar.views.week'),
@@ -111,8 +109,9 @@ export function useCalendarOptions(
       hour: 'numeric',
       minute: '2-digit',
       omitZeroMinute: true,
-      hour12: setup.locale === 'en' ? undefined : false,
+      hour12: clock.hour12,
     },
+    eventTimeFormat: { hour: 'numeric', minute: '2-digit', hour12: clock.hour12 },
     editable: true,
     eventDurationEditable: false,
     eventAllow: handlers.allowDrop,

@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon'
+import { hourCycle } from '../../js/clock'
 import type { EventDropArg } from '@fullcalendar/core'
 import type { CalendarEvent } from './types'
 import { xsrfToken } from '../../js/xsrf'
@@ -21,7 +22,7 @@ export function useCalendarReschedule(options: {
   function formatWhen(iso: string) {
     return DateTime.fromISO(iso, { zone: options.timeZone() })
       .setLocale(options.locale())
-      .toLocaleString(DateTime.DATETIME_MED_WITH_WEEKDAY)
+      .toLocaleString({ ...DateTime.DATETIME_MED_WITH_WEEKDAY, hourCycle: hourCycle() })
   }
 
   /** Never into the past: the server refuses it too, this just keeps the drop from snapping back. */

@@ -25,4 +25,8 @@ export type NetworkChoice = {
     default: string
     secret: boolean
   }[]
+  /** Not ready: the server's admin still has to register the app and set these variables. */
+  setup:
+    | { ready: true }
+    | { ready: false; missing: string[]; consoleUrl: string | null; callbackUrl: string }
 }

@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon'
+import { hourCycle } from '../../js/clock'
 
 /**
  * Dates shown in the posts pages: always in an explicit zone (the workspace's or the
@@ -13,6 +14,7 @@ export function formatInZone(iso: string, zone: string, locale: string) {
   return inZone(iso, zone, locale).toLocaleString({
     ...DateTime.DATETIME_MED_WITH_WEEKDAY,
     timeZoneName: 'short',
+    hourCycle: hourCycle(),
   })
 }
 
@@ -24,6 +26,7 @@ export function formatShort(iso: string, zone: string, locale: string) {
     hour: 'numeric',
     minute: '2-digit',
     weekday: 'short',
+    hourCycle: hourCycle(),
   })
 }
 
@@ -32,6 +35,7 @@ export function formatTimeOnly(iso: string, zone: string, locale: string) {
     hour: 'numeric',
     minute: '2-digit',
     timeZoneName: 'short',
+    hourCycle: hourCycle(),
   })
 }
 

@@ -179,7 +179,7 @@ test.group('CSV import and export', (group) => {
       })
     }
     assert.equal(sentence('en'), 'X: Too long: 300 characters, 280 at most.')
-    assert.equal(sentence('fr'), 'X : Trop long : 300 caractères, 280 au maximum.')
+    assert.equal(sentence('fr'), 'X\u202f: Trop long\u202f: 300 caractères, 280 au maximum.')
   })
 
   test('export: one line per delivery, formulas neutralised', async ({ client, assert }) => {
