@@ -302,10 +302,15 @@ stack_stops_in_30s() {
 }
 
 https_app_only_on_compose_network() {
-  # No published port on web; APP_URL derived from DOMAIN; the proxy address trusted.
-  [ -z "$(dc port web 3333 2>/dev/null)" ] &&
-    [ "$(dc exec -T web printenv APP_URL)" = "https://localhost:$HTTPS_PORT" ] &&
-    [ "$(dc exec -T web printenv TRUSTED_PROXIES)" = "172.30.83.2" ]
+  # No published port on web; APP_URL derived from DOMAIN; the proxy's real address trusted.
+  local bindings url proxies caddy_ip
+  bindings="$(docker inspect -f '{{json .HostConfig.PortBindings}}' "$(dc ps -q web)")"
+  caddy_ip="$(docker inspect -f '{{range $name, $net := .NetworkSettings.Networks}}{{if eq $name "'"$PROJECT"'_proxy"}}{{$net.IPAddress}}{{end}}{{end}}' "$(dc ps -q caddy)")"
+  url="$(dc exec -T web printenv APP_URL)"
+  proxies="$(dc exec -T web printenv TRUSTED_PROXIES)"
+  echo "web port bindings: $bindings; APP_URL=$url; TRUSTED_PROXIES=$proxies; caddy at $caddy_ip"
+  case "$bindings" in '{}' | null | '') ;; *) return 1 ;; esac
+  [ "$url" = "https://localhost:$HTTPS_PORT" ] && [ -n "$caddy_ip" ] && [ "$proxies" = "$caddy_ip" ]
 }
 
 caddy_root_ca() { dc cp caddy:/data/caddy/pki/authorities/local/root.crt "$WORK/caddy-root.crt"; }
