@@ -3,13 +3,17 @@
  * `env.get`; application code never touches `process.env`.
  */
 import { Env } from '@adonisjs/core/env'
+import { appKeyFromEnvOrFile } from '#start/app_key'
 
-export default await Env.create(new URL('../', import.meta.url), {
+const appRoot = new URL('../', import.meta.url)
+
+export default await Env.create(appRoot, {
   NODE_ENV: Env.schema.enum(['development', 'production', 'test'] as const),
   PORT: Env.schema.number(),
   HOST: Env.schema.string({ format: 'host' }),
   APP_URL: Env.schema.string.optional({ format: 'url', tld: false }),
-  APP_KEY: Env.schema.secret(),
+  /** When unset, read from APP_KEY_FILE (default `$DATA_DIR/.app_key`, written by the Docker entry point). */
+  APP_KEY: appKeyFromEnvOrFile(appRoot),
   /** File holding the key when APP_KEY is unset (the Docker entry point writes `$DATA_DIR/.app_key`). */
   APP_KEY_FILE: Env.schema.string.optional(),
   /** Previous APP_KEYs, comma separated: still decrypt, never encrypt. */
