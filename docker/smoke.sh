@@ -176,6 +176,8 @@ ffmpeg_handles_uploads() {
 }
 
 # ---- sign-up over HTTP(S), the way a browser does it (CSRF cookie + header, session cookie) ----
+# The app confirms the address before it creates an account: the form answers "check your
+# mailbox", the link lands in the outbox (no SMTP here), and opening it with the password signs in.
 # signup BASE_URL EMAIL CURL_ARGS… ; succeeds when the new session then opens the app.
 signup() {
   local base="$1" email="$2"
@@ -191,7 +193,19 @@ signup() {
     --data "{\"fullName\":\"Smoke Test\",\"email\":\"$email\",\"password\":\"$PASSWORD\",\"password_confirmation\":\"$PASSWORD\"}" \
     "$base/signup")"
   echo "POST /signup -> $posted"
-  case "$posted" in
+  case "$posted" in 30[23]\ *) ;; *) return 1 ;; esac
+  local token
+  token="$(dc exec -T web sh -c 'grep -l "$0" /data/outbox/* 2>/dev/null | xargs -r grep -hoE "/signup/confirm/[A-Za-z0-9_-]+" | tail -n1' "$email")"
+  token="${token##*/}"
+  [ -n "$token" ] || { echo "no confirmation link for $email in /data/outbox"; return 1; }
+  curl -sS --fail "$@" -c "$jar" -b "$jar" -o /dev/null "$base/signup/confirm/$token" || return 1
+  xsrf="$(awk '$6 == "XSRF-TOKEN" { print $7 }' "$jar")"
+  local confirmed
+  confirmed="$(curl -sS "$@" -c "$jar" -b "$jar" -o /dev/null -w '%{http_code} %{redirect_url}' \
+    -H "X-XSRF-TOKEN: $xsrf" -H 'Content-Type: application/json' \
+    --data "{\"token\":\"$token\",\"password\":\"$PASSWORD\"}" "$base/signup/confirm")"
+  echo "POST /signup/confirm -> $confirmed"
+  case "$confirmed" in
     30[23]\ *signup* | 30[23]\ *login*) return 1 ;;
     30[23]\ *) ;;
     *) return 1 ;;
@@ -349,7 +363,7 @@ check "headless ffmpeg: probe, stream copy, poster, H.264/AAC transcode of mp4/m
 LAN="pistache.lan"
 PG_PASS="smoke-$RANDOM$RANDOM"
 write_env "PISTACHE_IMAGE=$IMAGE" "HOST_PORT=$HTTP_PORT" "APP_URL=http://$LAN:$HTTP_PORT" \
-  COOKIE_SECURE=false PG_USER=agency "PG_PASSWORD=$PG_PASS" PG_DATABASE=posts
+  SIGNUP_MODE=open COOKIE_SECURE=false PG_USER=agency "PG_PASSWORD=$PG_PASS" PG_DATABASE=posts
 LAN_CURL=(--resolve "$LAN:$HTTP_PORT:127.0.0.1")
 up_plain() {
   dc up -d --no-build && wait_for 240 health_ok "${LAN_CURL[@]}" "http://$LAN:$HTTP_PORT/health"
@@ -370,7 +384,7 @@ check "wedged worker marked unhealthy by its healthcheck" wedged_worker_marked
 # ---- https profile (Caddy, its internal CA for localhost) ---------------------------------------
 # The same install switched to https: same volumes, so the same database password.
 write_env "PISTACHE_IMAGE=$IMAGE" COMPOSE_FILE=compose.yml:compose.https.yml DOMAIN=localhost \
-  "HTTPS_PORT=$HTTPS_PORT" "HTTP_PORT=$((HTTPS_PORT + 1))" PG_USER=agency "PG_PASSWORD=$PG_PASS" \
+  SIGNUP_MODE=open "HTTPS_PORT=$HTTPS_PORT" "HTTP_PORT=$((HTTPS_PORT + 1))" PG_USER=agency "PG_PASSWORD=$PG_PASS" \
   PG_DATABASE=posts
 HTTPS_CURL=(--resolve "localhost:$HTTPS_PORT:127.0.0.1")
 up_https() {
