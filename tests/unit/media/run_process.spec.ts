@@ -47,7 +47,7 @@ test.group('Media / child processes', () => {
     cleanup,
   }) => {
     const base = app.config.get<QueueConfig>('queue')
-    const prefix = `${base.prefix}-lock-${randomUUID().slice(0, 8)}`
+    const prefix = `${base.prefix}:lock-${randomUUID().slice(0, 8)}`
     const connection = { ...(base.connection as object), maxRetriesPerRequest: null }
     const queue = new Queue('media-lock-test', { connection, prefix })
     const events = new QueueEvents('media-lock-test', { connection, prefix })

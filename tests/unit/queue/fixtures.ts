@@ -23,7 +23,8 @@ export function testQueueConfig(): QueueConfig {
   }
   return {
     ...base,
-    prefix: `${base.prefix}-${randomUUID().slice(0, 8)}`,
+    // Under the run's prefix (`<prefix>:t-<id>`), so the guarded reset still sees it as ours.
+    prefix: `${base.prefix}:t-${randomUUID().slice(0, 8)}`,
     queues: {
       publish: { concurrency: 2, defaultJobOptions: jobOptions },
       media: { concurrency: 1, defaultJobOptions: jobOptions },
