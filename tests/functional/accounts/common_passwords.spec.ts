@@ -10,7 +10,7 @@ const PASSWORD = 'first password 42'
 const REFUSED_EN =
   'This password is too common: it appears in lists of leaked passwords. Choose another one.'
 const REFUSED_FR =
-  'Ce mot de passe est trop courant : il figure dans les listes de mots de passe divulgués. Choisissez-en un autre.'
+  'Ce mot de passe est trop courant\u202f: il figure dans les listes de mots de passe divulgués. Choisissez-en un autre.'
 
 /**
  * Passwords of 10 characters or more from the breach lists, as typed (case changed, digits
