@@ -77,6 +77,11 @@ test.group('Security / API and health routes are stateless', (group) => {
     const page = await client.get('/login').withInertia()
     page.assertStatus(200)
     assert.match(String(page.header('set-cookie')), /pistache-session=/)
-    assert.lengthOf(await sessionKeys(), before.length + 1)
+    const after = await sessionKeys()
+    assert.lengthOf(after, before.length + 1)
+    // The Redis store names sessions by id alone (no prefix): remove the one this test made, so
+    // the guarded reset of the next group does not take it for another process's data.
+    const created = after.filter((key) => !before.includes(key))
+    if (created.length) await redis.del(...created)
   })
 })
