@@ -83,7 +83,8 @@ test.group('Calendar in the browser', (group) => {
     await page.assertTextContains('.fc-toolbar-title', 'March 2030')
     await screenshot(page, 'calendar-month')
 
-    await page.goto(`/w/${workspace.slug}/calendar?date=2030-03-10&view=timeGridWeek`)
+    // An Auckland workspace's weeks start on Monday: the week of Tuesday the 11th.
+    await page.goto(`/w/${workspace.slug}/calendar?date=2030-03-11&view=timeGridWeek`)
     await waitFor(page, `[data-post-id="${lateEvening.id}"]`)
     // 12:30 on Tuesday the 11th, Auckland time.
     assert.equal(await cellOf(lateEvening.id), '2030-03-11')
