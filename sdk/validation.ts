@@ -11,6 +11,7 @@ export interface PostIssue {
     | 'media_required'
     | 'too_many_images'
     | 'too_many_videos'
+    | 'too_many_attachments'
     | 'images_not_supported'
     | 'video_not_supported'
     | 'mixed_media_not_allowed'
@@ -47,6 +48,9 @@ export function validateAgainstCapabilities(
     issues.push({ code: 'text_too_many_bytes', params: { limit: text.limitBytes } })
   }
   if (capabilities.mediaRequired && !post.media.length) issues.push({ code: 'media_required' })
+  const total = capabilities.attachments?.max
+  if (total !== undefined && post.media.length > total)
+    issues.push({ code: 'too_many_attachments', params: { count: post.media.length, max: total } })
   if (images.length && videos.length && !capabilities.mixedMedia)
     issues.push({ code: 'mixed_media_not_allowed' })
 

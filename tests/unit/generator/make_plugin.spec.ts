@@ -172,7 +172,7 @@ test.group('make:plugin', (group) => {
         status: 'error',
         code: 'not_implemented',
       })
-      assert.deepInclude(await plugin.fetchStats(ctx, ['1']), {
+      assert.deepInclude(await plugin.fetchStats!(ctx, ['1']), {
         status: 'error',
         code: 'not_implemented',
       })
@@ -182,7 +182,7 @@ test.group('make:plugin', (group) => {
         'an unwritten publish calls nothing'
       )
 
-      assert.equal((await plugin.auth.revoke(ctx)).status, 'ok')
+      assert.equal((await plugin.auth.revoke!(ctx)).status, 'ok')
       assert.isFalse(fake.isTokenValid(token.accessToken), `${kind}: revoke ends the token`)
     }
   }).timeout(20_000)
