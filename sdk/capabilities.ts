@@ -4,6 +4,8 @@ import type { TextCounter } from './text_counters.js'
 export interface ImageRules {
   max: number
   maxBytes?: number
+  /** A ceiling of its own for some formats, over `maxBytes` (X: GIFs up to 15 MB, photos 5 MB). */
+  maxBytesByFormat?: Record<string, number>
   formats: string[]
   /** Width / height, inclusive bounds (e.g. Instagram 4:5 → 0.8 to 1.91). */
   aspectRatio?: { min: number; max: number }
@@ -106,6 +108,11 @@ export function metrics(known: Partial<PostMetrics>): PostMetrics {
     clicks: null,
     ...known,
   }
+}
+
+/** The byte ceiling of one image of this format (`maxBytesByFormat`, else `maxBytes`). */
+export function imageMaxBytes(rules: ImageRules, mimeType: string) {
+  return rules.maxBytesByFormat?.[mimeType] ?? rules.maxBytes
 }
 
 /** Whether the network has a token revocation endpoint (`tokens.revocable`, else the v1 `revocable`). */

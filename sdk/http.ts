@@ -135,7 +135,8 @@ export class HttpClient {
   #url(request: HttpRequest) {
     const url = /^https?:\/\//.test(request.url)
       ? new URL(request.url)
-      : new URL(request.url.replace(/^\//, ''), this.options.baseUrl.replace(/\/?$/, '/'))
+      : // `./` keeps a first segment holding a colon (a Telegram `bot<id>:<token>`) from reading as a scheme.
+        new URL(`./${request.url.replace(/^\//, '')}`, this.options.baseUrl.replace(/\/?$/, '/'))
     for (const [key, value] of Object.entries(request.query ?? {})) {
       if (Array.isArray(value)) for (const item of value) url.searchParams.append(key, String(item))
       else if (value !== undefined && value !== null) url.searchParams.set(key, String(value))

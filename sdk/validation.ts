@@ -1,4 +1,4 @@
-import type { Capabilities } from './capabilities.js'
+import { imageMaxBytes, type Capabilities } from './capabilities.js'
 import type { PostDraft } from './contract.js'
 import { countText, countUtf8Bytes } from './text_counters.js'
 
@@ -61,8 +61,9 @@ export function validateAgainstCapabilities(
       if (images.length > rules.max)
         issues.push({ code: 'too_many_images', params: { count: images.length, max: rules.max } })
       for (const image of images) {
-        if (rules.maxBytes && image.bytes > rules.maxBytes)
-          issues.push({ code: 'media_too_large', params: { max: rules.maxBytes } })
+        const maxBytes = imageMaxBytes(rules, image.mimeType)
+        if (maxBytes && image.bytes > maxBytes)
+          issues.push({ code: 'media_too_large', params: { max: maxBytes } })
         if (!rules.formats.includes(image.mimeType))
           issues.push({ code: 'media_format_not_supported', params: { format: image.mimeType } })
         const ratio = image.width && image.height ? image.width / image.height : null
