@@ -23,7 +23,7 @@ export default class PluginTest extends BaseCommand {
   @args.string({ description: 'Plugin id (its folder under plugins/)' })
   declare id: string
 
-  @flags.string({ description: 'Only the tests whose title contains this text' })
+  @flags.string({ description: 'Only the test with this exact title' })
   declare tests?: string
 
   async run() {

@@ -37,6 +37,7 @@ import { FakeYouTube } from '#plugins/youtube/fake/server'
 import { FakeTikTok } from '#plugins/tiktok/fake/server'
 import { FakePinterest } from '#plugins/pinterest/fake/server'
 import { FakeReddit } from '#plugins/reddit/fake/server'
+import { FakeTelegram } from '#plugins/telegram/fake/server'
 
 const FAKES = {
   facebook: FakeFacebook,
@@ -47,6 +48,7 @@ const FAKES = {
   tiktok: FakeTikTok,
   pinterest: FakePinterest,
   reddit: FakeReddit,
+  telegram: FakeTelegram,
 }
 type Fakes = typeof FAKES
 export type NetworkId = keyof Fakes
