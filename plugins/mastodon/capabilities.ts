@@ -23,6 +23,8 @@ export const mastodonCapabilities: Capabilities = {
   firstComment: false,
   asyncPublish: false,
   idempotencyKey: true,
+  // The lookup lists the account's own statuses on its instance, which sees every one at once.
+  reconcile: 'authoritative',
   revocable: true,
   metrics: ['likes', 'shares', 'comments', 'quotes'],
 }

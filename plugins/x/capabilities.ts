@@ -30,6 +30,10 @@ export const xCapabilities: Capabilities = {
   // Only a video (or GIF) still processing after the inline wait yields `pending`.
   asyncPublish: true,
   idempotencyKey: false,
+  // The lookup lists the account's own recent posts (the last hour, up to 100), which X shows a
+  // few seconds after creating one: asked twice, 5 s apart, "not found" means nothing was made.
+  reconcile: 'authoritative',
+  readAfterWriteSeconds: 5,
   revocable: true,
   metrics: ['views', 'likes', 'comments', 'shares', 'quotes', 'saves'],
 }
