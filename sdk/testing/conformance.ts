@@ -4,6 +4,7 @@ import type { Connection, NetworkPlugin, PostDraft, PublishContext } from '../co
 import { checkPost, capabilitiesOf } from '../check_post.js'
 import { hasStats, isRevocable, reconcileLevel } from '../capabilities.js'
 import { isAccountSourced } from '../options.js'
+import { looksLikeSecretSegment } from '../redact.js'
 import type { FakeNetwork } from './fake_network.js'
 import { connectThroughFake, contextFor } from './connect.js'
 import { acceptedImageFixture, videoFixture } from './media_fixtures.js'
@@ -320,10 +321,11 @@ export function conformance<O>(subject: ConformanceSubject<O>) {
       }
       assert.isAtLeast(reasons.length, 4, 'the faults must produce failure reasons')
       // A credential in a URL (a webhook's path, a bot token segment) must not show either: reasons
-      // never carry a whole URL, and no long segment of a secret URL field.
+      // never carry a whole URL, nor the random-looking segments of a secret URL field (its
+      // numeric ids are public).
       const urlSecrets = secrets.flatMap((secret) =>
         /^https?:\/\//.test(secret)
-          ? new URL(secret).pathname.split('/').filter((part) => part.length >= 16)
+          ? new URL(secret).pathname.split('/').filter(looksLikeSecretSegment)
           : []
       )
       for (const reason of reasons) {

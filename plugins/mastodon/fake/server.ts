@@ -18,7 +18,7 @@ const spec = new OpenApiValidator(
     schema.anyOf = schema.oneOf
     delete schema.oneOf
   }
-)
+).precompile(['POST', '/api/v1/statuses', 'application/json'])
 
 interface Status extends StoredPost {
   id: string

@@ -4,7 +4,13 @@ import type { FakeReply, FakeRequest } from '#sdk/testing/fake_server'
 import { OpenApiValidator } from '#sdk/testing/openapi_validator'
 
 const specPath = fileURLToPath(new URL('./spec/openapi.json', import.meta.url))
-const spec = new OpenApiValidator(specPath)
+// Compiled at import, before the fake serves anything (the spec is large).
+const spec = new OpenApiValidator(specPath).precompile(
+  ['POST', '/2/tweets', 'application/json'],
+  ['POST', '/2/media/upload/initialize', 'application/json'],
+  ['POST', '/2/media/upload/{id}/append', 'multipart/form-data'],
+  ['POST', '/2/media/metadata', 'application/json']
+)
 const document = JSON.parse(readFileSync(specPath, 'utf8'))
 
 /**

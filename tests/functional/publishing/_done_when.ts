@@ -38,6 +38,7 @@ import { FakeTikTok } from '#plugins/tiktok/fake/server'
 import { FakePinterest } from '#plugins/pinterest/fake/server'
 import { FakeReddit } from '#plugins/reddit/fake/server'
 import { FakeTelegram } from '#plugins/telegram/fake/server'
+import { FakeDiscord } from '#plugins/discord/fake/server'
 
 const FAKES = {
   facebook: FakeFacebook,
@@ -49,6 +50,7 @@ const FAKES = {
   pinterest: FakePinterest,
   reddit: FakeReddit,
   telegram: FakeTelegram,
+  discord: FakeDiscord,
 }
 type Fakes = typeof FAKES
 export type NetworkId = keyof Fakes
