@@ -35,7 +35,7 @@ test.group('Done when: Discord through the app', (group) => {
         .json({ values: { webhookUrl } })
         .redirects(0)
     const wrong = await connect('https://example.com/not-a-webhook')
-    assert.match(wrong.flashMessages().error, /not a Discord webhook URL/)
+    assert.match(String(wrong.flashMessages().error), /not a Discord webhook URL/)
 
     const connected = await connect(fake.webhookUrl)
     assert.equal(connected.header('location'), `/w/${studio.workspace.slug}/channels`)

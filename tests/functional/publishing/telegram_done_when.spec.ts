@@ -62,12 +62,12 @@ test.group('Done when: Telegram through the app', (group) => {
     fake.canPostMessages = false
     const refused = await connectTelegram(client, studio, fake.credentials)
     assert.equal(refused.status(), 302)
-    assert.match(refused.flashMessages().error, /make it an administrator with “Post messages”/)
+    assert.match(String(refused.flashMessages().error), /make it an administrator with “Post messages”/)
     const wrongToken = await connectTelegram(client, studio, {
       ...fake.credentials,
       botToken: `${fake.botToken}x`,
     })
-    assert.match(wrongToken.flashMessages().error, /Telegram refused this bot token/)
+    assert.match(String(wrongToken.flashMessages().error), /Telegram refused this bot token/)
     assert.lengthOf(await SocialAccount.query().where('network', 'telegram'), 0)
   })
 
