@@ -4,6 +4,7 @@ import type { PublishOutcome, Result } from './results.js'
 import type { TokenSet } from './tokens.js'
 import type { PostIssue } from './validation.js'
 import type { OptionChoice, OptionField } from './options.js'
+import type { PluginConfigVar } from './plugin_config.js'
 
 /**
  * Settings of one plugin as the app resolves them from config: every base URL
@@ -204,6 +205,13 @@ export interface NetworkPlugin<Options = Record<string, unknown>> {
   capabilitiesFor?(account: AccountProfile): Capabilities
   /** Base URLs (and any other setting) that config may override. */
   defaults: PluginSettings
+  /**
+   * The environment variables this plugin reads (SDK v2): checked at boot, listed by
+   * `plugins:list`, merged into `settings`. Nothing to edit in `start/env.ts` or `config/plugins.ts`.
+   */
+  config?: PluginConfigVar[]
+  /** Where the server's admin registers the app with the network (shown while setup is missing). */
+  consoleUrl?: string
   auth: PluginAuth
   /** Per-post options the composer shows for this network (validated generically before publishing). */
   optionFields: OptionField[]
