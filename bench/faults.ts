@@ -213,7 +213,10 @@ function tally(name: string, rows: FinalRow[]) {
   }
   console.log(
     `      unknown by network: ${[...perNetwork]
-      .map(([network, e]) => `${network} ${e.unknown}/${e.all} (${fmt((100 * e.unknown) / e.all, 2)} %)`)
+      .map(
+        ([network, e]) =>
+          `${network} ${e.unknown}/${e.all} (${fmt((100 * e.unknown) / e.all, 2)} %)`
+      )
       .join(' · ')}`
   )
   for (const [reason, count] of [...reasons].sort((a, b) => b[1] - a[1]).slice(0, 8))

@@ -1,4 +1,9 @@
-import { imageMaxBytes, type Capabilities, type ImageRules, type VideoRules } from './capabilities.js'
+import {
+  imageMaxBytes,
+  type Capabilities,
+  type ImageRules,
+  type VideoRules,
+} from './capabilities.js'
 import type { MediaItem } from './contract.js'
 
 /**

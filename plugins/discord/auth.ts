@@ -1,4 +1,11 @@
-import { failed, ok, type AccountProfile, type CredentialsAuth, type HttpClient, type Result } from '#sdk'
+import {
+  failed,
+  ok,
+  type AccountProfile,
+  type CredentialsAuth,
+  type HttpClient,
+  type Result,
+} from '#sdk'
 import { apiHttp, webhookOf, type WebhookRef } from './urls.js'
 
 interface Webhook {
@@ -22,7 +29,9 @@ async function fetchWebhook(http: HttpClient, ref: WebhookRef): Promise<Result<A
     externalId: hook.id,
     handle: name,
     displayName: name,
-    avatarUrl: hook.avatar ? `https://cdn.discordapp.com/avatars/${hook.id}/${hook.avatar}.png` : null,
+    avatarUrl: hook.avatar
+      ? `https://cdn.discordapp.com/avatars/${hook.id}/${hook.avatar}.png`
+      : null,
     profileUrl:
       hook.guild_id && hook.channel_id
         ? `https://discord.com/channels/${hook.guild_id}/${hook.channel_id}`
@@ -69,6 +78,8 @@ export const discordAuth: CredentialsAuth = {
     const profile = await fetchWebhook(apiHttp(ctx), ref)
     if (profile.status !== 'ok') return profile
     const accessToken = `${ref.id}/${ref.token}`
-    return ok([{ profile: profile.value, token: { accessToken, refreshToken: null, expiresAt: null } }])
+    return ok([
+      { profile: profile.value, token: { accessToken, refreshToken: null, expiresAt: null } },
+    ])
   },
 }

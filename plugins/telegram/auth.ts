@@ -47,7 +47,8 @@ export function chatIdOf(input: string) {
 /** Whether the bot may post there: a channel needs `can_post_messages`, a group only membership as admin. */
 function canPost(chat: Chat, member: ChatMember) {
   if (member.status === 'creator') return true
-  if (member.status !== 'administrator') return chat.type !== 'channel' && member.status === 'member'
+  if (member.status !== 'administrator')
+    return chat.type !== 'channel' && member.status === 'member'
   return chat.type !== 'channel' || member.can_post_messages === true
 }
 
@@ -59,7 +60,8 @@ async function chatProfile(
 ): Promise<Result<AccountProfile>> {
   const me = await http.send<BotAnswer<BotUser>>({ url: method(token, 'getMe') })
   if (me.status === 'unauthorized') return failed(me.reason, false, 'login_refused')
-  if (me.status !== 'ok') return failed(me.reason, me.status !== 'error' || me.retryable, 'server_unreachable')
+  if (me.status !== 'ok')
+    return failed(me.reason, me.status !== 'error' || me.retryable, 'server_unreachable')
   const chat = await http.send<BotAnswer<Chat>>({
     method: 'POST',
     url: method(token, 'getChat'),
@@ -148,7 +150,10 @@ export const telegramAuth: CredentialsAuth = {
     const profile = await chatProfile(apiHttp(ctx), token, chatId)
     if (profile.status !== 'ok') return profile
     return ok([
-      { profile: profile.value, token: { accessToken: token, refreshToken: null, expiresAt: null } },
+      {
+        profile: profile.value,
+        token: { accessToken: token, refreshToken: null, expiresAt: null },
+      },
     ])
   },
 }

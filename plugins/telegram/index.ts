@@ -20,7 +20,8 @@ export default definePlugin<TelegramOptions>({
       env: 'TELEGRAM_API_URL',
       setting: 'urls.api',
       kind: 'url',
-      description: 'A local Bot API server (github.com/tdlib/telegram-bot-api) instead of api.telegram.org',
+      description:
+        'A local Bot API server (github.com/tdlib/telegram-bot-api) instead of api.telegram.org',
     },
   ],
   defaults: { urls: { ...TELEGRAM_DEFAULT_URLS } },

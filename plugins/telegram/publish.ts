@@ -26,7 +26,11 @@ export function messageUrl(account: AccountProfile, messageId: number) {
 async function attach(form: FormData, name: string, item: MediaItem) {
   const bytes = await item.read()
   const extension = item.mimeType.split('/')[1] ?? 'bin'
-  form.append(name, new Blob([new Uint8Array(bytes)], { type: item.mimeType }), `${name}.${extension}`)
+  form.append(
+    name,
+    new Blob([new Uint8Array(bytes)], { type: item.mimeType }),
+    `${name}.${extension}`
+  )
 }
 
 const mediaType = (item: MediaItem) => (item.kind === 'video' ? 'video' : 'photo')

@@ -149,7 +149,10 @@ export function conformance<O>(subject: ConformanceSubject<O>) {
       if (caps.tokens?.expires === false) {
         // Declared: a bot token, an API key or a webhook URL stays valid until the user changes it.
         assert.isNull(connection.token.expiresAt ?? null, 'tokens.expires is false: no expiry')
-        assert.isNull(connection.token.refreshToken ?? null, 'tokens.expires is false: no refresh token')
+        assert.isNull(
+          connection.token.refreshToken ?? null,
+          'tokens.expires is false: no refresh token'
+        )
         return
       }
       if (!refresh) {
@@ -374,7 +377,10 @@ export function conformance<O>(subject: ConformanceSubject<O>) {
       if (level === 'authoritative') {
         // "Not found" is trusted enough to publish again: it must really mean not found.
         const never = publishContext({ text: 'Never sent' })
-        const missing = await plugin.findByIdempotencyKey!({ ...never, http: contextFor(fake).http })
+        const missing = await plugin.findByIdempotencyKey!({
+          ...never,
+          http: contextFor(fake).http,
+        })
         assert.deepEqual(missing, { status: 'ok', value: null }, 'an authoritative lookup')
       }
     })

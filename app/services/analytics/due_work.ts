@@ -122,6 +122,7 @@ export async function dueWork(now: DateTime): Promise<AccountWork[]> {
       publishedAt: fromSql(row.published_at)!,
     })
   }
-  for (const accountId of await accountsDueForFollowers(now, without)) entry(accountId).followers = true
+  for (const accountId of await accountsDueForFollowers(now, without))
+    entry(accountId).followers = true
   return [...work.values()]
 }

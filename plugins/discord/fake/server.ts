@@ -125,8 +125,7 @@ export class FakeDiscord implements FakeNetwork {
     const files = Object.entries(request.files).filter(([name]) => /^files\[\d+\]$/.test(name))
     if (files.length !== attachments.length)
       return error(400, 50035, 'Invalid Form Body: attachments and files do not match')
-    if (!payload.content && !files.length)
-      return error(400, 50006, 'Cannot send an empty message')
+    if (!payload.content && !files.length) return error(400, 50006, 'Cannot send an empty message')
     if (String(payload.content ?? '').length > 2000)
       return error(400, 50035, 'Invalid Form Body: content must be 2000 or fewer in length')
     const media = attachments.map((attachment) => {

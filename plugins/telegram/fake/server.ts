@@ -112,7 +112,8 @@ export class FakeTelegram implements FakeNetwork {
     if (!chat) return error(400, 'Bad Request: chat not found')
     if (name === 'getChat') return result(chat)
     if (name === 'getChatMember') {
-      if (String(params.user_id) !== String(BOT.id)) return error(400, 'Bad Request: user not found')
+      if (String(params.user_id) !== String(BOT.id))
+        return error(400, 'Bad Request: user not found')
       return result({
         user: BOT,
         status: this.botStatus,
@@ -134,11 +135,16 @@ export class FakeTelegram implements FakeNetwork {
     if (caption.length > 1024) return error(400, 'Bad Request: message caption is too long')
     if (name === 'sendPhoto' || name === 'sendVideo') {
       const field = name === 'sendPhoto' ? 'photo' : 'video'
-      if (!request.files[field]) return error(400, `Bad Request: there is no ${field} in the request`)
+      if (!request.files[field])
+        return error(400, `Bad Request: there is no ${field} in the request`)
       const kind = field === 'photo' ? 'image' : 'video'
       return result(this.#store(caption, [{ kind, altText: null }])[0])
     }
-    const items = JSON.parse(String(params.media)) as { type: string; media: string; caption?: string }[]
+    const items = JSON.parse(String(params.media)) as {
+      type: string
+      media: string
+      caption?: string
+    }[]
     if (items.length < 2 || items.length > 10)
       return error(400, 'Bad Request: wrong number of media in the album (2 to 10)')
     for (const item of items) {

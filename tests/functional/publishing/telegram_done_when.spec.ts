@@ -54,7 +54,12 @@ test.group('Done when: Telegram through the app', (group) => {
     assert.deepEqual(token.label, { en: 'Bot token', fr: 'Jeton du bot' })
     assert.match(token.help.en, /@BotFather/)
     assert.match(token.help.fr, /@BotFather/)
-    assert.deepInclude(chat, { name: 'chat', type: 'text', secret: false, placeholder: '@pistache_news' })
+    assert.deepInclude(chat, {
+      name: 'chat',
+      type: 'text',
+      secret: false,
+      placeholder: '@pistache_news',
+    })
   })
 
   test("a refused connection says the plugin's own words", async ({ client, assert }) => {
@@ -62,7 +67,10 @@ test.group('Done when: Telegram through the app', (group) => {
     fake.canPostMessages = false
     const refused = await connectTelegram(client, studio, fake.credentials)
     assert.equal(refused.status(), 302)
-    assert.match(String(refused.flashMessages().error), /make it an administrator with “Post messages”/)
+    assert.match(
+      String(refused.flashMessages().error),
+      /make it an administrator with “Post messages”/
+    )
     const wrongToken = await connectTelegram(client, studio, {
       ...fake.credentials,
       botToken: `${fake.botToken}x`,
