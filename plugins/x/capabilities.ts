@@ -30,10 +30,9 @@ export const xCapabilities: Capabilities = {
   // Only a video (or GIF) still processing after the inline wait yields `pending`.
   asyncPublish: true,
   idempotencyKey: false,
-  // The lookup lists the account's own recent posts (the last hour, up to 100), which X shows a
-  // few seconds after creating one: asked twice, 5 s apart, "not found" means nothing was made.
-  reconcile: 'authoritative',
-  readAfterWriteSeconds: 5,
+  // The lookup lists the account's recent posts (the last hour, up to 100): a post it finds is
+  // certain; "not found" is not trusted enough to publish again (X's timeline lags its writes).
+  reconcile: 'best-effort',
   revocable: true,
   metrics: ['views', 'likes', 'comments', 'shares', 'quotes', 'saves'],
 }
