@@ -7,8 +7,8 @@ import Post from '#models/post'
 import SocialAccount from '#models/social_account'
 import type User from '#models/user'
 import type Workspace from '#models/workspace'
-import { roleIn } from '#services/posts/post_rules'
-import { can } from '#services/roles'
+import { resolveActor, type ActorInput } from '#policies/actor'
+import PostPolicy from '#policies/post_policy'
 import { sqlTime } from '#services/publishing/settings'
 import { wakeJobId } from '#services/publishing/wake'
 import { ingestUrl } from '#services/api/media'
@@ -48,12 +48,13 @@ async function importMedia(rows: CheckedRow[], workspace: Workspace, actor: User
 export async function scheduleRows(
   rows: CheckedRow[],
   workspace: Workspace,
-  actor: User
+  actorInput: ActorInput
 ): Promise<ScheduleReport> {
-  const role = await roleIn(workspace.id, actor.id)
-  if (!role || !can(role, 'editContent'))
+  const { user: actor, member } = await resolveActor(actorInput, workspace.id)
+  const policy = new PostPolicy()
+  if (!policy.edit(actor, member, { workspaceId: workspace.id }))
     throw new ApiError(403, 'forbidden', 'Only editors and above may import posts')
-  const approved = can(role, 'approveContent')
+  const approved = policy.skipReview(actor, member, { workspaceId: workspace.id })
   const report: ScheduleReport = { scheduled: 0, pendingApproval: 0, failed: [] }
   const media = await importMedia(rows, workspace, actor)
   const accounts = new Map(
