@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
 import queue from '#queue/main'
-import PublishDeliveryJob from '#jobs/publish_delivery_job'
+import { PUBLISH_DELIVERY } from '#queue/job_specs'
 import Post from '#models/post'
 import SocialAccount from '#models/social_account'
 import type User from '#models/user'
@@ -150,9 +150,9 @@ export async function scheduleRows(
         wakes.push({ id: Number(row.id), dueAt: dueOf.get(Number(row.post_id))! })
     })
     if (approved) {
-      await queue.use(PublishDeliveryJob.queue).addBulk(
+      await queue.use(PUBLISH_DELIVERY.queue).addBulk(
         wakes.map((wake) => ({
-          name: PublishDeliveryJob.jobName,
+          name: PUBLISH_DELIVERY.jobName,
           data: { deliveryId: wake.id, revision: 1 },
           opts: {
             jobId: wakeJobId({ id: wake.id, revision: 1 }),
