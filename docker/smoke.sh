@@ -108,7 +108,7 @@ type_error_fails_build() {
 prepare_project() {
   mkdir -p "$PROJECT_DIR/docker"
   cp "$ROOT/compose.yml" "$ROOT/compose.https.yml" "$PROJECT_DIR/"
-  cp "$ROOT/docker/Caddyfile" "$PROJECT_DIR/docker/"
+  cp "$ROOT/docker/Caddyfile" "$ROOT/docker/postgres-entrypoint.sh" "$PROJECT_DIR/docker/"
 }
 
 config_plain_reads_env() {
@@ -134,12 +134,19 @@ config_plain_reads_env() {
     eq("web published port", String(port.published), "3999")
     eq("web host_ip", port.host_ip, "127.0.0.1")
     eq("caddy without the https profile", s.caddy, undefined)
+    for (const [name, service] of Object.entries(s)) {
+      const log = service.logging ?? {}
+      eq(`${name} log driver`, log.driver, "json-file")
+      eq(`${name} log max-size`, log.options?.["max-size"], "10m")
+      eq(`${name} log max-file`, log.options?.["max-file"], "5")
+    }
     console.log(fails.join("\n") || "ok"); process.exit(fails.length ? 1 : 0)'
 }
 
 config_https_profile() {
   write_env "PISTACHE_IMAGE=$IMAGE" COMPOSE_FILE=compose.yml:compose.https.yml \
-    DOMAIN=posts.example.org ACME_EMAIL=ops@example.org APP_URL=http://stale.example
+    DOMAIN=posts.example.org ACME_EMAIL=ops@example.org APP_URL=http://stale.example \
+    LOG_MAX_SIZE=1m LOG_MAX_FILES=7
   dc config --format json | json_assert '
     const c = JSON.parse(require("fs").readFileSync(0, "utf8")), s = c.services, fails = []
     const eq = (what, got, want) => { if (got !== want) fails.push(`${what}: ${got} (want ${want})`) }
@@ -152,6 +159,28 @@ config_https_profile() {
     eq("caddy email option", s.caddy.environment.ACME_EMAIL_OPTION, "email ops@example.org")
     eq("caddy ports", s.caddy.ports.map((p) => `${p.published}/${p.protocol}`).join(","), "80/tcp,443/tcp,443/udp")
     eq("proxy network internal", c.networks.proxy.internal, true)
+    eq("caddy log rotation", JSON.stringify(s.caddy.logging), JSON.stringify({ driver: "json-file", options: { "max-file": "7", "max-size": "1m" } }))
+    console.log(fails.join("\n") || "ok"); process.exit(fails.length ? 1 : 0)'
+}
+
+config_generated_password() {
+  # No PG_PASSWORD in .env: no shared default password anywhere; the app reads the file the
+  # postgres service generates (docker/postgres-entrypoint.sh).
+  write_env "PISTACHE_IMAGE=$IMAGE"
+  dc config --format json | json_assert '
+    const c = JSON.parse(require("fs").readFileSync(0, "utf8")), s = c.services, fails = []
+    const eq = (what, got, want) => { if (got !== want) fails.push(`${what}: ${got} (want ${want})`) }
+    for (const role of ["web", "worker", "migrate"]) {
+      const e = s[role].environment
+      eq(`${role} PG_PASSWORD`, e.PG_PASSWORD, "")
+      eq(`${role} PG_PASSWORD_FILE`, e.PG_PASSWORD_FILE, "/secrets/pg_password")
+      eq(`${role} secrets volume read-only`, s[role].volumes.some((v) => v.target === "/secrets" && v.read_only), true)
+    }
+    eq("POSTGRES_PASSWORD", s.postgres.environment.POSTGRES_PASSWORD, "")
+    eq("postgres secrets volume", s.postgres.volumes.some((v) => v.target === "/secrets" && !v.read_only), true)
+    for (const [name, service] of Object.entries(s))
+      for (const [key, value] of Object.entries(service.environment ?? {}))
+        if (/PASSWORD$/.test(key) && value === "pistache") fails.push(`${name} ${key} is the former default`)
     console.log(fails.join("\n") || "ok"); process.exit(fails.length ? 1 : 0)'
 }
 
@@ -241,6 +270,43 @@ key_file_shared() {
     dc run --rm --no-deps -T web node ace tokens:revoke --help
 }
 
+# psql over TCP (password checked, as the app connects); the local socket trusts anyone.
+psql_tcp() {
+  dc exec -T -e "PGPASSWORD=$1" postgres psql -h 127.0.0.1 -U agency -d posts -tAc 'select 1'
+}
+
+generated_db_password() {
+  local password
+  password="$(dc exec -T postgres cat /secrets/pg_password)" || return 1
+  echo "generated password: ${#password} characters"
+  [ "${#password}" -ge 30 ] || return 1
+  [ "$(psql_tcp "$password")" = 1 ] || { echo "the generated password is refused"; return 1; }
+  if psql_tcp pistache >/dev/null 2>&1; then echo "the former default password is accepted"; return 1; fi
+  dc exec -T postgres sha256sum /secrets/pg_password >"$WORK/pg-password.sum" || return 1
+  # Every app container reads the file (no password in its environment), `run` containers too.
+  local role
+  for role in web worker; do
+    dc exec -T "$role" sh -c 'test -z "$PG_PASSWORD" && test -r "$PG_PASSWORD_FILE"' ||
+      { echo "$role does not read the password file"; return 1; }
+  done
+  dc run --rm --no-deps -T web node ace users:create --email=run@smoke.test --name=Run \
+    "--password=$PASSWORD" --workspace='Run Agency' &&
+    [ "$(psql_count run@smoke.test)" = 1 ]
+}
+
+db_password_kept() {
+  # The postgres container restarted: the same password file, and the app still connects.
+  dc restart postgres || return 1
+  pg_ready() { dc exec -T postgres pg_isready -q -h 127.0.0.1; }
+  wait_for 60 pg_ready || return 1
+  local now
+  now="$(dc exec -T postgres sha256sum /secrets/pg_password)"
+  [ "$now" = "$(cat "$WORK/pg-password.sum")" ] || { echo "the password changed on restart"; return 1; }
+  dc exec -T web node ace users:create --email=after-restart@smoke.test --name=Restart \
+    "--password=$PASSWORD" --workspace='Restart Agency' &&
+    [ "$(psql_count after-restart@smoke.test)" = 1 ]
+}
+
 backup_roundtrip() {
   local out archive
   out="$(dc exec -T web node ace backup:create 2>&1)" || { echo "$out"; return 1; }
@@ -296,16 +362,22 @@ crashed_worker_restarts() {
 
 wedged_worker_marked() {
   # A worker that stops working (SIGSTOP) but stays "Up": its heartbeat goes stale and the
-  # healthcheck (queue:health) turns the container unhealthy.
+  # healthcheck (queue:health) turns the container unhealthy. The process to stop is the one
+  # queue:health names (the pid its heartbeat carries): Node names its main thread
+  # "MainThread", so looking for a "node" process in /proc finds nothing.
   two_workers_healthy || { echo "workers were not healthy to begin with"; return 1; }
-  local victim
+  local victim health pid
   victim="$(dc ps -q worker | head -n 1)"
-  docker exec "$victim" sh -c 'kill -STOP $(cat /proc/[0-9]*/stat | awk "\$4 == 1 && \$2 ~ /node/ { print \$1 }")'
+  health="$(docker exec "$victim" node ace queue:health)"
+  echo "$health"
+  pid="$(printf '%s\n' "$health" | sed -nE 's/^healthy: worker ([0-9]+) on .*/\1/p')"
+  [ -n "$pid" ] || { echo "queue:health named no worker process"; return 1; }
+  docker exec "$victim" sh -c 'kill -STOP "$0"' "$pid" || return 1
   unhealthy() { [ "$(docker inspect -f '{{.State.Health.Status}}' "$victim")" = unhealthy ]; }
-  local marked=0
+  local marked=0 started=$SECONDS
   wait_for 200 unhealthy && marked=1
-  docker exec "$victim" sh -c 'kill -CONT $(cat /proc/[0-9]*/stat | awk "\$4 == 1 && \$2 ~ /node/ { print \$1 }")'
-  [ "$marked" = 1 ] && echo "wedged worker $victim marked unhealthy"
+  docker exec "$victim" sh -c 'kill -CONT "$0"' "$pid"
+  [ "$marked" = 1 ] && echo "wedged worker $victim (pid $pid) marked unhealthy after $((SECONDS - started)) s"
 }
 
 stack_stops_in_30s() {
@@ -357,13 +429,14 @@ type_error_result() {
 }
 check "compose config: .env sets COOKIE_SECURE, HOST_PORT, PG user/password/database, APP_URL" config_plain_reads_env
 check "compose config: https profile (no app port, APP_URL from DOMAIN, TRUSTED_PROXIES = proxy)" config_https_profile
+check "compose config: no PG_PASSWORD in .env -> no default password, app reads the generated file" config_generated_password
 check "headless ffmpeg: probe, stream copy, poster, H.264/AAC transcode of mp4/mov/webm" ffmpeg_handles_uploads
 
 # ---- plain http, LAN name, COOKIE_SECURE=false from .env ----------------------------------------
 LAN="pistache.lan"
-PG_PASS="smoke-$RANDOM$RANDOM"
+# No PG_PASSWORD: the install generates its own on the first start (checked below).
 write_env "PISTACHE_IMAGE=$IMAGE" "HOST_PORT=$HTTP_PORT" "APP_URL=http://$LAN:$HTTP_PORT" \
-  SIGNUP_MODE=open COOKIE_SECURE=false PG_USER=agency "PG_PASSWORD=$PG_PASS" PG_DATABASE=posts
+  SIGNUP_MODE=open COOKIE_SECURE=false PG_USER=agency PG_DATABASE=posts
 LAN_CURL=(--resolve "$LAN:$HTTP_PORT:127.0.0.1")
 up_plain() {
   dc up -d --no-build && wait_for 240 health_ok "${LAN_CURL[@]}" "http://$LAN:$HTTP_PORT/health"
@@ -372,6 +445,7 @@ check "stack up on plain http, published on 127.0.0.1:$HTTP_PORT, /health 200" u
 check "sign-up over http://$LAN (COOKIE_SECURE=false from .env)" \
   signup "http://$LAN:$HTTP_PORT" lan@smoke.test "${LAN_CURL[@]}"
 check "exec web node ace users:create" users_create
+check "database password generated on first start (not the former default), read by web, worker and run" generated_db_password
 check "exec web node ace plugins:list" dc exec -T web node ace plugins:list
 check "exec web node ace tokens:revoke --help" dc exec -T web node ace tokens:revoke --help
 check "generated key file shared by exec and run (no APP_KEY anywhere)" key_file_shared
@@ -382,9 +456,9 @@ check "crashed worker container restarted by compose, healthy again" crashed_wor
 check "wedged worker marked unhealthy by its healthcheck" wedged_worker_marked
 
 # ---- https profile (Caddy, its internal CA for localhost) ---------------------------------------
-# The same install switched to https: same volumes, so the same database password.
+# The same install switched to https: same volumes, so the same generated database password.
 write_env "PISTACHE_IMAGE=$IMAGE" COMPOSE_FILE=compose.yml:compose.https.yml DOMAIN=localhost \
-  SIGNUP_MODE=open "HTTPS_PORT=$HTTPS_PORT" "HTTP_PORT=$((HTTPS_PORT + 1))" PG_USER=agency "PG_PASSWORD=$PG_PASS" \
+  SIGNUP_MODE=open "HTTPS_PORT=$HTTPS_PORT" "HTTP_PORT=$((HTTPS_PORT + 1))" PG_USER=agency \
   PG_DATABASE=posts
 HTTPS_CURL=(--resolve "localhost:$HTTPS_PORT:127.0.0.1")
 up_https() {
@@ -396,6 +470,7 @@ check "https profile up: Caddy serves https://localhost:$HTTPS_PORT with a certi
 check "https profile: app only on the compose networks, APP_URL and TRUSTED_PROXIES set" https_app_only_on_compose_network
 check "sign-up over https (secure cookies)" \
   signup "https://localhost:$HTTPS_PORT" tls@smoke.test --cacert "$WORK/caddy-root.crt" "${HTTPS_CURL[@]}"
+check "database password kept across a restart (same file, exec still connects)" db_password_kept
 check "whole stack stops within 30 s" stack_stops_in_30s
 if [ -n "$type_error_job" ]; then
   check "a type error fails the image build" type_error_result
