@@ -89,6 +89,24 @@ image_size_ok() {
   [ "$((bytes / 1000000))" -le "$MAX_IMAGE_MB" ]
 }
 
+# What production does not need is not shipped: compiled tests, plugin test kits and fakes, the
+# build tools that npm installs as optional peers, Debian's ffmpeg (with its ~180 libraries).
+image_is_lean() {
+  docker run --rm --entrypoint sh "$IMAGE" -c '
+    fail=0
+    for path in tests plugins/*/tests plugins/*/fake node_modules/typescript node_modules/rolldown \
+      node_modules/playwright-core node_modules/ts-morph node_modules/vite node_modules/@adonisjs/assembler \
+      /usr/lib/x86_64-linux-gnu/libavcodec.so.59 /usr/bin/ffmpeg; do
+      for match in $path; do
+        if [ -e "$match" ]; then echo "shipped: $match"; fail=1; fi
+      done
+    done
+    libs=$(ldd "$FFMPEG_PATH" | grep -c "=>")
+    echo "ffmpeg links $libs libraries"
+    [ "$libs" -le 25 ] || fail=1
+    exit $fail'
+}
+
 # The same sources plus one file with a type error: the build must stop at the type check.
 type_error_fails_build() {
   local context="$WORK/type-error-context"
@@ -380,6 +398,31 @@ wedged_worker_marked() {
   [ "$marked" = 1 ] && echo "wedged worker $victim (pid $pid) marked unhealthy after $((SECONDS - started)) s"
 }
 
+logs_rotated() {
+  local id config bad=0
+  for id in $(dc ps -aq); do
+    config="$(docker inspect -f '{{.Name}} {{.HostConfig.LogConfig.Type}} {{index .HostConfig.LogConfig.Config "max-size"}} {{index .HostConfig.LogConfig.Config "max-file"}}' "$id")"
+    echo "$config"
+    case "$config" in *" json-file 10m 5") ;; *) bad=1 ;; esac
+  done
+  [ "$bad" = 0 ]
+}
+
+# An upgrade is `docker compose up -d` with a new image: every app container is recreated and
+# the migrate service runs again before web and worker. Switching to https recreates them the
+# same way (new settings): the data must all be there, and migrate must have run again.
+recreated_keeps_data() {
+  local migrate
+  migrate="$(dc ps -aq migrate)"
+  [ -n "$migrate" ] && [ "$migrate" != "$(cat "$WORK/migrate.id")" ] || { echo "migrate was not recreated"; return 1; }
+  [ "$(docker inspect -f '{{.State.ExitCode}}' "$migrate")" = 0 ] || return 1
+  local email
+  for email in lan@smoke.test admin@smoke.test run@smoke.test; do
+    [ "$(psql_count "$email")" = 1 ] || { echo "$email is gone"; return 1; }
+  done
+  echo "migrate ran again ($migrate), the accounts made before are all there"
+}
+
 stack_stops_in_30s() {
   local started=$SECONDS
   dc stop || return 1
@@ -415,6 +458,7 @@ if ! docker image inspect "$IMAGE" >/dev/null 2>&1; then
   exit 1
 fi
 check "image size ≤ $MAX_IMAGE_MB MB" image_size_ok
+check "image ships no tests, fakes, build tools nor Debian's ffmpeg" image_is_lean
 # Runs alongside the stack checks (it only needs the build cache); its result is read at the end.
 type_error_job=
 if [ -z "${SMOKE_SKIP_BUILD:-}" ]; then
@@ -442,6 +486,8 @@ up_plain() {
   dc up -d --no-build && wait_for 240 health_ok "${LAN_CURL[@]}" "http://$LAN:$HTTP_PORT/health"
 }
 check "stack up on plain http, published on 127.0.0.1:$HTTP_PORT, /health 200" up_plain
+check "every container's log rotated by Docker (json-file, 10m x 5)" logs_rotated
+dc ps -aq migrate >"$WORK/migrate.id"
 check "sign-up over http://$LAN (COOKIE_SECURE=false from .env)" \
   signup "http://$LAN:$HTTP_PORT" lan@smoke.test "${LAN_CURL[@]}"
 check "exec web node ace users:create" users_create
@@ -467,6 +513,7 @@ up_https() {
     wait_for 120 health_ok --cacert "$WORK/caddy-root.crt" "${HTTPS_CURL[@]}" "https://localhost:$HTTPS_PORT/health"
 }
 check "https profile up: Caddy serves https://localhost:$HTTPS_PORT with a certificate from its CA" up_https
+check "containers recreated as on an upgrade: migrate ran again, data kept" recreated_keeps_data
 check "https profile: app only on the compose networks, APP_URL and TRUSTED_PROXIES set" https_app_only_on_compose_network
 check "sign-up over https (secure cookies)" \
   signup "https://localhost:$HTTPS_PORT" tls@smoke.test --cacert "$WORK/caddy-root.crt" "${HTTPS_CURL[@]}"
