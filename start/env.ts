@@ -60,6 +60,8 @@ export default await Env.create(appRoot, {
   ACCESS_LOG_RETENTION_DAYS: Env.schema.number.optional(),
   AUDIT_LOG_RETENTION_DAYS: Env.schema.number.optional(),
   WORKER_HEARTBEAT_SECONDS: Env.schema.number.optional(),
+  /** Also mark each heartbeat written to Redis in this file (the worker's pid; its time is the beat's): a container healthcheck reads it without starting Node. */
+  WORKER_HEARTBEAT_FILE: Env.schema.string.optional(),
   /** Whole-shutdown deadline of a web or worker process after SIGTERM/SIGINT, in seconds. */
   SHUTDOWN_TIMEOUT_SECONDS: Env.schema.number.optional(),
   /** Network plugin ids to switch off, comma separated. */
