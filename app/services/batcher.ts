@@ -57,9 +57,7 @@ export class Batcher<Item, Answer> {
       group.forEach(({ resolve }, index) => resolve(answers[index]))
     } catch {
       await Promise.all(
-        group.map(({ item, resolve, reject }) =>
-          this.options.single(item).then(resolve, reject)
-        )
+        group.map(({ item, resolve, reject }) => this.options.single(item).then(resolve, reject))
       )
     } finally {
       this.#inFlight--

@@ -220,7 +220,10 @@ export async function acquirePublishSlot(
  * refused `acquirePublishSlot` with a `waiter`), which the caller wakes now: a delivery
  * waiting for a slot is woken by the release, not by polling.
  */
-export async function releasePublishSlot(target: SlotTarget, holder: string): Promise<SlotWaiter[]> {
+export async function releasePublishSlot(
+  target: SlotTarget,
+  holder: string
+): Promise<SlotWaiter[]> {
   held.delete(holder)
   const keys = [accountKey(target), networkKey(target)]
   const woken = (await runScript(

@@ -118,8 +118,7 @@ const released = { lease_until: null, claimed_by: null }
  * id a previous pass saved).
  */
 export async function markPublished(run: Run, published: Published) {
-  if (db.connection().dialect.name !== 'postgres')
-    return settle(run, publishedPatch(published))
+  if (db.connection().dialect.name !== 'postgres') return settle(run, publishedPatch(published))
   // The hot path of a burst: grouped with the other jobs' settles (batcher.ts).
   const row = await publishedSettles.run({ run, published })
   return row ? settledAs(run, row) : claimLost(run)
