@@ -3,8 +3,7 @@ import redis from '@adonisjs/redis/services/main'
 import queue from '#queue/main'
 import type Delivery from '#models/delivery'
 import type { DeliveryWaitingFor } from '#models/delivery'
-import PublishDeliveryJob, { type DeliveryWake } from '#jobs/publish_delivery_job'
-import CheckDeliveryStatusJob from '#jobs/check_delivery_status_job'
+import { CHECK_DELIVERY_STATUS, PUBLISH_DELIVERY, type DeliveryWake } from '#queue/job_specs'
 import type { SlotWaiter } from '#services/publishing/network_slots'
 
 type Wakeable = Pick<Delivery, 'id' | 'revision'>
@@ -69,7 +68,7 @@ export async function wakeAt(
     revision: delivery.revision,
     notBefore: atMs,
   }
-  await queue.dispatch(PublishDeliveryJob, payload, { jobId, delay })
+  await queue.dispatch(PUBLISH_DELIVERY, payload, { jobId, delay })
   return jobId
 }
 
@@ -87,7 +86,7 @@ export async function wakeSlotWaiters(waiters: SlotWaiter[]) {
       revision: waiter.revision,
       notBefore: waiter.notBefore,
     }
-    await queue.dispatch(PublishDeliveryJob, payload, {
+    await queue.dispatch(PUBLISH_DELIVERY, payload, {
       jobId: wakeJobId(delivery, `slot${Date.now()}`),
       delay: Math.max(0, waiter.notBefore - WAKE_EARLY_MS - Date.now()),
     })
@@ -100,7 +99,7 @@ export async function wakeForStatusCheck(delivery: Wakeable, atMs: number, suffi
   await rememberJob(delivery, jobId)
   const delay = Math.max(0, atMs - Date.now())
   await queue.dispatch(
-    CheckDeliveryStatusJob,
+    CHECK_DELIVERY_STATUS,
     { deliveryId: delivery.id, revision: delivery.revision },
     { jobId, delay }
   )
