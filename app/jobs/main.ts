@@ -21,6 +21,7 @@ export const jobs = new JobRegistry({
   data_export: () => import('#jobs/data_export_job'),
   collect_stats: () => import('#jobs/collect_stats_job'),
   deliver_webhook: () => import('#jobs/deliver_webhook_job'),
+  poll_feeds: () => import('#jobs/poll_feeds_job'),
 })
 
 export const schedules: JobSchedule[] = [
@@ -38,6 +39,11 @@ export const schedules: JobSchedule[] = [
     key: 'collect-stats',
     job: () => import('#jobs/collect_stats_job'),
     repeat: { every: analyticsConfig.runEveryMs },
+  },
+  {
+    key: 'poll-feeds',
+    job: () => import('#jobs/poll_feeds_job'),
+    repeat: { every: 60_000 },
   },
 ]
 
