@@ -22,6 +22,7 @@ export const jobs = new JobRegistry({
   collect_stats: () => import('#jobs/collect_stats_job'),
   deliver_webhook: () => import('#jobs/deliver_webhook_job'),
   poll_feeds: () => import('#jobs/poll_feeds_job'),
+  materialize_series: () => import('#jobs/materialize_series_job'),
 })
 
 export const schedules: JobSchedule[] = [
@@ -44,6 +45,11 @@ export const schedules: JobSchedule[] = [
     key: 'poll-feeds',
     job: () => import('#jobs/poll_feeds_job'),
     repeat: { every: 60_000 },
+  },
+  {
+    key: 'materialize-series',
+    job: () => import('#jobs/materialize_series_job'),
+    repeat: { every: 10 * 60_000 },
   },
 ]
 
