@@ -17,6 +17,7 @@ export function toCalendarEvent(
     excerpt: row.excerpt,
     movable: MOVABLE_STATUSES.includes(row.status) && mayMove(member, row),
     deliveries: row.deliveries,
+    repeating: row.seriesId !== null,
   }
 }
 

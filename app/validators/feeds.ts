@@ -26,3 +26,36 @@ export const feedValidator = vine.create({
   active: vine.boolean().optional(),
 })
 export type FeedInput = Awaited<ReturnType<typeof feedValidator.validate>>
+
+const seriesTarget = vine.object({
+  socialAccountId: vine.number().withoutDecimals().positive(),
+  text: vine.string().maxLength(20_000).nullable().optional(),
+  options: vine
+    .record(
+      vine.unionOfTypes([vine.string().maxLength(2000), vine.boolean(), vine.number()]).nullable()
+    )
+    .optional(),
+})
+
+/** A repeating post from the composer: its content, its RRULE and its first wall-clock time. */
+export const seriesValidator = vine.create({
+  body: vine.string().trim().maxLength(20_000),
+  targets: vine.array(seriesTarget).minLength(1).maxLength(50),
+  rule: vine.string().trim().minLength(6).maxLength(500),
+  startsAtLocal: vine
+    .string()
+    .trim()
+    .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/),
+})
+
+/** "Edit all future ones": the same, from the occurrence being edited. */
+export const seriesFutureValidator = vine.create({
+  body: vine.string().trim().maxLength(20_000),
+  targets: vine.array(seriesTarget).minLength(1).maxLength(50),
+  rule: vine.string().trim().minLength(6).maxLength(500),
+  startsAtLocal: vine
+    .string()
+    .trim()
+    .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/),
+  post: vine.number().withoutDecimals().positive(),
+})

@@ -32,7 +32,7 @@ export async function createSeries(input: {
   workspace: Workspace
   actor: User
   content: SeriesContent
-  now?: DateTime
+  now?: DateTime<boolean>
 }): Promise<CreateSeriesResult> {
   const { workspace, actor, content } = input
   if (!(await canEdit(workspace.id, actor))) return { status: 'forbidden' }

@@ -36,7 +36,7 @@ export async function editFutureOccurrences(input: {
   actor: User
   fromLocal: string
   content: SeriesContent
-  now?: DateTime
+  now?: DateTime<boolean>
 }): Promise<CreateSeriesResult> {
   const { series, actor, fromLocal } = input
   const workspace = await Workspace.findOrFail(series.workspaceId)
@@ -74,7 +74,10 @@ export async function editFutureOccurrences(input: {
     lastError: null,
   })
   const now = input.now ?? DateTime.utc()
-  const until = DateTime.max(windowEnd ?? now, now.plus({ days: seriesSettings.windowDays }))
+  const until = DateTime.fromMillis(
+    Math.max(windowEnd?.toMillis() ?? 0, now.plus({ days: seriesSettings.windowDays }).toMillis()),
+    { zone: 'utc' }
+  )
   await materializeSeries(next, until, now)
   return { status: 'created', series: next }
 }

@@ -16,7 +16,11 @@ import { seriesSettings } from '#services/series/settings'
  * worker makes nothing twice), then made into its own post and scheduled through the
  * composer's actions, with their checks. Occurrences already past are not made late.
  */
-export async function materializeSeries(series: PostSeries, until: DateTime, now = DateTime.utc()) {
+export async function materializeSeries(
+  series: PostSeries,
+  until: DateTime<boolean>,
+  now: DateTime<boolean> = DateTime.utc()
+) {
   const [workspace, author] = await Promise.all([
     Workspace.find(series.workspaceId),
     series.createdById ? User.find(series.createdById) : null,
@@ -26,8 +30,11 @@ export async function materializeSeries(series: PostSeries, until: DateTime, now
     await series.merge({ lastError: 'author_left' }).save()
     return []
   }
-  const from = DateTime.max(series.materializedUntil ?? now, now)
-  if (until <= from) return []
+  const from = DateTime.fromMillis(
+    Math.max(series.materializedUntil?.toMillis() ?? now.toMillis(), now.toMillis()),
+    { zone: 'utc' }
+  )
+  if (until.toMillis() <= from.toMillis()) return []
   const made: SeriesOccurrence[] = []
   for (const occurrence of occurrencesBetween(
     series.rule,
@@ -75,7 +82,7 @@ async function claim(series: PostSeries, local: string, at: DateTime) {
 }
 
 /** The job's round: every active series, laid out to now + the window. */
-export async function materializeAllSeries(now = DateTime.utc()) {
+export async function materializeAllSeries(now: DateTime<boolean> = DateTime.utc()) {
   const until = now.plus({ days: seriesSettings.windowDays })
   const series = await PostSeries.query().where('active', true).orderBy('id')
   let made = 0

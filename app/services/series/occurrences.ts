@@ -43,7 +43,7 @@ export function parseRule(rule: string, startsAtLocal: string) {
   return new RRule({ ...options, dtstart, tzid: null })
 }
 
-const floating = (at: DateTime, zone: string) => {
+const floating = (at: DateTime<boolean>, zone: string) => {
   const local = at.setZone(zone)
   return new Date(Date.UTC(local.year, local.month - 1, local.day, local.hour, local.minute))
 }
@@ -53,8 +53,8 @@ export function occurrencesBetween(
   rule: string,
   startsAtLocal: string,
   zone: string,
-  from: DateTime,
-  to: DateTime
+  from: DateTime<boolean>,
+  to: DateTime<boolean>
 ): Occurrence[] {
   const recurrence = parseRule(rule, startsAtLocal)
   // A day of margin on each side: the floating window and the real one differ by the offset.
@@ -73,7 +73,7 @@ export function occurrencesBetween(
       minute: date.getUTCMinutes(),
     }
     const { utc } = resolveWallClock(wall, zone)
-    if (utc < from || utc >= to) continue
+    if (utc.toMillis() < from.toMillis() || utc.toMillis() >= to.toMillis()) continue
     const local = DateTime.fromObject(wall, { zone: 'UTC' }).toFormat("yyyy-MM-dd'T'HH:mm")
     result.push({ local, at: utc })
   }

@@ -33,7 +33,9 @@ test.group('MCP server', (group) => {
     cleanup,
   }) => {
     const runner = await startWorker(['publish'])
-    cleanup(() => runner.stop())
+    cleanup(async () => {
+      await runner.stop()
+    })
     const { secret, token } = await makeToken(world.workspace, world.owner, 'write')
     const client = await connect(secret)
     cleanup(() => client.close())

@@ -1,0 +1,95 @@
+import { test } from '@japa/runner'
+import Feed from '#models/feed'
+import PostSeries from '#models/post_series'
+import { withCleanState } from '#tests/helpers/database'
+import { makeDesk } from '#tests/functional/posts/_fixtures'
+import { addMember, send, validationErrors } from '#tests/functional/workspaces/_helpers'
+
+const feedBody = (accountId: number) => ({
+  url: 'https://bakery.example/feed.xml',
+  mode: 'draft',
+  template: '{title} {link}',
+  targetAccountIds: [accountId],
+  maxItemsPerFetch: 3,
+})
+
+test.group('Feeds and repeating posts / routes', (group) => {
+  withCleanState(group)
+
+  test('an editor follows a feed; a viewer may look but not add; another workspace sees nothing', async ({
+    client,
+    assert,
+  }) => {
+    const desk = await makeDesk()
+    const { user: editor } = await addMember(desk.workspace, 'editor')
+    const { user: viewer } = await addMember(desk.workspace, 'viewer')
+    const feeds = `/w/${desk.workspace.slug}/feeds`
+
+    const added = await send(client, 'post', feeds, editor, feedBody(desk.mastodon.id))
+    assert.equal(added.status(), 302)
+    const feed = await Feed.firstOrFail()
+    assert.equal(feed.createdById, editor.id)
+
+    const page = await client.get(feeds).loginAs(viewer).withInertia()
+    page.assertInertiaComponent('feeds/index')
+    const props = page.inertiaProps as any
+    assert.equal(props.feeds[0].url, 'https://bakery.example/feed.xml')
+    assert.isFalse(props.canEdit)
+    assert.notProperty(props.feeds[0], 'etag')
+
+    const refused = await send(client, 'post', feeds, viewer, feedBody(desk.mastodon.id))
+    assert.equal(refused.status(), 403)
+    assert.equal(
+      await Feed.query()
+        .count('* as n')
+        .first()
+        .then((r) => Number(r!.$extras.n)),
+      1
+    )
+
+    const other = await makeDesk()
+    const foreign = await send(
+      client,
+      'delete',
+      `/w/${other.workspace.slug}/feeds/${feed.id}`,
+      other.owner
+    )
+    assert.equal(foreign.status(), 404)
+    const foreignAccount = await send(client, 'post', feeds, editor, feedBody(other.mastodon.id))
+    assert.deepEqual(foreignAccount.flashMessage('errorsBag'), {
+      targetAccountIds: 'Pick accounts connected to this workspace.',
+    })
+  })
+
+  test('a private feed address is refused when saved', async ({ client, assert }) => {
+    const desk = await makeDesk()
+    const response = await send(client, 'post', `/w/${desk.workspace.slug}/feeds`, desk.owner, {
+      ...feedBody(desk.mastodon.id),
+      url: 'http://169.254.169.254/latest',
+    })
+    assert.property(validationErrors(response), 'url')
+    assert.lengthOf(await Feed.all(), 0)
+  })
+
+  test('the composer’s repeat: a rule finer than daily is refused with a message; a weekly one is saved', async ({
+    client,
+    assert,
+  }) => {
+    const desk = await makeDesk()
+    const url = `/w/${desk.workspace.slug}/series`
+    const content = {
+      body: 'Monday bake',
+      targets: [{ socialAccountId: desk.mastodon.id }],
+      startsAtLocal: '2030-01-07T09:00',
+    }
+    const hourly = await send(client, 'post', url, desk.owner, { ...content, rule: 'FREQ=HOURLY' })
+    assert.match(hourly.flashMessage('errorsBag').rule, /repeat daily, weekly, monthly or yearly/)
+    const weekly = await send(client, 'post', url, desk.owner, {
+      ...content,
+      rule: 'FREQ=WEEKLY;INTERVAL=1;BYDAY=MO',
+    })
+    assert.equal(weekly.header('location'), `/w/${desk.workspace.slug}/calendar`)
+    const series = await PostSeries.firstOrFail()
+    assert.equal(series.startsAtLocal, '2030-01-07T09:00')
+  })
+})
