@@ -37,14 +37,14 @@ export default class SeriesController {
 
   async updateFuture(ctx: HttpContext) {
     const { request, params, workspace, auth } = ctx
-    const { post, ...content } = await request.validateUsing(seriesFutureValidator)
+    const { postId, ...content } = await request.validateUsing(seriesFutureValidator)
     const series = await PostSeries.query()
       .where('workspace_id', workspace.id)
       .where('id', Number(params.series) || 0)
       .firstOrFail()
     const occurrence = await SeriesOccurrence.query()
       .where('series_id', series.id)
-      .where('post_id', post)
+      .where('post_id', postId)
       .firstOrFail()
     const result = await editFutureOccurrences({
       series,

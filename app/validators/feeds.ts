@@ -57,5 +57,5 @@ export const seriesFutureValidator = vine.create({
     .string()
     .trim()
     .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/),
-  post: vine.number().withoutDecimals().positive(),
+  postId: vine.number().withoutDecimals().positive(),
 })
