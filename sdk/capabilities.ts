@@ -47,6 +47,11 @@ export interface Capabilities {
   idempotencyKey: boolean
   /** Token revocation endpoint exists. */
   revocable: boolean
+  /**
+   * The network refuses a post whose text repeats one the account already posted (X, LinkedIn):
+   * re-publishing (the evergreen queue) must rotate variants or skip the account.
+   */
+  refusesDuplicateText?: boolean
   /** Metrics the network can give back; the others are shown as "not available". */
   metrics: MetricName[]
 }

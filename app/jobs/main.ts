@@ -23,6 +23,7 @@ export const jobs = new JobRegistry({
   deliver_webhook: () => import('#jobs/deliver_webhook_job'),
   poll_feeds: () => import('#jobs/poll_feeds_job'),
   materialize_series: () => import('#jobs/materialize_series_job'),
+  fill_evergreen: () => import('#jobs/fill_evergreen_job'),
 })
 
 export const schedules: JobSchedule[] = [
@@ -50,6 +51,11 @@ export const schedules: JobSchedule[] = [
     key: 'materialize-series',
     job: () => import('#jobs/materialize_series_job'),
     repeat: { every: 10 * 60_000 },
+  },
+  {
+    key: 'fill-evergreen',
+    job: () => import('#jobs/fill_evergreen_job'),
+    repeat: { every: 15 * 60_000 },
   },
 ]
 

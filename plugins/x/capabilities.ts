@@ -29,6 +29,8 @@ export const xCapabilities: Capabilities = {
   asyncPublish: true,
   idempotencyKey: false,
   revocable: true,
+  // "Status is a duplicate" (403, code 187) for a repeated text.
+  refusesDuplicateText: true,
   metrics: ['views', 'likes', 'comments', 'shares', 'quotes', 'saves'],
 }
 

@@ -1,6 +1,6 @@
 import { test } from '@japa/runner'
 import { DateTime } from 'luxon'
-import Feed from '#models/feed'
+import type Feed from '#models/feed'
 import FeedItem from '#models/feed_item'
 import PostSeries from '#models/post_series'
 import SeriesOccurrence from '#models/series_occurrence'
