@@ -182,6 +182,48 @@ test.group('Feeds', (group) => {
     )
   }).timeout(30_000)
 
+  test('queue mode: each new item takes the next free slot of the posting schedule', async ({
+    assert,
+    cleanup,
+  }) => {
+    const { default: PostingSlot } = await import('#models/posting_slot')
+    await PostingSlot.createMany(
+      [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({
+        workspaceId: desk.workspace.id,
+        weekday,
+        time: '09:00',
+      }))
+    )
+    const entries = [1, 2].map((n) => ({
+      id: `q-${n}`,
+      title: `Queued ${n}`,
+      url: `https://bakery.example/q${n}`,
+      at: ahead(n),
+    }))
+    const server = await startFeedServer({
+      '/feed.json': serve('application/feed+json', jsonFeed(entries)),
+    })
+    cleanup(() => server.close())
+    const feed = await follow(desk, server.url('/feed.json'), { mode: 'queue' })
+    const report = await pollFeed(feed)
+    const posts = await Post.query().whereIn('id', report.created).orderBy('scheduled_at')
+    assert.deepEqual(
+      posts.map((post) => [
+        post.status,
+        post.scheduledAt!.setZone('Europe/Paris').toFormat('HH:mm'),
+      ]),
+      [
+        ['scheduled', '09:00'],
+        ['scheduled', '09:00'],
+      ]
+    )
+    assert.equal(
+      posts[1].scheduledAt!.diff(posts[0].scheduledAt!, 'days').days,
+      1,
+      'two items, two different slots'
+    )
+  }).timeout(30_000)
+
   test('malformed, huge and redirected-to-a-private-address feeds: a clear error on the row, nothing made', async ({
     assert,
     cleanup,
