@@ -32,7 +32,7 @@ export async function nextFreeSlot(
 export async function freeSlots(
   workspace: { id: number; timezone: string },
   count: number,
-  now = DateTime.utc()
+  now: DateTime<boolean> = DateTime.utc()
 ): Promise<DateTime[] | null> {
   const slots = await PostingSlot.query().where('workspace_id', workspace.id)
   if (!slots.length) return null
