@@ -1,12 +1,13 @@
+// Types, not interfaces: page props must be plain JSON shapes for Inertia's checks.
 export type FeedMode = 'draft' | 'queue' | 'approval'
 
-export interface FeedAccount {
+export type FeedAccount = {
   id: number
   network: string
   handle: string
 }
 
-export interface FeedFields {
+export type FeedFields = {
   url: string
   mode: FeedMode
   template: string
@@ -18,7 +19,7 @@ export interface FeedFields {
   active: boolean
 }
 
-export interface FeedRow extends FeedFields {
+export type FeedRow = FeedFields & {
   id: number
   title: string | null
   lastFetchedAt: string | null
@@ -34,7 +35,7 @@ export interface FeedRow extends FeedFields {
   }[]
 }
 
-export interface SeriesInfo {
+export type SeriesInfo = {
   id: number
   rule: string
   startsAtLocal: string
