@@ -92,4 +92,56 @@ test.group('Feeds and repeating posts / routes', (group) => {
     const series = await PostSeries.firstOrFail()
     assert.equal(series.startsAtLocal, '2030-01-07T09:00')
   })
+
+  test('"all future ones" from an occurrence’s composer: the composer learns the series, the route splits it', async ({
+    client,
+    assert,
+  }) => {
+    const { default: SeriesOccurrence } = await import('#models/series_occurrence')
+    const desk = await makeDesk()
+    const base = `/w/${desk.workspace.slug}`
+    const content = {
+      body: 'Monday bake',
+      targets: [{ socialAccountId: desk.mastodon.id }],
+      startsAtLocal: '2030-01-07T09:00',
+      rule: 'FREQ=WEEKLY;BYDAY=MO',
+    }
+    await send(client, 'post', `${base}/series`, desk.owner, content)
+    const series = await PostSeries.firstOrFail()
+    // The job has not reached 2030 yet: lay the first weeks out as it would then.
+    const { materializeSeries } = await import('#actions/series/materialize_series')
+    const { DateTime } = await import('luxon')
+    const then = DateTime.fromISO('2030-01-01T00:00:00Z')
+    await materializeSeries(series, then.plus({ days: 35 }), then)
+    const second = await SeriesOccurrence.query()
+      .where('series_id', series.id)
+      .where('occurs_at_local', '2030-01-14T09:00')
+      .firstOrFail()
+
+    const known = await client.get(`${base}/series/of-post/${second.postId}`).loginAs(desk.owner)
+    assert.deepEqual(known.body().series, {
+      id: series.id,
+      rule: 'FREQ=WEEKLY;BYDAY=MO',
+      startsAtLocal: '2030-01-07T09:00',
+      occurrenceLocal: '2030-01-14T09:00',
+    })
+    const stranger = await makeDesk()
+    const hidden = await client
+      .get(`/w/${stranger.workspace.slug}/series/of-post/${second.postId}`)
+      .loginAs(stranger.owner)
+    assert.isNull(hidden.body().series)
+
+    const moved = await send(client, 'put', `${base}/series/${series.id}/future`, desk.owner, {
+      ...content,
+      body: 'Monday bake, new recipe',
+      startsAtLocal: '2030-01-14T10:00',
+      postId: second.postId,
+    })
+    assert.equal(moved.header('location'), `${base}/calendar`)
+    const all = await PostSeries.query().orderBy('id')
+    assert.lengthOf(all, 2)
+    assert.match(all[0].rule, /UNTIL=20300114T085900/)
+    assert.equal(all[1].startsAtLocal, '2030-01-14T10:00')
+    assert.equal(all[1].body, 'Monday bake, new recipe')
+  })
 })
