@@ -12,7 +12,8 @@ import { toFeedRow } from '#transformers/feed_transformer'
 
 /** Feeds the workspace follows: everyone sees them, editors and above add, change and fetch them. */
 export default class FeedsController {
-  async index({ inertia, workspace, member }: HttpContext) {
+  async index({ inertia, workspace, member, bouncer }: HttpContext) {
+    await bouncer.with('PostPolicy').authorize('view', member)
     const feeds = await Feed.query().where('workspace_id', workspace.id).orderBy('id')
     const items = feeds.length
       ? await FeedItem.query()
@@ -36,17 +37,20 @@ export default class FeedsController {
   }
 
   async store(ctx: HttpContext) {
+    await ctx.bouncer.with('PostPolicy').authorize('edit', ctx.member)
     return this.#save(ctx)
   }
 
   async update(ctx: HttpContext) {
-    return this.#save(ctx, await this.#find(ctx))
+    const feed = await this.#find(ctx)
+    await ctx.bouncer.with('PostPolicy').authorize('edit', ctx.member)
+    return this.#save(ctx, feed)
   }
 
   async destroy(ctx: HttpContext) {
-    const { response, session, i18n, workspace, member } = ctx
+    const { response, session, i18n, workspace, member, bouncer } = ctx
     const feed = await this.#find(ctx)
-    if (!can(member.role, 'editContent')) return response.forbidden()
+    await bouncer.with('PostPolicy').authorize('edit', member)
     await feed.delete()
     await auditRequest(ctx, {
       action: 'feed.deleted',
@@ -61,9 +65,9 @@ export default class FeedsController {
 
   /** Fetch now, without waiting for the feed's turn. */
   async fetch(ctx: HttpContext) {
-    const { response, session, i18n, workspace, member } = ctx
+    const { response, session, i18n, workspace, member, bouncer } = ctx
     const feed = await this.#find(ctx)
-    if (!can(member.role, 'editContent')) return response.forbidden()
+    await bouncer.with('PostPolicy').authorize('edit', member)
     const report = await pollFeed(feed)
     session.flash(
       report.status === 'error' ? 'error' : 'success',

@@ -9,6 +9,8 @@ import { buildMcpServer } from '#actions/mcp/build_server'
  */
 export default class McpController {
   async handle(ctx: HttpContext) {
+    // Reading is the least a token does here; each tool that writes checks the write scope.
+    await ctx.bouncer.with('PostPolicy').authorize('view', ctx.member)
     const server = buildMcpServer({
       workspace: ctx.workspace,
       actor: ctx.apiActor,

@@ -8,14 +8,16 @@ import { seriesFutureValidator, seriesValidator } from '#validators/feeds'
 /** Repeating posts from the composer: start a series, or change it from one occurrence on. */
 export default class SeriesController {
   async store(ctx: HttpContext) {
-    const { request, workspace, auth } = ctx
+    const { request, workspace, auth, bouncer, member } = ctx
+    await bouncer.with('PostPolicy').authorize('edit', member)
     const payload = await request.validateUsing(seriesValidator)
     const result = await createSeries({ workspace, actor: auth.user!, content: payload })
     return this.#answer(ctx, result)
   }
 
   /** What the composer needs to offer "this one / all future ones" for a post of a series. */
-  async ofPost({ params, workspace }: HttpContext) {
+  async ofPost({ params, workspace, bouncer, member }: HttpContext) {
+    await bouncer.with('PostPolicy').authorize('view', member)
     const occurrence = await SeriesOccurrence.query()
       .where('workspace_id', workspace.id)
       .where('post_id', Number(params.post) || 0)
@@ -36,7 +38,8 @@ export default class SeriesController {
   }
 
   async updateFuture(ctx: HttpContext) {
-    const { request, params, workspace, auth } = ctx
+    const { request, params, workspace, auth, bouncer, member } = ctx
+    await bouncer.with('PostPolicy').authorize('edit', member)
     const { postId, ...content } = await request.validateUsing(seriesFutureValidator)
     const series = await PostSeries.query()
       .where('workspace_id', workspace.id)

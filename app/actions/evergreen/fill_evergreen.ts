@@ -8,7 +8,7 @@ import { createPost } from '#actions/posts/create_post'
 import { schedulePost } from '#actions/posts/schedule_post'
 import { deletePost } from '#actions/posts/delete_post'
 import plugins from '#services/plugins'
-import { canEdit } from '#services/posts/post_rules'
+import { mayPost } from '#actions/automation/may_post'
 import { loadTargetAccounts } from '#services/posts/load_targets'
 import { freeSlots } from '#services/posts/next_free_slot'
 import { evergreenSettings } from '#services/evergreen/settings'
@@ -56,7 +56,7 @@ async function sendItem(
   report: { made: number[]; skipped: Record<string, number> }
 ) {
   const author = item.createdById ? await User.find(item.createdById) : null
-  if (!author || !(await canEdit(workspace.id, author))) return false
+  if (!author || !(await mayPost(workspace.id, author))) return false
   const { accounts } = await loadTargetAccounts(workspace.id, item.targetAccountIds)
   const chosen: { account: SocialAccount; text: string; hash: string }[] = []
   const skipped: { account: SocialAccount; reason: Skip }[] = []

@@ -4,7 +4,7 @@ import Feed from '#models/feed'
 import FeedItem from '#models/feed_item'
 import User from '#models/user'
 import Workspace from '#models/workspace'
-import { canEdit } from '#services/posts/post_rules'
+import { mayPost } from '#actions/automation/may_post'
 import { sqlTime } from '#services/publishing/settings'
 import { fetchFeed } from '#services/feeds/fetch_feed'
 import { feedSettings } from '#services/feeds/settings'
@@ -39,7 +39,7 @@ export async function pollFeed(feed: Feed): Promise<PollReport> {
     feed.createdById ? User.find(feed.createdById) : null,
   ])
   if (!workspace) return { status: 'error', created: [], skipped: {} }
-  if (!author || !(await canEdit(workspace.id, author)))
+  if (!author || !(await mayPost(workspace.id, author)))
     return recordError(feed, 'author_left', 'The member who added this feed may no longer post')
 
   const fetched = await fetchFeed(feed.url, { etag: feed.etag, lastModified: feed.lastModified })

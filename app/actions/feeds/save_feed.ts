@@ -2,7 +2,7 @@ import Feed from '#models/feed'
 import type User from '#models/user'
 import type Workspace from '#models/workspace'
 import type { FeedInput } from '#validators/feeds'
-import { canEdit } from '#services/posts/post_rules'
+import { mayPost } from '#actions/automation/may_post'
 import { loadTargetAccounts } from '#services/posts/load_targets'
 
 export type SaveFeedResult =
@@ -22,7 +22,7 @@ export async function saveFeed(input: {
   feed?: Feed
 }): Promise<SaveFeedResult> {
   const { workspace, actor, payload } = input
-  if (!(await canEdit(workspace.id, actor))) return { status: 'forbidden' }
+  if (!(await mayPost(workspace.id, actor))) return { status: 'forbidden' }
   const { missing } = await loadTargetAccounts(workspace.id, payload.targetAccountIds)
   if (missing.length) return { status: 'unknown_accounts', socialAccountIds: missing }
   const feed = input.feed ?? new Feed()

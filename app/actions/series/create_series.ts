@@ -2,7 +2,7 @@ import { DateTime } from 'luxon'
 import PostSeries, { type SeriesTarget } from '#models/post_series'
 import type User from '#models/user'
 import type Workspace from '#models/workspace'
-import { canEdit } from '#services/posts/post_rules'
+import { mayPost } from '#actions/automation/may_post'
 import { loadTargetAccounts } from '#services/posts/load_targets'
 import { checkTargets, type TargetCheck } from '#services/posts/check_targets'
 import { parseRule, RuleError } from '#services/series/occurrences'
@@ -35,7 +35,7 @@ export async function createSeries(input: {
   now?: DateTime<boolean>
 }): Promise<CreateSeriesResult> {
   const { workspace, actor, content } = input
-  if (!(await canEdit(workspace.id, actor))) return { status: 'forbidden' }
+  if (!(await mayPost(workspace.id, actor))) return { status: 'forbidden' }
   const invalid = await checkContent(workspace, content)
   if (invalid) return invalid
   const series = await PostSeries.create({

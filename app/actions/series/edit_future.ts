@@ -8,7 +8,7 @@ import { deletePost } from '#actions/posts/delete_post'
 import { checkContent, type SeriesContent } from '#actions/series/create_series'
 import { materializeSeries } from '#actions/series/materialize_series'
 import type { CreateSeriesResult } from '#actions/series/create_series'
-import { canEdit } from '#services/posts/post_rules'
+import { mayPost } from '#actions/automation/may_post'
 import { occurrencesBetween, ruleEndingBefore } from '#services/series/occurrences'
 import { seriesSettings } from '#services/series/settings'
 
@@ -40,7 +40,7 @@ export async function editFutureOccurrences(input: {
 }): Promise<CreateSeriesResult> {
   const { series, actor, fromLocal } = input
   const workspace = await Workspace.findOrFail(series.workspaceId)
-  if (!(await canEdit(workspace.id, actor))) return { status: 'forbidden' }
+  if (!(await mayPost(workspace.id, actor))) return { status: 'forbidden' }
   const content = {
     ...input.content,
     rule: keepCounting(series, input.content.rule, fromLocal, workspace.timezone),

@@ -6,7 +6,7 @@ import User from '#models/user'
 import Workspace from '#models/workspace'
 import { createPost } from '#actions/posts/create_post'
 import { schedulePost } from '#actions/posts/schedule_post'
-import { canEdit } from '#services/posts/post_rules'
+import { mayPost } from '#actions/automation/may_post'
 import { occurrencesBetween } from '#services/series/occurrences'
 import { seriesSettings } from '#services/series/settings'
 
@@ -26,7 +26,7 @@ export async function materializeSeries(
     series.createdById ? User.find(series.createdById) : null,
   ])
   if (!workspace) return []
-  if (!author || !(await canEdit(workspace.id, author))) {
+  if (!author || !(await mayPost(workspace.id, author))) {
     await series.merge({ lastError: 'author_left' }).save()
     return []
   }

@@ -3,7 +3,12 @@ import Feed from '#models/feed'
 import PostSeries from '#models/post_series'
 import { withCleanState } from '#tests/helpers/database'
 import { makeDesk } from '#tests/functional/posts/_fixtures'
-import { addMember, send, validationErrors } from '#tests/functional/workspaces/_helpers'
+import {
+  addMember,
+  assertDenied,
+  send,
+  validationErrors,
+} from '#tests/functional/workspaces/_helpers'
 
 const feedBody = (accountId: number) => ({
   url: 'https://bakery.example/feed.xml',
@@ -38,7 +43,7 @@ test.group('Feeds and repeating posts / routes', (group) => {
     assert.notProperty(props.feeds[0], 'etag')
 
     const refused = await send(client, 'post', feeds, viewer, feedBody(desk.mastodon.id))
-    assert.equal(refused.status(), 403)
+    assertDenied(refused, assert)
     assert.equal(
       await Feed.query()
         .count('* as n')
