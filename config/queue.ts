@@ -60,6 +60,11 @@ const queueConfig = defineConfig({
         ...retention,
       },
     },
+    // Feeds to fetch and repeating posts to lay out ahead: short rounds, run again next minute.
+    automation: {
+      concurrency: 1,
+      defaultJobOptions: { attempts: 1, ...retention },
+    },
     purge: {
       concurrency: 1,
       defaultJobOptions: {

@@ -52,6 +52,11 @@ export interface Capabilities {
   idempotencyKey: boolean
   /** Token revocation endpoint exists. `tokens.revocable` says the same (SDK v2); either is read. */
   revocable?: boolean
+  /**
+   * The network refuses a post whose text repeats one the account already posted (X, LinkedIn):
+   * re-publishing (the evergreen queue) must rotate variants or skip the account.
+   */
+  refusesDuplicateText?: boolean
   /** Metrics the network can give back; the others are shown as "not available". */
   metrics: MetricName[]
   /** At most this many attachments in one post, whatever their kinds (Telegram albums: 10). */

@@ -34,6 +34,8 @@ export const xCapabilities: Capabilities = {
   // certain; "not found" is not trusted enough to publish again (X's timeline lags its writes).
   reconcile: 'best-effort',
   revocable: true,
+  // "Status is a duplicate" (403, code 187) for a repeated text.
+  refusesDuplicateText: true,
   metrics: ['views', 'likes', 'comments', 'shares', 'quotes', 'saves'],
 }
 
