@@ -3,14 +3,17 @@ import type Post from '#models/post'
 import type User from '#models/user'
 import { canReview } from '#services/posts/post_rules'
 import { queueDeliveries, unqueueDeliveries } from '#services/publishing/schedule'
+import { awaitsClient } from '#services/reviews/client_gate'
+import { recordPostActivity } from '#services/reviews/post_activity'
 
 export type ApprovePostResult =
-  | { status: 'approved' | 'scheduled'; post: Post }
+  | { status: 'approved' | 'scheduled' | 'awaiting_client'; post: Post }
   | { status: 'forbidden' | 'not_pending' | 'publishing_started' }
 
 /**
  * An admin or owner — never the author — approves a post waiting for review. A post that
- * was given a time is scheduled at once (an instant already past means now).
+ * was given a time is scheduled at once (an instant already past means now) — unless the
+ * workspace requires the client's approval and it is missing: then it is held, time kept.
  */
 export async function approvePost({
   post,
@@ -28,7 +31,8 @@ export async function approvePost({
     reviewedAt: DateTime.utc(),
     reviewComment: comment?.trim() || null,
   }
-  const scheduledAt = post.scheduledAt
+  const held = post.scheduledAt !== null && (await awaitsClient(post))
+  const scheduledAt = held ? null : post.scheduledAt
   const moved = scheduledAt
     ? await queueDeliveries(post.id, scheduledAt, async (trx) => {
         post.useTransaction(trx)
@@ -39,5 +43,12 @@ export async function approvePost({
         await post.merge({ ...review, status: 'approved' }).save()
       })
   if (moved.status !== 'ok') return moved
-  return { status: scheduledAt ? 'scheduled' : 'approved', post }
+  await recordPostActivity({
+    workspaceId: post.workspaceId,
+    postId: post.id,
+    kind: 'approved',
+    actorId: reviewer.id,
+    meta: review.reviewComment ? { comment: review.reviewComment } : {},
+  })
+  return { status: held ? 'awaiting_client' : scheduledAt ? 'scheduled' : 'approved', post }
 }

@@ -10,6 +10,7 @@ import type Workspace from '#models/workspace'
 import { canEdit } from '#services/posts/post_rules'
 import { loadTargetAccounts } from '#services/posts/load_targets'
 import { checkTargets, type TargetCheck, type TargetInput } from '#services/posts/check_targets'
+import { recordPostActivity } from '#services/reviews/post_activity'
 
 export interface MediaInput {
   mediaAssetId: number
@@ -99,6 +100,12 @@ export async function createPost(input: CreatePostInput): Promise<CreatePostResu
       )
     }
     return created
+  })
+  await recordPostActivity({
+    workspaceId: post.workspaceId,
+    postId: post.id,
+    kind: 'created',
+    actorId: input.author.id,
   })
   const checks = await checkTargets({ postId: post.id, body: input.body, targets, accounts })
   return { status: 'created', post, checks }

@@ -3,6 +3,7 @@ import type Post from '#models/post'
 import type User from '#models/user'
 import { canReview } from '#services/posts/post_rules'
 import { unqueueDeliveries } from '#services/publishing/schedule'
+import { recordPostActivity } from '#services/reviews/post_activity'
 
 export type RejectPostResult =
   | { status: 'rejected'; post: Post }
@@ -33,5 +34,13 @@ export async function rejectPost({
       })
       .save()
   })
-  return moved.status === 'ok' ? { status: 'rejected', post } : moved
+  if (moved.status !== 'ok') return moved
+  await recordPostActivity({
+    workspaceId: post.workspaceId,
+    postId: post.id,
+    kind: 'rejected',
+    actorId: reviewer.id,
+    meta: { comment: post.reviewComment },
+  })
+  return { status: 'rejected', post }
 }

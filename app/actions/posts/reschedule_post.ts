@@ -19,7 +19,13 @@ export type RescheduleResult =
   | { status: 'moved'; post: Post }
   | {
       status:
-        'not_found' | 'forbidden' | 'not_movable' | 'already_published' | 'in_past' | 'invalid'
+        | 'not_found'
+        | 'forbidden'
+        | 'not_movable'
+        | 'already_published'
+        | 'in_past'
+        | 'invalid'
+        | 'awaits_client'
     }
 
 /**
@@ -61,7 +67,11 @@ export async function reschedulePost({
   switch (result.status) {
     case 'scheduled':
     case 'pending_approval':
+    case 'awaiting_client':
       return { status: 'moved', post: result.post }
+    case 'client_changes_requested':
+    case 'client_approval_required':
+      return { status: 'awaits_client' }
     case 'publishing_started':
       return { status: 'already_published' }
     case 'forbidden':

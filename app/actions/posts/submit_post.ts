@@ -2,6 +2,7 @@ import type Post from '#models/post'
 import type User from '#models/user'
 import { canEdit } from '#services/posts/post_rules'
 import { unqueueDeliveries } from '#services/publishing/schedule'
+import { recordPostActivity } from '#services/reviews/post_activity'
 
 export type SubmitPostResult =
   | { status: 'submitted'; post: Post }
@@ -21,5 +22,12 @@ export async function submitPost({
     post.useTransaction(trx)
     await post.merge({ status: 'pending_approval' }).save()
   })
-  return moved.status === 'ok' ? { status: 'submitted', post } : moved
+  if (moved.status !== 'ok') return moved
+  await recordPostActivity({
+    workspaceId: post.workspaceId,
+    postId: post.id,
+    kind: 'submitted',
+    actorId: actor.id,
+  })
+  return { status: 'submitted', post }
 }

@@ -1,5 +1,6 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { DateTime } from 'luxon'
+import type Post from '#models/post'
 import { createPost } from '#actions/posts/create_post'
 import { updatePost } from '#actions/posts/update_post'
 import { deletePost } from '#actions/posts/delete_post'
@@ -118,14 +119,16 @@ export default class ApiPostsController {
       if (at.toMillis() < Date.now() - 60_000) throw refusal({ status: 'past' })
     }
     const result = await schedulePost({ post, actor: apiActor, at })
-    if (result.status !== 'scheduled' && result.status !== 'pending_approval') throw refusal(result)
-    return { data: toApiPost(await reloadApiPost(result.post)) }
+    if (!['scheduled', 'pending_approval', 'awaiting_client'].includes(result.status))
+      throw refusal(result)
+    return { data: toApiPost(await reloadApiPost((result as { post: Post }).post)) }
   }
 
   async publishNow({ params, workspace, apiActor }: HttpContext) {
     const post = await findApiPost(workspace.id, params.post)
     const result = await publishNow({ post, actor: apiActor })
-    if (result.status !== 'scheduled' && result.status !== 'pending_approval') throw refusal(result)
-    return { data: toApiPost(await reloadApiPost(result.post)) }
+    if (!['scheduled', 'pending_approval', 'awaiting_client'].includes(result.status))
+      throw refusal(result)
+    return { data: toApiPost(await reloadApiPost((result as { post: Post }).post)) }
   }
 }
