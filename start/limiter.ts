@@ -44,18 +44,18 @@ export function minutesUntil(availableInSeconds: number) {
  * Review links (pages without an account). Every request to /review/* from one IP, and
  * the same for one link from everywhere: a shared link is read by a handful of people.
  */
-export const reviewPerIp = limiter.use({ requests: 120, duration: '1 min', blockDuration: '5 mins' })
+export const reviewPerIp = limiter.use({
+  requests: 120,
+  duration: '1 min',
+  blockDuration: '5 mins',
+})
 export const reviewPerToken = limiter.use({ requests: 300, duration: '1 min' })
 
 /**
- * Unknown, expired or revoked tokens from one IP: a guesser is stopped after a few misses
- * (a real client mistypes once or twice), for an hour.
+ * Unknown tokens named from one IP: a guesser is stopped after a few misses (a real client
+ * mistypes once or twice), until the hour is over. Revoked and expired links do not count.
  */
-export const reviewMissesPerIp = limiter.use({
-  requests: 10,
-  duration: '10 mins',
-  blockDuration: '1 hour',
-})
+export const reviewMissesPerIp = limiter.use({ requests: 10, duration: '1 hour' })
 
 /** Wrong passwords for one link from one IP. */
 export const reviewPasswordPerLinkIp = limiter.use({ requests: 5, duration: '15 mins' })

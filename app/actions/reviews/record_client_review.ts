@@ -100,7 +100,8 @@ export async function recordClientReview(input: {
     reviewLinkId: link.id,
     at: saved.createdAt.toUTC().toISO(),
   }
-  if (action === 'approve') await publishWebhookEvent(post.workspaceId, 'post.client_approved', data)
+  if (action === 'approve')
+    await publishWebhookEvent(post.workspaceId, 'post.client_approved', data)
   if (action === 'request_changes')
     await publishWebhookEvent(post.workspaceId, 'post.client_changes_requested', data)
   if (comment) await publishWebhookEvent(post.workspaceId, 'post.commented', data)

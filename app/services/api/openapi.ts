@@ -3,34 +3,8 @@
  * hand next to the routes (start/routes/api.ts); tests/functional/api validates every
  * request the API tests make, and every response, against it — so it cannot drift.
  */
-const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` })
-const nullable = (schema: Record<string, unknown>) => ({ oneOf: [schema, { type: 'null' }] })
-const instant = { type: 'string', format: 'date-time' }
-const json = (schema: unknown) => ({ content: { 'application/json': { schema } } })
-const error = (description: string) => ({ description, ...json(ref('Error')) })
-
-const errors = {
-  400: error('Malformed request (bad cursor, bad Idempotency-Key)'),
-  401: error('Missing, unknown, revoked or expired token'),
-  403: error('The token may not do this (read-only token, or its member lacks the role)'),
-  404: error('No such resource in the token’s workspace'),
-  409: error(
-    'Conflict with the resource’s state, or an Idempotency-Key reused with another request'
-  ),
-  422: error('Validation failed'),
-  429: {
-    ...error('Rate limit of the token exceeded; see Retry-After'),
-    headers: { 'Retry-After': { schema: { type: 'integer' } } },
-  },
-}
-const pick = (...codes: (keyof typeof errors)[]) =>
-  Object.fromEntries(codes.map((code) => [String(code), errors[code]]))
-const postParam = {
-  name: 'post',
-  in: 'path',
-  required: true,
-  schema: { type: 'integer', minimum: 1 },
-}
+import { instant, json, nullable, pick, postParam, ref } from '#services/api/openapi_parts'
+import { reviewPaths, reviewSchemas } from '#services/api/openapi_reviews'
 
 export const openApiDocument = {
   openapi: '3.1.0',
@@ -172,6 +146,7 @@ export const openApiDocument = {
         },
       },
     },
+    ...reviewPaths,
     '/posts/{post}/metrics': {
       parameters: [postParam],
       get: {
@@ -285,6 +260,7 @@ export const openApiDocument = {
       bearer: { type: 'http', scheme: 'bearer', description: 'A workspace API token (`pp_…`)' },
     },
     schemas: {
+      ...reviewSchemas,
       Error: {
         type: 'object',
         required: ['error'],

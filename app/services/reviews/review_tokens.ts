@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto'
+import { appUrl } from '#config/app'
 import ReviewLink from '#models/review_link'
 
 const TOKEN_PREFIX = 'rv_'
@@ -23,3 +24,6 @@ export async function findReviewLink(token: string) {
 
 /** The public address of a link, relative to the app. */
 export const reviewPath = (token: string) => `/review/${token}`
+
+/** The absolute address to hand to a client (mails, the page that shows it once, the API). */
+export const reviewUrl = (token: string) => `${appUrl.replace(/\/+$/, '')}${reviewPath(token)}`
