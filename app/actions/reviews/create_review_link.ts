@@ -11,6 +11,7 @@ import ReviewActivityMail from '#mails/review_activity_mail'
 import { canEdit } from '#services/posts/post_rules'
 import { newReviewToken, reviewPath } from '#services/reviews/review_tokens'
 import { recordPostActivity } from '#services/reviews/post_activity'
+import { sqlTime } from '#services/publishing/settings'
 
 /** At most this many posts on one link: a page a client reads in one sitting. */
 export const MAX_POSTS_PER_LINK = 100
@@ -47,8 +48,8 @@ async function pickPosts(input: CreateReviewLinkInput) {
   if (input.postIds?.length) query.whereIn('posts.id', input.postIds)
   else if (input.range)
     query
-      .where('posts.scheduled_at', '>=', input.range.from.toUTC().toJSDate())
-      .where('posts.scheduled_at', '<', input.range.to.toUTC().toJSDate())
+      .where('posts.scheduled_at', '>=', sqlTime(input.range.from))
+      .where('posts.scheduled_at', '<', sqlTime(input.range.to))
   else return []
   if (input.accountIds?.length)
     query.whereExists((sub) =>
