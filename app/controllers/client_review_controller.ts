@@ -112,10 +112,9 @@ export default class ClientReviewController {
     // The token is in the URL: no page it links to may learn it.
     ctx.response.header('Referrer-Policy', 'no-referrer')
     const gate = await openReviewLink(String(ctx.params.token), ctx.request.ip())
-    if (gate.status === 'ok') {
-      this.#speak(ctx, gate.link.locale)
-      return gate.link
-    }
+    // A dead link still speaks its language: the client learns why in the words they read.
+    if ('link' in gate) this.#speak(ctx, gate.link.locale)
+    if (gate.status === 'ok') return gate.link
     if (gate.status === 'limited')
       ctx.response.header('Retry-After', String(gate.retryAfterSeconds))
     await this.#refuse(ctx, gate.status)

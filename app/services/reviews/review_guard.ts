@@ -8,7 +8,7 @@ export type ReviewGate =
   | { status: 'ok'; link: ReviewLink }
   | { status: 'limited'; retryAfterSeconds: number }
   | { status: 'not_found' }
-  | { status: 'revoked' | 'expired' }
+  | { status: 'revoked' | 'expired'; link: ReviewLink }
 
 /** Counts one request; the seconds to wait when the limit is exceeded, else null. */
 async function spend(limiter: Limiter, key: string) {
@@ -41,7 +41,7 @@ export async function openReviewLink(token: string, ip: string): Promise<ReviewG
     return blocked ? { status: 'limited', retryAfterSeconds: blocked } : { status: 'not_found' }
   }
   const state = link.state()
-  if (state !== 'active') return { status: state }
+  if (state !== 'active') return { status: state, link }
   const perLink = await spend(reviewPerToken, `review:link:${link.id}`)
   if (perLink) return { status: 'limited', retryAfterSeconds: perLink }
   return { status: 'ok', link }

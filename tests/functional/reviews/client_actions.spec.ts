@@ -43,13 +43,26 @@ test.group('Client review / answers', (group) => {
       .json({ name: 'Claire Client' })
     assert.equal(named.cookie('review_name')?.value, 'Claire Client')
 
-    const approve = await asClient(client, 'post', `/review/${token}/posts/${first.id}`, 'Claire Client')
+    const approve = await asClient(
+      client,
+      'post',
+      `/review/${token}/posts/${first.id}`,
+      'Claire Client'
+    )
       .withInertia()
       .json({ action: 'approve' })
     approve.assertStatus(302)
-    assert.equal(approve.flashMessage('success'), 'Thank you: the team has been told you approve this post.')
+    assert.equal(
+      approve.flashMessage('success'),
+      'Thank you: the team has been told you approve this post.'
+    )
 
-    const noReason = await asClient(client, 'post', `/review/${token}/posts/${second.id}`, 'Claire Client')
+    const noReason = await asClient(
+      client,
+      'post',
+      `/review/${token}/posts/${second.id}`,
+      'Claire Client'
+    )
       .withInertia()
       .json({ action: 'request_changes' })
     assert.property(noReason.flashMessage('inputErrorsBag') ?? {}, 'comment')
@@ -67,7 +80,11 @@ test.group('Client review / answers', (group) => {
 
     const entries = await AuditLog.query()
       .where('workspace_id', desk.workspace.id)
-      .whereIn('action', ['post.client_approved', 'post.client_changes_requested', 'post.client_commented'])
+      .whereIn('action', [
+        'post.client_approved',
+        'post.client_changes_requested',
+        'post.client_commented',
+      ])
       .orderBy('id')
     assert.deepEqual(
       entries.map((entry) => [entry.action, entry.subjectId, entry.meta?.client, entry.ip]),
@@ -89,7 +106,9 @@ test.group('Client review / answers', (group) => {
 
     // Owner and editor are told of each answer, in-app and by mail; a viewer is not.
     for (const user of [desk.owner, editor]) {
-      const kinds = (await Notification.query().where('user_id', user.id).orderBy('id')).map((n) => n.kind)
+      const kinds = (await Notification.query().where('user_id', user.id).orderBy('id')).map(
+        (n) => n.kind
+      )
       assert.deepEqual(kinds, ['client_approved', 'client_changes_requested', 'client_commented'])
     }
     assert.lengthOf(await Notification.query().where('user_id', viewer.id), 0)
@@ -106,7 +125,9 @@ test.group('Client review / answers', (group) => {
     assert.include(toEditor[1].text, 'Please say “gluten-free” too.')
     assert.include(toEditor[1].text, `/w/${desk.workspace.slug}/posts/${second.id}`)
 
-    const hooks = await WebhookDelivery.query().where('workspace_id', desk.workspace.id).orderBy('id')
+    const hooks = await WebhookDelivery.query()
+      .where('workspace_id', desk.workspace.id)
+      .orderBy('id')
     assert.deepEqual(
       hooks.map((delivery) => delivery.event),
       ['post.client_approved', 'post.client_changes_requested', 'post.commented', 'post.commented']
@@ -141,7 +162,12 @@ test.group('Client review / answers', (group) => {
       [['client', 'Claire Client', 'Shorter, please.']]
     )
     const kinds = (page.inertiaProps.timeline as any[]).map((entry) => entry.kind)
-    assert.includeMembers(kinds, ['created', 'scheduled', 'review_link_created', 'client_changes_requested'])
+    assert.includeMembers(kinds, [
+      'created',
+      'scheduled',
+      'review_link_created',
+      'client_changes_requested',
+    ])
     const answer = (page.inertiaProps.timeline as any[]).find(
       (entry) => entry.kind === 'client_changes_requested'
     )

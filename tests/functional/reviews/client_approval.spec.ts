@@ -9,9 +9,15 @@ import { asClient, draft, linkFor, makeReviewDesk, pageOf } from './_fixtures.js
 import type { ReviewDesk } from './_fixtures.js'
 
 async function requireClient(desk: ReviewDesk, client: any) {
-  const saved = await send(client, 'put', `/w/${desk.workspace.slug}/settings/client-review`, desk.owner, {
-    clientApprovalRequired: true,
-  })
+  const saved = await send(
+    client,
+    'put',
+    `/w/${desk.workspace.slug}/settings/client-review`,
+    desk.owner,
+    {
+      clientApprovalRequired: true,
+    }
+  )
   assert303(saved)
   return Workspace.findOrFail(desk.workspace.id)
 }
@@ -19,7 +25,10 @@ function assert303(response: any) {
   if (![302, 303].includes(response.status())) throw new Error(`status ${response.status()}`)
 }
 const deliveryStatuses = async (postId: number) =>
-  (await Delivery.query().where('post_id', postId).orderBy('id')).map((d) => [d.status, d.jobId !== null])
+  (await Delivery.query().where('post_id', postId).orderBy('id')).map((d) => [
+    d.status,
+    d.jobId !== null,
+  ])
 
 test.group('Client review / client approval required', (group) => {
   withCleanState(group)
@@ -35,9 +44,15 @@ test.group('Client review / client approval required', (group) => {
     const other = await draft(desk, 'Sunday closed', both)
     const at = parisWallClock(5, 11, 0)
 
-    const held = await send(client, 'post', `${posts(desk.workspace)}/${fresh.id}/schedule`, desk.owner, {
-      at: at.toFormat("yyyy-MM-dd'T'HH:mm"),
-    })
+    const held = await send(
+      client,
+      'post',
+      `${posts(desk.workspace)}/${fresh.id}/schedule`,
+      desk.owner,
+      {
+        at: at.toFormat("yyyy-MM-dd'T'HH:mm"),
+      }
+    )
     assert.match(held.flashMessage('success'), /^Waiting for the client’s approval/)
     let post = await Post.findOrFail(fresh.id)
     assert.equal(post.status, 'approved')
@@ -47,8 +62,16 @@ test.group('Client review / client approval required', (group) => {
       ['draft', false],
     ])
     // Publishing now is refused too.
-    const now = await send(client, 'post', `${posts(desk.workspace)}/${fresh.id}/publish-now`, desk.owner)
-    assert.equal(now.flashMessage('error'), 'This post needs the client’s approval before it can go out.')
+    const now = await send(
+      client,
+      'post',
+      `${posts(desk.workspace)}/${fresh.id}/publish-now`,
+      desk.owner
+    )
+    assert.equal(
+      now.flashMessage('error'),
+      'This post needs the client’s approval before it can go out.'
+    )
 
     const { token } = await linkFor(desk, [fresh.id, other.id])
     await asClient(client, 'post', `/review/${token}/posts/${fresh.id}`, 'Claire')
@@ -64,9 +87,15 @@ test.group('Client review / client approval required', (group) => {
     await asClient(client, 'post', `/review/${token}/posts/${other.id}`, 'Claire')
       .withInertia()
       .json({ action: 'request_changes', comment: 'We are open on Sunday now' })
-    const refused = await send(client, 'post', `${posts(desk.workspace)}/${other.id}/schedule`, desk.owner, {
-      at: at.toFormat("yyyy-MM-dd'T'HH:mm"),
-    })
+    const refused = await send(
+      client,
+      'post',
+      `${posts(desk.workspace)}/${other.id}/schedule`,
+      desk.owner,
+      {
+        at: at.toFormat("yyyy-MM-dd'T'HH:mm"),
+      }
+    )
     assert.equal(
       refused.flashMessage('error'),
       'The client asked for changes. Edit the post, then ask them again before scheduling it.'
@@ -144,8 +173,16 @@ test.group('Client review / client approval required', (group) => {
       at: at.toFormat("yyyy-MM-dd'T'HH:mm"),
     })
     assert.equal((await Post.findOrFail(post.id)).status, 'pending_approval')
-    const approved = await send(client, 'post', `${posts(desk.workspace)}/${post.id}/approve`, desk.owner)
-    assert.match(approved.flashMessage('success'), /^Approved. It will be scheduled for .* once the client approves\.$/)
+    const approved = await send(
+      client,
+      'post',
+      `${posts(desk.workspace)}/${post.id}/approve`,
+      desk.owner
+    )
+    assert.match(
+      approved.flashMessage('success'),
+      /^Approved. It will be scheduled for .* once the client approves\.$/
+    )
     assert.equal((await Post.findOrFail(post.id)).status, 'approved')
     const { token } = await linkFor(desk, [post.id])
     await asClient(client, 'post', `/review/${token}/posts/${post.id}`, 'Claire')

@@ -23,8 +23,16 @@ test.group('Client review / internal comments', (group) => {
     assert,
   }) => {
     const desk = await makeReviewDesk()
-    const { user: editor } = await addMember(desk.workspace, 'editor', await makeUser({ fullName: 'Ann Lee' }))
-    const { user: other } = await addMember(desk.workspace, 'editor', await makeUser({ fullName: 'Ann' }))
+    const { user: editor } = await addMember(
+      desk.workspace,
+      'editor',
+      await makeUser({ fullName: 'Ann Lee' })
+    )
+    const { user: other } = await addMember(
+      desk.workspace,
+      'editor',
+      await makeUser({ fullName: 'Ann' })
+    )
     const outsider = await makeUser({ fullName: 'Zed Outsider' })
     const post = desk.posts[0]
     const url = `/w/${desk.workspace.slug}/posts/${post.id}/comments`
@@ -85,7 +93,13 @@ test.group('Client review / internal comments', (group) => {
     foreign.assertStatus(404)
     const empty = await send(client, 'post', url, desk.owner, { body: '   ' })
     assert.property(empty.flashMessage('inputErrorsBag') ?? {}, 'body')
-    assert.equal(await PostComment.query().count('* as n').first().then((r) => Number(r!.$extras.n)), 0)
+    assert.equal(
+      await PostComment.query()
+        .count('* as n')
+        .first()
+        .then((r) => Number(r!.$extras.n)),
+      0
+    )
   })
 })
 
@@ -126,7 +140,11 @@ test.group('Client review / API', (group) => {
       .withInertia()
       .json({ action: 'comment', comment: 'Parfait' })
 
-    const listed = await api.call(client, { method: 'get', path: '/api/v1/review-links', token: secret })
+    const listed = await api.call(client, {
+      method: 'get',
+      path: '/api/v1/review-links',
+      token: secret,
+    })
     assert.deepEqual(
       listed.body.data.map((link: any) => [link.label, link.state]),
       [['Week 12', 'active']]

@@ -34,13 +34,25 @@ test.group('Client review / tenancy and abuse', (group) => {
       answer.assertStatus(404)
       assert.isNull((await Post.findOrFail(post.id)).clientStatus)
     }
-    assert.equal(await PostComment.query().count('* as n').first().then((r) => Number(r!.$extras.n)), 0)
+    assert.equal(
+      await PostComment.query()
+        .count('* as n')
+        .first()
+        .then((r) => Number(r!.$extras.n)),
+      0
+    )
 
     // A member of A cannot put B's posts on a link, nor revoke B's link.
-    const foreign = await send(client, 'post', `/w/${a.workspace.slug}/settings/review-links`, a.owner, {
-      label: 'Try',
-      postIds: [b.posts[0].id],
-    })
+    const foreign = await send(
+      client,
+      'post',
+      `/w/${a.workspace.slug}/settings/review-links`,
+      a.owner,
+      {
+        label: 'Try',
+        postIds: [b.posts[0].id],
+      }
+    )
     assert.property(foreign.flashMessage('inputErrorsBag') ?? {}, 'postIds')
     const bLink = await linkFor(b, [b.posts[0].id])
     const revoke = await send(
@@ -54,9 +66,7 @@ test.group('Client review / tenancy and abuse', (group) => {
 
     // Nor through the API.
     const { secret } = await makeToken(a.workspace, a.owner)
-    const api = await client
-      .delete(`/api/v1/review-links/${bLink.link.id}`)
-      .bearerToken(secret)
+    const api = await client.delete(`/api/v1/review-links/${bLink.link.id}`).bearerToken(secret)
     api.assertStatus(404)
     const listed = await client.get('/api/v1/review-links').bearerToken(secret)
     assert.deepEqual(
@@ -108,18 +118,27 @@ test.group('Client review / tenancy and abuse', (group) => {
     assert.notInclude(real.text(), 'fresh croissants')
   })
 
-  test('a viewer cannot share posts', async ({
-    client,
-    assert,
-  }) => {
+  test('a viewer cannot share posts', async ({ client, assert }) => {
     const desk = await makeReviewDesk()
     const { addMember } = await import('#tests/functional/workspaces/_helpers')
     const { user: viewer } = await addMember(desk.workspace, 'viewer')
-    const refused = await send(client, 'post', `/w/${desk.workspace.slug}/settings/review-links`, viewer, {
-      label: 'Viewer link',
-      postIds: [desk.posts[0].id],
-    })
+    const refused = await send(
+      client,
+      'post',
+      `/w/${desk.workspace.slug}/settings/review-links`,
+      viewer,
+      {
+        label: 'Viewer link',
+        postIds: [desk.posts[0].id],
+      }
+    )
     assert.oneOf(refused.status(), [302, 403])
-    assert.equal(await ReviewLink.query().count('* as n').first().then((r) => Number(r!.$extras.n)), 0)
+    assert.equal(
+      await ReviewLink.query()
+        .count('* as n')
+        .first()
+        .then((r) => Number(r!.$extras.n)),
+      0
+    )
   })
 })
