@@ -13,7 +13,7 @@ import {
 } from '#tests/functional/workspaces/_helpers'
 import { ApiContract } from '#tests/functional/api/_openapi'
 import { makeToken } from '#tests/functional/api/_fixtures'
-import { asClient, linkFor, makeReviewDesk, pageOf } from './_fixtures.js'
+import { asClient, makeReviewDesk, pageOf } from './_fixtures.js'
 
 test.group('Client review / internal comments', (group) => {
   withCleanState(group)
