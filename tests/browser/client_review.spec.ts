@@ -145,7 +145,7 @@ test.group('Client review in the browser', (group) => {
     await phone.context.addCookies(await client.context.cookies())
     await phone.page.goto(url)
     await waitFor(phone.page, dt('review-page'), FIRST_LOAD_TIMEOUT)
-    const width = await phone.page.evaluate('document.documentElement.scrollWidth')
+    const width = Number(await phone.page.evaluate('document.documentElement.scrollWidth'))
     assert.isAtMost(width, PHONE.width, 'the review page scrolls sideways on a phone')
     await screenshot(phone.page, 'review-page-phone-en')
 
