@@ -52,7 +52,7 @@ export default class PostCommentsController {
     const comment = await PostComment.query()
       .where('workspace_id', workspace.id)
       .where('post_id', post.id)
-      .where('id', Number(params.comment) || 0)
+      .where('id', Number(params.postComment) || 0)
       .first()
     if (!comment) throw new NotFoundException()
     return { post, comment }

@@ -39,13 +39,13 @@ router
       .group(() => {
         router.post('/comments', [PostCommentsController, 'store']).as('store')
         router
-          .put('/comments/:comment', [PostCommentsController, 'update'])
+          .put('/comments/:postComment', [PostCommentsController, 'update'])
           .as('update')
-          .where('comment', router.matchers.number())
+          .where('postComment', router.matchers.number())
         router
-          .delete('/comments/:comment', [PostCommentsController, 'destroy'])
+          .delete('/comments/:postComment', [PostCommentsController, 'destroy'])
           .as('destroy')
-          .where('comment', router.matchers.number())
+          .where('postComment', router.matchers.number())
       })
       .prefix('/posts/:post')
       .as('post_comments')
