@@ -1,10 +1,10 @@
 import { DateTime } from 'luxon'
 import type Post from '#models/post'
-import type User from '#models/user'
-import { canReview } from '#services/posts/post_rules'
+import { resolveActor, type ActorInput } from '#policies/actor'
+import PostPolicy from '#policies/post_policy'
 import { queueDeliveries, unqueueDeliveries } from '#services/publishing/schedule'
 import { awaitsClient } from '#services/reviews/client_gate'
-import { recordPostActivity } from '#services/reviews/post_activity'
+import { actorIdOf, recordPostActivity } from '#services/reviews/post_activity'
 
 export type ApprovePostResult =
   | { status: 'approved' | 'scheduled' | 'awaiting_client'; post: Post }
@@ -21,13 +21,14 @@ export async function approvePost({
   comment,
 }: {
   post: Post
-  reviewer: User
+  reviewer: ActorInput
   comment?: string | null
 }): Promise<ApprovePostResult> {
-  if (!(await canReview(post, reviewer))) return { status: 'forbidden' }
+  const { user, member } = await resolveActor(reviewer, post.workspaceId)
+  if (!new PostPolicy().review(user, member, post)) return { status: 'forbidden' }
   if (post.status !== 'pending_approval') return { status: 'not_pending' }
   const review = {
-    reviewedById: reviewer.id,
+    reviewedById: user.id,
     reviewedAt: DateTime.utc(),
     reviewComment: comment?.trim() || null,
   }
@@ -47,7 +48,7 @@ export async function approvePost({
     workspaceId: post.workspaceId,
     postId: post.id,
     kind: 'approved',
-    actorId: reviewer.id,
+    actorId: actorIdOf(reviewer),
     meta: review.reviewComment ? { comment: review.reviewComment } : {},
   })
   return { status: held ? 'awaiting_client' : scheduledAt ? 'scheduled' : 'approved', post }

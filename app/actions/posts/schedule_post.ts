@@ -1,11 +1,12 @@
 import { DateTime } from 'luxon'
 import type Post from '#models/post'
-import type User from '#models/user'
-import { canEdit, needsApproval } from '#services/posts/post_rules'
+import { resolveActor, type ActorInput } from '#policies/actor'
+import PostPolicy from '#policies/post_policy'
+import { needsApproval } from '#services/posts/post_rules'
 import { checkSavedPost, type TargetCheck } from '#services/posts/check_targets'
 import { queueDeliveries, unqueueDeliveries } from '#services/publishing/schedule'
 import { awaitsClient } from '#services/reviews/client_gate'
-import { recordPostActivity } from '#services/reviews/post_activity'
+import { actorIdOf, recordPostActivity } from '#services/reviews/post_activity'
 
 export type SchedulePostResult =
   | { status: 'scheduled' | 'pending_approval' | 'awaiting_client'; post: Post }
@@ -33,10 +34,11 @@ export async function schedulePost({
   at,
 }: {
   post: Post
-  actor: User
+  actor: ActorInput
   at: DateTime
 }): Promise<SchedulePostResult> {
-  if (!(await canEdit(post.workspaceId, actor))) return { status: 'forbidden' }
+  const { user, member } = await resolveActor(actor, post.workspaceId)
+  if (!new PostPolicy().edit(user, member, post)) return { status: 'forbidden' }
   if (!['draft', 'rejected', 'pending_approval', 'approved', 'scheduled'].includes(post.status))
     return { status: 'not_schedulable' }
   const checks = await checkSavedPost(post)
@@ -70,7 +72,7 @@ export async function schedulePost({
     workspaceId: post.workspaceId,
     postId: post.id,
     kind: 'scheduled',
-    actorId: actor.id,
+    actorId: actorIdOf(actor),
     meta: { at: scheduledAt.toISO() },
   })
   return { status: 'scheduled', post }

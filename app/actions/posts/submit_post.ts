@@ -1,8 +1,8 @@
 import type Post from '#models/post'
-import type User from '#models/user'
-import { canEdit } from '#services/posts/post_rules'
+import { resolveActor, type ActorInput } from '#policies/actor'
+import PostPolicy from '#policies/post_policy'
 import { unqueueDeliveries } from '#services/publishing/schedule'
-import { recordPostActivity } from '#services/reviews/post_activity'
+import { actorIdOf, recordPostActivity } from '#services/reviews/post_activity'
 
 export type SubmitPostResult =
   | { status: 'submitted'; post: Post }
@@ -14,9 +14,10 @@ export async function submitPost({
   actor,
 }: {
   post: Post
-  actor: User
+  actor: ActorInput
 }): Promise<SubmitPostResult> {
-  if (!(await canEdit(post.workspaceId, actor))) return { status: 'forbidden' }
+  const { user, member } = await resolveActor(actor, post.workspaceId)
+  if (!new PostPolicy().edit(user, member, post)) return { status: 'forbidden' }
   if (!['draft', 'rejected'].includes(post.status)) return { status: 'not_submittable' }
   const moved = await unqueueDeliveries(post.id, 'pending_approval', async (trx) => {
     post.useTransaction(trx)
@@ -27,7 +28,7 @@ export async function submitPost({
     workspaceId: post.workspaceId,
     postId: post.id,
     kind: 'submitted',
-    actorId: actor.id,
+    actorId: actorIdOf(actor),
   })
   return { status: 'submitted', post }
 }

@@ -8,7 +8,8 @@ import { EDITABLE_POST_STATUSES } from '#models/post'
 import type User from '#models/user'
 import type Workspace from '#models/workspace'
 import ReviewActivityMail from '#mails/review_activity_mail'
-import { canEdit } from '#services/posts/post_rules'
+import { roleIn } from '#services/posts/post_rules'
+import { can } from '#services/roles'
 import { newReviewToken, reviewPath } from '#services/reviews/review_tokens'
 import { recordPostActivity } from '#services/reviews/post_activity'
 import { sqlTime } from '#services/publishing/settings'
@@ -70,7 +71,8 @@ async function pickPosts(input: CreateReviewLinkInput) {
 export async function createReviewLink(
   input: CreateReviewLinkInput
 ): Promise<CreateReviewLinkResult> {
-  if (!(await canEdit(input.workspace.id, input.actor))) return { status: 'forbidden' }
+  const role = await roleIn(input.workspace.id, input.actor.id)
+  if (!role || !can(role, 'editContent')) return { status: 'forbidden' }
   const postIds = await pickPosts(input)
   if (!postIds.length) return { status: 'no_posts' }
   if (postIds.length > MAX_POSTS_PER_LINK) return { status: 'too_many_posts' }

@@ -1,5 +1,7 @@
 import app from '@adonisjs/core/services/app'
 import logger from '@adonisjs/core/services/logger'
+import User from '#models/user'
+import type { ActorInput } from '#policies/actor'
 import { audit } from '#services/audit'
 
 /** What a post's timeline records (audit actions `post.<kind>`). */
@@ -62,4 +64,9 @@ async function broadcastActivity(workspaceId: number, postId: number, kind: Post
   } catch (error) {
     logger.warn({ err: error, postId }, 'live activity not sent')
   }
+}
+
+/** The user id of an action's actor, whether the caller passed the user or the workspace actor. */
+export function actorIdOf(actor: ActorInput) {
+  return actor instanceof User ? actor.id : actor.user.id
 }

@@ -2,7 +2,7 @@
  * Client review in the OpenAPI document: review links (create, list, revoke) and a post's
  * comments. Gathered into openapi.ts; checked by the same contract tests.
  */
-import { instant, json, nullable, pick, postParam, ref } from '#services/api/openapi_parts'
+import { instant, json, nullable, pick, postParam, ref } from '#services/api/openapi/shared'
 
 const linkParam = {
   name: 'link',

@@ -1,9 +1,9 @@
-/** Building blocks of the OpenAPI document (openapi.ts and the files it gathers). */
+/** Building blocks of the OpenAPI document (app/services/api/openapi.ts). */
 export const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` })
 export const nullable = (schema: Record<string, unknown>) => ({ oneOf: [schema, { type: 'null' }] })
 export const instant = { type: 'string', format: 'date-time' }
 export const json = (schema: unknown) => ({ content: { 'application/json': { schema } } })
-const error = (description: string) => ({ description, ...json(ref('Error')) })
+export const error = (description: string) => ({ description, ...json(ref('Error')) })
 
 export const errors = {
   400: error('Malformed request (bad cursor, bad Idempotency-Key)'),
