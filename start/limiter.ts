@@ -39,3 +39,26 @@ export const passwordResetPerEmail = limiter.use({ requests: 3, duration: '1 hou
 export function minutesUntil(availableInSeconds: number) {
   return Math.max(1, Math.ceil(availableInSeconds / 60))
 }
+
+/**
+ * Review links (pages without an account). Every request to /review/* from one IP, and
+ * the same for one link from everywhere: a shared link is read by a handful of people.
+ */
+export const reviewPerIp = limiter.use({
+  requests: 120,
+  duration: '1 min',
+  blockDuration: '5 mins',
+})
+export const reviewPerToken = limiter.use({ requests: 300, duration: '1 min' })
+
+/**
+ * Unknown tokens named from one IP: a guesser is stopped after a few misses (a real client
+ * mistypes once or twice), until the hour is over. Revoked and expired links do not count.
+ */
+export const reviewMissesPerIp = limiter.use({ requests: 10, duration: '1 hour' })
+
+/** Wrong passwords for one link from one IP. */
+export const reviewPasswordPerLinkIp = limiter.use({ requests: 5, duration: '15 mins' })
+
+/** Client actions (approve, request changes, comment) through one link: each one mails the team. */
+export const reviewActionsPerToken = limiter.use({ requests: 60, duration: '1 hour' })

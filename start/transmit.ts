@@ -19,11 +19,14 @@ import {
   forwardDeliveryStatus,
   mayListen,
 } from '#services/live/post_channels'
+import { ACTIVITY_CHANNEL_PATTERN } from '#services/reviews/post_activity'
 
 emitter.on('delivery:status_changed', forwardDeliveryStatus)
 
 app.container.resolving('transmit', (transmit) => {
   transmit.authorize<{ id: string }>(POSTS_CHANNEL_PATTERN, mayListen)
+  // Post activity (client answers, comments): the same rule, members of the workspace only.
+  transmit.authorize<{ id: string }>(ACTIVITY_CHANNEL_PATTERN, mayListen)
 })
 
 if (app.getEnvironment() === 'web' || app.getEnvironment() === 'test') {

@@ -25,6 +25,7 @@ const REFUSALS = {
   already_published: 409,
   in_past: 422,
   invalid: 422,
+  awaits_client: 409,
 } as const
 
 /**

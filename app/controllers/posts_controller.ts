@@ -21,6 +21,8 @@ import {
 } from '#transformers/post_transformer'
 import { postFiltersValidator, savePostValidator } from '#validators/posts'
 import { fieldError } from '#validators/workspaces'
+import { postThread, postTimeline } from '#services/reviews/timeline'
+import { mentionableMembers } from '#services/reviews/mentions'
 
 /**
  * The composer's live check runs after each pause in typing (debounced in the browser):
@@ -122,6 +124,17 @@ export default class PostsController {
         workspace.slug
       ),
       networks: await networkMarks(),
+      // Members only: the internal thread, the timeline and the client's verdict.
+      thread: await postThread(post, auth.user!.id),
+      timeline: await postTimeline(post),
+      mentionable: await mentionableMembers(workspace.id),
+      clientReview: {
+        required: workspace.clientApprovalRequired,
+        status: post.clientStatus,
+        reviewer: post.clientReviewerName,
+        reviewedAt: post.clientReviewedAt?.toUTC().toISO() ?? null,
+        resetAt: post.clientResetAt?.toUTC().toISO() ?? null,
+      },
     })
   }
 

@@ -52,10 +52,11 @@ export default class PostsWorkflowController {
     await bouncer.with('PostPolicy').authorize('review', member)
     const { comment } = await request.validateUsing(approvePostValidator)
     const result = await approvePost({ post, reviewer: { user: auth.user!, member }, comment })
-    if (result.status === 'scheduled') {
+    if (result.status === 'scheduled' || result.status === 'awaiting_client') {
+      const key = result.status === 'scheduled' ? 'approvedScheduled' : 'awaiting_client_approved'
       session.flash(
         'success',
-        i18n.t('posts.flash.approvedScheduled', {
+        i18n.t(`posts.flash.${key}`, {
           date: workspaceTime(result.post.scheduledAt!, workspace.timezone, i18n.locale),
         })
       )

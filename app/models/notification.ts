@@ -1,7 +1,14 @@
 import { DateTime } from 'luxon'
 import { BaseModel, column } from '@adonisjs/lucid/orm'
 
-export type NotificationKind = 'delivery_failed' | 'delivery_unknown' | 'account_needs_reconnection'
+export type NotificationKind =
+  | 'delivery_failed'
+  | 'delivery_unknown'
+  | 'account_needs_reconnection'
+  | 'client_approved'
+  | 'client_changes_requested'
+  | 'client_commented'
+  | 'mentioned'
 
 /** An in-app notice for one user. `eventKey` makes it one per event, never one per retry. */
 export default class Notification extends BaseModel {

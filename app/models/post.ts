@@ -19,6 +19,9 @@ export const POST_STATUSES = [
 ] as const
 export type PostStatus = (typeof POST_STATUSES)[number]
 
+export const CLIENT_STATUSES = ['approved', 'changes_requested'] as const
+export type ClientStatus = (typeof CLIENT_STATUSES)[number]
+
 /** Statuses in which a post may still be edited, rescheduled or deleted. */
 export const EDITABLE_POST_STATUSES: PostStatus[] = [
   'draft',
@@ -57,6 +60,24 @@ export default class Post extends BaseModel {
 
   @column()
   declare reviewComment: string | null
+
+  /** The client's latest verdict through a review link (null: none yet, or reset by an edit). */
+  @column()
+  declare clientStatus: ClientStatus | null
+
+  @column()
+  declare clientReviewerName: string | null
+
+  @column.dateTime()
+  declare clientReviewedAt: DateTime | null
+
+  /** What the client reviewed; an edit that changes the content resets their verdict. */
+  @column({ serializeAs: null })
+  declare clientApprovedFingerprint: string | null
+
+  /** When an edit last reset the client's approval (the review page says so). */
+  @column.dateTime()
+  declare clientResetAt: DateTime | null
 
   @column.dateTime({ autoCreate: true })
   declare createdAt: DateTime

@@ -8,6 +8,9 @@ export const WEBHOOK_EVENTS = [
   'delivery.failed',
   'delivery.unknown',
   'account.needs_reconnection',
+  'post.client_approved',
+  'post.client_changes_requested',
+  'post.commented',
 ] as const
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number]
 

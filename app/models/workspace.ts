@@ -26,6 +26,10 @@ export default class Workspace extends BaseModel {
   @column()
   declare hourCycle: 'h12' | 'h23' | null
 
+  /** Posts wait for the client's approval (review link) before they may be scheduled. */
+  @column({ consume: (value: unknown) => Boolean(value) })
+  declare clientApprovalRequired: boolean
+
   @column.dateTime({ autoCreate: true })
   declare createdAt: DateTime
 

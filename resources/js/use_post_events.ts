@@ -32,7 +32,7 @@ export type LiveState = 'connecting' | 'live' | 'reconnecting'
 let client: Transmit | null = null
 const state = ref<LiveState>('connecting')
 
-function transmit() {
+export function transmit() {
   if (client) return client
   client = new Transmit({ baseUrl: window.location.origin, maxReconnectAttempts: 20 })
   client.on('connected', () => (state.value = 'live'))

@@ -3,14 +3,17 @@ import type Post from '#models/post'
 import { resolveActor, type ActorInput } from '#policies/actor'
 import PostPolicy from '#policies/post_policy'
 import { queueDeliveries, unqueueDeliveries } from '#services/publishing/schedule'
+import { awaitsClient } from '#services/reviews/client_gate'
+import { actorIdOf, recordPostActivity } from '#services/reviews/post_activity'
 
 export type ApprovePostResult =
-  | { status: 'approved' | 'scheduled'; post: Post }
+  | { status: 'approved' | 'scheduled' | 'awaiting_client'; post: Post }
   | { status: 'forbidden' | 'not_pending' | 'publishing_started' }
 
 /**
  * An admin or owner — never the author — approves a post waiting for review. A post that
- * was given a time is scheduled at once (an instant already past means now).
+ * was given a time is scheduled at once (an instant already past means now) — unless the
+ * workspace requires the client's approval and it is missing: then it is held, time kept.
  */
 export async function approvePost({
   post,
@@ -29,7 +32,8 @@ export async function approvePost({
     reviewedAt: DateTime.utc(),
     reviewComment: comment?.trim() || null,
   }
-  const scheduledAt = post.scheduledAt
+  const held = post.scheduledAt !== null && (await awaitsClient(post))
+  const scheduledAt = held ? null : post.scheduledAt
   const moved = scheduledAt
     ? await queueDeliveries(post.id, scheduledAt, async (trx) => {
         post.useTransaction(trx)
@@ -40,5 +44,12 @@ export async function approvePost({
         await post.merge({ ...review, status: 'approved' }).save()
       })
   if (moved.status !== 'ok') return moved
-  return { status: scheduledAt ? 'scheduled' : 'approved', post }
+  await recordPostActivity({
+    workspaceId: post.workspaceId,
+    postId: post.id,
+    kind: 'approved',
+    actorId: actorIdOf(reviewer),
+    meta: review.reviewComment ? { comment: review.reviewComment } : {},
+  })
+  return { status: held ? 'awaiting_client' : scheduledAt ? 'scheduled' : 'approved', post }
 }

@@ -10,6 +10,7 @@ import PostPolicy from '#policies/post_policy'
 import type Workspace from '#models/workspace'
 import { loadTargetAccounts } from '#services/posts/load_targets'
 import { checkTargets, type TargetCheck, type TargetInput } from '#services/posts/check_targets'
+import { actorIdOf, recordPostActivity } from '#services/reviews/post_activity'
 
 export interface MediaInput {
   mediaAssetId: number
@@ -101,6 +102,12 @@ export async function createPost(input: CreatePostInput): Promise<CreatePostResu
       )
     }
     return created
+  })
+  await recordPostActivity({
+    workspaceId: post.workspaceId,
+    postId: post.id,
+    kind: 'created',
+    actorId: actorIdOf(input.author),
   })
   const checks = await checkTargets({ postId: post.id, body: input.body, targets, accounts })
   return { status: 'created', post, checks }

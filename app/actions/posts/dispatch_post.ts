@@ -10,9 +10,17 @@ export type Dispatch =
   { intent: 'schedule'; at: DateTime } | { intent: 'publish' } | { intent: 'submit' }
 
 export type DispatchResult =
-  | { status: 'scheduled' | 'pending_approval' | 'submitted'; post: Post }
+  | { status: 'scheduled' | 'pending_approval' | 'submitted' | 'awaiting_client'; post: Post }
   | { status: 'invalid'; checks: TargetCheck[] }
-  | { status: 'forbidden' | 'not_schedulable' | 'not_submittable' | 'publishing_started' }
+  | {
+      status:
+        | 'forbidden'
+        | 'not_schedulable'
+        | 'not_submittable'
+        | 'publishing_started'
+        | 'client_changes_requested'
+        | 'client_approval_required'
+    }
 
 /**
  * What a saved post's buttons do after the save: schedule (the time or queue slot already

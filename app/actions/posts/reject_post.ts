@@ -3,6 +3,7 @@ import type Post from '#models/post'
 import { resolveActor, type ActorInput } from '#policies/actor'
 import PostPolicy from '#policies/post_policy'
 import { unqueueDeliveries } from '#services/publishing/schedule'
+import { actorIdOf, recordPostActivity } from '#services/reviews/post_activity'
 
 export type RejectPostResult =
   | { status: 'rejected'; post: Post }
@@ -34,5 +35,13 @@ export async function rejectPost({
       })
       .save()
   })
-  return moved.status === 'ok' ? { status: 'rejected', post } : moved
+  if (moved.status !== 'ok') return moved
+  await recordPostActivity({
+    workspaceId: post.workspaceId,
+    postId: post.id,
+    kind: 'rejected',
+    actorId: actorIdOf(reviewer),
+    meta: { comment: post.reviewComment },
+  })
+  return { status: 'rejected', post }
 }

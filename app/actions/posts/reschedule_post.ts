@@ -18,7 +18,13 @@ export type RescheduleResult =
   | { status: 'moved'; post: Post }
   | {
       status:
-        'not_found' | 'forbidden' | 'not_movable' | 'already_published' | 'in_past' | 'invalid'
+        | 'not_found'
+        | 'forbidden'
+        | 'not_movable'
+        | 'already_published'
+        | 'in_past'
+        | 'invalid'
+        | 'awaits_client'
     }
 
 /** Moves a post of the workspace to a new UTC instant through schedulePost (which moves its delivery jobs). */
@@ -46,7 +52,11 @@ export async function reschedulePost({
   switch (result.status) {
     case 'scheduled':
     case 'pending_approval':
+    case 'awaiting_client':
       return { status: 'moved', post: result.post }
+    case 'client_changes_requested':
+    case 'client_approval_required':
+      return { status: 'awaits_client' }
     case 'publishing_started':
       return { status: 'already_published' }
     case 'forbidden':

@@ -1,20 +1,32 @@
-import { type DateTime } from 'luxon'
+import { DateTime } from 'luxon'
 import type Post from '#models/post'
 import { resolveActor, type ActorInput } from '#policies/actor'
 import PostPolicy from '#policies/post_policy'
 import { needsApproval } from '#services/posts/post_rules'
 import { checkSavedPost, type TargetCheck } from '#services/posts/check_targets'
 import { queueDeliveries, unqueueDeliveries } from '#services/publishing/schedule'
+import { awaitsClient } from '#services/reviews/client_gate'
+import { actorIdOf, recordPostActivity } from '#services/reviews/post_activity'
 
 export type SchedulePostResult =
-  | { status: 'scheduled' | 'pending_approval'; post: Post }
+  | { status: 'scheduled' | 'pending_approval' | 'awaiting_client'; post: Post }
   | { status: 'invalid'; checks: TargetCheck[] }
-  | { status: 'forbidden' | 'not_schedulable' | 'publishing_started' }
+  | {
+      status:
+        | 'forbidden'
+        | 'not_schedulable'
+        | 'publishing_started'
+        | 'client_changes_requested'
+        | 'client_approval_required'
+    }
 
 /**
  * Schedules a post at a UTC instant (an instant already past means "now"). A post that
  * needs approval and has none goes to pending_approval with its time kept, and is
  * scheduled when an admin approves it. Every target must pass its network's checks.
+ * When the workspace requires the client's approval and it is missing, the post is held
+ * (`approved`, time kept, off the schedule) until the client approves; a post the client
+ * asked changes on, or one asked to go out now, is refused.
  */
 export async function schedulePost({
   post,
@@ -42,9 +54,26 @@ export async function schedulePost({
     })
     return moved.status === 'ok' ? { status: 'pending_approval', post } : moved
   }
+  if (await awaitsClient(post)) {
+    if (post.clientStatus === 'changes_requested') return { status: 'client_changes_requested' }
+    if (scheduledAt <= DateTime.utc()) return { status: 'client_approval_required' }
+    const held = await unqueueDeliveries(post.id, 'draft', async (trx) => {
+      post.useTransaction(trx)
+      await post.merge({ status: 'approved', scheduledAt }).save()
+    })
+    return held.status === 'ok' ? { status: 'awaiting_client', post } : held
+  }
   const moved = await queueDeliveries(post.id, scheduledAt, async (trx) => {
     post.useTransaction(trx)
     await post.merge({ status: 'scheduled', scheduledAt }).save()
   })
-  return moved.status === 'ok' ? { status: 'scheduled', post } : moved
+  if (moved.status !== 'ok') return moved
+  await recordPostActivity({
+    workspaceId: post.workspaceId,
+    postId: post.id,
+    kind: 'scheduled',
+    actorId: actorIdOf(actor),
+    meta: { at: scheduledAt.toISO() },
+  })
+  return { status: 'scheduled', post }
 }

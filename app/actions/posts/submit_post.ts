@@ -2,6 +2,7 @@ import type Post from '#models/post'
 import { resolveActor, type ActorInput } from '#policies/actor'
 import PostPolicy from '#policies/post_policy'
 import { unqueueDeliveries } from '#services/publishing/schedule'
+import { actorIdOf, recordPostActivity } from '#services/reviews/post_activity'
 
 export type SubmitPostResult =
   | { status: 'submitted'; post: Post }
@@ -22,5 +23,12 @@ export async function submitPost({
     post.useTransaction(trx)
     await post.merge({ status: 'pending_approval' }).save()
   })
-  return moved.status === 'ok' ? { status: 'submitted', post } : moved
+  if (moved.status !== 'ok') return moved
+  await recordPostActivity({
+    workspaceId: post.workspaceId,
+    postId: post.id,
+    kind: 'submitted',
+    actorId: actorIdOf(actor),
+  })
+  return { status: 'submitted', post }
 }

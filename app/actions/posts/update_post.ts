@@ -8,6 +8,8 @@ import { checkTargets, type TargetCheck, type TargetInput } from '#services/post
 import { newDelivery, type MediaInput } from '#actions/posts/create_post'
 import { changeDeliveries } from '#services/publishing/schedule'
 import { wakeAt } from '#services/publishing/wake'
+import { resetClientApprovalIfChanged } from '#services/reviews/client_reset'
+import { actorIdOf, recordPostActivity } from '#services/reviews/post_activity'
 
 export interface UpdatePostInput {
   post: Post
@@ -19,7 +21,13 @@ export interface UpdatePostInput {
 }
 
 export type UpdatePostResult =
-  | { status: 'updated'; post: Post; checks: TargetCheck[]; approvalReset: boolean }
+  | {
+      status: 'updated'
+      post: Post
+      checks: TargetCheck[]
+      approvalReset: boolean
+      clientApprovalReset: boolean
+    }
   | { status: 'forbidden' | 'not_editable' | 'publishing_started' | 'no_targets' }
   | { status: 'unknown_accounts'; socialAccountIds: number[] }
 
@@ -112,11 +120,24 @@ export async function updatePost({
     .where('status', 'scheduled')
     .whereNull('job_id')
   for (const delivery of fresh) await wakeAt(delivery, delivery.dueAt!.toMillis())
+  const clientApprovalReset = await resetClientApprovalIfChanged(post.id, actorIdOf(actor))
+  await recordPostActivity({
+    workspaceId: post.workspaceId,
+    postId: post.id,
+    kind: 'edited',
+    actorId: actorIdOf(actor),
+  })
   const checks = await checkTargets({
     postId: post.id,
     body,
     targets: [...wanted.values()],
     accounts,
   })
-  return { status: 'updated', post: await Post.findOrFail(post.id), checks, approvalReset }
+  return {
+    status: 'updated',
+    post: await Post.findOrFail(post.id),
+    checks,
+    approvalReset,
+    clientApprovalReset,
+  }
 }

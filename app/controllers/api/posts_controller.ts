@@ -1,5 +1,6 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { DateTime } from 'luxon'
+import type Post from '#models/post'
 import { createPost } from '#actions/posts/create_post'
 import { updatePost } from '#actions/posts/update_post'
 import { deletePost } from '#actions/posts/delete_post'
@@ -129,8 +130,9 @@ export default class ApiPostsController {
       if (at.toMillis() < Date.now() - 60_000) throw refusal({ status: 'past' })
     }
     const result = await schedulePost({ post, actor: actorOf(ctx), at })
-    if (result.status !== 'scheduled' && result.status !== 'pending_approval') throw refusal(result)
-    return { data: toApiPost(await reloadApiPost(result.post)) }
+    if (!['scheduled', 'pending_approval', 'awaiting_client'].includes(result.status))
+      throw refusal(result)
+    return { data: toApiPost(await reloadApiPost((result as { post: Post }).post)) }
   }
 
   async publishNow(ctx: HttpContext) {
@@ -138,7 +140,8 @@ export default class ApiPostsController {
     const post = await findApiPost(workspace.id, params.post)
     await bouncer.with('PostPolicy').authorize('edit', member, post)
     const result = await publishNow({ post, actor: actorOf(ctx) })
-    if (result.status !== 'scheduled' && result.status !== 'pending_approval') throw refusal(result)
-    return { data: toApiPost(await reloadApiPost(result.post)) }
+    if (!['scheduled', 'pending_approval', 'awaiting_client'].includes(result.status))
+      throw refusal(result)
+    return { data: toApiPost(await reloadApiPost((result as { post: Post }).post)) }
   }
 }

@@ -7,6 +7,7 @@ import { postPaths } from '#services/api/openapi/post_paths'
 import { workspacePaths } from '#services/api/openapi/workspace_paths'
 import { postSchemas } from '#services/api/openapi/post_schemas'
 import { resourceSchemas } from '#services/api/openapi/resource_schemas'
+import { reviewPaths, reviewSchemas } from '#services/api/openapi/review_paths'
 
 export const openApiDocument = {
   openapi: '3.1.0',
@@ -27,11 +28,11 @@ export const openApiDocument = {
   },
   servers: [{ url: '/api/v1' }],
   security: [{ bearer: [] }],
-  paths: { ...postPaths, ...workspacePaths },
+  paths: { ...postPaths, ...workspacePaths, ...reviewPaths },
   components: {
     securitySchemes: {
       bearer: { type: 'http', scheme: 'bearer', description: 'A workspace API token (`pp_…`)' },
     },
-    schemas: { ...postSchemas, ...resourceSchemas },
+    schemas: { ...postSchemas, ...resourceSchemas, ...reviewSchemas },
   },
 } as const

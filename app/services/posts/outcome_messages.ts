@@ -41,6 +41,10 @@ export function dispatchMessage(
           note,
       }
     }
+    case 'awaiting_client': {
+      const date = workspaceTime(outcome.post.scheduledAt!, context.timezone, i18n.locale)
+      return { kind: 'success', text: i18n.t('posts.flash.awaiting_client', { date }) }
+    }
     case 'pending_approval':
     case 'submitted':
       return { kind: 'success', text: i18n.t('posts.flash.submitted') }

@@ -92,6 +92,9 @@ const SKIPPED: { pattern: string; reason: string }[] = [
     '/api/v1/media',
     '/api/v1/media/:media',
     '/api/v1/queue/next-slot',
+    '/api/v1/review-links',
+    '/api/v1/review-links/:link',
+    '/api/v1/posts/:post/comments',
   ].map((pattern) => ({
     pattern,
     reason:
@@ -144,11 +147,41 @@ async function seedForeignWorkspace(): Promise<Foreign> {
     connectedAt: DateTime.now(),
   })
   // Resolves `:post`; its body is a secret no probe may reveal.
-  await Post.create({
+  const post = await Post.create({
     workspaceId: workspace.id,
     authorId: owner.id,
     body: `${DISTINCTIVE.workspace} launch`,
     status: 'draft',
+  })
+  // Client review: `:reviewLink` and `:postComment` resolve to the foreign workspace's rows.
+  const { default: ReviewLink } = await import('#models/review_link')
+  const { default: PostComment } = await import('#models/post_comment')
+  await ReviewLink.create({
+    workspaceId: workspace.id,
+    label: `${DISTINCTIVE.workspace} review`,
+    tokenHash: 'f'.repeat(64),
+    passwordHash: null,
+    locale: 'en',
+    clientEmail: null,
+    accountIds: null,
+    rangeStart: null,
+    rangeEnd: null,
+    createdById: owner.id,
+    expiresAt: DateTime.utc().plus({ days: 14 }),
+    revokedAt: null,
+    lastOpenedAt: null,
+  })
+  await PostComment.create({
+    workspaceId: workspace.id,
+    postId: post.id,
+    source: 'internal',
+    authorId: owner.id,
+    reviewLinkId: null,
+    clientName: null,
+    kind: 'comment',
+    body: `${DISTINCTIVE.workspace} internal note`,
+    mentions: [],
+    editedAt: null,
   })
   // Media library: one asset so the `:media_asset` routes resolve to the foreign workspace.
   await MediaAsset.create({
