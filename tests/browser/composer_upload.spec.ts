@@ -26,19 +26,17 @@ async function composerWorld(owner: User) {
   return workspace
 }
 
-/** Pastes `bytes` as an image file, as a screenshot copied to the clipboard would arrive. */
+/**
+ * Pastes `bytes` as an image file, as a screenshot copied to the clipboard would arrive.
+ * Browser-side code goes to the page as a string (the tests are type-checked without the DOM).
+ */
 async function pasteImage(page: Page, bytes: Buffer, name: string) {
-  await page.evaluate(
-    ({ base64, fileName }) => {
-      const data = Uint8Array.from(atob(base64), (char) => char.charCodeAt(0))
-      const transfer = new DataTransfer()
-      transfer.items.add(new File([data], fileName, { type: 'image/jpeg' }))
-      window.dispatchEvent(
-        new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true })
-      )
-    },
-    { base64: bytes.toString('base64'), fileName: name }
-  )
+  await page.evaluate(`(() => {
+    const data = Uint8Array.from(atob(${JSON.stringify(bytes.toString('base64'))}), (c) => c.charCodeAt(0))
+    const transfer = new DataTransfer()
+    transfer.items.add(new File([data], ${JSON.stringify(name)}, { type: 'image/jpeg' }))
+    window.dispatchEvent(new ClipboardEvent('paste', { clipboardData: transfer, cancelable: true }))
+  })()`)
 }
 
 test.group('Composer in the browser / uploading media without leaving it', (group) => {
@@ -55,7 +53,9 @@ test.group('Composer in the browser / uploading media without leaving it', (grou
     cleanup,
   }) => {
     const worker = await startMediaWorker()
-    cleanup(() => worker.runner.stop())
+    cleanup(async () => {
+      await worker.runner.stop()
+    })
     const owner = await makeUser()
     const workspace = await composerWorld(owner)
 

@@ -55,6 +55,11 @@ export class FakeBluesky implements FakeNetwork {
     return fake
   }
 
+  /** The author deletes a post in another app: the AppView stops listing it (getPosts leaves it out). */
+  deletePost(uri: string) {
+    this.#posts.delete(uri)
+  }
+
   isTokenValid(accessToken: string) {
     return !('problem' in this.sessions.verify(accessToken))
   }
