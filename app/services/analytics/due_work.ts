@@ -10,6 +10,8 @@ export interface DueDelivery {
   workspaceId: number
   network: string
   publishedAt: DateTime
+  /** The previous reading did not find it (deleted on the network, or not indexed yet). */
+  missing: boolean
 }
 
 /** A due delivery as read from the database (SQLite gives times as text, PostgreSQL as Date). */
@@ -20,6 +22,7 @@ interface DueDeliveryRow {
   social_account_id: number
   network: string
   published_at: string | Date
+  metrics_missing_since: string | Date | null
   author_id: number | null
 }
 
@@ -31,8 +34,8 @@ export interface AccountWork {
 }
 
 /**
- * Published deliveries of connected accounts, younger than the schedule's last step, never
- * collected or due again — minus the content of authors who restricted processing.
+ * Published deliveries of connected accounts, younger than the schedule's last step, not
+ * deleted on the network, never collected or due again — minus the content of authors who restricted processing.
  */
 async function dueDeliveries(now: DateTime) {
   const rows: DueDeliveryRow[] = await db
@@ -41,6 +44,8 @@ async function dueDeliveries(now: DateTime) {
     .join('posts', 'posts.id', 'deliveries.post_id')
     .where('deliveries.status', 'published')
     .whereNotNull('deliveries.external_id')
+    // Deleted on the network: nothing more to read.
+    .whereNull('deliveries.metrics_gone_at')
     .where('social_accounts.status', 'connected')
     .where(
       'deliveries.published_at',
@@ -60,6 +65,7 @@ async function dueDeliveries(now: DateTime) {
       'deliveries.social_account_id',
       'deliveries.network',
       'deliveries.published_at',
+      'deliveries.metrics_missing_since',
       'posts.author_id'
     )
     .orderByRaw('coalesce(deliveries.metrics_due_at, deliveries.published_at)')
@@ -104,6 +110,7 @@ export async function dueWork(now: DateTime): Promise<AccountWork[]> {
       workspaceId: row.workspace_id,
       network: row.network,
       publishedAt: fromSql(row.published_at)!,
+      missing: row.metrics_missing_since !== null,
     })
   }
   for (const accountId of await accountsDueForFollowers(now)) entry(accountId).followers = true

@@ -60,6 +60,11 @@ export class FakeBluesky implements FakeNetwork {
     this.#posts.delete(uri)
   }
 
+  /** Puts back a post taken out with deletePost (an AppView that had not indexed it yet). */
+  restorePost(uri: string, post: Post) {
+    this.#posts.set(uri, post)
+  }
+
   isTokenValid(accessToken: string) {
     return !('problem' in this.sessions.verify(accessToken))
   }
