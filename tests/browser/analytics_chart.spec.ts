@@ -51,5 +51,12 @@ test.group('Analytics in the browser / the curve of one post', (group) => {
     await page.assertTextContains(dt('delivery-deleted'), 'Deleted on Bluesky')
     assert.equal(await page.getByRole('link', { name: /Open on Bluesky/ }).count(), 0)
     await screenshot(page, 'analytics-post-deleted')
+
+    // The workspace page: its account and top-post sections (components of their own).
+    await page.goto(`/w/${world.workspace.slug}/analytics`)
+    await waitFor(page, dt('by-account'))
+    await page.assertTextContains(dt('by-account'), 'pistache.bsky.social')
+    await page.assertTextContains(dt('top-posts'), 'Fresh pistachio croissants')
+    await screenshot(page, 'analytics-workspace')
   })
 })
