@@ -64,7 +64,14 @@ test.group('Composer in the browser / uploading media without leaving it', (grou
     await page.setViewportSize({ width: 1360, height: 1100 })
     await waitFor(page, dt('account-picker'), FIRST_LOAD_TIMEOUT)
     await page.locator(dt('target-mastodon')).click()
-    await page.locator(dt('post-text')).fill('Fresh croissants this morning')
+    await page
+      .locator(dt('post-text'))
+      .fill('Fresh croissants this morning with @chef #viennoiserie')
+    // The preview shows the mention and the hashtag as Mastodon will: @chef on the account's instance.
+    const mention = page.locator(`${dt('preview-mastodon')} [data-entity="mention"]`)
+    await page.assertText(`${dt('preview-mastodon')} [data-entity="mention"]`, '@chef')
+    assert.equal(await mention.getAttribute('title'), '@chef@mastodon.example')
+    await page.assertText(`${dt('preview-mastodon')} [data-entity="tag"]`, '#viennoiserie')
 
     await page.locator(dt('open-media-picker')).click()
     await waitFor(page, dt('media-picker'))
