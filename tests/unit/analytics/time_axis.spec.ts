@@ -13,7 +13,9 @@ test.group('Analytics time axis', () => {
     assert.deepEqual(timeBounds([]), { min: 0, max: 0 })
   })
 
-  test('count curves use monotone interpolation, which never dips below a reading', ({ assert }) => {
+  test('count curves use monotone interpolation, which never dips below a reading', ({
+    assert,
+  }) => {
     assert.equal(COUNT_CURVE.cubicInterpolationMode, 'monotone')
   })
 })
