@@ -1,7 +1,7 @@
 import type { ConnectionOptions, DefaultJobOptions } from 'bullmq'
 
 /** Every queue the app knows. A worker serves some or all of them (`queue:work --queues=`). */
-export const QUEUE_NAMES = ['publish', 'media', 'stats', 'purge', 'webhooks'] as const
+export const QUEUE_NAMES = ['publish', 'media', 'stats', 'purge', 'webhooks', 'automation'] as const
 export type QueueName = (typeof QUEUE_NAMES)[number]
 
 export function isQueueName(value: string): value is QueueName {
@@ -33,6 +33,8 @@ export interface QueueConfig {
     ttlSeconds: number
     /** How often a running worker refreshes its heartbeat. */
     intervalSeconds: number
+    /** A file touched after each heartbeat written (WORKER_HEARTBEAT_FILE), for healthchecks. */
+    file?: string
   }
   /** How long a stopping worker waits for running jobs before it lets go of them. */
   shutdownTimeoutMs: number

@@ -4,7 +4,7 @@ import type MediaAsset from '#models/media_asset'
 import MediaVariant from '#models/media_variant'
 import plugins from '#services/plugins'
 import queue from '#queue/main'
-import MakeMediaVariantJob from '#jobs/make_media_variant_job'
+import { MAKE_MEDIA_VARIANT } from '#queue/job_specs'
 import { MediaUnusableError } from '#services/media/errors'
 import { probeVideo } from '#services/media/probe'
 import { fitImage } from '#services/media/variant_image'
@@ -129,7 +129,7 @@ export async function ensureVariant(asset: MediaAsset, network: string): Promise
   if (variant.status === 'processing') {
     // Same id while the job exists: a second call (or a lost job after a Redis wipe) is safe.
     await queue.dispatch(
-      MakeMediaVariantJob,
+      MAKE_MEDIA_VARIANT,
       { variantId: variant.id },
       { jobId: `media-variant-${variant.id}` }
     )

@@ -1,17 +1,18 @@
 import { setTimeout as sleep } from 'node:timers/promises'
-import { ambiguous, failed, type MediaItem, type PublishContext } from '#sdk'
+import { ambiguous, failed, type MediaItem } from '#sdk'
 import plugins from '#services/plugins'
+import { WAITING_DELIVERY_STATUSES } from '#models/delivery'
 import { claimDelivery } from '#services/publishing/claim'
 import { acquirePublishSlot, releasePublishSlot } from '#services/publishing/network_slots'
 import { withClaimsHeld } from '#services/publishing/claim_leases'
-import { AccountSession } from '#services/publishing/account_session'
+import { deliverySession } from '#services/publishing/delivery_session'
 import { applyOutcome, type Attempt, type Outcome } from '#services/publishing/outcome'
 import { loadDueDelivery, type DueDelivery } from '#services/publishing/due_delivery'
 import { mediaItemsFor } from '#services/publishing/delivery_media'
 import { emitDeliveryStatus } from '#services/publishing/events'
 import { markFailed, type Run } from '#services/publishing/transitions'
 import { problem } from '#services/publishing/problems'
-import { WAKE_EARLY_MS, wakeAt } from '#services/publishing/wake'
+import { WAKE_EARLY_MS, wakeAt, wakeSlotWaiters } from '#services/publishing/wake'
 import { publishingConfig } from '#services/publishing/settings'
 
 export type RunResult = 'stale' | 'early' | 'network_busy' | 'not_claimed' | 'done'
@@ -50,8 +51,6 @@ async function publishClaimed(run: Run, due: DueDelivery, notBefore = 0) {
   if (!(await plugins.has(delivery.network)))
     return markFailed(run, problem('blocked', `The ${delivery.network} network is not available`))
 
-  const plugin = await plugins.get(delivery.network)
-  const session = new AccountSession(account, plugin, plugins.contextFor(plugin))
   let media: MediaItem[] = []
   let mediaError: string | null = null
   try {
@@ -59,11 +58,7 @@ async function publishClaimed(run: Run, due: DueDelivery, notBefore = 0) {
   } catch (error) {
     mediaError = (error as Error).message
   }
-  const publishContext = (): PublishContext => ({
-    ...session.ctx,
-    post: { text: delivery.textFor(post), media, options: delivery.options },
-    idempotencyKey: delivery.idempotencyKey,
-  })
+  const { plugin, session, publishContext } = await deliverySession(delivery, account, post, media)
   const attempt: Attempt = { ...run, session, publishContext, mode: 'publish' }
 
   if (mediaError)
@@ -109,7 +104,7 @@ async function wakeUp(
     !due ||
     !delivery ||
     delivery.revision !== payload.revision ||
-    !['scheduled', 'queued'].includes(delivery.status)
+    !WAITING_DELIVERY_STATUSES.includes(delivery.status)
   )
     return 'stale'
 
@@ -127,23 +122,27 @@ async function wakeUp(
   // and loading the post and account ahead of the instant.
   await waitUntil((payload.notBefore ?? 0) - PREPARE_MS)
 
-  const { networkBusyRetryMs } = publishingConfig()
+  const { networkBusyRetryMs, slotWakeFallbackMs } = publishingConfig()
   const slot = { network: delivery.network, accountId: delivery.socialAccountId }
+  const instant = Math.max(payload.notBefore ?? 0, delivery.dueAt?.toMillis() ?? 0)
   // A full account is waited on briefly (its slots free every few milliseconds in a burst);
-  // past that, or when enough jobs already wait for it, the job re-arms instead.
-  const answer = await acquirePublishSlot(slot, worker, networkBusyRetryMs)
+  // past that, or when enough jobs already wait for it, the job ends and the delivery stays
+  // on the limit's waiting list, registered by the refused acquire itself.
+  const answer = await acquirePublishSlot(slot, worker, networkBusyRetryMs, {
+    deliveryId: delivery.id,
+    revision: delivery.revision,
+    notBefore: instant,
+  })
   if (answer !== 'granted') {
-    // At the limit: wake again shortly, without holding a worker slot meanwhile, and say
-    // what the delivery waits for. From the instant this wake-up was for, not from now: it
-    // fired WAKE_EARLY_MS early, and the next one must land in a later `busy` bucket (a job
-    // id BullMQ has not seen yet).
-    const at =
-      Math.max(Date.now(), payload.notBefore ?? 0, delivery.dueAt?.toMillis() ?? 0) +
-      networkBusyRetryMs
+    // The release of a slot wakes it (wakeSlotWaiters). This later wake-up is only the net
+    // under that — a releasing worker that died between its release and the wake — and
+    // says on the post page what the delivery waits for. Bucketed job ids: a delivery
+    // refused again within one bucket keeps the net already set.
+    const at = Math.max(Date.now(), instant) + slotWakeFallbackMs
     await wakeAt(
       delivery,
       at,
-      `busy${Math.floor(at / networkBusyRetryMs)}`,
+      `busy${Math.floor(at / slotWakeFallbackMs)}`,
       answer === 'account' ? 'account_slot' : 'network_slot'
     )
     return 'network_busy'
@@ -158,6 +157,6 @@ async function wakeUp(
     await publishClaimed({ delivery: claimed, worker }, due, payload.notBefore)
     return 'done'
   } finally {
-    await releasePublishSlot(slot, worker)
+    await wakeSlotWaiters(await releasePublishSlot(slot, worker))
   }
 }
