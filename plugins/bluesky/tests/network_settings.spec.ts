@@ -68,7 +68,7 @@ test.group('bluesky plugin / the operator’s network settings', (group) => {
     const rkey = published.value.externalId.split('/').pop()
     assert.equal(published.value.url, `${WEB}/profile/${fake.account.handle}/post/${rkey}`)
 
-    const stats = await bluesky.fetchStats({ ...ctx, ...publishing(ctx, connection) }, [
+    const stats = await bluesky.fetchStats!({ ...ctx, ...publishing(ctx, connection) }, [
       published.value.externalId,
     ])
     assert.equal(stats.status, 'ok')
