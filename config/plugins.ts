@@ -67,7 +67,10 @@ const pluginsConfig: PluginsConfig = {
       clientSecret: env.get('X_CLIENT_SECRET')?.release(),
       urls: defined({ api: env.get('X_API_URL'), authorize: env.get('X_AUTHORIZE_URL') }),
     },
-    bluesky: { urls: defined({ service: env.get('BLUESKY_SERVICE_URL') }) },
+    bluesky: {
+      urls: defined({ service: env.get('BLUESKY_SERVICE_URL'), web: env.get('BLUESKY_WEB_URL') }),
+      appview: env.get('BLUESKY_APPVIEW'),
+    },
     facebook: credentials(env.get('META_APP_ID'), env.get('META_APP_SECRET'), {
       apiVersion: env.get('META_GRAPH_VERSION'),
     }),

@@ -74,6 +74,13 @@ export default await Env.create(appRoot, {
   X_API_URL: Env.schema.string.optional({ format: 'url', tld: false }),
   X_AUTHORIZE_URL: Env.schema.string.optional({ format: 'url', tld: false }),
   BLUESKY_SERVICE_URL: Env.schema.string.optional({ format: 'url', tld: false }),
+  BLUESKY_WEB_URL: Env.schema.string.optional({ format: 'url', tld: false }),
+  /** A service reference for the atproto-proxy header: did:web:host#bsky_appview. */
+  BLUESKY_APPVIEW: (key: string, value?: string) => {
+    if (value && !/^did:[a-z]+:[A-Za-z0-9._:%-]+#[A-Za-z0-9_-]+$/.test(value))
+      throw new Error(`${key} must look like did:web:appview.example.com#bsky_appview`)
+    return value || undefined
+  },
   /** One Meta app serves Facebook Pages and Instagram. */
   META_APP_ID: Env.schema.string.optional(),
   META_APP_SECRET: Env.schema.secret.optional(),

@@ -33,11 +33,15 @@ export default class ChannelsController {
     return inertia.render('channels/index', {
       channels: accounts.map(toChannel),
       networks: networks.map((plugin) =>
-        toNetworkChoice(plugin, {
-          missing: plugins.missingSetup(plugin),
-          consoleUrl: plugins.setupConsoleUrl(plugin),
-          callbackUrl: oauthRedirectUri(plugin.id),
-        })
+        toNetworkChoice(
+          plugin,
+          {
+            missing: plugins.missingSetup(plugin),
+            consoleUrl: plugins.setupConsoleUrl(plugin),
+            callbackUrl: oauthRedirectUri(plugin.id),
+          },
+          plugins.settingsFor(plugin).urls
+        )
       ),
     })
   }

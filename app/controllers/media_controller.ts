@@ -1,14 +1,11 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import app from '@adonisjs/core/services/app'
-import type { MediaConfig } from '#config/media'
 import MediaAsset from '#models/media_asset'
 import { altTextValidator, mediaFileValidator, mediaSearchValidator } from '#validators/media'
 import { toMediaAsset } from '#services/media/presenter'
 import { deleteAsset, pendingPostsUsing } from '#services/media/library'
 import { serveMediaFile } from '#services/media/serve'
 import { SIGNED_MEDIA_PURPOSE } from '#services/media/signed_url'
-
-const MB = 1024 * 1024
+import { mediaLimits } from '#services/media/limits'
 
 /** The workspace's asset named in the URL, or a 404 (another workspace's id included). */
 function findAsset({ workspace, params }: HttpContext) {
@@ -37,16 +34,10 @@ export default class MediaController {
           .orWhereRaw(`LOWER(COALESCE(alt_text, '')) LIKE ? ESCAPE '\\'`, [like])
       )
     }
-    const config = app.config.get<MediaConfig>('media')
     return inertia.render('media/index', {
       assets: (await query).map((asset) => toMediaAsset(asset, workspace, i18n)),
       filters: { q: q ?? '' },
-      limits: {
-        maxImageMb: Math.floor(config.maxImageBytes / MB),
-        maxVideoMb: Math.floor(config.maxVideoBytes / MB),
-        maxVideoSeconds: config.maxVideoSeconds,
-        accept: [...config.imageTypes, ...config.videoTypes].join(','),
-      },
+      limits: mediaLimits(),
     })
   }
 

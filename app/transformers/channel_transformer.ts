@@ -29,8 +29,16 @@ export interface NetworkSetupState {
   callbackUrl: string
 }
 
-/** A network the user can connect, with what its connect form needs. */
-export function toNetworkChoice(plugin: NetworkPlugin, setup: NetworkSetupState) {
+/**
+ * A network the user can connect, with what its connect form needs. A URL field named like one
+ * of the plugin's configured base URLs proposes that URL (BLUESKY_SERVICE_URL for Bluesky's
+ * "service"), so the form suggests the server the operator chose rather than the plugin's default.
+ */
+export function toNetworkChoice(
+  plugin: NetworkPlugin,
+  setup: NetworkSetupState,
+  urls: Record<string, string> = {}
+) {
   const auth = plugin.auth
   return {
     id: plugin.id,
@@ -47,7 +55,7 @@ export function toNetworkChoice(plugin: NetworkPlugin, setup: NetworkSetupState)
             label,
             help: help ?? null,
             placeholder: placeholder ?? null,
-            default: value ?? '',
+            default: (type === 'url' ? urls[name] : undefined) ?? value ?? '',
             secret,
           }))
         : [],

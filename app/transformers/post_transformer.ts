@@ -62,6 +62,7 @@ export function toMediaChoice(asset: MediaAsset, workspaceSlug: string) {
     durationSeconds: asset.durationSeconds,
     altText: asset.altText,
     thumbnailUrl: mediaThumbnailUrl(asset, workspaceSlug),
+    status: asset.status,
   }
 }
 

@@ -63,7 +63,10 @@ export const blueskyAuth: CredentialsAuth = {
   ],
 
   async connect(ctx, values) {
-    const serviceUrl = (values.service || DEFAULT_SERVICE).trim().replace(/\/+$/, '')
+    // An empty field means the operator's entryway (BLUESKY_SERVICE_URL), else bsky.social.
+    const serviceUrl = (values.service || ctx.settings.urls.service || DEFAULT_SERVICE)
+      .trim()
+      .replace(/\/+$/, '')
     const identifier = (values.handle ?? '').trim().replace(/^@/, '')
     if (!/^https?:\/\//.test(serviceUrl))
       return failed('the service URL must start with http(s)://', false, 'invalid_service')
@@ -81,7 +84,7 @@ export const blueskyAuth: CredentialsAuth = {
     if (created.status !== 'ok') return loginFailure(created)
     const session = created.value.body
     const pdsUrl = pdsFromSession(session, serviceUrl)
-    const profile = await fetchProfile(ctx.http.withBaseUrl(pdsUrl), session, pdsUrl)
+    const profile = await fetchProfile(ctx.http.withBaseUrl(pdsUrl), ctx.settings, session, pdsUrl)
     if (profile.status !== 'ok') {
       // Nothing is saved, so nothing would ever use or revoke this session: end it now.
       const closed = await closeSession(http, session)

@@ -1,5 +1,5 @@
-import { ok, type AccountProfile, type HttpClient, type Result } from '#sdk'
-import { authedCall } from './xrpc.js'
+import { ok, type AccountProfile, type HttpClient, type PluginSettings, type Result } from '#sdk'
+import { appviewHeaders, authedCall, webBase } from './xrpc.js'
 
 /** app.bsky.actor.defs#profileViewDetailed, the fields used here. */
 export interface ProfileView {
@@ -35,19 +35,26 @@ export function pdsFromSession(session: Session, serviceUrl: string) {
     : serviceUrl
 }
 
-export async function getProfile(http: HttpClient, accessToken: string, actor: string) {
+export async function getProfile(
+  http: HttpClient,
+  settings: PluginSettings,
+  accessToken: string,
+  actor: string
+) {
   return authedCall<ProfileView>(http, accessToken, {
     url: '/xrpc/app.bsky.actor.getProfile',
     query: { actor },
+    headers: appviewHeaders(settings),
   })
 }
 
 export async function fetchProfile(
   http: HttpClient,
+  settings: PluginSettings,
   session: Session,
   pdsUrl: string
 ): Promise<Result<AccountProfile>> {
-  const profile = await getProfile(http, session.accessJwt, session.did)
+  const profile = await getProfile(http, settings, session.accessJwt, session.did)
   if (profile.status !== 'ok') return profile
   const p = profile.value.body
   return ok({
@@ -55,7 +62,7 @@ export async function fetchProfile(
     handle: p.handle ?? session.handle,
     displayName: p.displayName || p.handle || session.handle,
     avatarUrl: p.avatar ?? null,
-    profileUrl: `https://bsky.app/profile/${p.handle ?? session.handle}`,
+    profileUrl: `${webBase(settings)}/profile/${p.handle ?? session.handle}`,
     meta: { pdsUrl, did: session.did },
   })
 }

@@ -11,7 +11,7 @@ import {
 import { buildFacets } from './facets.js'
 import { languagesOf, type BlueskyOptions } from './options.js'
 import { recordKeyFor } from './record_key.js'
-import { authedCall, pdsHttp } from './xrpc.js'
+import { authedCall, pdsHttp, webBase } from './xrpc.js'
 
 const POST = 'app.bsky.feed.post'
 
@@ -90,24 +90,23 @@ async function resolveHandle(http: HttpClient, handle: string) {
   return resolved.status === 'ok' ? resolved.value.body.did : null
 }
 
-const postUrl = (handle: string, rkey: string) =>
-  `https://bsky.app/profile/${handle.replace(/^@/, '')}/post/${rkey}`
+/** The post in the viewer of the account's network (bsky.app, or the operator's for a network of their own). */
+const postUrl = (ctx: PublishContext<BlueskyOptions>, rkey: string) =>
+  `${webBase(ctx.settings)}/profile/${ctx.account.handle.replace(/^@/, '')}/post/${rkey}`
 
 /** The post a record key names, if the repo has it. getRecord needs no auth. */
 async function readPost(
-  http: HttpClient,
-  did: string,
-  handle: string,
+  ctx: PublishContext<BlueskyOptions>,
   rkey: string
 ): Promise<Result<Published | null>> {
-  const record = await http.send<{ uri: string }>({
+  const record = await pdsHttp(ctx).send<{ uri: string }>({
     url: '/xrpc/com.atproto.repo.getRecord',
-    query: { repo: did, collection: POST, rkey },
+    query: { repo: ctx.account.externalId, collection: POST, rkey },
   })
   // getRecord with well-formed parameters answers 400 only for RecordNotFound.
   if (record.status === 'error' && record.code === 'http_400') return ok(null)
   if (record.status !== 'ok') return record
-  return ok({ externalId: record.value.body.uri, url: postUrl(handle, rkey) })
+  return ok({ externalId: record.value.body.uri, url: postUrl(ctx, rkey) })
 }
 
 export async function publishPost(
@@ -144,12 +143,12 @@ export async function publishPost(
     },
   })
   if (created.status === 'ok')
-    return ok({ externalId: created.value.body.uri, url: postUrl(ctx.account.handle, rkey) })
+    return ok({ externalId: created.value.body.uri, url: postUrl(ctx, rkey) })
   if (created.status !== 'error') return created
   // The record key is derived from the idempotency key, so a refused create may be the
   // collision with an earlier attempt that did go through (the PDS answers an existing
   // rkey with an error, today a 500): if the record is there, this delivery is published.
-  const existing = await readPost(http, did, ctx.account.handle, rkey)
+  const existing = await readPost(ctx, rkey)
   return existing.status === 'ok' && existing.value ? ok(existing.value) : created
 }
 
@@ -157,10 +156,5 @@ export async function publishPost(
 export async function findPostByKey(
   ctx: PublishContext<BlueskyOptions>
 ): Promise<Result<Published | null>> {
-  return readPost(
-    pdsHttp(ctx),
-    ctx.account.externalId,
-    ctx.account.handle,
-    recordKeyFor(ctx.idempotencyKey)
-  )
+  return readPost(ctx, recordKeyFor(ctx.idempotencyKey))
 }

@@ -7,7 +7,7 @@ import {
   type Result,
 } from '#sdk'
 import { getProfile } from './profile.js'
-import { authedCall, pdsHttp } from './xrpc.js'
+import { appviewHeaders, authedCall, pdsHttp } from './xrpc.js'
 
 interface PostView {
   uri: string
@@ -35,6 +35,7 @@ export async function fetchPostStats(
     )
     const response = await authedCall<{ posts: PostView[] }>(http, ctx.token.accessToken, {
       url: `/xrpc/app.bsky.feed.getPosts?${query}`,
+      headers: appviewHeaders(ctx.settings),
     })
     if (response.status !== 'ok') return response
     for (const post of response.value.body.posts) {
@@ -50,7 +51,12 @@ export async function fetchPostStats(
 }
 
 export async function fetchAccountStats(ctx: AccountContext): Promise<Result<AccountMetrics>> {
-  const profile = await getProfile(pdsHttp(ctx), ctx.token.accessToken, ctx.account.externalId)
+  const profile = await getProfile(
+    pdsHttp(ctx),
+    ctx.settings,
+    ctx.token.accessToken,
+    ctx.account.externalId
+  )
   if (profile.status !== 'ok') return profile
   const p = profile.value.body
   return ok({

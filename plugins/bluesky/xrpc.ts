@@ -5,10 +5,31 @@ import {
   type HttpClient,
   type HttpRequest,
   type HttpResponse,
+  type PluginSettings,
   type Result,
 } from '#sdk'
 
 export const DEFAULT_SERVICE = 'https://bsky.social'
+/** The public network's web viewer. */
+export const DEFAULT_WEB = 'https://bsky.app'
+
+/**
+ * Where people read posts and profiles: the operator's viewer (`urls.web`) for a network of
+ * their own, whose PDS and AppView bsky.app does not know; bsky.app for the public network.
+ */
+export function webBase(settings: PluginSettings) {
+  return (settings.urls.web || DEFAULT_WEB).replace(/\/+$/, '')
+}
+
+/**
+ * app.bsky.* reads go to the account's PDS, which forwards them to an AppView: its own by
+ * default, or the one the operator names (`appview`, a service reference such as
+ * `did:web:appview.example#bsky_appview`) through the `atproto-proxy` header.
+ */
+export function appviewHeaders(settings: PluginSettings): Record<string, string> {
+  const appview = typeof settings.appview === 'string' ? settings.appview.trim() : ''
+  return appview ? { 'atproto-proxy': appview } : {}
+}
 
 /** The account's PDS, where every call goes (it proxies app.bsky.* reads to the AppView). */
 export function pdsUrl(account: AccountProfile) {

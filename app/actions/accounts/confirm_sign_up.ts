@@ -44,12 +44,19 @@ export async function confirmSignUp(
   if (await User.findBy('email', record.email)) return { status: 'invalid_link' }
   if (!(await consumeConfirmation(record))) return { status: 'invalid_link' }
 
-  const user = await createAccount({
-    fullName: record.fullName!,
-    email: record.email,
-    password: input.password,
-    locale: record.locale ?? 'en',
-    timezone: record.timezone ?? 'UTC',
-  })
-  return { status: 'ok', user, next: record.nextPath }
+  try {
+    const user = await createAccount({
+      fullName: record.fullName!,
+      email: record.email,
+      password: input.password,
+      locale: record.locale ?? 'en',
+      timezone: record.timezone ?? 'UTC',
+    })
+    return { status: 'ok', user, next: record.nextPath }
+  } catch (error) {
+    // Two links to one address confirmed at the same moment: the other one made the account
+    // (unique e-mail), so this link has nothing left to do.
+    if (await User.findBy('email', record.email)) return { status: 'invalid_link' }
+    throw error
+  }
 }

@@ -30,6 +30,19 @@ async function needsReconnection(account: SocialAccount, reason: string) {
   if (flipped === 1) await notifyNeedsReconnection(await SocialAccount.findOrFail(account.id))
 }
 
+/**
+ * When to read a delivery again. A post the network no longer returns was deleted there,
+ * unless the AppView has not indexed it yet: the first miss asks again at the next run, a
+ * second one in a row marks it gone (shown as deleted, never polled again).
+ */
+function nextReading(delivery: DueDelivery, found: boolean, now: DateTime) {
+  if (!found && delivery.missing)
+    return { metrics_gone_at: sqlTime(now), metrics_due_at: sqlTime(now) }
+  if (!found) return { metrics_missing_since: sqlTime(now), metrics_due_at: sqlTime(now) }
+  const due = nextDueAt(delivery.publishedAt, now)
+  return { metrics_missing_since: null, metrics_due_at: due ? sqlTime(due) : sqlTime(now) }
+}
+
 /** One snapshot per delivery the network answered for; every delivery asked gets its next due time. */
 async function store(
   batch: DueDelivery[],
@@ -52,15 +65,13 @@ async function store(
     })
   await db.transaction(async (trx) => {
     if (rows.length) await trx.table('delivery_metric_snapshots').multiInsert(rows)
-    // A post the network no longer returns (deleted) is not asked for again before its next step either.
     for (const delivery of batch) {
-      const due = nextDueAt(delivery.publishedAt, now)
       await trx
         .from('deliveries')
         .where('id', delivery.id)
         .update({
           metrics_collected_at: sqlTime(now),
-          metrics_due_at: due ? sqlTime(due) : sqlTime(now),
+          ...nextReading(delivery, Boolean(figures[delivery.externalId]), now),
         })
     }
   })

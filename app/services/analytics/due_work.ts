@@ -12,6 +12,8 @@ export interface DueDelivery {
   workspaceId: number
   network: string
   publishedAt: DateTime
+  /** The previous reading did not find it (deleted on the network, or not indexed yet). */
+  missing: boolean
 }
 
 /** A due delivery as read from the database (SQLite gives times as text, PostgreSQL as Date). */
@@ -22,6 +24,7 @@ interface DueDeliveryRow {
   social_account_id: number
   network: string
   published_at: string | Date
+  metrics_missing_since: string | Date | null
   author_id: number | null
 }
 
@@ -43,9 +46,9 @@ export async function networksWithoutStats() {
 }
 
 /**
- * Published deliveries of connected accounts, younger than the schedule's last step, never
- * collected or due again — minus the content of authors who restricted processing and the
- * networks without statistics.
+ * Published deliveries of connected accounts, younger than the schedule's last step, not
+ * deleted on the network, never collected or due again — minus the content of authors who
+ * restricted processing and the networks without statistics.
  */
 async function dueDeliveries(now: DateTime, without: string[]) {
   const rows: DueDeliveryRow[] = await db
@@ -55,6 +58,8 @@ async function dueDeliveries(now: DateTime, without: string[]) {
     .join('posts', 'posts.id', 'deliveries.post_id')
     .where('deliveries.status', 'published')
     .whereNotNull('deliveries.external_id')
+    // Deleted on the network: nothing more to read.
+    .whereNull('deliveries.metrics_gone_at')
     .where('social_accounts.status', 'connected')
     .where(
       'deliveries.published_at',
@@ -74,6 +79,7 @@ async function dueDeliveries(now: DateTime, without: string[]) {
       'deliveries.social_account_id',
       'deliveries.network',
       'deliveries.published_at',
+      'deliveries.metrics_missing_since',
       'posts.author_id'
     )
     .orderByRaw('coalesce(deliveries.metrics_due_at, deliveries.published_at)')
@@ -120,6 +126,7 @@ export async function dueWork(now: DateTime): Promise<AccountWork[]> {
       workspaceId: row.workspace_id,
       network: row.network,
       publishedAt: fromSql(row.published_at)!,
+      missing: row.metrics_missing_since !== null,
     })
   }
   for (const accountId of await accountsDueForFollowers(now, without))

@@ -12,6 +12,8 @@ export type DeliveryReport = {
   externalUrl: string | null
   publishedAt: string | null
   collectedAt: string | null
+  /** When the network was found to no longer have the post (deleted there); its last figures stay. */
+  deletedAt: string | null
   /** The latest reading; null when nothing was collected yet. */
   latest: Figures | null
   /** Every reading, oldest first: the curve. */
@@ -25,6 +27,7 @@ interface DeliveryRow {
   status: string
   external_url: string | null
   published_at: string | Date | null
+  metrics_gone_at: string | Date | null
 }
 
 /** A snapshot row: the delivery, when it was read, and one column per metric. */
@@ -43,7 +46,15 @@ export async function postReport(post: {
     .where('post_id', post.id)
     .where('workspace_id', post.workspaceId)
     .whereNotIn('status', ['cancelled'])
-    .select('id', 'network', 'social_account_id', 'status', 'external_url', 'published_at')
+    .select(
+      'id',
+      'network',
+      'social_account_id',
+      'status',
+      'external_url',
+      'published_at',
+      'metrics_gone_at'
+    )
     .orderBy('network')
     .orderBy('id')
   const snapshots: SnapshotRow[] = deliveries.length
@@ -69,6 +80,7 @@ export async function postReport(post: {
       externalUrl: webUrl(delivery.external_url),
       publishedAt: fromSql(delivery.published_at)?.toISO() ?? null,
       collectedAt: points.at(-1)?.at ?? null,
+      deletedAt: fromSql(delivery.metrics_gone_at)?.toISO() ?? null,
       latest: points.at(-1)?.figures ?? null,
       points,
     }

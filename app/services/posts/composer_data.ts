@@ -1,12 +1,14 @@
 import MediaAsset from '#models/media_asset'
 import SocialAccount from '#models/social_account'
 import plugins from '#services/plugins'
+import { mediaLimits } from '#services/media/limits'
 import { toComposerAccount, toMediaChoice, toNetworkMark } from '#transformers/post_transformer'
 
 /**
  * What the composer needs beside the post: the workspace's accounts with each one's own
  * rules (capabilities for that very account, option fields), the network marks, and the
- * library's ready media. Accounts of a network that is switched off are left out.
+ * library's media (ready ones can be attached; those still processing, just uploaded from
+ * the composer, are shown as such) and the upload limits. Accounts of a network that is switched off are left out.
  */
 export async function composerData({ id: workspaceId, slug }: { id: number; slug: string }) {
   const enabled = await plugins.enabled()
@@ -20,13 +22,14 @@ export async function composerData({ id: workspaceId, slug }: { id: number; slug
   // Replaced by the media library's listing endpoint once it lands.
   const media = await MediaAsset.query()
     .where('workspace_id', workspaceId)
-    .where('status', 'ready')
+    .whereIn('status', ['ready', 'processing'])
     .orderBy('created_at', 'desc')
     .limit(200)
   return {
     accounts: accounts.map((account) => toComposerAccount(account, byId.get(account.network)!)),
     networks: Object.fromEntries(enabled.map((plugin) => [plugin.id, toNetworkMark(plugin)])),
     media: media.map((asset) => toMediaChoice(asset, slug)),
+    mediaLimits: mediaLimits(),
   }
 }
 

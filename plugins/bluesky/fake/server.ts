@@ -55,6 +55,16 @@ export class FakeBluesky implements FakeNetwork {
     return fake
   }
 
+  /** The author deletes a post in another app: the AppView stops listing it (getPosts leaves it out). */
+  deletePost(uri: string) {
+    this.#posts.delete(uri)
+  }
+
+  /** Puts back a post taken out with deletePost (an AppView that had not indexed it yet). */
+  restorePost(uri: string, post: Post) {
+    this.#posts.set(uri, post)
+  }
+
   isTokenValid(accessToken: string) {
     return !('problem' in this.sessions.verify(accessToken))
   }

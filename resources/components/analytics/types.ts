@@ -59,6 +59,8 @@ export type DeliveryReport = {
   externalUrl: string | null
   publishedAt: string | null
   collectedAt: string | null
+  /** Found deleted on the network: the figures shown are the last ones read. */
+  deletedAt: string | null
   latest: Figures | null
   points: { at: string; figures: Figures }[]
 }

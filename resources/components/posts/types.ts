@@ -58,6 +58,8 @@ export type MediaChoice = {
   durationSeconds: number | null
   altText: string | null
   thumbnailUrl: string | null
+  /** Just uploaded from the composer: shown while processing, attachable once ready. */
+  status: 'ready' | 'processing' | 'failed'
 }
 
 export type TargetChecks = { socialAccountId: number; issues: Plain<PostIssue>[] }[]
@@ -155,3 +157,6 @@ export type PostFilters = {
 export type AccountChoice = { id: number; network: string; displayName: string; handle: string }
 
 export type PostingSlotRow = { weekday: number; time: string }
+
+/** What a composer button asks the server to do with the saved post. */
+export type Intent = 'draft' | 'schedule' | 'queue' | 'publish' | 'submit'

@@ -226,6 +226,25 @@ test.group('Accounts / sign up', (group) => {
     assert.match(sixth.flashMessage('error'), /^Too many requests. Try again in \d+ min.$/)
     assert.isNull(await AccountConfirmation.findBy('email', 'third@example.com'))
   })
+
+  test('a link opened several times at once, and two links to one address: one account, the rest 4xx or redirects', async ({
+    client,
+    assert,
+  }) => {
+    await signUp(client)
+    const first = (await mailedConfirmation('ada@example.com')).token
+    await clearOutbox()
+    await signUp(client)
+    const second = (await mailedConfirmation('ada@example.com')).token
+    const answers = await Promise.all(
+      [first, first, first, second, second, second].map((token) => confirm(client, token))
+    )
+    assert.deepEqual(
+      answers.map((answer) => answer.status()).filter((status) => status >= 500),
+      []
+    )
+    assert.lengthOf(await User.query().where('email', 'ada@example.com'), 1)
+  })
 })
 
 test.group('Accounts / sign-up modes', (group) => {

@@ -15,6 +15,8 @@ const RULES: [string, RegExp][] = [
   ['no-break space before ; : ! ?', new RegExp(`(?<!${NO_BREAK})[;:!?](?=\\s|$|[»)\\]’”])`, 'g')],
   ['no-break space after «', new RegExp(`«(?!${NO_BREAK})`, 'g')],
   ['no-break space before »', new RegExp(`(?<!${NO_BREAK})»`, 'g')],
+  // One space, not two: a second pass of the rule above doubled them inside « ».
+  ['a single no-break space', new RegExp(`${NO_BREAK}{2}`, 'g')],
 ]
 
 test('every French message puts a no-break space before : ; ! ? and inside « »', ({ assert }) => {
