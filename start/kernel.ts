@@ -28,4 +28,5 @@ export const middleware = router.named({
   auth: () => import('#middleware/auth_middleware'),
   workspace: () => import('#middleware/workspace_middleware'),
   apiToken: () => import('#middleware/api_token_middleware'),
+  instanceAdmin: () => import('#middleware/instance_admin_middleware'),
 })
