@@ -18,7 +18,7 @@ export async function promoteIfFirstAccount(user: User) {
     .where('id', user.id)
     .whereNotExists((query) => query.from('users as older').where('older.id', '<', user.id))
     .update({ is_instance_admin: true })
-  if (affectedRows(promoted) > 0) user.isInstanceAdmin = true
+  user.isInstanceAdmin = affectedRows(promoted) > 0 || user.isInstanceAdmin === true
   return user.isInstanceAdmin
 }
 

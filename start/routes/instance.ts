@@ -7,6 +7,7 @@ import router from '@adonisjs/core/services/router'
 import { middleware } from '#start/kernel'
 
 const SystemController = () => import('#controllers/system_controller')
+const SystemSettingsController = () => import('#controllers/system_settings_controller')
 
 router
   .group(() => {
@@ -19,5 +20,12 @@ router
       .post('/system/deliveries/:delivery/reconcile', [SystemController, 'reconcileDelivery'])
       .where('delivery', router.matchers.number())
       .as('system.deliveries.reconcile')
+    router.get('/system/settings', [SystemSettingsController, 'show']).as('system.settings')
+    router
+      .post('/system/settings/test-mail', [SystemSettingsController, 'testMail'])
+      .as('system.settings.test_mail')
+    router
+      .post('/system/settings/test-storage', [SystemSettingsController, 'testStorage'])
+      .as('system.settings.test_storage')
   })
   .use([middleware.auth(), middleware.instanceAdmin()])

@@ -16,11 +16,13 @@ const doneKey = (label: string) =>
  * Fails while its "upstream" is broken (a Redis flag), succeeds once it is fixed: what a
  * retry from the System page is for. Its error quotes a credential, as a careless network might.
  */
-export class FlakyJob extends BaseJob<Record<string, unknown> & { label: string }> {
+type FlakyPayload = { label: string; [field: string]: unknown }
+
+export class FlakyJob extends BaseJob<FlakyPayload> {
   static queue = 'purge' as const
   static jobName = 'system_test_flaky'
 
-  async handle(payload: { label: string }) {
+  async handle(payload: FlakyPayload) {
     if (!(await redis.connection().get(flagKey())))
       throw new Error('upstream refused https://api.example/v1?access_token=QUOTEDSECRET9876543210')
     await redis.connection().set(doneKey(payload.label), '1')

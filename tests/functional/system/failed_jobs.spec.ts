@@ -41,7 +41,7 @@ test.group('System / failed jobs', (group) => {
   }) => {
     const { admin } = await adminAndMember()
     const worker = await startFlakyWorker()
-    cleanup(() => worker.stop())
+    cleanup(async () => void (await worker.stop()))
     const job = await failedJob('retry-me')
 
     const page = await client.get('/system').loginAs(admin).withInertia()
@@ -84,7 +84,7 @@ test.group('System / failed jobs', (group) => {
   }) => {
     const { admin } = await adminAndMember()
     const worker = await startFlakyWorker()
-    cleanup(() => worker.stop())
+    cleanup(async () => void (await worker.stop()))
     const job = await failedJob('remove-me')
 
     ;(await send(client, 'delete', `/system/jobs/nope/${job.id}`, admin)).assertStatus(404)
