@@ -58,6 +58,12 @@ export default await Env.create(appRoot, {
   ACCESS_LOG_RETENTION_DAYS: Env.schema.number.optional(),
   AUDIT_LOG_RETENTION_DAYS: Env.schema.number.optional(),
   WORKER_HEARTBEAT_SECONDS: Env.schema.number.optional(),
+  /** Bearer token of GET /metrics (Prometheus). Unset: no metrics are collected and /metrics is 404. */
+  METRICS_TOKEN: Env.schema.secret.optional(),
+  /** A worker serves its own /metrics on this port (same token); unset: none. */
+  METRICS_PORT: Env.schema.number.optional(),
+  /** Address the worker's metrics port listens on (default 127.0.0.1; 0.0.0.0 in a container). */
+  METRICS_HOST: Env.schema.string.optional({ format: 'host' }),
   /** Whole-shutdown deadline of a web or worker process after SIGTERM/SIGINT, in seconds. */
   SHUTDOWN_TIMEOUT_SECONDS: Env.schema.number.optional(),
   /** Network plugin ids to switch off, comma separated. */

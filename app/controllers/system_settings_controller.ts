@@ -9,9 +9,7 @@ export default class SystemSettingsController {
     return inertia.render('system/settings', {
       settings: await instanceSettings(),
       storageCheck: (session.flashMessages.get('storageCheck') ?? null) as
-        | { ok: true; ms: number }
-        | { ok: false; error: string }
-        | null,
+        { ok: true; ms: number } | { ok: false; error: string } | null,
     })
   }
 
@@ -21,7 +19,8 @@ export default class SystemSettingsController {
     await auditRequest(ctx, { action: 'system.test_mail', meta: { ok: result.ok } })
     if (result.ok)
       ctx.session.flash('success', ctx.i18n.t('system.settings.mail.sent', { email: user.email }))
-    else ctx.session.flash('error', ctx.i18n.t('system.settings.mail.failed', { error: result.error }))
+    else
+      ctx.session.flash('error', ctx.i18n.t('system.settings.mail.failed', { error: result.error }))
     return ctx.response.redirect('/system/settings')
   }
 

@@ -3,6 +3,7 @@ import { discoverPlugins, type PluginEntry } from '#plugins_registry/discover_pl
 import type { PluginsConfig } from '#config/plugins'
 import NotFoundException from '#exceptions/not_found_exception'
 import outbound from '#services/outbound'
+import { report, telemetryHooks } from '#services/telemetry/hooks'
 
 /**
  * The app's view of the network plugins: discovered once from plugins/*, imported
@@ -85,6 +86,7 @@ export class PluginRegistry {
       trustedOrigins: configured,
       timeoutMs: this.config.timeoutMs,
       outbound,
+      onAnswer: (status) => report(telemetryHooks.networkAnswer, plugin.id, status),
     })
     return { settings, http }
   }

@@ -243,7 +243,8 @@ export class WorkerRunner {
 
   /** Telemetry, and the last run of a repeatable job for the System page (BullMQ keeps only the next). */
   #finished(queue: QueueName, job: Job, outcome: JobFinished['outcome']) {
-    if (telemetryHooks.jobFinished) report(telemetryHooks.jobFinished, finished(queue, job, outcome))
+    if (telemetryHooks.jobFinished)
+      report(telemetryHooks.jobFinished, finished(queue, job, outcome))
     if (!job.repeatJobKey) return
     const run = finished(queue, job, outcome)
     this.options.redis
@@ -252,7 +253,9 @@ export class WorkerRunner {
         run.schedulerKey!,
         JSON.stringify({ at: run.finishedAt, outcome, durationMs: run.durationMs })
       )
-      .catch((error) => this.options.logger.warn({ err: error }, 'could not record a scheduler run'))
+      .catch((error) =>
+        this.options.logger.warn({ err: error }, 'could not record a scheduler run')
+      )
   }
 
   async #upsertSchedules({ onlyMissing = false } = {}) {

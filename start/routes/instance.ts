@@ -15,7 +15,9 @@ router
     router
       .post('/system/jobs/:queue/:job/retry', [SystemController, 'retryJob'])
       .as('system.jobs.retry')
-    router.delete('/system/jobs/:queue/:job', [SystemController, 'removeJob']).as('system.jobs.remove')
+    router
+      .delete('/system/jobs/:queue/:job', [SystemController, 'removeJob'])
+      .as('system.jobs.remove')
     router
       .post('/system/deliveries/:delivery/reconcile', [SystemController, 'reconcileDelivery'])
       .where('delivery', router.matchers.number())

@@ -8,7 +8,9 @@ import { redactText } from '#sdk/redact'
  * through the configured transport, so an SMTP mistake shows up as an error on the page
  * rather than as sign-ups that never arrive.
  */
-export async function sendTestMail(user: User): Promise<{ ok: true } | { ok: false; error: string }> {
+export async function sendTestMail(
+  user: User
+): Promise<{ ok: true } | { ok: false; error: string }> {
   const i18n = i18nManager.locale(user.locale)
   try {
     await mail.send((message) => {

@@ -63,7 +63,8 @@ export async function checkStorage(): Promise<
     await disk.put(key, content)
     const read = await disk.get(key)
     await disk.delete(key)
-    if (read !== content) return { ok: false, error: 'the file read back differs from the one written' }
+    if (read !== content)
+      return { ok: false, error: 'the file read back differs from the one written' }
     return { ok: true, ms: Math.round(performance.now() - started) }
   } catch (error) {
     return { ok: false, error: (error as Error).message.slice(0, 300) }

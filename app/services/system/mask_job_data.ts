@@ -1,7 +1,8 @@
 import { REDACTED, isSecretField, isSecretParam, redactReason } from '#sdk/redact'
 
 /** What a masked payload is made of: plain JSON, nothing else reaches the page. */
-export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue }
+export type JsonValue =
+  string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue }
 
 const MAX_DEPTH = 6
 const MAX_ITEMS = 50
@@ -22,8 +23,7 @@ export function maskJobData(value: unknown, depth = 0): JsonValue {
   if (typeof value === 'object') {
     const out: Record<string, JsonValue> = {}
     for (const [key, item] of Object.entries(value).slice(0, MAX_ITEMS)) {
-      out[key] =
-        isSecretField(key) || isSecretParam(key) ? REDACTED : maskJobData(item, depth + 1)
+      out[key] = isSecretField(key) || isSecretParam(key) ? REDACTED : maskJobData(item, depth + 1)
     }
     return out
   }

@@ -1,11 +1,6 @@
 /** The System page's props, as app/services/system/overview.ts builds them. */
 export type JsonValue =
-  | string
-  | number
-  | boolean
-  | null
-  | JsonValue[]
-  | { [key: string]: JsonValue }
+  string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue }
 
 export type QueueRow = {
   name: 'publish' | 'media' | 'stats' | 'purge' | 'webhooks'
