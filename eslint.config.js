@@ -83,8 +83,16 @@ const NO_USE_CASES =
 // Later blocks win for the files they match, so the general one comes first.
 const layering = [
   layer(['app/**/*.ts', 'commands/**/*.ts', 'start/**/*.ts'], [], ''),
-  layer(['app/actions/**/*.ts'], ['controllers'], 'Actions never call controllers.'),
-  layer(['app/services/**/*.ts'], ['actions', 'controllers'], NO_USE_CASES),
+  layer(
+    ['app/actions/**/*.ts'],
+    ['controllers', 'jobs'],
+    'Actions never call controllers; they enqueue a job by its spec (#queue/job_specs).'
+  ),
+  layer(
+    ['app/services/**/*.ts'],
+    ['actions', 'controllers', 'jobs'],
+    `${NO_USE_CASES} Enqueue a job by its spec (#queue/job_specs), not its class.`
+  ),
   layer(
     ['app/models/**/*.ts'],
     ['actions', 'controllers', 'services'],

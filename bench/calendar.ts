@@ -43,6 +43,8 @@ const { calendarPosts } = await import('#services/calendar/calendar_events')
 const { toCalendarEvent } = await import('#transformers/calendar_transformer')
 const { calendarEventsValidator } = await import('#validators/calendar')
 const { sqlTime } = await import('#services/publishing/settings')
+const { default: User } = await import('#models/user')
+const { default: WorkspaceMember } = await import('#models/workspace_member')
 
 const dialect = db.connection().dialect.name
 console.log(
@@ -165,13 +167,21 @@ if (dialect === 'postgres') {
 console.log(`seeded in ${((performance.now() - started) / 1000).toFixed(1)} s`)
 
 // --- measure ----------------------------------------------------------------------------
-const member = { role: 'owner' as const, userId: 1 }
+/** An owner of the measured workspace, as the workspace middleware would have loaded. */
+function ownerOf(workspaceId: number) {
+  const user = new User().merge({ id: 1 })
+  return { user, member: new WorkspaceMember().merge({ workspaceId, userId: 1, role: 'owner' }) }
+}
 
 /** What GET /w/:workspace/calendar/events does once the middleware has run. */
 async function calendarRoute(workspaceId: number, start: string, end: string) {
   const query = await calendarEventsValidator.validate({ start, end })
   const { posts, truncated } = await calendarPosts(workspaceId, query.start, query.end)
-  return JSON.stringify({ events: posts.map((post) => toCalendarEvent(post, member)), truncated })
+  const viewer = ownerOf(workspaceId)
+  return JSON.stringify({
+    events: posts.map((post) => toCalendarEvent(post, viewer, workspaceId)),
+    truncated,
+  })
 }
 
 /** The bare route: the raw SQL of the same range — the posts, then their deliveries, one id-list parameter as the app binds it — serialised. */

@@ -71,6 +71,8 @@ const queueConfig = defineConfig({
   heartbeat: {
     ttlSeconds: heartbeatTtl,
     intervalSeconds: Math.max(1, Math.min(5, Math.floor(heartbeatTtl / 3))),
+    /** Touched after each heartbeat written to Redis (compose's worker healthcheck reads its age). */
+    file: env.get('WORKER_HEARTBEAT_FILE'),
   },
   // Running jobs get the process's shutdown deadline minus 5 s for closing connections.
   shutdownTimeoutMs: Math.max(1000, shutdownTimeoutMs - 5000),

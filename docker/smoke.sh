@@ -89,6 +89,24 @@ image_size_ok() {
   [ "$((bytes / 1000000))" -le "$MAX_IMAGE_MB" ]
 }
 
+# What production does not need is not shipped: compiled tests, plugin test kits and fakes, the
+# build tools that npm installs as optional peers, Debian's ffmpeg (with its ~180 libraries).
+image_is_lean() {
+  docker run --rm --entrypoint sh "$IMAGE" -c '
+    fail=0
+    for path in tests plugins/*/tests plugins/*/fake node_modules/typescript node_modules/rolldown \
+      node_modules/playwright-core node_modules/ts-morph node_modules/vite node_modules/@adonisjs/assembler \
+      /usr/lib/x86_64-linux-gnu/libavcodec.so.59 /usr/bin/ffmpeg; do
+      for match in $path; do
+        if [ -e "$match" ]; then echo "shipped: $match"; fail=1; fi
+      done
+    done
+    libs=$(ldd "$FFMPEG_PATH" | grep -c "=>")
+    echo "ffmpeg links $libs libraries"
+    [ "$libs" -le 25 ] || fail=1
+    exit $fail'
+}
+
 # The same sources plus one file with a type error: the build must stop at the type check.
 type_error_fails_build() {
   local context="$WORK/type-error-context"
@@ -108,7 +126,7 @@ type_error_fails_build() {
 prepare_project() {
   mkdir -p "$PROJECT_DIR/docker"
   cp "$ROOT/compose.yml" "$ROOT/compose.https.yml" "$PROJECT_DIR/"
-  cp "$ROOT/docker/Caddyfile" "$PROJECT_DIR/docker/"
+  cp "$ROOT/docker/Caddyfile" "$ROOT/docker/postgres-entrypoint.sh" "$PROJECT_DIR/docker/"
 }
 
 config_plain_reads_env() {
@@ -134,12 +152,19 @@ config_plain_reads_env() {
     eq("web published port", String(port.published), "3999")
     eq("web host_ip", port.host_ip, "127.0.0.1")
     eq("caddy without the https profile", s.caddy, undefined)
+    for (const [name, service] of Object.entries(s)) {
+      const log = service.logging ?? {}
+      eq(`${name} log driver`, log.driver, "json-file")
+      eq(`${name} log max-size`, log.options?.["max-size"], "10m")
+      eq(`${name} log max-file`, log.options?.["max-file"], "5")
+    }
     console.log(fails.join("\n") || "ok"); process.exit(fails.length ? 1 : 0)'
 }
 
 config_https_profile() {
   write_env "PISTACHE_IMAGE=$IMAGE" COMPOSE_FILE=compose.yml:compose.https.yml \
-    DOMAIN=posts.example.org ACME_EMAIL=ops@example.org APP_URL=http://stale.example
+    DOMAIN=posts.example.org ACME_EMAIL=ops@example.org APP_URL=http://stale.example \
+    LOG_MAX_SIZE=1m LOG_MAX_FILES=7
   dc config --format json | json_assert '
     const c = JSON.parse(require("fs").readFileSync(0, "utf8")), s = c.services, fails = []
     const eq = (what, got, want) => { if (got !== want) fails.push(`${what}: ${got} (want ${want})`) }
@@ -152,6 +177,28 @@ config_https_profile() {
     eq("caddy email option", s.caddy.environment.ACME_EMAIL_OPTION, "email ops@example.org")
     eq("caddy ports", s.caddy.ports.map((p) => `${p.published}/${p.protocol}`).join(","), "80/tcp,443/tcp,443/udp")
     eq("proxy network internal", c.networks.proxy.internal, true)
+    eq("caddy log rotation", JSON.stringify(s.caddy.logging), JSON.stringify({ driver: "json-file", options: { "max-file": "7", "max-size": "1m" } }))
+    console.log(fails.join("\n") || "ok"); process.exit(fails.length ? 1 : 0)'
+}
+
+config_generated_password() {
+  # No PG_PASSWORD in .env: no shared default password anywhere; the app reads the file the
+  # postgres service generates (docker/postgres-entrypoint.sh).
+  write_env "PISTACHE_IMAGE=$IMAGE"
+  dc config --format json | json_assert '
+    const c = JSON.parse(require("fs").readFileSync(0, "utf8")), s = c.services, fails = []
+    const eq = (what, got, want) => { if (got !== want) fails.push(`${what}: ${got} (want ${want})`) }
+    for (const role of ["web", "worker", "migrate"]) {
+      const e = s[role].environment
+      eq(`${role} PG_PASSWORD`, e.PG_PASSWORD, "")
+      eq(`${role} PG_PASSWORD_FILE`, e.PG_PASSWORD_FILE, "/secrets/pg_password")
+      eq(`${role} secrets volume read-only`, s[role].volumes.some((v) => v.target === "/secrets" && v.read_only), true)
+    }
+    eq("POSTGRES_PASSWORD", s.postgres.environment.POSTGRES_PASSWORD, "")
+    eq("postgres secrets volume", s.postgres.volumes.some((v) => v.target === "/secrets" && !v.read_only), true)
+    for (const [name, service] of Object.entries(s))
+      for (const [key, value] of Object.entries(service.environment ?? {}))
+        if (/PASSWORD$/.test(key) && value === "pistache") fails.push(`${name} ${key} is the former default`)
     console.log(fails.join("\n") || "ok"); process.exit(fails.length ? 1 : 0)'
 }
 
@@ -241,6 +288,43 @@ key_file_shared() {
     dc run --rm --no-deps -T web node ace tokens:revoke --help
 }
 
+# psql over TCP (password checked, as the app connects); the local socket trusts anyone.
+psql_tcp() {
+  dc exec -T -e "PGPASSWORD=$1" postgres psql -h 127.0.0.1 -U agency -d posts -tAc 'select 1'
+}
+
+generated_db_password() {
+  local password
+  password="$(dc exec -T postgres cat /secrets/pg_password)" || return 1
+  echo "generated password: ${#password} characters"
+  [ "${#password}" -ge 30 ] || return 1
+  [ "$(psql_tcp "$password")" = 1 ] || { echo "the generated password is refused"; return 1; }
+  if psql_tcp pistache >/dev/null 2>&1; then echo "the former default password is accepted"; return 1; fi
+  dc exec -T postgres sha256sum /secrets/pg_password >"$WORK/pg-password.sum" || return 1
+  # Every app container reads the file (no password in its environment), `run` containers too.
+  local role
+  for role in web worker; do
+    dc exec -T "$role" sh -c 'test -z "$PG_PASSWORD" && test -r "$PG_PASSWORD_FILE"' ||
+      { echo "$role does not read the password file"; return 1; }
+  done
+  dc run --rm --no-deps -T web node ace users:create --email=run@smoke.test --name=Run \
+    "--password=$PASSWORD" --workspace='Run Agency' &&
+    [ "$(psql_count run@smoke.test)" = 1 ]
+}
+
+db_password_kept() {
+  # The postgres container restarted: the same password file, and the app still connects.
+  dc restart postgres || return 1
+  pg_ready() { dc exec -T postgres pg_isready -q -h 127.0.0.1; }
+  wait_for 60 pg_ready || return 1
+  local now
+  now="$(dc exec -T postgres sha256sum /secrets/pg_password)"
+  [ "$now" = "$(cat "$WORK/pg-password.sum")" ] || { echo "the password changed on restart"; return 1; }
+  dc exec -T web node ace users:create --email=after-restart@smoke.test --name=Restart \
+    "--password=$PASSWORD" --workspace='Restart Agency' &&
+    [ "$(psql_count after-restart@smoke.test)" = 1 ]
+}
+
 backup_roundtrip() {
   local out archive
   out="$(dc exec -T web node ace backup:create 2>&1)" || { echo "$out"; return 1; }
@@ -265,16 +349,16 @@ healthy_workers() {
 two_workers_running() { [ "$(running_workers)" -eq 2 ]; }
 two_workers_healthy() { [ "$(healthy_workers)" -eq 2 ]; }
 
-# The worker healthcheck's command; without it no worker can ever be healthy: say so at once.
-queue_health_defined() {
-  local out
-  out="$(dc exec -T worker node ace queue:health 2>&1)"
-  if printf '%s' "$out" | grep -qiE 'not (a )?(valid|defined|found)|unknown command'; then
-    echo "node ace queue:health does not exist in this build: $out"
-    return 1
-  fi
+# The worker's healthcheck reads the file the worker touches after each heartbeat it writes to
+# Redis; `node ace queue:health` (the same answer, from Redis) must agree in each worker.
+queue_health_agrees() {
+  local id out
+  for id in $(dc ps -q worker); do
+    out="$(docker exec "$id" node ace queue:health 2>&1)" || { echo "$out"; return 1; }
+    echo "$out"
+  done
 }
-workers_healthy() { queue_health_defined && wait_for 150 two_workers_healthy; }
+workers_healthy() { wait_for 150 two_workers_healthy && queue_health_agrees; }
 
 scale_workers() {
   dc up -d --no-build --no-recreate --scale worker=2 && wait_for 120 two_workers_running
@@ -295,17 +379,46 @@ crashed_worker_restarts() {
 }
 
 wedged_worker_marked() {
-  # A worker that stops working (SIGSTOP) but stays "Up": its heartbeat goes stale and the
-  # healthcheck (queue:health) turns the container unhealthy.
+  # A worker that stops working (SIGSTOP) but stays "Up": it stops touching its heartbeat file
+  # and the healthcheck turns the container unhealthy. The process to stop is the one the file
+  # names (the worker writes its pid there; Node names its main thread "MainThread", so no
+  # "node" process shows in /proc/*/stat).
   two_workers_healthy || { echo "workers were not healthy to begin with"; return 1; }
-  local victim
+  local victim pid
   victim="$(dc ps -q worker | head -n 1)"
-  docker exec "$victim" sh -c 'kill -STOP $(cat /proc/[0-9]*/stat | awk "\$4 == 1 && \$2 ~ /node/ { print \$1 }")'
+  pid="$(docker exec "$victim" cat /tmp/pistache-worker-heartbeat)"
+  case "$pid" in '' | *[!0-9]*) echo "no worker pid in the heartbeat file: '$pid'"; return 1 ;; esac
+  docker exec "$victim" sh -c 'kill -STOP "$0"' "$pid" || return 1
   unhealthy() { [ "$(docker inspect -f '{{.State.Health.Status}}' "$victim")" = unhealthy ]; }
-  local marked=0
+  local marked=0 started=$SECONDS
   wait_for 200 unhealthy && marked=1
-  docker exec "$victim" sh -c 'kill -CONT $(cat /proc/[0-9]*/stat | awk "\$4 == 1 && \$2 ~ /node/ { print \$1 }")'
-  [ "$marked" = 1 ] && echo "wedged worker $victim marked unhealthy"
+  docker exec "$victim" sh -c 'kill -CONT "$0"' "$pid"
+  [ "$marked" = 1 ] && echo "wedged worker $victim (pid $pid) marked unhealthy after $((SECONDS - started)) s"
+}
+
+logs_rotated() {
+  local id config bad=0
+  for id in $(dc ps -aq); do
+    config="$(docker inspect -f '{{.Name}} {{.HostConfig.LogConfig.Type}} {{index .HostConfig.LogConfig.Config "max-size"}} {{index .HostConfig.LogConfig.Config "max-file"}}' "$id")"
+    echo "$config"
+    case "$config" in *" json-file 10m 5") ;; *) bad=1 ;; esac
+  done
+  [ "$bad" = 0 ]
+}
+
+# An upgrade is `docker compose up -d` with a new image: every app container is recreated and
+# the migrate service runs again before web and worker. Switching to https recreates them the
+# same way (new settings): the data must all be there, and migrate must have run again.
+recreated_keeps_data() {
+  local migrate
+  migrate="$(dc ps -aq migrate)"
+  [ -n "$migrate" ] && [ "$migrate" != "$(cat "$WORK/migrate.id")" ] || { echo "migrate was not recreated"; return 1; }
+  [ "$(docker inspect -f '{{.State.ExitCode}}' "$migrate")" = 0 ] || return 1
+  local email
+  for email in lan@smoke.test admin@smoke.test run@smoke.test; do
+    [ "$(psql_count "$email")" = 1 ] || { echo "$email is gone"; return 1; }
+  done
+  echo "migrate ran again ($migrate), the accounts made before are all there"
 }
 
 stack_stops_in_30s() {
@@ -343,6 +456,7 @@ if ! docker image inspect "$IMAGE" >/dev/null 2>&1; then
   exit 1
 fi
 check "image size ≤ $MAX_IMAGE_MB MB" image_size_ok
+check "image ships no tests, fakes, build tools nor Debian's ffmpeg" image_is_lean
 # Runs alongside the stack checks (it only needs the build cache); its result is read at the end.
 type_error_job=
 if [ -z "${SMOKE_SKIP_BUILD:-}" ]; then
@@ -357,34 +471,38 @@ type_error_result() {
 }
 check "compose config: .env sets COOKIE_SECURE, HOST_PORT, PG user/password/database, APP_URL" config_plain_reads_env
 check "compose config: https profile (no app port, APP_URL from DOMAIN, TRUSTED_PROXIES = proxy)" config_https_profile
+check "compose config: no PG_PASSWORD in .env -> no default password, app reads the generated file" config_generated_password
 check "headless ffmpeg: probe, stream copy, poster, H.264/AAC transcode of mp4/mov/webm" ffmpeg_handles_uploads
 
 # ---- plain http, LAN name, COOKIE_SECURE=false from .env ----------------------------------------
 LAN="pistache.lan"
-PG_PASS="smoke-$RANDOM$RANDOM"
+# No PG_PASSWORD: the install generates its own on the first start (checked below).
 write_env "PISTACHE_IMAGE=$IMAGE" "HOST_PORT=$HTTP_PORT" "APP_URL=http://$LAN:$HTTP_PORT" \
-  SIGNUP_MODE=open COOKIE_SECURE=false PG_USER=agency "PG_PASSWORD=$PG_PASS" PG_DATABASE=posts
+  SIGNUP_MODE=open COOKIE_SECURE=false PG_USER=agency PG_DATABASE=posts
 LAN_CURL=(--resolve "$LAN:$HTTP_PORT:127.0.0.1")
 up_plain() {
   dc up -d --no-build && wait_for 240 health_ok "${LAN_CURL[@]}" "http://$LAN:$HTTP_PORT/health"
 }
 check "stack up on plain http, published on 127.0.0.1:$HTTP_PORT, /health 200" up_plain
+check "every container's log rotated by Docker (json-file, 10m x 5)" logs_rotated
+dc ps -aq migrate >"$WORK/migrate.id"
 check "sign-up over http://$LAN (COOKIE_SECURE=false from .env)" \
   signup "http://$LAN:$HTTP_PORT" lan@smoke.test "${LAN_CURL[@]}"
 check "exec web node ace users:create" users_create
+check "database password generated on first start (not the former default), read by web, worker and run" generated_db_password
 check "exec web node ace plugins:list" dc exec -T web node ace plugins:list
 check "exec web node ace tokens:revoke --help" dc exec -T web node ace tokens:revoke --help
 check "generated key file shared by exec and run (no APP_KEY anywhere)" key_file_shared
 check "exec web node ace backup:create + backup:restore (data back as it was)" backup_roundtrip
 check "scale worker to 2" scale_workers
-check "both workers healthy (node ace queue:health)" workers_healthy
+check "both workers healthy (heartbeat healthcheck; node ace queue:health agrees)" workers_healthy
 check "crashed worker container restarted by compose, healthy again" crashed_worker_restarts
 check "wedged worker marked unhealthy by its healthcheck" wedged_worker_marked
 
 # ---- https profile (Caddy, its internal CA for localhost) ---------------------------------------
-# The same install switched to https: same volumes, so the same database password.
+# The same install switched to https: same volumes, so the same generated database password.
 write_env "PISTACHE_IMAGE=$IMAGE" COMPOSE_FILE=compose.yml:compose.https.yml DOMAIN=localhost \
-  SIGNUP_MODE=open "HTTPS_PORT=$HTTPS_PORT" "HTTP_PORT=$((HTTPS_PORT + 1))" PG_USER=agency "PG_PASSWORD=$PG_PASS" \
+  SIGNUP_MODE=open "HTTPS_PORT=$HTTPS_PORT" "HTTP_PORT=$((HTTPS_PORT + 1))" PG_USER=agency \
   PG_DATABASE=posts
 HTTPS_CURL=(--resolve "localhost:$HTTPS_PORT:127.0.0.1")
 up_https() {
@@ -393,9 +511,11 @@ up_https() {
     wait_for 120 health_ok --cacert "$WORK/caddy-root.crt" "${HTTPS_CURL[@]}" "https://localhost:$HTTPS_PORT/health"
 }
 check "https profile up: Caddy serves https://localhost:$HTTPS_PORT with a certificate from its CA" up_https
+check "containers recreated as on an upgrade: migrate ran again, data kept" recreated_keeps_data
 check "https profile: app only on the compose networks, APP_URL and TRUSTED_PROXIES set" https_app_only_on_compose_network
 check "sign-up over https (secure cookies)" \
   signup "https://localhost:$HTTPS_PORT" tls@smoke.test --cacert "$WORK/caddy-root.crt" "${HTTPS_CURL[@]}"
+check "database password kept across a restart (same file, exec still connects)" db_password_kept
 check "whole stack stops within 30 s" stack_stops_in_30s
 if [ -n "$type_error_job" ]; then
   check "a type error fails the image build" type_error_result

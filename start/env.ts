@@ -3,7 +3,7 @@
  * `env.get`; application code never touches `process.env`.
  */
 import { Env } from '@adonisjs/core/env'
-import { appKeyFromEnvOrFile } from '#start/app_key'
+import { appKeyFromEnvOrFile, optionalSecretFromEnvOrFile } from '#start/env_secrets'
 
 const appRoot = new URL('../', import.meta.url)
 
@@ -36,7 +36,9 @@ export default await Env.create(appRoot, {
   PG_HOST: Env.schema.string.optional({ format: 'host' }),
   PG_PORT: Env.schema.number.optional(),
   PG_USER: Env.schema.string.optional(),
-  PG_PASSWORD: Env.schema.secret.optional(),
+  /** When unset, read from PG_PASSWORD_FILE if that is set (compose's generated password). */
+  PG_PASSWORD: optionalSecretFromEnvOrFile(appRoot, 'PG_PASSWORD_FILE'),
+  PG_PASSWORD_FILE: Env.schema.string.optional(),
   PG_DATABASE: Env.schema.string.optional(),
 
   REDIS_HOST: Env.schema.string.optional({ format: 'host' }),
@@ -64,6 +66,8 @@ export default await Env.create(appRoot, {
   METRICS_PORT: Env.schema.number.optional(),
   /** Address the worker's metrics port listens on (default 127.0.0.1; 0.0.0.0 in a container). */
   METRICS_HOST: Env.schema.string.optional({ format: 'host' }),
+  /** Also mark each heartbeat written to Redis in this file (the worker's pid; its time is the beat's): a container healthcheck reads it without starting Node. */
+  WORKER_HEARTBEAT_FILE: Env.schema.string.optional(),
   /** Whole-shutdown deadline of a web or worker process after SIGTERM/SIGINT, in seconds. */
   SHUTDOWN_TIMEOUT_SECONDS: Env.schema.number.optional(),
   /** Network plugin ids to switch off, comma separated. */

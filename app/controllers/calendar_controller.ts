@@ -33,7 +33,7 @@ const REFUSALS = {
  */
 export default class CalendarController {
   async show({ inertia, workspace, member, bouncer }: HttpContext) {
-    await bouncer.with('WorkspacePolicy').authorize('view', member)
+    await bouncer.with('PostPolicy').authorize('view', member)
     const accounts = await SocialAccount.query()
       .where('workspace_id', workspace.id)
       .whereNot('status', 'disconnected')
@@ -47,8 +47,8 @@ export default class CalendarController {
   }
 
   /** GET ?start=&end=[&accounts=1,2&networks=x,mastodon&statuses=scheduled] → the range's posts. */
-  async events({ request, response, workspace, member, bouncer, i18n }: HttpContext) {
-    await bouncer.with('WorkspacePolicy').authorize('view', member)
+  async events({ request, response, workspace, member, bouncer, auth, i18n }: HttpContext) {
+    await bouncer.with('PostPolicy').authorize('view', member)
     const { start, end, accounts, networks, statuses } =
       await request.validateUsing(calendarEventsValidator)
     const problem = rangeProblem(start, end)
@@ -68,7 +68,11 @@ export default class CalendarController {
       networks,
       statuses: statuses as PostStatus[] | undefined,
     })
-    return { events: posts.map((post) => toCalendarEvent(post, member)), truncated }
+    const viewer = { user: auth.user!, member }
+    return {
+      events: posts.map((post) => toCalendarEvent(post, viewer, workspace.id)),
+      truncated,
+    }
   }
 
   /** PATCH {at} → the moved post, or a refusal the calendar shows and reverts on. */
@@ -82,7 +86,7 @@ export default class CalendarController {
     auth,
     i18n,
   }: HttpContext) {
-    await bouncer.with('WorkspacePolicy').authorize('editContent', member)
+    await bouncer.with('PostPolicy').authorize('edit', member)
     // The post is looked up in this workspace before the body is read: a foreign id is a 404, never a validation error.
     if (
       !(await Post.query()
@@ -99,8 +103,7 @@ export default class CalendarController {
     const result = await reschedulePost({
       workspaceId: workspace.id,
       postId: Number(params.post),
-      member,
-      actor: auth.getUserOrFail(),
+      actor: { user: auth.getUserOrFail(), member },
       at,
     })
     if (result.status !== 'moved') {

@@ -14,7 +14,7 @@ import { discardPick } from '#actions/channels/discard_pick'
 export default class ChannelPicksController {
   async show(ctx: HttpContext) {
     const { inertia, workspace, member, bouncer } = ctx
-    await bouncer.with('WorkspacePolicy').authorize('manageChannels', member)
+    await bouncer.with('AccountPolicy').authorize('manage', member)
     const pick = await this.#pending(ctx)
     if (!pick) return this.#backToChannels(ctx)
     const plugin = await plugins.get(pick.network)
@@ -37,7 +37,7 @@ export default class ChannelPicksController {
 
   async store(ctx: HttpContext) {
     const { request, response, session, i18n, workspace, member, bouncer } = ctx
-    await bouncer.with('WorkspacePolicy').authorize('manageChannels', member)
+    await bouncer.with('AccountPolicy').authorize('manage', member)
     const [errors, payload] = await pickAccountsValidator.tryValidate(request.all())
     if (errors) return response.unprocessableEntity({ errors: errors.messages })
     const pick = await this.#pending(ctx)
@@ -74,7 +74,7 @@ export default class ChannelPicksController {
   /** Cancel: nothing is connected, and a login nothing uses is revoked at the network. */
   async destroy(ctx: HttpContext) {
     const { response, session, i18n, workspace, member, bouncer } = ctx
-    await bouncer.with('WorkspacePolicy').authorize('manageChannels', member)
+    await bouncer.with('AccountPolicy').authorize('manage', member)
     const found = findPick(ctx, workspace.id)
     if (found.state !== 'none' && found.pick) {
       clearPick(ctx)

@@ -6,7 +6,6 @@ import WorkspaceMember from '#models/workspace_member'
 import { CONNECT_FAILURES } from '#sdk'
 import plugins from '#services/plugins'
 import { auditRequest } from '#services/audit'
-import { can } from '#services/roles'
 import { toChannel, toNetworkChoice } from '#transformers/channel_transformer'
 import {
   credentialsConnectionValidator,
@@ -24,7 +23,7 @@ import { oauthRedirectUri } from '#services/oauth_redirect'
 /** The Channels page: the workspace's connected network accounts, connect and disconnect. */
 export default class ChannelsController {
   async index({ inertia, workspace, member, bouncer }: HttpContext) {
-    await bouncer.with('WorkspacePolicy').authorize('view', member)
+    await bouncer.with('AccountPolicy').authorize('view', member)
     const accounts = await SocialAccount.query()
       .where('workspace_id', workspace.id)
       .whereNot('status', 'disconnected')
@@ -46,7 +45,7 @@ export default class ChannelsController {
   /** OAuth networks: send the browser to the network's consent screen. */
   async authorize(ctx: HttpContext) {
     const { params, request, response, session, i18n, workspace, member, bouncer, inertia } = ctx
-    await bouncer.with('WorkspacePolicy').authorize('manageChannels', member)
+    await bouncer.with('AccountPolicy').authorize('manage', member)
     const plugin = await plugins.get(params.network)
     // Never send the browser to a network with an empty client id: the admin has to set it up first.
     if (plugins.missingSetup(plugin).length) {
@@ -69,7 +68,7 @@ export default class ChannelsController {
   /** Credentials networks (Bluesky): the values typed in the connect form. */
   async connectWithCredentials(ctx: HttpContext) {
     const { params, request, response, session, i18n, workspace, member, bouncer } = ctx
-    await bouncer.with('WorkspacePolicy').authorize('manageChannels', member)
+    await bouncer.with('AccountPolicy').authorize('manage', member)
     const plugin = await plugins.get(params.network)
     if (plugin.auth.kind !== 'credentials')
       return response.badRequest({ error: 'not_a_credentials_network' })
@@ -123,7 +122,7 @@ export default class ChannelsController {
           .where('user_id', auth.user!.id)
           .first()
       : null
-    if (!workspace || !member || !can(member.role, 'manageChannels')) {
+    if (!workspace || !(await ctx.bouncer.with('AccountPolicy').allows('manage', member))) {
       session.flash('error', i18n.t('channels.errors.invalidState'))
       return response.redirect().toPath('/')
     }
@@ -151,7 +150,7 @@ export default class ChannelsController {
 
   async disconnect(ctx: HttpContext) {
     const { params, response, session, i18n, workspace, member, bouncer } = ctx
-    await bouncer.with('WorkspacePolicy').authorize('manageChannels', member)
+    await bouncer.with('AccountPolicy').authorize('manage', member)
     const account = await SocialAccount.query()
       .where('workspace_id', workspace.id)
       .where('id', params.channel)

@@ -13,12 +13,12 @@ const PREVIEW_ROWS = 100
 /** Bulk CSV: upload → preview with per-row errors (nothing written) → confirm schedules; and export. */
 export default class CsvImportController {
   async create({ inertia, member, bouncer }: HttpContext) {
-    await bouncer.with('WorkspacePolicy').authorize('editContent', member)
+    await bouncer.with('PostPolicy').authorize('edit', member)
     return inertia.render('import/index', {})
   }
 
   async upload({ request, response, workspace, member, bouncer, auth, session }: HttpContext) {
-    await bouncer.with('WorkspacePolicy').authorize('editContent', member)
+    await bouncer.with('PostPolicy').authorize('edit', member)
     const { file } = await request.validateUsing(csvUploadValidator)
     const parsed = parsePostsCsv(await readFile(file.tmpPath!, 'utf8'))
     if (parsed.status !== 'ok') {
@@ -33,7 +33,7 @@ export default class CsvImportController {
   }
 
   async preview({ request, response, inertia, workspace, member, bouncer, auth }: HttpContext) {
-    await bouncer.with('WorkspacePolicy').authorize('editContent', member)
+    await bouncer.with('PostPolicy').authorize('edit', member)
     const id = String(request.input('id', ''))
     const stored = /^[0-9a-f-]{36}$/.test(id)
       ? await loadImport(workspace.id, auth.user!.id, id)
@@ -61,7 +61,7 @@ export default class CsvImportController {
     session,
     i18n,
   }: HttpContext) {
-    await bouncer.with('WorkspacePolicy').authorize('editContent', member)
+    await bouncer.with('PostPolicy').authorize('edit', member)
     const { importId } = await request.validateUsing(csvConfirmValidator)
     const stored = await takeImport(workspace.id, auth.user!.id, importId)
     if (!stored) {
@@ -70,7 +70,7 @@ export default class CsvImportController {
     }
     // Checked again: time passed and accounts may have changed since the preview.
     const rows = (await checkRows(stored.records, workspace)).filter((row) => !row.errors.length)
-    const report = await scheduleRows(rows, workspace, auth.user!)
+    const report = await scheduleRows(rows, workspace, { user: auth.user!, member })
     session.flash(
       'success',
       i18n.t('api.import.done', {
@@ -83,7 +83,7 @@ export default class CsvImportController {
   }
 
   async export({ response, workspace, member, bouncer }: HttpContext) {
-    await bouncer.with('WorkspacePolicy').authorize('view', member)
+    await bouncer.with('PostPolicy').authorize('view', member)
     response.header('content-type', 'text/csv; charset=utf-8')
     response.header('content-disposition', `attachment; filename="${workspace.slug}-posts.csv"`)
     return response.stream(exportPostsCsv(workspace))

@@ -22,7 +22,7 @@ function findAsset({ workspace, params }: HttpContext) {
 export default class MediaController {
   async index(ctx: HttpContext) {
     const { inertia, workspace, member, bouncer, request, i18n } = ctx
-    await bouncer.with('WorkspacePolicy').authorize('view', member)
+    await bouncer.with('MediaPolicy').authorize('view', member)
     const { q } = await request.validateUsing(mediaSearchValidator, { data: request.qs() })
     const query = MediaAsset.query()
       .where('workspace_id', workspace.id)
@@ -53,7 +53,7 @@ export default class MediaController {
   async update(ctx: HttpContext) {
     const { request, response, session, i18n, member, bouncer } = ctx
     const asset = await findAsset(ctx)
-    await bouncer.with('WorkspacePolicy').authorize('editContent', member)
+    await bouncer.with('MediaPolicy').authorize('edit', member, asset)
     const { altText } = await request.validateUsing(altTextValidator)
     asset.altText = altText || null
     await asset.save()
@@ -64,7 +64,7 @@ export default class MediaController {
   async destroy(ctx: HttpContext) {
     const { response, session, i18n, member, bouncer } = ctx
     const asset = await findAsset(ctx)
-    await bouncer.with('WorkspacePolicy').authorize('editContent', member)
+    await bouncer.with('MediaPolicy').authorize('edit', member, asset)
     const posts = await pendingPostsUsing(asset)
     if (posts > 0) {
       session.flash(
@@ -82,7 +82,7 @@ export default class MediaController {
   async file(ctx: HttpContext) {
     const { member, bouncer, request } = ctx
     const asset = await findAsset(ctx)
-    await bouncer.with('WorkspacePolicy').authorize('view', member)
+    await bouncer.with('MediaPolicy').authorize('view', member, asset)
     const { variant } = await request.validateUsing(mediaFileValidator, { data: request.qs() })
     return serveMediaFile(ctx, asset, variant)
   }

@@ -31,7 +31,7 @@ export default class MediaUploadsController {
 
   async store(ctx: HttpContext) {
     const { request, response, workspace, member, bouncer, auth, i18n } = ctx
-    await bouncer.with('WorkspacePolicy').authorize('editContent', member)
+    await bouncer.with('MediaPolicy').authorize('upload', member)
     const config = app.config.get<MediaConfig>('media')
     const files = request.files('files')
     if (!files.length) {
@@ -66,7 +66,7 @@ export default class MediaUploadsController {
 
   async importUrl(ctx: HttpContext) {
     const { request, response, workspace, member, bouncer, auth, i18n } = ctx
-    await bouncer.with('WorkspacePolicy').authorize('editContent', member)
+    await bouncer.with('MediaPolicy').authorize('upload', member)
     const { url } = await request.validateUsing(importUrlValidator)
     const config = app.config.get<MediaConfig>('media')
     let path: string | null = null

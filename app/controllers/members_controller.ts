@@ -5,7 +5,6 @@ import WorkspaceMember from '#models/workspace_member'
 import { changeMemberRole } from '#actions/workspaces/change_member_role'
 import { removeMember } from '#actions/workspaces/remove_member'
 import { auditRequest } from '#services/audit'
-import { can } from '#services/roles'
 import { toMemberRow, toPendingInvitation } from '#transformers/member_transformer'
 import { changeRoleValidator } from '#validators/workspaces'
 
@@ -28,7 +27,7 @@ export default class MembersController {
       )
     )
     // Invitees' addresses are for the people who manage members.
-    const invitations = can(member.role, 'manageMembers')
+    const invitations = (await policy.allows('manageMembers', member))
       ? await WorkspaceInvitation.query()
           .where('workspace_id', workspace.id)
           .whereNull('accepted_at')

@@ -4,6 +4,7 @@ import MediaAsset from '#models/media_asset'
 import SocialAccount from '#models/social_account'
 import User from '#models/user'
 import { deletePost } from '#actions/posts/delete_post'
+import { actorOf } from '#policies/actor'
 import { checkSavedPost } from '#services/posts/check_targets'
 import { checkDraft } from '#actions/posts/check_draft'
 import { composePost, type ComposeResult } from '#actions/posts/compose_post'
@@ -30,7 +31,7 @@ const liveCheckPerUser = limiter.use({ requests: 120, duration: '1 min' })
 /** The posts list, the composer (new and edit), a post's detail page, and deleting. */
 export default class PostsController {
   async index({ request, inertia, workspace, member, bouncer, auth }: HttpContext) {
-    await bouncer.with('WorkspacePolicy').authorize('view', member)
+    await bouncer.with('PostPolicy').authorize('view', member)
     const [, parsed] = await postFiltersValidator.tryValidate(request.qs())
     const filters = parsed ?? {}
     const page = await listPosts(workspace.id, filters)
@@ -65,7 +66,7 @@ export default class PostsController {
   }
 
   async create({ inertia, workspace, member, bouncer }: HttpContext) {
-    await bouncer.with('WorkspacePolicy').authorize('editContent', member)
+    await bouncer.with('PostPolicy').authorize('edit', member)
     return inertia.render('posts/composer', {
       ...(await composerData(workspace)),
       post: null,
@@ -75,11 +76,11 @@ export default class PostsController {
   }
 
   async store(ctx: HttpContext) {
-    await ctx.bouncer.with('WorkspacePolicy').authorize('editContent', ctx.member)
+    await ctx.bouncer.with('PostPolicy').authorize('edit', ctx.member)
     const payload = await ctx.request.validateUsing(savePostValidator)
     const result = await composePost({
       workspace: ctx.workspace,
-      actor: ctx.auth.user!,
+      actor: actorOf(ctx),
       ...this.#input(payload),
     })
     return this.#respond(ctx, result)
@@ -87,7 +88,7 @@ export default class PostsController {
 
   /** The composer's current state checked as saving would check it, saving nothing (JSON). */
   async check({ request, response, i18n, workspace, member, bouncer, auth }: HttpContext) {
-    await bouncer.with('WorkspacePolicy').authorize('editContent', member)
+    await bouncer.with('PostPolicy').authorize('edit', member)
     await liveCheckPerUser.consume(`posts_check_${auth.user!.id}`)
     const { body, targets, media } = this.#input(await request.validateUsing(savePostValidator))
     const result = await checkDraft({ workspace, body, targets, media })
@@ -100,7 +101,7 @@ export default class PostsController {
 
   async show({ params, inertia, workspace, member, bouncer, auth }: HttpContext) {
     const post = await findWorkspacePost(workspace.id, params.post)
-    await bouncer.with('WorkspacePolicy').authorize('view', member)
+    await bouncer.with('PostPolicy').authorize('view', member, post)
     await post.load((loader) =>
       loader
         .load('author')
@@ -126,7 +127,7 @@ export default class PostsController {
 
   async edit({ params, inertia, workspace, member, bouncer, auth }: HttpContext) {
     const post = await findWorkspacePost(workspace.id, params.post)
-    await bouncer.with('WorkspacePolicy').authorize('editContent', member)
+    await bouncer.with('PostPolicy').authorize('edit', member, post)
     await post.load((loader) =>
       loader
         .load('media', (media) => media.orderBy('position'))
@@ -143,11 +144,11 @@ export default class PostsController {
 
   async update(ctx: HttpContext) {
     const post = await findWorkspacePost(ctx.workspace.id, ctx.params.post)
-    await ctx.bouncer.with('WorkspacePolicy').authorize('editContent', ctx.member)
+    await ctx.bouncer.with('PostPolicy').authorize('edit', ctx.member, post)
     const payload = await ctx.request.validateUsing(savePostValidator)
     const result = await composePost({
       workspace: ctx.workspace,
-      actor: ctx.auth.user!,
+      actor: actorOf(ctx),
       post,
       ...this.#input(payload),
     })
@@ -165,8 +166,8 @@ export default class PostsController {
     auth,
   }: HttpContext) {
     const post = await findWorkspacePost(workspace.id, params.post)
-    await bouncer.with('WorkspacePolicy').authorize('editContent', member)
-    const result = await deletePost({ post, actor: auth.user! })
+    await bouncer.with('PostPolicy').authorize('edit', member, post)
+    const result = await deletePost({ post, actor: { user: auth.user!, member } })
     if (result.status !== 'deleted') {
       session.flash('error', i18n.t(`posts.flash.${result.status}`))
       return response.redirect().back()

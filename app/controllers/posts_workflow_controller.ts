@@ -2,6 +2,7 @@ import type { HttpContext } from '@adonisjs/core/http'
 import { approvePost } from '#actions/posts/approve_post'
 import { rejectPost } from '#actions/posts/reject_post'
 import { dispatchPost, type Dispatch } from '#actions/posts/dispatch_post'
+import { actorOf } from '#policies/actor'
 import { findWorkspacePost } from '#services/posts/find_post'
 import { scheduleTime } from '#services/posts/schedule_time'
 import { dispatchMessage, timeMessage, workspaceTime } from '#services/posts/outcome_messages'
@@ -16,7 +17,7 @@ import { fieldError } from '#validators/workspaces'
 export default class PostsWorkflowController {
   async schedule(ctx: HttpContext) {
     const post = await findWorkspacePost(ctx.workspace.id, ctx.params.post)
-    await ctx.bouncer.with('WorkspacePolicy').authorize('editContent', ctx.member)
+    await ctx.bouncer.with('PostPolicy').authorize('edit', ctx.member, post)
     const payload = await ctx.request.validateUsing(schedulePostValidator)
     const time = await scheduleTime(ctx.workspace, payload)
     if (time.status !== 'ok') throw fieldError('at', timeMessage(ctx.i18n, time))
@@ -25,13 +26,13 @@ export default class PostsWorkflowController {
 
   async publishNow(ctx: HttpContext) {
     const post = await findWorkspacePost(ctx.workspace.id, ctx.params.post)
-    await ctx.bouncer.with('WorkspacePolicy').authorize('editContent', ctx.member)
+    await ctx.bouncer.with('PostPolicy').authorize('edit', ctx.member, post)
     return this.#run(ctx, post, { intent: 'publish' }, null)
   }
 
   async submit(ctx: HttpContext) {
     const post = await findWorkspacePost(ctx.workspace.id, ctx.params.post)
-    await ctx.bouncer.with('WorkspacePolicy').authorize('editContent', ctx.member)
+    await ctx.bouncer.with('PostPolicy').authorize('edit', ctx.member, post)
     return this.#run(ctx, post, { intent: 'submit' }, null)
   }
 
@@ -47,9 +48,10 @@ export default class PostsWorkflowController {
     auth,
   }: HttpContext) {
     const post = await findWorkspacePost(workspace.id, params.post)
-    await bouncer.with('WorkspacePolicy').authorize('approveContent', member)
+    // Role only here: the action refuses an author's own post with a message, not a 403.
+    await bouncer.with('PostPolicy').authorize('review', member)
     const { comment } = await request.validateUsing(approvePostValidator)
-    const result = await approvePost({ post, reviewer: auth.user!, comment })
+    const result = await approvePost({ post, reviewer: { user: auth.user!, member }, comment })
     if (result.status === 'scheduled') {
       session.flash(
         'success',
@@ -78,9 +80,10 @@ export default class PostsWorkflowController {
     auth,
   }: HttpContext) {
     const post = await findWorkspacePost(workspace.id, params.post)
-    await bouncer.with('WorkspacePolicy').authorize('approveContent', member)
+    // Role only here: the action refuses an author's own post with a message, not a 403.
+    await bouncer.with('PostPolicy').authorize('review', member)
     const { comment } = await request.validateUsing(rejectPostValidator)
-    const result = await rejectPost({ post, reviewer: auth.user!, comment })
+    const result = await rejectPost({ post, reviewer: { user: auth.user!, member }, comment })
     session.flash(
       result.status === 'rejected' ? 'success' : 'error',
       i18n.t(`posts.flash.${result.status}`)
@@ -89,12 +92,13 @@ export default class PostsWorkflowController {
   }
 
   async #run(
-    { response, session, i18n, workspace, auth }: HttpContext,
+    ctx: HttpContext,
     post: Parameters<typeof dispatchPost>[0],
     action: Dispatch,
     time: Parameters<typeof dispatchMessage>[2]['time']
   ) {
-    const outcome = await dispatchPost(post, auth.user!, action)
+    const { response, session, i18n, workspace } = ctx
+    const outcome = await dispatchPost(post, actorOf(ctx), action)
     const message = dispatchMessage(i18n, outcome, {
       intent: action.intent,
       time,

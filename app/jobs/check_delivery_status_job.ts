@@ -1,12 +1,12 @@
 import { BaseJob, type JobContext } from '#queue/base_job'
+import { CHECK_DELIVERY_STATUS, type DeliveryWake } from '#queue/job_specs'
 import { checkDelivery } from '#services/publishing/check_status'
 import { workerIdentity } from '#services/publishing/settings'
-import type { DeliveryWake } from '#jobs/publish_delivery_job'
 
 /** Polls a publish the network reported as `pending`; a stale or duplicate check does nothing. */
 export default class CheckDeliveryStatusJob extends BaseJob<DeliveryWake> {
-  static queue = 'publish' as const
-  static jobName = 'check_delivery_status'
+  static queue = CHECK_DELIVERY_STATUS.queue
+  static jobName = CHECK_DELIVERY_STATUS.jobName
 
   async handle(payload: DeliveryWake, { id }: JobContext) {
     return checkDelivery(payload, workerIdentity(id))

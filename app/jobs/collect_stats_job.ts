@@ -1,4 +1,5 @@
 import { BaseJob, type JobContext } from '#queue/base_job'
+import { COLLECT_STATS } from '#queue/job_specs'
 import { collectStats } from '#services/analytics/collect_stats'
 
 /**
@@ -6,8 +7,8 @@ import { collectStats } from '#services/analytics/collect_stats'
  * connected accounts, as the schedule in config/analytics.ts says they are due.
  */
 export default class CollectStatsJob extends BaseJob<Record<string, never>> {
-  static queue = 'stats' as const
-  static jobName = 'collect_stats'
+  static queue = COLLECT_STATS.queue
+  static jobName = COLLECT_STATS.jobName
 
   async handle(_payload: Record<string, never>, { logger }: JobContext) {
     const report = await collectStats()

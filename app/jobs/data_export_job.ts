@@ -1,5 +1,6 @@
 import mail from '@adonisjs/mail/services/main'
 import { BaseJob, type JobContext } from '#queue/base_job'
+import { DATA_EXPORT } from '#queue/job_specs'
 import DataExport from '#models/data_export'
 import DataExportReadyMail from '#mails/data_export_ready_mail'
 import { buildExport } from '#services/privacy/exports'
@@ -11,8 +12,8 @@ import { audit } from '#services/audit'
  * single, low-priority worker slot.
  */
 export default class DataExportJob extends BaseJob<{ exportId: number }> {
-  static queue = 'purge' as const
-  static jobName = 'data_export'
+  static queue = DATA_EXPORT.queue
+  static jobName = DATA_EXPORT.jobName
 
   async handle({ exportId }: { exportId: number }, { logger }: JobContext) {
     const dataExport = await DataExport.find(exportId)

@@ -1,4 +1,5 @@
 import { BaseJob, type JobContext } from '#queue/base_job'
+import { DELIVER_WEBHOOK } from '#queue/job_specs'
 import queueConfig from '#config/queue'
 import { attemptWebhookDelivery } from '#services/webhooks/deliver'
 
@@ -7,8 +8,8 @@ import { attemptWebhookDelivery } from '#services/webhooks/deliver'
  * the `webhooks` queue's exponential backoff (config/queue.ts) until its attempts run out.
  */
 export default class DeliverWebhookJob extends BaseJob<{ webhookDeliveryId: number }> {
-  static queue = 'webhooks' as const
-  static jobName = 'deliver_webhook'
+  static queue = DELIVER_WEBHOOK.queue
+  static jobName = DELIVER_WEBHOOK.jobName
 
   async handle({ webhookDeliveryId }: { webhookDeliveryId: number }, { attempt }: JobContext) {
     const options = queueConfig.queues.webhooks.defaultJobOptions

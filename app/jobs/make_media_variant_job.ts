@@ -2,6 +2,7 @@ import app from '@adonisjs/core/services/app'
 import type { MediaConfig } from '#config/media'
 import type { QueueConfig } from '#queue/types'
 import { BaseJob, type JobContext } from '#queue/base_job'
+import { MAKE_MEDIA_VARIANT } from '#queue/job_specs'
 import MediaVariant from '#models/media_variant'
 import { MediaUnusableError } from '#services/media/errors'
 import { makeVariant } from '#services/media/variants'
@@ -12,8 +13,8 @@ import { makeVariant } from '#services/media/variants'
  * job's lock for as long as ffmpeg runs (bounded by MEDIA_TRANSCODE_TIMEOUT_SECONDS).
  */
 export default class MakeMediaVariantJob extends BaseJob<{ variantId: number }> {
-  static queue = 'media' as const
-  static jobName = 'make_media_variant'
+  static queue = MAKE_MEDIA_VARIANT.queue
+  static jobName = MAKE_MEDIA_VARIANT.jobName
 
   async handle({ variantId }: { variantId: number }, { attempt, logger }: JobContext) {
     const variant = await MediaVariant.query().where('id', variantId).preload('asset').first()

@@ -2,6 +2,7 @@ import app from '@adonisjs/core/services/app'
 import type { MediaConfig } from '#config/media'
 import type { QueueConfig } from '#queue/types'
 import { BaseJob, type JobContext } from '#queue/base_job'
+import { PROCESS_MEDIA } from '#queue/job_specs'
 import MediaAsset from '#models/media_asset'
 import { MediaRejection } from '#services/media/errors'
 import { markAssetFailed, processAsset } from '#services/media/process_asset'
@@ -13,8 +14,8 @@ import { markAssetFailed, processAsset } from '#services/media/process_asset'
  * Errors never escape as crashes: BullMQ records them and the worker goes on.
  */
 export default class ProcessMediaJob extends BaseJob<{ assetId: number }> {
-  static queue = 'media' as const
-  static jobName = 'process_media'
+  static queue = PROCESS_MEDIA.queue
+  static jobName = PROCESS_MEDIA.jobName
 
   async handle({ assetId }: { assetId: number }, { attempt, logger }: JobContext) {
     const asset = await MediaAsset.find(assetId)

@@ -1,5 +1,6 @@
 import env from '#start/env'
 import { BaseJob, type JobContext } from '#queue/base_job'
+import { PURGE_EXPIRED_LOGS } from '#queue/job_specs'
 import { runPurges } from '#services/retention'
 
 /**
@@ -9,8 +10,8 @@ import { runPurges } from '#services/retention'
  * installed workers have a scheduler upserted under it in Redis.
  */
 export default class PurgeExpiredLogsJob extends BaseJob<Record<string, never>> {
-  static queue = 'purge' as const
-  static jobName = 'purge_expired_logs'
+  static queue = PURGE_EXPIRED_LOGS.queue
+  static jobName = PURGE_EXPIRED_LOGS.jobName
 
   async handle(_payload: Record<string, never>, { logger }: JobContext) {
     const report = await runPurges(retentionPolicy())

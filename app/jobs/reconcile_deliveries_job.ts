@@ -1,4 +1,5 @@
 import { BaseJob, type JobContext } from '#queue/base_job'
+import { RECONCILE_DELIVERIES } from '#queue/job_specs'
 import { reconcileDeliveries } from '#services/publishing/reconcile'
 import { workerIdentity } from '#services/publishing/settings'
 
@@ -7,8 +8,8 @@ import { workerIdentity } from '#services/publishing/settings'
  * resolves deliveries stuck in `publishing` past their lease.
  */
 export default class ReconcileDeliveriesJob extends BaseJob<Record<string, never>> {
-  static queue = 'publish' as const
-  static jobName = 'reconcile_deliveries'
+  static queue = RECONCILE_DELIVERIES.queue
+  static jobName = RECONCILE_DELIVERIES.jobName
 
   async handle(_payload: Record<string, never>, { id, logger }: JobContext) {
     const report = await reconcileDeliveries(workerIdentity(id))

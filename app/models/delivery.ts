@@ -29,6 +29,24 @@ export const FINAL_DELIVERY_STATUSES: DeliveryStatus[] = [
   'cancelled',
 ]
 
+/** Has a time and waits for it (or is due now): what a wake-up call may claim. */
+export const WAITING_DELIVERY_STATUSES: DeliveryStatus[] = ['scheduled', 'queued']
+
+/** Before any schedule: a draft, or waiting for an admin's approval. */
+export const UNSCHEDULED_DELIVERY_STATUSES: DeliveryStatus[] = ['draft', 'pending_approval']
+
+/** No worker holds it: it may still be moved or cancelled (a waiting retry included). */
+export const UNCLAIMED_DELIVERY_STATUSES: DeliveryStatus[] = [
+  ...UNSCHEDULED_DELIVERY_STATUSES,
+  ...WAITING_DELIVERY_STATUSES,
+]
+
+/**
+ * Columns of a `deliveries` row as written by raw query-builder updates, with the status
+ * typed: a misspelt status is a compile error, not a row no query ever finds.
+ */
+export type DeliveryRowPatch = { status?: DeliveryStatus } & Record<string, unknown>
+
 /**
  * One post going to one account. Its row is the source of truth of the publish: a worker
  * owns it only after a compare-and-set claim (app/services/publishing/claim.ts).

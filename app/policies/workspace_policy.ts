@@ -37,6 +37,11 @@ export default class WorkspacePolicy extends BasePolicy {
     return this.#allows(member, 'deleteWorkspace')
   }
 
+  /** See the member list's invitations (invitees' addresses) and manage members at all. */
+  manageMembers(_user: User, member: WorkspaceMember) {
+    return this.#allows(member, 'manageMembers')
+  }
+
   /** Inviting with a role: admins and owners only, and never above one's own role. */
   invite(_user: User, member: WorkspaceMember, role: Role) {
     return this.#allows(member, 'manageMembers') && outranksOrEquals(member.role, role)

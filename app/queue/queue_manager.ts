@@ -1,6 +1,7 @@
-import { Queue, type JobsOptions } from 'bullmq'
+import { Queue, type Job, type JobsOptions } from 'bullmq'
 import type { QueueConfig, QueueName } from '#queue/types'
 import type { JobClass, JobPayload } from '#queue/base_job'
+import type { JobSpec } from '#queue/job_specs'
 
 /**
  * Producer side of the queues: one BullMQ Queue (one Redis connection) per queue name,
@@ -27,9 +28,14 @@ export class QueueManager {
     return queue
   }
 
-  /** Enqueues a job on its class's queue; the payload type is the one the class declares. */
-  dispatch<J extends JobClass>(Job: J, payload: JobPayload<J>, options?: JobsOptions) {
-    return this.use(Job.queue).add(Job.jobName, payload, options)
+  /**
+   * Enqueues a job on its queue; the payload type is the one its spec (#queue/job_specs)
+   * or class declares. App code passes the spec; tests and commands may pass the class.
+   */
+  dispatch<Payload>(job: JobSpec<Payload>, payload: Payload, options?: JobsOptions): Promise<Job>
+  dispatch<J extends JobClass>(job: J, payload: JobPayload<J>, options?: JobsOptions): Promise<Job>
+  dispatch(job: { queue: QueueName; jobName: string }, payload: unknown, options?: JobsOptions) {
+    return this.use(job.queue).add(job.jobName, payload, options)
   }
 
   /** Queues opened so far (none until the first use). */

@@ -33,6 +33,8 @@ export interface QueueConfig {
     ttlSeconds: number
     /** How often a running worker refreshes its heartbeat. */
     intervalSeconds: number
+    /** A file touched after each heartbeat written (WORKER_HEARTBEAT_FILE), for healthchecks. */
+    file?: string
   }
   /** How long a stopping worker waits for running jobs before it lets go of them. */
   shutdownTimeoutMs: number

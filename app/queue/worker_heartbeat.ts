@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { readFileSync } from 'node:fs'
+import { rm, writeFile } from 'node:fs/promises'
 import type { Redis } from 'ioredis'
 import type { Connection } from '@adonisjs/redis/types'
 import type { QueueName } from '#queue/types'
@@ -52,6 +53,13 @@ export interface HeartbeatOptions {
   queues: QueueName[]
   ttlMs: number
   intervalMs: number
+  /**
+   * Written (this process's pid) after each heartbeat that reached Redis, so its modification
+   * time is the last beat: a container healthcheck compares it with the clock without starting
+   * Node (which takes seconds on a busy host). Removed on a clean stop. A wedged worker or one
+   * cut off from Redis stops touching it.
+   */
+  file?: string
   onError?: (error: unknown) => void
   /** Jobs running in this process, told with each beat (the System page shows it). */
   running?: () => number
@@ -88,6 +96,12 @@ export class WorkerHeartbeat {
       .zadd(keys.index, now, this.id)
       .zremrangebyscore(keys.index, '-inf', now - this.options.ttlMs)
       .exec()
+    if (this.options.file) {
+      // Not fatal: the Redis heartbeat (what other processes read) was written.
+      await writeFile(this.options.file, `${process.pid}\n`).catch((error) =>
+        this.options.onError?.(error)
+      )
+    }
   }
 
   async start() {
@@ -106,6 +120,7 @@ export class WorkerHeartbeat {
   /** Stops refreshing and removes the heartbeat at once (a clean stop, not a crash). */
   async stop() {
     this.pause()
+    if (this.options.file) await rm(this.options.file, { force: true }).catch(() => {})
     const keys = heartbeatKeys(this.options.prefix)
     await this.redis.multi().del(keys.worker(this.id)).zrem(keys.index, this.id).exec()
   }

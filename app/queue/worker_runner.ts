@@ -147,6 +147,7 @@ export class WorkerRunner {
     return {
       ttlMs: this.options.heartbeat?.ttlMs ?? heartbeat.ttlSeconds * 1000,
       intervalMs: this.options.heartbeat?.intervalMs ?? heartbeat.intervalSeconds * 1000,
+      file: heartbeat.file,
     }
   }
 

@@ -1,21 +1,21 @@
 import type { NetworkPlugin } from '#sdk'
 import type SocialAccount from '#models/social_account'
-import type WorkspaceMember from '#models/workspace_member'
+import type { WorkspaceActor } from '#policies/actor'
+import PostPolicy from '#policies/post_policy'
 import type { CalendarPostRow } from '#services/calendar/calendar_events'
-import { MOVABLE_STATUSES, mayMove } from '#actions/posts/reschedule_post'
+import { MOVABLE_STATUSES } from '#actions/posts/reschedule_post'
 import { webUrl } from '#sdk/web_url'
 
 /** One post on the calendar: what its chip shows and whether the viewer may drag it. */
-export function toCalendarEvent(
-  row: CalendarPostRow,
-  member: Pick<WorkspaceMember, 'role' | 'userId'>
-) {
+export function toCalendarEvent(row: CalendarPostRow, viewer: WorkspaceActor, workspaceId: number) {
   return {
     id: row.id,
     at: row.scheduledAt.toISOString(),
     status: row.status,
     excerpt: row.excerpt,
-    movable: MOVABLE_STATUSES.includes(row.status) && mayMove(member, row),
+    movable:
+      MOVABLE_STATUSES.includes(row.status) &&
+      new PostPolicy().move(viewer.user, viewer.member, { workspaceId, authorId: row.authorId }),
     deliveries: row.deliveries,
   }
 }

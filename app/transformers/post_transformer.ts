@@ -1,14 +1,14 @@
 import type { NetworkPlugin } from '#sdk'
 import { capabilitiesOf } from '#sdk'
-import { EDITABLE_POST_STATUSES, type default as Post } from '#models/post'
+import type Post from '#models/post'
 import type Delivery from '#models/delivery'
 import type MediaAsset from '#models/media_asset'
 import type PostMedia from '#models/post_media'
 import type PostingSlot from '#models/posting_slot'
 import type SocialAccount from '#models/social_account'
 import type User from '#models/user'
-import type WorkspaceMember from '#models/workspace_member'
-import { can } from '#services/roles'
+import type { WorkspaceActor } from '#policies/actor'
+import PostPolicy from '#policies/post_policy'
 import { mediaThumbnailUrl } from '#services/media/presenter'
 import { webUrl } from '#sdk/web_url'
 
@@ -18,14 +18,12 @@ import { webUrl } from '#sdk/web_url'
  */
 
 /** What the viewer may do with a post, from their role and whether they wrote it. */
-export function permissionsOn(post: Post, viewer: { user: User; member: WorkspaceMember }) {
+export function permissionsOn(post: Post, viewer: WorkspaceActor) {
+  const policy = new PostPolicy()
   return {
-    editable:
-      EDITABLE_POST_STATUSES.includes(post.status) && can(viewer.member.role, 'editContent'),
+    editable: policy.editNow(viewer.user, viewer.member, post),
     canReview:
-      post.status === 'pending_approval' &&
-      post.authorId !== viewer.user.id &&
-      can(viewer.member.role, 'approveContent'),
+      post.status === 'pending_approval' && policy.review(viewer.user, viewer.member, post),
   }
 }
 
@@ -113,7 +111,7 @@ function excerpt(text: string, max = 180) {
 }
 
 /** One line of the posts list. Expects `deliveries.socialAccount` and `author` preloaded. */
-export function toPostRow(post: Post, viewer: { user: User; member: WorkspaceMember }) {
+export function toPostRow(post: Post, viewer: WorkspaceActor) {
   return {
     id: post.id,
     status: post.status,
@@ -132,7 +130,7 @@ export function toPostRow(post: Post, viewer: { user: User; member: WorkspaceMem
 /** The detail page: every delivery's state. Expects deliveries.socialAccount, author and media preloaded. */
 export function toPostDetail(
   post: Post,
-  viewer: { user: User; member: WorkspaceMember },
+  viewer: WorkspaceActor,
   reviewer: User | null,
   assets: Map<number, MediaAsset>,
   workspaceSlug: string

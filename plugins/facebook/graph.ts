@@ -5,7 +5,7 @@ import {
   versionedBase,
   type GraphContext,
 } from '../_meta/graph_client.js'
-import type { PluginSettings } from '#sdk'
+import type { AccountContext, PluginSettings } from '#sdk'
 
 /** Where Facebook lives; config (or a test's fake) may point any of them elsewhere. */
 export const FB_DEFAULT_URLS = {
@@ -31,4 +31,9 @@ export function graph(ctx: GraphContext, host: 'graph' | 'graphVideo' = 'graph')
     versionedBase(fbUrls(ctx.settings)[host], apiVersion(ctx.settings)),
     ctx.settings.clientSecret
   )
+}
+
+/** A Page post's public address (publish and video both return it, reconcile finds it). */
+export function postUrl(ctx: AccountContext, postId: string) {
+  return `${fbUrls(ctx.settings).web.replace(/\/$/, '')}/${postId}`
 }

@@ -7,13 +7,9 @@ import {
   type Published,
   type Result,
 } from '#sdk'
-import { fbUrls, graph } from './graph.js'
+import { graph, postUrl } from './graph.js'
 import type { FacebookOptions } from './options.js'
 import { publishVideo } from './video.js'
-
-export function postUrl(ctx: AccountContext, postId: string) {
-  return `${fbUrls(ctx.settings).web.replace(/\/$/, '')}/${postId}`
-}
 
 /** One photo uploaded unpublished (FLOW.md "Several photos", step 1); its id goes in attached_media. */
 async function uploadPhoto(ctx: AccountContext, item: MediaItem): Promise<Result<string>> {

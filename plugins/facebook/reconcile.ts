@@ -2,7 +2,7 @@ import type { PublishContext, Published, Result } from '#sdk'
 import { findRecentByText } from '../_meta/recent_posts.js'
 import { graph } from './graph.js'
 import type { FacebookOptions } from './options.js'
-import { postUrl } from './publish.js'
+import { postUrl } from './graph.js'
 
 /**
  * An ambiguous feed post is looked up among the Page's latest published posts (see

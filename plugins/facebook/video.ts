@@ -8,8 +8,7 @@ import {
   type Published,
   type Result,
 } from '#sdk'
-import { graph } from './graph.js'
-import { postUrl } from './publish.js'
+import { graph, postUrl } from './graph.js'
 
 /** Seconds between status checks while Facebook processes a video. */
 const CHECK_AFTER_SECONDS = 15

@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon'
 import type Post from '#models/post'
-import type User from '#models/user'
-import { canReview } from '#services/posts/post_rules'
+import { resolveActor, type ActorInput } from '#policies/actor'
+import PostPolicy from '#policies/post_policy'
 import { queueDeliveries, unqueueDeliveries } from '#services/publishing/schedule'
 
 export type ApprovePostResult =
@@ -18,13 +18,14 @@ export async function approvePost({
   comment,
 }: {
   post: Post
-  reviewer: User
+  reviewer: ActorInput
   comment?: string | null
 }): Promise<ApprovePostResult> {
-  if (!(await canReview(post, reviewer))) return { status: 'forbidden' }
+  const { user, member } = await resolveActor(reviewer, post.workspaceId)
+  if (!new PostPolicy().review(user, member, post)) return { status: 'forbidden' }
   if (post.status !== 'pending_approval') return { status: 'not_pending' }
   const review = {
-    reviewedById: reviewer.id,
+    reviewedById: user.id,
     reviewedAt: DateTime.utc(),
     reviewComment: comment?.trim() || null,
   }

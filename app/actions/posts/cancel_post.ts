@@ -1,6 +1,6 @@
 import type Post from '#models/post'
-import type User from '#models/user'
-import { canEdit } from '#services/posts/post_rules'
+import { resolveActor, type ActorInput } from '#policies/actor'
+import PostPolicy from '#policies/post_policy'
 import { unqueueDeliveries } from '#services/publishing/schedule'
 
 export type CancelPostResult =
@@ -16,9 +16,10 @@ export async function cancelPost({
   actor,
 }: {
   post: Post
-  actor: User
+  actor: ActorInput
 }): Promise<CancelPostResult> {
-  if (!(await canEdit(post.workspaceId, actor))) return { status: 'forbidden' }
+  const { user, member } = await resolveActor(actor, post.workspaceId)
+  if (!new PostPolicy().edit(user, member, post)) return { status: 'forbidden' }
   if (!['scheduled', 'pending_approval', 'approved'].includes(post.status))
     return { status: 'not_scheduled' }
   const moved = await unqueueDeliveries(post.id, 'draft', async (trx) => {

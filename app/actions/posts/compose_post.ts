@@ -1,5 +1,5 @@
 import type Post from '#models/post'
-import type User from '#models/user'
+import type { ActorInput } from '#policies/actor'
 import type Workspace from '#models/workspace'
 import MediaAsset from '#models/media_asset'
 import { createPost, type MediaInput } from '#actions/posts/create_post'
@@ -12,7 +12,7 @@ export type ComposeIntent = 'draft' | 'schedule' | 'queue' | 'publish' | 'submit
 
 export interface ComposeInput {
   workspace: Workspace
-  actor: User
+  actor: ActorInput
   /** The post being edited; absent for a new one. */
   post?: Post
   body: string

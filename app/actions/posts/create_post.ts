@@ -5,9 +5,9 @@ import type { DateTime } from 'luxon'
 import Delivery, { type DeliveryStatus } from '#models/delivery'
 import type SocialAccount from '#models/social_account'
 import PostMedia from '#models/post_media'
-import type User from '#models/user'
+import { resolveActor, type ActorInput } from '#policies/actor'
+import PostPolicy from '#policies/post_policy'
 import type Workspace from '#models/workspace'
-import { canEdit } from '#services/posts/post_rules'
 import { loadTargetAccounts } from '#services/posts/load_targets'
 import { checkTargets, type TargetCheck, type TargetInput } from '#services/posts/check_targets'
 
@@ -18,7 +18,7 @@ export interface MediaInput {
 
 export interface CreatePostInput {
   workspace: Workspace
-  author: User
+  author: ActorInput
   body: string
   targets: TargetInput[]
   media?: MediaInput[]
@@ -61,7 +61,9 @@ export type CreatePostResult =
  * they come back per target so the composer can show them.
  */
 export async function createPost(input: CreatePostInput): Promise<CreatePostResult> {
-  if (!(await canEdit(input.workspace.id, input.author))) return { status: 'forbidden' }
+  const { user, member } = await resolveActor(input.author, input.workspace.id)
+  if (!new PostPolicy().edit(user, member, { workspaceId: input.workspace.id }))
+    return { status: 'forbidden' }
   // One delivery per account: a repeated target keeps its last variant.
   const targets = [
     ...new Map(input.targets.map((target) => [target.socialAccountId, target])).values(),
@@ -77,7 +79,7 @@ export async function createPost(input: CreatePostInput): Promise<CreatePostResu
     const created = await Post.create(
       {
         workspaceId: input.workspace.id,
-        authorId: input.author.id,
+        authorId: user.id,
         body: input.body,
         status: 'draft',
       },

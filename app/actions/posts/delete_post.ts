@@ -1,6 +1,6 @@
 import type Post from '#models/post'
-import type User from '#models/user'
-import { canEdit } from '#services/posts/post_rules'
+import { resolveActor, type ActorInput } from '#policies/actor'
+import PostPolicy from '#policies/post_policy'
 import { cancelDeliveries } from '#services/publishing/schedule'
 
 export type DeletePostResult =
@@ -16,9 +16,10 @@ export async function deletePost({
   actor,
 }: {
   post: Post
-  actor: User
+  actor: ActorInput
 }): Promise<DeletePostResult> {
-  if (!(await canEdit(post.workspaceId, actor))) return { status: 'forbidden' }
+  const { user, member } = await resolveActor(actor, post.workspaceId)
+  if (!new PostPolicy().edit(user, member, post)) return { status: 'forbidden' }
   const cancelled = await cancelDeliveries(post.id, async (trx) => {
     post.useTransaction(trx)
     await post.delete()

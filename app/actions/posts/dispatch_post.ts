@@ -1,6 +1,6 @@
 import type { DateTime } from 'luxon'
 import type Post from '#models/post'
-import type User from '#models/user'
+import type { ActorInput } from '#policies/actor'
 import { schedulePost } from '#actions/posts/schedule_post'
 import { publishNow } from '#actions/posts/publish_now'
 import { submitPost } from '#actions/posts/submit_post'
@@ -21,7 +21,7 @@ export type DispatchResult =
  */
 export async function dispatchPost(
   post: Post,
-  actor: User,
+  actor: ActorInput,
   action: Dispatch
 ): Promise<DispatchResult> {
   if (action.intent === 'schedule') return schedulePost({ post, actor, at: action.at })

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon'
 import type Post from '#models/post'
-import type User from '#models/user'
+import type { ActorInput } from '#policies/actor'
 import { schedulePost, type SchedulePostResult } from '#actions/posts/schedule_post'
 
 /**
@@ -12,7 +12,7 @@ export function publishNow({
   actor,
 }: {
   post: Post
-  actor: User
+  actor: ActorInput
 }): Promise<SchedulePostResult> {
   return schedulePost({ post, actor, at: DateTime.utc() })
 }

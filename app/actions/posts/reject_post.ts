@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon'
 import type Post from '#models/post'
-import type User from '#models/user'
-import { canReview } from '#services/posts/post_rules'
+import { resolveActor, type ActorInput } from '#policies/actor'
+import PostPolicy from '#policies/post_policy'
 import { unqueueDeliveries } from '#services/publishing/schedule'
 
 export type RejectPostResult =
@@ -15,10 +15,11 @@ export async function rejectPost({
   comment,
 }: {
   post: Post
-  reviewer: User
+  reviewer: ActorInput
   comment: string
 }): Promise<RejectPostResult> {
-  if (!(await canReview(post, reviewer))) return { status: 'forbidden' }
+  const { user, member } = await resolveActor(reviewer, post.workspaceId)
+  if (!new PostPolicy().review(user, member, post)) return { status: 'forbidden' }
   if (post.status !== 'pending_approval') return { status: 'not_pending' }
   const reason = comment.trim()
   if (!reason) return { status: 'comment_required' }
@@ -27,7 +28,7 @@ export async function rejectPost({
     await post
       .merge({
         status: 'rejected',
-        reviewedById: reviewer.id,
+        reviewedById: user.id,
         reviewedAt: DateTime.utc(),
         reviewComment: reason.slice(0, 2000),
       })

@@ -1,8 +1,7 @@
 import { DateTime } from 'luxon'
 import Post, { type PostStatus } from '#models/post'
-import type User from '#models/user'
-import type WorkspaceMember from '#models/workspace_member'
-import { can } from '#services/roles'
+import { resolveActor, type ActorInput } from '#policies/actor'
+import PostPolicy from '#policies/post_policy'
 import { schedulePost } from '#actions/posts/schedule_post'
 
 /**
@@ -22,42 +21,28 @@ export type RescheduleResult =
         'not_found' | 'forbidden' | 'not_movable' | 'already_published' | 'in_past' | 'invalid'
     }
 
-/**
- * Who may drag a post: admins and owners any post, editors their own posts only (moving
- * someone else's approved post would reschedule it without its author or an approver
- * knowing), viewers none. The content does not change, so an approval stands.
- */
-export function mayMove(
-  member: Pick<WorkspaceMember, 'role' | 'userId'>,
-  post: Pick<Post, 'authorId'>
-) {
-  if (!can(member.role, 'editContent')) return false
-  return can(member.role, 'approveContent') || post.authorId === member.userId
-}
-
 /** Moves a post of the workspace to a new UTC instant through schedulePost (which moves its delivery jobs). */
 export async function reschedulePost({
   workspaceId,
   postId,
-  member,
   actor,
   at,
 }: {
   workspaceId: number
   postId: number
-  member: WorkspaceMember
-  actor: User
+  actor: ActorInput
   at: DateTime
 }): Promise<RescheduleResult> {
   const post = await Post.query().where('workspace_id', workspaceId).where('id', postId).first()
   if (!post) return { status: 'not_found' }
-  if (!mayMove(member, post)) return { status: 'forbidden' }
+  const who = await resolveActor(actor, workspaceId)
+  if (!new PostPolicy().move(who.user, who.member, post)) return { status: 'forbidden' }
   if (STARTED_STATUSES.includes(post.status)) return { status: 'already_published' }
   if (!MOVABLE_STATUSES.includes(post.status)) return { status: 'not_movable' }
   // schedulePost reads a past instant as "now": a drag onto yesterday must not publish.
   if (at <= DateTime.utc()) return { status: 'in_past' }
 
-  const result = await schedulePost({ post, actor, at })
+  const result = await schedulePost({ post, actor: who, at })
   switch (result.status) {
     case 'scheduled':
     case 'pending_approval':

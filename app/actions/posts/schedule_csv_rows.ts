@@ -2,13 +2,13 @@ import { randomUUID } from 'node:crypto'
 import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
 import queue from '#queue/main'
-import PublishDeliveryJob from '#jobs/publish_delivery_job'
+import { PUBLISH_DELIVERY } from '#queue/job_specs'
 import Post from '#models/post'
 import SocialAccount from '#models/social_account'
 import type User from '#models/user'
 import type Workspace from '#models/workspace'
-import { roleIn } from '#services/posts/post_rules'
-import { can } from '#services/roles'
+import { resolveActor, type ActorInput } from '#policies/actor'
+import PostPolicy from '#policies/post_policy'
 import { sqlTime } from '#services/publishing/settings'
 import { wakeJobId } from '#services/publishing/wake'
 import { ingestUrl } from '#services/api/media'
@@ -48,12 +48,13 @@ async function importMedia(rows: CheckedRow[], workspace: Workspace, actor: User
 export async function scheduleRows(
   rows: CheckedRow[],
   workspace: Workspace,
-  actor: User
+  actorInput: ActorInput
 ): Promise<ScheduleReport> {
-  const role = await roleIn(workspace.id, actor.id)
-  if (!role || !can(role, 'editContent'))
+  const { user: actor, member } = await resolveActor(actorInput, workspace.id)
+  const policy = new PostPolicy()
+  if (!policy.edit(actor, member, { workspaceId: workspace.id }))
     throw new ApiError(403, 'forbidden', 'Only editors and above may import posts')
-  const approved = can(role, 'approveContent')
+  const approved = policy.skipReview(actor, member, { workspaceId: workspace.id })
   const report: ScheduleReport = { scheduled: 0, pendingApproval: 0, failed: [] }
   const media = await importMedia(rows, workspace, actor)
   const accounts = new Map(
@@ -149,9 +150,9 @@ export async function scheduleRows(
         wakes.push({ id: Number(row.id), dueAt: dueOf.get(Number(row.post_id))! })
     })
     if (approved) {
-      await queue.use(PublishDeliveryJob.queue).addBulk(
+      await queue.use(PUBLISH_DELIVERY.queue).addBulk(
         wakes.map((wake) => ({
-          name: PublishDeliveryJob.jobName,
+          name: PUBLISH_DELIVERY.jobName,
           data: { deliveryId: wake.id, revision: 1 },
           opts: {
             jobId: wakeJobId({ id: wake.id, revision: 1 }),

@@ -1,7 +1,8 @@
 import { type DateTime } from 'luxon'
 import type Post from '#models/post'
-import type User from '#models/user'
-import { canEdit, needsApproval } from '#services/posts/post_rules'
+import { resolveActor, type ActorInput } from '#policies/actor'
+import PostPolicy from '#policies/post_policy'
+import { needsApproval } from '#services/posts/post_rules'
 import { checkSavedPost, type TargetCheck } from '#services/posts/check_targets'
 import { queueDeliveries, unqueueDeliveries } from '#services/publishing/schedule'
 
@@ -21,10 +22,11 @@ export async function schedulePost({
   at,
 }: {
   post: Post
-  actor: User
+  actor: ActorInput
   at: DateTime
 }): Promise<SchedulePostResult> {
-  if (!(await canEdit(post.workspaceId, actor))) return { status: 'forbidden' }
+  const { user, member } = await resolveActor(actor, post.workspaceId)
+  if (!new PostPolicy().edit(user, member, post)) return { status: 'forbidden' }
   if (!['draft', 'rejected', 'pending_approval', 'approved', 'scheduled'].includes(post.status))
     return { status: 'not_schedulable' }
   const checks = await checkSavedPost(post)

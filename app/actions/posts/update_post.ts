@@ -1,18 +1,17 @@
 import Delivery from '#models/delivery'
 import PostMedia from '#models/post_media'
 import Post, { EDITABLE_POST_STATUSES } from '#models/post'
-import type User from '#models/user'
-import { canEdit, roleIn } from '#services/posts/post_rules'
+import { resolveActor, type ActorInput } from '#policies/actor'
+import PostPolicy from '#policies/post_policy'
 import { loadTargetAccounts } from '#services/posts/load_targets'
 import { checkTargets, type TargetCheck, type TargetInput } from '#services/posts/check_targets'
 import { newDelivery, type MediaInput } from '#actions/posts/create_post'
 import { changeDeliveries } from '#services/publishing/schedule'
 import { wakeAt } from '#services/publishing/wake'
-import { can } from '#services/roles'
 
 export interface UpdatePostInput {
   post: Post
-  actor: User
+  actor: ActorInput
   body: string
   /** The full list of targets after the edit: missing ones are removed, new ones added. */
   targets: TargetInput[]
@@ -36,16 +35,17 @@ export async function updatePost({
   targets,
   media,
 }: UpdatePostInput): Promise<UpdatePostResult> {
-  if (!(await canEdit(post.workspaceId, actor))) return { status: 'forbidden' }
+  const { user, member } = await resolveActor(actor, post.workspaceId)
+  const policy = new PostPolicy()
+  if (!policy.edit(user, member, post)) return { status: 'forbidden' }
   if (!EDITABLE_POST_STATUSES.includes(post.status)) return { status: 'not_editable' }
   const wanted = new Map(targets.map((target) => [target.socialAccountId, target]))
   if (!wanted.size) return { status: 'no_targets' }
   const { accounts, missing } = await loadTargetAccounts(post.workspaceId, [...wanted.keys()])
   if (missing.length) return { status: 'unknown_accounts', socialAccountIds: missing }
 
-  const actorRole = await roleIn(post.workspaceId, actor.id)
   const approvalReset =
-    ['approved', 'scheduled'].includes(post.status) && !can(actorRole!, 'approveContent')
+    ['approved', 'scheduled'].includes(post.status) && !policy.skipReview(user, member, post)
   const existing = new Set<number>()
   const changed = await changeDeliveries(
     post.id,

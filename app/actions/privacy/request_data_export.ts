@@ -2,7 +2,7 @@ import { DateTime } from 'luxon'
 import DataExport from '#models/data_export'
 import type User from '#models/user'
 import queue from '#queue/main'
-import DataExportJob from '#jobs/data_export_job'
+import { DATA_EXPORT } from '#queue/job_specs'
 import { EXPORT_TTL_DAYS } from '#services/privacy/exports'
 
 export type ExportRequest =
@@ -26,7 +26,7 @@ export async function requestDataExport(user: User): Promise<ExportRequest> {
     expiresAt: DateTime.now().plus({ days: EXPORT_TTL_DAYS }),
   })
   await queue.dispatch(
-    DataExportJob,
+    DATA_EXPORT,
     { exportId: dataExport.id },
     { jobId: `data-export-${dataExport.id}` }
   )

@@ -7,7 +7,8 @@ import { toApiMedia } from '#services/api/serializers'
 
 /** /api/v1/media: add a file (multipart `file`) or a URL (JSON `{ url }`) to the library. */
 export default class ApiMediaController {
-  async store({ request, response, workspace, apiActor }: HttpContext) {
+  async store({ request, response, workspace, member, bouncer, apiActor }: HttpContext) {
+    await bouncer.with('MediaPolicy').authorize('upload', member)
     const context = { workspaceId: workspace.id, userId: apiActor.id }
     const file = request.file('file')
     let asset: MediaAsset
@@ -29,12 +30,13 @@ export default class ApiMediaController {
   }
 
   /** Processing runs in the background: poll until `status` is `ready` (or `failed`). */
-  async show({ params, workspace }: HttpContext) {
+  async show({ params, workspace, member, bouncer }: HttpContext) {
     const id = Number(params.media)
     const asset = Number.isSafeInteger(id)
       ? await MediaAsset.query().where('workspace_id', workspace.id).where('id', id).first()
       : null
     if (!asset) throw notFound('Media')
+    await bouncer.with('MediaPolicy').authorize('view', member, asset)
     return { data: toApiMedia(asset) }
   }
 }

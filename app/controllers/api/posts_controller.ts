@@ -5,6 +5,7 @@ import { updatePost } from '#actions/posts/update_post'
 import { deletePost } from '#actions/posts/delete_post'
 import { schedulePost } from '#actions/posts/schedule_post'
 import { publishNow } from '#actions/posts/publish_now'
+import { actorOf } from '#policies/actor'
 import { nextFreeSlot } from '#services/posts/next_free_slot'
 import { apiPostListValidator, apiPostValidator, apiScheduleValidator } from '#validators/api'
 import { ApiError, validated } from '#services/api/errors'
@@ -31,25 +32,29 @@ const toMedia = (payload: PostPayload) =>
 
 /** /api/v1/posts: the token's workspace only; every refusal in the documented error shape. */
 export default class ApiPostsController {
-  async index({ request, workspace }: HttpContext) {
+  async index({ request, workspace, member, bouncer }: HttpContext) {
+    await bouncer.with('PostPolicy').authorize('view', member)
     const filters = await validated(() => apiPostListValidator.validate(request.qs()))
     const { posts, nextCursor } = await listApiPosts(workspace.id, filters)
     return { data: posts.map(toApiPost), nextCursor }
   }
 
-  async show({ params, workspace }: HttpContext) {
-    return { data: toApiPost(await findApiPost(workspace.id, params.post)) }
+  async show({ params, workspace, member, bouncer }: HttpContext) {
+    const post = await findApiPost(workspace.id, params.post)
+    await bouncer.with('PostPolicy').authorize('view', member, post)
+    return { data: toApiPost(post) }
   }
 
   /** Creates a draft. With `Idempotency-Key`, a retry of the same request gets the same answer. */
   async store(ctx: HttpContext) {
-    const { request, response, workspace, apiActor, apiToken } = ctx
+    const { request, response, workspace, member, bouncer, apiToken } = ctx
+    await bouncer.with('PostPolicy').authorize('edit', member)
     const create = async () => {
       const payload = await validated(() => request.validateUsing(apiPostValidator))
       await checkMediaIds(workspace.id, payload.media?.map((item) => item.mediaId) ?? [])
       const result = await createPost({
         workspace,
-        author: apiActor,
+        author: actorOf(ctx),
         body: payload.body,
         targets: toTargets(payload),
         media: toMedia(payload),
@@ -80,13 +85,15 @@ export default class ApiPostsController {
     return response.status(result.status).json(result.body)
   }
 
-  async update({ params, request, workspace, apiActor }: HttpContext) {
+  async update(ctx: HttpContext) {
+    const { params, request, workspace, member, bouncer } = ctx
     const post = await findApiPost(workspace.id, params.post)
+    await bouncer.with('PostPolicy').authorize('edit', member, post)
     const payload = await validated(() => request.validateUsing(apiPostValidator))
     await checkMediaIds(workspace.id, payload.media?.map((item) => item.mediaId) ?? [])
     const result = await updatePost({
       post,
-      actor: apiActor,
+      actor: actorOf(ctx),
       body: payload.body,
       targets: toTargets(payload),
       media: toMedia(payload),
@@ -95,16 +102,20 @@ export default class ApiPostsController {
     return { data: toApiPost(await reloadApiPost(result.post)), checks: toApiChecks(result.checks) }
   }
 
-  async destroy({ params, response, workspace, apiActor }: HttpContext) {
+  async destroy(ctx: HttpContext) {
+    const { params, response, workspace, member, bouncer } = ctx
     const post = await findApiPost(workspace.id, params.post)
-    const result = await deletePost({ post, actor: apiActor })
+    await bouncer.with('PostPolicy').authorize('edit', member, post)
+    const result = await deletePost({ post, actor: actorOf(ctx) })
     if (result.status !== 'deleted') throw refusal(result)
     return response.noContent()
   }
 
   /** Schedules at an instant, or in the next free slot of the posting schedule (`queue: true`). */
-  async schedule({ params, request, workspace, apiActor }: HttpContext) {
+  async schedule(ctx: HttpContext) {
+    const { params, request, workspace, member, bouncer } = ctx
     const post = await findApiPost(workspace.id, params.post)
+    await bouncer.with('PostPolicy').authorize('edit', member, post)
     const payload = await validated(() => request.validateUsing(apiScheduleValidator))
     let at: DateTime
     if (payload.queue) {
@@ -117,14 +128,16 @@ export default class ApiPostsController {
         throw new ApiError(422, 'validation_failed', 'Invalid instant', { at: payload.at })
       if (at.toMillis() < Date.now() - 60_000) throw refusal({ status: 'past' })
     }
-    const result = await schedulePost({ post, actor: apiActor, at })
+    const result = await schedulePost({ post, actor: actorOf(ctx), at })
     if (result.status !== 'scheduled' && result.status !== 'pending_approval') throw refusal(result)
     return { data: toApiPost(await reloadApiPost(result.post)) }
   }
 
-  async publishNow({ params, workspace, apiActor }: HttpContext) {
+  async publishNow(ctx: HttpContext) {
+    const { params, workspace, member, bouncer } = ctx
     const post = await findApiPost(workspace.id, params.post)
-    const result = await publishNow({ post, actor: apiActor })
+    await bouncer.with('PostPolicy').authorize('edit', member, post)
+    const result = await publishNow({ post, actor: actorOf(ctx) })
     if (result.status !== 'scheduled' && result.status !== 'pending_approval') throw refusal(result)
     return { data: toApiPost(await reloadApiPost(result.post)) }
   }

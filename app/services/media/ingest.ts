@@ -5,7 +5,7 @@ import sharp from 'sharp'
 import type { MediaConfig } from '#config/media'
 import MediaAsset, { type MediaKind } from '#models/media_asset'
 import queue from '#queue/main'
-import ProcessMediaJob from '#jobs/process_media_job'
+import { PROCESS_MEDIA } from '#queue/job_specs'
 import { MediaRejection } from '#services/media/errors'
 import { imageHeader, probeVideo, sniffType } from '#services/media/probe'
 import { deleteKeys, newKey, putFile, removeTemp, tempPath } from '#services/media/storage'
@@ -177,7 +177,7 @@ export async function ingestFile(file: IncomingFile, context: IngestContext): Pr
       sha256,
     })
     try {
-      await queue.dispatch(ProcessMediaJob, { assetId: asset.id })
+      await queue.dispatch(PROCESS_MEDIA, { assetId: asset.id })
     } catch (error) {
       await asset.delete()
       throw error

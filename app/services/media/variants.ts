@@ -4,7 +4,7 @@ import type MediaAsset from '#models/media_asset'
 import MediaVariant from '#models/media_variant'
 import plugins from '#services/plugins'
 import queue from '#queue/main'
-import MakeMediaVariantJob from '#jobs/make_media_variant_job'
+import { MAKE_MEDIA_VARIANT } from '#queue/job_specs'
 import { MediaUnusableError } from '#services/media/errors'
 import { report, telemetryHooks } from '#services/telemetry/hooks'
 import { probeVideo } from '#services/media/probe'
@@ -137,7 +137,7 @@ export async function ensureVariant(asset: MediaAsset, network: string): Promise
   if (variant.status === 'processing') {
     // Same id while the job exists: a second call (or a lost job after a Redis wipe) is safe.
     await queue.dispatch(
-      MakeMediaVariantJob,
+      MAKE_MEDIA_VARIANT,
       { variantId: variant.id },
       { jobId: `media-variant-${variant.id}` }
     )

@@ -1,13 +1,11 @@
-import { ambiguous, failed, type PublishContext } from '#sdk'
+import { ambiguous, failed } from '#sdk'
 import Delivery from '#models/delivery'
 import Post from '#models/post'
 import SocialAccount from '#models/social_account'
-import plugins from '#services/plugins'
 import { claimStatusCheck } from '#services/publishing/claim'
 import { withClaimsHeld } from '#services/publishing/claim_leases'
-import { AccountSession } from '#services/publishing/account_session'
+import { deliverySession, mediaIfAvailable } from '#services/publishing/delivery_session'
 import { applyOutcome, type Outcome } from '#services/publishing/outcome'
-import { mediaItemsFor } from '#services/publishing/delivery_media'
 import { markFailed, markUnknown } from '#services/publishing/transitions'
 import { problem } from '#services/publishing/problems'
 import { publishingConfig } from '#services/publishing/settings'
@@ -48,15 +46,9 @@ async function check(payload: { deliveryId: number; revision: number }, worker: 
     )
     return 'done'
   }
-  const plugin = await plugins.get(delivery.network)
   const post = await Post.findOrFail(delivery.postId)
-  const session = new AccountSession(account, plugin, plugins.contextFor(plugin))
-  const media = await mediaItemsFor(delivery).catch(() => [])
-  const publishContext = (): PublishContext => ({
-    ...session.ctx,
-    post: { text: delivery.textFor(post), media, options: delivery.options },
-    idempotencyKey: delivery.idempotencyKey,
-  })
+  const media = await mediaIfAvailable(delivery)
+  const { plugin, session, publishContext } = await deliverySession(delivery, account, post, media)
   let outcome: Outcome
   if (!plugin.checkStatus)
     outcome = failed('The network left the post pending but offers no status check', false)

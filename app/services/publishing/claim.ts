@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
-import Delivery from '#models/delivery'
+import Delivery, { WAITING_DELIVERY_STATUSES, type DeliveryRowPatch } from '#models/delivery'
 import type { DatabaseQueryBuilderContract } from '@adonisjs/lucid/types/querybuilder'
 import {
   affectedRows,
@@ -31,10 +31,10 @@ export async function claimDelivery(
     .from('deliveries')
     .where('id', deliveryId)
     .where('revision', revision)
-    .whereIn('status', ['scheduled', 'queued'])
+    .whereIn('status', WAITING_DELIVERY_STATUSES)
     // One second of tolerance: SQLite keeps whole seconds.
     .where('due_at', '<=', sqlTime(now + 1000))
-  const patch = {
+  const patch: DeliveryRowPatch = {
     status: 'publishing',
     lease_until: sqlTime(now + publishingConfig().leaseMs),
     claimed_by: worker,

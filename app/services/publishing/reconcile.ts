@@ -1,15 +1,13 @@
 import { DateTime } from 'luxon'
 import logger from '@adonisjs/core/services/logger'
-import type { PublishContext } from '#sdk'
-import Delivery from '#models/delivery'
+import Delivery, { WAITING_DELIVERY_STATUSES } from '#models/delivery'
 import Post from '#models/post'
 import SocialAccount from '#models/social_account'
 import plugins from '#services/plugins'
 import { claimExpiredLease } from '#services/publishing/claim'
 import { withClaimsHeld } from '#services/publishing/claim_leases'
-import { AccountSession } from '#services/publishing/account_session'
+import { deliverySession, mediaIfAvailable } from '#services/publishing/delivery_session'
 import { applyOutcome } from '#services/publishing/outcome'
-import { mediaItemsFor } from '#services/publishing/delivery_media'
 import { markPublished, markUnknown, type Run } from '#services/publishing/transitions'
 import { problem } from '#services/publishing/problems'
 import { wakeAt, wakeForStatusCheck, wakeState } from '#services/publishing/wake'
@@ -35,7 +33,7 @@ async function requeueLost(now: DateTime) {
   let requeued = 0
   for (let page = 0; page < MAX_PAGES; page++) {
     const due = await Delivery.query()
-      .whereIn('status', ['scheduled', 'queued'])
+      .whereIn('status', WAITING_DELIVERY_STATUSES)
       .where('due_at', '<=', dueBefore)
       .orderBy('due_at', 'asc')
       .orderBy('id', 'asc')
@@ -85,15 +83,9 @@ async function resolveStuck(delivery: Delivery, worker: string) {
       )
     )
   }
-  const plugin = await plugins.get(delivery.network)
   const post = await Post.findOrFail(delivery.postId)
-  const session = new AccountSession(account, plugin, plugins.contextFor(plugin))
-  const media = await mediaItemsFor(delivery).catch(() => [])
-  const publishContext = (): PublishContext => ({
-    ...session.ctx,
-    post: { text: delivery.textFor(post), media, options: delivery.options },
-    idempotencyKey: delivery.idempotencyKey,
-  })
+  const media = await mediaIfAvailable(delivery)
+  const { session, publishContext } = await deliverySession(delivery, account, post, media)
   return applyOutcome(
     { ...run, session, publishContext, mode: 'publish' },
     { status: 'ambiguous', reason: 'the publish was interrupted' }

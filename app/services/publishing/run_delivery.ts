@@ -1,10 +1,11 @@
 import { setTimeout as sleep } from 'node:timers/promises'
-import { ambiguous, failed, type MediaItem, type PublishContext } from '#sdk'
+import { ambiguous, failed, type MediaItem } from '#sdk'
 import plugins from '#services/plugins'
+import { WAITING_DELIVERY_STATUSES } from '#models/delivery'
 import { claimDelivery } from '#services/publishing/claim'
 import { acquirePublishSlot, releasePublishSlot } from '#services/publishing/network_slots'
 import { withClaimsHeld } from '#services/publishing/claim_leases'
-import { AccountSession } from '#services/publishing/account_session'
+import { deliverySession } from '#services/publishing/delivery_session'
 import { applyOutcome, type Attempt, type Outcome } from '#services/publishing/outcome'
 import { loadDueDelivery, type DueDelivery } from '#services/publishing/due_delivery'
 import { mediaItemsFor } from '#services/publishing/delivery_media'
@@ -50,8 +51,6 @@ async function publishClaimed(run: Run, due: DueDelivery, notBefore = 0) {
   if (!(await plugins.has(delivery.network)))
     return markFailed(run, problem('blocked', `The ${delivery.network} network is not available`))
 
-  const plugin = await plugins.get(delivery.network)
-  const session = new AccountSession(account, plugin, plugins.contextFor(plugin))
   let media: MediaItem[] = []
   let mediaError: string | null = null
   try {
@@ -59,11 +58,7 @@ async function publishClaimed(run: Run, due: DueDelivery, notBefore = 0) {
   } catch (error) {
     mediaError = (error as Error).message
   }
-  const publishContext = (): PublishContext => ({
-    ...session.ctx,
-    post: { text: delivery.textFor(post), media, options: delivery.options },
-    idempotencyKey: delivery.idempotencyKey,
-  })
+  const { plugin, session, publishContext } = await deliverySession(delivery, account, post, media)
   const attempt: Attempt = { ...run, session, publishContext, mode: 'publish' }
 
   if (mediaError)
@@ -109,7 +104,7 @@ async function wakeUp(
     !due ||
     !delivery ||
     delivery.revision !== payload.revision ||
-    !['scheduled', 'queued'].includes(delivery.status)
+    !WAITING_DELIVERY_STATUSES.includes(delivery.status)
   )
     return 'stale'
 

@@ -2,7 +2,13 @@ import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import type { DatabaseQueryBuilderContract } from '@adonisjs/lucid/types/querybuilder'
-import Delivery from '#models/delivery'
+import Delivery, {
+  FINAL_DELIVERY_STATUSES,
+  UNCLAIMED_DELIVERY_STATUSES,
+  UNSCHEDULED_DELIVERY_STATUSES,
+  WAITING_DELIVERY_STATUSES,
+  type DeliveryRowPatch,
+} from '#models/delivery'
 import { emitDeliveryStatus } from '#services/publishing/events'
 import { removeWake, wakeAt } from '#services/publishing/wake'
 import { affectedRows, sqlTime } from '#services/publishing/settings'
@@ -14,14 +20,14 @@ import { affectedRows, sqlTime } from '#services/publishing/settings'
 export function whereNotStarted(query: DatabaseQueryBuilderContract) {
   return query.where((q) =>
     q
-      .whereIn('status', ['draft', 'pending_approval', 'scheduled'])
+      .whereIn('status', [...UNSCHEDULED_DELIVERY_STATUSES, 'scheduled'])
       .orWhere((qq) => qq.where('status', 'queued').where('attempts', 0))
   )
 }
 
 /** Not held by a worker right now (a retry may be waiting): may still be cancelled. */
 export function whereNotClaimed(query: DatabaseQueryBuilderContract) {
-  return query.whereIn('status', ['draft', 'pending_approval', 'scheduled', 'queued'])
+  return query.whereIn('status', UNCLAIMED_DELIVERY_STATUSES)
 }
 
 class PublishingStarted extends Error {}
@@ -37,7 +43,7 @@ export type ChangeResult =
  */
 export async function changeDeliveries(
   postId: number,
-  patch: (delivery: Delivery) => Record<string, unknown> | null,
+  patch: (delivery: Delivery) => DeliveryRowPatch | null,
   options: {
     allow?: 'not_started' | 'not_claimed'
     /** More writes (the post's own row) committed or rolled back with the deliveries. */
@@ -88,7 +94,7 @@ async function afterChange(
     const current = await Delivery.find(delivery.id)
     if (!current) continue
     emitDeliveryStatus(current)
-    if (['scheduled', 'queued'].includes(current.status) && current.dueAt) {
+    if (WAITING_DELIVERY_STATUSES.includes(current.status) && current.dueAt) {
       await wakeAt(current, wakeAtMs ?? current.dueAt.toMillis())
     }
   }
@@ -130,11 +136,12 @@ export function cancelDeliveries(
   postId: number,
   alongside?: (trx: TransactionClientContract) => Promise<void>
 ) {
-  const finished = ['published', 'failed', 'unknown', 'cancelled']
   return changeDeliveries(
     postId,
     (delivery) =>
-      finished.includes(delivery.status) ? null : { status: 'cancelled', due_at: null },
+      FINAL_DELIVERY_STATUSES.includes(delivery.status)
+        ? null
+        : { status: 'cancelled', due_at: null },
     {
       allow: 'not_claimed',
       alongside,

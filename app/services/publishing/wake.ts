@@ -3,8 +3,7 @@ import redis from '@adonisjs/redis/services/main'
 import queue from '#queue/main'
 import type Delivery from '#models/delivery'
 import type { DeliveryWaitingFor } from '#models/delivery'
-import PublishDeliveryJob, { type DeliveryWake } from '#jobs/publish_delivery_job'
-import CheckDeliveryStatusJob from '#jobs/check_delivery_status_job'
+import { CHECK_DELIVERY_STATUS, PUBLISH_DELIVERY, type DeliveryWake } from '#queue/job_specs'
 
 type Wakeable = Pick<Delivery, 'id' | 'revision'>
 
@@ -68,7 +67,7 @@ export async function wakeAt(
     revision: delivery.revision,
     notBefore: atMs,
   }
-  await queue.dispatch(PublishDeliveryJob, payload, { jobId, delay })
+  await queue.dispatch(PUBLISH_DELIVERY, payload, { jobId, delay })
   return jobId
 }
 
@@ -78,7 +77,7 @@ export async function wakeForStatusCheck(delivery: Wakeable, atMs: number, suffi
   await rememberJob(delivery, jobId)
   const delay = Math.max(0, atMs - Date.now())
   await queue.dispatch(
-    CheckDeliveryStatusJob,
+    CHECK_DELIVERY_STATUS,
     { deliveryId: delivery.id, revision: delivery.revision },
     { jobId, delay }
   )

@@ -3,7 +3,7 @@ import { DateTime } from 'luxon'
 import Webhook, { type WebhookEvent } from '#models/webhook'
 import WebhookDelivery from '#models/webhook_delivery'
 import queue from '#queue/main'
-import DeliverWebhookJob from '#jobs/deliver_webhook_job'
+import { DELIVER_WEBHOOK } from '#queue/job_specs'
 
 /** The envelope every receiver gets (openapi.ts, `WebhookEvent`). */
 export function envelope(workspaceId: number, event: WebhookEvent, data: Record<string, unknown>) {
@@ -13,7 +13,7 @@ export function envelope(workspaceId: number, event: WebhookEvent, data: Record<
 /** Queues the first attempt of one logged delivery. */
 export async function queueWebhookDelivery(delivery: WebhookDelivery) {
   await queue.dispatch(
-    DeliverWebhookJob,
+    DELIVER_WEBHOOK,
     { webhookDeliveryId: delivery.id },
     { jobId: `webhook-delivery-${delivery.id}` }
   )

@@ -1,43 +1,19 @@
-import { randomBytes } from 'node:crypto'
 import type { PostMetrics } from '#sdk'
 import { FakeServer, type FakeReply, type FakeRequest } from '#sdk/testing/fake_server'
 import type { FakeNetwork, StoredPost } from '#sdk/testing/fake_network'
 import { OAuthFakeNetwork } from '#sdk/testing/fake_oauth'
 import { CLIENT_ID, CLIENT_SECRET, FakeRedditOAuth } from './oauth.js'
-
-const USER = { id: '1w72', name: 'pistache_agency' }
-
-interface Subreddit {
-  name: string
-  submissionType: 'any' | 'link' | 'self'
-  allowImages: boolean
-  allowVideos: boolean
-  allowGalleries: boolean
-  flairRequired: boolean
-  flairs: { id: string; text: string; text_editable: boolean }[]
-}
-
-interface Post extends StoredPost {
-  id: string
-  kind: string
-  title: string
-  subreddit: string
-  url: string | null
-  flairId: string | null
-  nsfw: boolean
-  spoiler: boolean
-  createdUtc: number
-  /** Listing reads left before a processed media post becomes visible. */
-  hiddenFor: number
-  figures: { score: number; num_comments: number; num_crossposts: number; upvote_ratio: number }
-}
-
-const redditError = (code: string, message: string, field = ''): FakeReply => ({
-  json: { json: { errors: [[code, message, field]] } },
-})
-const listing = (children: unknown[]) => ({
-  json: { kind: 'Listing', data: { after: null, before: null, dist: children.length, children } },
-})
+import {
+  USER,
+  defaultSubreddits,
+  listing,
+  redditError,
+  thing,
+  validateSubmission,
+  type Post,
+  type Subreddit,
+} from './model.js'
+import { FakeRedditAssets } from './assets.js'
 
 /**
  * Reddit in miniature, after provider-specs/reddit/FLOW.md and the archived r2 validators:
@@ -53,50 +29,10 @@ export class FakeReddit extends OAuthFakeNetwork<FakeRedditOAuth> implements Fak
   publishPath = '^/api/(submit|submit_gallery_post\\.json)$'
   /** Listing reads an image or video post stays hidden for while Reddit "processes" it. */
   processingReads = 2
-  subreddits = new Map<string, Subreddit>([
-    [
-      'pistache',
-      {
-        name: 'pistache',
-        submissionType: 'any',
-        allowImages: true,
-        allowVideos: true,
-        allowGalleries: true,
-        flairRequired: false,
-        flairs: [],
-      },
-    ],
-    [
-      'flairme',
-      {
-        name: 'FlairMe',
-        submissionType: 'any',
-        allowImages: true,
-        allowVideos: true,
-        allowGalleries: true,
-        flairRequired: true,
-        flairs: [
-          { id: 'f1a1r-0c', text: 'OC', text_editable: false },
-          { id: 'f1a1r-q', text: 'Question', text_editable: true },
-        ],
-      },
-    ],
-    [
-      'linksonly',
-      {
-        name: 'linksonly',
-        submissionType: 'link',
-        allowImages: false,
-        allowVideos: false,
-        allowGalleries: false,
-        flairRequired: false,
-        flairs: [],
-      },
-    ],
-  ])
+  subreddits = defaultSubreddits()
 
   #posts = new Map<string, Post>()
-  #assets = new Map<string, { key: string; mimeType: string; bytes: Uint8Array | null }>()
+  #assets = new FakeRedditAssets()
   #next = 0x1a2b3c
 
   get settings() {
@@ -241,47 +177,9 @@ export class FakeReddit extends OAuthFakeNetwork<FakeRedditOAuth> implements Fak
       }
     })
 
-    this.#route('POST', '/api/media/asset.json', 'submit', (request) => {
-      const { filepath, mimetype } = request.body
-      if (!filepath || !/^(image|video)\//.test(mimetype ?? ''))
-        return { status: 400, json: { message: 'Bad Request', error: 400 } }
-      const assetId = randomBytes(6).toString('hex')
-      const key = `rte_images/${assetId}/${filepath}`
-      this.#assets.set(assetId, { key, mimeType: mimetype, bytes: null })
-      const host = this.server.baseUrl.replace(/^https?:/, '')
-      return {
-        json: {
-          args: {
-            action: `${host}/s3-upload`,
-            fields: [
-              { name: 'acl', value: 'private' },
-              { name: 'key', value: key },
-              { name: 'Content-Type', value: mimetype },
-              { name: 'x-amz-signature', value: 'f4k3' },
-            ],
-          },
-          asset: {
-            asset_id: assetId,
-            processing_state: 'incomplete',
-            payload: { filepath },
-            websocket_url: `wss://ws.fake/${assetId}`,
-          },
-        },
-      }
-    })
-
-    s.route('POST', '/s3-upload', (request) => {
-      const key = request.body.key
-      const asset = [...this.#assets.values()].find((entry) => entry.key === key)
-      const file = request.files.file?.[0]
-      if (!asset || !file || request.body['x-amz-signature'] !== 'f4k3')
-        return { status: 403, text: '<Error><Code>AccessDenied</Code></Error>' }
-      asset.bytes = file.bytes
-      return {
-        status: 201,
-        text: `<PostResponse><Location>${this.server.baseUrl}/s3-upload/${encodeURIComponent(key)}</Location><Key>${key}</Key></PostResponse>`,
-      }
-    })
+    this.#assets.routes(s, (method, path, scope, handler) =>
+      this.#route(method, path, scope, handler)
+    )
 
     this.#route('POST', '/api/submit', 'submit', (request) => this.#submit(request.body))
     this.#route('POST', '/api/submit_gallery_post.json', 'submit', (request) =>
@@ -299,7 +197,7 @@ export class FakeReddit extends OAuthFakeNetwork<FakeRedditOAuth> implements Fak
         visible
           .reverse()
           .slice(0, limit)
-          .map((post) => this.#thing(post))
+          .map((post) => thing(post))
       )
     })
 
@@ -310,79 +208,24 @@ export class FakeReddit extends OAuthFakeNetwork<FakeRedditOAuth> implements Fak
         ids
           .map((id) => this.#posts.get(id))
           .filter((post): post is Post => !!post && post.hiddenFor === 0)
-          .map((post) => this.#thing(post))
+          .map((post) => thing(post))
       )
     })
-  }
-
-  #thing(post: Post) {
-    const permalink = `/r/${post.subreddit}/comments/${post.id.slice(3)}/${post.title
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '_')
-      .slice(0, 40)}/`
-    return {
-      kind: 't3',
-      data: {
-        name: post.id,
-        id: post.id.slice(3),
-        title: post.title,
-        subreddit: post.subreddit,
-        selftext: post.text,
-        is_self: post.kind === 'self',
-        url: post.url ?? `https://www.reddit.com${permalink}`,
-        permalink,
-        created_utc: post.createdUtc,
-        over_18: post.nsfw,
-        spoiler: post.spoiler,
-        link_flair_template_id: post.flairId,
-        view_count: null,
-        ...post.figures,
-        ups: post.figures.score,
-      },
-    }
-  }
-
-  /** The r2 POST_submit validators that matter here, answered the way Reddit answers them. */
-  #validate(body: Record<string, any>, kind: string): FakeReply | Subreddit {
-    if (body.api_type !== 'json') return { status: 400, text: 'api_type=json expected' }
-    const sub = this.#sub(String(body.sr ?? ''))
-    if (!sub) return redditError('SUBREDDIT_NOEXIST', "that subreddit doesn't exist", 'sr')
-    const title = String(body.title ?? '')
-    if (!title.trim()) return redditError('NO_TEXT', 'we need something here', 'title')
-    if (title.length > 300) return redditError('TOO_LONG', 'this is too long (max: 300)', 'title')
-    if (String(body.text ?? '').length > 40000)
-      return redditError('TOO_LONG', 'this is too long (max: 40000)', 'text')
-    if (sub.submissionType === 'link' && kind === 'self')
-      return redditError('NO_SELFS', "that subreddit doesn't allow text posts", 'sr')
-    if (sub.flairRequired && !body.flair_id)
-      return redditError(
-        'SUBMIT_VALIDATION_FLAIR_REQUIRED',
-        'Your post must contain post flair.',
-        'flair'
-      )
-    if (body.flair_id && !sub.flairs.some((flair) => flair.id === body.flair_id))
-      return redditError('BAD_FLAIR_TEMPLATE_ID', 'That flair template is invalid.', 'flair')
-    return sub
-  }
-
-  #assetByUrl(url: string | undefined) {
-    const key = decodeURIComponent(String(url ?? '').split('/s3-upload/')[1] ?? '')
-    return [...this.#assets.values()].find((asset) => asset.key === key && asset.bytes)
   }
 
   #submit(body: Record<string, any>): FakeReply {
     const kind = String(body.kind ?? '')
     if (!['self', 'link', 'image', 'video', 'videogif'].includes(kind))
       return redditError('INVALID_OPTION', 'that option is not valid', 'kind')
-    const sub = this.#validate(body, kind)
+    const sub = validateSubmission(this.subreddits, body, kind)
     if (!('submissionType' in sub)) return sub
     let media: StoredPost['media'] = []
     if (kind === 'link' && !/^https?:\/\//.test(body.url ?? ''))
       return redditError('NO_URL', 'a url is required', 'url')
     if (kind === 'image' || kind === 'video') {
-      const asset = this.#assetByUrl(body.url)
+      const asset = this.#assets.byUrl(body.url)
       if (!asset) return redditError('NO_URL', 'a url is required', 'url')
-      if (kind === 'video' && !this.#assetByUrl(body.video_poster_url))
+      if (kind === 'video' && !this.#assets.byUrl(body.video_poster_url))
         return redditError('NO_VIDEO_POSTER', 'a video poster is required', 'video_poster_url')
       if (kind === 'image' && !sub.allowImages)
         return redditError('NO_IMAGES', "that subreddit doesn't allow images", 'sr')
@@ -412,7 +255,7 @@ export class FakeReddit extends OAuthFakeNetwork<FakeRedditOAuth> implements Fak
         json: {
           errors: [],
           data: {
-            url: `https://www.reddit.com${this.#thing(post).data.permalink}`,
+            url: `https://www.reddit.com${thing(post).data.permalink}`,
             drafts_count: 0,
             id: post.id.slice(3),
             name: post.id,
@@ -423,7 +266,7 @@ export class FakeReddit extends OAuthFakeNetwork<FakeRedditOAuth> implements Fak
   }
 
   #submitGallery(body: Record<string, any>): FakeReply {
-    const sub = this.#validate(body, 'gallery')
+    const sub = validateSubmission(this.subreddits, body, 'gallery')
     if (!('submissionType' in sub)) return sub
     if (!sub.allowGalleries)
       return redditError('NO_GALLERIES', "that subreddit doesn't allow galleries", 'sr')
@@ -432,7 +275,7 @@ export class FakeReddit extends OAuthFakeNetwork<FakeRedditOAuth> implements Fak
       : []
     if (items.length < 2 || items.length > 20)
       return redditError('BAD_NUMBER', 'galleries take 2 to 20 items', 'items')
-    if (items.some((item) => !this.#assets.get(item.media_id)?.bytes))
+    if (items.some((item) => !this.#assets.uploaded(item.media_id)))
       return redditError('MEDIA_NOT_FOUND', 'media not found', 'items')
     const post = this.#create(
       sub,

@@ -1,5 +1,8 @@
 import { test } from '@japa/runner'
 import { setTimeout as sleep } from 'node:timers/promises'
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import redis from '@adonisjs/redis/services/main'
 import { QueueManager } from '#queue/queue_manager'
 import { WorkerHeartbeat, heartbeatKeys, readLiveWorkers } from '#queue/worker_heartbeat'
@@ -63,5 +66,62 @@ test.group('Queue / worker heartbeat', () => {
     await manager.close()
     assert.deepEqual(await readLiveWorkers(redis.connection(), config.prefix, 10_000), [])
     assert.equal(await redis.zcard(heartbeatKeys(config.prefix).index), 0)
+  })
+
+  test('WORKER_HEARTBEAT_FILE: touched with the pid after each beat, removed on a clean stop', async ({
+    assert,
+    cleanup,
+  }) => {
+    const dir = mkdtempSync(join(tmpdir(), 'pistache-heartbeat-file-'))
+    cleanup(() => rmSync(dir, { recursive: true, force: true }))
+    const file = join(dir, 'beat')
+    const config = testQueueConfig()
+    const manager = new QueueManager({ ...config, heartbeat: { ...config.heartbeat, file } })
+    const { runner } = await startRunner(manager, {
+      queues: ['purge'],
+      heartbeat: { ttlMs: 600, intervalMs: 100 },
+    })
+    cleanup(() => manager.close())
+
+    assert.equal(readFileSync(file, 'utf8').trim(), String(process.pid))
+    const first = statSync(file).mtimeMs
+    await sleep(400)
+    assert.isAbove(statSync(file).mtimeMs, first, 'the file is touched on every beat')
+    assert.isAtMost(Date.now() - statSync(file).mtimeMs, 300)
+
+    await runner.stop()
+    assert.isFalse(existsSync(file), 'a clean stop removes it')
+  }).timeout(8000)
+
+  test('a beat that cannot reach Redis does not touch the file', async ({ assert, cleanup }) => {
+    const dir = mkdtempSync(join(tmpdir(), 'pistache-heartbeat-file-'))
+    cleanup(() => rmSync(dir, { recursive: true, force: true }))
+    const file = join(dir, 'beat')
+    const { prefix } = testQueueConfig()
+    const failing = {
+      multi: () => ({
+        set() {
+          return this
+        },
+        zadd() {
+          return this
+        },
+        zremrangebyscore() {
+          return this
+        },
+        exec: async () => {
+          throw new Error('Connection is closed.')
+        },
+      }),
+    } as unknown as ConstructorParameters<typeof WorkerHeartbeat>[0]
+    const heartbeat = new WorkerHeartbeat(failing, {
+      prefix,
+      queues: ['purge'],
+      ttlMs: 300,
+      intervalMs: 100,
+      file,
+    })
+    await assert.rejects(() => heartbeat.beat(), /Connection is closed/)
+    assert.isFalse(existsSync(file))
   })
 })

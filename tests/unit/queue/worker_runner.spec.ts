@@ -2,6 +2,7 @@ import { test } from '@japa/runner'
 import app from '@adonisjs/core/services/app'
 import AuditLog from '#models/audit_log'
 import { QueueManager } from '#queue/queue_manager'
+import { MAKE_MEDIA_VARIANT } from '#queue/job_specs'
 import { withCleanState } from '#tests/helpers/database'
 import {
   BACKOFF_MS,
@@ -152,6 +153,8 @@ test.group('Queue / WorkerRunner', (group) => {
       void manager.dispatch(RecordJob, { title: 'x' })
       // @ts-expect-error missing field
       void manager.dispatch(FlakyJob, { key: 'a' })
+      // @ts-expect-error a spec checks its payload too
+      void manager.dispatch(MAKE_MEDIA_VARIANT, { assetId: 1 })
     }
     assert.isFunction(typeChecks)
     assert.deepEqual(manager.openQueues(), [])

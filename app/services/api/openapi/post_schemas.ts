@@ -1,0 +1,175 @@
+import { ref, nullable, instant } from '#services/api/openapi/shared'
+import { POST_STATUSES } from '#models/post'
+import { DELIVERY_STATUSES } from '#models/delivery'
+
+/** Schemas of errors, posts, their statuses, inputs and checks. */
+export const postSchemas = {
+  Error: {
+    type: 'object',
+    required: ['error'],
+    additionalProperties: false,
+    properties: {
+      error: {
+        type: 'object',
+        required: ['code', 'message'],
+        additionalProperties: false,
+        properties: {
+          code: {
+            enum: [
+              'bad_request',
+              'unauthenticated',
+              'forbidden',
+              'insufficient_scope',
+              'insufficient_role',
+              'not_found',
+              'conflict',
+              'idempotency_key_reused',
+              'idempotency_key_in_progress',
+              'validation_failed',
+              'invalid_post',
+              'media_rejected',
+              'rate_limited',
+              'internal_error',
+            ],
+          },
+          message: { type: 'string' },
+          details: {},
+        },
+      },
+    },
+  },
+  PostStatus: { enum: [...POST_STATUSES] },
+  DeliveryStatus: { enum: [...DELIVERY_STATUSES] },
+  OptionValues: {
+    type: 'object',
+    additionalProperties: {
+      oneOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }, { type: 'null' }],
+    },
+  },
+  PostInput: {
+    type: 'object',
+    required: ['body', 'targets'],
+    additionalProperties: false,
+    properties: {
+      body: { type: 'string', maxLength: 20000 },
+      targets: {
+        type: 'array',
+        minItems: 1,
+        maxItems: 50,
+        items: {
+          type: 'object',
+          required: ['accountId'],
+          additionalProperties: false,
+          properties: {
+            accountId: { type: 'integer', minimum: 1 },
+            text: nullable({
+              type: 'string',
+              description: 'This account’s variant; null uses the body',
+            }),
+            options: ref('OptionValues'),
+          },
+        },
+      },
+      media: {
+        type: 'array',
+        maxItems: 20,
+        items: {
+          type: 'object',
+          required: ['mediaId'],
+          additionalProperties: false,
+          properties: {
+            mediaId: { type: 'integer', minimum: 1 },
+            altText: nullable({ type: 'string' }),
+          },
+        },
+      },
+    },
+  },
+  ScheduleInput: {
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      at: { ...instant, description: 'RFC 3339 instant with its offset' },
+      queue: { type: 'boolean', description: 'true: the next free slot' },
+    },
+    anyOf: [{ required: ['at'] }, { required: ['queue'], properties: { queue: { const: true } } }],
+  },
+  Target: {
+    type: 'object',
+    additionalProperties: false,
+    required: [
+      'deliveryId',
+      'accountId',
+      'network',
+      'text',
+      'options',
+      'status',
+      'externalUrl',
+      'publishedAt',
+      'lastError',
+    ],
+    properties: {
+      deliveryId: { type: 'integer' },
+      accountId: nullable({ type: 'integer' }),
+      network: { type: 'string' },
+      text: nullable({ type: 'string' }),
+      options: ref('OptionValues'),
+      status: ref('DeliveryStatus'),
+      externalUrl: nullable({ type: 'string' }),
+      publishedAt: nullable(instant),
+      lastError: nullable({ type: 'string' }),
+    },
+  },
+  Post: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['id', 'status', 'body', 'scheduledAt', 'createdAt', 'updatedAt', 'targets', 'media'],
+    properties: {
+      id: { type: 'integer' },
+      status: ref('PostStatus'),
+      body: { type: 'string' },
+      scheduledAt: nullable(instant),
+      createdAt: instant,
+      updatedAt: nullable(instant),
+      targets: { type: 'array', items: ref('Target') },
+      media: {
+        type: 'array',
+        items: {
+          type: 'object',
+          required: ['mediaId', 'altText'],
+          additionalProperties: false,
+          properties: { mediaId: { type: 'integer' }, altText: nullable({ type: 'string' }) },
+        },
+      },
+    },
+  },
+  PostEnvelope: {
+    type: 'object',
+    required: ['data'],
+    additionalProperties: false,
+    properties: { data: ref('Post') },
+  },
+  Check: {
+    type: 'object',
+    required: ['accountId', 'network', 'issues'],
+    additionalProperties: false,
+    properties: {
+      accountId: { type: 'integer' },
+      network: { type: 'string' },
+      issues: {
+        type: 'array',
+        items: {
+          type: 'object',
+          required: ['code'],
+          properties: { code: { type: 'string' }, params: { type: 'object' } },
+        },
+      },
+    },
+  },
+  PostWithChecks: {
+    type: 'object',
+    required: ['data', 'checks'],
+    additionalProperties: false,
+    properties: { data: ref('Post'), checks: { type: 'array', items: ref('Check') } },
+  },
+} as const

@@ -1,0 +1,36 @@
+import type { MediaItem, PublishContext } from '#sdk'
+import type Delivery from '#models/delivery'
+import type Post from '#models/post'
+import type SocialAccount from '#models/social_account'
+import plugins from '#services/plugins'
+import { AccountSession } from '#services/publishing/account_session'
+import { mediaItemsFor } from '#services/publishing/delivery_media'
+
+/**
+ * What a publish, a status check and the reconciler set up the same way for one delivery:
+ * its network's plugin, a session on its account (token refresh, rate limits) and the
+ * publish context the plugin gets — rebuilt on each call so a refreshed token is used.
+ */
+export async function deliverySession(
+  delivery: Delivery,
+  account: SocialAccount,
+  post: Post,
+  media: MediaItem[]
+) {
+  const plugin = await plugins.get(delivery.network)
+  const session = new AccountSession(account, plugin, plugins.contextFor(plugin))
+  const publishContext = (): PublishContext => ({
+    ...session.ctx,
+    post: { text: delivery.textFor(post), media, options: delivery.options },
+    idempotencyKey: delivery.idempotencyKey,
+  })
+  return { plugin, session, publishContext }
+}
+
+/**
+ * The delivery's media for a status check or a reconciliation, which only need it to
+ * rebuild the context: files gone since the publish are not a reason to fail there.
+ */
+export function mediaIfAvailable(delivery: Delivery) {
+  return mediaItemsFor(delivery).catch((): MediaItem[] => [])
+}
