@@ -216,6 +216,8 @@ const KNOWN_PARAMS: Record<string, (foreign: Foreign) => string> = {
   // System area (instance admins only, system/access.spec): a queue name and a job id name no workspace.
   queue: () => 'publish',
   job: () => 'any-job',
+  // Only the System area addresses a delivery by itself (instance admins: system/access.spec).
+  delivery: () => '1',
 }
 
 /** Params that name no workspace data (a network id): one's own workspace with them is legitimate. */
