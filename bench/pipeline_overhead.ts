@@ -1,8 +1,11 @@
 /**
  * Pipeline overhead: deliveries per second through the whole publish path (wake-up job →
  * network slot → compare-and-set claim → plugin publish → outcome, roll-up, events) with a
- * no-op network, against a raw BullMQ worker doing nothing on the same Redis, same run.
- * Goal: pipeline/raw ≥ 0.5.
+ * no-op network, against a raw BullMQ worker doing nothing on the same Redis, same run, and
+ * the CPU time each costs per delivery (this process + the PostgreSQL backends of the
+ * benchmark's database + the Redis server, from their own counters: bench/_lib/cpu.ts).
+ * Goals (issue 22): pipeline/raw ≥ 0.25 and ≥ 1,500 deliveries/s — the second only holds on a
+ * quiet 2-core machine; on a shared one the ratio and the CPU per delivery are what compare.
  *
  *   node --import @poppinss/ts-exec bench/pipeline_overhead.ts [--jobs=5000] [--rounds=2]
  *        [--concurrency=N (default config/queue.ts)] [--per-account=N (default: = concurrency)]
@@ -12,6 +15,7 @@
  * to respect); pass --per-account to measure with the configured one.
  */
 import { flags, finish, fmt, goal, ratio, waitUntil } from './_lib/util.js'
+import { cpuSnapshot, cpuSpent, type CpuSpent } from './_lib/cpu.js'
 import {
   benchPluginsRoot,
   benchWorld,
@@ -64,6 +68,7 @@ async function raw(round: number) {
     )
   }
   let done = 0
+  const cpuBefore = await cpuSnapshot(db, redis.connection())
   const t0 = Date.now()
   const worker = new Worker(name, async () => {}, {
     connection,
@@ -73,10 +78,11 @@ async function raw(round: number) {
   worker.on('completed', () => void done++)
   await waitUntil(() => done >= JOBS, 120_000, 10, 'raw drain')
   const seconds = (Date.now() - t0) / 1000
+  const cpu = cpuSpent(cpuBefore, await cpuSnapshot(db, redis.connection()))
   await worker.close()
   await queue.obliterate({ force: true }).catch(() => {})
   await queue.close()
-  return JOBS / seconds
+  return { rate: JOBS / seconds, cpu }
 }
 
 async function pipeline(round: number) {
@@ -94,37 +100,47 @@ async function pipeline(round: number) {
     redis: redis.connection(),
     queues: ['publish'],
   })
-  const commits = async () =>
-    Number(
-      (
-        await db.rawQuery(
-          'SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()'
-        )
-      ).rows[0].xact_commit
-    )
-  const commitsBefore = await commits()
+  // Statements this process sends while the drain runs (the drain's own polls left out).
+  let statements = 0
+  let polls = 0
+  const counted = () => void statements++
+  const clients = new Set([db.connection().getWriteClient(), db.connection().getReadClient()])
+  for (const client of clients) client.on('query', counted)
+  const cpuBefore = await cpuSnapshot(db, redis.connection())
   const t0 = Date.now()
   await runner.start()
-  await waitUntil(async () => (await published()) >= before + JOBS, 600_000, 50, 'pipeline drain')
-  const seconds = (Date.now() - t0) / 1000
-  await runner.stop()
-  // Where the time goes: the drain waits on PostgreSQL, one commit per statement outside a transaction.
-  const polls = Math.ceil((seconds * 1000) / 50) * 2
-  console.log(
-    `  pipeline: ~${fmt(((await commits()) - commitsBefore - polls) / JOBS, 1)} PostgreSQL transactions per delivery`
+  await waitUntil(
+    async () => (polls++, (await published()) >= before + JOBS),
+    600_000,
+    50,
+    'pipeline drain'
   )
+  const seconds = (Date.now() - t0) / 1000
+  const cpu = cpuSpent(cpuBefore, await cpuSnapshot(db, redis.connection()))
+  await runner.stop()
+  for (const client of clients) client.off('query', counted)
+  // Statements, not rows: concurrent jobs' claims, settles and roll-ups leave in groups.
+  console.log(`  pipeline: ${fmt((statements - polls) / JOBS, 2)} SQL statements per delivery`)
   const other = await db.from('deliveries').whereNot('status', 'published').count('* as n')
   if (Number(other[0].n)) console.log(`  warning: ${other[0].n} deliveries not published`)
-  return JOBS / seconds
+  return { rate: JOBS / seconds, cpu }
 }
+
+/** CPU milliseconds per job: total (worker process + PostgreSQL + Redis). */
+const perJob = (cpu: CpuSpent) =>
+  `${fmt(cpu.total / JOBS, 2)} ms (node ${fmt(cpu.node / JOBS, 2)} + pg ${fmt(cpu.pg / JOBS, 2)} + redis ${fmt(cpu.redis / JOBS, 2)})`
 
 const results: { raw: number; app: number }[] = []
 for (let round = 1; round <= ROUNDS; round++) {
   const r = await raw(round)
   const p = await pipeline(round)
-  results.push({ raw: r, app: p })
+  results.push({ raw: r.rate, app: p.rate })
   console.log(
-    `  round ${round}: raw BullMQ ${fmt(r, 0)} jobs/s · pipeline ${fmt(p, 0)} deliveries/s · ratio ${fmt(ratio(p, r), 3)}`
+    `  round ${round}: raw BullMQ ${fmt(r.rate, 0)} jobs/s · pipeline ${fmt(p.rate, 0)} deliveries/s · ratio ${fmt(ratio(p.rate, r.rate), 3)}`
+  )
+  console.log(`    CPU per job: raw ${perJob(r.cpu)} · pipeline ${perJob(p.cpu)}`)
+  console.log(
+    `    CPU ratio pipeline/raw ${fmt(ratio(p.cpu.total, r.cpu.total), 1)}× (Redis is shared by the machine: an upper bound)`
   )
 }
 const best = results.reduce((a, b) => (ratio(b.app, b.raw) > ratio(a.app, a.raw) ? b : a))
@@ -132,9 +148,14 @@ const median = [...results].sort((a, b) => ratio(a.app, a.raw) - ratio(b.app, b.
   Math.floor(results.length / 2)
 ]
 goal(
-  'pipeline/raw ≥ 0.5',
-  ratio(median.app, median.raw) >= 0.5,
+  'pipeline/raw ≥ 0.25',
+  ratio(median.app, median.raw) >= 0.25,
   `median ratio ${fmt(ratio(median.app, median.raw), 3)} (best ${fmt(ratio(best.app, best.raw), 3)})`
+)
+goal(
+  '≥ 1,500 deliveries/s with one worker (a quiet 2-core machine)',
+  median.app >= 1500,
+  `median round ${fmt(median.app, 0)} deliveries/s`
 )
 
 const code = finish()

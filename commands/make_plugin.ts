@@ -5,7 +5,7 @@ import { BaseCommand, args, flags } from '@adonisjs/core/ace'
 import type { CommandOptions } from '@adonisjs/core/types/ace'
 import type { PluginsConfig } from '#config/plugins'
 
-const AUTH_KINDS = ['oauth2', 'credentials', 'instance_oauth'] as const
+const AUTH_KINDS = ['oauth2', 'credentials', 'token', 'instance_oauth'] as const
 type AuthKind = (typeof AUTH_KINDS)[number]
 
 /** Starts with a letter so every name derived from it (demoAuth, FakeDemo) is a valid identifier. */
@@ -119,9 +119,7 @@ export default class MakePlugin extends BaseCommand {
       )
     }
     this.logger.info(`Next: fill the TODO(${this.id}) markers, then run the kit with`)
-    this.logger.log(
-      `  node ace test unit --files='${this.#show(join(dir, 'tests/conformance.spec.ts'))}'`
-    )
+    this.logger.log(`  node ace plugin:test ${this.id}`)
   }
 
   #validate() {

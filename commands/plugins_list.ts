@@ -23,7 +23,9 @@ export default class PluginsList extends BaseCommand {
       this.logger.info('no network plugins installed')
       return
     }
-    const table = this.ui.table().head(['id', 'name', 'enabled', 'auth', 'text limit'])
+    const table = this.ui
+      .table()
+      .head(['id', 'name', 'enabled', 'auth', 'text limit', 'environment (* required, ✓ set)'])
     for (const plugin of plugins) {
       const limit = plugin.capabilities.text.limit
       table.row([
@@ -32,8 +34,14 @@ export default class PluginsList extends BaseCommand {
         plugin.enabled ? 'yes' : 'no',
         plugin.authKind,
         String(limit),
+        plugin.config
+          .map((v) => `${v.env}${v.required ? '*' : ''}${v.set ? ' ✓' : ''}`)
+          .join(', ') || '—',
       ])
     }
     table.render()
+    for (const plugin of plugins)
+      for (const problem of plugin.problems) this.logger.error(`${plugin.id}: ${problem}`)
+    if (plugins.some((plugin) => plugin.problems.length)) this.exitCode = 1
   }
 }

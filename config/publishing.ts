@@ -28,8 +28,13 @@ export interface PublishingConfig {
   perAccountConcurrency: number
   /** Optional ceilings per network id across every account (e.g. `{ bluesky: 16 }`); none by default. */
   networkCeilings: Record<string, number>
-  /** A job that finds its network at the limit waits this long for a slot, then wakes up again this much later. */
+  /** A job that finds its account at the limit waits this long for a slot its own process frees, then ends. */
   networkBusyRetryMs: number
+  /**
+   * A delivery refused a slot is woken when one is released (network_slots.ts); this is the
+   * fallback wake-up under that, should the releasing worker die before it wakes anyone.
+   */
+  slotWakeFallbackMs: number
   /** How often the reconciler runs (a job scheduler on the publish queue). */
   reconcileEveryMs: number
   /** A delivery due this long without a live job is re-enqueued by the reconciler. */
@@ -50,10 +55,11 @@ const publishingConfig: PublishingConfig = {
   // account ever gets more than this many requests at once from the whole install.
   perAccountConcurrency: 8,
   networkCeilings: {},
-  // A job that finds its network full waits this long for a slot (network_slots.ts), then
-  // re-arms itself this much later. Short: a long wait made one busy network's posts seconds
-  // late (bench/publish_precision.ts).
+  // A job that finds its account full waits this long for a slot its own process frees
+  // (network_slots.ts), then ends; the release of a slot wakes the delivery again.
   networkBusyRetryMs: 100,
+  // Not a poll: releases wake waiting deliveries. Only the net under a lost wake-up.
+  slotWakeFallbackMs: 5000,
   // Short enough that deliveries whose wake-up Redis lost (restarted empty) are re-armed
   // within 30 s, grace included.
   reconcileEveryMs: 10_000,

@@ -17,11 +17,12 @@ const queueConfig = defineConfig({
   connection: { ...redisConnection },
   prefix: env.get('QUEUE_PREFIX', 'pistache'),
   queues: {
-    // Publishing waits on network APIs, not on CPU: many at once. At 5, a burst of 10,000 posts
-    // due at one instant took 110 s to go out even with raw BullMQ (5 × 20 ms round trips);
-    // each account is still held to publishing.perAccountConcurrency.
+    // Publishing waits on network APIs, not on CPU: hundreds at once. At 20 and 100 ms per call a
+    // worker cannot pass 200 publishes/s however little each costs; with many in flight the
+    // concurrent jobs' statements also leave in bigger groups (#services/batcher). Each account
+    // is still held to publishing.perAccountConcurrency, across workers.
     publish: {
-      concurrency: 20,
+      concurrency: 200,
       // A publish job whose worker died is run again within seconds, not BullMQ's default
       // 30 s + 30 s (its delivery may be due; a second run of a publish job is harmless: the
       // claim is a compare-and-set).
@@ -58,6 +59,11 @@ const queueConfig = defineConfig({
         backoff: { type: 'exponential', delay: 30_000 },
         ...retention,
       },
+    },
+    // Feeds to fetch and repeating posts to lay out ahead: short rounds, run again next minute.
+    automation: {
+      concurrency: 1,
+      defaultJobOptions: { attempts: 1, ...retention },
     },
     purge: {
       concurrency: 1,

@@ -4,6 +4,8 @@ import type { TextCounter } from './text_counters.js'
 export interface ImageRules {
   max: number
   maxBytes?: number
+  /** A ceiling of its own for some formats, over `maxBytes` (X: GIFs up to 15 MB, photos 5 MB). */
+  maxBytesByFormat?: Record<string, number>
   formats: string[]
   /** Width / height, inclusive bounds (e.g. Instagram 4:5 → 0.8 to 1.91). */
   aspectRatio?: { min: number; max: number }
@@ -43,13 +45,48 @@ export interface Capabilities {
   firstComment: boolean
   /** Publishing finishes asynchronously and needs `checkStatus` polling. */
   asyncPublish: boolean
-  /** The network honours an idempotency key on create (Mastodon). */
+  /**
+   * The network honours an idempotency key on create (Mastodon's Idempotency-Key, a Bluesky
+   * record key the client chooses): repeating a create with the same key cannot post twice.
+   */
   idempotencyKey: boolean
-  /** Token revocation endpoint exists. */
-  revocable: boolean
+  /** Token revocation endpoint exists. `tokens.revocable` says the same (SDK v2); either is read. */
+  revocable?: boolean
+  /**
+   * The network refuses a post whose text repeats one the account already posted (X, LinkedIn):
+   * re-publishing (the evergreen queue) must rotate variants or skip the account.
+   */
+  refusesDuplicateText?: boolean
   /** Metrics the network can give back; the others are shown as "not available". */
   metrics: MetricName[]
+  /** At most this many attachments in one post, whatever their kinds (Telegram albums: 10). */
+  attachments?: { max: number }
+  /**
+   * How far `findByIdempotencyKey` can know whether a post exists (SDK v2):
+   * - `'authoritative'`: it sees every post the account made once the network's read-after-write
+   *   delay has passed, so "not found" twice means nothing was made and publishing again is safe;
+   * - `'best-effort'`: a found post is certain, "not found" is not (the user is asked);
+   * - `false`: the network offers no lookup (a webhook): an unanswered publish is "outcome
+   *   unknown" at once, with that explanation, and the plugin needs no lookup hook.
+   * Absent: `'best-effort'` when the plugin has the hook, else `false`.
+   */
+  reconcile?: ReconcileLevel
+  /** Seconds before a new post shows in the lookup (an authoritative lookup asks twice, this far apart). */
+  readAfterWriteSeconds?: number
+  /**
+   * `false`: the network gives no statistics at all. The app never schedules a collection for
+   * it, the analytics pages say so, and the plugin needs no `fetchStats`.
+   */
+  stats?: boolean
+  /**
+   * What the network's credentials do (SDK v2). `expires: false`: a token (a bot token, an API
+   * key, a webhook URL) is valid until the user changes it, so no `refresh` hook is needed;
+   * `revocable: false`: nothing can be revoked at the network (the app deletes it locally).
+   */
+  tokens?: { expires: boolean; revocable: boolean }
 }
+
+export type ReconcileLevel = 'authoritative' | 'best-effort' | false
 
 export type MetricName =
   'views' | 'likes' | 'comments' | 'shares' | 'reach' | 'saves' | 'quotes' | 'clicks'
@@ -76,4 +113,28 @@ export function metrics(known: Partial<PostMetrics>): PostMetrics {
     clicks: null,
     ...known,
   }
+}
+
+/** The byte ceiling of one image of this format (`maxBytesByFormat`, else `maxBytes`). */
+export function imageMaxBytes(rules: ImageRules, mimeType: string) {
+  return rules.maxBytesByFormat?.[mimeType] ?? rules.maxBytes
+}
+
+/** Whether the network has a token revocation endpoint (`tokens.revocable`, else the v1 `revocable`). */
+export function isRevocable(capabilities: Capabilities) {
+  return capabilities.tokens?.revocable ?? capabilities.revocable ?? false
+}
+
+/** Whether the network gives statistics (absent means it does). */
+export function hasStats(capabilities: Capabilities) {
+  return capabilities.stats !== false
+}
+
+/** How far a plugin's lookup can settle an unanswered publish (see `Capabilities.reconcile`). */
+export function reconcileLevel(
+  capabilities: Capabilities,
+  plugin: { findByIdempotencyKey?: unknown }
+): ReconcileLevel {
+  if (!plugin.findByIdempotencyKey) return false
+  return capabilities.reconcile ?? 'best-effort'
 }

@@ -4,6 +4,7 @@ import type { PublishOutcome, Result } from './results.js'
 import type { TokenSet } from './tokens.js'
 import type { PostIssue } from './validation.js'
 import type { OptionChoice, OptionField } from './options.js'
+import type { PluginConfigVar } from './plugin_config.js'
 
 /**
  * Settings of one plugin as the app resolves them from config: every base URL
@@ -69,7 +70,8 @@ export interface OAuth2Auth {
     input: { code: string; redirectUri: string; codeVerifier?: string }
   ): Promise<Result<Connection[]>>
   refresh(ctx: AccountContext): Promise<Result<TokenSet>>
-  revoke(ctx: AccountContext): Promise<Result<void>>
+  /** Absent when the network has no revocation endpoint (`capabilities.tokens.revocable: false`). */
+  revoke?(ctx: AccountContext): Promise<Result<void>>
 }
 
 /** OAuth on a server the user names (Mastodon): the app registers itself there once per instance. */
@@ -104,16 +106,29 @@ export interface InstanceOAuth {
     }
   ): Promise<Result<Connection[]>>
   refresh?(ctx: AccountContext): Promise<Result<TokenSet>>
-  revoke(ctx: AccountContext): Promise<Result<void>>
+  revoke?(ctx: AccountContext): Promise<Result<void>>
 }
 
 export interface CredentialField {
   name: string
   type: 'text' | 'password' | 'url'
-  /** i18n key of the label in the app's catalogue, or plain text. */
-  label: string
+  /**
+   * i18n key of the label in the app's catalogue, or plain text; SDK v2: `{ en, fr }` words of the
+   * plugin's own, so a new network needs no edit to the app's catalogue.
+   */
+  label: string | LocalText
+  /** A line under the field (where to find the token, what form the value takes). */
+  help?: LocalText
+  placeholder?: string
   default?: string
+  /** A secret field is masked in the form, stored sealed and never sent back to the browser. */
   secret: boolean
+}
+
+/** Words a plugin brings in both of the app's languages. */
+export interface LocalText {
+  en: string
+  fr: string
 }
 
 /**
@@ -135,8 +150,16 @@ export interface CredentialsAuth {
   picker: false
   /** Fails with a `ConnectFailure` code; a session opened before a later step failed is closed. */
   connect(ctx: PluginContext, values: Record<string, string>): Promise<Result<Connection[]>>
-  refresh(ctx: AccountContext): Promise<Result<TokenSet>>
-  revoke(ctx: AccountContext): Promise<Result<void>>
+  /** Absent when the credentials never expire (`capabilities.tokens.expires: false`: an API key, a webhook URL). */
+  refresh?(ctx: AccountContext): Promise<Result<TokenSet>>
+  /** Absent when nothing can be revoked at the network (`capabilities.tokens.revocable: false`). */
+  revoke?(ctx: AccountContext): Promise<Result<void>>
+  /**
+   * The plugin's own words for a refused connection, by `ConnectFailure` code or the plugin's own
+   * code (`bot_not_admin`), in English and French; the app shows them instead of its generic
+   * message. Plain text, no markup.
+   */
+  messages?: Record<string, { en: string; fr: string }>
 }
 
 export type PluginAuth = OAuth2Auth | InstanceOAuth | CredentialsAuth
@@ -182,6 +205,13 @@ export interface NetworkPlugin<Options = Record<string, unknown>> {
   capabilitiesFor?(account: AccountProfile): Capabilities
   /** Base URLs (and any other setting) that config may override. */
   defaults: PluginSettings
+  /**
+   * The environment variables this plugin reads (SDK v2): checked at boot, listed by
+   * `plugins:list`, merged into `settings`. Nothing to edit in `start/env.ts` or `config/plugins.ts`.
+   */
+  config?: PluginConfigVar[]
+  /** Where the server's admin registers the app with the network (shown while setup is missing). */
+  consoleUrl?: string
   auth: PluginAuth
   /** Per-post options the composer shows for this network (validated generically before publishing). */
   optionFields: OptionField[]
@@ -202,7 +232,8 @@ export interface NetworkPlugin<Options = Record<string, unknown>> {
   checkStatus?(ctx: AccountContext, handle: string): Promise<PublishOutcome<Published>>
   /** Finds a post made with this key (or otherwise recognisable) to resolve an ambiguous publish. */
   findByIdempotencyKey?(ctx: PublishContext<Options>): Promise<Result<Published | null>>
-  fetchStats(
+  /** Absent only when `capabilities.stats` is `false` (the network gives no statistics). */
+  fetchStats?(
     ctx: AccountContext,
     externalIds: string[]
   ): Promise<Result<Record<string, PostMetrics>>>

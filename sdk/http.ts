@@ -4,7 +4,7 @@ import {
   type OutboundPolicy,
   type OutboundRefusedError,
 } from './outbound_policy.js'
-import { credentialsOf, redactText } from './redact.js'
+import { credentialsOf, looksLikeSecretSegment, redactText } from './redact.js'
 
 export interface HttpResponse<T = unknown> {
   status: number
@@ -142,7 +142,8 @@ export class HttpClient {
   #url(request: HttpRequest) {
     const url = /^https?:\/\//.test(request.url)
       ? new URL(request.url)
-      : new URL(request.url.replace(/^\//, ''), this.options.baseUrl.replace(/\/?$/, '/'))
+      : // `./` keeps a first segment holding a colon (a Telegram `bot<id>:<token>`) from reading as a scheme.
+        new URL(`./${request.url.replace(/^\//, '')}`, this.options.baseUrl.replace(/\/?$/, '/'))
     for (const [key, value] of Object.entries(request.query ?? {})) {
       if (Array.isArray(value)) for (const item of value) url.searchParams.append(key, String(item))
       else if (value !== undefined && value !== null) url.searchParams.set(key, String(value))
@@ -153,7 +154,7 @@ export class HttpClient {
   #transportFailure(method: string, url: URL, error: unknown): Result<never> {
     const cause = (error as { cause?: { code?: string; message?: string } })?.cause
     const code = cause?.code ?? (error as { code?: string })?.code
-    const where = `${method} ${url.origin}${url.pathname}`
+    const where = describeTarget(method, url)
     // Refused by the address policy before anything was sent: retrying cannot change that.
     if (code === 'EOUTBOUND_REFUSED') {
       const refusal = (cause?.code === code ? cause : error) as OutboundRefusedError
@@ -176,7 +177,7 @@ export class HttpClient {
   ): Promise<Result<HttpResponse<T>>> {
     const text = await response.text().catch(() => '')
     const body = parseBody(text, response.headers.get('content-type'))
-    const where = `${method} ${url.origin}${url.pathname}`
+    const where = describeTarget(method, url)
     if (response.status >= 200 && response.status < 300) {
       return ok({ status: response.status, headers: response.headers, body: body as T })
     }
@@ -205,11 +206,45 @@ function parseBody(text: string, contentType: string | null): unknown {
   return text
 }
 
-/** The network's machine-readable error name when the network gives one (XRPC `ExpiredToken`, OAuth `invalid_grant`). */
+/**
+ * Where a request went, as a failure reason says it: the method, the host and the path with
+ * every segment that could be a credential left out (`POST discord.com/api/webhooks/123/…`).
+ * Never the scheme, the query or a whole URL: a webhook or bot URL carries its secret in the
+ * path, and reasons are stored and shown.
+ */
+export function describeTarget(method: string, url: URL) {
+  const path = url.pathname
+    .split('/')
+    .map((segment) => (isShowableSegment(segment) ? segment : '…'))
+    .join('/')
+  return `${method} ${url.host}${path}`
+}
+
+/**
+ * Short words, numeric ids and dotted or dashed names (`com.atproto.repo.createRecord`,
+ * `conversations.history`) are shown; anything long and unbroken, or mixing letters and digits
+ * past 16 characters, is not.
+ */
+function isShowableSegment(segment: string) {
+  if (segment.length < 16) return /^[\w.:@~+-]*$/.test(segment) && !segment.includes(':')
+  if (/^\d{1,24}$/.test(segment)) return true
+  return /^[A-Za-z]+([._-][A-Za-z]+)+$/.test(segment) && !looksLikeSecretSegment(segment)
+}
+
+/**
+ * The network's machine-readable error name or number when it gives one (XRPC `ExpiredToken`,
+ * OAuth `invalid_grant`, Telegram's `error_code: 400`, Discord's `code: 50013`, X's
+ * `errors[0].code`), kept in the result so a plugin or the app can act on it.
+ */
 function errorCode(body: unknown) {
-  const name =
-    body && typeof body === 'object' ? (body as Record<string, unknown>).error : undefined
-  return typeof name === 'string' && /^[A-Za-z][\w.]{0,63}$/.test(name) ? name : undefined
+  if (!body || typeof body !== 'object') return undefined
+  const b = body as Record<string, any>
+  const first = Array.isArray(b.errors) ? b.errors[0] : undefined
+  for (const value of [b.error, b.error_code, b.code, b.errorCode, first?.code, b.error?.code]) {
+    if (typeof value === 'string' && /^[A-Za-z][\w.]{0,63}$/.test(value)) return value
+    if (typeof value === 'number' && Number.isInteger(value)) return String(value)
+  }
+  return undefined
 }
 
 /** A short, secret-free description of an error body (networks put the message in various fields). */
@@ -217,7 +252,13 @@ function describeError(body: unknown) {
   if (!body || typeof body !== 'object') return ''
   const b = body as Record<string, any>
   const message =
-    b.error_description ?? b.message ?? b.detail ?? b.title ?? b.error?.message ?? b.error
+    b.error_description ??
+    b.message ??
+    b.description ??
+    b.detail ??
+    b.title ??
+    b.error?.message ??
+    b.error
   return typeof message === 'string' ? ` ${message.slice(0, 200)}` : ''
 }
 

@@ -1,4 +1,9 @@
-import type { Capabilities, ImageRules, VideoRules } from './capabilities.js'
+import {
+  imageMaxBytes,
+  type Capabilities,
+  type ImageRules,
+  type VideoRules,
+} from './capabilities.js'
 import type { MediaItem } from './contract.js'
 
 /**
@@ -59,14 +64,14 @@ export function videoDimensionsFit(width: number, height: number, rules: VideoRu
 function deliveredImage(item: MediaItem, rules: ImageRules): MediaItem {
   const format = deliveredImageFormat(rules, item.mimeType)
   // Nothing the pipeline can do (no format it can make; an oversized GIF kept as a GIF): as is.
-  if (!format || (format === 'image/gif' && rules.maxBytes && item.bytes > rules.maxBytes))
-    return item
+  const maxBytes = format ? imageMaxBytes(rules, format) : undefined
+  if (!format || (format === 'image/gif' && maxBytes && item.bytes > maxBytes)) return item
   const canvas =
     item.width && item.height ? paddedCanvas(item.width, item.height, rules.aspectRatio) : null
   return {
     ...item,
     mimeType: format,
-    bytes: rules.maxBytes ? Math.min(item.bytes, rules.maxBytes) : item.bytes,
+    bytes: maxBytes ? Math.min(item.bytes, maxBytes) : item.bytes,
     width: canvas?.width ?? item.width,
     height: canvas?.height ?? item.height,
   }

@@ -1,4 +1,4 @@
-import type { Capabilities } from './capabilities.js'
+import { imageMaxBytes, type Capabilities } from './capabilities.js'
 import type { PostDraft } from './contract.js'
 import { countText, countUtf8Bytes } from './text_counters.js'
 
@@ -11,6 +11,7 @@ export interface PostIssue {
     | 'media_required'
     | 'too_many_images'
     | 'too_many_videos'
+    | 'too_many_attachments'
     | 'images_not_supported'
     | 'video_not_supported'
     | 'mixed_media_not_allowed'
@@ -47,6 +48,9 @@ export function validateAgainstCapabilities(
     issues.push({ code: 'text_too_many_bytes', params: { limit: text.limitBytes } })
   }
   if (capabilities.mediaRequired && !post.media.length) issues.push({ code: 'media_required' })
+  const total = capabilities.attachments?.max
+  if (total !== undefined && post.media.length > total)
+    issues.push({ code: 'too_many_attachments', params: { count: post.media.length, max: total } })
   if (images.length && videos.length && !capabilities.mixedMedia)
     issues.push({ code: 'mixed_media_not_allowed' })
 
@@ -57,8 +61,9 @@ export function validateAgainstCapabilities(
       if (images.length > rules.max)
         issues.push({ code: 'too_many_images', params: { count: images.length, max: rules.max } })
       for (const image of images) {
-        if (rules.maxBytes && image.bytes > rules.maxBytes)
-          issues.push({ code: 'media_too_large', params: { max: rules.maxBytes } })
+        const maxBytes = imageMaxBytes(rules, image.mimeType)
+        if (maxBytes && image.bytes > maxBytes)
+          issues.push({ code: 'media_too_large', params: { max: maxBytes } })
         if (!rules.formats.includes(image.mimeType))
           issues.push({ code: 'media_format_not_supported', params: { format: image.mimeType } })
         const ratio = image.width && image.height ? image.width / image.height : null

@@ -88,11 +88,20 @@ export default class ChannelsController {
         { network: plugin.id, workspaceId: workspace.id, code, reason: result.reason },
         'credentials connect failed'
       )
+      // The plugin's own words first (a bot that is not an admin of the channel), then the app's.
+      const own = code ? plugin.auth.messages?.[code] : undefined
       const known = CONNECT_FAILURES.find((failure) => failure === code)
       const message = known
         ? `channels.errors.connect.${known}`
         : 'channels.errors.credentialsRejected'
-      session.flash('error', i18n.t(message, { network: plugin.displayName }))
+      session.flash(
+        'error',
+        own
+          ? i18n.locale.startsWith('fr')
+            ? own.fr
+            : own.en
+          : i18n.t(message, { network: plugin.displayName })
+      )
       return response.redirect().back()
     }
     await connectAccounts(ctx, {

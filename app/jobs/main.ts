@@ -21,6 +21,9 @@ export const jobs = new JobRegistry({
   data_export: () => import('#jobs/data_export_job'),
   collect_stats: () => import('#jobs/collect_stats_job'),
   deliver_webhook: () => import('#jobs/deliver_webhook_job'),
+  poll_feeds: () => import('#jobs/poll_feeds_job'),
+  materialize_series: () => import('#jobs/materialize_series_job'),
+  fill_evergreen: () => import('#jobs/fill_evergreen_job'),
 })
 
 export const schedules: JobSchedule[] = [
@@ -38,6 +41,21 @@ export const schedules: JobSchedule[] = [
     key: 'collect-stats',
     job: () => import('#jobs/collect_stats_job'),
     repeat: { every: analyticsConfig.runEveryMs },
+  },
+  {
+    key: 'poll-feeds',
+    job: () => import('#jobs/poll_feeds_job'),
+    repeat: { every: 60_000 },
+  },
+  {
+    key: 'materialize-series',
+    job: () => import('#jobs/materialize_series_job'),
+    repeat: { every: 10 * 60_000 },
+  },
+  {
+    key: 'fill-evergreen',
+    job: () => import('#jobs/fill_evergreen_job'),
+    repeat: { every: 15 * 60_000 },
   },
 ]
 

@@ -21,9 +21,13 @@ const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
  * rate limit, and turns every error below it into the API's one error shape.
  */
 export default class ApiTokenMiddleware {
-  async handle(ctx: HttpContext, next: NextFn) {
+  /**
+   * `scope: 'read'` lets every method through with a read token: for /mcp, where every call is
+   * a POST and the write scope is checked per tool instead.
+   */
+  async handle(ctx: HttpContext, next: NextFn, options: { scope?: 'read' } = {}) {
     try {
-      await this.#authenticate(ctx)
+      await this.#authenticate(ctx, options.scope)
       await next()
       normalizeErrorResponse(ctx)
     } catch (error) {
@@ -31,7 +35,7 @@ export default class ApiTokenMiddleware {
     }
   }
 
-  async #authenticate(ctx: HttpContext) {
+  async #authenticate(ctx: HttpContext, fixedScope?: 'read') {
     const header = ctx.request.header('authorization') ?? ''
     const match = /^Bearer\s+(\S+)$/i.exec(header.trim())
     const unauthenticated = (message: string) =>
@@ -50,7 +54,7 @@ export default class ApiTokenMiddleware {
           .first()
       : null
     if (!member) throw unauthenticated('The member who created this token has left the workspace')
-    const needed = READ_METHODS.has(ctx.request.method()) ? 'read' : 'write'
+    const needed = fixedScope ?? (READ_METHODS.has(ctx.request.method()) ? 'read' : 'write')
     if (needed === 'write' && token.scope !== 'write') {
       throw new ApiError(403, 'insufficient_scope', 'This token is read-only')
     }

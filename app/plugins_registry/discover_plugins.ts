@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs'
 import { readdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import type { NetworkPlugin } from '#sdk'
+import { readPluginConfig, type NetworkPlugin } from '#sdk'
 
 /** A plugin folder found on disk; its code is imported only when `load()` is called. */
 export interface PluginEntry {
@@ -18,6 +18,9 @@ export interface PluginSummary {
   enabled: boolean
   authKind: NetworkPlugin['auth']['kind']
   capabilities: NetworkPlugin['capabilities']
+  /** Its own environment variables: name, whether set (never the value), and what is wrong. */
+  config: { env: string; required: boolean; set: boolean; description: string }[]
+  problems: string[]
 }
 
 /** A build ships compiled `index.js`; development runs `index.ts` directly. */
@@ -71,6 +74,13 @@ export async function describePlugins(root: string, disabled: string[]): Promise
         enabled: !disabled.includes(plugin.id),
         authKind: plugin.auth.kind,
         capabilities: plugin.capabilities,
+        config: (plugin.config ?? []).map((variable) => ({
+          env: variable.env,
+          required: variable.required ?? false,
+          set: Boolean(process.env[variable.env]?.trim()),
+          description: variable.description,
+        })),
+        problems: readPluginConfig(plugin.config).problems,
       }
     })
   )

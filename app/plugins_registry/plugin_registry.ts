@@ -1,4 +1,10 @@
-import { HttpClient, type NetworkPlugin, type PluginContext, type PluginSettings } from '#sdk'
+import {
+  HttpClient,
+  readPluginConfig,
+  type NetworkPlugin,
+  type PluginContext,
+  type PluginSettings,
+} from '#sdk'
 import { discoverPlugins, type PluginEntry } from '#plugins_registry/discover_plugins'
 import type { PluginsConfig } from '#config/plugins'
 import NotFoundException from '#exceptions/not_found_exception'
@@ -45,13 +51,27 @@ export class PluginRegistry {
     return entry.load()
   }
 
+  /** Defaults, then the plugin's own environment variables, then config/plugins.ts. */
   settingsFor(plugin: NetworkPlugin): PluginSettings {
     const configured = this.config.settings[plugin.id] ?? {}
+    const fromEnv = readPluginConfig(plugin.config).settings
     return {
       ...plugin.defaults,
+      ...fromEnv,
       ...configured,
-      urls: { ...plugin.defaults.urls, ...configured.urls },
+      urls: { ...plugin.defaults.urls, ...fromEnv.urls, ...configured.urls },
     }
+  }
+
+  /**
+   * What is wrong with the enabled plugins' own environment variables (a URL that is not one);
+   * the web server refuses to start with any (providers/plugins_provider.ts).
+   */
+  async configProblems(): Promise<string[]> {
+    const loaded = await this.enabled()
+    return loaded.flatMap((plugin) =>
+      readPluginConfig(plugin.config).problems.map((problem) => `${plugin.id}: ${problem}`)
+    )
   }
 
   /**
@@ -62,14 +82,20 @@ export class PluginRegistry {
   missingSetup(plugin: NetworkPlugin): string[] {
     const required = this.config.setup[plugin.id]?.required ?? {}
     const settings = this.settingsFor(plugin)
-    return Object.entries(required)
-      .filter(([key]) => !settings[key])
-      .map(([, variable]) => variable)
+    const declared = (plugin.config ?? [])
+      .filter((variable) => variable.required && !settingAt(settings, variable.setting))
+      .map((variable) => variable.env)
+    return [
+      ...Object.entries(required)
+        .filter(([key]) => !settings[key])
+        .map(([, variable]) => variable),
+      ...declared,
+    ]
   }
 
   /** Where the admin registers the app with the network, when the network needs one. */
   setupConsoleUrl(plugin: NetworkPlugin): string | null {
-    return this.config.setup[plugin.id]?.consoleUrl ?? null
+    return this.config.setup[plugin.id]?.consoleUrl ?? plugin.consoleUrl ?? null
   }
 
   /**
@@ -90,4 +116,9 @@ export class PluginRegistry {
     })
     return { settings, http }
   }
+}
+
+/** A setting by its declared path (`urls.api`, `clientId`). */
+function settingAt(settings: PluginSettings, path: string) {
+  return path.startsWith('urls.') ? settings.urls[path.slice(5)] : settings[path]
 }

@@ -1,7 +1,7 @@
 import type { ConnectionOptions, DefaultJobOptions } from 'bullmq'
 
 /** Every queue the app knows. A worker serves some or all of them (`queue:work --queues=`). */
-export const QUEUE_NAMES = ['publish', 'media', 'stats', 'purge', 'webhooks'] as const
+export const QUEUE_NAMES = ['publish', 'media', 'stats', 'purge', 'webhooks', 'automation'] as const
 export type QueueName = (typeof QUEUE_NAMES)[number]
 
 export function isQueueName(value: string): value is QueueName {

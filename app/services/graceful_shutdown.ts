@@ -24,6 +24,15 @@ export function stopWithinDeadline(app: ApplicationService) {
     .terminate()
     .then(() => process.exit())
     .catch((error) => {
+      // A Redis that died with the stop: a connection still retrying it when its QUIT was sent
+      // queues the command, and rejects it once its retries run out ("Connection is closed.").
+      // The connection is closed all the same — nothing was left half-done. Whether the QUIT
+      // came before or after the retries ended was a matter of timing (the shutdown test
+      // failed that way on a loaded PostgreSQL run, where the stop took longer).
+      if (String((error as Error)?.message) === 'Connection is closed.') {
+        console.error('shutdown: Redis was gone; its connections closed without QUIT')
+        process.exit()
+      }
       console.error(`shutdown: ${String(error)}`)
       process.exit(1)
     })

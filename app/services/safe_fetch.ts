@@ -69,33 +69,25 @@ function parseTarget(raw: string | URL) {
 }
 
 /**
- * The one way the app downloads a URL a user typed (media import, CSV media_urls). Every
- * hop goes through the outbound address policy (sdk/outbound_policy.ts: resolved once,
- * private targets refused in every spelling, the connection pinned to the checked address),
- * redirects are followed by hand (at most `maxRedirects`) so each one is checked again, and
- * size and time are bounded. The body is streamed to a temporary file, never held whole.
+ * Sends a GET through the outbound address policy (sdk/outbound_policy.ts: resolved once,
+ * private targets refused in every spelling, the connection pinned to the checked address)
+ * and follows redirects by hand (at most `maxRedirects`) so each one is checked again.
+ * Returns the first answer that is not a redirect, whatever its status, body unread.
  */
-export async function safeFetchToFile(
+async function openFollowingRedirects(
   raw: string | URL,
-  options: SafeFetchOptions
-): Promise<FetchedFile> {
+  options: SafeFetchOptions,
+  headers: Record<string, string>,
+  deadline: AbortSignal
+) {
   const maxRedirects = options.maxRedirects ?? 5
-  const deadline = AbortSignal.timeout(options.timeoutMs)
   let url = parseTarget(raw)
   const policy = options.outbound ?? outbound
   const [{ request }, dispatcher] = await Promise.all([import('undici'), policy.dispatcher()])
   for (let hop = 0; ; hop++) {
     let response: Dispatcher.ResponseData
     try {
-      response = await request(url, {
-        dispatcher,
-        method: 'GET',
-        signal: deadline,
-        headers: {
-          'user-agent': 'PistachePostiz-MediaImport/1.0',
-          'accept': 'image/*,video/*;q=0.9',
-        },
-      })
+      response = await request(url, { dispatcher, method: 'GET', signal: deadline, headers })
     } catch (error) {
       throw (
         refusedBy(error) ??
@@ -115,31 +107,119 @@ export async function safeFetchToFile(
       url = parseTarget(new URL(String(location), url))
       continue
     }
-    if (response.statusCode < 200 || response.statusCode >= 300) {
-      await response.body.dump().catch(() => {})
-      throw new SafeFetchError('http_status', `The server answered ${response.statusCode}`)
+    return { response, url }
+  }
+}
+
+/** The answer's status must be 2xx and its type acceptable, before any of the body is read. */
+async function checkAnswer(response: Dispatcher.ResponseData, options: SafeFetchOptions) {
+  if (response.statusCode < 200 || response.statusCode >= 300) {
+    await response.body.dump().catch(() => {})
+    throw new SafeFetchError('http_status', `The server answered ${response.statusCode}`)
+  }
+  const contentType = String(response.headers['content-type'] ?? '')
+    .split(';')[0]
+    .trim()
+    .toLowerCase()
+  if (options.acceptContentTypes && !options.acceptContentTypes(contentType)) {
+    await response.body.dump().catch(() => {})
+    throw new SafeFetchError(
+      'bad_content_type',
+      `Unsupported content type "${contentType || 'none'}"`
+    )
+  }
+  const declared = Number(response.headers['content-length'] ?? Number.NaN)
+  if (Number.isFinite(declared) && declared > options.maxBytes) {
+    await response.body.dump().catch(() => {})
+    throw new SafeFetchError('too_large', `The file is larger than ${options.maxBytes} bytes`)
+  }
+  return contentType
+}
+
+/**
+ * The one way the app downloads a URL a user typed (media import, CSV media_urls): through
+ * the outbound policy, redirects checked hop by hop, size and time bounded. The body is
+ * streamed to a temporary file, never held whole.
+ */
+export async function safeFetchToFile(
+  raw: string | URL,
+  options: SafeFetchOptions
+): Promise<FetchedFile> {
+  const deadline = AbortSignal.timeout(options.timeoutMs)
+  const { response, url } = await openFollowingRedirects(
+    raw,
+    options,
+    { 'user-agent': 'PistachePostiz-MediaImport/1.0', 'accept': 'image/*,video/*;q=0.9' },
+    deadline
+  )
+  const contentType = await checkAnswer(response, options)
+  const path = join(tmpdir(), `pistache-import-${randomUUID()}`)
+  const bytes = await streamCapped(response.body, path, options.maxBytes, deadline)
+  const name =
+    decodeURIComponent(url.pathname.split('/').filter(Boolean).at(-1) ?? '') || url.hostname
+  return { path, bytes, contentType, finalUrl: url, name }
+}
+
+export type FetchedText =
+  | { status: 'not_modified' }
+  | { status: 'ok'; text: string; etag: string | null; lastModified: string | null; finalUrl: URL }
+
+/**
+ * A small text document (a feed) through the same policy, held in memory up to `maxBytes`,
+ * with a conditional GET: given the last ETag / Last-Modified, an unchanged document costs
+ * a 304 and no body.
+ */
+export async function safeFetchText(
+  raw: string | URL,
+  options: SafeFetchOptions & {
+    accept: string
+    userAgent: string
+    etag?: string | null
+    lastModified?: string | null
+  }
+): Promise<FetchedText> {
+  const deadline = AbortSignal.timeout(options.timeoutMs)
+  const headers: Record<string, string> = {
+    'user-agent': options.userAgent,
+    'accept': options.accept,
+  }
+  if (options.etag) headers['if-none-match'] = options.etag
+  if (options.lastModified) headers['if-modified-since'] = options.lastModified
+  const { response, url } = await openFollowingRedirects(raw, options, headers, deadline)
+  if (response.statusCode === 304) {
+    await response.body.dump().catch(() => {})
+    return { status: 'not_modified' }
+  }
+  await checkAnswer(response, options)
+  const chunks: Uint8Array[] = []
+  let total = 0
+  try {
+    for await (const chunk of response.body) {
+      total += chunk.byteLength
+      if (total > options.maxBytes) {
+        response.body.destroy()
+        throw new SafeFetchError(
+          'too_large',
+          `The document is larger than ${options.maxBytes} bytes`
+        )
+      }
+      chunks.push(chunk)
     }
-    const contentType = String(response.headers['content-type'] ?? '')
-      .split(';')[0]
-      .trim()
-      .toLowerCase()
-    if (options.acceptContentTypes && !options.acceptContentTypes(contentType)) {
-      await response.body.dump().catch(() => {})
-      throw new SafeFetchError(
-        'bad_content_type',
-        `Unsupported content type "${contentType || 'none'}"`
-      )
-    }
-    const declared = Number(response.headers['content-length'] ?? Number.NaN)
-    if (Number.isFinite(declared) && declared > options.maxBytes) {
-      await response.body.dump().catch(() => {})
-      throw new SafeFetchError('too_large', `The file is larger than ${options.maxBytes} bytes`)
-    }
-    const path = join(tmpdir(), `pistache-import-${randomUUID()}`)
-    const bytes = await streamCapped(response.body, path, options.maxBytes, deadline)
-    const name =
-      decodeURIComponent(url.pathname.split('/').filter(Boolean).at(-1) ?? '') || url.hostname
-    return { path, bytes, contentType, finalUrl: url, name }
+  } catch (error) {
+    if (error instanceof SafeFetchError) throw error
+    if (deadline.aborted) throw new SafeFetchError('timeout', 'The download took too long')
+    throw new SafeFetchError('network', `The download failed: ${(error as Error).message}`)
+  }
+  const header = (name: string) => {
+    const value = response.headers[name]
+    return typeof value === 'string' && value.length <= 512 ? value : null
+  }
+  return {
+    status: 'ok',
+    text: Buffer.concat(chunks).toString('utf8'),
+    etag: header('etag'),
+    lastModified: header('last-modified'),
+    finalUrl: url,
   }
 }
 

@@ -17,6 +17,7 @@ export function toCalendarEvent(row: CalendarPostRow, viewer: WorkspaceActor, wo
       MOVABLE_STATUSES.includes(row.status) &&
       new PostPolicy().move(viewer.user, viewer.member, { workspaceId, authorId: row.authorId }),
     deliveries: row.deliveries,
+    repeating: row.seriesId !== null,
   }
 }
 

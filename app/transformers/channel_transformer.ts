@@ -40,10 +40,13 @@ export function toNetworkChoice(plugin: NetworkPlugin, setup: NetworkSetupState)
     authKind: auth.kind,
     fields:
       auth.kind === 'credentials'
-        ? auth.fields.map(({ name, type, label, default: value, secret }) => ({
+        ? auth.fields.map(({ name, type, label, help, placeholder, default: value, secret }) => ({
             name,
-            type,
+            // A secret is masked whatever type the plugin gave it.
+            type: secret ? ('password' as const) : type,
             label,
+            help: help ?? null,
+            placeholder: placeholder ?? null,
             default: value ?? '',
             secret,
           }))

@@ -82,8 +82,11 @@ export async function flushPrefix(prefix = process.env.QUEUE_PREFIX!) {
   return deleted
 }
 
-/** A user, a workspace and one connected account per given network (bench networks connect without a fake). */
-export async function benchWorld(networks: string[]) {
+/**
+ * A user, a workspace and `perNetwork` connected accounts per given network (bench networks
+ * connect without a fake). Deliveries go to the accounts round robin (scheduleInBulk).
+ */
+export async function benchWorld(networks: string[], perNetwork = 1) {
   const { default: User } = await import('#models/user')
   const { createWorkspace } = await import('#actions/workspaces/create_workspace')
   const { saveConnections } = await import('#actions/channels/save_connections')
@@ -96,19 +99,25 @@ export async function benchWorld(networks: string[]) {
   })
   const workspace = await createWorkspace({ user: owner, name: 'Bench', timezone: 'UTC' })
   const accounts = []
-  for (const network of networks) {
-    const [account] = await saveConnections({
-      workspaceId: workspace.id,
-      network,
-      userId: owner.id,
-      connections: [
-        {
-          profile: { externalId: `${network}-1`, handle: network, displayName: network },
-          token: { accessToken: 'bench' },
-        },
-      ],
-    })
-    accounts.push(account)
+  for (let k = 0; k < perNetwork; k++) {
+    for (const network of networks) {
+      const [account] = await saveConnections({
+        workspaceId: workspace.id,
+        network,
+        userId: owner.id,
+        connections: [
+          {
+            profile: {
+              externalId: `${network}-${k + 1}`,
+              handle: k ? `${network}-${k + 1}` : network,
+              displayName: network,
+            },
+            token: { accessToken: 'bench' },
+          },
+        ],
+      })
+      accounts.push(account)
+    }
   }
   return { owner, workspace, accounts }
 }

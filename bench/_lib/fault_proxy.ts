@@ -23,6 +23,8 @@ export class FaultProxy {
   latencyMs = 0
   /** Requests received and not answered yet (uploads and publishes in flight). */
   inFlight = 0
+  /** The most requests in flight at once since it was last reset (a per-account limit seen from the network). */
+  maxInFlight = 0
   #server?: Server
   #hanging = new Set<ServerResponse>()
   #target: URL
@@ -63,6 +65,7 @@ export class FaultProxy {
     res: ServerResponse
   ) {
     this.inFlight++
+    this.maxInFlight = Math.max(this.maxInFlight, this.inFlight)
     res.once('close', () => this.inFlight--)
     if (this.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, this.latencyMs))
     const path = new URL(url, 'http://x').pathname

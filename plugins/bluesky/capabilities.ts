@@ -22,6 +22,8 @@ export const blueskyCapabilities: Capabilities = {
   asyncPublish: false,
   // No idempotency header, but the plugin derives the record key from the key, which is as good.
   idempotencyKey: true,
+  // The lookup reads the record by the key the client chose, from the account's own PDS: exact.
+  reconcile: 'authoritative',
   revocable: true,
   // No views or reach on Bluesky.
   metrics: ['likes', 'shares', 'comments', 'quotes'],

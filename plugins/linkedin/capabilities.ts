@@ -36,5 +36,7 @@ export const linkedinCapabilities: Capabilities = {
   asyncPublish: true,
   idempotencyKey: false,
   revocable: true,
+  // A repeated text is refused as a duplicate (422 DUPLICATE_POST).
+  refusesDuplicateText: true,
   metrics: ['views', 'likes', 'comments', 'shares', 'reach', 'clicks'],
 }

@@ -23,6 +23,8 @@ export const mastodonCapabilities: Capabilities = {
   firstComment: false,
   asyncPublish: false,
   idempotencyKey: true,
+  // The lookup lists the account's own statuses on its instance, which sees every one at once.
+  reconcile: 'authoritative',
   revocable: true,
   metrics: ['likes', 'shares', 'comments', 'quotes'],
 }
@@ -40,6 +42,15 @@ export function instanceCapabilities(account: AccountProfile): Capabilities {
       limit: number('maxCharacters') ?? base.text.limit,
       counter: { id: 'url_reserved', urlLength: number('charactersReservedPerUrl') ?? 23 },
     },
-    images: { ...base.images!, max: number('maxMediaAttachments') ?? base.images!.max },
+    images: {
+      ...base.images!,
+      max: number('maxMediaAttachments') ?? base.images!.max,
+      maxBytes: number('imageSizeLimit') ?? base.images!.maxBytes,
+      altText: {
+        supported: true,
+        maxLength: number('descriptionLimit') ?? base.images!.altText!.maxLength,
+      },
+    },
+    video: { ...base.video!, maxBytes: number('videoSizeLimit') ?? base.video!.maxBytes },
   }
 }

@@ -19,6 +19,11 @@ interface MastodonInstance {
       max_media_attachments?: number
       characters_reserved_per_url?: number
     }
+    media_attachments?: {
+      image_size_limit?: number
+      video_size_limit?: number
+      description_limit?: number
+    }
   }
 }
 
@@ -34,8 +39,9 @@ export async function fetchProfile(
   })
   if (account.status !== 'ok') return account
   const instance = await http.send<MastodonInstance>({ url: '/api/v2/instance' })
-  const statuses =
-    instance.status === 'ok' ? instance.value.body.configuration?.statuses : undefined
+  const configuration = instance.status === 'ok' ? instance.value.body.configuration : undefined
+  const statuses = configuration?.statuses
+  const media = configuration?.media_attachments
   const host = new URL(instanceUrl).host
   const a = account.value.body
   return ok({
@@ -49,6 +55,9 @@ export async function fetchProfile(
       maxCharacters: statuses?.max_characters ?? null,
       maxMediaAttachments: statuses?.max_media_attachments ?? null,
       charactersReservedPerUrl: statuses?.characters_reserved_per_url ?? null,
+      imageSizeLimit: media?.image_size_limit ?? null,
+      videoSizeLimit: media?.video_size_limit ?? null,
+      descriptionLimit: media?.description_limit ?? null,
     },
   })
 }

@@ -5,15 +5,17 @@ export const xCapabilities: Capabilities = {
   text: { limit: 280, counter: { id: 'x_weighted' }, optionalWithMedia: true },
   images: {
     max: 4,
-    // Animated GIFs may reach 15 MB, but the rules cannot vary by format: 5 MB keeps every image safe.
     maxBytes: 5 * 1024 * 1024,
+    // X's media best practices: photos up to 5 MB, animated GIFs up to 15 MB.
+    maxBytesByFormat: { 'image/gif': 15 * 1024 * 1024 },
     formats: ['image/jpeg', 'image/png', 'image/webp', 'image/gif'],
     altText: { supported: true, maxLength: 1000 },
   },
   video: {
     max: 1,
     maxBytes: 512 * 1024 * 1024,
-    formats: ['video/mp4'],
+    // MP4 and MOV (X's media best practices); both go up as tweet_video.
+    formats: ['video/mp4', 'video/quicktime'],
     minSeconds: 0.5,
     maxSeconds: 140,
     maxWidth: 1280,
@@ -28,7 +30,12 @@ export const xCapabilities: Capabilities = {
   // Only a video (or GIF) still processing after the inline wait yields `pending`.
   asyncPublish: true,
   idempotencyKey: false,
+  // The lookup lists the account's recent posts (the last hour, up to 100): a post it finds is
+  // certain; "not found" is not trusted enough to publish again (X's timeline lags its writes).
+  reconcile: 'best-effort',
   revocable: true,
+  // "Status is a duplicate" (403, code 187) for a repeated text.
+  refusesDuplicateText: true,
   metrics: ['views', 'likes', 'comments', 'shares', 'quotes', 'saves'],
 }
 

@@ -125,7 +125,13 @@ export type ProcessingState =
   | { kind: 'processing'; checkAfter: number }
   | { kind: 'failed'; reason: string }
 
-/** Where the batch stands: a failure wins, then the longest wait X asked for. */
+/**
+ * The longest wait an answer may ask for: `check_after_secs` comes from the network, and a
+ * hostile or buggy value must not park a delivery for years. X's own waits are seconds.
+ */
+export const MAX_CHECK_AFTER_SECS = 300
+
+/** Where the batch stands: a failure wins, then the longest wait X asked for (capped). */
 export function processingState(media: UploadedMedia[]): ProcessingState {
   const broken = media.find((item) => item.processing?.state === 'failed')
   if (broken) {
@@ -137,8 +143,15 @@ export function processingState(media: UploadedMedia[]): ProcessingState {
   if (!busy.length) return { kind: 'ready' }
   return {
     kind: 'processing',
-    checkAfter: Math.max(1, ...busy.map((item) => item.processing?.check_after_secs ?? 1)),
+    checkAfter: Math.min(
+      MAX_CHECK_AFTER_SECS,
+      Math.max(1, ...busy.map((item) => waitOf(item.processing?.check_after_secs)))
+    ),
   }
 }
+
+/** A usable wait in seconds: a finite positive number, else X's usual 1 s. */
+const waitOf = (value: unknown) =>
+  typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : 1
 
 export const processingFailed = (reason: string) => failed(reason, false, 'media_processing_failed')

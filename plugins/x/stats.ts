@@ -11,10 +11,12 @@ import { accountMetricsOf, fetchMe } from './profile.js'
 import { apiHttp } from './urls.js'
 
 /**
- * The field-selection parameter of post lookups. The pinned 2.167 spec (fake/spec) names it
- * `post.fields` on /2/tweets and /2/users/{id}/tweets; X's older docs say `tweet.fields`.
+ * The field-selection parameter of post lookups. The pinned 2.167 spec (fake/spec) names its
+ * shared parameter `post.fields` on /2/tweets and /2/users/{id}/tweets, but ten endpoints of the
+ * same spec and X's current documentation say `tweet.fields`, and X answers 400 to a query
+ * parameter it does not know.
  */
-export const POST_FIELDS = 'post.fields'
+export const POST_FIELDS = 'tweet.fields'
 const BATCH = 100
 
 interface PublicMetrics {

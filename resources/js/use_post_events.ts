@@ -23,6 +23,9 @@ export type PostLiveEvent = {
   at: string
 }
 
+/** Several changes sent together. */
+export type PostLiveBatch = { type: 'deliveries:status_changed'; events: PostLiveEvent[] }
+
 export type LiveState = 'connecting' | 'live' | 'reconnecting'
 
 /** One EventSource per tab, shared by every component that listens (Transmit multiplexes channels). */
@@ -65,7 +68,11 @@ export function usePostEvents(
     if (!id) return
     const channel = transmit().subscription(`workspaces/${id}/posts`)
     subscription = channel
-    stopListening = channel.onMessage<PostLiveEvent>((event) => onEvent(event))
+    // Changes made at the same moment arrive as one batch (app/services/live/post_channels.ts).
+    stopListening = channel.onMessage<PostLiveEvent | PostLiveBatch>((message) => {
+      if (message.type === 'deliveries:status_changed') message.events.forEach(onEvent)
+      else onEvent(message)
+    })
     if (!channel.isCreated) await channel.create().catch(() => (state.value = 'reconnecting'))
   }
 

@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto'
 import { test } from '@japa/runner'
 import type { Connection, NetworkPlugin, PostDraft, PublishContext } from '../contract.js'
 import { checkPost, capabilitiesOf } from '../check_post.js'
+import { hasStats, isRevocable, reconcileLevel } from '../capabilities.js'
 import { isAccountSourced } from '../options.js'
+import { looksLikeSecretSegment } from '../redact.js'
 import type { FakeNetwork } from './fake_network.js'
 import { connectThroughFake, contextFor } from './connect.js'
 import { acceptedImageFixture, videoFixture } from './media_fixtures.js'
@@ -144,6 +146,15 @@ export function conformance<O>(subject: ConformanceSubject<O>) {
 
     test('refresh gives a working token, or the network has no expiry', async ({ assert }) => {
       const refresh = plugin.auth.refresh
+      if (caps.tokens?.expires === false) {
+        // Declared: a bot token, an API key or a webhook URL stays valid until the user changes it.
+        assert.isNull(connection.token.expiresAt ?? null, 'tokens.expires is false: no expiry')
+        assert.isNull(
+          connection.token.refreshToken ?? null,
+          'tokens.expires is false: no refresh token'
+        )
+        return
+      }
       if (!refresh) {
         assert.isNull(
           connection.token.expiresAt ?? null,
@@ -165,8 +176,9 @@ export function conformance<O>(subject: ConformanceSubject<O>) {
 
     test('revoke makes the token useless', async ({ assert }) => {
       // A network with no revocation endpoint says so; the app then only deletes the token locally.
-      if (!caps.revocable) return assert.isFalse(caps.revocable)
-      const revoked = await plugin.auth.revoke({
+      if (!isRevocable(caps)) return assert.isFalse(isRevocable(caps))
+      assert.isFunction(plugin.auth.revoke, 'a revocable network needs auth.revoke')
+      const revoked = await plugin.auth.revoke!.call(plugin.auth, {
         ...contextFor(fake),
         account: connection.profile,
         token: connection.token,
@@ -224,6 +236,15 @@ export function conformance<O>(subject: ConformanceSubject<O>) {
         checkPost(plugin, tooLong.post, account).map((i) => i.code),
         'text_too_long'
       )
+      if (caps.attachments && caps.images) {
+        const tooMany = publishContext({
+          media: Array.from({ length: caps.attachments.max + 1 }, () => image('x')),
+        })
+        assert.include(
+          checkPost(plugin, tooMany.post, account).map((i) => i.code),
+          'too_many_attachments'
+        )
+      }
       if (caps.images) {
         const tooMany = publishContext({
           media: Array.from({ length: caps.images.max + 1 }, () => image('x')),
@@ -302,6 +323,18 @@ export function conformance<O>(subject: ConformanceSubject<O>) {
         lines.restore()
       }
       assert.isAtLeast(reasons.length, 4, 'the faults must produce failure reasons')
+      // A credential in a URL (a webhook's path, a bot token segment) must not show either: reasons
+      // never carry a whole URL, nor the random-looking segments of a secret URL field (its
+      // numeric ids are public).
+      const urlSecrets = secrets.flatMap((secret) =>
+        /^https?:\/\//.test(secret)
+          ? new URL(secret).pathname.split('/').filter(looksLikeSecretSegment)
+          : []
+      )
+      for (const reason of reasons) {
+        assert.notMatch(reason, /https?:\/\//, `a reason carries a URL: ${reason}`)
+        for (const part of urlSecrets) assert.notInclude(reason, part, `reason: ${reason}`)
+      }
       for (const secret of secrets) {
         for (const reason of reasons) assert.notInclude(reason, secret, `reason: ${reason}`)
         for (const line of lines.captured) assert.notInclude(line, secret, `log line: ${line}`)
@@ -325,15 +358,31 @@ export function conformance<O>(subject: ConformanceSubject<O>) {
         return
       }
       assert.equal(outcome.status, 'ambiguous')
+      const level = reconcileLevel(caps, plugin)
+      if (caps.reconcile === false) {
+        // Declared: the network cannot be asked (a webhook); the app marks the delivery unknown
+        // and says why. Declaring it and shipping a lookup anyway would be a contradiction.
+        assert.isUndefined(plugin.findByIdempotencyKey, 'reconcile is false but a lookup exists')
+        return
+      }
       assert.isFunction(
         plugin.findByIdempotencyKey,
-        'every plugin needs a way to reconcile an ambiguous publish'
+        'a plugin reconciles an ambiguous publish, or declares capabilities.reconcile: false'
       )
       const found = await plugin.findByIdempotencyKey!({ ...ctx, http: contextFor(fake).http })
       assert.equal(found.status, 'ok')
       if (found.status !== 'ok') return
       assert.isNotNull(found.value, 'the post the network made must be found')
       assert.equal(fake.storedPost(found.value!.externalId)?.text, 'Did this go out?')
+      if (level === 'authoritative') {
+        // "Not found" is trusted enough to publish again: it must really mean not found.
+        const never = publishContext({ text: 'Never sent' })
+        const missing = await plugin.findByIdempotencyKey!({
+          ...never,
+          http: contextFor(fake).http,
+        })
+        assert.deepEqual(missing, { status: 'ok', value: null }, 'an authoritative lookup')
+      }
     })
 
     test('retrying with the same idempotency key does not duplicate, where the network supports keys', async ({
@@ -386,12 +435,19 @@ export function conformance<O>(subject: ConformanceSubject<O>) {
     })
 
     test('stats are read back, unknown metrics stay null', async ({ assert }) => {
+      if (!hasStats(caps)) {
+        // Declared: the app schedules no collection and shows no figures for this network.
+        assert.lengthOf(caps.metrics, 0, 'stats is false: no metric can be given')
+        assert.isUndefined(plugin.fetchStats, 'stats is false but fetchStats exists')
+        return
+      }
+      assert.isFunction(plugin.fetchStats, 'a network with stats needs fetchStats')
       const outcome = await publish(publishContext({ text: 'Count me' }))
       assert.equal(outcome.status, 'ok')
       if (outcome.status !== 'ok') return
       const id = outcome.value.externalId
       fake.setMetrics(id, { likes: 7, shares: 3, comments: 2, views: 120 })
-      const stats = await plugin.fetchStats(
+      const stats = await plugin.fetchStats!(
         { ...contextFor(fake), account: connection.profile, token: connection.token },
         [id]
       )

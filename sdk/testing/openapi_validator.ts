@@ -29,14 +29,29 @@ export class OpenApiValidator {
     this.#ajv.addSchema({ ...spec, $id: 'spec' })
   }
 
-  /** Returns a list of problems (empty when the body matches the documented request schema). */
-  validateBody(method: string, path: string, contentType: string, body: unknown): string[] {
+  /**
+   * Compiles the request schemas a fake checks, when the fake is built rather than on its
+   * first request: with a large spec, compiling on the first publish took 2 s, the kit's whole
+   * client timeout. Returns the validator, to chain at the module level.
+   */
+  precompile(...routes: [method: string, path: string, contentType: string][]) {
+    for (const [method, path, contentType] of routes) this.#validator(method, path, contentType)
+    return this
+  }
+
+  #validator(method: string, path: string, contentType: string) {
     const pointer = `spec#/paths/${escape(path)}/${method.toLowerCase()}/requestBody/content/${escape(contentType)}/schema`
     let validate = this.#cache.get(pointer)
     if (!validate) {
       validate = this.#ajv.compile({ $ref: pointer })
       this.#cache.set(pointer, validate)
     }
+    return validate
+  }
+
+  /** Returns a list of problems (empty when the body matches the documented request schema). */
+  validateBody(method: string, path: string, contentType: string, body: unknown): string[] {
+    const validate = this.#validator(method, path, contentType)
     if (validate(body)) return []
     return (validate.errors ?? []).map(
       (error) => `${error.instancePath || '(body)'} ${error.message}`

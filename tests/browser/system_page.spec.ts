@@ -28,9 +28,12 @@ test.group('System page in a browser', (group) => {
     await page.waitForSelector('[data-test="worker-row"]')
     await page.reload()
     await page.waitForSelector('[data-test^="failed-job-"]')
-    await page.locator('[data-test="job-data"]').first().evaluate((el) => {
-      ;(el.closest('details') as HTMLDetailsElement).open = true
-    })
+    await page
+      .locator('[data-test="job-data"]')
+      .first()
+      .evaluate((el) => {
+        ;(el.closest('details') as unknown as { open: boolean }).open = true
+      })
     await page.assertNotExists('text=tok_SECRET_shouldnotshow_123456')
     await screenshot(page, 'system-desktop')
     await page.setViewportSize({ width: 390, height: 844 })

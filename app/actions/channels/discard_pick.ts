@@ -1,4 +1,5 @@
 import logger from '@adonisjs/core/services/logger'
+import { isRevocable } from '#sdk'
 import plugins from '#services/plugins'
 import type { PendingPick } from '#services/pending_pick'
 import { isGrantInUse } from '#services/channels/grant_in_use'
@@ -14,7 +15,8 @@ export async function discardPick(pick: PendingPick): Promise<DiscardOutcome> {
   const [first] = pick.connections
   if (!first) return 'in_use'
   const plugin = await plugins.get(pick.network)
-  if (!plugin.capabilities.revocable) return 'not_supported'
+  const revoke = plugin.auth.revoke
+  if (!isRevocable(plugin.capabilities) || !revoke) return 'not_supported'
   const inUse = await isGrantInUse({
     grant: first.profile.grant,
     network: pick.network,
@@ -22,7 +24,7 @@ export async function discardPick(pick: PendingPick): Promise<DiscardOutcome> {
   })
   if (inUse) return 'in_use'
   // The candidates share one grant: revoking through any of them ends it.
-  const result = await plugin.auth.revoke({
+  const result = await revoke.call(plugin.auth, {
     ...plugins.contextFor(plugin),
     account: first.profile,
     token: first.token,

@@ -1,6 +1,6 @@
 import type { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
-import type { Failure, PostMetrics } from '#sdk'
+import { hasStats, type Failure, type PostMetrics } from '#sdk'
 import SocialAccount from '#models/social_account'
 import { POST_METRIC_NAMES } from '#models/delivery_metric_snapshot'
 import plugins from '#services/plugins'
@@ -81,6 +81,11 @@ export async function collectAccount(work: AccountWork, now: DateTime): Promise<
     return { status: 'skipped', reason: `${account.network} is not available` }
   const plugin = await plugins.get(account.network)
   const session = new AccountSession(account, plugin, plugins.contextFor(plugin))
+  const fetchStats = plugin.fetchStats
+  // A network without statistics is left out of the due work; one switched to `stats: false`
+  // while posts were due gets nothing asked either.
+  if (!hasStats(plugin.capabilities) || !fetchStats)
+    return { status: 'skipped', reason: `${account.network} gives no statistics` }
 
   const failure = async (result: Failure): Promise<AccountOutcome> => {
     if (result.status === 'rate_limited')
@@ -100,7 +105,8 @@ export async function collectAccount(work: AccountWork, now: DateTime): Promise<
   for (let start = 0; start < work.deliveries.length; start += batchSize) {
     const batch = work.deliveries.slice(start, start + batchSize)
     const result = await session.call((ctx) =>
-      plugin.fetchStats(
+      fetchStats.call(
+        plugin,
         ctx,
         batch.map((delivery) => delivery.externalId)
       )

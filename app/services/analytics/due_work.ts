@@ -1,4 +1,6 @@
 import { type DateTime } from 'luxon'
+import { hasStats } from '#sdk'
+import plugins from '#services/plugins'
 import db from '@adonisjs/lucid/services/db'
 import { isProcessingRestricted } from '#services/privacy/restriction'
 import { analyticsConfig, fromSql, maxCollectionAgeMs } from '#services/analytics/settings'
@@ -31,12 +33,24 @@ export interface AccountWork {
 }
 
 /**
- * Published deliveries of connected accounts, younger than the schedule's last step, never
- * collected or due again — minus the content of authors who restricted processing.
+ * Networks that declare `stats: false`: nothing is ever collected for them (no empty rows
+ * every step of the schedule for 30 days).
  */
-async function dueDeliveries(now: DateTime) {
+export async function networksWithoutStats() {
+  return (await plugins.enabled())
+    .filter((plugin) => !hasStats(plugin.capabilities))
+    .map((plugin) => plugin.id)
+}
+
+/**
+ * Published deliveries of connected accounts, younger than the schedule's last step, never
+ * collected or due again — minus the content of authors who restricted processing and the
+ * networks without statistics.
+ */
+async function dueDeliveries(now: DateTime, without: string[]) {
   const rows: DueDeliveryRow[] = await db
     .from('deliveries')
+    .whereNotIn('deliveries.network', without)
     .join('social_accounts', 'social_accounts.id', 'deliveries.social_account_id')
     .join('posts', 'posts.id', 'deliveries.post_id')
     .where('deliveries.status', 'published')
@@ -74,11 +88,12 @@ async function dueDeliveries(now: DateTime) {
 }
 
 /** Connected accounts whose audience figures were never read, or not for `accountEveryMs`. */
-async function accountsDueForFollowers(now: DateTime): Promise<number[]> {
+async function accountsDueForFollowers(now: DateTime, without: string[]): Promise<number[]> {
   const since = sqlTime(now.minus({ milliseconds: analyticsConfig().accountEveryMs }))
   const rows: { id: number }[] = await db
     .from('social_accounts')
     .where('status', 'connected')
+    .whereNotIn('network', without)
     .whereNotExists((recent) =>
       recent
         .from('account_metric_snapshots')
@@ -97,7 +112,8 @@ export async function dueWork(now: DateTime): Promise<AccountWork[]> {
     if (!found) work.set(accountId, (found = { accountId, deliveries: [], followers: false }))
     return found
   }
-  for (const row of await dueDeliveries(now)) {
+  const without = await networksWithoutStats()
+  for (const row of await dueDeliveries(now, without)) {
     entry(row.social_account_id).deliveries.push({
       id: row.id,
       externalId: row.external_id,
@@ -106,6 +122,7 @@ export async function dueWork(now: DateTime): Promise<AccountWork[]> {
       publishedAt: fromSql(row.published_at)!,
     })
   }
-  for (const accountId of await accountsDueForFollowers(now)) entry(accountId).followers = true
+  for (const accountId of await accountsDueForFollowers(now, without))
+    entry(accountId).followers = true
   return [...work.values()]
 }

@@ -13,6 +13,8 @@ export interface PostListQuery {
   to?: string
   limit?: number
   cursor?: string
+  /** Words the body contains, any case (the MCP server's search). */
+  search?: string
 }
 
 const encodeCursor = (id: number) => Buffer.from(`p${id}`).toString('base64url')
@@ -42,6 +44,10 @@ export async function listApiPosts(workspaceId: number, filters: PostListQuery) 
         .whereNot('deliveries.status', 'cancelled')
         .where('deliveries.social_account_id', filters.account!)
     )
+  }
+  if (filters.search) {
+    const pattern = `%${filters.search.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+    query.whereRaw(`lower(body) like ? escape '\\'`, [pattern])
   }
   if (filters.cursor) query.where('id', '<', decodeCursor(filters.cursor))
   const rows = await query

@@ -40,6 +40,8 @@ export interface CalendarPostRow {
   scheduledAt: Date
   excerpt: string
   deliveries: { id: number; network: string; accountId: number | null; status: DeliveryStatus }[]
+  /** The repeating series the post is an occurrence of (the calendar marks it). */
+  seriesId: number | null
 }
 
 /**
@@ -77,6 +79,7 @@ export async function calendarPosts(
   if (truncated) rows.pop()
 
   const deliveries = new Map<number, CalendarPostRow['deliveries']>()
+  const series = new Map<number, number>()
   if (rows.length) {
     const ids: number[] = rows.map((row) => row.id)
     const deliveryQuery = db
@@ -90,6 +93,7 @@ export async function calendarPosts(
     else
       deliveryQuery.whereRaw('post_id IN (SELECT value FROM json_each(?))', [JSON.stringify(ids)])
     const list: DeliveryRow[] = await deliveryQuery
+    for (const row of await seriesOf(ids)) series.set(Number(row.post_id), Number(row.series_id))
     for (const row of list) {
       const entry = {
         id: row.id,
@@ -110,8 +114,17 @@ export async function calendarPosts(
     scheduledAt: toDate(row.scheduled_at),
     excerpt: trimExcerpt(row.excerpt ?? ''),
     deliveries: deliveries.get(row.id) ?? [],
+    seriesId: series.get(row.id) ?? null,
   }))
   return { posts, truncated }
+}
+
+/** Which of these posts are occurrences of a repeating series (index on series_occurrences.post_id). */
+function seriesOf(ids: number[]): Promise<{ post_id: number; series_id: number }[]> {
+  const query = db.from('series_occurrences').select('post_id', 'series_id')
+  if (db.connection().dialect.name === 'postgres')
+    return query.whereRaw('post_id = ANY(?::int[])', [`{${ids.join(',')}}`])
+  return query.whereRaw('post_id IN (SELECT value FROM json_each(?))', [JSON.stringify(ids)])
 }
 
 const targeting = (sub: DatabaseQueryBuilderContract) =>

@@ -1,5 +1,5 @@
 import sharp from 'sharp'
-import { deliveredImageFormat, paddedCanvas, type ImageRules } from '#sdk'
+import { deliveredImageFormat, imageMaxBytes, paddedCanvas, type ImageRules } from '#sdk'
 import type { MediaConfig } from '#config/media'
 import { MediaUnusableError } from '#services/media/errors'
 
@@ -36,7 +36,7 @@ export async function fitImage(
     format === source.mimeType &&
     canvas.width === source.width &&
     canvas.height === source.height &&
-    (!rules.maxBytes || source.bytes <= rules.maxBytes)
+    (!imageMaxBytes(rules, format) || source.bytes <= imageMaxBytes(rules, format)!)
   if (fitsAlready) return { buffer: null, ...source, mimeType: format }
   if (source.mimeType === 'image/gif' && format === 'image/gif') {
     // An animated GIF that is too big cannot be shrunk reliably by re-encoding: say so.

@@ -23,8 +23,19 @@ export async function nextFreeSlot(
   workspace: { id: number; timezone: string },
   now = DateTime.utc()
 ): Promise<NextFreeSlot> {
+  const found = await freeSlots(workspace, 1, now)
+  if (found === null) return { status: 'no_slots' }
+  return found.length ? { status: 'ok', at: found[0] } : { status: 'full' }
+}
+
+/** The next `count` free slots (fewer when the horizon ends first), or null without a posting schedule. */
+export async function freeSlots(
+  workspace: { id: number; timezone: string },
+  count: number,
+  now: DateTime<boolean> = DateTime.utc()
+): Promise<DateTime[] | null> {
   const slots = await PostingSlot.query().where('workspace_id', workspace.id)
-  if (!slots.length) return { status: 'no_slots' }
+  if (!slots.length) return null
   const byWeekday = new Map<number, { hour: number; minute: number }[]>()
   for (const slot of slots) {
     const [hour, minute] = slot.time.split(':').map(Number)
@@ -40,6 +51,7 @@ export async function nextFreeSlot(
     .select('scheduled_at')
   const taken = new Set(held.map((post) => post.scheduledAt!.toUTC().startOf('minute').toMillis()))
 
+  const free: DateTime[] = []
   let day = now.setZone(workspace.timezone).startOf('day')
   for (let i = 0; i <= HORIZON_WEEKS * 7; i++, day = day.plus({ days: 1 })) {
     const times = (byWeekday.get(day.weekday) ?? []).sort(
@@ -51,8 +63,9 @@ export async function nextFreeSlot(
         workspace.timezone
       )
       if (utc <= now || taken.has(utc.toMillis())) continue
-      return { status: 'ok', at: utc }
+      free.push(utc)
+      if (free.length >= count) return free
     }
   }
-  return { status: 'full' }
+  return free
 }

@@ -2,6 +2,7 @@ import logger from '@adonisjs/core/services/logger'
 import SocialAccount from '#models/social_account'
 import Workspace from '#models/workspace'
 import User from '#models/user'
+import { isRevocable } from '#sdk'
 import plugins from '#services/plugins'
 import { forgetToken, openToken } from '#services/token_vault'
 import { isGrantInUse } from '#services/channels/grant_in_use'
@@ -116,7 +117,9 @@ export async function revokeAtNetwork(
     }
   try {
     const plugin = await plugins.get(account.network)
-    if (!plugin.capabilities.revocable) return { outcome: 'not_supported', detail: null }
+    const revoke = plugin.auth.revoke
+    if (!isRevocable(plugin.capabilities) || !revoke)
+      return { outcome: 'not_supported', detail: null }
     if (
       account.grantKey &&
       (await isGrantInUse({
@@ -127,7 +130,7 @@ export async function revokeAtNetwork(
     ) {
       return { outcome: 'shared_grant_kept', detail: null }
     }
-    const result = await plugin.auth.revoke({
+    const result = await revoke.call(plugin.auth, {
       ...plugins.contextFor(plugin),
       account: account.toPluginProfile(),
       token,

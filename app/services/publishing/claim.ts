@@ -8,7 +8,12 @@ import {
   sqlTime,
   updateReturning,
 } from '#services/publishing/settings'
-import { markPostPublishing, markPostPublishingQuery } from '#services/publishing/rollup'
+import {
+  PIPELINE_POST_STATUSES,
+  markPostPublishing,
+  markPostPublishingQuery,
+} from '#services/publishing/rollup'
+import { Batcher } from '#services/batcher'
 
 /**
  * Takes a due delivery for this worker with one compare-and-set and returns the row as the
@@ -19,7 +24,18 @@ import { markPostPublishing, markPostPublishingQuery } from '#services/publishin
  * on PostgreSQL both happen in that one statement, so the publish path has one round trip
  * fewer (round trips, not SQL, are what a publish job spends its time on).
  */
-export async function claimDelivery(
+export function claimDelivery(
+  deliveryId: number,
+  revision: number,
+  worker: string,
+  options: { markPost?: boolean } = {}
+): Promise<Delivery | null> {
+  if (db.connection().dialect.name === 'postgres')
+    return claims.run({ deliveryId, revision, worker })
+  return claimOne(deliveryId, revision, worker, options)
+}
+
+async function claimOne(
   deliveryId: number,
   revision: number,
   worker: string,
@@ -69,6 +85,66 @@ async function claimAndMarkPost(
   const [row] = result.rows as Record<string, unknown>[]
   return row ? (Delivery.$createFromAdapterResult(row) as Delivery) : null
 }
+
+interface ClaimRequest {
+  deliveryId: number
+  revision: number
+  worker: string
+}
+
+/**
+ * The claims of concurrent jobs as one PostgreSQL statement: each row keeps its own
+ * compare-and-set (its id, its revision, a claimable status, due), and each job gets back
+ * the row only if the claim it asked for is the one that was written — two jobs of the same
+ * delivery in one group match the row once, and only the job named in `claimed_by` wins.
+ * Their posts are marked `publishing` in the same statement (a post already publishing is
+ * not written). Rows are locked in id order, as two workers' groups could otherwise deadlock.
+ */
+async function claimMany(requests: ClaimRequest[]): Promise<(Delivery | null)[]> {
+  const now = Date.now()
+  const ordered = [...requests].sort((a, b) => a.deliveryId - b.deliveryId)
+  const values = ordered.map(() => '(?::int, ?::int, ?::text)').join(', ')
+  const statuses = PIPELINE_POST_STATUSES.map(() => '?').join(', ')
+  const result = await db.rawQuery(
+    `with v(id, revision, worker) as (values ${values}),
+     claimed as (
+       update deliveries set status = 'publishing', lease_until = ?, claimed_by = v.worker,
+         waiting_for = null, attempts = deliveries.attempts + 1, updated_at = ?
+       from v
+       where deliveries.id = v.id and deliveries.revision = v.revision
+         and deliveries.status in ('scheduled', 'queued') and deliveries.due_at <= ?
+       returning deliveries.*),
+     marked as (
+       update posts set status = 'publishing', updated_at = ?
+       where posts.id in (select post_id from claimed)
+         and posts.status in (${statuses}) and posts.status <> 'publishing')
+     select * from claimed`,
+    [
+      ...ordered.flatMap((request) => [request.deliveryId, request.revision, request.worker]),
+      sqlTime(now + publishingConfig().leaseMs),
+      sqlTime(now),
+      // One second of tolerance, as claimOne.
+      sqlTime(now + 1000),
+      sqlTime(now),
+      ...PIPELINE_POST_STATUSES,
+    ]
+  )
+  const rows = new Map(
+    (result.rows as Record<string, unknown>[]).map((row) => [Number(row.id), row])
+  )
+  return requests.map((request) => {
+    const row = rows.get(request.deliveryId)
+    return row && row.claimed_by === request.worker
+      ? (Delivery.$createFromAdapterResult(row) as Delivery)
+      : null
+  })
+}
+
+const claims = new Batcher<ClaimRequest, Delivery | null>({
+  many: claimMany,
+  single: (request) =>
+    claimOne(request.deliveryId, request.revision, request.worker, { markPost: true }),
+})
 
 /** Takes a pending publish (handed back by the network as `pending`) for one status check. */
 export async function claimStatusCheck(deliveryId: number, revision: number, worker: string) {

@@ -3,6 +3,7 @@ import type { LucidModel, LucidRow } from '@adonisjs/lucid/types/model'
 import Delivery from '#models/delivery'
 import Post from '#models/post'
 import SocialAccount from '#models/social_account'
+import { Batcher } from '#services/batcher'
 
 /** A delivery with everything its publish needs, read in one statement. */
 export interface DueDelivery {
@@ -44,17 +45,24 @@ function hydrate<M extends LucidModel>(
 }
 
 /**
- * The delivery, its post, its account and the author's restriction in one round trip — the
- * publish path used to read them one by one. Read before the claim: whatever is edited in
- * between bumps the revision, and then the claim (which checks it) matches nothing.
+ * The deliveries, their posts, their accounts and the authors' restrictions in one round
+ * trip — the publish path used to read them one by one, then one delivery per statement.
+ * Read before the claim: whatever is edited in between bumps the revision, and then the
+ * claim (which checks it) matches nothing. The ids travel as one parameter (an array literal
+ * on PostgreSQL, a JSON array on SQLite), so the SQL is the same whatever the group's size.
  */
-function dueDeliveryQuery(deliveryId: number) {
+function dueDeliveriesQuery(dialect: string) {
   return db
     .from('deliveries')
     .join('posts', 'posts.id', 'deliveries.post_id')
     .leftJoin('social_accounts', 'social_accounts.id', 'deliveries.social_account_id')
     .leftJoin('users', 'users.id', 'posts.author_id')
-    .where('deliveries.id', deliveryId)
+    .whereRaw(
+      dialect === 'postgres'
+        ? 'deliveries.id = ANY(?::int[])'
+        : 'deliveries.id IN (SELECT value FROM json_each(?))',
+      ['ids']
+    )
     .select([
       ...aliased(Delivery, 'deliveries', 'd'),
       ...aliased(Post, 'posts', 'p'),
@@ -64,20 +72,12 @@ function dueDeliveryQuery(deliveryId: number) {
         'exists (select 1 from post_media where post_media.post_id = deliveries.post_id) as has_media'
       ),
     ])
-    .limit(1)
 }
 
 /** The query's SQL per dialect, compiled once: building its ~70 aliased columns cost more than running it. */
 const compiled = new Map<string, string>()
 
-export async function loadDueDelivery(deliveryId: number): Promise<DueDelivery | null> {
-  const dialect = db.connection().dialect.name
-  let sql = compiled.get(dialect)
-  if (!sql) compiled.set(dialect, (sql = dueDeliveryQuery(0).toSQL().sql))
-  const result = await db.rawQuery(sql, [deliveryId, 1])
-  // PostgreSQL answers { rows }, SQLite the rows themselves.
-  const row = ((Array.isArray(result) ? result : result.rows) as Record<string, unknown>[])[0]
-  if (!row) return null
+function toDue(row: Record<string, unknown>): DueDelivery {
   return {
     delivery: hydrate(Delivery, row, 'd') as Delivery,
     post: hydrate(Post, row, 'p') as Post,
@@ -87,4 +87,29 @@ export async function loadDueDelivery(deliveryId: number): Promise<DueDelivery |
     // SQLite answers 0/1, PostgreSQL a boolean.
     hasMedia: Boolean(Number(row.has_media)),
   }
+}
+
+async function loadDueDeliveries(ids: number[]): Promise<(DueDelivery | null)[]> {
+  const dialect = db.connection().dialect.name
+  let sql = compiled.get(dialect)
+  if (!sql) compiled.set(dialect, (sql = dueDeliveriesQuery(dialect).toSQL().sql))
+  const list = ids.map((id) => Math.trunc(id)).join(',')
+  const result = await db.rawQuery(sql, [dialect === 'postgres' ? `{${list}}` : `[${list}]`])
+  // PostgreSQL answers { rows }, SQLite the rows themselves.
+  const rows = (Array.isArray(result) ? result : result.rows) as Record<string, unknown>[]
+  const byId = new Map(rows.map((row) => [Number(row.d__id), row]))
+  return ids.map((id) => {
+    const row = byId.get(id)
+    return row ? toDue(row) : null
+  })
+}
+
+/** Concurrent jobs' reads leave as one statement (batcher.ts). */
+const reads = new Batcher<number, DueDelivery | null>({
+  many: loadDueDeliveries,
+  single: async (id) => (await loadDueDeliveries([id]))[0],
+})
+
+export function loadDueDelivery(deliveryId: number): Promise<DueDelivery | null> {
+  return reads.run(deliveryId)
 }

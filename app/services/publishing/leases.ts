@@ -3,6 +3,7 @@ import queue from '#queue/main'
 import type { LeaseKeeper } from '#queue/lease_keeper'
 import { reclaimSlots, renewSlots } from '#services/publishing/network_slots'
 import { reclaimClaims, renewClaims } from '#services/publishing/claim_leases'
+import { wakeSlotWaiters } from '#services/publishing/wake'
 
 /**
  * The publishing pipeline's leases as a worker keeps them (WorkerRunner's `leaseKeepers`):
@@ -15,7 +16,9 @@ export const publishingLeases: LeaseKeeper = {
     await renewClaims()
   },
   async reclaim(isDead) {
-    const slots = await reclaimSlots(isDead)
+    const { freed: slots, woken } = await reclaimSlots(isDead)
+    // The deliveries that waited for those slots go now, not at their fallback wake-up.
+    await wakeSlotWaiters(woken)
     const claims = await reclaimClaims(isDead)
     if (!slots && !claims) return
     logger.warn({ slots, claims }, 'freed the publish slots and claims of a dead worker')

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import redis from '@adonisjs/redis/services/main'
 import { holderOf, type ProcessHolder } from '#queue/process_identity'
 import { publishingConfig, redisKey } from '#services/publishing/settings'
@@ -14,10 +15,27 @@ const ACQUIRE = `
 local now = tonumber(ARGV[1])
 redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now)
 redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', now)
+local waiter = ARGV[7]
 if redis.call('ZSCORE', KEYS[1], ARGV[5]) then return 1 end
-if redis.call('ZCARD', KEYS[1]) >= tonumber(ARGV[2]) then return 0 end
+if redis.call('ZCARD', KEYS[1]) >= tonumber(ARGV[2]) then
+  if waiter ~= '' then
+    redis.call('ZADD', KEYS[4], ARGV[8], waiter)
+    redis.call('PEXPIRE', KEYS[4], ARGV[9])
+  end
+  return 0
+end
 local ceiling = tonumber(ARGV[3])
-if ceiling > 0 and redis.call('ZCARD', KEYS[2]) >= ceiling then return -1 end
+if ceiling > 0 and redis.call('ZCARD', KEYS[2]) >= ceiling then
+  if waiter ~= '' then
+    redis.call('ZADD', KEYS[5], ARGV[8], waiter)
+    redis.call('PEXPIRE', KEYS[5], ARGV[9])
+  end
+  return -1
+end
+if waiter ~= '' then
+  redis.call('ZREM', KEYS[4], waiter)
+  redis.call('ZREM', KEYS[5], waiter)
+end
 redis.call('ZADD', KEYS[1], ARGV[4], ARGV[5])
 redis.call('PEXPIRE', KEYS[1], ARGV[6])
 redis.call('SADD', KEYS[3], KEYS[1])
@@ -27,6 +45,52 @@ if ceiling > 0 then
   redis.call('SADD', KEYS[3], KEYS[2])
 end
 return 1`
+
+/**
+ * Frees a holder's slots and hands each freed slot to the longest-waiting delivery of that
+ * limit (ZPOPMIN of its waiting list): the caller wakes the deliveries it gets back. In the
+ * same script as the acquire's registration, so a delivery refused a moment before a release
+ * is always either granted or on the list that release reads.
+ */
+const RELEASE = `
+local woken = {}
+if redis.call('ZREM', KEYS[1], ARGV[1]) == 1 then
+  local next = redis.call('ZPOPMIN', KEYS[3])
+  if next[1] then table.insert(woken, next[1]) end
+end
+if redis.call('ZREM', KEYS[2], ARGV[1]) == 1 then
+  local next = redis.call('ZPOPMIN', KEYS[4])
+  if next[1] then table.insert(woken, next[1]) end
+end
+return woken`
+
+/** Pops up to ARGV[1] waiters of one limit (slots a dead holder had). */
+const POP_WAITERS = `
+local woken = {}
+for i = 1, tonumber(ARGV[1]) do
+  local next = redis.call('ZPOPMIN', KEYS[1])
+  if not next[1] then break end
+  table.insert(woken, next[1])
+end
+return woken`
+
+/** How long a limit's waiting list outlives its last registration (the fallback wake-ups cover a lost list). */
+const WAITERS_TTL_MS = 3_600_000
+
+const shas = new Map<string, string>()
+
+/** A Lua script by its SHA (EVALSHA), sent in full only when Redis does not know it yet. */
+async function runScript(script: string, keys: string[], args: (string | number)[]) {
+  let sha = shas.get(script)
+  if (!sha) shas.set(script, (sha = createHash('sha1').update(script).digest('hex')))
+  const connection = redis.connection()
+  try {
+    return await connection.evalsha(sha, keys.length, ...keys, ...args)
+  } catch (error) {
+    if (!String((error as Error).message).startsWith('NOSCRIPT')) throw error
+    return connection.eval(script, keys.length, ...keys, ...args)
+  }
+}
 
 /** Whose publishes a slot counts against. */
 export interface SlotTarget {
@@ -39,6 +103,27 @@ export type SlotAnswer = 'granted' | 'account' | 'network'
 
 const accountKey = (target: SlotTarget) => redisKey(`slots:account:${target.accountId ?? 0}`)
 const networkKey = (target: SlotTarget) => redisKey(`slots:network:${target.network}`)
+/** The deliveries waiting for a slot of a limit, oldest instant first (member: see SlotWaiter). */
+const waitersKey = (slotKey: string) => `${slotKey}:waiting`
+
+/**
+ * A delivery waiting for a slot, as it is woken when one frees: `<id>:<revision>:<instant>`.
+ * Registered by the refused acquire itself (same Lua script), removed when it is granted.
+ */
+export interface SlotWaiter {
+  deliveryId: number
+  revision: number
+  notBefore: number
+}
+
+const waiterMember = (waiter: SlotWaiter) =>
+  `${waiter.deliveryId}:${waiter.revision}:${Math.round(waiter.notBefore)}`
+
+export function parseWaiter(member: string): SlotWaiter | null {
+  const [deliveryId, revision, notBefore] = member.split(':').map(Number)
+  if (![deliveryId, revision, notBefore].every(Number.isFinite)) return null
+  return { deliveryId, revision, notBefore }
+}
 /** Every slot key in use, so dead holders can be found without scanning the keyspace. */
 const indexKey = () => redisKey('slots:index')
 
@@ -49,25 +134,30 @@ const running = new Map<string, Set<string>>()
 /** Jobs of this process waiting for a slot of each account, woken first-come when one of its publishes ends. */
 const waiting = new Map<string, (() => void)[]>()
 
-async function tryAcquire(target: SlotTarget, holder: string): Promise<SlotAnswer> {
+async function tryAcquire(
+  target: SlotTarget,
+  holder: string,
+  waiter?: SlotWaiter
+): Promise<SlotAnswer> {
   const { perAccountConcurrency, networkCeilings, leaseMs } = publishingConfig()
   const now = Date.now()
   const keys = [accountKey(target), networkKey(target)]
   const answer = Number(
-    await redis
-      .connection()
-      .eval(
-        ACQUIRE,
-        3,
-        ...keys,
-        indexKey(),
+    await runScript(
+      ACQUIRE,
+      [...keys, indexKey(), waitersKey(keys[0]), waitersKey(keys[1])],
+      [
         now,
         perAccountConcurrency,
         networkCeilings[target.network] ?? 0,
         now + leaseMs,
         holder,
-        leaseMs
-      )
+        leaseMs,
+        waiter ? waiterMember(waiter) : '',
+        waiter?.notBefore ?? 0,
+        WAITERS_TTL_MS,
+      ]
+    )
   )
   if (answer === 1) {
     held.set(holder, networkCeilings[target.network] ? keys : [keys[0]])
@@ -103,12 +193,13 @@ async function nextRelease(key: string, ms: number) {
 export async function acquirePublishSlot(
   target: SlotTarget,
   holder: string,
-  waitMs = 0
+  waitMs = 0,
+  waiter?: SlotWaiter
 ): Promise<SlotAnswer> {
   const deadline = Date.now() + waitMs
   const key = accountKey(target)
   for (;;) {
-    const answer = await tryAcquire(target, holder)
+    const answer = await tryAcquire(target, holder, waiter)
     if (answer === 'granted') {
       if (waitMs > 0) running.set(key, (running.get(key) ?? new Set()).add(holder))
       return answer
@@ -124,16 +215,25 @@ export async function acquirePublishSlot(
   }
 }
 
-export async function releasePublishSlot(target: SlotTarget, holder: string) {
+/**
+ * Frees a holder's slots. Returns the deliveries that waited for them (registered by a
+ * refused `acquirePublishSlot` with a `waiter`), which the caller wakes now: a delivery
+ * waiting for a slot is woken by the release, not by polling.
+ */
+export async function releasePublishSlot(
+  target: SlotTarget,
+  holder: string
+): Promise<SlotWaiter[]> {
   held.delete(holder)
-  await redis
-    .connection()
-    .multi()
-    .zrem(accountKey(target), holder)
-    .zrem(networkKey(target), holder)
-    .exec()
+  const keys = [accountKey(target), networkKey(target)]
+  const woken = (await runScript(
+    RELEASE,
+    [...keys, waitersKey(keys[0]), waitersKey(keys[1])],
+    [holder]
+  )) as string[]
   const key = accountKey(target)
   if (running.get(key)?.delete(holder)) waiting.get(key)?.shift()?.()
+  return woken.map(parseWaiter).filter((waiter) => waiter !== null)
 }
 
 /** Extends the lease of every slot this process holds (and puts it back if Redis lost it). */
@@ -148,11 +248,15 @@ export async function renewSlots() {
   await batch.exec()
 }
 
-/** Frees every slot whose holder is dead, and forgets slot keys that have emptied. */
+/**
+ * Frees every slot whose holder is dead, and forgets slot keys that have emptied. Returns how
+ * many it freed and the deliveries that waited for them (to be woken by the caller).
+ */
 export async function reclaimSlots(isDead: (holder: ProcessHolder) => boolean) {
   const connection = redis.connection()
   const keys = await connection.smembers(indexKey())
   let freed = 0
+  const woken: SlotWaiter[] = []
   for (const key of keys) {
     const holders = await connection.zrange(key, 0, -1)
     if (!holders.length) {
@@ -163,9 +267,16 @@ export async function reclaimSlots(isDead: (holder: ProcessHolder) => boolean) {
       const holder = holderOf(name)
       return holder !== null && isDead(holder)
     })
-    if (dead.length) freed += await connection.zrem(key, ...dead)
+    if (!dead.length) continue
+    const count = await connection.zrem(key, ...dead)
+    freed += count
+    if (count)
+      for (const member of (await runScript(POP_WAITERS, [waitersKey(key)], [count])) as string[]) {
+        const waiter = parseWaiter(member)
+        if (waiter) woken.push(waiter)
+      }
   }
-  return freed
+  return { freed, woken }
 }
 
 /** Who holds an account's slots, and until when (epoch ms) unless renewed. */

@@ -1,6 +1,8 @@
 import { DateTime } from 'luxon'
+import { setTimeout as sleep } from 'node:timers/promises'
 import {
   capabilitiesOf,
+  reconcileLevel,
   type Failed,
   type PublishContext,
   type PublishOutcome,
@@ -60,22 +62,33 @@ async function needsReconnection(attempt: Attempt, reason: string) {
 
 /**
  * An answer that may or may not mean the post exists. Never republished blindly: the
- * plugin looks for it; if absent, only a network that dedupes on the idempotency key
- * gets the same call again; otherwise the user is asked to check.
+ * plugin looks for it; if absent, it is published again only when that cannot make a second
+ * post — the network dedupes on the idempotency key, or its lookup is authoritative and a
+ * second lookup after the network's read-after-write delay still finds nothing. Otherwise the
+ * user is asked to check, told why the app could not tell.
  */
 async function resolveAmbiguous(attempt: Attempt, reason: string) {
   const { plugin } = attempt.session
-  if (!plugin.findByIdempotencyKey)
+  const caps = capabilitiesOf(plugin, attempt.session.account.toPluginProfile())
+  const level = reconcileLevel(caps, plugin)
+  if (level === false)
     return markUnknown(
       attempt,
       problem(
         'ambiguous',
-        `No answer from the network (${reason}); check whether the post appeared`
+        `No answer from the network (${reason}), and ${plugin.displayName} offers no way to look a post up; check whether it appeared`
       )
     )
-  const found = await attempt.session.call((ctx) =>
-    plugin.findByIdempotencyKey!({ ...attempt.publishContext(), ...ctx })
-  )
+  const lookup = () =>
+    attempt.session.call((ctx) =>
+      plugin.findByIdempotencyKey!({ ...attempt.publishContext(), ...ctx })
+    )
+  let found = await lookup()
+  if (found.status === 'ok' && !found.value && level === 'authoritative' && !caps.idempotencyKey) {
+    // "Not found" right after a write may only be the network's read-after-write delay: look again.
+    await sleep((caps.readAfterWriteSeconds ?? 1) * publishingConfig().msPerNetworkSecond)
+    found = await lookup()
+  }
   if (found.status === 'ok' && found.value) return markPublished(attempt, found.value)
   if (found.status !== 'ok')
     return markUnknown(
@@ -85,8 +98,9 @@ async function resolveAmbiguous(attempt: Attempt, reason: string) {
         `No answer from the network (${reason}) and the lookup failed (${found.reason}); check whether the post appeared`
       )
     )
-  if (capabilitiesOf(plugin, attempt.session.account.toPluginProfile()).idempotencyKey) {
-    // The network dedupes on our key: repeating the same call cannot create a second post.
+  if (caps.idempotencyKey || level === 'authoritative') {
+    // The network dedupes on our key, or its lookup sees every post: publishing again cannot
+    // create a second one.
     const again = await attempt.session.call((ctx) =>
       plugin.publish({ ...attempt.publishContext(), ...ctx })
     )
@@ -96,7 +110,7 @@ async function resolveAmbiguous(attempt: Attempt, reason: string) {
     attempt,
     problem(
       'ambiguous',
-      `No answer from the network (${reason}) and the post was not found; check whether it appeared`
+      `No answer from the network (${reason}) and the post was not found, but ${plugin.displayName} cannot list every post at once; check whether it appeared`
     )
   )
 }

@@ -2,9 +2,10 @@ import db from '@adonisjs/lucid/services/db'
 import type { RawBuilderContract } from '@adonisjs/lucid/types/querybuilder'
 import type { PostStatus } from '#models/post'
 import { sqlTime } from '#services/publishing/settings'
+import { Batcher } from '#services/batcher'
 
 /** Post statuses the pipeline may overwrite (never a draft or a post waiting for review). */
-const PIPELINE_POST_STATUSES: PostStatus[] = [
+export const PIPELINE_POST_STATUSES: PostStatus[] = [
   'scheduled',
   'publishing',
   'published',
@@ -51,11 +52,23 @@ END`
  * version, where two sibling deliveries settling at once could write a stale `publishing`
  * over the last one's `published`: a post whose status is already right is not written.
  */
-export async function rollUpPost(postId: number) {
+export function rollUpPost(postId: number) {
+  return rollUps.run(postId)
+}
+
+/** The roll-ups of concurrent settles as one statement (batcher.ts); each post is counted on its own. */
+async function rollUpPosts(postIds: number[]) {
+  const ids = [...new Set(postIds)]
   await db.rawQuery(
     `UPDATE posts SET status = rolled.status, updated_at = ?
-     FROM (SELECT post_id, ${ROLLED_UP} AS status FROM deliveries WHERE post_id = ? AND status <> 'cancelled' GROUP BY post_id) AS rolled
+     FROM (SELECT post_id, ${ROLLED_UP} AS status FROM deliveries WHERE post_id IN (${ids.map(() => '?').join(', ')}) AND status <> 'cancelled' GROUP BY post_id) AS rolled
      WHERE posts.id = rolled.post_id AND rolled.status IS NOT NULL AND posts.status <> rolled.status AND posts.status IN (${PIPELINE_POST_STATUSES.map(() => '?').join(', ')})`,
-    [sqlTime(), postId, ...PIPELINE_POST_STATUSES]
+    [sqlTime(), ...ids, ...PIPELINE_POST_STATUSES]
   )
+  return postIds.map(() => undefined)
 }
+
+const rollUps = new Batcher<number, void>({
+  many: rollUpPosts,
+  single: async (postId) => void (await rollUpPosts([postId])),
+})

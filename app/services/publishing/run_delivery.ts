@@ -12,7 +12,7 @@ import { mediaItemsFor } from '#services/publishing/delivery_media'
 import { emitDeliveryStatus } from '#services/publishing/events'
 import { markFailed, type Run } from '#services/publishing/transitions'
 import { problem } from '#services/publishing/problems'
-import { WAKE_EARLY_MS, wakeAt } from '#services/publishing/wake'
+import { WAKE_EARLY_MS, wakeAt, wakeSlotWaiters } from '#services/publishing/wake'
 import { publishingConfig } from '#services/publishing/settings'
 
 export type RunResult = 'stale' | 'early' | 'network_busy' | 'not_claimed' | 'done'
@@ -122,23 +122,27 @@ async function wakeUp(
   // and loading the post and account ahead of the instant.
   await waitUntil((payload.notBefore ?? 0) - PREPARE_MS)
 
-  const { networkBusyRetryMs } = publishingConfig()
+  const { networkBusyRetryMs, slotWakeFallbackMs } = publishingConfig()
   const slot = { network: delivery.network, accountId: delivery.socialAccountId }
+  const instant = Math.max(payload.notBefore ?? 0, delivery.dueAt?.toMillis() ?? 0)
   // A full account is waited on briefly (its slots free every few milliseconds in a burst);
-  // past that, or when enough jobs already wait for it, the job re-arms instead.
-  const answer = await acquirePublishSlot(slot, worker, networkBusyRetryMs)
+  // past that, or when enough jobs already wait for it, the job ends and the delivery stays
+  // on the limit's waiting list, registered by the refused acquire itself.
+  const answer = await acquirePublishSlot(slot, worker, networkBusyRetryMs, {
+    deliveryId: delivery.id,
+    revision: delivery.revision,
+    notBefore: instant,
+  })
   if (answer !== 'granted') {
-    // At the limit: wake again shortly, without holding a worker slot meanwhile, and say
-    // what the delivery waits for. From the instant this wake-up was for, not from now: it
-    // fired WAKE_EARLY_MS early, and the next one must land in a later `busy` bucket (a job
-    // id BullMQ has not seen yet).
-    const at =
-      Math.max(Date.now(), payload.notBefore ?? 0, delivery.dueAt?.toMillis() ?? 0) +
-      networkBusyRetryMs
+    // The release of a slot wakes it (wakeSlotWaiters). This later wake-up is only the net
+    // under that — a releasing worker that died between its release and the wake — and
+    // says on the post page what the delivery waits for. Bucketed job ids: a delivery
+    // refused again within one bucket keeps the net already set.
+    const at = Math.max(Date.now(), instant) + slotWakeFallbackMs
     await wakeAt(
       delivery,
       at,
-      `busy${Math.floor(at / networkBusyRetryMs)}`,
+      `busy${Math.floor(at / slotWakeFallbackMs)}`,
       answer === 'account' ? 'account_slot' : 'network_slot'
     )
     return 'network_busy'
@@ -153,6 +157,6 @@ async function wakeUp(
     await publishClaimed({ delivery: claimed, worker }, due, payload.notBefore)
     return 'done'
   } finally {
-    await releasePublishSlot(slot, worker)
+    await wakeSlotWaiters(await releasePublishSlot(slot, worker))
   }
 }

@@ -9,6 +9,7 @@ import { rollUpPost } from '#services/publishing/rollup'
 import { notifyDeliveryProblem } from '#services/publishing/notify'
 import { wakeAt, wakeForStatusCheck } from '#services/publishing/wake'
 import type { Problem } from '#services/publishing/problems'
+import { Batcher } from '#services/batcher'
 import {
   publishingConfig,
   shortReason,
@@ -35,20 +36,78 @@ async function settle(run: Run, patch: Record<string, unknown>) {
     .where('status', 'publishing')
     .where('claimed_by', run.worker)
   const [settled] = await updateReturningRows(query, { ...patch, updated_at: sqlTime() })
-  if (!settled) {
-    logger.warn(
-      { deliveryId: run.delivery.id, worker: run.worker },
-      'delivery claim lost before it was settled'
-    )
-    return false
-  }
+  return settled ? settledAs(run, settled) : claimLost(run)
+}
+
+function claimLost(run: Run) {
+  logger.warn(
+    { deliveryId: run.delivery.id, worker: run.worker },
+    'delivery claim lost before it was settled'
+  )
+  return false
+}
+
+async function settledAs(run: Run, row: Record<string, unknown>) {
   // Straight into the instance everyone holds (a second model plus fill() cost as much again).
-  run.delivery.$consumeAdapterResult(settled)
+  run.delivery.$consumeAdapterResult(row)
   run.delivery.$hydrateOriginals()
   emitDeliveryStatus(run.delivery)
   await rollUpPost(run.delivery.postId)
   return true
 }
+
+interface PublishedRequest {
+  run: Run
+  published: Published
+}
+
+/**
+ * The `published` settles of concurrent jobs as one PostgreSQL statement, each row under
+ * its own condition (still `publishing`, still claimed by the job that asks).
+ */
+async function settlePublishedMany(requests: PublishedRequest[]) {
+  const now = sqlTime()
+  const ordered = [...requests].sort((a, b) => a.run.delivery.id - b.run.delivery.id)
+  const result = await db.rawQuery(
+    `with v(id, worker, external_id, external_url) as (values ${ordered.map(() => '(?::int, ?::text, ?::text, ?::text)').join(', ')})
+     update deliveries set status = 'published', external_id = v.external_id,
+       external_url = v.external_url, published_at = ?, last_error = null, last_error_kind = null,
+       pending_handle = null, check_after = null, lease_until = null, claimed_by = null, updated_at = ?
+     from v
+     where deliveries.id = v.id and deliveries.status = 'publishing' and deliveries.claimed_by = v.worker
+     returning deliveries.*`,
+    [
+      ...ordered.flatMap(({ run, published }) => [
+        run.delivery.id,
+        run.worker,
+        published.externalId,
+        published.url ?? null,
+      ]),
+      now,
+      now,
+    ]
+  )
+  const rows = new Map(
+    (result.rows as Record<string, unknown>[]).map((row) => [Number(row.id), row])
+  )
+  return requests.map(({ run }) => rows.get(run.delivery.id) ?? null)
+}
+
+const publishedSettles = new Batcher<PublishedRequest, Record<string, unknown> | null>({
+  many: settlePublishedMany,
+  single: async ({ run, published }) => {
+    const query = db
+      .from('deliveries')
+      .where('id', run.delivery.id)
+      .where('status', 'publishing')
+      .where('claimed_by', run.worker)
+    const [row] = await updateReturningRows(query, {
+      ...publishedPatch(published),
+      updated_at: sqlTime(),
+    })
+    return row ?? null
+  },
+})
 
 const released = { lease_until: null, claimed_by: null }
 
@@ -59,7 +118,14 @@ const released = { lease_until: null, claimed_by: null }
  * id a previous pass saved).
  */
 export async function markPublished(run: Run, published: Published) {
-  return settle(run, {
+  if (db.connection().dialect.name !== 'postgres') return settle(run, publishedPatch(published))
+  // The hot path of a burst: grouped with the other jobs' settles (batcher.ts).
+  const row = await publishedSettles.run({ run, published })
+  return row ? settledAs(run, row) : claimLost(run)
+}
+
+function publishedPatch(published: Published) {
+  return {
     status: 'published' satisfies DeliveryStatus,
     external_id: published.externalId,
     external_url: published.url,
@@ -69,7 +135,7 @@ export async function markPublished(run: Run, published: Published) {
     pending_handle: null,
     check_after: null,
     ...released,
-  })
+  }
 }
 
 /** The last error as stored: the kind the pages word, and the raw reason kept as a detail. */

@@ -4,6 +4,7 @@ import queue from '#queue/main'
 import type Delivery from '#models/delivery'
 import type { DeliveryWaitingFor } from '#models/delivery'
 import { CHECK_DELIVERY_STATUS, PUBLISH_DELIVERY, type DeliveryWake } from '#queue/job_specs'
+import type { SlotWaiter } from '#services/publishing/network_slots'
 
 type Wakeable = Pick<Delivery, 'id' | 'revision'>
 
@@ -25,11 +26,11 @@ async function rememberJob(
   jobId: string,
   waitingFor: DeliveryWaitingFor | null = null
 ) {
-  await db
-    .from('deliveries')
-    .where('id', delivery.id)
-    .where('revision', delivery.revision)
-    .update({ job_id: jobId, waiting_for: waitingFor })
+  const query = db.from('deliveries').where('id', delivery.id).where('revision', delivery.revision)
+  // A slot may free (and the delivery be claimed) before this write: never mark a delivery
+  // that is already publishing as waiting.
+  if (waitingFor) query.whereIn('status', ['scheduled', 'queued'])
+  await query.update({ job_id: jobId, waiting_for: waitingFor })
 }
 
 /**
@@ -69,6 +70,27 @@ export async function wakeAt(
   }
   await queue.dispatch(PUBLISH_DELIVERY, payload, { jobId, delay })
   return jobId
+}
+
+/**
+ * Wakes the deliveries a freed publish slot was handed to (network_slots.ts), now — or at
+ * their instant if that is still ahead. No database write: the delivery keeps its fallback
+ * wake-up (the reconciler sees that one alive) and its `waiting_for` until it is claimed. A
+ * woken delivery that finds its account full again simply waits for the next release.
+ */
+export async function wakeSlotWaiters(waiters: SlotWaiter[]) {
+  for (const waiter of waiters) {
+    const delivery = { id: waiter.deliveryId, revision: waiter.revision }
+    const payload: TimedWake = {
+      deliveryId: waiter.deliveryId,
+      revision: waiter.revision,
+      notBefore: waiter.notBefore,
+    }
+    await queue.dispatch(PUBLISH_DELIVERY, payload, {
+      jobId: wakeJobId(delivery, `slot${Date.now()}`),
+      delay: Math.max(0, waiter.notBefore - WAKE_EARLY_MS - Date.now()),
+    })
+  }
 }
 
 /** Enqueues the next `checkStatus` poll of a pending publish. */

@@ -4,6 +4,7 @@ import Webhook, { type WebhookEvent } from '#models/webhook'
 import WebhookDelivery from '#models/webhook_delivery'
 import queue from '#queue/main'
 import { DELIVER_WEBHOOK } from '#queue/job_specs'
+import { Batcher } from '#services/batcher'
 
 /** The envelope every receiver gets (openapi.ts, `WebhookEvent`). */
 export function envelope(workspaceId: number, event: WebhookEvent, data: Record<string, unknown>) {
@@ -21,9 +22,25 @@ export async function queueWebhookDelivery(delivery: WebhookDelivery) {
 
 /** The workspace's active webhooks that subscribe to this event. */
 export async function subscribedWebhooks(workspaceId: number, event: WebhookEvent) {
-  const hooks = await Webhook.query().where('workspace_id', workspaceId).where('active', true)
+  const hooks = await activeWebhooks.run(workspaceId)
   return hooks.filter((hook) => hook.events.includes(event))
 }
+
+async function activeWebhooksOf(workspaceIds: number[]) {
+  const hooks = await Webhook.query()
+    .whereIn('workspace_id', [...new Set(workspaceIds)])
+    .where('active', true)
+  return workspaceIds.map((id) => hooks.filter((hook) => hook.workspaceId === id))
+}
+
+/**
+ * Every delivery event of a burst asks this (one per published post): the lookups made at
+ * the same moment are one query (batcher.ts), still read fresh each time.
+ */
+const activeWebhooks = new Batcher<number, Webhook[]>({
+  many: activeWebhooksOf,
+  single: async (id) => (await activeWebhooksOf([id]))[0],
+})
 
 /**
  * One event for every active webhook of the workspace subscribed to it: a log row each

@@ -93,7 +93,7 @@ test.group('bluesky plugin against its fake', (group) => {
       if (outcome.status === 'ok') uris.push(outcome.value.externalId)
     }
     fake.setMetrics(uris[26], { likes: 5, quotes: 2 })
-    const stats = await bluesky.fetchStats(
+    const stats = await bluesky.fetchStats!(
       { ...contextFor(fake), account: connection.profile, token: connection.token },
       uris
     )
@@ -130,7 +130,7 @@ test.group('bluesky plugin against its fake', (group) => {
       'unauthorized'
     )
     if (refreshed.status !== 'ok') return
-    assert.equal((await bluesky.auth.revoke({ ...ctx, token: refreshed.value })).status, 'ok')
+    assert.equal((await bluesky.auth.revoke!({ ...ctx, token: refreshed.value })).status, 'ok')
     assert.equal(
       (await bluesky.auth.refresh!({ ...ctx, token: refreshed.value })).status,
       'unauthorized'

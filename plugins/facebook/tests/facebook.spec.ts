@@ -92,7 +92,7 @@ test.group('facebook', () => {
   }) => {
     const { fake, account, connections } = await connectedFake()
     cleanup(() => fake.close())
-    assert.equal((await facebook.auth.revoke(account)).status, 'ok')
+    assert.equal((await facebook.auth.revoke!(account)).status, 'ok')
     assert.isFalse(fake.isTokenValid(connections[1].token.accessToken))
     assert.equal((await facebook.auth.refresh!(account)).status, 'unauthorized')
   })

@@ -34,7 +34,7 @@ test.group('instagram: the kit behaviours, with media', (group) => {
   })
 
   test('revoke makes the token useless', async ({ assert }) => {
-    assert.equal((await instagram.auth.revoke(env.account)).status, 'ok')
+    assert.equal((await instagram.auth.revoke!(env.account)).status, 'ok')
     assert.isFalse(env.fake.isTokenValid(env.account.token.accessToken))
     assert.equal(
       (await env.publish(env.publishContext({ media: await photo() }))).status,
@@ -82,7 +82,7 @@ test.group('instagram: the kit behaviours, with media', (group) => {
     if (outcome.status !== 'ok') return assert.fail(JSON.stringify(outcome))
     const id = outcome.value.externalId
     env.fake.setMetrics(id, { likes: 7, shares: 3, comments: 2, views: 120, saves: 5, reach: 90 })
-    const stats = await instagram.fetchStats(env.account, [id])
+    const stats = await instagram.fetchStats!(env.account, [id])
     if (stats.status !== 'ok') return assert.fail(JSON.stringify(stats))
     assert.deepEqual(stats.value[id], {
       likes: 7,

@@ -49,7 +49,7 @@ test.group('linkedin picker, pages and uploads', () => {
       comments: 3,
       shares: 2,
     })
-    const stats = await linkedin.fetchStats(as(page), [outcome.value.externalId])
+    const stats = await linkedin.fetchStats!(as(page), [outcome.value.externalId])
     assert.deepInclude(stats, { status: 'ok' })
     if (stats.status === 'ok')
       assert.deepInclude(stats.value[outcome.value.externalId], {

@@ -18,7 +18,7 @@ const spec = new OpenApiValidator(
     schema.anyOf = schema.oneOf
     delete schema.oneOf
   }
-)
+).precompile(['POST', '/api/v1/statuses', 'application/json'])
 
 interface Status extends StoredPost {
   id: string
@@ -45,6 +45,9 @@ export class FakeMastodon implements FakeNetwork {
   settings = { urls: {} }
   publishPath = '^/api/v1/statuses$'
   maxCharacters = 500
+  /** The instance's media limits (`configuration.media_attachments`), bytes: tests lower them. */
+  imageSizeLimit = 16 * 1024 * 1024
+  videoSizeLimit = 99 * 1024 * 1024
 
   #apps = new Map<string, { secret: string; redirectUris: string[] }>()
   #codes = new Map<string, { clientId: string; redirectUri: string; challenge: string | null }>()
@@ -259,7 +262,11 @@ export class FakeMastodon implements FakeNetwork {
             max_media_attachments: 4,
             characters_reserved_per_url: 23,
           },
-          media_attachments: { description_limit: 1500 },
+          media_attachments: {
+            description_limit: 1500,
+            image_size_limit: this.imageSizeLimit,
+            video_size_limit: this.videoSizeLimit,
+          },
         },
       },
     }))
@@ -270,6 +277,12 @@ export class FakeMastodon implements FakeNetwork {
       const file = request.files.file?.[0]
       if (!file) return { status: 422, json: { error: "Validation failed: File can't be blank" } }
       const kind = file.type.startsWith('video/') ? 'video' : 'image'
+      const limit = kind === 'video' ? this.videoSizeLimit : this.imageSizeLimit
+      if (file.bytes.length > limit)
+        return {
+          status: 422,
+          json: { error: `Validation failed: File file size must be less than ${limit} Bytes` },
+        }
       const id = this.#id()
       this.#media.set(id, { kind, description: request.body.description ?? null, polls: 0 })
       // Videos are "processed" asynchronously, as on a real instance: 202 then a URL on a later GET.

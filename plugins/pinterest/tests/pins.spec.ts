@@ -27,7 +27,7 @@ test.group('pinterest: kit cases with media', (group) => {
   })
 
   test('revoke makes the token useless', async ({ assert }) => {
-    assert.equal((await pinterest.auth.revoke(env.account)).status, 'ok')
+    assert.equal((await pinterest.auth.revoke!(env.account)).status, 'ok')
     assert.isFalse(env.fake.isTokenValid(env.account.token.accessToken))
     assert.isFalse(env.fake.isRefreshTokenValid(env.account.token.refreshToken!))
     assert.equal((await publishToTheEnd(await env.publishContext())).status, 'unauthorized')
@@ -78,7 +78,7 @@ test.group('pinterest: kit cases with media', (group) => {
     if (outcome.status !== 'ok') return assert.fail(JSON.stringify(outcome))
     const id = outcome.value.externalId
     env.fake.setMetrics(id, { views: 120, saves: 9, clicks: 4, likes: 7, comments: 2, shares: 3 })
-    const stats = await pinterest.fetchStats(env.account, [id])
+    const stats = await pinterest.fetchStats!(env.account, [id])
     if (stats.status !== 'ok') return assert.fail(JSON.stringify(stats))
     assert.deepEqual(stats.value[id], {
       views: 120,

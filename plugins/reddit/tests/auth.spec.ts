@@ -61,7 +61,7 @@ test.group('reddit auth', () => {
     if (refreshed.status !== 'ok') return assert.fail(JSON.stringify(refreshed))
     assert.equal(refreshed.value.refreshToken, account.token.refreshToken)
     assert.isTrue(fake.isTokenValid(refreshed.value.accessToken))
-    assert.equal((await reddit.auth.revoke(account)).status, 'ok')
+    assert.equal((await reddit.auth.revoke!(account)).status, 'ok')
     assert.isFalse(fake.isRefreshTokenValid(account.token.refreshToken!))
     assert.isFalse(
       fake.isTokenValid(refreshed.value.accessToken),

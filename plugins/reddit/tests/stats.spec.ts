@@ -15,7 +15,7 @@ test.group('reddit stats', () => {
     const id = outcome.value.externalId
     fake.setMetrics(id, { likes: 42, comments: 5, shares: 1 })
     fake.setUpvoteRatio(id, 0.93)
-    assert.deepEqual(await reddit.fetchStats(account, [id, 't3_missing']), {
+    assert.deepEqual(await reddit.fetchStats!(account, [id, 't3_missing']), {
       status: 'ok',
       value: {
         [id]: {

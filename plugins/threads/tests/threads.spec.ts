@@ -83,7 +83,7 @@ test.group('threads', (group) => {
 
   test('revocation is not supported, and says so', async ({ assert }) => {
     assert.isFalse(threads.capabilities.revocable)
-    assert.deepInclude(await threads.auth.revoke(account), {
+    assert.deepInclude(await threads.auth.revoke!(account), {
       status: 'error',
       code: 'not_supported',
     })

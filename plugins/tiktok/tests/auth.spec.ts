@@ -51,7 +51,7 @@ test.group('tiktok auth', () => {
   test('revoke ends the refresh token too', async ({ assert, cleanup }) => {
     const { fake, account, close } = await connectedFake()
     cleanup(close)
-    assert.equal((await tiktok.auth.revoke(account)).status, 'ok')
+    assert.equal((await tiktok.auth.revoke!(account)).status, 'ok')
     assert.isFalse(fake.isRefreshTokenValid(account.token.refreshToken!))
   })
 

@@ -118,7 +118,7 @@ test.group('tiktok: kit tests with TikTok-valid media', () => {
     if (outcome.status !== 'ok') return assert.fail(JSON.stringify(outcome))
     const id = outcome.value.externalId
     fake.setMetrics(id, { likes: 7, shares: 3, comments: 2, views: 120, saves: 9 })
-    const stats = await tiktok.fetchStats(account, [id, 'v_inbox_file~v2.1'])
+    const stats = await tiktok.fetchStats!(account, [id, 'v_inbox_file~v2.1'])
     assert.deepEqual(stats, {
       status: 'ok',
       value: {

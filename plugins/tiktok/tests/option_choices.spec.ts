@@ -32,7 +32,7 @@ test.group('tiktok: privacy level choices', (group) => {
   })
 
   test('a revoked token comes back unauthorized, another field is refused', async ({ assert }) => {
-    await tiktok.auth.revoke(env.account)
+    await tiktok.auth.revoke!(env.account)
     assert.equal(
       (await tiktok.optionChoices!(env.account, 'privacyLevel', {})).status,
       'unauthorized'

@@ -220,7 +220,7 @@ export class FakeX extends OAuthFakeNetwork<FakeXOAuth> implements FakeNetwork {
       if (denied) return denied
       const ids = (request.query.get('ids') ?? '').split(',').filter(Boolean)
       if (!ids.length || ids.length > 100) return invalid('ids must hold 1 to 100 post ids')
-      const fields = (request.query.get('post.fields') ?? '').split(',')
+      const fields = (request.query.get('tweet.fields') ?? '').split(',')
       const found = ids.map((id) => this.#tweets.get(id)).filter((tweet): tweet is Tweet => !!tweet)
       const missing = ids.filter((id) => !this.#tweets.has(id))
       return {
@@ -256,7 +256,7 @@ export class FakeX extends OAuthFakeNetwork<FakeXOAuth> implements FakeNetwork {
       if (!Number.isInteger(max) || max < 5 || max > 100)
         return invalid('max_results must be between 5 and 100')
       const since = request.query.get('start_time')
-      const fields = (request.query.get('post.fields') ?? '').split(',')
+      const fields = (request.query.get('tweet.fields') ?? '').split(',')
       const posts = [...this.#tweets.values()]
         .filter((tweet) => !since || tweet.createdAt >= new Date(since).toISOString())
         .reverse()

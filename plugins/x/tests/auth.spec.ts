@@ -54,7 +54,7 @@ test.group('x auth', () => {
   test('revoke kills the refresh token too', async ({ assert, cleanup }) => {
     const { fake, account } = await connectedFake()
     cleanup(() => fake.close())
-    assert.equal((await x.auth.revoke(account)).status, 'ok')
+    assert.equal((await x.auth.revoke!(account)).status, 'ok')
     assert.isFalse(fake.isRefreshTokenValid(account.token.refreshToken!))
   })
 })

@@ -51,9 +51,16 @@ test.group('x errors', () => {
     assert.deepInclude(badBody, { status: 'error', code: 'http_400' })
     const badQuery = await account.http.send({
       url: '/2/tweets',
-      query: { 'ids': '1', 'tweet.fields': 'public_metrics' },
+      query: { 'ids': '1', 'expansions.all': 'true' },
       bearer,
     })
     assert.deepInclude(badQuery, { status: 'error', code: 'http_400' })
+    // The pinned spec's `post.fields`: X's live API knows only `tweet.fields` there.
+    const specName = await account.http.send({
+      url: '/2/tweets',
+      query: { 'ids': '1', 'post.fields': 'public_metrics' },
+      bearer,
+    })
+    assert.deepInclude(specName, { status: 'error', code: 'http_400' })
   })
 })

@@ -68,7 +68,8 @@ test.group('x reconciliation: against the fake', () => {
       /^Fish &amp; chips &lt;3 at https:\/\/t\.co\/\S+ and https:\/\/t\.co\/\S+ https:\/\/t\.co\/\S+$/
     )
     const timeline = fake.server.requestsTo('GET', /\/2\/users\/\d+\/tweets$/)[0]
-    assert.notEqual(timeline.query.get('post.fields'), null)
+    assert.notEqual(timeline.query.get('tweet.fields'), null)
+    assert.isNull(timeline.query.get('post.fields'))
   })
 
   test('ignores a matching post older than an hour, and returns null when nothing matches', async ({

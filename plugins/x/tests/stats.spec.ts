@@ -8,7 +8,7 @@ test.group('x stats', () => {
     cleanup(() => fake.close())
     const ids = Array.from({ length: 150 }, (_, i) => fake.seedTweet(`post ${i}`))
     fake.setMetrics(ids[120], { likes: 5, shares: 4, comments: 3, quotes: 2, saves: 1, views: 99 })
-    const stats = await x.fetchStats(account, [...ids, '1999999999999999999'])
+    const stats = await x.fetchStats!(account, [...ids, '1999999999999999999'])
     if (stats.status !== 'ok') return assert.fail(JSON.stringify(stats))
     assert.lengthOf(fake.server.requestsTo('GET', '/2/tweets'), 2)
     assert.lengthOf(Object.keys(stats.value), 150, 'an unknown id is left out')

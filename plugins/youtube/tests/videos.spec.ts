@@ -71,7 +71,7 @@ test.group('youtube: kit cases with a video', (group) => {
   })
 
   test('revoke ends the grant: refresh token and access token both die', async ({ assert }) => {
-    assert.equal((await youtube.auth.revoke(env.account)).status, 'ok')
+    assert.equal((await youtube.auth.revoke!(env.account)).status, 'ok')
     assert.isFalse(env.fake.isTokenValid(env.account.token.accessToken))
     assert.isFalse(env.fake.isRefreshTokenValid(env.account.token.refreshToken!))
     assert.equal((await publishToTheEnd(env.publishContext())).status, 'unauthorized')
@@ -157,7 +157,7 @@ test.group('youtube: kit cases with a video', (group) => {
     if (outcome.status !== 'ok') return assert.fail(JSON.stringify(outcome))
     const id = outcome.value.externalId
     env.fake.setMetrics(id, { views: 120, likes: 7, comments: 2, shares: 3 })
-    const stats = await youtube.fetchStats(env.account, [id])
+    const stats = await youtube.fetchStats!(env.account, [id])
     if (stats.status !== 'ok') return assert.fail(JSON.stringify(stats))
     assert.deepInclude(stats.value[id], { views: 120, likes: 7, comments: 2, shares: null })
   })

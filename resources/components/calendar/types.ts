@@ -28,6 +28,8 @@ export type CalendarEvent = {
   excerpt: string
   movable: boolean
   deliveries: { id: number; network: string; accountId: number | null; status: DeliveryStatus }[]
+  /** An occurrence of a repeating post. */
+  repeating?: boolean
 }
 
 export type CalendarAccount = {

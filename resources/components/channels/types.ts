@@ -12,6 +12,9 @@ export type Channel = {
   connectedAt: string
 }
 
+/** Words a plugin brings in both languages. */
+export type LocalText = { en: string; fr: string }
+
 export type NetworkChoice = {
   id: string
   displayName: string
@@ -21,7 +24,10 @@ export type NetworkChoice = {
   fields: {
     name: string
     type: 'text' | 'password' | 'url'
-    label: string
+    /** An i18n key or plain text, or the plugin's own words in both languages. */
+    label: string | LocalText
+    help: LocalText | null
+    placeholder: string | null
     default: string
     secret: boolean
   }[]

@@ -46,7 +46,9 @@ test.group('Calendar events: the visible range only', (group) => {
       'excerpt',
       'movable',
       'deliveries',
+      'repeating',
     ])
+    assert.isFalse(shown.repeating)
     assert.equal(shown.at, '2030-03-15T09:30:00.000Z')
     assert.equal(shown.status, 'scheduled')
     assert.isTrue(shown.movable)

@@ -6,7 +6,8 @@ import app from '@adonisjs/core/services/app'
 import router from '@adonisjs/core/services/router'
 import { createPost } from '#actions/posts/create_post'
 import { schedulePost } from '#actions/posts/schedule_post'
-import { postsChannel } from '#services/live/post_channels'
+import { forwardDeliveryStatus, postsChannel } from '#services/live/post_channels'
+import type { DeliveryStatusChanged } from '#services/publishing/events'
 import { withCleanState } from '#tests/helpers/database'
 import { waitFor } from '#tests/functional/publishing/_fixtures'
 import transmitConfig from '#config/transmit'
@@ -158,5 +159,49 @@ test.group('Calendar: live status over SSE', (group) => {
     await scheduleOne(world)
     await waitFor(() => received.includes('"status":"scheduled"'), 5000)
     assert.include(received, `"workspaceId":${world.workspace.id}`)
+  })
+
+  test('changes made at the same moment leave as one message, with the last change of each delivery', async ({
+    assert,
+    cleanup,
+  }) => {
+    const world = await calendarWorld()
+    const stream = await openStream(world.owner)
+    cleanup(() => stream.close())
+    assert.isTrue(await stream.subscribe(postsChannel(world.workspace.id)))
+    const change = (deliveryId: number, status: DeliveryStatusChanged['status']) =>
+      forwardDeliveryStatus({
+        deliveryId,
+        revision: 1,
+        postId: 1,
+        workspaceId: world.workspace.id,
+        socialAccountId: null,
+        network: 'mastodon',
+        status,
+        externalId: null,
+        externalUrl: null,
+        lastError: null,
+        at: new Date().toISOString(),
+      })
+    // A burst: two deliveries, each claimed then published within the same window.
+    change(901, 'publishing')
+    change(902, 'publishing')
+    change(901, 'published')
+    change(902, 'published')
+    const messages = (await waitFor(() => (stream.messages().length ? stream.messages() : null)))!
+    await new Promise((resolve) => setTimeout(resolve, 150))
+    assert.lengthOf(stream.messages(), 1)
+    assert.equal(messages[0].payload.type, 'deliveries:status_changed')
+    assert.deepEqual(
+      messages[0].payload.events.map((event: DeliveryStatusChanged & { type: string }) => [
+        event.type,
+        event.deliveryId,
+        event.status,
+      ]),
+      [
+        ['delivery:status_changed', 901, 'published'],
+        ['delivery:status_changed', 902, 'published'],
+      ]
+    )
   })
 })

@@ -78,6 +78,8 @@ test.group('Platform / plugins:list', (group) => {
           text: { limit: 280, counter: { id: 'graphemes' }, optionalWithMedia: false },
           mixedMedia: false,
         },
+        config: [],
+        problems: [],
       },
     ])
 
@@ -85,7 +87,7 @@ test.group('Platform / plugins:list', (group) => {
     ace.ui.logger.flushLogs()
     const table = await ace.exec('plugins:list', [])
     table.assertSucceeded()
-    table.assertTableRows([['fakenet', 'Fake Network', 'no', 'credentials', '280']])
+    table.assertTableRows([['fakenet', 'Fake Network', 'no', 'credentials', '280', '—']])
   })
 
   test('discovery lists folders without importing them; a plugin is imported only when loaded', async ({

@@ -37,6 +37,8 @@ import { FakeYouTube } from '#plugins/youtube/fake/server'
 import { FakeTikTok } from '#plugins/tiktok/fake/server'
 import { FakePinterest } from '#plugins/pinterest/fake/server'
 import { FakeReddit } from '#plugins/reddit/fake/server'
+import { FakeTelegram } from '#plugins/telegram/fake/server'
+import { FakeDiscord } from '#plugins/discord/fake/server'
 
 const FAKES = {
   facebook: FakeFacebook,
@@ -47,6 +49,8 @@ const FAKES = {
   tiktok: FakeTikTok,
   pinterest: FakePinterest,
   reddit: FakeReddit,
+  telegram: FakeTelegram,
+  discord: FakeDiscord,
 }
 type Fakes = typeof FAKES
 export type NetworkId = keyof Fakes

@@ -37,6 +37,7 @@ export const FAST: Partial<PublishingConfig> = {
   maxStatusChecks: 5,
   perAccountConcurrency: 3,
   networkBusyRetryMs: 80,
+  slotWakeFallbackMs: 2000,
   reconcileGraceMs: 0,
   refreshMarginMs: 60_000,
 }

@@ -4,8 +4,9 @@ import type { PublishingConfig } from '#config/publishing'
 import Delivery from '#models/delivery'
 import { publishNow } from '#actions/posts/publish_now'
 import { acquirePublishSlot, releasePublishSlot } from '#services/publishing/network_slots'
+import { wakeSlotWaiters } from '#services/publishing/wake'
 import { withCleanState } from '#tests/helpers/database'
-import { draft, publishRequests, settled, startWorker, withWorld } from './_fixtures.js'
+import { draft, publishRequests, settled, startWorker, waitFor, withWorld } from './_fixtures.js'
 
 const publishing = () => app.config.get<PublishingConfig>('publishing')
 
@@ -96,5 +97,46 @@ test.group('Publishing: a full account is waited on, not thrashed', (group) => {
       posts.map(({ post }) => post.id)
     )
     for (const delivery of deliveries) assert.notMatch(delivery.jobId!, /\.busy\d+$/)
+  })
+
+  test('a delivery waiting for a slot held elsewhere is woken by its release, not by a poll', async ({
+    assert,
+    cleanup,
+  }) => {
+    publishing().perAccountConcurrency = 1
+    // The fallback wake-up far away: only the release can make this publish go out in time.
+    publishing().slotWakeFallbackMs = 60_000
+    const target = { network: 'mastodon', accountId: world.accounts.mastodon.id }
+    // Held by another worker (a holder this process is not running): no in-process wait.
+    assert.equal(await acquirePublishSlot(target, 'other-worker'), 'granted')
+    const { runner } = await startWorker()
+    cleanup(async () => {
+      await runner.stop()
+      await releasePublishSlot(target, 'other-worker')
+    })
+    const { post } = await draft(world, [{ socialAccountId: world.accounts.mastodon.id }])
+    await publishNow({ post, actor: world.owner })
+    const waiting = await waitFor(async () => {
+      const [delivery] = await Delivery.query().where('post_id', post.id)
+      return delivery.waitingFor === 'account_slot' ? delivery : null
+    })
+    assert.match(waiting!.jobId!, /\.busy\d+$/)
+    assert.lengthOf(publishRequests(world.mastodon), 0)
+
+    const released = Date.now()
+    const woken = await releasePublishSlot(target, 'other-worker')
+    assert.deepEqual(
+      woken.map((waiter) => waiter.deliveryId),
+      [waiting!.id]
+    )
+    await wakeSlotWaiters(woken)
+    assert.deepEqual(
+      (await settled(post.id)).map((d) => d.status),
+      ['published']
+    )
+    assert.isBelow(Date.now() - released, 10_000)
+    assert.lengthOf(publishRequests(world.mastodon), 1)
+    const [delivery] = await Delivery.query().where('post_id', post.id)
+    assert.isNull(delivery.waitingFor)
   })
 })

@@ -98,7 +98,14 @@ test.group(
 
       const images = await publishedDeliveries(imagePost)
       const videos = await publishedDeliveries(videoPost)
-      assert.deepEqual([images.status, videos.status], ['published', 'published'])
+      // On failure, say which delivery held the post back and why (a network timeout under load?).
+      assert.deepEqual(
+        [images.status, videos.status],
+        ['published', 'published'],
+        [...images.deliveries, ...videos.deliveries]
+          .map((d) => `${d.network}: ${d.status} ${d.lastErrorKind ?? ''} ${d.lastError ?? ''}`)
+          .join('; ')
+      )
       const all = [...images.deliveries, ...videos.deliveries]
       assert.deepEqual(
         all.map((d) => [d.network, d.status, d.lastError]),

@@ -175,7 +175,7 @@ test.group('Security: every outbound request is checked, not only the typed addr
         account: account.toPluginProfile(),
         token: { accessToken: 'token', expiresAt: null },
       }
-      const stats = await plugin.fetchStats(ctx, ['1'])
+      const stats = await plugin.fetchStats!(ctx, ['1'])
       assert.equal(stats.status, 'error', instanceUrl)
       if (stats.status === 'error') {
         assert.equal(stats.code, 'forbidden_address', instanceUrl)

@@ -10,7 +10,7 @@ import { checkPost, type NetworkPlugin } from '#sdk'
 import { connectThroughFake, contextFor } from '#sdk/testing/connect'
 import type { FakeNetwork } from '#sdk/testing/fake_network'
 
-const KINDS = ['oauth2', 'credentials', 'instance_oauth'] as const
+const KINDS = ['oauth2', 'credentials', 'token', 'instance_oauth'] as const
 const FILES = [
   'index.ts',
   'urls.ts',
@@ -107,9 +107,7 @@ test.group('make:plugin', (group) => {
       await readFile(join(dir, 'publish.ts'), 'utf8'),
       "failed('publish is not written yet', false"
     )
-    command.assertLogMatches(
-      /node ace test unit --files='.*acme-social\/tests\/conformance\.spec\.ts'/
-    )
+    command.assertLogMatches(/node ace plugin:test acme-social/)
   })
 
   test("the generated TypeScript of every auth kind typechecks with the project's options", async ({
@@ -151,7 +149,8 @@ test.group('make:plugin', (group) => {
       const fake = await fakeClass.start()
       cleanup(() => fake.close())
 
-      assert.equal(plugin.auth.kind, kind)
+      // A pasted key (`token`) is a credentials login without a session.
+      assert.equal(plugin.auth.kind, kind === 'token' ? 'credentials' : kind)
       const connected = await connectThroughFake(plugin, fake)
       if (connected.status !== 'ok') return assert.fail(`${kind}: ${JSON.stringify(connected)}`)
       const { profile, token } = connected.value[0]
@@ -172,7 +171,7 @@ test.group('make:plugin', (group) => {
         status: 'error',
         code: 'not_implemented',
       })
-      assert.deepInclude(await plugin.fetchStats(ctx, ['1']), {
+      assert.deepInclude(await plugin.fetchStats!(ctx, ['1']), {
         status: 'error',
         code: 'not_implemented',
       })
@@ -182,7 +181,15 @@ test.group('make:plugin', (group) => {
         'an unwritten publish calls nothing'
       )
 
-      assert.equal((await plugin.auth.revoke(ctx)).status, 'ok')
+      if (kind === 'token') {
+        // Nothing expires, nothing to revoke: declared, and no hook to write.
+        assert.deepEqual(plugin.capabilities.tokens, { expires: false, revocable: false })
+        assert.isUndefined(plugin.auth.refresh)
+        assert.isUndefined(plugin.auth.revoke)
+        assert.isNull(token.expiresAt ?? null)
+        continue
+      }
+      assert.equal((await plugin.auth.revoke!(ctx)).status, 'ok')
       assert.isFalse(fake.isTokenValid(token.accessToken), `${kind}: revoke ends the token`)
     }
   }).timeout(20_000)
@@ -200,7 +207,10 @@ test.group('make:plugin', (group) => {
     }
     const badAuth = await make(root, 'demo', '--auth=oauth1')
     badAuth.assertFailed()
-    badAuth.assertLogMatches(/--auth must be one of oauth2, credentials, instance_oauth/, 'stderr')
+    badAuth.assertLogMatches(
+      /--auth must be one of oauth2, credentials, token, instance_oauth/,
+      'stderr'
+    )
     assert.deepEqual(await readdir(root), [])
     assert.isFalse(existsSync(join(root, '..', 'escape')))
   })

@@ -31,6 +31,7 @@ export function testQueueConfig(): QueueConfig {
       stats: { concurrency: 1, defaultJobOptions: jobOptions },
       purge: { concurrency: 1, defaultJobOptions: jobOptions },
       webhooks: { concurrency: 1, defaultJobOptions: jobOptions },
+      automation: { concurrency: 1, defaultJobOptions: jobOptions },
     },
     shutdownTimeoutMs: 5000,
   }

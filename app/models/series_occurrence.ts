@@ -1,0 +1,32 @@
+import { DateTime } from 'luxon'
+import { BaseModel, column } from '@adonisjs/lucid/orm'
+
+/** One occurrence of a series, made once, with the post it became. */
+export default class SeriesOccurrence extends BaseModel {
+  @column({ isPrimary: true })
+  declare id: number
+
+  @column()
+  declare seriesId: number
+
+  @column()
+  declare workspaceId: number
+
+  @column()
+  declare occursAtLocal: string
+
+  @column.dateTime()
+  declare occursAt: DateTime
+
+  @column()
+  declare postId: number | null
+
+  @column({ consume: (value: unknown) => Boolean(value) })
+  declare detached: boolean
+
+  @column()
+  declare problem: string | null
+
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+}

@@ -1,0 +1,43 @@
+// Types, not interfaces: page props must be plain JSON shapes for Inertia's checks.
+export type FeedMode = 'draft' | 'queue' | 'approval'
+
+export type FeedAccount = {
+  id: number
+  network: string
+  handle: string
+}
+
+export type FeedFields = {
+  url: string
+  mode: FeedMode
+  template: string
+  targetAccountIds: number[]
+  includeWords: string[]
+  excludeWords: string[]
+  maxItemsPerFetch: number
+  importExisting: boolean
+  active: boolean
+}
+
+export type FeedRow = FeedFields & {
+  id: number
+  title: string | null
+  lastFetchedAt: string | null
+  lastErrorCode: string | null
+  lastError: string | null
+  items: {
+    id: number
+    title: string | null
+    link: string | null
+    postId: number | null
+    skippedReason: string | null
+    createdAt: string | null
+  }[]
+}
+
+export type SeriesInfo = {
+  id: number
+  rule: string
+  startsAtLocal: string
+  occurrenceLocal: string
+}

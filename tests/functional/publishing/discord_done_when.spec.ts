@@ -1,0 +1,78 @@
+import { test } from '@japa/runner'
+import SocialAccount from '#models/social_account'
+import { openToken } from '#services/token_vault'
+import { WEBHOOK } from '#plugins/discord/fake/server'
+import { withCleanState } from '#tests/helpers/database'
+import {
+  collectAfterAnHour,
+  figuresOf,
+  photo,
+  postPage,
+  publishedDeliveries,
+  scheduleFromComposer,
+  uploadReady,
+  withStudio,
+} from './_done_when.js'
+
+/**
+ * Issue 24: Discord through the app — a channel webhook pasted in the connect form, a post with
+ * a described photo from the composer, its reactions read back by the stats run.
+ */
+test.group('Done when: Discord through the app', (group) => {
+  withCleanState(group)
+  const studio = withStudio(group, ['discord'])
+
+  test('connects a webhook, publishes a described photo, reads its reactions back', async ({
+    client,
+    assert,
+  }) => {
+    const fake = studio.fakes.discord
+    const connect = (webhookUrl: string) =>
+      client
+        .post(`/w/${studio.workspace.slug}/channels/discord/credentials`)
+        .loginAs(studio.owner)
+        .withCsrfToken()
+        .json({ values: { webhookUrl } })
+        .redirects(0)
+    const wrong = await connect('https://example.com/not-a-webhook')
+    assert.match(String(wrong.flashMessages().error), /not a Discord webhook URL/)
+
+    const connected = await connect(fake.webhookUrl)
+    assert.equal(connected.header('location'), `/w/${studio.workspace.slug}/channels`)
+    const account = await SocialAccount.query()
+      .where('workspace_id', studio.workspace.id)
+      .where('network', 'discord')
+      .firstOrFail()
+    assert.equal(account.displayName, WEBHOOK.name)
+    assert.equal(openToken(account)?.accessToken, `${WEBHOOK.id}/${fake.token}`)
+    assert.notInclude(account.tokenCiphertext!, fake.token)
+
+    const [mediaAssetId] = await uploadReady(client, studio, [
+      { name: 'pistachio.jpg', bytes: await photo(3) },
+    ])
+    const postId = await scheduleFromComposer(client, studio, {
+      body: 'New harvest is in 🥜',
+      targets: [{ socialAccountId: account.id }],
+      media: [{ mediaAssetId, altText: 'A bowl of green pistachios' }],
+    })
+    const { status, byNetwork } = await publishedDeliveries(postId)
+    assert.equal(status, 'published')
+    const delivery = byNetwork.discord
+    const [message] = fake.messages()
+    assert.lengthOf(fake.messages(), 1)
+    assert.equal(message.text, 'New harvest is in 🥜')
+    assert.deepEqual(message.media, [{ kind: 'image', altText: 'A bowl of green pistachios' }])
+    assert.equal(
+      delivery.externalUrl,
+      `https://discord.com/channels/${WEBHOOK.guild_id}/${WEBHOOK.channel_id}/${delivery.externalId}`
+    )
+    const page = await postPage(client, studio, postId)
+    assert.equal(page.deliveries[0].status, 'published')
+    // A failure reason or page never shows the webhook's secret.
+    assert.notInclude(JSON.stringify(page), fake.token)
+
+    fake.setMetrics(delivery.externalId!, { likes: 5 })
+    const { latest } = await collectAfterAnHour([delivery])
+    assert.deepInclude(figuresOf(latest.discord), { likes: 5, views: null, comments: null })
+  })
+})
