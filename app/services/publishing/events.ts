@@ -17,7 +17,7 @@ export interface DeliveryStatusChanged {
   externalUrl: string | null
   lastError: string | null
   /** The instant the delivery was due (epoch ms), for the lateness metric. */
-  dueAtMs: number | null
+  dueAtMs?: number | null
   at: string
 }
 

@@ -3,7 +3,7 @@ export type JsonValue =
   string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue }
 
 export type QueueRow = {
-  name: 'publish' | 'media' | 'stats' | 'purge' | 'webhooks'
+  name: string
   waiting: number
   delayed: number
   active: number
