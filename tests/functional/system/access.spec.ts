@@ -1,6 +1,7 @@
 import { test } from '@japa/runner'
 import router from '@adonisjs/core/services/router'
 import { withCleanState } from '#tests/helpers/database'
+import { QUEUE_NAMES } from '#queue/types'
 import { adminAndMember } from './_fixtures.js'
 
 /** Every route of the System area, from the router itself: a new one is covered as it is added. */
@@ -69,7 +70,7 @@ test.group('System / who may reach it', (group) => {
     const overview = page.inertiaProps.overview as { queues: { name: string }[] }
     assert.deepEqual(
       overview.queues.map((queue) => queue.name),
-      ['publish', 'media', 'stats', 'purge', 'webhooks']
+      [...QUEUE_NAMES]
     )
     assert.isTrue((page.inertiaProps.user as { isInstanceAdmin: boolean }).isInstanceAdmin)
 
