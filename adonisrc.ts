@@ -50,6 +50,7 @@ export default defineConfig({
     { file: () => import('#start/events'), environment: ['web', 'console', 'test'] },
     { file: () => import('#start/transmit'), environment: ['web', 'console', 'test'] },
     { file: () => import('#start/mail_check'), environment: ['web'] },
+    { file: () => import('#start/telemetry'), environment: ['web'] },
   ],
 
   directories: {

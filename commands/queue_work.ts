@@ -55,7 +55,22 @@ export default class QueueWork extends BaseCommand {
     // bin/ignite.ts already turns SIGTERM into app.terminate(); Ctrl-C should do the same here.
     this.app.listen('SIGINT', () => stopWithinDeadline(this.app))
 
+    await this.#startTelemetry()
     await runner.start()
     this.logger.info(`worker ${process.pid} serving queues: ${runner.queues.join(', ')}`)
+  }
+
+  /** Metrics (METRICS_TOKEN; served on METRICS_PORT when set), before the first job runs. */
+  async #startTelemetry() {
+    const { metricsConfig } = await import('#services/telemetry/metrics_access')
+    const { token, workerPort, workerHost } = metricsConfig()
+    if (!token) return
+    const { startMetrics } = await import('#services/telemetry/metrics')
+    startMetrics()
+    if (!workerPort) return
+    const { serveMetrics } = await import('#services/telemetry/metrics_server')
+    const server = await serveMetrics({ port: workerPort, host: workerHost, token })
+    this.app.terminating(() => new Promise<void>((resolve) => server.close(() => resolve())))
+    this.logger.info(`metrics on http://${workerHost}:${workerPort}/metrics`)
   }
 }

@@ -26,6 +26,11 @@ export default class UsersCreate extends BaseCommand {
   })
   declare role?: string
 
+  @flags.boolean({
+    description: 'Make the user an instance admin (the System area); the first account always is',
+  })
+  declare instanceAdmin?: boolean
+
   async run() {
     let password = this.password
     if (password === undefined) {
@@ -42,10 +47,12 @@ export default class UsersCreate extends BaseCommand {
       password,
       workspace: this.workspace,
       role: this.role,
+      instanceAdmin: this.instanceAdmin === true,
     })
     if (!result.ok) return this.fail(result.errors.join('\n'))
 
     this.logger.success(`Created user ${result.user.email} (#${result.user.id})`)
+    if (result.user.isInstanceAdmin) this.logger.info('instance admin: can open /system')
     if (result.workspace) {
       const verb = result.workspaceCreated ? 'created workspace' : 'added to workspace'
       this.logger.info(

@@ -38,6 +38,11 @@ export interface HttpClientOptions {
   trustedOrigins?: string[]
   /** The address policy for the other origins; the process-wide one unless a test gives its own. */
   outbound?: OutboundPolicy
+  /**
+   * Told every answer `send` gets: its HTTP status, or `'error'` when none came (the host's
+   * telemetry counts them). Must not throw; never sees a URL, header or body.
+   */
+  onAnswer?: (status: number | 'error') => void
 }
 
 /** Errors that mean the request never left this machine, so retrying cannot duplicate anything. */
@@ -127,8 +132,10 @@ export class HttpClient {
         signal: AbortSignal.timeout(request.timeoutMs ?? this.options.timeoutMs ?? 15_000),
       })
     } catch (error) {
+      this.options.onAnswer?.('error')
       return this.#transportFailure(method, url, error)
     }
+    this.options.onAnswer?.(response.status)
     return this.#map<T>(response, method, url, credentialsOf(request))
   }
 

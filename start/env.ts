@@ -60,6 +60,12 @@ export default await Env.create(appRoot, {
   ACCESS_LOG_RETENTION_DAYS: Env.schema.number.optional(),
   AUDIT_LOG_RETENTION_DAYS: Env.schema.number.optional(),
   WORKER_HEARTBEAT_SECONDS: Env.schema.number.optional(),
+  /** Bearer token of GET /metrics (Prometheus). Unset: no metrics are collected and /metrics is 404. */
+  METRICS_TOKEN: Env.schema.secret.optional(),
+  /** A worker serves its own /metrics on this port (same token); unset: none. */
+  METRICS_PORT: Env.schema.number.optional(),
+  /** Address the worker's metrics port listens on (default 127.0.0.1; 0.0.0.0 in a container). */
+  METRICS_HOST: Env.schema.string.optional({ format: 'host' }),
   /** Also mark each heartbeat written to Redis in this file (the worker's pid; its time is the beat's): a container healthcheck reads it without starting Node. */
   WORKER_HEARTBEAT_FILE: Env.schema.string.optional(),
   /** Whole-shutdown deadline of a web or worker process after SIGTERM/SIGINT, in seconds. */

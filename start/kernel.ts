@@ -4,6 +4,7 @@ import server from '@adonisjs/core/services/server'
 server.errorHandler(() => import('#exceptions/handler'))
 
 server.use([
+  () => import('#middleware/request_metrics_middleware'),
   () => import('#middleware/referrer_policy_middleware'),
   () => import('#middleware/container_bindings_middleware'),
   () => import('@adonisjs/static/static_middleware'),
@@ -28,4 +29,5 @@ export const middleware = router.named({
   auth: () => import('#middleware/auth_middleware'),
   workspace: () => import('#middleware/workspace_middleware'),
   apiToken: () => import('#middleware/api_token_middleware'),
+  instanceAdmin: () => import('#middleware/instance_admin_middleware'),
 })

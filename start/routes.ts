@@ -2,6 +2,7 @@
  * Route index: each area keeps its routes in start/routes/<area>.ts.
  */
 import '#start/routes/system'
+import '#start/routes/instance'
 import '#start/routes/auth'
 import '#start/routes/profile'
 import '#start/routes/privacy'

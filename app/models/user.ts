@@ -38,6 +38,10 @@ export default class User extends compose(BaseModel, AuthFinder) {
   @column({ serializeAs: null })
   declare sessionEpoch: number
 
+  /** Runs the install (the System area); unrelated to workspace roles. See #services/instance_admins. */
+  @column({ consume: (value: unknown) => Boolean(value) })
+  declare isInstanceAdmin: boolean
+
   @column.dateTime({ autoCreate: true })
   declare createdAt: DateTime
 

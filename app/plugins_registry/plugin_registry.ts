@@ -9,6 +9,7 @@ import { discoverPlugins, type PluginEntry } from '#plugins_registry/discover_pl
 import type { PluginsConfig } from '#config/plugins'
 import NotFoundException from '#exceptions/not_found_exception'
 import outbound from '#services/outbound'
+import { report, telemetryHooks } from '#services/telemetry/hooks'
 
 /**
  * The app's view of the network plugins: discovered once from plugins/*, imported
@@ -111,6 +112,7 @@ export class PluginRegistry {
       trustedOrigins: configured,
       timeoutMs: this.config.timeoutMs,
       outbound,
+      onAnswer: (status) => report(telemetryHooks.networkAnswer, plugin.id, status),
     })
     return { settings, http }
   }

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto'
+import { readFileSync } from 'node:fs'
 import { rm, writeFile } from 'node:fs/promises'
 import type { Redis } from 'ioredis'
 import type { Connection } from '@adonisjs/redis/types'
@@ -18,7 +19,22 @@ export interface WorkerInfo {
   queues: QueueName[]
   startedAt: string
   lastHeartbeatAt: string
+  /** The app version the worker runs (a rolling upgrade shows two); absent from older workers. */
+  version?: string
+  /** Jobs it was running at its last beat. */
+  running?: number
 }
+
+/** package.json's version, next to the sources and in the build alike. */
+function readVersion() {
+  try {
+    const file = new URL('../../package.json', import.meta.url)
+    return String(JSON.parse(readFileSync(file, 'utf8')).version ?? 'unknown')
+  } catch {
+    return 'unknown'
+  }
+}
+export const appVersion = readVersion()
 
 /**
  * Keys: `<prefix>:workers:<id>` holds one worker's info and expires after the TTL,
@@ -45,6 +61,8 @@ export interface HeartbeatOptions {
    */
   file?: string
   onError?: (error: unknown) => void
+  /** Jobs running in this process, told with each beat (the System page shows it). */
+  running?: () => number
 }
 
 export class WorkerHeartbeat {
@@ -69,6 +87,8 @@ export class WorkerHeartbeat {
       queues: this.options.queues,
       startedAt: this.#startedAt,
       lastHeartbeatAt: new Date(now).toISOString(),
+      version: appVersion,
+      running: this.options.running?.() ?? 0,
     }
     await this.redis
       .multi()

@@ -9,6 +9,7 @@ import type { QueueName } from '#queue/types'
 import { WorkerHeartbeat, readLiveHolders } from '#queue/worker_heartbeat'
 import { isDead } from '#queue/process_identity'
 import type { LeaseKeeper } from '#queue/lease_keeper'
+import { report, telemetryHooks, type JobFinished } from '#services/telemetry/hooks'
 
 /** How long stopping waits for Redis round trips (closing, heartbeat removal) once jobs are done. */
 const CLOSE_GRACE_MS = 2000
@@ -23,6 +24,25 @@ async function within(promise: Promise<unknown>, ms: number) {
     sleep(ms, false, { ref: false }),
   ])
 }
+
+/** Minutes of completed/failed counts BullMQ keeps per queue (one small list entry each). */
+const METRICS_MINUTES = 7 * 24 * 60
+
+/** What telemetry learns about a job that just ended (see #services/telemetry/hooks). */
+function finished(queue: QueueName, job: Job, outcome: 'completed' | 'failed'): JobFinished {
+  const end = job.finishedOn ?? Date.now()
+  return {
+    queue,
+    name: job.name,
+    outcome,
+    durationMs: job.processedOn ? Math.max(0, end - job.processedOn) : null,
+    schedulerKey: job.repeatJobKey ?? null,
+    finishedAt: end,
+  }
+}
+
+/** Redis hash: scheduler key → its last run (`{ at, outcome, durationMs }`). */
+export const schedulerRunsKey = (prefix: string) => `${prefix}:schedulers:last-run`
 
 /** A repeatable job, upserted as a BullMQ job scheduler when a worker serving its queue starts. */
 export interface JobSchedule {
@@ -84,6 +104,7 @@ export class WorkerRunner {
       queues: this.queues,
       ...heartbeat,
       onError: (error) => this.options.logger.warn({ err: error }, 'worker heartbeat failed'),
+      running: () => this.#inFlight.size,
     })
     await this.#heartbeat.start()
     // A crashed predecessor's slots and claims are freed now, not when their leases run out
@@ -100,13 +121,17 @@ export class WorkerRunner {
         concurrency: settings.concurrency,
         ...(settings.lockDurationMs ? { lockDuration: settings.lockDurationMs } : {}),
         ...(settings.stalledIntervalMs ? { stalledInterval: settings.stalledIntervalMs } : {}),
+        // BullMQ's own per-minute completed/failed counts, read by the System page (a week's worth).
+        metrics: { maxDataPoints: METRICS_MINUTES },
       })
       worker.on('failed', (job, error) => {
         this.options.logger.error(
           { queue, job: job?.name, jobId: job?.id, attempt: job?.attemptsMade, err: error },
           'job failed'
         )
+        if (job) this.#finished(queue, job, 'failed')
       })
+      worker.on('completed', (job) => this.#finished(queue, job, 'completed'))
       worker.on('error', (error) =>
         this.options.logger.error({ queue, err: error }, 'worker error')
       )
@@ -215,6 +240,23 @@ export class WorkerRunner {
     const instance = this.options.makeJob ? await this.options.makeJob(Job) : new Job()
     const logger = this.options.logger.child({ queue, job: job.name, jobId: job.id })
     return instance.handle(job.data, { id: job.id, queue, attempt: job.attemptsMade + 1, logger })
+  }
+
+  /** Telemetry, and the last run of a repeatable job for the System page (BullMQ keeps only the next). */
+  #finished(queue: QueueName, job: Job, outcome: JobFinished['outcome']) {
+    if (telemetryHooks.jobFinished)
+      report(telemetryHooks.jobFinished, finished(queue, job, outcome))
+    if (!job.repeatJobKey) return
+    const run = finished(queue, job, outcome)
+    this.options.redis
+      .hset(
+        schedulerRunsKey(this.options.manager.config.prefix),
+        run.schedulerKey!,
+        JSON.stringify({ at: run.finishedAt, outcome, durationMs: run.durationMs })
+      )
+      .catch((error) =>
+        this.options.logger.warn({ err: error }, 'could not record a scheduler run')
+      )
   }
 
   async #upsertSchedules({ onlyMissing = false } = {}) {

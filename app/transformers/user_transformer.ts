@@ -9,6 +9,8 @@ export function toCurrentUser(user: User) {
     initials: user.initials,
     locale: user.locale,
     timezone: user.timezone,
+    /** Shows the System entry; the routes check it again on every request. */
+    isInstanceAdmin: user.isInstanceAdmin === true,
   }
 }
 

@@ -16,6 +16,8 @@ export type SharedProps = {
     initials: string
     locale: string
     timezone: string
+    /** Runs the install: the System area is shown (its routes check again). */
+    isInstanceAdmin: boolean
   } | null
   workspaces: { slug: string; name: string; role: Role }[]
   workspace: {

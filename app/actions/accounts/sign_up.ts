@@ -1,6 +1,7 @@
 import hash from '@adonisjs/core/services/hash'
 import mail from '@adonisjs/mail/services/main'
 import User from '#models/user'
+import { promoteIfFirstAccount } from '#services/instance_admins'
 import AccountMail from '#mails/account_mail'
 import { findInvitationByToken, invitationState } from '#services/workspaces/invitation_tokens'
 import { CONFIRMATION_TTL_HOURS, issueConfirmation } from '#services/accounts/account_confirmations'
@@ -107,12 +108,15 @@ async function signUpFromInvitation(input: SignUpInput): Promise<SignUpResult | 
  * hashed by the model before it is saved. The browser's own time zone, when it sent one,
  * saves a trip to the profile page.
  */
-export function createAccount(input: Omit<SignUpInput, 'next'>) {
-  return User.create({
+export async function createAccount(input: Omit<SignUpInput, 'next'>) {
+  const user = await User.create({
     fullName: input.fullName,
     email: input.email,
     password: input.password,
     locale: input.locale,
     timezone: input.timezone ?? 'UTC',
   })
+  // The first sign-up of a fresh install runs it.
+  await promoteIfFirstAccount(user)
+  return user
 }

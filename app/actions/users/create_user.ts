@@ -7,6 +7,7 @@ import Workspace from '#models/workspace'
 import WorkspaceMember from '#models/workspace_member'
 import type { Role } from '#services/roles'
 import { audit } from '#services/audit'
+import { promoteIfFirstAccount } from '#services/instance_admins'
 import { createUserValidator } from '#validators/users'
 
 export type CreateUserResult =
@@ -23,6 +24,8 @@ export type CreateUserResult =
  * Creates a user from the command line (first admin, scripted installs). With a workspace
  * that does not exist yet, it is created and the user becomes its owner (a workspace always
  * has one); with an existing one the user joins it with `role` (editor by default).
+ * `instanceAdmin: true` (`--instance-admin`) makes them an instance admin; the first account
+ * of an install is one anyway.
  */
 export async function createUser(input: Record<string, unknown>): Promise<CreateUserResult> {
   let data
@@ -37,7 +40,12 @@ export async function createUser(input: Record<string, unknown>): Promise<Create
 
   const created = await db.transaction(async (trx) => {
     const user = await User.create(
-      { email: data.email, fullName: data.fullName, password: data.password },
+      {
+        email: data.email,
+        fullName: data.fullName,
+        password: data.password,
+        isInstanceAdmin: input.instanceAdmin === true,
+      },
       { client: trx }
     )
     let workspace: Workspace | null = null
@@ -64,13 +72,20 @@ export async function createUser(input: Record<string, unknown>): Promise<Create
     }
     return { ok: true as const, user, workspace, role, workspaceCreated }
   })
+  // After the commit (the statement reads other rows): the first account runs the install.
+  await promoteIfFirstAccount(created.user)
   // After the commit: audit() writes on its own connection, which SQLite would block mid-transaction.
   await audit({
     action: 'user.created',
     subjectType: 'user',
     subjectId: created.user.id,
     workspaceId: created.workspace?.id ?? null,
-    meta: { via: 'cli', role: created.role, workspaceCreated: created.workspaceCreated },
+    meta: {
+      via: 'cli',
+      role: created.role,
+      workspaceCreated: created.workspaceCreated,
+      instanceAdmin: created.user.isInstanceAdmin,
+    },
   })
   return created
 }

@@ -6,6 +6,7 @@ import plugins from '#services/plugins'
 import queue from '#queue/main'
 import { MAKE_MEDIA_VARIANT } from '#queue/job_specs'
 import { MediaUnusableError } from '#services/media/errors'
+import { report, telemetryHooks } from '#services/telemetry/hooks'
 import { probeVideo } from '#services/media/probe'
 import { fitImage } from '#services/media/variant_image'
 import { checkDuration, transcodeVideo, videoFits } from '#services/media/variant_video'
@@ -100,8 +101,15 @@ async function makeVideoVariant(variant: MediaVariant, asset: MediaAsset, config
 /** Makes one network's copy of an asset and marks it ready. Throws on failure (the job decides). */
 export async function makeVariant(variant: MediaVariant, asset: MediaAsset, config: MediaConfig) {
   if (asset.status !== 'ready') throw new MediaUnusableError('The original is not ready')
-  if (asset.kind === 'image') await makeImageVariant(variant, asset, config)
-  else await makeVideoVariant(variant, asset, config)
+  const started = performance.now()
+  try {
+    if (asset.kind === 'image') await makeImageVariant(variant, asset, config)
+    else await makeVideoVariant(variant, asset, config)
+    report(telemetryHooks.mediaTranscode, asset.kind, performance.now() - started, true)
+  } catch (error) {
+    report(telemetryHooks.mediaTranscode, asset.kind, performance.now() - started, false)
+    throw error
+  }
   variant.merge({ status: 'ready', failureReason: null })
   await variant.save()
 }

@@ -15,6 +15,7 @@ import {
 import type SocialAccount from '#models/social_account'
 import { openToken, sealToken } from '#services/token_vault'
 import { publishingConfig, redisKey } from '#services/publishing/settings'
+import { report, telemetryHooks } from '#services/telemetry/hooks'
 
 const LOCK_TTL_MS = 30_000
 const LOCK_WAIT_MS = 15_000
@@ -119,6 +120,7 @@ export class AccountSession {
         account: this.account.toPluginProfile(),
         token: current,
       })
+      report(telemetryHooks.tokenRefresh, this.plugin.id, result.status)
       if (result.status === 'ok') {
         sealToken(this.account, result.value)
         await this.account.save()

@@ -16,6 +16,8 @@ export interface DeliveryStatusChanged {
   externalId: string | null
   externalUrl: string | null
   lastError: string | null
+  /** The instant the delivery was due (epoch ms), for the lateness metric. */
+  dueAtMs?: number | null
   at: string
 }
 
@@ -43,6 +45,7 @@ export function emitDeliveryStatus(delivery: Delivery) {
     externalId: delivery.externalId,
     externalUrl: delivery.externalUrl,
     lastError: delivery.lastError,
+    dueAtMs: delivery.dueAt?.toMillis() ?? null,
     at: new Date().toISOString(),
   }
   // Listeners must never break publishing: errors go to the emitter's error handler.

@@ -287,3 +287,26 @@ export async function slotLeases(target: SlotTarget) {
     leases.push({ holder: flat[i], until: Number(flat[i + 1]) })
   return leases
 }
+
+/** Every slot held now, per account or network, for the System page (read through the index). */
+export async function allSlotLeases() {
+  const connection = redis.connection()
+  const keys = await connection.smembers(indexKey())
+  const now = Date.now()
+  const found: {
+    scope: 'account' | 'network'
+    id: string
+    holders: { holder: string; until: number }[]
+  }[] = []
+  for (const key of keys.sort()) {
+    const flat = await connection.zrangebyscore(key, now, '+inf', 'WITHSCORES')
+    if (!flat.length) continue
+    const match = /:slots:(account|network):([^:]+)$/.exec(key)
+    if (!match) continue
+    const holders = []
+    for (let i = 0; i < flat.length; i += 2)
+      holders.push({ holder: flat[i], until: Number(flat[i + 1]) })
+    found.push({ scope: match[1] as 'account' | 'network', id: match[2], holders })
+  }
+  return found
+}

@@ -246,10 +246,15 @@ const KNOWN_PARAMS: Record<string, (foreign: Foreign) => string> = {
   network: () => 'mastodon',
   // An option name is public (the plugin's field list); the channel in the same URL is what is scoped.
   field: () => 'board',
+  // System area (instance admins only, system/access.spec): a queue name and a job id name no workspace.
+  queue: () => 'publish',
+  job: () => 'any-job',
+  // Only the System area addresses a delivery by itself (instance admins: system/access.spec).
+  delivery: () => '1',
 }
 
 /** Params that name no workspace data (a network id): one's own workspace with them is legitimate. */
-const UNSCOPED_PARAMS = new Set(['network', 'field'])
+const UNSCOPED_PARAMS = new Set(['network', 'field', 'queue', 'job'])
 
 /** `post`, `postId`, `media_item` → a row id of `posts` / `media_items` that belongs to the foreign workspace. */
 async function foreignRowId(param: string, foreign: Foreign) {
