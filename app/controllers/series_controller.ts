@@ -1,4 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
+import Post from '#models/post'
 import PostSeries from '#models/post_series'
 import SeriesOccurrence from '#models/series_occurrence'
 import { createSeries, type CreateSeriesResult } from '#actions/series/create_series'
@@ -18,9 +19,14 @@ export default class SeriesController {
   /** What the composer needs to offer "this one / all future ones" for a post of a series. */
   async ofPost({ params, workspace, bouncer, member }: HttpContext) {
     await bouncer.with('PostPolicy').authorize('view', member)
+    // Another workspace's post is a 404, not an empty answer.
+    const post = await Post.query()
+      .where('workspace_id', workspace.id)
+      .where('id', Number(params.post) || 0)
+      .firstOrFail()
     const occurrence = await SeriesOccurrence.query()
       .where('workspace_id', workspace.id)
-      .where('post_id', Number(params.post) || 0)
+      .where('post_id', post.id)
       .first()
     if (!occurrence) return { series: null }
     const series = await PostSeries.query()
@@ -40,11 +46,12 @@ export default class SeriesController {
   async updateFuture(ctx: HttpContext) {
     const { request, params, workspace, auth, bouncer, member } = ctx
     await bouncer.with('PostPolicy').authorize('edit', member)
-    const { postId, ...content } = await request.validateUsing(seriesFutureValidator)
+    // The series is found in this workspace (404) before the body is read.
     const series = await PostSeries.query()
       .where('workspace_id', workspace.id)
       .where('id', Number(params.series) || 0)
       .firstOrFail()
+    const { postId, ...content } = await request.validateUsing(seriesFutureValidator)
     const occurrence = await SeriesOccurrence.query()
       .where('series_id', series.id)
       .where('post_id', postId)

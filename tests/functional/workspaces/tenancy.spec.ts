@@ -81,6 +81,11 @@ const SKIPPED: { pattern: string; reason: string }[] = [
       'acts only on a connection the caller started in their own session; forged or replayed states are refused (channels/connect.spec)',
   },
   { pattern: '/api/v1/openapi.json', reason: 'the public API description, no workspace data' },
+  {
+    pattern: '/mcp',
+    reason:
+      'MCP over bearer tokens: the token names its workspace; another workspace sees nothing (tests/functional/mcp/mcp_server.spec.ts)',
+  },
   // Bearer-token API: a session is ignored (401 without a token); foreign ids with a token are 404s in api/api.spec.
   ...[
     '/api/v1/posts',
@@ -117,6 +122,7 @@ interface Foreign {
   invitation: WorkspaceInvitation
   token: string
   channel: SocialAccount
+  seriesId: number
 }
 
 async function seedForeignWorkspace(): Promise<Foreign> {
@@ -183,6 +189,35 @@ async function seedForeignWorkspace(): Promise<Foreign> {
     mentions: [],
     editedAt: null,
   })
+  // Automation: `:feed` resolves through the `feeds` table, `:series` through `post_series`.
+  const now = DateTime.utc().toSQL({ includeOffset: false })
+  await db.table('feeds').insert({
+    workspace_id: workspace.id,
+    url: 'https://news.example/feed.xml',
+    title: `${DISTINCTIVE.workspace} news`,
+    mode: 'draft',
+    template: '{{title}} {{link}}',
+    target_account_ids: JSON.stringify([channel.id]),
+    include_words: '[]',
+    exclude_words: '[]',
+    max_items_per_fetch: 5,
+    created_by_id: owner.id,
+    created_at: now,
+  })
+  const [series] = await db
+    .table('post_series')
+    .insert({
+      workspace_id: workspace.id,
+      created_by_id: owner.id,
+      rule: 'FREQ=WEEKLY;COUNT=3',
+      starts_at_local: '2030-03-04T09:00',
+      body: `${DISTINCTIVE.workspace} weekly`,
+      targets: JSON.stringify([{ socialAccountId: channel.id, text: null, options: {} }]),
+      media: '[]',
+      created_at: now,
+    })
+    .returning('id')
+  const seriesId = typeof series === 'object' ? series.id : series
   // Media library: one asset so the `:media_asset` routes resolve to the foreign workspace.
   await MediaAsset.create({
     workspaceId: workspace.id,
@@ -231,7 +266,7 @@ async function seedForeignWorkspace(): Promise<Foreign> {
     nextAttemptAt: null,
     deliveredAt: null,
   })
-  return { ownerId: owner.id, workspace, member, invitation, token, channel }
+  return { ownerId: owner.id, workspace, member, invitation, token, channel, seriesId }
 }
 
 /** Param name → the foreign workspace's value for it. */
@@ -242,6 +277,8 @@ const KNOWN_PARAMS: Record<string, (foreign: Foreign) => string> = {
   // Invitation links carry a bearer token: the foreign one, addressed to someone else.
   token: (foreign) => foreign.token,
   channel: (foreign) => String(foreign.channel.id),
+  // Table `post_series` (the param's plural is itself, so the lookup by name cannot find it).
+  series: (foreign) => String(foreign.seriesId),
   // A network id is public; what matters is the workspace in the same URL.
   network: () => 'mastodon',
   // An option name is public (the plugin's field list); the channel in the same URL is what is scoped.
