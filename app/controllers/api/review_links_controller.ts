@@ -24,7 +24,8 @@ function toApiLink(link: ReviewLink) {
  * member's role); the actions check that the member may edit content.
  */
 export default class ApiReviewLinksController {
-  async index({ workspace }: HttpContext) {
+  async index({ workspace, member, bouncer }: HttpContext) {
+    await bouncer.with('WorkspacePolicy').authorize('editContent', member)
     const links = await ReviewLink.query()
       .where('workspace_id', workspace.id)
       .withCount('posts')
@@ -33,7 +34,8 @@ export default class ApiReviewLinksController {
     return { data: links.map(toApiLink) }
   }
 
-  async store({ request, response, workspace, apiActor }: HttpContext) {
+  async store({ request, response, workspace, member, bouncer, apiActor }: HttpContext) {
+    await bouncer.with('WorkspacePolicy').authorize('editContent', member)
     const payload = await validated(() => request.validateUsing(createReviewLinkValidator))
     const range = reviewRange(workspace, payload)
     if (range === 'invalid' || (!range && !payload.postIds?.length))
@@ -70,7 +72,8 @@ export default class ApiReviewLinksController {
     return response.status(201).send({ data: { ...toApiLink(link), url: reviewUrl(result.token) } })
   }
 
-  async destroy({ params, request, response, workspace, apiActor }: HttpContext) {
+  async destroy({ params, request, response, workspace, member, bouncer, apiActor }: HttpContext) {
+    await bouncer.with('WorkspacePolicy').authorize('editContent', member)
     const link = await ReviewLink.query()
       .where('workspace_id', workspace.id)
       .where('id', Number(params.link) || 0)
@@ -89,8 +92,9 @@ export default class ApiReviewLinksController {
     return response.noContent()
   }
 
-  async comments({ params, workspace }: HttpContext) {
+  async comments({ params, workspace, member, bouncer }: HttpContext) {
     const post = await findApiPost(workspace.id, params.post)
+    await bouncer.with('PostPolicy').authorize('view', member, post)
     const comments = await PostComment.query()
       .where('workspace_id', workspace.id)
       .where('post_id', post.id)
