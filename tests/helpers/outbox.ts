@@ -28,15 +28,31 @@ export async function clearOutbox() {
   await rm(outboxFolder(), { recursive: true, force: true, maxRetries: 5 })
 }
 
-/** Mails are queued (sent after the response): wait until one reaches the address, or fail. */
-export async function waitForMail(address: string, timeoutMs = 5000) {
+/**
+ * Mails are queued (sent after the response): wait until the outbox satisfies `done`, or fail.
+ * The wait ends as soon as it does; the limit only matters on a machine busy with other work.
+ */
+export async function waitForOutbox(
+  done: (mails: OutboxMail[]) => boolean,
+  what: string,
+  timeoutMs = 15_000
+) {
   const deadline = Date.now() + timeoutMs
   while (Date.now() < deadline) {
-    const mail = (await readOutbox()).find((message) =>
-      message.to.some((to) => to.address === address)
-    )
-    if (mail) return mail
+    const mails = await readOutbox()
+    if (done(mails)) return mails
     await sleep(25)
   }
-  throw new Error(`no mail reached ${address} within ${timeoutMs} ms`)
+  throw new Error(`${what} within ${timeoutMs} ms`)
+}
+
+/** Wait until one mail reaches the address, or fail. */
+export async function waitForMail(address: string, timeoutMs = 15_000) {
+  const reached = (mail: OutboxMail) => mail.to.some((to) => to.address === address)
+  const mails = await waitForOutbox(
+    (all) => all.some(reached),
+    `no mail reached ${address}`,
+    timeoutMs
+  )
+  return mails.find(reached)!
 }
