@@ -1,6 +1,3 @@
-import { readdir, readFile, rm } from 'node:fs/promises'
-import { join } from 'node:path'
-import { outboxFolder } from '#config/mail'
 import User from '#models/user'
 import type Workspace from '#models/workspace'
 import WorkspaceMember from '#models/workspace_member'
@@ -47,27 +44,9 @@ export function send(
   return client[method](url).loginAs(user).withCsrfToken().withInertia().json(body).redirects(0)
 }
 
-export interface OutboxMail {
-  to: { address: string; name?: string }[]
-  subject: string
-  html: string
-  text: string
-}
-
-export async function clearOutbox() {
-  await rm(outboxFolder(), { recursive: true, force: true })
-}
-
-/** Every message the outbox transport wrote, oldest first. */
-export async function readOutbox(): Promise<OutboxMail[]> {
-  const folder = outboxFolder()
-  const files = (await readdir(folder).catch(() => [] as string[]))
-    .filter((file) => file.endsWith('.json'))
-    .sort()
-  return Promise.all(
-    files.map(async (file) => JSON.parse(await readFile(join(folder, file), 'utf8')))
-  )
-}
+// The outbox is read in one place; these names stay for the specs that import them from here.
+export { clearOutbox, readOutbox, type OutboxMail } from '#tests/helpers/outbox'
+import { readOutbox } from '#tests/helpers/outbox'
 
 /** The raw token in the invitation link of the newest mail sent to `address`. */
 export async function mailedInvitationToken(address: string) {
