@@ -78,6 +78,9 @@ test.group('Metrics / GET /metrics', (group) => {
     assert.equal(outcome('bluesky', 'published'), 1)
     assert.equal(outcome('x', 'failed'), 1)
     assert.isNull(outcome('x', 'published'))
+    // Refused with a 400: one error of the network's kind, none for the networks that published.
+    assert.match(body, /^pistache_delivery_errors_total\{network="x",kind="[a-z_]+"\} 1$/m)
+    assert.notMatch(body, /^pistache_delivery_errors_total\{network="(mastodon|bluesky)"/m)
 
     const late = (suffix: string, labels: Record<string, string>) =>
       sample(body, `pistache_publish_lateness_seconds_${suffix}`, labels)
