@@ -43,6 +43,10 @@ test.group('System console in a browser: queues and reconcile', (group) => {
       const page = await visit('/system', { timeout: FIRST_LOAD_TIMEOUT })
       for (const size of [
         { width: 1366, height: 1000, name: 'desktop' },
+        // Just above each breakpoint, where a card is at its narrowest.
+        { width: 1280, height: 1000, name: 'xl' },
+        { width: 1024, height: 1000, name: 'lg' },
+        { width: 640, height: 900, name: 'sm' },
         { width: 390, height: 844, name: 'phone' },
       ]) {
         await page.setViewportSize(size)
