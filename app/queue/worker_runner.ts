@@ -12,6 +12,7 @@ import type { LeaseKeeper } from '#queue/lease_keeper'
 import { report, telemetryHooks, type JobFinished } from '#services/telemetry/hooks'
 import { runWithLogFields } from '#services/telemetry/log_context'
 import { inSpan, jobSpanOptions } from '#services/telemetry/spans'
+import { takeTraceCarrier } from '#queue/trace_carrier'
 
 /** How long stopping waits for Redis round trips (closing, heartbeat removal) once jobs are done. */
 const CLOSE_GRACE_MS = 2000
@@ -243,9 +244,11 @@ export class WorkerRunner {
     const attempt = job.attemptsMade + 1
     // Every line logged while the job runs, by anyone, carries the queue, job and job id (the
     // logger's mixin reads them), and so does the job's span when tracing is on.
+    const { payload, carrier } = takeTraceCarrier(job.data)
+    const span = { ...jobSpanOptions(queue, job.name, job.id, attempt), linkedTo: carrier }
     return runWithLogFields({ queue, job: job.name, jobId: job.id }, () =>
-      inSpan(`${queue} ${job.name}`, jobSpanOptions(queue, job.name, job.id, attempt), () =>
-        instance.handle(job.data, { id: job.id, queue, attempt, logger: this.options.logger })
+      inSpan(`${queue} ${job.name}`, span, () =>
+        instance.handle(payload, { id: job.id, queue, attempt, logger: this.options.logger })
       )
     )
   }

@@ -25,6 +25,7 @@ export interface ReceivedSpan {
   /** Error when 2. */
   statusCode: number
   attributes: Record<string, string | number | boolean>
+  links: { traceId: string; spanId: string }[]
 }
 
 const valueOf = (value: OtlpValue) =>
@@ -65,6 +66,10 @@ export async function startOtlpReceiver() {
               kind: span.kind,
               statusCode: span.status?.code ?? 0,
               attributes: attributesOf(span.attributes),
+              links: (span.links ?? []).map((link: { traceId: string; spanId: string }) => ({
+                traceId: link.traceId,
+                spanId: link.spanId,
+              })),
             })
       }
       response.writeHead(200, { 'content-type': 'application/json' }).end('{}')

@@ -18,6 +18,8 @@ export interface SpanOptions {
   attributes?: Api.Attributes
   /** Continue a trace that came with the request (W3C `traceparent` header). */
   carrier?: Record<string, string | string[] | undefined>
+  /** Link to the span that queued this work (a job's producer), without making it the parent. */
+  linkedTo?: Record<string, string> | null
 }
 
 interface Installed {
@@ -51,9 +53,16 @@ export function inSpan<T>(
   const parent = options.carrier
     ? api.propagation.extract(api.context.active(), options.carrier)
     : api.context.active()
+  const producer = options.linkedTo
+    ? api.trace.getSpanContext(api.propagation.extract(api.ROOT_CONTEXT, options.linkedTo))
+    : undefined
   const span = tracer.startSpan(
     name,
-    { kind: KINDS[options.kind ?? 'internal'], attributes: options.attributes },
+    {
+      kind: KINDS[options.kind ?? 'internal'],
+      attributes: options.attributes,
+      links: producer ? [{ context: producer }] : [],
+    },
     parent
   )
   const handle = spanHandle(span, api)
@@ -99,6 +108,17 @@ function spanHandle(span: Api.Span, api: typeof Api): SpanHandle {
       if (error instanceof Error) span.recordException(error)
     },
   }
+}
+
+/**
+ * The current span's W3C trace context (`{ traceparent }`), for work queued from here to link
+ * back to it; null while tracing is off or outside any span.
+ */
+export function currentTraceCarrier(): Record<string, string> | null {
+  if (!installed) return null
+  const carrier: Record<string, string> = {}
+  installed.api.propagation.inject(installed.api.context.active(), carrier)
+  return carrier.traceparent ? carrier : null
 }
 
 /** Adds attributes to the span current here (the job's, a request's); nothing without one. */

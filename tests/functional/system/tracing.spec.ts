@@ -6,7 +6,7 @@ import {
   stopTracing,
   tracingRequested,
 } from '#services/telemetry/tracing'
-import { tracingActive } from '#services/telemetry/spans'
+import { inSpan, tracingActive } from '#services/telemetry/spans'
 import { withCleanState } from '#tests/helpers/database'
 import { startOtlpReceiver } from '#tests/helpers/otlp_receiver'
 import { draft, settled, startWorker, withWorld } from '#tests/functional/publishing/_fixtures'
@@ -87,7 +87,8 @@ test.group('Tracing / spans exported over OTLP/HTTP', (group) => {
       { socialAccountId: world.accounts.mastodon.id },
       { socialAccountId: world.accounts.bluesky.id },
     ])
-    await publishNow({ post, actor: world.owner })
+    // Queued inside a span (as a request would): the job links back to it.
+    await inSpan('test schedules', {}, () => publishNow({ post, actor: world.owner }))
     const deliveries = await settled(post.id)
     assert.deepEqual(deliveries.map((d) => `${d.network}:${d.status}`).sort(), [
       'bluesky:published',
@@ -108,6 +109,14 @@ test.group('Tracing / spans exported over OTLP/HTTP', (group) => {
       assert.equal(job.attributes['pistache.workspace.id'], world.workspace.id)
       assert.equal(job.attributes['messaging.destination.name'], 'publish')
     }
+    // Producer → consumer: the first run links to the span that queued it, the retry to the
+    // run that queued the retry.
+    const producer = receiver.spans.find((s) => s.name === 'test schedules')!
+    const linked = (job: (typeof jobSpans)[number]) => job.links.map((link) => link.spanId)
+    assert.isTrue(mastodonJobs.some((job) => linked(job).includes(producer.spanId)))
+    assert.isTrue(
+      mastodonJobs.some((job) => mastodonJobs.some((other) => linked(job).includes(other.spanId)))
+    )
     const calls = receiver.spans.filter(
       (s) => s.kind === 3 && mastodonJobs.some((job) => job.spanId === s.parentSpanId)
     )
