@@ -142,7 +142,9 @@ export async function publishAfterFault(
   cleanup: (fn: () => Promise<void>) => void
 ) {
   const { runner } = await startWorker()
-  cleanup(() => runner.stop())
+  cleanup(async () => {
+    await runner.stop()
+  })
   world[network].server.failNext(world[network].publishPath, fault)
   const { post } = await draft(world, [{ socialAccountId: world.accounts[network].id }])
   await publishNow({ post, actor: world.owner })
