@@ -30,7 +30,8 @@ const PORT = 3397
 function shippedFlags(entry: string) {
   const script = readFileSync(`${ROOT}bin/start`, 'utf8')
   const line = new RegExp(
-    `^\\s*node((?:\\s+--\\S+)*)\\s+build/${entry.replace(/[.]/g, '\\.')}\\b`,
+    // A line of its own (`node … build/x.js`) or a supervised process (`"web=$node_bin … build/x.js"`).
+    `(?:^\\s*node|=\\$node_bin)((?:\\s+--\\S+)*)\\s+build/${entry.replace(/[.]/g, '\\.')}\\b`,
     'm'
   ).exec(script)
   if (!line) throw new Error(`bin/start has no \`node … build/${entry}\` line`)
