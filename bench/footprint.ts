@@ -3,7 +3,7 @@
  * after boot and after a publish burst, beside raw Node processes measured in the same run
  * (an idle node:http server; an idle BullMQ Worker). Goals: web ≤ 160 MB, worker ≤ 120 MB.
  *
- *   node --import @poppinss/ts-exec bench/footprint.ts [--posts=300] [--requests=300] [--no-build]
+ *   node --import @poppinss/ts-exec bench/footprint.ts [--posts=300] [--requests=300] [--no-build] [--build-timeout-s=900]
  *
  * The build is made in a copy of the working tree under tmp/bench/footprint (node_modules
  * linked), so the project's own build/ and anyone's dev server are left alone. The burst is
@@ -81,7 +81,7 @@ if (!f.bool('no-build') || !existsSync(`${COPY}/build/bin/server.js`)) {
     cwd: COPY,
     env: process.env,
     encoding: 'utf8',
-    timeout: 300_000,
+    timeout: f.num('build-timeout-s', 900) * 1000,
   })
   if (build.status !== 0 || !existsSync(`${COPY}/build/bin/server.js`))
     throw new Error(`build failed:\n${build.stdout}\n${build.stderr}`)
