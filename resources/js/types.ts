@@ -31,6 +31,7 @@ export type SharedProps = {
     clock: {
       weekStart: number
       hour12: boolean
+      datePattern: string
       chosen: { weekStart: boolean; hourCycle: boolean }
     }
     role: Role
