@@ -30,6 +30,11 @@ test.group('Week start and 12/24 h follow the workspace, not the browser', (grou
     await composer.locator(dt('slot-input-1')).fill('2:30 pm')
     await composer.locator(dt('slot-input-1')).blur()
     assert.equal(await composer.locator(dt('slot-input-1')).inputValue(), '14:30')
+    // Typed key by key, "16:" is not a time yet: the field keeps it instead of emptying itself.
+    await composer.locator(dt('slot-input-1')).fill('')
+    await composer.locator(dt('slot-input-1')).pressSequentially('16:45')
+    await composer.locator(dt('slot-input-1')).blur()
+    assert.equal(await composer.locator(dt('slot-input-1')).inputValue(), '16:45')
 
     await Workspace.query().where('id', workspace.id).update({ week_start: 0, hour_cycle: 'h12' })
     await calendar.reload()
