@@ -66,3 +66,10 @@ export async function truncatedTexts(page: Page): Promise<string[]> {
     return cut
   })()`)
 }
+
+/** Images shown as the browser's broken-image icon (loaded, with no pixels). */
+export async function brokenImages(page: Page): Promise<string[]> {
+  return page.evaluate(`(() => [...document.images]
+    .filter((image) => image.offsetParent && image.complete && image.naturalWidth === 0)
+    .map((image) => image.currentSrc || image.src))()`)
+}

@@ -14,7 +14,7 @@ import {
   waitFor,
   waitForPath,
 } from './_helpers.js'
-import { truncatedTexts, watchConsole } from './_page_checks.js'
+import { brokenImages, truncatedTexts, watchConsole } from './_page_checks.js'
 
 /** What each language shows at the steps the walk checks. */
 const WORDS = {
@@ -52,9 +52,11 @@ test.group('A new user’s first hour, in the browser, in English and in French'
         avatarOrigin: new URL(mastodon.instanceUrl).origin,
       })
       const cutOff: string[] = []
-      /** Every page of the walk: nothing cut off, and a picture of it. */
+      const broken: string[] = []
+      /** Every page of the walk: nothing cut off, no broken image, and a picture of it. */
       const look = async (name: string) => {
         cutOff.push(...(await truncatedTexts(page)).map((text) => `${name}: ${text}`))
+        broken.push(...(await brokenImages(page)).map((source) => `${name}: ${source}`))
         await screenshot(page, `walk-${language}-${name}`)
       }
 
@@ -151,6 +153,7 @@ test.group('A new user’s first hour, in the browser, in English and in French'
 
       assert.deepEqual(consoleErrors, [], consoleErrors.join('\n'))
       assert.deepEqual(cutOff, [], cutOff.join('\n'))
+      assert.deepEqual(broken, [], broken.join('\n'))
     }).timeout(240_000)
   }
 })
