@@ -39,5 +39,11 @@ export type SeriesInfo = {
   id: number
   rule: string
   startsAtLocal: string
+  missedPolicy: 'post_late' | 'skip'
+  lateGraceMinutes: number
+  mediaCount: number
   occurrenceLocal: string
+  detached: boolean
+  missedAt: string | null
+  lateSeconds: number | null
 }
