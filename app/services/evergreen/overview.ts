@@ -52,7 +52,9 @@ export async function evergreenOverview(workspaceId: number, now = DateTime.utc(
         targetAccountIds: item.targetAccountIds,
         minGapDays: item.minGapDays,
         active: item.active,
-        lastSentAt: item.lastSentAt?.toISO() ?? null,
+        // The latest send whose time has come (item.lastSentAt also counts the placed ones).
+        lastSentAt:
+          own.find((send) => !send.skippedReason && send.slotAt <= now)?.slotAt.toISO() ?? null,
         author: item.createdById ? (nameOf.get(item.createdById) ?? null) : null,
         sentCount: history.filter((slot) => slot.postStatus === 'published').length,
         history,
