@@ -129,10 +129,7 @@ test.group('Evergreen page in the browser', (group) => {
     await page.locator(dt(`evergreen-toggle-${item.id}`)).click()
     await waitFor(page, dt('confirm-dialog'))
     await page.locator(dt('confirm-accept')).click()
-    await page.waitForFunction(
-      (selector) => document.querySelector(selector)?.textContent?.includes('En pause'),
-      dt('evergreen-state')
-    )
+    await page.locator(dt('evergreen-state')).filter({ hasText: 'En pause' }).waitFor()
     assert.isFalse((await EvergreenItem.findOrFail(item.id)).active)
     assert.isNull(await Post.find(nextPost.id))
     await page.assertTextContains(dt('evergreen-next'), 'Aucun pendant la pause')

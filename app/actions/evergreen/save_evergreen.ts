@@ -8,7 +8,8 @@ import { checkDraft } from '#actions/posts/check_draft'
 
 export type SaveEvergreenResult =
   | { status: 'saved'; item: EvergreenItem }
-  | { status: 'forbidden' | 'unknown_accounts' }
+  | { status: 'forbidden' }
+  | { status: 'unknown_accounts' }
   | { status: 'invalid'; variant: number; checks: TargetCheck[] }
 
 /**
