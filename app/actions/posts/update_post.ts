@@ -10,6 +10,7 @@ import { changeDeliveries } from '#services/publishing/schedule'
 import { wakeAt } from '#services/publishing/wake'
 import { resetClientApprovalIfChanged } from '#services/reviews/client_reset'
 import { actorIdOf, recordPostActivity } from '#services/reviews/post_activity'
+import { detachOccurrence } from '#services/series/detach'
 
 export interface UpdatePostInput {
   post: Post
@@ -105,6 +106,8 @@ export async function updatePost({
             )
           }
         }
+        // An occurrence of a repeating post, edited here, is edited on its own.
+        await detachOccurrence(post.id, trx)
         post.useTransaction(trx)
         post.body = body
         if (approvalReset)

@@ -15,9 +15,10 @@ import { markFailed, type Run } from '#services/publishing/transitions'
 import { problem } from '#services/publishing/problems'
 import { WAKE_EARLY_MS, wakeAt, wakeSlotWaiters } from '#services/publishing/wake'
 import { publishingConfig } from '#services/publishing/settings'
+import { missedOccurrenceVerdict } from '#services/series/missed_occurrence'
 import { tagDelivery } from '#services/telemetry/delivery_context'
 
-export type RunResult = 'stale' | 'early' | 'network_busy' | 'not_claimed' | 'done'
+export type RunResult = 'stale' | 'early' | 'network_busy' | 'not_claimed' | 'missed' | 'done'
 
 /** What an early wake-up keeps of its head start for the work before the network call (see wake.ts). */
 const PREPARE_MS = 30
@@ -130,6 +131,8 @@ async function wakeUp(
   // does not hold one of its account's few slots; PREPARE_MS is left for the slot, the claim
   // and loading the post and account ahead of the instant.
   await waitUntil((payload.notBefore ?? 0) - PREPARE_MS)
+  // Woken long after its time (no worker ran then): a repeating post's rule may skip it.
+  if ((await missedOccurrenceVerdict(delivery, due.post)) === 'skipped') return 'missed'
 
   const { networkBusyRetryMs, slotWakeFallbackMs } = publishingConfig()
   const slot = { network: delivery.network, accountId: delivery.socialAccountId }
