@@ -39,6 +39,7 @@ import { FakePinterest } from '#plugins/pinterest/fake/server'
 import { FakeReddit } from '#plugins/reddit/fake/server'
 import { FakeTelegram } from '#plugins/telegram/fake/server'
 import { FakeDiscord } from '#plugins/discord/fake/server'
+import { FakeLemmy } from '#plugins/lemmy/fake/server'
 
 const FAKES = {
   facebook: FakeFacebook,
@@ -51,6 +52,7 @@ const FAKES = {
   reddit: FakeReddit,
   telegram: FakeTelegram,
   discord: FakeDiscord,
+  lemmy: FakeLemmy,
 }
 type Fakes = typeof FAKES
 export type NetworkId = keyof Fakes
