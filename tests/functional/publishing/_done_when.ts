@@ -40,6 +40,7 @@ import { FakeReddit } from '#plugins/reddit/fake/server'
 import { FakeTelegram } from '#plugins/telegram/fake/server'
 import { FakeDiscord } from '#plugins/discord/fake/server'
 import { FakeLemmy } from '#plugins/lemmy/fake/server'
+import { FakeSlack } from '#plugins/slack/fake/server'
 
 const FAKES = {
   facebook: FakeFacebook,
@@ -53,6 +54,7 @@ const FAKES = {
   telegram: FakeTelegram,
   discord: FakeDiscord,
   lemmy: FakeLemmy,
+  slack: FakeSlack,
 }
 type Fakes = typeof FAKES
 export type NetworkId = keyof Fakes

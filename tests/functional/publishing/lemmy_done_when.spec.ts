@@ -127,7 +127,11 @@ test.group('Done when: Lemmy through the app', (group) => {
       String(response.flashMessages().error),
       /Kept as a draft: some accounts need changes/
     )
-    assert.lengthOf(await Delivery.query().where('social_account_id', account.id), 0)
+    const deliveries = await Delivery.query().where('social_account_id', account.id)
+    assert.deepEqual(
+      deliveries.map((delivery) => delivery.status),
+      ['draft']
+    )
     assert.lengthOf(fake.posts(), 0)
     assert.equal(fake.server.requests.length, requests)
   })
