@@ -251,6 +251,8 @@ function errorCode(body: unknown) {
 function describeError(body: unknown) {
   if (!body || typeof body !== 'object') return ''
   const b = body as Record<string, any>
+  // JSON:API-style answers (Tumblr's `errors: [{ title, code }]`) describe the first error.
+  const first = Array.isArray(b.errors) ? b.errors[0] : undefined
   const message =
     b.error_description ??
     b.message ??
@@ -258,7 +260,10 @@ function describeError(body: unknown) {
     b.detail ??
     b.title ??
     b.error?.message ??
-    b.error
+    b.error ??
+    first?.detail ??
+    first?.title ??
+    first?.message
   return typeof message === 'string' ? ` ${message.slice(0, 200)}` : ''
 }
 

@@ -41,6 +41,7 @@ import { FakeTelegram } from '#plugins/telegram/fake/server'
 import { FakeDiscord } from '#plugins/discord/fake/server'
 import { FakeLemmy } from '#plugins/lemmy/fake/server'
 import { FakeSlack } from '#plugins/slack/fake/server'
+import { FakeTumblr } from '#plugins/tumblr/fake/server'
 
 const FAKES = {
   facebook: FakeFacebook,
@@ -55,6 +56,7 @@ const FAKES = {
   discord: FakeDiscord,
   lemmy: FakeLemmy,
   slack: FakeSlack,
+  tumblr: FakeTumblr,
 }
 type Fakes = typeof FAKES
 export type NetworkId = keyof Fakes

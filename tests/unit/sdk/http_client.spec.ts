@@ -57,6 +57,26 @@ test.group('SDK HTTP client error mapping', () => {
     })
   })
 
+  test('a JSON:API-style refusal keeps its first error: code and title (Tumblr)', async ({
+    assert,
+    cleanup,
+  }) => {
+    const { server, baseUrl } = await startServer((_req, res) => {
+      res.statusCode = 400
+      res.setHeader('content-type', 'application/json')
+      res.end(
+        JSON.stringify({
+          meta: { status: 400, msg: 'Bad Request' },
+          errors: [{ title: "'content' must be an array", code: 8001 }],
+        })
+      )
+    })
+    cleanup(() => close(server))
+    const result = await new HttpClient({ baseUrl }).send({ method: 'POST', url: '/posts' })
+    assert.deepInclude(result, { status: 'error', networkError: '8001', httpStatus: 400 })
+    if (result.status === 'error') assert.match(result.reason, /400 'content' must be an array$/)
+  })
+
   test('a POST that times out is ambiguous, a GET that times out is retryable', async ({
     assert,
     cleanup,
