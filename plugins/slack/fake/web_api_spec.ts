@@ -35,7 +35,7 @@ export function checkCall(
   bearer: string | null
 ): string[] {
   const parameters = methods.get(name) ?? []
-  const given = { ...params, ...(bearer ? { token: bearer } : {}) }
+  const given: Record<string, unknown> = { ...params, ...(bearer ? { token: bearer } : {}) }
   const known = new Set(parameters.map((parameter) => parameter.name))
   return [
     ...parameters
