@@ -16,7 +16,9 @@ test.group('System / network variables', (group) => {
     const saved = { slack: config.settings.slack, telegram: config.settings.telegram }
     config.settings.slack = { clientId: '1234.5678', clientSecret: 'shh-slack-secret-value' }
     config.settings.telegram = { urls: { api: 'https://bots.agency.example' } }
-    return () => Object.assign(config.settings, saved)
+    return () => {
+      Object.assign(config.settings, saved)
+    }
   })
 
   test('an admin sees each variable, its value unless secret, and the console link', async ({
