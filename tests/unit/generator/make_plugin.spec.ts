@@ -114,7 +114,7 @@ test.group('make:plugin', (group) => {
       index,
       /env: 'ACME_SOCIAL_CLIENT_SECRET',\s+setting: 'clientSecret',\s+kind: 'secret'/
     )
-  })
+  }).timeout(30_000)
 
   test('every generated file is already formatted as the lint wants it', async ({
     assert,
@@ -134,7 +134,7 @@ test.group('make:plugin', (group) => {
       })
       assert.isTrue(formatted, `${file} is not formatted`)
     }
-  })
+  }).timeout(60_000)
 
   test("the generated TypeScript of every auth kind typechecks with the project's options", async ({
     assert,
