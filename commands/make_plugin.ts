@@ -107,9 +107,16 @@ export default class MakePlugin extends BaseCommand {
       })
       files.push(await stub.prepare(state))
     }
+    // Formatted as the project's lint wants it, so a fresh plugin passes `npm run lint` as it is.
+    const prettier = await import('prettier')
     for (const file of files) {
+      const options = await prettier.resolveConfig(file.destination)
+      const formatted = await prettier.format(file.contents, {
+        ...options,
+        filepath: file.destination,
+      })
       await mkdir(dirname(file.destination), { recursive: true })
-      await writeFile(file.destination, file.contents + '\n')
+      await writeFile(file.destination, formatted)
       this.logger.action(`create ${this.#show(file.destination)}`).succeeded()
     }
 

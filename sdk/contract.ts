@@ -69,7 +69,8 @@ export interface OAuth2Auth {
     ctx: PluginContext,
     input: { code: string; redirectUri: string; codeVerifier?: string }
   ): Promise<Result<Connection[]>>
-  refresh(ctx: AccountContext): Promise<Result<TokenSet>>
+  /** Absent when the network's tokens never expire (`capabilities.tokens.expires: false`: a Slack bot token). */
+  refresh?(ctx: AccountContext): Promise<Result<TokenSet>>
   /** Absent when the network has no revocation endpoint (`capabilities.tokens.revocable: false`). */
   revoke?(ctx: AccountContext): Promise<Result<void>>
 }

@@ -201,7 +201,10 @@ export class HttpClient {
     const code = `http_${response.status}`
     if (response.status === 401) return unauthorized(`${where}: 401${detail}`)
     if (response.status === 429)
-      return rateLimited(retryAfterSeconds(response.headers), `${where}: 429${detail}`)
+      return rateLimited(
+        retryAfterSeconds(response.headers, Date.now(), body),
+        `${where}: 429${detail}`
+      )
     if (response.status >= 500)
       return failed(`${where}: ${response.status}${detail}`, true, code, details)
     return failed(`${where}: ${response.status}${detail}`, false, code, details)
@@ -265,6 +268,8 @@ function errorCode(body: unknown) {
 function describeError(body: unknown) {
   if (!body || typeof body !== 'object') return ''
   const b = body as Record<string, any>
+  // JSON:API-style answers (Tumblr's `errors: [{ title, code }]`) describe the first error.
+  const first = Array.isArray(b.errors) ? b.errors[0] : undefined
   const message =
     b.error_description ??
     b.message ??
@@ -272,12 +277,19 @@ function describeError(body: unknown) {
     b.detail ??
     b.title ??
     b.error?.message ??
-    b.error
+    b.error ??
+    first?.detail ??
+    first?.title ??
+    first?.message
   return typeof message === 'string' ? ` ${message.slice(0, 200)}` : ''
 }
 
-/** Seconds to wait, from Retry-After (seconds or date) or the x-rate-limit-reset / ratelimit-reset epochs. */
-export function retryAfterSeconds(headers: Headers, now = Date.now()) {
+/**
+ * Seconds to wait, from Retry-After (seconds or date), the x-rate-limit-reset / ratelimit-reset
+ * epochs, or the answer's body when the network says it there only: Telegram's
+ * `parameters.retry_after`, Discord's `retry_after` (seconds, fractional).
+ */
+export function retryAfterSeconds(headers: Headers, now = Date.now(), body?: unknown) {
   const retryAfter = headers.get('retry-after')
   if (retryAfter) {
     const seconds = Number(retryAfter)
@@ -295,5 +307,8 @@ export function retryAfterSeconds(headers: Headers, now = Date.now()) {
     const date = Date.parse(reset)
     if (!Number.isNaN(date)) return Math.max(1, (date - now) / 1000)
   }
+  const b = body && typeof body === 'object' ? (body as Record<string, any>) : {}
+  const inBody = Number(b.parameters?.retry_after ?? b.retry_after)
+  if (Number.isFinite(inBody) && inBody > 0) return inBody
   return 60
 }

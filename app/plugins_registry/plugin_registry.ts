@@ -6,6 +6,7 @@ import {
   type PluginSettings,
 } from '#sdk'
 import { discoverPlugins, type PluginEntry } from '#plugins_registry/discover_plugins'
+import { pluginVariables, type PluginVariable } from '#plugins_registry/plugin_variables'
 import type { PluginsConfig } from '#config/plugins'
 import NotFoundException from '#exceptions/not_found_exception'
 import outbound from '#services/outbound'
@@ -92,6 +93,11 @@ export class PluginRegistry {
         .map(([, variable]) => variable),
       ...declared,
     ]
+  }
+
+  /** Every environment variable the network reads, set or not; secrets without their value. */
+  variablesOf(plugin: NetworkPlugin): PluginVariable[] {
+    return pluginVariables(plugin, this.settingsFor(plugin), this.config.setup[plugin.id])
   }
 
   /** Where the admin registers the app with the network, when the network needs one. */

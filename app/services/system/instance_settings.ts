@@ -44,6 +44,9 @@ async function networkSetup() {
         ready: missing.length === 0,
         // Variable names (e.g. X_CLIENT_ID), never their values.
         missing,
+        // Each variable the network reads: a secret only says whether it is set.
+        variables: plugins.variablesOf(plugin),
+        consoleUrl: plugins.setupConsoleUrl(plugin),
       }
     })
     .sort((a, b) => a.name.localeCompare(b.name))

@@ -70,6 +70,23 @@ export class FakeTelegram implements FakeNetwork {
     return this.#posts.get(externalId)
   }
 
+  /**
+   * Telegram's flood control: the next send answers 429 with the wait in the body's
+   * `parameters.retry_after` (ResponseParameters), and no Retry-After header.
+   */
+  floodWait(seconds: number) {
+    this.server.failNext(this.publishPath, {
+      kind: 'status',
+      status: 429,
+      json: {
+        ok: false,
+        error_code: 429,
+        description: `Too Many Requests: retry after ${seconds}`,
+        parameters: { retry_after: seconds },
+      },
+    })
+  }
+
   /** Bots read no figures: nothing to set. */
   setMetrics(_externalId: string, _figures: Partial<PostMetrics>) {}
 

@@ -39,18 +39,26 @@ import { FakePinterest } from '#plugins/pinterest/fake/server'
 import { FakeReddit } from '#plugins/reddit/fake/server'
 import { FakeTelegram } from '#plugins/telegram/fake/server'
 import { FakeDiscord } from '#plugins/discord/fake/server'
+import { FakeLemmy } from '#plugins/lemmy/fake/server'
+import { FakeSlack } from '#plugins/slack/fake/server'
+import { FakeTumblr } from '#plugins/tumblr/fake/server'
+import { FakeGoogleBusiness } from '#plugins/google-business/fake/server'
 
 const FAKES = {
-  facebook: FakeFacebook,
-  instagram: FakeInstagram,
-  threads: FakeThreads,
-  linkedin: FakeLinkedIn,
-  youtube: FakeYouTube,
-  tiktok: FakeTikTok,
-  pinterest: FakePinterest,
-  reddit: FakeReddit,
-  telegram: FakeTelegram,
-  discord: FakeDiscord,
+  'facebook': FakeFacebook,
+  'instagram': FakeInstagram,
+  'threads': FakeThreads,
+  'linkedin': FakeLinkedIn,
+  'youtube': FakeYouTube,
+  'tiktok': FakeTikTok,
+  'pinterest': FakePinterest,
+  'reddit': FakeReddit,
+  'telegram': FakeTelegram,
+  'discord': FakeDiscord,
+  'lemmy': FakeLemmy,
+  'slack': FakeSlack,
+  'tumblr': FakeTumblr,
+  'google-business': FakeGoogleBusiness,
 }
 type Fakes = typeof FAKES
 export type NetworkId = keyof Fakes

@@ -108,7 +108,33 @@ test.group('make:plugin', (group) => {
       "failed('publish is not written yet', false"
     )
     command.assertLogMatches(/node ace plugin:test acme-social/)
-  })
+    // An OAuth network's app credentials are declared where the plugin lives (issue 24).
+    assert.include(index, "env: 'ACME_SOCIAL_CLIENT_ID'")
+    assert.match(
+      index,
+      /env: 'ACME_SOCIAL_CLIENT_SECRET',\s+setting: 'clientSecret',\s+kind: 'secret'/
+    )
+  }).timeout(30_000)
+
+  test('every generated file is already formatted as the lint wants it', async ({
+    assert,
+    cleanup,
+  }) => {
+    const prettier = await import('prettier')
+    const root = await pluginsRoot(cleanup)
+    for (const kind of KINDS) {
+      ;(await make(root, `fmt-${kind.replace('_', '-')}`, `--auth=${kind}`)).assertSucceeded()
+    }
+    for (const file of await listFiles(root)) {
+      const path = join(root, file)
+      const options = await prettier.resolveConfig(path)
+      const formatted = await prettier.check(await readFile(path, 'utf8'), {
+        ...options,
+        filepath: path,
+      })
+      assert.isTrue(formatted, `${file} is not formatted`)
+    }
+  }).timeout(60_000)
 
   test("the generated TypeScript of every auth kind typechecks with the project's options", async ({
     assert,

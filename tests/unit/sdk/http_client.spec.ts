@@ -57,6 +57,63 @@ test.group('SDK HTTP client error mapping', () => {
     })
   })
 
+  test('a JSON:API-style refusal keeps its first error: code and title (Tumblr)', async ({
+    assert,
+    cleanup,
+  }) => {
+    const { server, baseUrl } = await startServer((_req, res) => {
+      res.statusCode = 400
+      res.setHeader('content-type', 'application/json')
+      res.end(
+        JSON.stringify({
+          meta: { status: 400, msg: 'Bad Request' },
+          errors: [{ title: "'content' must be an array", code: 8001 }],
+        })
+      )
+    })
+    cleanup(() => close(server))
+    const result = await new HttpClient({ baseUrl }).send({ method: 'POST', url: '/posts' })
+    assert.deepInclude(result, { status: 'error', networkError: '8001', httpStatus: 400 })
+    if (result.status === 'error') assert.match(result.reason, /400 'content' must be an array$/)
+  })
+
+  test('a 429 without a header waits as long as its body says (Telegram, Discord)', async ({
+    assert,
+    cleanup,
+  }) => {
+    const { server, baseUrl } = await startServer((req, res) => {
+      res.statusCode = 429
+      res.setHeader('content-type', 'application/json')
+      const body =
+        req.url === '/telegram'
+          ? {
+              ok: false,
+              error_code: 429,
+              description: 'Too Many Requests: retry after 23',
+              parameters: { retry_after: 23 },
+            }
+          : req.url === '/discord'
+            ? { message: 'You are being rate limited.', retry_after: 1.5, global: false }
+            : { error: 'slow down' }
+      res.end(JSON.stringify(body))
+    })
+    cleanup(() => close(server))
+    const client = new HttpClient({ baseUrl })
+    assert.deepInclude(await client.send({ method: 'POST', url: '/telegram' }), {
+      status: 'rate_limited',
+      retryAfter: 23,
+    })
+    // rateLimited rounds up: never sooner than the network asked.
+    assert.deepInclude(await client.send({ method: 'POST', url: '/discord' }), {
+      status: 'rate_limited',
+      retryAfter: 2,
+    })
+    assert.deepInclude(await client.send({ url: '/other' }), {
+      status: 'rate_limited',
+      retryAfter: 60,
+    })
+  })
+
   test('a POST that times out is ambiguous, a GET that times out is retryable', async ({
     assert,
     cleanup,

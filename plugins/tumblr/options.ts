@@ -1,0 +1,11 @@
+import type { OptionField } from '#sdk'
+
+export interface TumblrOptions {
+  /** Comma-separated, as the API takes them. */
+  tags?: string
+  [name: string]: unknown
+}
+
+export const tumblrOptionFields: OptionField[] = [
+  { name: 'tags', kind: 'text', label: 'Tags (comma-separated)', required: false, maxLength: 1000 },
+]
