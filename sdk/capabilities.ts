@@ -41,6 +41,11 @@ export interface Capabilities {
   mediaRequired: boolean
   /** Networks that fetch media from a public URL rather than receiving an upload. */
   mediaByPublicUrl: boolean
+  /**
+   * At most this many hashtags in one post (Instagram: 30). The library shows which hashtag
+   * groups would go over; absent: the network sets no limit of its own.
+   */
+  hashtags?: { max: number }
   threads: boolean
   firstComment: boolean
   /** Publishing finishes asynchronously and needs `checkStatus` polling. */

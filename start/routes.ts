@@ -11,6 +11,8 @@ import '#start/routes/channels'
 import '#start/routes/calendar'
 import '#start/routes/media'
 import '#start/routes/posts'
+// Before the API's catch-all answer for unknown /api/v1 paths, which api.ts registers.
+import '#start/routes/library'
 import '#start/routes/api'
 import '#start/routes/analytics'
 import '#start/routes/option_choices'
