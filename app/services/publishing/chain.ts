@@ -78,8 +78,8 @@ export async function runChain(attempt: Attempt): Promise<boolean> {
   let sentOne = false
   for (const part of chain) {
     if (part.status !== 'published') {
-      if (part.status !== 'pending' && part.status !== 'publishing') {
-        // A stopped part is only moved on by "retry from part N".
+      if (part.status === 'unknown') {
+        // Nobody knows whether it appeared: only the user's "retry from part N" moves it on.
         logger.warn(
           { deliveryId: delivery.id, position: part.position },
           'chain resumed past a stopped part'

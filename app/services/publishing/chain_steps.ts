@@ -100,13 +100,13 @@ export async function chainUnfinished(deliveryId: number) {
 async function move(
   run: Run,
   part: DeliveryPart,
-  from: DeliveryPartStatus,
+  from: DeliveryPartStatus | DeliveryPartStatus[],
   patch: Record<string, unknown> & { status?: DeliveryPartStatus }
 ) {
   const changed = await db
     .from('delivery_parts')
     .where('id', part.id)
-    .where('status', from)
+    .whereIn('status', [from].flat())
     .whereIn('delivery_id', heldBy(run))
     .update({ ...patch, updated_at: sqlTime() })
   if (affectedRows(changed) !== 1) return false
@@ -115,9 +115,16 @@ async function move(
   return true
 }
 
-/** The part's request is about to leave: `publishing` (an interruption from now on is ambiguous). */
+/**
+ * The part's request is about to leave: `publishing` (an interruption from now on is
+ * ambiguous). A `failed` part is sent again only by a run of its delivery, which exists only
+ * when the delivery was requeued (a retryable answer) or sent on from this part by the user.
+ */
 export const claimPart = (run: Run, part: DeliveryPart) =>
-  move(run, part, 'pending', { status: 'publishing', attempts: db.raw('attempts + 1') })
+  move(run, part, ['pending', 'failed'], {
+    status: 'publishing',
+    attempts: db.raw('attempts + 1'),
+  })
 
 /** The network id is written in the statement that marks the part published. */
 export const partPublished = (run: Run, part: DeliveryPart, published: Published) =>
@@ -136,37 +143,35 @@ export const partPublished = (run: Run, part: DeliveryPart, published: Published
 export const partPending = (run: Run, part: DeliveryPart, handle: string) =>
   move(run, part, 'publishing', { pending_handle: handle })
 
-/** The network answered without publishing (an error, a rate limit): the part may be sent again. */
-export const partBack = (run: Run, part: DeliveryPart, problem: Problem) =>
+/**
+ * The network answered without publishing (an error, a rate limit, a refused token): the part
+ * is `failed` with the reason, before its delivery is settled, so a failed delivery never
+ * shows a part that is not. If the delivery is requeued, the part goes back to `pending`.
+ */
+export const partRefused = (run: Run, part: DeliveryPart, problem: Problem) =>
   move(run, part, 'publishing', {
-    status: 'pending',
+    status: 'failed',
     pending_handle: null,
     last_error: shortReason(problem.reason),
     last_error_kind: problem.kind,
   })
 
-/**
- * The chain stops at this part: `failed` (the network refused it) or `unknown` (nobody can tell
- * whether it appeared). Written after the delivery itself settled, so not under the claim: the
- * part is matched by the status it was left in.
- */
-export async function partStopped(
-  run: Run,
-  part: DeliveryPart,
-  status: 'failed' | 'unknown',
-  problem: Problem
-) {
+/** The delivery was requeued after the part's refusal: the part waits for that run again. */
+export async function partWaitsAgain(run: Run, part: DeliveryPart) {
   await db
     .from('delivery_parts')
     .where('id', part.id)
-    .whereIn('status', ['pending', 'publishing'])
-    .update({
-      status,
-      pending_handle: null,
-      last_error: shortReason(problem.reason),
-      last_error_kind: problem.kind,
-      updated_at: sqlTime(),
-    })
+    .where('status', 'failed')
+    .update({ status: 'pending', updated_at: sqlTime() })
   await part.refresh()
   emitPartStatus(run.delivery, part)
 }
+
+/** Nobody can tell whether this part appeared: `unknown`, written before its delivery is settled. */
+export const partUnknown = (run: Run, part: DeliveryPart, problem: Problem) =>
+  move(run, part, 'publishing', {
+    status: 'unknown',
+    pending_handle: null,
+    last_error: shortReason(problem.reason),
+    last_error_kind: problem.kind,
+  })

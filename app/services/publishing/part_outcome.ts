@@ -16,10 +16,11 @@ import { markUnknown } from '#services/publishing/transitions'
 import { problem, problemOf } from '#services/publishing/problems'
 import {
   claimPart,
-  partBack,
   partPending,
   partPublished,
-  partStopped,
+  partRefused,
+  partUnknown,
+  partWaitsAgain,
 } from '#services/publishing/chain_steps'
 import { publishingConfig } from '#services/publishing/settings'
 
@@ -106,18 +107,17 @@ async function applyPartOutcome(
 }
 
 /**
- * An error, a rate limit or a refused token: nothing was posted, so the part goes back to
- * `pending` and the delivery is settled by the main post's rules (requeued after the wait
- * or backoff, resumed at this part; or failed). A failed delivery names this part.
+ * An error, a rate limit or a refused token: nothing was posted. The part is marked failed and
+ * the delivery is settled by the main post's rules — requeued after the wait or backoff (the
+ * part then waits again, and the next run resumes at it), or failed, naming this part.
  */
 async function answeredWithoutPost(step: PartStep, outcome: Failure): Promise<PartAdvance> {
   const { attempt, part } = step
   const named = { ...outcome, reason: `${capitalised(partName(step))}: ${outcome.reason}` }
-  if (!(await partBack(attempt, part, problemOf(named)))) return 'lost'
+  if (!(await partRefused(attempt, part, problemOf(named)))) return 'lost'
   // A part's answer is never a status check's: transient errors requeue, they do not poll.
   await applyOutcome({ ...attempt, mode: 'publish' }, named)
-  if (attempt.delivery.status === 'failed')
-    await partStopped(attempt, part, 'failed', problemOf(named))
+  if (attempt.delivery.status !== 'failed') await partWaitsAgain(attempt, part)
   return 'settled'
 }
 
@@ -178,6 +178,6 @@ async function stopUnknown(
   kind: 'ambiguous' | 'pending' = 'ambiguous'
 ): Promise<PartAdvance> {
   const stopped = problem(kind, `${capitalised(partName(step))}: ${reason}`)
-  await partStopped(step.attempt, step.part, 'unknown', stopped)
+  if (!(await partUnknown(step.attempt, step.part, stopped))) return 'lost'
   return (await markUnknown(step.attempt, stopped)) ? 'settled' : 'lost'
 }
