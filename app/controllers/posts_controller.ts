@@ -113,6 +113,7 @@ export default class PostsController {
         .load('deliveries', (deliveries) =>
           deliveries.orderBy('id').preload('socialAccount').preload('chain')
         )
+        .load('parts')
     )
     const reviewer = post.reviewedById ? await User.find(post.reviewedById) : null
     const assetIds = post.media.map((item) => item.mediaAssetId)

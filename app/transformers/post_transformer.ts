@@ -169,6 +169,8 @@ export function toPostDetail(
       chain: chainView(delivery.chain),
       stoppedAtPart: stoppedPartOf(delivery.chain),
     })),
+    /** The shared follow-ups as written (expects `parts` preloaded). */
+    parts: authoredList(post.parts, null),
     media: (post.media ?? []).map((item) => {
       const asset = assets.get(item.mediaAssetId)
       return {
