@@ -11,6 +11,7 @@ import '#start/routes/channels'
 import '#start/routes/calendar'
 import '#start/routes/media'
 import '#start/routes/posts'
+import '#start/routes/threads'
 // Before the API's catch-all answer for unknown /api/v1 paths, which api.ts registers.
 import '#start/routes/library'
 import '#start/routes/api'

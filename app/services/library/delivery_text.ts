@@ -1,6 +1,6 @@
 import Workspace from '#models/workspace'
+import Post from '#models/post'
 import type Delivery from '#models/delivery'
-import type Post from '#models/post'
 import type SocialAccount from '#models/social_account'
 import { expandVariables } from '#sdk/text_variables'
 import { variableValues } from '#services/library/variable_values'
@@ -17,11 +17,29 @@ export async function deliveryText(
 ) {
   const text = delivery.textFor(post)
   if (!text.includes('{{')) return text
+  return expandVariables(text, await valuesFor(delivery, post, account))
+}
+
+async function valuesFor(
+  delivery: Delivery,
+  post: Pick<Post, 'workspaceId' | 'scheduledAt'>,
+  account: Pick<SocialAccount, 'displayName' | 'handle'> | null
+) {
   const workspace = await Workspace.findOrFail(post.workspaceId)
-  const values = await variableValues({
-    workspace,
-    account,
-    instant: post.scheduledAt ?? delivery.createdAt,
-  })
-  return expandVariables(text, values)
+  return variableValues({ workspace, account, instant: post.scheduledAt ?? delivery.createdAt })
+}
+
+/**
+ * A thread's or first comment's parts with the same values filled in as the main post. Called
+ * once, when the parts are written as the delivery's steps: the stored step is what is sent.
+ */
+export async function partsWithVariables<P extends { text: string }>(
+  delivery: Delivery,
+  account: Pick<SocialAccount, 'displayName' | 'handle'>,
+  parts: P[]
+): Promise<P[]> {
+  if (!parts.some((part) => part.text.includes('{{'))) return parts
+  const post = await Post.findOrFail(delivery.postId)
+  const values = await valuesFor(delivery, post, account)
+  return parts.map((part) => ({ ...part, text: expandVariables(part.text, values) }))
 }
