@@ -80,6 +80,12 @@ export type ComposerPost = {
   editable: boolean
   targets: ComposerTarget[]
   media: ComposerMedia[]
+  /** The shared follow-ups (thread parts, first comment), as the composer edits them. */
+  parts?: {
+    kind: 'thread' | 'first_comment'
+    text: string
+    media: ComposerMedia[]
+  }[]
 }
 
 export type PostTarget = {
