@@ -29,6 +29,7 @@ import { publishingConfig } from '#services/publishing/settings'
 
 /** The follow-ups this delivery's network will publish, in order; none when it takes none. */
 async function partsFor(attempt: Attempt) {
+  if (attempt.hasParts === false) return []
   const { plugin, account } = attempt.session
   const caps = capabilitiesOf(plugin, account.toPluginProfile())
   if (!threadOf(caps) && !firstCommentOf(caps)) return []
