@@ -33,6 +33,7 @@ async function desk() {
     x: await account(workspace, 'x'),
     bluesky: await account(workspace, 'bluesky'),
     pinterest: await account(workspace, 'pinterest'),
+    threads: await account(workspace, 'threads'),
   }
 }
 
@@ -52,7 +53,7 @@ test.group('Posts: follow-ups in the composer and its checks', (group) => {
     client,
     assert,
   }) => {
-    const { owner, workspace, x, bluesky, pinterest } = await desk()
+    const { owner, workspace, x, bluesky, pinterest, threads } = await desk()
     // 281 weighted characters on X (an emoji weighs 2), 280 graphemes on Bluesky.
     const long = `${'a'.repeat(279)}🥐`
     const response = await send(client, 'post', `${posts(workspace)}/check`, owner, {
@@ -60,6 +61,11 @@ test.group('Posts: follow-ups in the composer and its checks', (group) => {
       targets: [
         { socialAccountId: x.id },
         { socialAccountId: bluesky.id },
+        // Threads counts an emoji as its UTF-8 bytes: 498 + 4 = 502, over 500 (graphemes: 499).
+        {
+          socialAccountId: threads.id,
+          parts: [{ kind: 'thread', text: `${'b'.repeat(498)}🥐` }],
+        },
         // Pinterest has no thread: a list of its own is refused, the shared one is skipped.
         {
           socialAccountId: pinterest.id,
@@ -89,6 +95,11 @@ test.group('Posts: follow-ups in the composer and its checks', (group) => {
       issues.pinterest.map((issue: any) => issue.code),
       'thread_not_supported'
     )
+    assert.deepInclude(issues.threads, {
+      code: 'text_too_long',
+      params: { length: 502, limit: 500 },
+      part: 1,
+    })
   })
 
   test('parts round-trip: a shared list, a target’s own list (even empty), replaced on edit', async ({
