@@ -21,6 +21,8 @@ export default definePlugin<ThreadsOptions>({
   checkStatus: checkThreadContainer,
   findByIdempotencyKey: findRecentThread,
   publishPart: publishThreadReply,
+  // Threads' exact count (an emoji weighs its UTF-8 bytes) and carousel total, per part too.
+  validatePart: (part) => validateThreadsPost({ ...part, options: {} }),
   // A part is recognised like a post: its own text among the profile's latest posts.
   findPart: findRecentThread,
   fetchStats: fetchThreadStats,

@@ -21,6 +21,8 @@ export default definePlugin<XOptions>({
   checkStatus: checkTweetStatus,
   findByIdempotencyKey: findRecentTweet,
   publishPart: publishTweetReply,
+  // One GIF alone, per part as per post.
+  validatePart: (part) => validateXPost({ ...part, options: {} }),
   // A part is recognised like a post: its own text among the account's latest posts.
   findPart: findRecentTweet,
   fetchStats: fetchTweetStats,

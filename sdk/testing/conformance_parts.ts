@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { test } from '@japa/runner'
-import type { Connection, MediaItem, NetworkPlugin, Published } from '../contract.js'
+import type { Connection, MediaItem, Published } from '../contract.js'
 import type { PublishOutcome } from '../results.js'
 import { capabilitiesOf } from '../check_post.js'
 import {

@@ -1,4 +1,13 @@
-import { capabilitiesOf, checkParts, checkPost, type MediaItem, type PartIssue } from '#sdk'
+import {
+  acceptsPartKind,
+  capabilitiesOf,
+  checkParts,
+  checkPost,
+  type MediaItem,
+  type NetworkPlugin,
+  type PartDraft,
+  type PartIssue,
+} from '#sdk'
 import type SocialAccount from '#models/social_account'
 import plugins from '#services/plugins'
 import PostMedia from '#models/post_media'
@@ -70,10 +79,25 @@ export async function checkTargets(input: {
       issues: [
         ...checkPost(plugin, post, profile),
         ...checkParts(capabilitiesOf(plugin, profile), drafts, { explicit: !!target.parts }),
+        ...partIssuesOf(
+          plugin,
+          drafts.filter((draft) => acceptsPartKind(capabilitiesOf(plugin, profile), draft.kind))
+        ),
       ],
     })
   }
   return checks
+}
+
+/** The plugin's own checks of each part, numbered within its kind as checkParts numbers them. */
+function partIssuesOf(plugin: NetworkPlugin, drafts: PartDraft[]): PartIssue[] {
+  if (!plugin.validatePart) return []
+  const counters = new Map<string, number>()
+  return drafts.flatMap((draft) => {
+    const position = (counters.get(draft.kind) ?? 0) + 1
+    counters.set(draft.kind, position)
+    return plugin.validatePart!(draft).map((issue) => ({ ...issue, part: position }))
+  })
 }
 
 /** The checks of a saved post, target by target, as its deliveries stand. */

@@ -30,6 +30,7 @@ import { partsWithVariables } from '#services/library/delivery_text'
 
 /** The follow-ups this delivery's network will publish, in order; none when it takes none. */
 async function partsFor(attempt: Attempt) {
+  if (attempt.hasParts === false) return []
   const { plugin, account } = attempt.session
   const caps = capabilitiesOf(plugin, account.toPluginProfile())
   if (!threadOf(caps) && !firstCommentOf(caps)) return []

@@ -33,6 +33,8 @@ export interface Attempt extends Run {
   publishContext: () => PublishContext
   /** `check`: the answer came from checkStatus — a transient error polls again, never republishes. */
   mode: 'publish' | 'check'
+  /** Known from the publish's first read: a post without follow-ups skips looking for them. */
+  hasParts?: boolean
 }
 
 export function backoffMs(attempt: number) {

@@ -62,7 +62,13 @@ async function publishClaimed(run: Run, due: DueDelivery, notBefore = 0) {
     mediaError = (error as Error).message
   }
   const { plugin, session, publishContext } = await deliverySession(delivery, account, post, media)
-  const attempt: Attempt = { ...run, session, publishContext, mode: 'publish' }
+  const attempt: Attempt = {
+    ...run,
+    session,
+    publishContext,
+    mode: 'publish',
+    hasParts: due.hasParts,
+  }
 
   if (mediaError)
     return applyOutcome(

@@ -3,6 +3,9 @@ import { publishNow } from '#actions/posts/publish_now'
 import { withCleanState } from '#tests/helpers/database'
 import { ApiContract } from '#tests/functional/api/_openapi'
 import { makeToken } from '#tests/functional/api/_fixtures'
+import { eventsUrl } from '#tests/functional/calendar/_fixtures'
+import { makeUser, makeWorkspace } from '#tests/functional/workspaces/_helpers'
+import { DateTime } from 'luxon'
 import { rolledUp, settled, startWorker, withWorld } from './_fixtures.js'
 import { chainOf, linkage, threadDraft, threadTexts, withThreadsFake } from './_threads.js'
 
@@ -113,6 +116,32 @@ test.group(
         assert.isNull(target.stoppedAtPart)
         assert.isNull(target.parts, 'the targets take the shared follow-ups')
       }
+
+      // The calendar marks the thread: the main post and three parts.
+      const now = DateTime.utc()
+      const calendar = await client
+        .get(eventsUrl(world.workspace, now.minus({ days: 1 }), now.plus({ days: 1 })))
+        .loginAs(world.owner)
+      const event = calendar.body().events.find((shown: { id: number }) => shown.id === postId)
+      assert.deepEqual(event.followUps, { threadParts: 3, firstComment: false })
+
+      // Another workspace's token cannot reach this delivery.
+      const stranger = await makeUser()
+      const { secret: foreignToken } = await makeToken(await makeWorkspace(stranger), stranger)
+      const deliveryId = read.body.data.targets[0].deliveryId
+      const foreign = await client
+        .post(`/api/v1/posts/${postId}/deliveries/${deliveryId}/retry-parts`)
+        .bearerToken(foreignToken)
+        .json({ from: 1 })
+      assert.equal(foreign.status(), 404)
+      // Its own token, on a thread that did not stop: a conflict, nothing moves.
+      const notStopped = await api.call(client, {
+        method: 'post',
+        path: `/api/v1/posts/${postId}/deliveries/${deliveryId}/retry-parts`,
+        token,
+        body: { from: 1 },
+      })
+      assert.equal(notStopped.status, 409)
     }).timeout(60_000)
 
     test('a refused part leaves the earlier ones published, names the part, and "retry from part 2" finishes the thread without re-sending', async ({
