@@ -10,11 +10,7 @@ type Caps = Plain<Capabilities>
 export function partMeasure(caps: Caps, kind: PartKind, text: string) {
   const c = caps as Capabilities
   const limit =
-    kind === 'thread'
-      ? threadOf(c)
-        ? c.text.limit
-        : null
-      : (firstCommentOf(c)?.maxLength ?? null)
+    kind === 'thread' ? (threadOf(c) ? c.text.limit : null) : (firstCommentOf(c)?.maxLength ?? null)
   if (limit === null) return null
   const count = countText(text, c.text.counter)
   const overBytes = c.text.limitBytes !== undefined && countUtf8Bytes(text) > c.text.limitBytes

@@ -4,11 +4,12 @@ import { expandVariables, unknownVariables } from '#sdk/text_variables'
 import { hashtagsIn, normalizeHashtags } from '#sdk/hashtags'
 import { countText } from '#sdk/text_counters'
 
-const underX = (limit: number) => (text: string) =>
-  countText(text, { id: 'x_weighted' }) <= limit
+const underX = (limit: number) => (text: string) => countText(text, { id: 'x_weighted' }) <= limit
 
 test.group('Library text tools', () => {
-  test('a long text splits at sentence ends, each part within the network’s count', ({ assert }) => {
+  test('a long text splits at sentence ends, each part within the network’s count', ({
+    assert,
+  }) => {
     const text =
       'Our pistachio croissants are back. They come out of the oven at eight. ' +
       'Come early, they sell out by nine! Bring a friend? We open on Sundays too.'
