@@ -6,6 +6,7 @@ import Workspace from '#models/workspace'
 import Delivery from '#models/delivery'
 import PostMedia from '#models/post_media'
 import type { ClientStatus, PostStatus } from '#models/statuses'
+import PostPart from '#models/post_part'
 
 export {
   CLIENT_STATUSES,
@@ -88,4 +89,8 @@ export default class Post extends BaseModel {
 
   @hasMany(() => PostMedia)
   declare media: HasMany<typeof PostMedia>
+
+  /** The follow-ups as written: the shared list and the targets' own (thread parts, first comments). */
+  @hasMany(() => PostPart)
+  declare parts: HasMany<typeof PostPart>
 }

@@ -5,4 +5,5 @@ export const policies = {
   MediaPolicy: () => import('#policies/media_policy'),
   AccountPolicy: () => import('#policies/account_policy'),
   EvergreenPolicy: () => import('#policies/evergreen_policy'),
+  LibraryPolicy: () => import('#policies/library_policy'),
 }

@@ -28,6 +28,7 @@ export const instagramCapabilities: Capabilities = {
   mixedMedia: true,
   mediaRequired: true,
   mediaByPublicUrl: true,
+  hashtags: { max: MAX_HASHTAGS },
   threads: false,
   firstComment: false,
   asyncPublish: true,

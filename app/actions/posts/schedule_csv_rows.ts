@@ -101,7 +101,7 @@ export async function scheduleRows(
           workspace_id: workspace.id,
           social_account_id: accountId,
           network: accounts.get(accountId)!.network,
-          text: null,
+          text: row.variants[accounts.get(accountId)!.network] ?? null,
           options: '{}',
           status,
           due_at: approved ? sqlTime(DateTime.fromISO(row.at!)) : null,
@@ -119,12 +119,19 @@ export async function scheduleRows(
           .insertQuery()
           .table('deliveries')
           .multiInsert(deliveryRows.slice(i, i + 100))
+      // A template's media come first, then the row's own URLs.
       const mediaRows = batch.flatMap((row, index) =>
-        row.mediaUrls.map((url, position) => ({
+        [
+          ...row.templateMedia,
+          ...row.mediaUrls.map((url) => ({
+            mediaAssetId: media.get(url) as number,
+            altText: null,
+          })),
+        ].map((item, position) => ({
           post_id: posts[index].id,
-          media_asset_id: media.get(url) as number,
+          media_asset_id: item.mediaAssetId,
           position,
-          alt_text: null,
+          alt_text: item.altText,
           created_at: sqlTime(),
           updated_at: sqlTime(),
         }))

@@ -11,6 +11,7 @@ import { wakeAt } from '#services/publishing/wake'
 import { resetClientApprovalIfChanged } from '#services/reviews/client_reset'
 import { actorIdOf, recordPostActivity } from '#services/reviews/post_activity'
 import { detachOccurrence } from '#services/series/detach'
+import { writePostParts, type PartInput } from '#services/posts/post_parts'
 
 export interface UpdatePostInput {
   post: Post
@@ -19,6 +20,8 @@ export interface UpdatePostInput {
   /** The full list of targets after the edit: missing ones are removed, new ones added. */
   targets: TargetInput[]
   media?: MediaInput[]
+  /** The shared follow-ups after the edit (absent: none); targets may carry their own. */
+  parts?: PartInput[]
 }
 
 export type UpdatePostResult =
@@ -43,6 +46,7 @@ export async function updatePost({
   body,
   targets,
   media,
+  parts,
 }: UpdatePostInput): Promise<UpdatePostResult> {
   const { user, member } = await resolveActor(actor, post.workspaceId)
   const policy = new PostPolicy()
@@ -108,6 +112,7 @@ export async function updatePost({
         }
         // An occurrence of a repeating post, edited here, is edited on its own.
         await detachOccurrence(post.id, trx)
+        await writePostParts(trx, post.id, parts, [...wanted.values()])
         post.useTransaction(trx)
         post.body = body
         if (approvalReset)
@@ -135,6 +140,7 @@ export async function updatePost({
     body,
     targets: [...wanted.values()],
     accounts,
+    parts,
   })
   return {
     status: 'updated',

@@ -8,6 +8,8 @@ export interface CsvRecord {
   accounts: string
   datetime: string
   mediaUrls: string
+  /** The name of a library template the row starts from (its text when the row has none). */
+  template: string
 }
 
 export const MAX_IMPORT_ROWS = 5000
@@ -22,6 +24,7 @@ const ALIASES: Record<string, keyof Omit<CsvRecord, 'line'>> = {
   scheduled_at: 'datetime',
   media_urls: 'mediaUrls',
   media: 'mediaUrls',
+  template: 'template',
 }
 
 export type ParseResult =
@@ -29,7 +32,7 @@ export type ParseResult =
 
 /**
  * Reads a CSV of posts with csv-parse: a header row naming the columns (text, accounts,
- * datetime — or date and time —, media_urls), UTF-8 with or without BOM, comma or
+ * datetime — or date and time —, media_urls, template), UTF-8 with or without BOM, comma or
  * semicolon separated (spreadsheets in French locales write semicolons).
  */
 export function parsePostsCsv(content: string): ParseResult {
@@ -58,13 +61,14 @@ export function parsePostsCsv(content: string): ParseResult {
     headers.some((name) => ALIASES[name] === 'datetime') ||
     (headers.includes('date') && headers.includes('time'))
   if (
-    !headers.some((name) => ALIASES[name] === 'text') ||
+    !headers.some((name) => ['text', 'template'].includes(ALIASES[name])) ||
     !headers.some((name) => ALIASES[name] === 'accounts') ||
     !hasWhen
   ) {
     return {
       status: 'invalid',
-      message: 'The header must name the columns text, accounts and datetime (or date and time)',
+      message:
+        'The header must name the columns text (or template), accounts and datetime (or date and time)',
     }
   }
   const records = rows.map((row, index) => {
@@ -74,6 +78,7 @@ export function parsePostsCsv(content: string): ParseResult {
       accounts: '',
       datetime: '',
       mediaUrls: '',
+      template: '',
     }
     for (const [name, value] of Object.entries(row)) {
       const field = ALIASES[name]

@@ -5,6 +5,8 @@ import plugins from '#services/plugins'
 import { resolveLocalTime } from '#services/posts/zoned_time'
 import type { CsvRecord } from '#services/csv/parse_posts'
 import outbound from '#services/outbound'
+import { templateFinder } from '#services/library/csv_templates'
+import type { LibraryMedia } from '#models/library_item'
 
 /** A row ready to schedule, or the reasons it cannot be. Error codes are translated by the page (`api.import.errors.*`). */
 export interface CheckedRow {
@@ -15,6 +17,9 @@ export interface CheckedRow {
   /** UTC ISO instant. */
   at: string | null
   mediaUrls: string[]
+  /** From a library template the row names: text per network, and media already in the workspace. */
+  variants: Record<string, string>
+  templateMedia: LibraryMedia[]
   errors: { code: string; params?: Record<string, string | number> }[]
 }
 
@@ -79,12 +84,21 @@ export async function checkRows(
   for (const network of new Set(accounts.map((account) => account.network)))
     pluginOf.set(network, await plugins.get(network))
   const forbidden = await forbiddenMediaUrls(records)
+  const findTemplate = await templateFinder(workspace.id)
 
   return records.map((record) => {
     const errors: CheckedRow['errors'] = []
-    const text = record.text.replace(/\r\n/g, '\n')
+    const template = record.template.trim() ? findTemplate(record.template, record.text) : null
+    // A missing template is the row's one text problem: its empty text is not reported again.
+    const missingTemplate = record.template.trim() !== '' && !template
+    if (missingTemplate)
+      errors.push({ code: 'unknown_template', params: { template: record.template.slice(0, 80) } })
+    const text = (template?.text ?? record.text).replace(/\r\n/g, '\n')
+    const variants = template?.variants ?? {}
+    const templateMedia = template?.media ?? []
     const mediaUrls = mediaUrlsOf(record)
-    if (!text.trim() && !mediaUrls.length) errors.push({ code: 'text_required' })
+    if (!missingTemplate && !text.trim() && !mediaUrls.length && !templateMedia.length)
+      errors.push({ code: 'text_required' })
 
     const chosen = new Map<number, SocialAccount>()
     const tokens = record.accounts.split(/[\s,;|]+/).filter(Boolean)
@@ -113,13 +127,17 @@ export async function checkRows(
         errors.push({ code: 'media_url_forbidden', params: { value: url.slice(0, 100) } })
     }
 
-    for (const account of chosen.values()) {
+    for (const account of missingTemplate ? [] : chosen.values()) {
       const plugin = pluginOf.get(account.network)!
-      const issues = checkPost(plugin, { text, media: [], options: {} }, account.toPluginProfile())
+      const ownText = variants[account.network] ?? text
+      const hasMedia = mediaUrls.length > 0 || templateMedia.length > 0
+      const issues = checkPost(
+        plugin,
+        { text: ownText, media: [], options: {} },
+        account.toPluginProfile()
+      )
         // Media is fetched at confirmation; text-only rules are what can be told now.
-        .filter(
-          (issue) => !(mediaUrls.length && ['media_required', 'text_required'].includes(issue.code))
-        )
+        .filter((issue) => !(hasMedia && ['media_required', 'text_required'].includes(issue.code)))
       // The issue's own params (length, limit…) travel along so the page can word the rule like the composer does.
       for (const issue of issues)
         errors.push({
@@ -135,6 +153,8 @@ export async function checkRows(
       accountLabels: [...chosen.values()].map((account) => `${account.network}:${account.handle}`),
       at: resolved ? resolved.utc.toISO() : null,
       mediaUrls,
+      variants,
+      templateMedia,
       errors,
     }
   })

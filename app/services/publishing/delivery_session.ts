@@ -5,11 +5,13 @@ import type SocialAccount from '#models/social_account'
 import plugins from '#services/plugins'
 import { AccountSession } from '#services/publishing/account_session'
 import { mediaItemsFor } from '#services/publishing/delivery_media'
+import { deliveryText } from '#services/library/delivery_text'
 
 /**
  * What a publish, a status check and the reconciler set up the same way for one delivery:
  * its network's plugin, a session on its account (token refresh, rate limits) and the
- * publish context the plugin gets — rebuilt on each call so a refreshed token is used.
+ * publish context the plugin gets — rebuilt on each call so a refreshed token is used. The
+ * text, variables filled, is built once.
  */
 export async function deliverySession(
   delivery: Delivery,
@@ -19,9 +21,11 @@ export async function deliverySession(
 ) {
   const plugin = await plugins.get(delivery.network)
   const session = new AccountSession(account, plugin, plugins.contextFor(plugin))
+  // Variables are filled once here, not per call: a token refresh rebuilds the context, not the text.
+  const text = await deliveryText(delivery, post, account)
   const publishContext = (): PublishContext => ({
     ...session.ctx,
-    post: { text: delivery.textFor(post), media, options: delivery.options },
+    post: { text, media, options: delivery.options },
     idempotencyKey: delivery.idempotencyKey,
   })
   return { plugin, session, publishContext }

@@ -92,6 +92,7 @@ const SKIPPED: { pattern: string; reason: string }[] = [
     '/api/v1/posts/:post',
     '/api/v1/posts/:post/schedule',
     '/api/v1/posts/:post/publish-now',
+    '/api/v1/posts/:post/deliveries/:delivery/retry-parts',
     '/api/v1/posts/:post/metrics',
     '/api/v1/accounts',
     '/api/v1/media',
@@ -100,6 +101,8 @@ const SKIPPED: { pattern: string; reason: string }[] = [
     '/api/v1/review-links',
     '/api/v1/review-links/:link',
     '/api/v1/posts/:post/comments',
+    '/api/v1/library',
+    '/api/v1/library/:libraryItem',
   ].map((pattern) => ({
     pattern,
     reason:
@@ -245,6 +248,19 @@ async function seedForeignWorkspace(): Promise<Foreign> {
     storageKey: `w${workspace.id}/originals/none.jpg`,
     thumbnailKey: null,
     sha256: '0'.repeat(64),
+  })
+  // Content library: `:libraryItem` resolves through `library_items`; its text is a secret too.
+  await db.table('library_items').insert({
+    workspace_id: workspace.id,
+    kind: 'template',
+    name: `${DISTINCTIVE.workspace} template`,
+    body: `${DISTINCTIVE.workspace} template body`,
+    network_variants: '{}',
+    media: '[]',
+    auto_networks: '[]',
+    auto_account_ids: '[]',
+    created_by_id: owner.id,
+    created_at: now,
   })
   // API settings: `:apiToken`, `:webhook` and `:webhookDelivery` resolve to the foreign workspace's rows.
   const { issueToken } = await import('#services/api/tokens')
