@@ -5,7 +5,7 @@ import ReviewLink from '#models/review_link'
 import SocialAccount from '#models/social_account'
 import NotFoundException from '#exceptions/not_found_exception'
 import { auditRequest } from '#services/audit'
-import { reviewRange } from '#services/reviews/link_input'
+import { reviewLinkPrefill, reviewRange } from '#services/reviews/link_input'
 import { reviewUrl } from '#services/reviews/review_tokens'
 import { toReviewLinkRow } from '#transformers/review_transformer'
 import { createReviewLinkValidator, workspaceReviewSettingsValidator } from '#validators/reviews'
@@ -44,10 +44,7 @@ export default class ReviewLinksController {
       })),
       created: created ?? null,
       clientApprovalRequired: workspace.clientApprovalRequired,
-      prefill: {
-        from: typeof q.from === 'string' ? q.from.slice(0, 10) : null,
-        to: typeof q.to === 'string' ? q.to.slice(0, 10) : null,
-      },
+      prefill: reviewLinkPrefill(q, accounts),
     })
   }
 
