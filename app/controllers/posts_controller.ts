@@ -1,4 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
+import { awaitingClient } from '#services/reviews/client_gate'
 import limiter from '@adonisjs/limiter/services/main'
 import MediaAsset from '#models/media_asset'
 import SocialAccount from '#models/social_account'
@@ -130,6 +131,7 @@ export default class PostsController {
       mentionable: await mentionableMembers(workspace.id),
       clientReview: {
         required: workspace.clientApprovalRequired,
+        awaiting: awaitingClient(workspace, post),
         status: post.clientStatus,
         reviewer: post.clientReviewerName,
         reviewedAt: post.clientReviewedAt?.toUTC().toISO() ?? null,

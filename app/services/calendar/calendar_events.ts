@@ -17,6 +17,7 @@ interface PostRow {
   status: PostStatus
   scheduled_at: string | Date
   excerpt: string
+  client_status: string | null
 }
 
 interface DeliveryRow {
@@ -42,6 +43,8 @@ export interface CalendarPostRow {
   deliveries: { id: number; network: string; accountId: number | null; status: DeliveryStatus }[]
   /** The repeating series the post is an occurrence of (the calendar marks it). */
   seriesId: number | null
+  /** The client's verdict (client review): null until they answer. */
+  clientStatus: string | null
 }
 
 /**
@@ -62,7 +65,13 @@ export async function calendarPosts(
     .where('posts.workspace_id', workspaceId)
     .where('posts.scheduled_at', '>=', sqlTime(start))
     .where('posts.scheduled_at', '<', sqlTime(end))
-    .select('posts.id', 'posts.author_id', 'posts.status', 'posts.scheduled_at')
+    .select(
+      'posts.id',
+      'posts.author_id',
+      'posts.status',
+      'posts.scheduled_at',
+      'posts.client_status'
+    )
     .select(db.raw('substr(posts.body, 1, ?) as excerpt', [EXCERPT_LENGTH + 1]))
     .orderBy('posts.scheduled_at')
     .orderBy('posts.id')
@@ -115,6 +124,7 @@ export async function calendarPosts(
     excerpt: trimExcerpt(row.excerpt ?? ''),
     deliveries: deliveries.get(row.id) ?? [],
     seriesId: series.get(row.id) ?? null,
+    clientStatus: row.client_status ?? null,
   }))
   return { posts, truncated }
 }

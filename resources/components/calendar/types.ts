@@ -30,6 +30,8 @@ export type CalendarEvent = {
   deliveries: { id: number; network: string; accountId: number | null; status: DeliveryStatus }[]
   /** An occurrence of a repeating post. */
   repeating?: boolean
+  /** Held until the client approves (client review). */
+  awaitingClient?: boolean
 }
 
 export type CalendarAccount = {
