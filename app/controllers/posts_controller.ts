@@ -154,6 +154,9 @@ export default class PostsController {
       post: toComposerPost(post, permissionsOn(post, { user: auth.user!, member }).editable),
       checks: checks.map(({ socialAccountId, issues }) => ({ socialAccountId, issues })),
       nextSlot: await this.#nextSlot(workspace),
+      // The side panel's conversation: members' comments and the client's, as on the post page.
+      thread: await postThread(post, auth.user!.id),
+      mentionable: await mentionableMembers(workspace.id),
     })
   }
 
