@@ -1,3 +1,4 @@
+import logger from '@adonisjs/core/services/logger'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { ambiguous, failed, type MediaItem } from '#sdk'
 import plugins from '#services/plugins'
@@ -14,6 +15,7 @@ import { markFailed, type Run } from '#services/publishing/transitions'
 import { problem } from '#services/publishing/problems'
 import { WAKE_EARLY_MS, wakeAt, wakeSlotWaiters } from '#services/publishing/wake'
 import { publishingConfig } from '#services/publishing/settings'
+import { tagDelivery } from '#services/telemetry/delivery_context'
 
 export type RunResult = 'stale' | 'early' | 'network_busy' | 'not_claimed' | 'done'
 
@@ -98,8 +100,15 @@ async function wakeUp(
   payload: { deliveryId: number; revision: number; notBefore?: number },
   worker: string
 ): Promise<RunResult> {
+  tagDelivery({ deliveryId: payload.deliveryId })
   const due = await loadDueDelivery(payload.deliveryId)
   const delivery = due?.delivery
+  if (due)
+    tagDelivery({
+      deliveryId: payload.deliveryId,
+      postId: due.post.id,
+      workspaceId: due.post.workspaceId,
+    })
   if (
     !due ||
     !delivery ||
@@ -155,6 +164,8 @@ async function wakeUp(
     if (!claimed) return 'not_claimed'
     emitDeliveryStatus(claimed)
     await publishClaimed({ delivery: claimed, worker }, due, payload.notBefore)
+    // One line per network attempt; the delivery, post and workspace ids come with it (log_context).
+    logger.info({ network: claimed.network, status: claimed.status }, 'delivery attempt settled')
     return 'done'
   } finally {
     await wakeSlotWaiters(await releasePublishSlot(slot, worker))

@@ -4,12 +4,15 @@ import app from '@adonisjs/core/services/app'
 import redis from '@adonisjs/redis/services/main'
 import emitter from '@adonisjs/core/services/emitter'
 import type { Group } from '@japa/runner/core'
+import type { Logger } from '@adonisjs/core/logger'
 import { DateTime } from 'luxon'
 import { connectThroughFake } from '#sdk/testing/connect'
 import type { PluginsConfig } from '#config/plugins'
 import type { PublishingConfig } from '#config/publishing'
 import { saveConnections } from '#actions/channels/save_connections'
 import { createPost } from '#actions/posts/create_post'
+import { publishNow } from '#actions/posts/publish_now'
+import type { InjectedFault } from '#sdk/testing/fake_server'
 import type { TargetInput } from '#services/posts/check_targets'
 import { WorkerRunner } from '#queue/worker_runner'
 import { jobs, leaseKeepers } from '#jobs/main'
@@ -112,13 +115,16 @@ export function withWorld(group: Group) {
   return world
 }
 
-/** A real WorkerRunner on the app's queues (publish only), stopped by the caller's cleanup. */
-export async function startWorker(schedules: JobSchedule[] = []) {
+/**
+ * A real WorkerRunner on the app's queues (publish only), stopped by the caller's cleanup; it
+ * logs into `logs` unless given a logger of the app's kind.
+ */
+export async function startWorker(schedules: JobSchedule[] = [], appLogger?: Logger) {
   const { logger, entries } = capturingLogger()
   const runner = new WorkerRunner({
     manager: await app.container.make('queue'),
     registry: jobs,
-    logger,
+    logger: appLogger ?? logger,
     redis: redis.connection(),
     queues: ['publish'],
     schedules,
@@ -127,6 +133,26 @@ export async function startWorker(schedules: JobSchedule[] = []) {
   })
   await runner.start()
   return { runner, logs: entries }
+}
+
+/**
+ * The set-up most fault tests share: a worker (stopped by the test's cleanup), the network's
+ * next create answered with `fault`, and a one-target post to that network published now.
+ */
+export async function publishAfterFault(
+  world: World,
+  network: 'mastodon' | 'bluesky' | 'x',
+  fault: InjectedFault,
+  cleanup: (fn: () => Promise<void>) => void
+) {
+  const { runner } = await startWorker()
+  cleanup(async () => {
+    await runner.stop()
+  })
+  world[network].server.failNext(world[network].publishPath, fault)
+  const { post } = await draft(world, [{ socialAccountId: world.accounts[network].id }])
+  await publishNow({ post, actor: world.owner })
+  return post
 }
 
 /** A draft for the given accounts, with optional per-account variants. */
