@@ -2,6 +2,7 @@ import { test } from '@japa/runner'
 import { DateTime } from 'luxon'
 import ReviewLink from '#models/review_link'
 import { recordClientReview } from '#actions/reviews/record_client_review'
+import { applyClientApprovalSwitch } from '#services/reviews/approval_switch'
 import { withCleanState } from '#tests/helpers/database'
 import { linkFor, makeReviewDesk } from '#tests/functional/reviews/_fixtures'
 import { dt, FIRST_LOAD_TIMEOUT, screenshot, waitFor, waitForPath } from './_helpers.js'
@@ -79,5 +80,38 @@ test.group('Notification bell and sharing a calendar period', (group) => {
       created.posts.map((post) => post.id),
       desk.posts.map((post) => post.id)
     )
+
+    // The same screens in French, with a post held for the client and the composer's conversation.
+    await desk.workspace.merge({ clientApprovalRequired: true }).save()
+    await applyClientApprovalSwitch(desk.workspace)
+    await desk.owner.merge({ locale: 'fr' }).save()
+    await recordClientReview({
+      link,
+      post: first,
+      action: 'comment',
+      name: 'Claire Client',
+      comment: 'Et avec le logo ?',
+      ip: '203.0.113.9',
+    })
+    await page.goto(`/w/${desk.workspace.slug}/posts/${desk.posts[1].id}`)
+    await waitFor(page, dt('awaiting-client'))
+    assert.equal(
+      (await page.locator(dt('awaiting-client')).textContent())!.trim(),
+      'En attente du client'
+    )
+    await page.locator(dt('notification-bell')).click()
+    await waitFor(page, dt('notification-client_commented'))
+    assert.include(
+      await page.locator(dt('notification-client_commented')).textContent(),
+      'Claire Client (client) a commenté une publication'
+    )
+    await screenshot(page, 'notification-bell-fr')
+    await page.goto(`/w/${desk.workspace.slug}/posts/${first.id}/edit`)
+    await waitFor(page, dt('composer-comments'))
+    await screenshot(page, 'composer-comments-fr')
+    await page.goto(`/w/${desk.workspace.slug}/calendar?date=${desk.from}&view=timeGridWeek`)
+    await waitFor(page, dt('calendar-awaiting-client'))
+    assert.include(await page.locator(dt('share-period')).textContent(), 'Partager avec le client')
+    await screenshot(page, 'calendar-share-fr')
   })
 })
