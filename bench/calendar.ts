@@ -179,7 +179,9 @@ async function calendarRoute(workspaceId: number, start: string, end: string) {
   const { posts, truncated } = await calendarPosts(workspaceId, query.start, query.end)
   const viewer = ownerOf(workspaceId)
   return JSON.stringify({
-    events: posts.map((post) => toCalendarEvent(post, viewer, workspaceId)),
+    events: posts.map((post) =>
+      toCalendarEvent(post, viewer, { id: workspaceId, clientApprovalRequired: false })
+    ),
     truncated,
   })
 }

@@ -71,7 +71,7 @@ export default class CalendarController {
     })
     const viewer = { user: auth.user!, member }
     return {
-      events: posts.map((post) => toCalendarEvent(post, viewer, workspace.id)),
+      events: posts.map((post) => toCalendarEvent(post, viewer, workspace)),
       truncated,
     }
   }

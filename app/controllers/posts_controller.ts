@@ -1,4 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
+import { awaitingClient } from '#services/reviews/client_gate'
 import limiter from '@adonisjs/limiter/services/main'
 import MediaAsset from '#models/media_asset'
 import SocialAccount from '#models/social_account'
@@ -135,6 +136,7 @@ export default class PostsController {
       mentionable: await mentionableMembers(workspace.id),
       clientReview: {
         required: workspace.clientApprovalRequired,
+        awaiting: awaitingClient(workspace, post),
         status: post.clientStatus,
         reviewer: post.clientReviewerName,
         reviewedAt: post.clientReviewedAt?.toUTC().toISO() ?? null,
@@ -158,6 +160,9 @@ export default class PostsController {
       post: toComposerPost(post, permissionsOn(post, { user: auth.user!, member }).editable),
       checks: checks.map(({ socialAccountId, issues }) => ({ socialAccountId, issues })),
       nextSlot: await this.#nextSlot(workspace),
+      // The side panel's conversation: members' comments and the client's, as on the post page.
+      thread: await postThread(post, auth.user!.id),
+      mentionable: await mentionableMembers(workspace.id),
     })
   }
 

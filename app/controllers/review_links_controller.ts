@@ -5,7 +5,8 @@ import ReviewLink from '#models/review_link'
 import SocialAccount from '#models/social_account'
 import NotFoundException from '#exceptions/not_found_exception'
 import { auditRequest } from '#services/audit'
-import { reviewRange } from '#services/reviews/link_input'
+import { reviewLinkPrefill, reviewRange } from '#services/reviews/link_input'
+import { applyClientApprovalSwitch } from '#services/reviews/approval_switch'
 import { reviewUrl } from '#services/reviews/review_tokens'
 import { toReviewLinkRow } from '#transformers/review_transformer'
 import { createReviewLinkValidator, workspaceReviewSettingsValidator } from '#validators/reviews'
@@ -44,10 +45,7 @@ export default class ReviewLinksController {
       })),
       created: created ?? null,
       clientApprovalRequired: workspace.clientApprovalRequired,
-      prefill: {
-        from: typeof q.from === 'string' ? q.from.slice(0, 10) : null,
-        to: typeof q.to === 'string' ? q.to.slice(0, 10) : null,
-      },
+      prefill: reviewLinkPrefill(q, accounts),
     })
   }
 
@@ -112,18 +110,21 @@ export default class ReviewLinksController {
     const { request, response, workspace, member, bouncer, session, i18n } = ctx
     await bouncer.with('WorkspacePolicy').authorize('updateSettings', member)
     const { clientApprovalRequired } = await request.validateUsing(workspaceReviewSettingsValidator)
+    let moved = 0
     if (workspace.clientApprovalRequired !== clientApprovalRequired) {
       workspace.clientApprovalRequired = clientApprovalRequired
       await workspace.save()
+      moved = await applyClientApprovalSwitch(workspace)
       await auditRequest(ctx, {
         action: 'workspace.client_approval_changed',
         workspaceId: workspace.id,
         subjectType: 'workspace',
         subjectId: workspace.id,
-        meta: { clientApprovalRequired },
+        meta: { clientApprovalRequired, postsMoved: moved },
       })
     }
-    session.flash('success', i18n.t('reviews.links.flash.settings'))
+    const flash = !moved ? 'settings' : clientApprovalRequired ? 'settingsHeld' : 'settingsReleased'
+    session.flash('success', i18n.t(`reviews.links.flash.${flash}`, { count: moved }))
     return response.redirect(`/w/${workspace.slug}/settings/review-links`)
   }
 }

@@ -8,6 +8,7 @@ import { mailIsUnsent } from '#services/mail_delivery'
 import { pickHomeMembership } from '#services/workspaces/find_home_workspace'
 import { toCurrentWorkspace, toWorkspaceChoice } from '#transformers/workspace_transformer'
 import { workerAlive } from '#services/health/worker_liveness'
+import { unreadCount } from '#services/notifications/notification_feed'
 
 /**
  * Props every page receives: the user, the workspace switcher, the current
@@ -54,6 +55,8 @@ export default class InertiaMiddleware extends BaseInertiaMiddleware {
       // Signed-in pages warn when nothing would publish (the same rule as /health). Always sent,
       // so the pages that poll (a post being published) see a worker die or come back.
       workersDown: ctx.inertia.always(user ? !(await workerAlive()) : false),
+      /** The bell's badge; the list itself is fetched when the bell opens. */
+      unreadNotifications: ctx.inertia.always(user ? await unreadCount(user.id) : 0),
     }
   }
 

@@ -5,9 +5,15 @@ import PostPolicy from '#policies/post_policy'
 import type { CalendarPostRow } from '#services/calendar/calendar_events'
 import { MOVABLE_STATUSES } from '#actions/posts/reschedule_post'
 import { webUrl } from '#sdk/web_url'
+import { awaitingClient } from '#services/reviews/client_gate'
 
 /** One post on the calendar: what its chip shows and whether the viewer may drag it. */
-export function toCalendarEvent(row: CalendarPostRow, viewer: WorkspaceActor, workspaceId: number) {
+export function toCalendarEvent(
+  row: CalendarPostRow,
+  viewer: WorkspaceActor,
+  workspace: { id: number; clientApprovalRequired: boolean }
+) {
+  const workspaceId = workspace.id
   return {
     id: row.id,
     at: row.scheduledAt.toISOString(),
@@ -19,6 +25,7 @@ export function toCalendarEvent(row: CalendarPostRow, viewer: WorkspaceActor, wo
     deliveries: row.deliveries,
     repeating: row.seriesId !== null,
     followUps: row.followUps,
+    awaitingClient: awaitingClient(workspace, row),
   }
 }
 

@@ -11,6 +11,7 @@ export type SharedProps = {
   locale: string
   /** No publishing worker is alive (same rule as /health): every signed-in page says so. */
   workersDown: boolean
+  unreadNotifications: number
   user: {
     id: number
     fullName: string

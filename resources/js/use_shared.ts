@@ -14,5 +14,6 @@ export function useShared() {
     locale: computed(() => page.props.locale),
     mailUnsent: computed(() => page.props.mailUnsent),
     workersDown: computed(() => page.props.workersDown ?? false),
+    unreadNotifications: computed(() => page.props.unreadNotifications ?? 0),
   }
 }

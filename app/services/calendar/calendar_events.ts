@@ -17,6 +17,7 @@ interface PostRow {
   status: PostStatus
   scheduled_at: string | Date
   excerpt: string
+  client_status: string | null
 }
 
 interface DeliveryRow {
@@ -44,6 +45,8 @@ export interface CalendarPostRow {
   seriesId: number | null
   /** Thread parts after the main post (the longest list of the post), and whether it has a first comment. */
   followUps: { threadParts: number; firstComment: boolean }
+  /** The client's verdict (client review): null until they answer. */
+  clientStatus: string | null
 }
 
 /**
@@ -64,7 +67,13 @@ export async function calendarPosts(
     .where('posts.workspace_id', workspaceId)
     .where('posts.scheduled_at', '>=', sqlTime(start))
     .where('posts.scheduled_at', '<', sqlTime(end))
-    .select('posts.id', 'posts.author_id', 'posts.status', 'posts.scheduled_at')
+    .select(
+      'posts.id',
+      'posts.author_id',
+      'posts.status',
+      'posts.scheduled_at',
+      'posts.client_status'
+    )
     .select(db.raw('substr(posts.body, 1, ?) as excerpt', [EXCERPT_LENGTH + 1]))
     .orderBy('posts.scheduled_at')
     .orderBy('posts.id')
@@ -124,6 +133,7 @@ export async function calendarPosts(
     deliveries: deliveries.get(row.id) ?? [],
     seriesId: series.get(row.id) ?? null,
     followUps: followUps.get(row.id) ?? { threadParts: 0, firstComment: false },
+    clientStatus: row.client_status ?? null,
   }))
   return { posts, truncated }
 }

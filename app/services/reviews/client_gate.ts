@@ -1,4 +1,5 @@
 import Workspace from '#models/workspace'
+import type { PostStatus } from '#models/post'
 import type Post from '#models/post'
 
 /**
@@ -9,4 +10,20 @@ export async function awaitsClient(post: Post) {
   if (post.clientStatus === 'approved') return false
   const workspace = await Workspace.find(post.workspaceId)
   return Boolean(workspace?.clientApprovalRequired)
+}
+
+/**
+ * A post held for the client: the workspace requires their approval, the post has its time
+ * and internal approval (`approved`, off the schedule) but not the client's yet. The post
+ * page and the calendar say "waiting for client" rather than "approved".
+ */
+export function awaitingClient(
+  workspace: { clientApprovalRequired: boolean },
+  post: { status: PostStatus; clientStatus: string | null }
+) {
+  return (
+    workspace.clientApprovalRequired &&
+    post.status === 'approved' &&
+    post.clientStatus !== 'approved'
+  )
 }

@@ -20,3 +20,27 @@ export function reviewRange(workspace: Workspace, payload: ReviewLinkPayload) {
     return 'invalid'
   return { from, to }
 }
+
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/
+
+/**
+ * What the calendar's "share with the client" button passes to the link form: the days on
+ * screen, its title as the label, the accounts its filters show. Only well-formed days and
+ * ids of this workspace's accounts get through; anything else is left for the member to fill.
+ */
+export function reviewLinkPrefill(query: Record<string, unknown>, accounts: { id: number }[]) {
+  const day = (value: unknown) =>
+    typeof value === 'string' && ISO_DAY.test(value.slice(0, 10)) ? value.slice(0, 10) : null
+  const known = new Set(accounts.map((account) => account.id))
+  const accountIds =
+    typeof query.accounts === 'string'
+      ? [...new Set(query.accounts.split(',').map(Number))].filter((id) => known.has(id))
+      : []
+  const label = typeof query.label === 'string' ? query.label.replace(/\s+/g, ' ').trim() : ''
+  return {
+    from: day(query.from),
+    to: day(query.to),
+    label: label ? label.slice(0, 120) : null,
+    accountIds,
+  }
+}

@@ -19,6 +19,8 @@ export type CalendarEvent = {
   repeating?: boolean
   /** Thread parts after the main post, and whether a first comment follows it. */
   followUps?: { threadParts: number; firstComment: boolean }
+  /** Held until the client approves (client review). */
+  awaitingClient?: boolean
 }
 
 export type CalendarAccount = {

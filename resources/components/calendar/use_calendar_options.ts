@@ -40,14 +40,22 @@ export function useCalendarOptions(
     events: (info: EventSourceFuncArg) => Promise<EventInput[]>
     onDrop: (info: EventDropArg) => void
     allowDrop: (drop: { startStr: string }) => boolean
+    /** The days on screen (ISO dates in the workspace's zone, `to` included) and the view's title. */
+    onPeriod?: (period: { from: string; to: string; title: string }) => void
   }
 ) {
   const { t } = handlers
 
   /** Keeps the period in the address (Inertia's history state untouched) so a reload or a shared link opens it. */
-  function rememberPeriod(arg: { view: { type: string; currentStart: Date } }) {
+  function rememberPeriod(arg: {
+    view: { type: string; title: string; currentStart: Date; currentEnd: Date }
+  }) {
     const url = new URL(window.location.href)
     const date = DateTime.fromJSDate(arg.view.currentStart, { zone: setup.timeZone }).toISODate()!
+    const last = DateTime.fromJSDate(arg.view.currentEnd, { zone: setup.timeZone }).minus({
+      days: 1,
+    })
+    handlers.onPeriod?.({ from: date, to: last.toISODate()!, title: arg.view.title })
     url.searchParams.set('date', date)
     url.searchParams.set('view', arg.view.type)
     window.history.replaceState(window.history.state, '', url)

@@ -80,6 +80,8 @@ export type TimelineEntry = {
 
 export type ClientReviewState = {
   required: boolean
+  /** Held off the schedule until the client approves. */
+  awaiting: boolean
   status: ClientStatus
   reviewer: string | null
   reviewedAt: string | null

@@ -48,9 +48,11 @@ test.group('Calendar events: the visible range only', (group) => {
       'deliveries',
       'repeating',
       'followUps',
+      'awaitingClient',
     ])
     assert.isFalse(shown.repeating)
     assert.deepEqual(shown.followUps, { threadParts: 0, firstComment: false })
+    assert.isFalse(shown.awaitingClient)
     assert.equal(shown.at, '2030-03-15T09:30:00.000Z')
     assert.equal(shown.status, 'scheduled')
     assert.isTrue(shown.movable)
