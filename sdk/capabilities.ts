@@ -41,8 +41,18 @@ export interface Capabilities {
   mediaRequired: boolean
   /** Networks that fetch media from a public URL rather than receiving an upload. */
   mediaByPublicUrl: boolean
-  threads: boolean
-  firstComment: boolean
+  /**
+   * Replies chained under the post by the account itself (X, Bluesky, Mastodon, Threads): the
+   * follow-up parts of a thread. `false` (or absent): the network has no native thread.
+   */
+  thread?: ThreadCapability | false
+  /**
+   * A comment under the post, by the account (Instagram, LinkedIn, Facebook, YouTube, Reddit).
+   * `false` (or absent): no first comment.
+   */
+  firstComment?: FirstCommentCapability | false
+  /** @deprecated SDK v1's flag, ignored: declare `thread` instead. */
+  threads?: boolean
   /** Publishing finishes asynchronously and needs `checkStatus` polling. */
   asyncPublish: boolean
   /**
@@ -84,6 +94,23 @@ export interface Capabilities {
    * `revocable: false`: nothing can be revoked at the network (the app deletes it locally).
    */
   tokens?: { expires: boolean; revocable: boolean }
+}
+
+/** What a network's native thread takes (see sdk/parts.ts for the hook that publishes a part). */
+export interface ThreadCapability {
+  /** Follow-up parts after the main post (the main post is not counted). */
+  maxParts: number
+  /** Attachments in one part (each also checked against `images` / `video`). 0: text only. */
+  mediaPerPart: number
+  /** Seconds the app waits between two parts (a network that reorders replies sent too fast). */
+  delayBetweenPartsSeconds?: number
+}
+
+/** What a network's first comment takes: one comment, counted with the network's text counter. */
+export interface FirstCommentCapability {
+  maxLength: number
+  /** Attachments the comment may carry (0: text only). */
+  media: number
 }
 
 export type ReconcileLevel = 'authoritative' | 'best-effort' | false

@@ -5,6 +5,7 @@ import type { TokenSet } from './tokens.js'
 import type { PostIssue } from './validation.js'
 import type { OptionChoice, OptionField } from './options.js'
 import type { PluginConfigVar } from './plugin_config.js'
+import type { PublishPartContext } from './parts.js'
 
 /**
  * Settings of one plugin as the app resolves them from config: every base URL
@@ -192,6 +193,11 @@ export interface PublishContext<Options = Record<string, unknown>> extends Accou
 export interface Published {
   externalId: string
   url: string | null
+  /**
+   * What a reply needs besides `externalId` to point at this post, when the network asks for
+   * more (Bluesky: the record's CID). Stored with the post and handed back in `PostRef`.
+   */
+  replyRef?: string | null
 }
 
 export interface NetworkPlugin<Options = Record<string, unknown>> {
@@ -233,6 +239,19 @@ export interface NetworkPlugin<Options = Record<string, unknown>> {
   /** Finds a post made with this key (or otherwise recognisable) to resolve an ambiguous publish. */
   findByIdempotencyKey?(ctx: PublishContext<Options>): Promise<Result<Published | null>>
   /** Absent only when `capabilities.stats` is `false` (the network gives no statistics). */
+  /**
+   * Publishes one follow-up part (sdk/parts.ts): a reply to `ctx.previous` for a `thread` part,
+   * a comment under `ctx.root` for a `first_comment`. Required when the capabilities declare
+   * `thread` or `firstComment`. Same outcomes as `publish`: `pending` is continued through
+   * `checkStatus` with the handle; `ambiguous` is settled through `findPart` before any
+   * later part is sent.
+   */
+  publishPart?(ctx: PublishPartContext<Options>): Promise<PublishOutcome<Published>>
+  /**
+   * Finds a part made with `ctx.idempotencyKey` (or recognisable under `ctx.previous`) after an
+   * unanswered `publishPart`; as `findByIdempotencyKey`, judged by `capabilities.reconcile`.
+   */
+  findPart?(ctx: PublishPartContext<Options>): Promise<Result<Published | null>>
   fetchStats?(
     ctx: AccountContext,
     externalIds: string[]

@@ -23,6 +23,10 @@ export interface PostIssue {
     | 'alt_text_too_long'
     | 'option_required'
     | 'option_invalid'
+    /** Follow-up parts (sdk/parts.ts). */
+    | 'thread_not_supported'
+    | 'first_comment_not_supported'
+    | 'too_many_parts'
   params?: Record<string, string | number>
 }
 

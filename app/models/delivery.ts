@@ -121,6 +121,10 @@ export default class Delivery extends BaseModel {
   @column()
   declare externalUrl: string | null
 
+  /** What a reply needs besides the id to point at the main post (Bluesky's CID); opaque. */
+  @column({ serializeAs: null })
+  declare replyRef: string | null
+
   @column.dateTime()
   declare publishedAt: DateTime | null
 

@@ -3,6 +3,7 @@ import { POST_STATUSES } from '#models/post'
 import { API_SCOPES } from '#models/api_token'
 import { WEBHOOK_EVENTS } from '#models/webhook'
 import { reachableUrl } from '#validators/outbound'
+import { PART_KINDS } from '#sdk'
 
 /** An RFC 3339 instant with its offset (`2026-12-01T09:00:00Z`, `…+01:00`): never a zone-less time. */
 export const INSTANT_PATTERN =
@@ -12,7 +13,27 @@ const id = () => vine.number().withoutDecimals().positive()
 const optionValue = () =>
   vine.unionOfTypes([vine.string().maxLength(2000), vine.boolean(), vine.number()])
 
-/** A post as the API creates or replaces it: the shared body, its targets, its media. */
+/** One follow-up as the API takes it (media by `mediaId`, like the post's). */
+const apiPart = () =>
+  vine.object({
+    kind: vine.enum(PART_KINDS),
+    text: vine.string().trim().maxLength(20_000),
+    media: vine
+      .array(
+        vine.object({
+          mediaId: id(),
+          altText: vine.string().trim().maxLength(5000).nullable().optional(),
+        })
+      )
+      .maxLength(20)
+      .optional(),
+  })
+const apiParts = () => vine.array(apiPart()).maxLength(50)
+
+/**
+ * A post as the API creates or replaces it: the shared body, its targets (each may carry its
+ * own follow-ups), its media, and the shared follow-ups.
+ */
 export const apiPostValidator = vine.create({
   body: vine.string().trim().maxLength(20_000),
   targets: vine
@@ -21,10 +42,12 @@ export const apiPostValidator = vine.create({
         accountId: id(),
         text: vine.string().maxLength(20_000).nullable().optional(),
         options: vine.record(optionValue().nullable()).optional(),
+        parts: apiParts().nullable().optional(),
       })
     )
     .minLength(1)
     .maxLength(50),
+  parts: apiParts().optional(),
   media: vine
     .array(
       vine.object({

@@ -1,5 +1,6 @@
 import vine from '@vinejs/vine'
 import { POST_STATUSES } from '#models/post'
+import { PART_KINDS } from '#sdk'
 
 /** The longest text any network takes is far below this; it only bounds the request. */
 const MAX_BODY = 20_000
@@ -9,7 +10,31 @@ const text = () => vine.string().maxLength(MAX_BODY)
 const optionValue = () =>
   vine.unionOfTypes([vine.string().maxLength(2000), vine.boolean(), vine.number()])
 
-/** What the composer saves: the shared text, its targets with their variants and options, and media. */
+/** One follow-up (a thread part or a first comment); its position is its place in the list. */
+const part = () =>
+  vine.object({
+    kind: vine.enum(PART_KINDS),
+    text: vine.string().trim().maxLength(MAX_BODY),
+    media: vine
+      .array(
+        vine.object({
+          mediaAssetId: vine.number().withoutDecimals().positive(),
+          altText: vine.string().trim().maxLength(5000).nullable().optional(),
+        })
+      )
+      .maxLength(MAX_PART_MEDIA)
+      .optional(),
+  })
+
+/** Follow-ups of one list: far above any network's thread, it only bounds the request. */
+export const MAX_PARTS = 50
+const MAX_PART_MEDIA = 20
+export const partsList = () => vine.array(part()).maxLength(MAX_PARTS)
+
+/**
+ * What the composer saves: the shared text, its targets with their variants, options and
+ * (optionally) their own follow-ups, the media, and the shared follow-ups.
+ */
 const post = {
   body: vine.string().trim().maxLength(MAX_BODY).optional(),
   targets: vine
@@ -18,10 +43,14 @@ const post = {
         socialAccountId: vine.number().withoutDecimals().positive(),
         text: text().nullable().optional(),
         options: vine.record(optionValue().nullable()).optional(),
+        /** This target's own follow-ups, replacing the shared ones; null or absent: the shared ones. */
+        parts: partsList().nullable().optional(),
       })
     )
     .minLength(1)
     .maxLength(50),
+  /** Follow-ups every target gets whose network takes their kind (thread parts, a first comment). */
+  parts: partsList().optional(),
   media: vine
     .array(
       vine.object({
