@@ -28,8 +28,9 @@ export const instagramCapabilities: Capabilities = {
   mixedMedia: true,
   mediaRequired: true,
   mediaByPublicUrl: true,
-  threads: false,
-  firstComment: false,
+  // A comment is text only (the IGMedia comments edge takes `message` alone); Instagram gives
+  // no length of its own for comments: the caption's 2,200 is what its composer enforces.
+  firstComment: { maxLength: 2200, media: 0 },
   asyncPublish: true,
   idempotencyKey: false,
   revocable: true,

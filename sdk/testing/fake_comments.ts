@@ -1,14 +1,15 @@
 import type { StoredPost } from './fake_network.js'
 
 /**
- * One comment a fake network keeps: what was said, by whom, and under what. `parentId` is the
+ * One comment a fake network keeps: what was said, by whom, and under what. `inReplyTo` is the
  * network's own id of the thing commented on (an Instagram media, a Facebook post, a LinkedIn
  * share URN, a YouTube video, a Reddit `t3_` link), so a test can check that a first comment sits
- * under the post the plugin published, and only once.
+ * under the post the plugin published, and only once. A fake answers it from `storedPost` too,
+ * where the conformance kit reads a part's linkage.
  */
-export interface StoredComment {
+export interface StoredComment extends StoredPost {
   id: string
-  parentId: string
+  inReplyTo: string
   /** The network's id of the account that commented (IG user, Page, member/organisation URN, channel, username). */
   authorId: string
   text: string
@@ -34,7 +35,7 @@ export class FakeCommentStore {
 
   /** The comments made directly under `parentId`, oldest first. */
   on(parentId: string) {
-    return [...this.#all.values()].filter((comment) => comment.parentId === parentId)
+    return [...this.#all.values()].filter((comment) => comment.inReplyTo === parentId)
   }
 
   /** Makes the network report these figures for a comment. */

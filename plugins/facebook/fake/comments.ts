@@ -88,7 +88,7 @@ export class FakeFacebookComments {
     // A comment id is the post's object id and the comment's own, joined like a post id.
     const comment = this.store.add({
       id: `${postId.split('_').pop()}_${this.host.newId()}`,
-      parentId: postId,
+      inReplyTo: postId,
       authorId: pageId,
       text: message,
       media,

@@ -85,8 +85,14 @@ export class FakeFacebook extends FakeLoginNetwork<FakePage> implements FakeNetw
     return fake
   }
 
+  /** A Page post with its Page. */
+  post(id: string) {
+    return this.#posts.get(id)
+  }
+
+  /** A Page post, or a comment (with the post it sits under). */
   storedPost(externalId: string) {
-    return this.#posts.get(externalId)
+    return this.#posts.get(externalId) ?? this.comments.store.get(externalId)
   }
 
   /** The comments under a post, oldest first: a first comment's linkage is checked here. */

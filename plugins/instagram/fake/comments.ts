@@ -72,7 +72,7 @@ export class FakeInstagramComments {
       return graphError(`(#100) The comment is longer than ${COMMENT_MAX} characters`, 100)
     const comment = this.store.add({
       id: this.host.newId(),
-      parentId: mediaId,
+      inReplyTo: mediaId,
       authorId: owner,
       text: message,
       media: [],
@@ -109,7 +109,7 @@ export class FakeInstagramComments {
       timestamp: graphTime(comment.createdAt),
       username: this.host.usernameOf(comment.authorId),
       from: { id: comment.authorId, username: this.host.usernameOf(comment.authorId) },
-      media: { id: comment.parentId },
+      media: { id: comment.inReplyTo },
     }
   }
 }

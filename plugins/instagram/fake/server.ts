@@ -70,8 +70,14 @@ export class FakeInstagram extends FakeLoginNetwork<LinkedPage> implements FakeN
     return fake
   }
 
+  /** A published media with its owner. */
+  media(id: string) {
+    return this.#media.get(id)
+  }
+
+  /** A published media, or a comment (with the media it sits under). */
   storedPost(externalId: string) {
-    return this.#media.get(externalId)
+    return this.#media.get(externalId) ?? this.comments.store.get(externalId)
   }
 
   container(id: string) {
