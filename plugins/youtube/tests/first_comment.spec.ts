@@ -1,5 +1,7 @@
 import { test } from '@japa/runner'
-import type { PostRef, PublishPartContext } from '#sdk'
+import type { OAuth2Auth, PluginContext, PostRef, PublishPartContext } from '#sdk'
+
+type AuthorizeInput = Parameters<OAuth2Auth['authorizationUrl']>[1]
 import { connectThroughFake, contextFor } from '#sdk/testing/connect'
 import youtube from '../index.js'
 import { CHANNELS } from '../fake/server.js'
@@ -53,8 +55,8 @@ test.group('youtube: first comment', (group) => {
       ...youtube,
       auth: {
         ...youtube.auth,
-        authorizationUrl(ctx, input) {
-          const url = new URL(youtube.auth.authorizationUrl(ctx, input))
+        authorizationUrl(ctx: PluginContext, input: AuthorizeInput) {
+          const url = new URL((youtube.auth as OAuth2Auth).authorizationUrl(ctx, input))
           const scopes = url.searchParams.get('scope')!.split(' ')
           url.searchParams.set('scope', scopes.filter((s) => !s.endsWith('force-ssl')).join(' '))
           return url.toString()
