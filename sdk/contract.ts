@@ -5,7 +5,7 @@ import type { TokenSet } from './tokens.js'
 import type { PostIssue } from './validation.js'
 import type { OptionChoice, OptionField } from './options.js'
 import type { PluginConfigVar } from './plugin_config.js'
-import type { PublishPartContext } from './parts.js'
+import type { PartDraft, PublishPartContext } from './parts.js'
 
 /**
  * Settings of one plugin as the app resolves them from config: every base URL
@@ -247,6 +247,11 @@ export interface NetworkPlugin<Options = Record<string, unknown>> {
    * later part is sent.
    */
   publishPart?(ctx: PublishPartContext<Options>): Promise<PublishOutcome<Published>>
+  /**
+   * Network-specific checks of one part on top of checkParts' generic ones (an exact count the
+   * capabilities' counter only bounds, a media rule). Only the part's text and media are given.
+   */
+  validatePart?(part: PartDraft): PostIssue[]
   /**
    * Finds a part made with `ctx.idempotencyKey` (or recognisable under `ctx.previous`) after an
    * unanswered `publishPart`; as `findByIdempotencyKey`, judged by `capabilities.reconcile`.

@@ -92,8 +92,10 @@ export default class PostsController {
   async check({ request, response, i18n, workspace, member, bouncer, auth }: HttpContext) {
     await bouncer.with('PostPolicy').authorize('edit', member)
     await liveCheckPerUser.consume(`posts_check_${auth.user!.id}`)
-    const { body, targets, media } = this.#input(await request.validateUsing(savePostValidator))
-    const result = await checkDraft({ workspace, body, targets, media })
+    const { body, targets, media, parts } = this.#input(
+      await request.validateUsing(savePostValidator)
+    )
+    const result = await checkDraft({ workspace, body, targets, media, parts })
     if (result.status === 'unknown_media')
       throw fieldError('media', i18n.t('posts.errors.unknownMedia'))
     if (result.status === 'unknown_accounts')
@@ -108,7 +110,10 @@ export default class PostsController {
       loader
         .load('author')
         .load('media', (media) => media.orderBy('position'))
-        .load('deliveries', (deliveries) => deliveries.orderBy('id').preload('socialAccount'))
+        .load('deliveries', (deliveries) =>
+          deliveries.orderBy('id').preload('socialAccount').preload('chain')
+        )
+        .load('parts')
     )
     const reviewer = post.reviewedById ? await User.find(post.reviewedById) : null
     const assetIds = post.media.map((item) => item.mediaAssetId)
@@ -145,6 +150,7 @@ export default class PostsController {
       loader
         .load('media', (media) => media.orderBy('position'))
         .load('deliveries', (deliveries) => deliveries.orderBy('id'))
+        .load('parts')
     )
     const checks = await checkSavedPost(post)
     return inertia.render('posts/composer', {
@@ -196,8 +202,10 @@ export default class PostsController {
         socialAccountId: target.socialAccountId,
         text: target.text?.length ? target.text : null,
         options: target.options ?? {},
+        parts: target.parts ?? null,
       })),
       media: payload.media ?? [],
+      parts: payload.parts ?? [],
       intent: payload.intent ?? 'draft',
       at: payload.at,
     }

@@ -1,8 +1,9 @@
 import { DateTime } from 'luxon'
-import { BaseModel, belongsTo, column } from '@adonisjs/lucid/orm'
-import type { BelongsTo } from '@adonisjs/lucid/types/relations'
+import { BaseModel, belongsTo, column, hasMany } from '@adonisjs/lucid/orm'
+import type { BelongsTo, HasMany } from '@adonisjs/lucid/types/relations'
 import Post from '#models/post'
 import SocialAccount from '#models/social_account'
+import DeliveryPart from '#models/delivery_part'
 import type { ProblemKind } from '#services/publishing/problems'
 
 export const DELIVERY_STATUSES = [
@@ -121,6 +122,10 @@ export default class Delivery extends BaseModel {
   @column()
   declare externalUrl: string | null
 
+  /** The target has its own follow-ups (post_parts with this delivery), even none; else the post's. */
+  @column({ consume: (value: unknown) => Boolean(value) })
+  declare ownParts: boolean
+
   /** What a reply needs besides the id to point at the main post (Bluesky's CID); opaque. */
   @column({ serializeAs: null })
   declare replyRef: string | null
@@ -149,6 +154,10 @@ export default class Delivery extends BaseModel {
 
   @belongsTo(() => SocialAccount)
   declare socialAccount: BelongsTo<typeof SocialAccount>
+
+  /** The follow-ups as steps of this delivery's publish, once the main post is out (by position). */
+  @hasMany(() => DeliveryPart)
+  declare chain: HasMany<typeof DeliveryPart>
 
   /** What this account will receive: its variant, or the post's body. */
   textFor(post: Pick<Post, 'body'>) {

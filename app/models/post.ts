@@ -5,6 +5,7 @@ import User from '#models/user'
 import Workspace from '#models/workspace'
 import Delivery from '#models/delivery'
 import PostMedia from '#models/post_media'
+import PostPart from '#models/post_part'
 
 export const POST_STATUSES = [
   'draft',
@@ -96,4 +97,8 @@ export default class Post extends BaseModel {
 
   @hasMany(() => PostMedia)
   declare media: HasMany<typeof PostMedia>
+
+  /** The follow-ups as written: the shared list and the targets' own (thread parts, first comments). */
+  @hasMany(() => PostPart)
+  declare parts: HasMany<typeof PostPart>
 }

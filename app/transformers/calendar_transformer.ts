@@ -18,6 +18,7 @@ export function toCalendarEvent(row: CalendarPostRow, viewer: WorkspaceActor, wo
       new PostPolicy().move(viewer.user, viewer.member, { workspaceId, authorId: row.authorId }),
     deliveries: row.deliveries,
     repeating: row.seriesId !== null,
+    followUps: row.followUps,
   }
 }
 

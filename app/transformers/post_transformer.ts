@@ -1,3 +1,4 @@
+import { authoredList, chainView, stoppedPartOf } from '#services/posts/part_views'
 import type { NetworkPlugin } from '#sdk'
 import { capabilitiesOf } from '#sdk'
 import type Post from '#models/post'
@@ -85,11 +86,15 @@ export function toComposerPost(post: Post, editable: boolean) {
         socialAccountId: delivery.socialAccountId!,
         text: delivery.text,
         options: delivery.options as Record<string, OptionValue>,
+        /** Its own follow-ups, or null when it takes the shared ones. */
+        parts: delivery.ownParts ? authoredList(post.parts, delivery.id) : null,
       })),
     media: (post.media ?? []).map((item: PostMedia) => ({
       mediaAssetId: item.mediaAssetId,
       altText: item.altText,
     })),
+    /** The shared follow-ups (thread parts, first comment). Expects `parts` preloaded. */
+    parts: authoredList(post.parts, null),
   }
 }
 
@@ -160,7 +165,12 @@ export function toPostDetail(
       dueAt: delivery.dueAt?.toUTC().toISO() ?? null,
       /** `account_slot` / `network_slot` while it waits for a free publish slot, else null. */
       waitingFor: delivery.waitingFor,
+      /** The follow-ups as published steps (expects `deliveries.chain` preloaded). */
+      chain: chainView(delivery.chain),
+      stoppedAtPart: stoppedPartOf(delivery.chain),
     })),
+    /** The shared follow-ups as written (expects `parts` preloaded). */
+    parts: authoredList(post.parts, null),
     media: (post.media ?? []).map((item) => {
       const asset = assets.get(item.mediaAssetId)
       return {

@@ -17,7 +17,8 @@ export const blueskyCapabilities: Capabilities = {
   mixedMedia: false,
   mediaRequired: false,
   mediaByPublicUrl: false,
-  threads: true,
+  // A thread is a chain of replies (app.bsky.feed.post#replyRef); the lexicon sets no length.
+  thread: { maxParts: 24, mediaPerPart: 4 },
   firstComment: false,
   asyncPublish: false,
   // No idempotency header, but the plugin derives the record key from the key, which is as good.

@@ -2,7 +2,7 @@ import { definePlugin } from '#sdk'
 import { blueskyAuth } from './auth.js'
 import { blueskyCapabilities } from './capabilities.js'
 import { blueskyOptionFields, validateBlueskyPost, type BlueskyOptions } from './options.js'
-import { findPostByKey, publishPost } from './publish.js'
+import { findPostByKey, publishPost, publishReply } from './publish.js'
 import { fetchAccountStats, fetchPostStats } from './stats.js'
 import { DEFAULT_SERVICE } from './xrpc.js'
 
@@ -19,6 +19,9 @@ export default definePlugin<BlueskyOptions>({
   auth: blueskyAuth,
   publish: publishPost,
   findByIdempotencyKey: findPostByKey,
+  publishPart: publishReply,
+  // A part's record key comes from its own idempotency key: the lookup is as exact as for posts.
+  findPart: findPostByKey,
   fetchStats: fetchPostStats,
   fetchAccountStats,
 })

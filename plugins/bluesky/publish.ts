@@ -1,10 +1,13 @@
 import {
+  failed,
   ok,
   unauthorized,
   type HttpClient,
   type MediaItem,
+  type PostRef,
   type PublishContext,
   type PublishOutcome,
+  type PublishPartContext,
   type Published,
   type Result,
 } from '#sdk'
@@ -99,18 +102,57 @@ async function readPost(
   ctx: PublishContext<BlueskyOptions>,
   rkey: string
 ): Promise<Result<Published | null>> {
-  const record = await pdsHttp(ctx).send<{ uri: string }>({
+  const record = await pdsHttp(ctx).send<{ uri: string; cid: string }>({
     url: '/xrpc/com.atproto.repo.getRecord',
     query: { repo: ctx.account.externalId, collection: POST, rkey },
   })
   // getRecord with well-formed parameters answers 400 only for RecordNotFound.
   if (record.status === 'error' && record.code === 'http_400') return ok(null)
   if (record.status !== 'ok') return record
-  return ok({ externalId: record.value.body.uri, url: postUrl(ctx, rkey) })
+  return ok({
+    externalId: record.value.body.uri,
+    url: postUrl(ctx, rkey),
+    replyRef: record.value.body.cid,
+  })
 }
 
-export async function publishPost(
+/** com.atproto.repo.strongRef of a post of ours: its URI and CID (read back when not kept). */
+async function strongRef(
+  ctx: PublishContext<BlueskyOptions>,
+  ref: PostRef
+): Promise<Result<{ uri: string; cid: string }>> {
+  if (ref.replyRef) return ok({ uri: ref.externalId, cid: ref.replyRef })
+  const read = await readPost(ctx, ref.externalId.split('/').pop()!)
+  if (read.status !== 'ok') return read
+  if (!read.value?.replyRef)
+    return failed(`The post to answer is gone: ${ref.externalId}`, false, 'reply_target_gone')
+  return ok({ uri: ref.externalId, cid: read.value.replyRef })
+}
+
+export function publishPost(
   ctx: PublishContext<BlueskyOptions>
+): Promise<PublishOutcome<Published>> {
+  return createPost(ctx, null)
+}
+
+/**
+ * One part of a thread: a post whose `reply` names the thread's first post (`root`) and the
+ * part it answers (`parent`), both as strong refs (app.bsky.feed.post#replyRef).
+ */
+export async function publishReply(
+  ctx: PublishPartContext<BlueskyOptions>
+): Promise<PublishOutcome<Published>> {
+  const root = await strongRef(ctx, ctx.root)
+  if (root.status !== 'ok') return root
+  const parent =
+    ctx.previous.externalId === ctx.root.externalId ? root : await strongRef(ctx, ctx.previous)
+  if (parent.status !== 'ok') return parent
+  return createPost(ctx, { root: root.value, parent: parent.value })
+}
+
+async function createPost(
+  ctx: PublishContext<BlueskyOptions>,
+  reply: { root: { uri: string; cid: string }; parent: { uri: string; cid: string } } | null
 ): Promise<PublishOutcome<Published>> {
   const http = pdsHttp(ctx)
   const token = ctx.token.accessToken
@@ -139,11 +181,16 @@ export async function publishPost(
         ...(facets.length ? { facets } : {}),
         ...(embed.value ? { embed: embed.value } : {}),
         ...(langs.length ? { langs } : {}),
+        ...(reply ? { reply } : {}),
       },
     },
   })
   if (created.status === 'ok')
-    return ok({ externalId: created.value.body.uri, url: postUrl(ctx, rkey) })
+    return ok({
+      externalId: created.value.body.uri,
+      url: postUrl(ctx, rkey),
+      replyRef: created.value.body.cid,
+    })
   if (created.status !== 'error') return created
   // The record key is derived from the idempotency key, so a refused create may be the
   // collision with an earlier attempt that did go through (the PDS answers an existing

@@ -19,7 +19,8 @@ export const mastodonCapabilities: Capabilities = {
   mixedMedia: false,
   mediaRequired: false,
   mediaByPublicUrl: false,
-  threads: true,
+  // A thread is a chain of the account's own replies (in_reply_to_id); Mastodon sets no length.
+  thread: { maxParts: 24, mediaPerPart: 4 },
   firstComment: false,
   asyncPublish: false,
   idempotencyKey: true,

@@ -2,7 +2,7 @@ import { definePlugin } from '#sdk'
 import { mastodonAuth } from './auth.js'
 import { instanceCapabilities, mastodonCapabilities } from './capabilities.js'
 import { mastodonOptionFields, type MastodonOptions } from './options.js'
-import { findRecentStatus, publishStatus } from './publish.js'
+import { findRecentStatus, publishStatus, publishStatusReply } from './publish.js'
 import { fetchAccountStats, fetchStatusStats } from './stats.js'
 
 export default definePlugin<MastodonOptions>({
@@ -18,6 +18,9 @@ export default definePlugin<MastodonOptions>({
   auth: mastodonAuth,
   publish: publishStatus,
   findByIdempotencyKey: findRecentStatus,
+  publishPart: publishStatusReply,
+  // A part is recognised like a post: its own text among the account's latest statuses.
+  findPart: findRecentStatus,
   fetchStats: fetchStatusStats,
   fetchAccountStats,
 })

@@ -7,6 +7,7 @@ import {
   type MediaItem,
   type PublishContext,
   type PublishOutcome,
+  type PublishPartContext,
   type Published,
   type Result,
 } from '#sdk'
@@ -63,8 +64,25 @@ async function uploadMedia(
   return ok(media.body.id)
 }
 
-export async function publishStatus(
+export function publishStatus(
   ctx: PublishContext<MastodonOptions>
+): Promise<PublishOutcome<Published>> {
+  return createStatus(ctx, null)
+}
+
+/**
+ * One part of a thread: a status `in_reply_to_id` the previous part, with the main post's
+ * visibility, content warning and language (a thread reads as one), and the part's own key.
+ */
+export function publishStatusReply(
+  ctx: PublishPartContext<MastodonOptions>
+): Promise<PublishOutcome<Published>> {
+  return createStatus(ctx, ctx.previous.externalId)
+}
+
+async function createStatus(
+  ctx: PublishContext<MastodonOptions>,
+  inReplyTo: string | null
 ): Promise<PublishOutcome<Published>> {
   const http = instanceHttp(ctx.http, ctx.account)
   const token = ctx.token.accessToken
@@ -90,6 +108,7 @@ export async function publishStatus(
       ...(mediaIds.length ? { media_ids: mediaIds } : {}),
       ...(options.spoilerText ? { spoiler_text: options.spoilerText } : {}),
       ...(options.language ? { language: options.language } : {}),
+      ...(inReplyTo ? { in_reply_to_id: inReplyTo } : {}),
     },
   })
   if (created.status !== 'ok') return created

@@ -25,7 +25,8 @@ export const threadsCapabilities: Capabilities = {
   mixedMedia: true,
   mediaRequired: false,
   mediaByPublicUrl: true,
-  threads: false,
+  // A thread is a chain of the profile's own replies (reply_to_id on the container).
+  thread: { maxParts: 24, mediaPerPart: MAX_CAROUSEL_ITEMS },
   firstComment: false,
   asyncPublish: true,
   idempotencyKey: false,

@@ -3,7 +3,7 @@ import { THREADS_DEFAULT_API_VERSION, THREADS_DEFAULT_URLS } from './api.js'
 import { threadsAuth } from './auth.js'
 import { threadsCapabilities, validateThreadsPost } from './capabilities.js'
 import { threadsOptionFields, type ThreadsOptions } from './options.js'
-import { checkThreadContainer, publishThread } from './publish.js'
+import { checkThreadContainer, publishThread, publishThreadReply } from './publish.js'
 import { findRecentThread } from './reconcile.js'
 import { fetchThreadsAccountStats, fetchThreadStats } from './stats.js'
 
@@ -20,6 +20,11 @@ export default definePlugin<ThreadsOptions>({
   publish: publishThread,
   checkStatus: checkThreadContainer,
   findByIdempotencyKey: findRecentThread,
+  publishPart: publishThreadReply,
+  // Threads' exact count (an emoji weighs its UTF-8 bytes) and carousel total, per part too.
+  validatePart: (part) => validateThreadsPost({ ...part, options: {} }),
+  // A part is recognised like a post: its own text among the profile's latest posts.
+  findPart: findRecentThread,
   fetchStats: fetchThreadStats,
   fetchAccountStats: fetchThreadsAccountStats,
 })

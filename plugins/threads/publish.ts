@@ -1,4 +1,11 @@
-import type { AccountContext, MediaItem, PublishContext, PublishOutcome, Published } from '#sdk'
+import type {
+  AccountContext,
+  MediaItem,
+  PublishContext,
+  PublishOutcome,
+  PublishPartContext,
+  Published,
+} from '#sdk'
 import {
   publishThroughContainers,
   resumeContainers,
@@ -11,6 +18,8 @@ import type { ThreadsOptions } from './options.js'
 interface ThreadsDraft extends ContainerDraft {
   text: string
   replyControl?: string
+  /** A thread part: the post it answers (`reply_to_id`). */
+  replyTo?: string
 }
 
 /** Threads' spelling of the shared container flow (threads/FLOW.md "Publish"). */
@@ -26,6 +35,7 @@ const threadsContainers: ContainerNetwork<ThreadsDraft> = {
   topFields: (draft) => ({
     ...(draft.text ? { text: draft.text } : {}),
     ...(draft.replyControl ? { reply_control: draft.replyControl } : {}),
+    ...(draft.replyTo ? { reply_to_id: draft.replyTo } : {}),
   }),
 }
 
@@ -38,17 +48,37 @@ function itemFields(item: MediaItem): Record<string, string> {
 }
 
 /** TEXT, IMAGE or VIDEO, or a CAROUSEL made from 2–20 items. */
-export async function publishThread(
+export function publishThread(
   ctx: PublishContext<ThreadsOptions>
+): Promise<PublishOutcome<Published>> {
+  return publishContainer(ctx, undefined)
+}
+
+/**
+ * One part of a thread: the same container flow, the container answering the previous part
+ * (`reply_to_id`). Who may reply stays the main post's setting.
+ */
+export function publishThreadReply(
+  ctx: PublishPartContext<ThreadsOptions>
+): Promise<PublishOutcome<Published>> {
+  return publishContainer(ctx, ctx.previous.externalId)
+}
+
+async function publishContainer(
+  ctx: PublishContext<ThreadsOptions>,
+  replyTo: string | undefined
 ): Promise<PublishOutcome<Published>> {
   const { text, media, options } = ctx.post
   // `everyone` is Threads' default: leaving it out keeps the request minimal.
   const replyControl =
-    options?.replyControl && options.replyControl !== 'everyone' ? options.replyControl : undefined
+    !replyTo && options?.replyControl && options.replyControl !== 'everyone'
+      ? options.replyControl
+      : undefined
   const draft: ThreadsDraft = {
     v: 1,
     text,
     replyControl,
+    replyTo,
     children: [],
     container: null,
     video: media.some((item) => item.kind === 'video'),

@@ -25,7 +25,8 @@ export const xCapabilities: Capabilities = {
   mixedMedia: false,
   mediaRequired: false,
   mediaByPublicUrl: false,
-  threads: true,
+  // A thread is the author's replies to their own posts; X's composer stops at 25 posts.
+  thread: { maxParts: 24, mediaPerPart: 4 },
   firstComment: false,
   // Only a video (or GIF) still processing after the inline wait yields `pending`.
   asyncPublish: true,

@@ -2,7 +2,7 @@ import { definePlugin } from '#sdk'
 import { xAuth } from './auth.js'
 import { validateXPost, xCapabilities } from './capabilities.js'
 import { xOptionFields, type XOptions } from './options.js'
-import { checkTweetStatus, publishTweet } from './publish.js'
+import { checkTweetStatus, publishTweet, publishTweetReply } from './publish.js'
 import { findRecentTweet } from './reconcile.js'
 import { fetchTweetStats, fetchXAccountStats } from './stats.js'
 import { X_DEFAULT_URLS } from './urls.js'
@@ -20,6 +20,11 @@ export default definePlugin<XOptions>({
   publish: publishTweet,
   checkStatus: checkTweetStatus,
   findByIdempotencyKey: findRecentTweet,
+  publishPart: publishTweetReply,
+  // One GIF alone, per part as per post.
+  validatePart: (part) => validateXPost({ ...part, options: {} }),
+  // A part is recognised like a post: its own text among the account's latest posts.
+  findPart: findRecentTweet,
   fetchStats: fetchTweetStats,
   fetchAccountStats: fetchXAccountStats,
 })

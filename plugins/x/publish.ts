@@ -5,6 +5,7 @@ import {
   type AccountContext,
   type PublishContext,
   type PublishOutcome,
+  type PublishPartContext,
   type Published,
 } from '#sdk'
 import { mapForbidden } from './errors.js'
@@ -27,6 +28,8 @@ interface TweetDraft {
   text: string
   replySettings?: string
   media: UploadedMedia[]
+  /** A thread part: the post it answers (`reply.in_reply_to_tweet_id`). */
+  replyTo?: string
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
@@ -38,8 +41,24 @@ function mediaWaitMs(ctx: AccountContext) {
     : DEFAULT_MEDIA_WAIT_SECONDS * 1000
 }
 
-export async function publishTweet(
-  ctx: PublishContext<XOptions>
+export function publishTweet(ctx: PublishContext<XOptions>): Promise<PublishOutcome<Published>> {
+  return publishDraft(ctx, { replySettings: replySettingsOf(ctx.post.options) })
+}
+
+/**
+ * One part of a thread: a post of the account in reply to the previous part (X chains a
+ * thread from replies by the author to their own posts). Who may reply is the main post's
+ * setting; X does not take it again on a reply.
+ */
+export function publishTweetReply(
+  ctx: PublishPartContext<XOptions>
+): Promise<PublishOutcome<Published>> {
+  return publishDraft(ctx, { replyTo: ctx.previous.externalId })
+}
+
+async function publishDraft(
+  ctx: PublishContext<XOptions>,
+  extra: Pick<TweetDraft, 'replySettings' | 'replyTo'>
 ): Promise<PublishOutcome<Published>> {
   const http = apiHttp(ctx)
   const media: UploadedMedia[] = []
@@ -48,12 +67,7 @@ export async function publishTweet(
     if (uploaded.status !== 'ok') return uploaded
     media.push(uploaded.value)
   }
-  const draft: TweetDraft = {
-    v: 1,
-    text: ctx.post.text,
-    replySettings: replySettingsOf(ctx.post.options),
-    media,
-  }
+  const draft: TweetDraft = { v: 1, text: ctx.post.text, media, ...extra }
   return advance(ctx, draft, mediaWaitMs(ctx))
 }
 
@@ -121,6 +135,7 @@ async function createTweet(
         text: draft.text,
         ...(draft.media.length ? { media: { media_ids: draft.media.map((item) => item.id) } } : {}),
         ...(draft.replySettings ? { reply_settings: draft.replySettings } : {}),
+        ...(draft.replyTo ? { reply: { in_reply_to_tweet_id: draft.replyTo } } : {}),
       },
     })
   )

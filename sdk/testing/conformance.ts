@@ -11,6 +11,7 @@ import { acceptedImageFixture, videoFixture } from './media_fixtures.js'
 import { MediaHost } from './media_host.js'
 import { captureConsole } from './capture_console.js'
 import type { MediaItem } from '../contract.js'
+import { partsConformance } from './conformance_parts.js'
 
 export interface ConformanceSubject<O> {
   plugin: NetworkPlugin<O>
@@ -34,6 +35,11 @@ export interface ConformanceSubject<O> {
    * offers choices only for some values (Reddit flairs exist in one subreddit of its fake).
    */
   choiceOptions?: Partial<O>
+  /**
+   * The request that creates a follow-up part (a reply, a comment), where a lost answer leaves
+   * the part's outcome unknown. Defaults to `ambiguousRequest`, else the fake's publishPath.
+   */
+  partRequest?: { method: string; path: string }
 }
 
 /**
@@ -466,4 +472,6 @@ export function conformance<O>(subject: ConformanceSubject<O>) {
       }
     })
   })
+  // Threads and first comments: their own battery, for plugins that declare either.
+  partsConformance(subject)
 }

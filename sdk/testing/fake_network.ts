@@ -7,6 +7,12 @@ export interface StoredPost {
   text: string
   media: { kind: 'image' | 'video'; altText: string | null }[]
   idempotencyKey?: string | null
+  /**
+   * The network id of the post this one answers (a thread part's previous part, a comment's
+   * post), as the fake read it from the request; null for a top-level post. Fakes of networks
+   * with threads or first comments fill it: the conformance kit checks reply linkage with it.
+   */
+  inReplyTo?: string | null
 }
 
 /**

@@ -40,7 +40,12 @@ export type InjectedFault =
  */
 export class FakeServer {
   #routes: { method: string; pattern: RegExp; keys: string[]; handler: Handler }[] = []
-  #faults: { match: RegExp; method?: string; fault: InjectedFault }[] = []
+  #faults: {
+    match: RegExp
+    method?: string
+    fault: InjectedFault
+    when?: (request: FakeRequest) => boolean
+  }[] = []
   #server?: Server
   #hanging = new Set<ServerResponse>()
   #revokeOutbound?: () => void
@@ -60,9 +65,18 @@ export class FakeServer {
     return this
   }
 
-  /** The next request whose path matches `path` (a regex source), and `method` when given, gets `fault` instead. */
-  failNext(path: string, fault: InjectedFault, method?: string) {
-    this.#faults.push({ match: new RegExp(path), method, fault })
+  /**
+   * The next request whose path matches `path` (a regex source), and `method` and `when` when
+   * given (`when` picks one request among many to the same path: the third part of a thread),
+   * gets `fault` instead.
+   */
+  failNext(
+    path: string,
+    fault: InjectedFault,
+    method?: string,
+    when?: (request: FakeRequest) => boolean
+  ) {
+    this.#faults.push({ match: new RegExp(path), method, fault, when })
   }
 
   requestsTo(method: string, path: string | RegExp) {
@@ -104,7 +118,10 @@ export class FakeServer {
     this.requests.push(request)
 
     const faultIndex = this.#faults.findIndex(
-      ({ match, method }) => match.test(request.path) && (!method || method === request.method)
+      ({ match, method, when }) =>
+        match.test(request.path) &&
+        (!method || method === request.method) &&
+        (!when || when(request))
     )
     const fault = faultIndex >= 0 ? this.#faults.splice(faultIndex, 1)[0].fault : null
     if (fault?.kind === 'hang') {

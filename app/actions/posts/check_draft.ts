@@ -4,6 +4,7 @@ import type { MediaInput } from '#actions/posts/create_post'
 import { loadTargetAccounts } from '#services/posts/load_targets'
 import { checkTargets, type TargetCheck, type TargetInput } from '#services/posts/check_targets'
 import { checkableMedia } from '#services/media/checkable_media'
+import { partMediaIds, type PartInput } from '#services/posts/post_parts'
 
 export type CheckDraftResult =
   | { status: 'checked'; checks: TargetCheck[] }
@@ -21,6 +22,7 @@ export async function checkDraft(input: {
   body: string
   targets: TargetInput[]
   media: MediaInput[]
+  parts?: PartInput[]
 }): Promise<CheckDraftResult> {
   // One check per account, the last variant winning, as saving does.
   const targets = [
@@ -32,7 +34,12 @@ export async function checkDraft(input: {
   )
   if (missing.length) return { status: 'unknown_accounts' }
 
-  const ids = [...new Set(input.media.map((item) => item.mediaAssetId))]
+  const ids = [
+    ...new Set([
+      ...input.media.map((item) => item.mediaAssetId),
+      ...partMediaIds(input.parts, targets),
+    ]),
+  ]
   // Ids from a form: only this workspace's ready assets may be checked (as they may be attached).
   const assets = ids.length
     ? await MediaAsset.query()
@@ -46,6 +53,12 @@ export async function checkDraft(input: {
   const mediaFor = (network: string) => checkableMedia(input.media, network, { prepare: false })
   return {
     status: 'checked',
-    checks: await checkTargets({ body: input.body, targets, accounts, mediaFor }),
+    checks: await checkTargets({
+      body: input.body,
+      targets,
+      accounts,
+      mediaFor,
+      parts: input.parts,
+    }),
   }
 }

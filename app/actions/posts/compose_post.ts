@@ -7,6 +7,7 @@ import { updatePost } from '#actions/posts/update_post'
 import type { TargetCheck, TargetInput } from '#services/posts/check_targets'
 import { dispatchPost, type Dispatch, type DispatchResult } from '#actions/posts/dispatch_post'
 import { scheduleTime, type ScheduleTime } from '#services/posts/schedule_time'
+import { partMediaIds, type PartInput } from '#services/posts/post_parts'
 
 export type ComposeIntent = 'draft' | 'schedule' | 'queue' | 'publish' | 'submit'
 
@@ -18,6 +19,8 @@ export interface ComposeInput {
   body: string
   targets: TargetInput[]
   media: MediaInput[]
+  /** The shared follow-ups; targets may carry their own (TargetInput.parts). */
+  parts?: PartInput[]
   intent: ComposeIntent
   at?: string
 }
@@ -38,7 +41,12 @@ export type ComposeResult =
  * networks' checks is still saved, as a draft, and the checks come back per target.
  */
 export async function composePost(input: ComposeInput): Promise<ComposeResult> {
-  const ids = [...new Set(input.media.map((item) => item.mediaAssetId))]
+  const ids = [
+    ...new Set([
+      ...input.media.map((item) => item.mediaAssetId),
+      ...partMediaIds(input.parts, input.targets),
+    ]),
+  ]
   if (ids.length) {
     // Ids from a form: only this workspace's ready assets may be attached.
     const owned = await MediaAsset.query()
@@ -62,6 +70,7 @@ export async function composePost(input: ComposeInput): Promise<ComposeResult> {
         body: input.body,
         targets: input.targets,
         media: input.media,
+        parts: input.parts,
       })
     : await createPost({
         workspace: input.workspace,
@@ -69,6 +78,7 @@ export async function composePost(input: ComposeInput): Promise<ComposeResult> {
         body: input.body,
         targets: input.targets,
         media: input.media,
+        parts: input.parts,
       })
   if (saved.status !== 'created' && saved.status !== 'updated') return { status: saved.status }
   if (input.intent === 'draft') return { status: 'saved', post: saved.post, checks: saved.checks }

@@ -11,6 +11,7 @@ import type Workspace from '#models/workspace'
 import { loadTargetAccounts } from '#services/posts/load_targets'
 import { checkTargets, type TargetCheck, type TargetInput } from '#services/posts/check_targets'
 import { actorIdOf, recordPostActivity } from '#services/reviews/post_activity'
+import { writePostParts, type PartInput } from '#services/posts/post_parts'
 
 export interface MediaInput {
   mediaAssetId: number
@@ -23,6 +24,8 @@ export interface CreatePostInput {
   body: string
   targets: TargetInput[]
   media?: MediaInput[]
+  /** The shared follow-ups (thread parts, a first comment); targets may carry their own. */
+  parts?: PartInput[]
 }
 
 /** A fresh delivery row: its own idempotency key for life, revision 1, nothing attempted. */
@@ -101,6 +104,7 @@ export async function createPost(input: CreatePostInput): Promise<CreatePostResu
         { client: trx }
       )
     }
+    await writePostParts(trx, created.id, input.parts, targets)
     return created
   })
   await recordPostActivity({
@@ -109,6 +113,12 @@ export async function createPost(input: CreatePostInput): Promise<CreatePostResu
     kind: 'created',
     actorId: actorIdOf(input.author),
   })
-  const checks = await checkTargets({ postId: post.id, body: input.body, targets, accounts })
+  const checks = await checkTargets({
+    postId: post.id,
+    body: input.body,
+    targets,
+    accounts,
+    parts: input.parts,
+  })
   return { status: 'created', post, checks }
 }

@@ -10,6 +10,7 @@ import { changeDeliveries } from '#services/publishing/schedule'
 import { wakeAt } from '#services/publishing/wake'
 import { resetClientApprovalIfChanged } from '#services/reviews/client_reset'
 import { actorIdOf, recordPostActivity } from '#services/reviews/post_activity'
+import { writePostParts, type PartInput } from '#services/posts/post_parts'
 
 export interface UpdatePostInput {
   post: Post
@@ -18,6 +19,8 @@ export interface UpdatePostInput {
   /** The full list of targets after the edit: missing ones are removed, new ones added. */
   targets: TargetInput[]
   media?: MediaInput[]
+  /** The shared follow-ups after the edit (absent: none); targets may carry their own. */
+  parts?: PartInput[]
 }
 
 export type UpdatePostResult =
@@ -42,6 +45,7 @@ export async function updatePost({
   body,
   targets,
   media,
+  parts,
 }: UpdatePostInput): Promise<UpdatePostResult> {
   const { user, member } = await resolveActor(actor, post.workspaceId)
   const policy = new PostPolicy()
@@ -105,6 +109,7 @@ export async function updatePost({
             )
           }
         }
+        await writePostParts(trx, post.id, parts, [...wanted.values()])
         post.useTransaction(trx)
         post.body = body
         if (approvalReset)
@@ -132,6 +137,7 @@ export async function updatePost({
     body,
     targets: [...wanted.values()],
     accounts,
+    parts,
   })
   return {
     status: 'updated',

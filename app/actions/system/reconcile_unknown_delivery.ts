@@ -25,6 +25,9 @@ export async function reconcileUnknownDelivery(id: number): Promise<ReconcileRes
   const delivery = await Delivery.find(id)
   if (!delivery) return { status: 'missing' }
   if (delivery.status !== 'unknown') return { status: 'not_unknown' }
+  // The main post is known: what nobody knows is a thread part's outcome, which its workspace
+  // settles with "retry from part N" (the part is looked up or sent again with its own key).
+  if (delivery.externalId) return { status: 'no_lookup' }
   const account = delivery.socialAccountId
     ? await SocialAccount.find(delivery.socialAccountId)
     : null

@@ -27,7 +27,25 @@ const toTargets = (payload: PostPayload) =>
     socialAccountId: target.accountId,
     text: target.text ?? null,
     options: target.options as Record<string, unknown> | undefined,
+    parts: target.parts ? toParts(target.parts) : null,
   }))
+type ApiParts = NonNullable<PostPayload['parts']>
+const toParts = (parts: ApiParts) =>
+  parts.map((part) => ({
+    kind: part.kind,
+    text: part.text,
+    media: (part.media ?? []).map((item) => ({
+      mediaAssetId: item.mediaId,
+      altText: item.altText ?? null,
+    })),
+  }))
+/** Every media id the request names: the post's and its follow-ups', all checked for ownership. */
+const mediaIdsOf = (payload: PostPayload) => [
+  ...(payload.media?.map((item) => item.mediaId) ?? []),
+  ...[payload.parts ?? [], ...payload.targets.map((target) => target.parts ?? [])]
+    .flat()
+    .flatMap((part) => (part.media ?? []).map((item) => item.mediaId)),
+]
 const toMedia = (payload: PostPayload) =>
   payload.media?.map((item) => ({ mediaAssetId: item.mediaId, altText: item.altText ?? null }))
 
@@ -52,13 +70,14 @@ export default class ApiPostsController {
     await bouncer.with('PostPolicy').authorize('edit', member)
     const create = async () => {
       const payload = await validated(() => request.validateUsing(apiPostValidator))
-      await checkMediaIds(workspace.id, payload.media?.map((item) => item.mediaId) ?? [])
+      await checkMediaIds(workspace.id, mediaIdsOf(payload))
       const result = await createPost({
         workspace,
         author: actorOf(ctx),
         body: payload.body,
         targets: toTargets(payload),
         media: toMedia(payload),
+        parts: toParts(payload.parts ?? []),
       })
       if (result.status !== 'created') throw refusal(result)
       return {
@@ -91,13 +110,14 @@ export default class ApiPostsController {
     const post = await findApiPost(workspace.id, params.post)
     await bouncer.with('PostPolicy').authorize('edit', member, post)
     const payload = await validated(() => request.validateUsing(apiPostValidator))
-    await checkMediaIds(workspace.id, payload.media?.map((item) => item.mediaId) ?? [])
+    await checkMediaIds(workspace.id, mediaIdsOf(payload))
     const result = await updatePost({
       post,
       actor: actorOf(ctx),
       body: payload.body,
       targets: toTargets(payload),
       media: toMedia(payload),
+      parts: toParts(payload.parts ?? []),
     })
     if (result.status !== 'updated') throw refusal(result)
     return { data: toApiPost(await reloadApiPost(result.post)), checks: toApiChecks(result.checks) }

@@ -8,6 +8,7 @@ import { workspacePaths } from '#services/api/openapi/workspace_paths'
 import { postSchemas } from '#services/api/openapi/post_schemas'
 import { resourceSchemas } from '#services/api/openapi/resource_schemas'
 import { reviewPaths, reviewSchemas } from '#services/api/openapi/review_paths'
+import { partPaths, partSchemas } from '#services/api/openapi/part_schemas'
 
 export const openApiDocument = {
   openapi: '3.1.0',
@@ -28,11 +29,11 @@ export const openApiDocument = {
   },
   servers: [{ url: '/api/v1' }],
   security: [{ bearer: [] }],
-  paths: { ...postPaths, ...workspacePaths, ...reviewPaths },
+  paths: { ...postPaths, ...partPaths, ...workspacePaths, ...reviewPaths },
   components: {
     securitySchemes: {
       bearer: { type: 'http', scheme: 'bearer', description: 'A workspace API token (`pp_…`)' },
     },
-    schemas: { ...postSchemas, ...resourceSchemas, ...reviewSchemas },
+    schemas: { ...postSchemas, ...partSchemas, ...resourceSchemas, ...reviewSchemas },
   },
 } as const

@@ -53,8 +53,9 @@ export async function listApiPosts(workspaceId: number, filters: PostListQuery) 
   const rows = await query
     .orderBy('id', 'desc')
     .limit(limit + 1)
-    .preload('deliveries')
+    .preload('deliveries', (deliveries) => deliveries.preload('chain'))
     .preload('media')
+    .preload('parts')
   const page = rows.slice(0, limit)
   return { posts: page, nextCursor: rows.length > limit ? encodeCursor(page.at(-1)!.id) : null }
 }
@@ -67,8 +68,9 @@ export async function findApiPost(workspaceId: number, id: unknown) {
       ? await Post.query()
           .where('workspace_id', workspaceId)
           .where('id', postId)
-          .preload('deliveries')
+          .preload('deliveries', (deliveries) => deliveries.preload('chain'))
           .preload('media')
+          .preload('parts')
           .first()
       : null
   if (!post) throw notFound('Post')

@@ -42,6 +42,8 @@ export interface CalendarPostRow {
   deliveries: { id: number; network: string; accountId: number | null; status: DeliveryStatus }[]
   /** The repeating series the post is an occurrence of (the calendar marks it). */
   seriesId: number | null
+  /** Thread parts after the main post (the longest list of the post), and whether it has a first comment. */
+  followUps: { threadParts: number; firstComment: boolean }
 }
 
 /**
@@ -80,6 +82,7 @@ export async function calendarPosts(
 
   const deliveries = new Map<number, CalendarPostRow['deliveries']>()
   const series = new Map<number, number>()
+  const followUps = new Map<number, CalendarPostRow['followUps']>()
   if (rows.length) {
     const ids: number[] = rows.map((row) => row.id)
     const deliveryQuery = db
@@ -94,6 +97,11 @@ export async function calendarPosts(
       deliveryQuery.whereRaw('post_id IN (SELECT value FROM json_each(?))', [JSON.stringify(ids)])
     const list: DeliveryRow[] = await deliveryQuery
     for (const row of await seriesOf(ids)) series.set(Number(row.post_id), Number(row.series_id))
+    for (const row of await followUpsOf(ids))
+      followUps.set(Number(row.post_id), {
+        threadParts: Number(row.thread_parts),
+        firstComment: Number(row.first_comment) > 0,
+      })
     for (const row of list) {
       const entry = {
         id: row.id,
@@ -115,6 +123,7 @@ export async function calendarPosts(
     excerpt: trimExcerpt(row.excerpt ?? ''),
     deliveries: deliveries.get(row.id) ?? [],
     seriesId: series.get(row.id) ?? null,
+    followUps: followUps.get(row.id) ?? { threadParts: 0, firstComment: false },
   }))
   return { posts, truncated }
 }
@@ -122,6 +131,21 @@ export async function calendarPosts(
 /** Which of these posts are occurrences of a repeating series (index on series_occurrences.post_id). */
 function seriesOf(ids: number[]): Promise<{ post_id: number; series_id: number }[]> {
   const query = db.from('series_occurrences').select('post_id', 'series_id')
+  if (db.connection().dialect.name === 'postgres')
+    return query.whereRaw('post_id = ANY(?::int[])', [`{${ids.join(',')}}`])
+  return query.whereRaw('post_id IN (SELECT value FROM json_each(?))', [JSON.stringify(ids)])
+}
+
+/** Which of these posts have follow-ups, and how many thread parts (post_parts' (post_id, delivery_id) index). */
+function followUpsOf(
+  ids: number[]
+): Promise<{ post_id: number; thread_parts: number; first_comment: number }[]> {
+  const query = db
+    .from('post_parts')
+    .select('post_id')
+    .select(db.raw("max(case when kind = 'thread' then position else 0 end) as thread_parts"))
+    .select(db.raw("max(case when kind = 'first_comment' then 1 else 0 end) as first_comment"))
+    .groupBy('post_id')
   if (db.connection().dialect.name === 'postgres')
     return query.whereRaw('post_id = ANY(?::int[])', [`{${ids.join(',')}}`])
   return query.whereRaw('post_id IN (SELECT value FROM json_each(?))', [JSON.stringify(ids)])

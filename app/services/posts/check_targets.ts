@@ -1,20 +1,33 @@
-import { checkPost, type MediaItem, type PostIssue } from '#sdk'
+import {
+  acceptsPartKind,
+  capabilitiesOf,
+  checkParts,
+  checkPost,
+  type MediaItem,
+  type NetworkPlugin,
+  type PartDraft,
+  type PartIssue,
+} from '#sdk'
 import type SocialAccount from '#models/social_account'
 import plugins from '#services/plugins'
 import PostMedia from '#models/post_media'
 import { checkableMedia } from '#services/media/checkable_media'
+import { loadPostParts, type PartInput } from '#services/posts/post_parts'
 
 export interface TargetInput {
   socialAccountId: number
   /** The per-account variant; null or absent means the post's body. */
   text?: string | null
   options?: Record<string, unknown>
+  /** This target's own follow-ups (replacing the post's shared ones); null or absent: the shared ones. */
+  parts?: PartInput[] | null
 }
 
 export interface TargetCheck {
   socialAccountId: number
   network: string
-  issues: PostIssue[]
+  /** The main post's issues, then the follow-ups' (those carry `part`, their position in their kind). */
+  issues: PartIssue[]
 }
 
 /**
@@ -40,6 +53,8 @@ export async function checkTargets(input: {
   accounts: Map<number, SocialAccount>
   /** The media as a network would get it, when the post is not saved yet (the composer's live check). */
   mediaFor?: (network: string) => Promise<MediaItem[]>
+  /** The post's shared follow-ups. */
+  parts?: PartInput[]
 }): Promise<TargetCheck[]> {
   const checks: TargetCheck[] = []
   for (const target of input.targets) {
@@ -47,13 +62,42 @@ export async function checkTargets(input: {
     const plugin = await plugins.get(account.network)
     const media = await (input.mediaFor ?? savedMedia(input.postId))(account.network)
     const post = { text: target.text ?? input.body, media, options: target.options ?? {} }
+    const profile = account.toPluginProfile()
+    const parts = target.parts ?? input.parts ?? []
+    const drafts = await Promise.all(
+      parts.map(async (part) => ({
+        kind: part.kind,
+        text: part.text,
+        media: await checkableMedia(part.media ?? [], account.network, {
+          prepare: !!input.postId,
+        }).catch((): MediaItem[] => []),
+      }))
+    )
     checks.push({
       socialAccountId: account.id,
       network: account.network,
-      issues: checkPost(plugin, post, account.toPluginProfile()),
+      issues: [
+        ...checkPost(plugin, post, profile),
+        ...checkParts(capabilitiesOf(plugin, profile), drafts, { explicit: !!target.parts }),
+        ...partIssuesOf(
+          plugin,
+          drafts.filter((draft) => acceptsPartKind(capabilitiesOf(plugin, profile), draft.kind))
+        ),
+      ],
     })
   }
   return checks
+}
+
+/** The plugin's own checks of each part, numbered within its kind as checkParts numbers them. */
+function partIssuesOf(plugin: NetworkPlugin, drafts: PartDraft[]): PartIssue[] {
+  if (!plugin.validatePart) return []
+  const counters = new Map<string, number>()
+  return drafts.flatMap((draft) => {
+    const position = (counters.get(draft.kind) ?? 0) + 1
+    counters.set(draft.kind, position)
+    return plugin.validatePart!(draft).map((issue) => ({ ...issue, part: position }))
+  })
 }
 
 /** The checks of a saved post, target by target, as its deliveries stand. */
@@ -63,6 +107,7 @@ export async function checkSavedPost(post: { id: number; body: string; workspace
   const deliveries = await Delivery.query()
     .where('post_id', post.id)
     .whereNot('status', 'cancelled')
+  const lists = await loadPostParts(post.id)
   const ids = deliveries
     .map((delivery) => delivery.socialAccountId)
     .filter((id): id is number => id !== null)
@@ -77,6 +122,13 @@ export async function checkSavedPost(post: { id: number; body: string; workspace
       socialAccountId: delivery.socialAccountId!,
       text: delivery.text,
       options: delivery.options,
+      parts: delivery.ownParts ? (lists.own.get(delivery.id) ?? []) : null,
     }))
-  return checkTargets({ postId: post.id, body: post.body, targets, accounts })
+  return checkTargets({
+    postId: post.id,
+    body: post.body,
+    targets,
+    accounts,
+    parts: lists.shared,
+  })
 }

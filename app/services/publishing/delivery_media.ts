@@ -11,13 +11,23 @@ export async function mediaItemsFor(
   delivery: Pick<Delivery, 'postId' | 'network'>
 ): Promise<MediaItem[]> {
   const rows = await PostMedia.query().where('post_id', delivery.postId).orderBy('position', 'asc')
-  if (!rows.length) return []
-  const items = await pluginMediaItems(
-    rows.map((row) => row.mediaAssetId),
+  return mediaItemsOfList(
+    rows.map((row) => ({ mediaAssetId: row.mediaAssetId, altText: row.altText })),
     delivery.network
   )
-  // A per-post alt text overrides the asset's own.
+}
+
+/** The items of one media list, in its order; an alt text of the post's (or part's) overrides the asset's own. */
+export async function mediaItemsOfList(
+  list: { mediaAssetId: number; altText: string | null }[],
+  network: string
+): Promise<MediaItem[]> {
+  if (!list.length) return []
+  const items = await pluginMediaItems(
+    list.map((item) => item.mediaAssetId),
+    network
+  )
   return items.map((item, index) =>
-    rows[index]?.altText ? { ...item, altText: rows[index].altText } : item
+    list[index]?.altText ? { ...item, altText: list[index].altText } : item
   )
 }

@@ -14,6 +14,8 @@ export interface DueDelivery {
   authorRestricted: boolean
   /** Whether the post has media at all: a post without any skips the media read. */
   hasMedia: boolean
+  /** Whether the post has follow-ups (thread parts, a first comment): one without skips their read. */
+  hasParts: boolean
 }
 
 const columnNames = new WeakMap<LucidModel, string[]>()
@@ -71,6 +73,9 @@ function dueDeliveriesQuery(dialect: string) {
       db.raw(
         'exists (select 1 from post_media where post_media.post_id = deliveries.post_id) as has_media'
       ),
+      db.raw(
+        'exists (select 1 from post_parts where post_parts.post_id = deliveries.post_id) as has_parts'
+      ),
     ])
 }
 
@@ -86,6 +91,7 @@ function toDue(row: Record<string, unknown>): DueDelivery {
     authorRestricted: Boolean(row.author_restricted_at),
     // SQLite answers 0/1, PostgreSQL a boolean.
     hasMedia: Boolean(Number(row.has_media)),
+    hasParts: Boolean(Number(row.has_parts)),
   }
 }
 

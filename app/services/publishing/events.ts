@@ -1,6 +1,8 @@
 import emitter from '@adonisjs/core/services/emitter'
 import type Delivery from '#models/delivery'
 import type { DeliveryStatus } from '#models/delivery'
+import type DeliveryPart from '#models/delivery_part'
+import type { DeliveryPartStatus } from '#models/delivery_part'
 
 /** What the dashboard needs to repaint one delivery; no secrets, no plugin handles. */
 export interface DeliveryStatusChanged {
@@ -21,9 +23,23 @@ export interface DeliveryStatusChanged {
   at: string
 }
 
+/** One follow-up of a delivery moved (thread part, first comment): the post page repaints it. */
+export interface DeliveryPartChanged {
+  deliveryId: number
+  postId: number
+  workspaceId: number
+  position: number
+  kind: string
+  status: DeliveryPartStatus
+  externalUrl: string | null
+  lastError: string | null
+  at: string
+}
+
 declare module '@adonisjs/core/types' {
   interface EventsList {
     'delivery:status_changed': DeliveryStatusChanged
+    'delivery:part_changed': DeliveryPartChanged
   }
 }
 
@@ -50,4 +66,20 @@ export function emitDeliveryStatus(delivery: Delivery) {
   }
   // Listeners must never break publishing: errors go to the emitter's error handler.
   void emitter.emit('delivery:status_changed', event)
+}
+
+/** One event per part status change, beside the delivery's (same channel, same rules). */
+export function emitPartStatus(delivery: Delivery, part: DeliveryPart) {
+  const event: DeliveryPartChanged = {
+    deliveryId: delivery.id,
+    postId: delivery.postId,
+    workspaceId: delivery.workspaceId,
+    position: part.position,
+    kind: part.kind,
+    status: part.status,
+    externalUrl: part.externalUrl,
+    lastError: part.lastError,
+    at: new Date().toISOString(),
+  }
+  void emitter.emit('delivery:part_changed', event)
 }

@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto'
 import redis from '@adonisjs/redis/services/main'
 import { holderOf, type ProcessHolder } from '#queue/process_identity'
 import { publishingConfig, redisKey } from '#services/publishing/settings'
+import { ACQUIRE, POP_WAITERS, RELEASE, runScript } from '#services/publishing/network_slot_scripts'
 
 /**
  * Publishes in flight at once, across every worker: per account by default (what networks
@@ -9,88 +9,11 @@ import { publishingConfig, redisKey } from '#services/publishing/settings'
  * counting semaphore in Redis — a sorted set of holders scored by their lease's end. The
  * live holder renews its lease on every worker heartbeat (`renewSlots`), a worker frees the
  * slots of dead holders at once (`reclaimSlots`), and a lease nobody renews runs out by
- * itself (a holder on another machine that vanished).
+ * itself (a holder on another machine that vanished). The scripts are in network_slot_scripts.ts.
  */
-const ACQUIRE = `
-local now = tonumber(ARGV[1])
-redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now)
-redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', now)
-local waiter = ARGV[7]
-if redis.call('ZSCORE', KEYS[1], ARGV[5]) then return 1 end
-if redis.call('ZCARD', KEYS[1]) >= tonumber(ARGV[2]) then
-  if waiter ~= '' then
-    redis.call('ZADD', KEYS[4], ARGV[8], waiter)
-    redis.call('PEXPIRE', KEYS[4], ARGV[9])
-  end
-  return 0
-end
-local ceiling = tonumber(ARGV[3])
-if ceiling > 0 and redis.call('ZCARD', KEYS[2]) >= ceiling then
-  if waiter ~= '' then
-    redis.call('ZADD', KEYS[5], ARGV[8], waiter)
-    redis.call('PEXPIRE', KEYS[5], ARGV[9])
-  end
-  return -1
-end
-if waiter ~= '' then
-  redis.call('ZREM', KEYS[4], waiter)
-  redis.call('ZREM', KEYS[5], waiter)
-end
-redis.call('ZADD', KEYS[1], ARGV[4], ARGV[5])
-redis.call('PEXPIRE', KEYS[1], ARGV[6])
-redis.call('SADD', KEYS[3], KEYS[1])
-if ceiling > 0 then
-  redis.call('ZADD', KEYS[2], ARGV[4], ARGV[5])
-  redis.call('PEXPIRE', KEYS[2], ARGV[6])
-  redis.call('SADD', KEYS[3], KEYS[2])
-end
-return 1`
-
-/**
- * Frees a holder's slots and hands each freed slot to the longest-waiting delivery of that
- * limit (ZPOPMIN of its waiting list): the caller wakes the deliveries it gets back. In the
- * same script as the acquire's registration, so a delivery refused a moment before a release
- * is always either granted or on the list that release reads.
- */
-const RELEASE = `
-local woken = {}
-if redis.call('ZREM', KEYS[1], ARGV[1]) == 1 then
-  local next = redis.call('ZPOPMIN', KEYS[3])
-  if next[1] then table.insert(woken, next[1]) end
-end
-if redis.call('ZREM', KEYS[2], ARGV[1]) == 1 then
-  local next = redis.call('ZPOPMIN', KEYS[4])
-  if next[1] then table.insert(woken, next[1]) end
-end
-return woken`
-
-/** Pops up to ARGV[1] waiters of one limit (slots a dead holder had). */
-const POP_WAITERS = `
-local woken = {}
-for i = 1, tonumber(ARGV[1]) do
-  local next = redis.call('ZPOPMIN', KEYS[1])
-  if not next[1] then break end
-  table.insert(woken, next[1])
-end
-return woken`
 
 /** How long a limit's waiting list outlives its last registration (the fallback wake-ups cover a lost list). */
 const WAITERS_TTL_MS = 3_600_000
-
-const shas = new Map<string, string>()
-
-/** A Lua script by its SHA (EVALSHA), sent in full only when Redis does not know it yet. */
-async function runScript(script: string, keys: string[], args: (string | number)[]) {
-  let sha = shas.get(script)
-  if (!sha) shas.set(script, (sha = createHash('sha1').update(script).digest('hex')))
-  const connection = redis.connection()
-  try {
-    return await connection.evalsha(sha, keys.length, ...keys, ...args)
-  } catch (error) {
-    if (!String((error as Error).message).startsWith('NOSCRIPT')) throw error
-    return connection.eval(script, keys.length, ...keys, ...args)
-  }
-}
 
 /** Whose publishes a slot counts against. */
 export interface SlotTarget {
@@ -107,7 +30,8 @@ const networkKey = (target: SlotTarget) => redisKey(`slots:network:${target.netw
 const waitersKey = (slotKey: string) => `${slotKey}:waiting`
 
 /**
- * A delivery waiting for a slot, as it is woken when one frees: `<id>:<revision>:<instant>`.
+ * A delivery waiting for a slot, as it is woken when one frees. On the waiting list the member
+ * is `<id>:<revision>` scored by its instant; the scripts hand it back as `<id>:<revision>:<instant>`.
  * Registered by the refused acquire itself (same Lua script), removed when it is granted.
  */
 export interface SlotWaiter {
@@ -116,8 +40,7 @@ export interface SlotWaiter {
   notBefore: number
 }
 
-const waiterMember = (waiter: SlotWaiter) =>
-  `${waiter.deliveryId}:${waiter.revision}:${Math.round(waiter.notBefore)}`
+const waiterMember = (waiter: SlotWaiter) => `${waiter.deliveryId}:${waiter.revision}`
 
 export function parseWaiter(member: string): SlotWaiter | null {
   const [deliveryId, revision, notBefore] = member.split(':').map(Number)
@@ -154,7 +77,7 @@ async function tryAcquire(
         holder,
         leaseMs,
         waiter ? waiterMember(waiter) : '',
-        waiter?.notBefore ?? 0,
+        Math.round(waiter?.notBefore ?? 0),
         WAITERS_TTL_MS,
       ]
     )

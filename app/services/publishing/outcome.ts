@@ -1,5 +1,4 @@
 import { DateTime } from 'luxon'
-import { setTimeout as sleep } from 'node:timers/promises'
 import {
   capabilitiesOf,
   reconcileLevel,
@@ -15,7 +14,6 @@ import type { AccountSession } from '#services/publishing/account_session'
 import {
   markFailed,
   markPending,
-  markPublished,
   markUnknown,
   requeue,
   type Run,
@@ -23,6 +21,8 @@ import {
 import { affectedRows, publishingConfig, shortReason } from '#services/publishing/settings'
 import db from '@adonisjs/lucid/services/db'
 import { problem, problemOf } from '#services/publishing/problems'
+import { settleAmbiguous } from '#services/publishing/ambiguity'
+import { mainPostPublished } from '#services/publishing/chain'
 
 export type Outcome = PublishOutcome<Published> | Failed | Unauthorized
 
@@ -33,6 +33,8 @@ export interface Attempt extends Run {
   publishContext: () => PublishContext
   /** `check`: the answer came from checkStatus — a transient error polls again, never republishes. */
   mode: 'publish' | 'check'
+  /** Known from the publish's first read: a post without follow-ups skips looking for them. */
+  hasParts?: boolean
 }
 
 export function backoffMs(attempt: number) {
@@ -60,58 +62,30 @@ async function needsReconnection(attempt: Attempt, reason: string) {
   )
 }
 
-/**
- * An answer that may or may not mean the post exists. Never republished blindly: the
- * plugin looks for it; if absent, it is published again only when that cannot make a second
- * post — the network dedupes on the idempotency key, or its lookup is authoritative and a
- * second lookup after the network's read-after-write delay still finds nothing. Otherwise the
- * user is asked to check, told why the app could not tell.
- */
-async function resolveAmbiguous(attempt: Attempt, reason: string) {
+/** The main post's unanswered publish, settled by the rule every step follows (ambiguity.ts). */
+function resolveAmbiguous(attempt: Attempt, reason: string) {
   const { plugin } = attempt.session
   const caps = capabilitiesOf(plugin, attempt.session.account.toPluginProfile())
-  const level = reconcileLevel(caps, plugin)
-  if (level === false)
-    return markUnknown(
-      attempt,
-      problem(
-        'ambiguous',
-        `No answer from the network (${reason}), and ${plugin.displayName} offers no way to look a post up; check whether it appeared`
-      )
-    )
-  const lookup = () =>
-    attempt.session.call((ctx) =>
-      plugin.findByIdempotencyKey!({ ...attempt.publishContext(), ...ctx })
-    )
-  let found = await lookup()
-  if (found.status === 'ok' && !found.value && level === 'authoritative' && !caps.idempotencyKey) {
-    // "Not found" right after a write may only be the network's read-after-write delay: look again.
-    await sleep((caps.readAfterWriteSeconds ?? 1) * publishingConfig().msPerNetworkSecond)
-    found = await lookup()
-  }
-  if (found.status === 'ok' && found.value) return markPublished(attempt, found.value)
-  if (found.status !== 'ok')
-    return markUnknown(
-      attempt,
-      problem(
-        'ambiguous',
-        `No answer from the network (${reason}) and the lookup failed (${found.reason}); check whether the post appeared`
-      )
-    )
-  if (caps.idempotencyKey || level === 'authoritative') {
-    // The network dedupes on our key, or its lookup sees every post: publishing again cannot
-    // create a second one.
-    const again = await attempt.session.call((ctx) =>
-      plugin.publish({ ...attempt.publishContext(), ...ctx })
-    )
-    return applyOutcome(attempt, again, { afterAmbiguous: true })
-  }
-  return markUnknown(
-    attempt,
-    problem(
-      'ambiguous',
-      `No answer from the network (${reason}) and the post was not found, but ${plugin.displayName} cannot list every post at once; check whether it appeared`
-    )
+  return settleAmbiguous(
+    {
+      caps,
+      level: reconcileLevel(caps, plugin),
+      networkName: plugin.displayName,
+      subject: 'the post',
+      lookup: () =>
+        attempt.session.call((ctx) =>
+          plugin.findByIdempotencyKey!({ ...attempt.publishContext(), ...ctx })
+        ),
+      republish: async () => {
+        const again = await attempt.session.call((ctx) =>
+          plugin.publish({ ...attempt.publishContext(), ...ctx })
+        )
+        return applyOutcome(attempt, again, { afterAmbiguous: true })
+      },
+      found: (published) => mainPostPublished(attempt, published),
+      unknown: (why) => markUnknown(attempt, problem('ambiguous', why)),
+    },
+    reason
   )
 }
 
@@ -124,7 +98,7 @@ export async function applyOutcome(
   const config = publishingConfig()
   switch (outcome.status) {
     case 'ok':
-      return markPublished(attempt, outcome.value)
+      return mainPostPublished(attempt, outcome.value)
     case 'pending':
       if (attempt.mode === 'check' && delivery.statusChecks >= config.maxStatusChecks) {
         return markUnknown(

@@ -8,7 +8,8 @@ import { claimExpiredLease } from '#services/publishing/claim'
 import { withClaimsHeld } from '#services/publishing/claim_leases'
 import { deliverySession, mediaIfAvailable } from '#services/publishing/delivery_session'
 import { applyOutcome } from '#services/publishing/outcome'
-import { markPublished, markUnknown, type Run } from '#services/publishing/transitions'
+import { markPublished, markUnknown, requeue, type Run } from '#services/publishing/transitions'
+import { chainUnfinished } from '#services/publishing/chain_steps'
 import { problem } from '#services/publishing/problems'
 import { wakeAt, wakeForStatusCheck, wakeState } from '#services/publishing/wake'
 import { publishingConfig, sqlTime } from '#services/publishing/settings'
@@ -59,6 +60,10 @@ async function resolveStuck(delivery: Delivery, worker: string) {
   await delivery.refresh()
   const run: Run = { delivery, worker }
   if (delivery.externalId) {
+    // The main post is out. With follow-ups left, a publish job resumes the chain at the first
+    // part not yet published (one left `publishing` is looked up before anything is sent).
+    if (await chainUnfinished(delivery.id))
+      return requeue(run, { atMs: Date.now(), refundAttempt: false, suffix: `resume${Date.now()}` })
     return markPublished(run, { externalId: delivery.externalId, url: delivery.externalUrl })
   }
   if (delivery.pendingHandle) {

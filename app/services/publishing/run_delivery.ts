@@ -11,6 +11,7 @@ import { loadDueDelivery, type DueDelivery } from '#services/publishing/due_deli
 import { mediaItemsFor } from '#services/publishing/delivery_media'
 import { emitDeliveryStatus } from '#services/publishing/events'
 import { markFailed, type Run } from '#services/publishing/transitions'
+import { runChain } from '#services/publishing/chain'
 import { problem } from '#services/publishing/problems'
 import { WAKE_EARLY_MS, wakeAt, wakeSlotWaiters } from '#services/publishing/wake'
 import { publishingConfig } from '#services/publishing/settings'
@@ -51,15 +52,23 @@ async function publishClaimed(run: Run, due: DueDelivery, notBefore = 0) {
   if (!(await plugins.has(delivery.network)))
     return markFailed(run, problem('blocked', `The ${delivery.network} network is not available`))
 
+  // The main post already out (its network id saved): this run continues its thread.
+  const resuming = delivery.externalId !== null
   let media: MediaItem[] = []
   let mediaError: string | null = null
   try {
-    if (due.hasMedia) media = await mediaItemsFor(delivery)
+    if (due.hasMedia && !resuming) media = await mediaItemsFor(delivery)
   } catch (error) {
     mediaError = (error as Error).message
   }
   const { plugin, session, publishContext } = await deliverySession(delivery, account, post, media)
-  const attempt: Attempt = { ...run, session, publishContext, mode: 'publish' }
+  const attempt: Attempt = {
+    ...run,
+    session,
+    publishContext,
+    mode: 'publish',
+    hasParts: due.hasParts,
+  }
 
   if (mediaError)
     return applyOutcome(
@@ -68,6 +77,7 @@ async function publishClaimed(run: Run, due: DueDelivery, notBefore = 0) {
     )
   const opened = await session.open()
   if (opened !== 'ready') return applyOutcome(attempt, opened)
+  if (resuming) return runChain(attempt)
   // The wake-up fired before the instant (wake.ts) so that everything above is done by now;
   // the request itself leaves on the instant, never before it (a timer may fire a millisecond
   // early, hence the loop).

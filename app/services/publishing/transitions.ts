@@ -169,16 +169,19 @@ export async function markUnknown(run: Run, problem: Problem) {
   return done
 }
 
-/** Back to `queued` with a new wake-up call at `atMs`; the revision and the idempotency key stay. */
+/**
+ * Back to `queued` with a new wake-up call at `atMs`; the revision and the idempotency key stay.
+ * Without a problem (a thread resumed after its worker died) the last error is cleared.
+ */
 export async function requeue(
   run: Run,
-  input: { problem: Problem; atMs: number; refundAttempt: boolean; suffix: string }
+  input: { problem?: Problem; atMs: number; refundAttempt: boolean; suffix: string }
 ) {
   const done = await settle(run, {
     status: 'queued' satisfies DeliveryStatus,
     // The pages show it as the next try's time (a 429's Retry-After, a backoff).
     due_at: sqlTime(input.atMs),
-    ...lastError(input.problem),
+    ...(input.problem ? lastError(input.problem) : { last_error: null, last_error_kind: null }),
     ...(input.refundAttempt
       ? { attempts: db.raw('attempts - 1'), rate_limit_waits: db.raw('rate_limit_waits + 1') }
       : {}),

@@ -41,7 +41,11 @@ export function createPost(
   if (record?.$type !== undefined && record.$type !== collection)
     return invalid(`Invalid $type: expected ${collection}, got ${record.$type}`)
   const full = { ...record, $type: collection }
-  const problem = recordCheck(collection, full) ?? blobs.problemIn(full) ?? facetProblem(full)
+  const problem =
+    recordCheck(collection, full) ??
+    blobs.problemIn(full) ??
+    facetProblem(full) ??
+    replyProblem(full, posts)
   if (problem) return invalid(`Invalid app.bsky.feed.post record: ${problem}`)
   // The lexicon declares "key": "tid" for posts.
   if (rkey !== undefined && !TID.test(rkey))
@@ -58,10 +62,34 @@ export function createPost(
     text: full.text,
     media: mediaOf(full.embed),
     idempotencyKey: null,
+    inReplyTo: full.reply?.parent.uri ?? null,
     indexedAt: new Date().toISOString(),
     counts: { likes: 0, reposts: 0, replies: 0, quotes: 0 },
   })
+  if (full.reply) posts.get(full.reply.parent.uri)!.counts.replies++
   return { json: { uri, cid, commit: { cid, rev: tidNow() }, validationStatus: 'valid' } }
+}
+
+/**
+ * A reply's strong refs must name posts that exist, at the versions (CIDs) they have, and
+ * agree: `root` is the parent's own root, or the parent itself when the parent is no reply.
+ * The PDS stores any well-formed ref, but the AppView then shows the reply detached from the
+ * thread: a stricter fake catches a thread that would not hold together.
+ */
+function replyProblem(record: Record<string, any>, posts: Map<string, Post>): string | null {
+  if (!record.reply) return null
+  const { root, parent } = record.reply
+  for (const [name, ref] of [
+    ['parent', parent],
+    ['root', root],
+  ] as const) {
+    const target = posts.get(ref.uri)
+    if (!target) return `reply.${name} ${ref.uri} does not exist`
+    if (target.cid !== ref.cid) return `reply.${name} names ${ref.uri} at another CID`
+  }
+  const expectedRoot = posts.get(parent.uri)!.record.reply?.root.uri ?? parent.uri
+  if (root.uri !== expectedRoot) return `reply.root is not the thread's root (${expectedRoot})`
+  return null
 }
 
 /** The AppView's view of a post (app.bsky.feed.getPosts). */

@@ -6,6 +6,7 @@ import { FakeMediaUploads } from './media.js'
 import { CLIENT_ID, CLIENT_SECRET, FakeXOAuth } from './oauth.js'
 import { renderText } from './render.js'
 import { badBody, invalid, problem, unknownQuery } from './replies.js'
+import { conversationFields, joinConversation, linkReply } from './conversations.js'
 
 const USER = { id: '2244994945', name: 'Pistache Agency', username: 'pistache' }
 
@@ -13,6 +14,7 @@ interface Tweet extends StoredPost {
   id: string
   createdAt: string
   media: (StoredPost['media'][number] & { key: string })[]
+  conversationId?: string
   metrics: {
     like_count: number
     repost_count: number
@@ -132,6 +134,7 @@ export class FakeX extends OAuthFakeNetwork<FakeXOAuth> implements FakeNetwork {
       ...(fields.includes('created_at') ? { created_at: tweet.createdAt } : {}),
       ...(fields.includes('entities') && rendered.entities ? { entities: rendered.entities } : {}),
       ...(fields.includes('public_metrics') ? { public_metrics: tweet.metrics } : {}),
+      ...conversationFields(tweet, fields),
     }
   }
 
@@ -182,6 +185,8 @@ export class FakeX extends OAuthFakeNetwork<FakeXOAuth> implements FakeNetwork {
       const mediaIds: string[] = request.body.media?.media_ids ?? []
       if (!text.trim() && !mediaIds.length) return invalid('Post text or media is required')
       if (countXWeighted(text) > 280) return invalid('Post text is too long.')
+      const linked = linkReply(request.body, this.#tweets)
+      if (!('parent' in linked)) return linked
       for (const id of mediaIds) {
         const upload = this.#media.get(id)
         if (!upload?.finalized || upload.pollsLeft > 0)
@@ -207,6 +212,7 @@ export class FakeX extends OAuthFakeNetwork<FakeXOAuth> implements FakeNetwork {
         }
       })
       const tweet = this.#newTweet(text, media)
+      joinConversation(tweet, linked.parent)
       return {
         status: 201,
         json: {

@@ -30,6 +30,8 @@ export type CalendarEvent = {
   deliveries: { id: number; network: string; accountId: number | null; status: DeliveryStatus }[]
   /** An occurrence of a repeating post. */
   repeating?: boolean
+  /** Thread parts after the main post, and whether a first comment follows it. */
+  followUps?: { threadParts: number; firstComment: boolean }
 }
 
 export type CalendarAccount = {

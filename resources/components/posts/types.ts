@@ -122,6 +122,10 @@ export type DeliveryDetail = PostTarget & {
   dueAt: string | null
   /** Set while the delivery waits for a free publish slot of its account (or of its network's ceiling). */
   waitingFor: 'account_slot' | 'network_slot' | null
+  /** Its follow-ups once the main post is out (empty before, and for a post without any). */
+  chain: ChainPart[]
+  /** The part that stopped the chain: where "retry from part N" starts. */
+  stoppedAtPart: number | null
 }
 
 export type PostDetail = {
@@ -138,6 +142,8 @@ export type PostDetail = {
   canReview: boolean
   isAuthor: boolean
   deliveries: DeliveryDetail[]
+  /** The shared follow-ups as written (thread parts, first comment). */
+  parts: { kind: 'thread' | 'first_comment'; position: number; text: string }[]
   media: (ComposerMedia & {
     name: string | null
     kind: 'image' | 'video' | null
@@ -160,3 +166,15 @@ export type PostingSlotRow = { weekday: number; time: string }
 
 /** What a composer button asks the server to do with the saved post. */
 export type Intent = 'draft' | 'schedule' | 'queue' | 'publish' | 'submit'
+
+/** One follow-up of a delivery as published (thread part or first comment): the post page's chain. */
+export type ChainPart = {
+  position: number
+  kind: 'thread' | 'first_comment'
+  text: string
+  status: 'pending' | 'publishing' | 'published' | 'failed' | 'unknown'
+  externalUrl: string | null
+  publishedAt: string | null
+  error: string | null
+  errorKind: ProblemKind | null
+}

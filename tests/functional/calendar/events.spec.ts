@@ -47,8 +47,10 @@ test.group('Calendar events: the visible range only', (group) => {
       'movable',
       'deliveries',
       'repeating',
+      'followUps',
     ])
     assert.isFalse(shown.repeating)
+    assert.deepEqual(shown.followUps, { threadParts: 0, firstComment: false })
     assert.equal(shown.at, '2030-03-15T09:30:00.000Z')
     assert.equal(shown.status, 'scheduled')
     assert.isTrue(shown.movable)

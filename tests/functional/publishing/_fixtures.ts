@@ -10,6 +10,8 @@ import type { PluginsConfig } from '#config/plugins'
 import type { PublishingConfig } from '#config/publishing'
 import { saveConnections } from '#actions/channels/save_connections'
 import { createPost } from '#actions/posts/create_post'
+import { publishNow } from '#actions/posts/publish_now'
+import type { InjectedFault } from '#sdk/testing/fake_server'
 import type { TargetInput } from '#services/posts/check_targets'
 import { WorkerRunner } from '#queue/worker_runner'
 import { jobs, leaseKeepers } from '#jobs/main'
@@ -127,6 +129,26 @@ export async function startWorker(schedules: JobSchedule[] = []) {
   })
   await runner.start()
   return { runner, logs: entries }
+}
+
+/**
+ * The set-up most fault tests share: a worker (stopped by the test's cleanup), the network's
+ * next create answered with `fault`, and a one-target post to that network published now.
+ */
+export async function publishAfterFault(
+  world: World,
+  network: 'mastodon' | 'bluesky' | 'x',
+  fault: InjectedFault,
+  cleanup: (fn: () => Promise<void>) => void
+) {
+  const { runner } = await startWorker()
+  cleanup(async () => {
+    await runner.stop()
+  })
+  world[network].server.failNext(world[network].publishPath, fault)
+  const { post } = await draft(world, [{ socialAccountId: world.accounts[network].id }])
+  await publishNow({ post, actor: world.owner })
+  return post
 }
 
 /** A draft for the given accounts, with optional per-account variants. */

@@ -7,7 +7,15 @@ import { runDelivery } from '#services/publishing/run_delivery'
 import { withCleanState } from '#tests/helpers/database'
 import { resetRedis } from '#tests/helpers/redis'
 import { clearOutbox, readOutbox, waitForMail } from '#tests/helpers/outbox'
-import { draft, inMs, publishRequests, settled, startWorker, withWorld } from './_fixtures.js'
+import {
+  draft,
+  publishAfterFault,
+  inMs,
+  publishRequests,
+  settled,
+  startWorker,
+  withWorld,
+} from './_fixtures.js'
 
 /** Statuses visible on the Mastodon fake for the account, through its public API. */
 async function mastodonStatuses(world: any) {
@@ -31,13 +39,7 @@ test.group('Publishing faults: timeouts, duplicates, a wiped Redis', (group) => 
     assert,
     cleanup,
   }) => {
-    const { runner } = await startWorker()
-    cleanup(async () => {
-      await runner.stop()
-    })
-    world.x.server.failNext(world.x.publishPath, { kind: 'lose_response' })
-    const { post } = await draft(world, [{ socialAccountId: world.accounts.x.id }])
-    await publishNow({ post, actor: world.owner })
+    const post = await publishAfterFault(world, 'x', { kind: 'lose_response' }, cleanup)
 
     const [delivery] = await settled(post.id)
     assert.equal(delivery.status, 'published')
@@ -50,13 +52,7 @@ test.group('Publishing faults: timeouts, duplicates, a wiped Redis', (group) => 
     assert,
     cleanup,
   }) => {
-    const { runner } = await startWorker()
-    cleanup(async () => {
-      await runner.stop()
-    })
-    world.x.server.failNext(world.x.publishPath, { kind: 'hang' })
-    const { post } = await draft(world, [{ socialAccountId: world.accounts.x.id }])
-    await publishNow({ post, actor: world.owner })
+    const post = await publishAfterFault(world, 'x', { kind: 'hang' }, cleanup)
 
     const [delivery] = await settled(post.id)
     assert.equal(delivery.status, 'unknown')
@@ -76,13 +72,7 @@ test.group('Publishing faults: timeouts, duplicates, a wiped Redis', (group) => 
     assert,
     cleanup,
   }) => {
-    const { runner } = await startWorker()
-    cleanup(async () => {
-      await runner.stop()
-    })
-    world.mastodon.server.failNext(world.mastodon.publishPath, { kind: 'hang' })
-    const { post } = await draft(world, [{ socialAccountId: world.accounts.mastodon.id }])
-    await publishNow({ post, actor: world.owner })
+    const post = await publishAfterFault(world, 'mastodon', { kind: 'hang' }, cleanup)
 
     const [delivery] = await settled(post.id)
     assert.equal(delivery.status, 'published')
@@ -102,13 +92,7 @@ test.group('Publishing faults: timeouts, duplicates, a wiped Redis', (group) => 
     assert,
     cleanup,
   }) => {
-    const { runner } = await startWorker()
-    cleanup(async () => {
-      await runner.stop()
-    })
-    world.mastodon.server.failNext(world.mastodon.publishPath, { kind: 'lose_response' })
-    const { post } = await draft(world, [{ socialAccountId: world.accounts.mastodon.id }])
-    await publishNow({ post, actor: world.owner })
+    const post = await publishAfterFault(world, 'mastodon', { kind: 'lose_response' }, cleanup)
 
     const [delivery] = await settled(post.id)
     assert.equal(delivery.status, 'published')

@@ -139,4 +139,30 @@ test.group('Publishing: a full account is waited on, not thrashed', (group) => {
     const [delivery] = await Delivery.query().where('post_id', post.id)
     assert.isNull(delivery.waitingFor)
   })
+  test('a delivery refused again and again waits once in line, keeps its place, and leaves the line when granted', async ({
+    assert,
+    cleanup,
+  }) => {
+    publishing().perAccountConcurrency = 1
+    const target = { network: 'bluesky', accountId: 21 }
+    cleanup(async () => {
+      for (const holder of ['holder', 'late', 'early']) await releasePublishSlot(target, holder)
+    })
+    assert.equal(await acquirePublishSlot(target, 'holder'), 'granted')
+    // The same delivery re-armed several times with a later instant each time (what the
+    // fallback wake-up does), and a second delivery that came after its first refusal.
+    const late = { deliveryId: 7, revision: 1, notBefore: 1_000 }
+    for (const notBefore of [1_000, 6_000, 11_000, 16_000])
+      assert.equal(await acquirePublishSlot(target, 'late', 0, { ...late, notBefore }), 'account')
+    const early = { deliveryId: 8, revision: 1, notBefore: 2_000 }
+    assert.equal(await acquirePublishSlot(target, 'early', 0, early), 'account')
+
+    // One release wakes the delivery first in line, with the instant it first waited for.
+    assert.deepEqual(await releasePublishSlot(target, 'holder'), [late])
+    assert.equal(await acquirePublishSlot(target, 'late', 0, late), 'granted')
+    // Granted: it left the line, so the next release wakes the other one, not a stale copy.
+    assert.deepEqual(await releasePublishSlot(target, 'late'), [early])
+    assert.equal(await acquirePublishSlot(target, 'early', 0, early), 'granted')
+    assert.deepEqual(await releasePublishSlot(target, 'early'), [])
+  })
 })

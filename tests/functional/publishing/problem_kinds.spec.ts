@@ -3,7 +3,7 @@ import Delivery from '#models/delivery'
 import { publishNow } from '#actions/posts/publish_now'
 import { publishingConfig } from '#services/publishing/settings'
 import { withCleanState } from '#tests/helpers/database'
-import { draft, settled, startWorker, waitFor, withWorld } from './_fixtures.js'
+import { draft, publishAfterFault, settled, startWorker, waitFor, withWorld } from './_fixtures.js'
 
 /** The delivery's row once it has the status asked for (the worker writes it a moment later). */
 const deliveryIn = (postId: number, status: string) =>
@@ -70,13 +70,7 @@ test.group('Publishing: the kind of each last error', (group) => {
     client,
     cleanup,
   }) => {
-    const { runner } = await startWorker()
-    cleanup(async () => {
-      await runner.stop()
-    })
-    world.x.server.failNext(world.x.publishPath, { kind: 'hang' })
-    const { post } = await draft(world, [{ socialAccountId: world.accounts.x.id }])
-    await publishNow({ post, actor: world.owner })
+    const post = await publishAfterFault(world, 'x', { kind: 'hang' }, cleanup)
 
     const [delivery] = await settled(post.id, ['published', 'failed', 'unknown'], 30_000)
     assert.equal(delivery.status, 'unknown')
@@ -127,13 +121,12 @@ test.group('Publishing: the kind of each last error', (group) => {
     assert,
     cleanup,
   }) => {
-    const { runner } = await startWorker()
-    cleanup(async () => {
-      await runner.stop()
-    })
-    world.mastodon.server.failNext(world.mastodon.publishPath, { kind: 'status', status: 500 })
-    const { post } = await draft(world, [{ socialAccountId: world.accounts.mastodon.id }])
-    await publishNow({ post, actor: world.owner })
+    const post = await publishAfterFault(
+      world,
+      'mastodon',
+      { kind: 'status', status: 500 },
+      cleanup
+    )
     const [delivery] = await settled(post.id, ['published', 'failed', 'unknown'], 30_000)
     assert.equal(delivery.status, 'published')
     assert.equal(delivery.attempts, 2)

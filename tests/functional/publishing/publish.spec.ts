@@ -6,7 +6,15 @@ import { publishNow } from '#actions/posts/publish_now'
 import { openToken } from '#services/token_vault'
 import { withCleanState } from '#tests/helpers/database'
 import { clearOutbox, readOutbox, waitForMail } from '#tests/helpers/outbox'
-import { draft, publishRequests, rolledUp, settled, startWorker, withWorld } from './_fixtures.js'
+import {
+  draft,
+  publishAfterFault,
+  publishRequests,
+  rolledUp,
+  settled,
+  startWorker,
+  withWorld,
+} from './_fixtures.js'
 
 test.group('Publishing through the real worker', (group) => {
   withCleanState(group)
@@ -67,13 +75,12 @@ test.group('Publishing through the real worker', (group) => {
   })
 
   test('a 500 then success publishes one post, after a backoff', async ({ assert, cleanup }) => {
-    const { runner } = await startWorker()
-    cleanup(async () => {
-      await runner.stop()
-    })
-    world.mastodon.server.failNext(world.mastodon.publishPath, { kind: 'status', status: 500 })
-    const { post } = await draft(world, [{ socialAccountId: world.accounts.mastodon.id }])
-    await publishNow({ post, actor: world.owner })
+    const post = await publishAfterFault(
+      world,
+      'mastodon',
+      { kind: 'status', status: 500 },
+      cleanup
+    )
 
     const [delivery] = await settled(post.id)
     assert.equal(delivery.status, 'published')
@@ -92,18 +99,17 @@ test.group('Publishing through the real worker', (group) => {
     assert,
     cleanup,
   }) => {
-    const { runner } = await startWorker()
-    cleanup(async () => {
-      await runner.stop()
-    })
     // Retry-After: 2 → 2 × msPerNetworkSecond (200 ms in tests) = 400 ms.
-    world.bluesky.server.failNext(world.bluesky.publishPath, {
-      kind: 'status',
-      status: 429,
-      headers: { 'retry-after': '2' },
-    })
-    const { post } = await draft(world, [{ socialAccountId: world.accounts.bluesky.id }])
-    await publishNow({ post, actor: world.owner })
+    const post = await publishAfterFault(
+      world,
+      'bluesky',
+      {
+        kind: 'status',
+        status: 429,
+        headers: { 'retry-after': '2' },
+      },
+      cleanup
+    )
 
     const [delivery] = await settled(post.id)
     assert.equal(delivery.status, 'published')

@@ -92,6 +92,7 @@ const SKIPPED: { pattern: string; reason: string }[] = [
     '/api/v1/posts/:post',
     '/api/v1/posts/:post/schedule',
     '/api/v1/posts/:post/publish-now',
+    '/api/v1/posts/:post/deliveries/:delivery/retry-parts',
     '/api/v1/posts/:post/metrics',
     '/api/v1/accounts',
     '/api/v1/media',

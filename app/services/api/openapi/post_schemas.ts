@@ -1,6 +1,7 @@
 import { ref, nullable, instant } from '#services/api/openapi/shared'
 import { POST_STATUSES } from '#models/post'
 import { DELIVERY_STATUSES } from '#models/delivery'
+import { targetPartProperties } from '#services/api/openapi/part_schemas'
 
 /** Schemas of errors, posts, their statuses, inputs and checks. */
 export const postSchemas = {
@@ -67,8 +68,20 @@ export const postSchemas = {
               description: 'This account’s variant; null uses the body',
             }),
             options: ref('OptionValues'),
+            parts: nullable({
+              type: 'array',
+              maxItems: 50,
+              items: ref('PartInput'),
+              description: 'This account’s own follow-ups; null or absent: the shared ones',
+            }),
           },
         },
+      },
+      parts: {
+        type: 'array',
+        maxItems: 50,
+        items: ref('PartInput'),
+        description: 'Follow-ups every target gets whose network takes their kind',
       },
       media: {
         type: 'array',
@@ -107,6 +120,9 @@ export const postSchemas = {
       'externalUrl',
       'publishedAt',
       'lastError',
+      'parts',
+      'chain',
+      'stoppedAtPart',
     ],
     properties: {
       deliveryId: { type: 'integer' },
@@ -118,12 +134,23 @@ export const postSchemas = {
       externalUrl: nullable({ type: 'string' }),
       publishedAt: nullable(instant),
       lastError: nullable({ type: 'string' }),
+      ...targetPartProperties,
     },
   },
   Post: {
     type: 'object',
     additionalProperties: false,
-    required: ['id', 'status', 'body', 'scheduledAt', 'createdAt', 'updatedAt', 'targets', 'media'],
+    required: [
+      'id',
+      'status',
+      'body',
+      'scheduledAt',
+      'createdAt',
+      'updatedAt',
+      'targets',
+      'media',
+      'parts',
+    ],
     properties: {
       id: { type: 'integer' },
       status: ref('PostStatus'),
@@ -141,6 +168,7 @@ export const postSchemas = {
           properties: { mediaId: { type: 'integer' }, altText: nullable({ type: 'string' }) },
         },
       },
+      parts: { type: 'array', items: ref('Part'), description: 'The shared follow-ups' },
     },
   },
   PostEnvelope: {
@@ -161,7 +189,14 @@ export const postSchemas = {
         items: {
           type: 'object',
           required: ['code'],
-          properties: { code: { type: 'string' }, params: { type: 'object' } },
+          properties: {
+            code: { type: 'string' },
+            params: { type: 'object' },
+            part: {
+              type: 'integer',
+              description: 'The follow-up this issue belongs to (its position in its kind)',
+            },
+          },
         },
       },
     },
