@@ -1,3 +1,4 @@
+import logger from '@adonisjs/core/services/logger'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { ambiguous, failed, type MediaItem } from '#sdk'
 import plugins from '#services/plugins'
@@ -15,6 +16,7 @@ import { runChain } from '#services/publishing/chain'
 import { problem } from '#services/publishing/problems'
 import { WAKE_EARLY_MS, wakeAt, wakeSlotWaiters } from '#services/publishing/wake'
 import { publishingConfig } from '#services/publishing/settings'
+import { tagDelivery } from '#services/telemetry/delivery_context'
 
 export type RunResult = 'stale' | 'early' | 'network_busy' | 'not_claimed' | 'done'
 
@@ -108,8 +110,15 @@ async function wakeUp(
   payload: { deliveryId: number; revision: number; notBefore?: number },
   worker: string
 ): Promise<RunResult> {
+  tagDelivery({ deliveryId: payload.deliveryId })
   const due = await loadDueDelivery(payload.deliveryId)
   const delivery = due?.delivery
+  if (due)
+    tagDelivery({
+      deliveryId: payload.deliveryId,
+      postId: due.post.id,
+      workspaceId: due.post.workspaceId,
+    })
   if (
     !due ||
     !delivery ||
@@ -165,6 +174,8 @@ async function wakeUp(
     if (!claimed) return 'not_claimed'
     emitDeliveryStatus(claimed)
     await publishClaimed({ delivery: claimed, worker }, due, payload.notBefore)
+    // One line per network attempt; the delivery, post and workspace ids come with it (log_context).
+    logger.info({ network: claimed.network, status: claimed.status }, 'delivery attempt settled')
     return 'done'
   } finally {
     await wakeSlotWaiters(await releasePublishSlot(slot, worker))
