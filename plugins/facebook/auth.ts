@@ -8,6 +8,8 @@ export const FB_SCOPES = [
   'pages_manage_posts',
   'read_insights',
   'publish_video',
+  // The first comment under a Page post, as the Page (facebook/FLOW.md scopes).
+  'pages_manage_engagement',
 ]
 
 interface FacebookPage {

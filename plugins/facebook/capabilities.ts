@@ -20,8 +20,9 @@ export const facebookCapabilities: Capabilities = {
   mixedMedia: false,
   mediaRequired: false,
   mediaByPublicUrl: false,
-  threads: false,
-  firstComment: false,
+  // One comment under the post with one photo at most (the PagePost comments edge takes one
+  // attachment). 8,000 characters is Facebook's comment box, not in FLOW.md (u).
+  firstComment: { maxLength: 8000, media: 1 },
   // A Page video finishes processing after the upload: `pending` until its status says ready.
   asyncPublish: true,
   idempotencyKey: false,

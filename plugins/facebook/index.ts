@@ -1,6 +1,7 @@
 import { definePlugin } from '#sdk'
 import { facebookAuth } from './auth.js'
 import { facebookCapabilities, validateFacebookPost } from './capabilities.js'
+import { findFirstComment, publishFirstComment } from './first_comment.js'
 import { FB_DEFAULT_API_VERSION, FB_DEFAULT_URLS } from './graph.js'
 import { facebookOptionFields, type FacebookOptions } from './options.js'
 import { publishPagePost } from './publish.js'
@@ -20,6 +21,8 @@ export default definePlugin<FacebookOptions>({
   auth: facebookAuth,
   publish: publishPagePost,
   checkStatus: checkVideoStatus,
+  publishPart: publishFirstComment,
+  findPart: findFirstComment,
   findByIdempotencyKey: findRecentPagePost,
   fetchStats: fetchPostStats,
   fetchAccountStats: fetchPageStats,

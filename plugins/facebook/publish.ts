@@ -12,7 +12,7 @@ import type { FacebookOptions } from './options.js'
 import { publishVideo } from './video.js'
 
 /** One photo uploaded unpublished (FLOW.md "Several photos", step 1); its id goes in attached_media. */
-async function uploadPhoto(ctx: AccountContext, item: MediaItem): Promise<Result<string>> {
+export async function uploadPhoto(ctx: AccountContext, item: MediaItem): Promise<Result<string>> {
   const form = new FormData()
   form.set(
     'source',

@@ -7,6 +7,8 @@ export const IG_SCOPES = [
   'instagram_basic',
   'instagram_content_publish',
   'instagram_manage_insights',
+  // The first comment under a published media.
+  'instagram_manage_comments',
   'pages_show_list',
   'pages_read_engagement',
 ]

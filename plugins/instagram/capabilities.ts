@@ -29,8 +29,9 @@ export const instagramCapabilities: Capabilities = {
   mediaRequired: true,
   mediaByPublicUrl: true,
   hashtags: { max: MAX_HASHTAGS },
-  threads: false,
-  firstComment: false,
+  // A comment is text only (the IGMedia comments edge takes `message` alone); Instagram gives
+  // no length of its own for comments: the caption's 2,200 is what its composer enforces.
+  firstComment: { maxLength: 2200, media: 0 },
   asyncPublish: true,
   idempotencyKey: false,
   revocable: true,

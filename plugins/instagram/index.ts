@@ -1,6 +1,7 @@
 import { definePlugin } from '#sdk'
 import { instagramAuth } from './auth.js'
 import { instagramCapabilities, validateInstagramPost } from './capabilities.js'
+import { findFirstComment, publishFirstComment } from './first_comment.js'
 import { IG_DEFAULT_API_VERSION, IG_DEFAULT_URLS } from './graph.js'
 import { instagramOptionFields, type InstagramOptions } from './options.js'
 import { checkContainer, publishMedia } from './publish.js'
@@ -19,6 +20,8 @@ export default definePlugin<InstagramOptions>({
   auth: instagramAuth,
   publish: publishMedia,
   checkStatus: checkContainer,
+  publishPart: publishFirstComment,
+  findPart: findFirstComment,
   findByIdempotencyKey: findRecentMedia,
   fetchStats: fetchMediaStats,
   fetchAccountStats: fetchInstagramAccountStats,

@@ -30,8 +30,9 @@ export const linkedinCapabilities: Capabilities = {
   mixedMedia: false,
   mediaRequired: false,
   mediaByPublicUrl: false,
-  threads: false,
-  firstComment: false,
+  // One comment under the post with one image at most (Comments API `content`). 1,250
+  // characters is LinkedIn's comment limit as client libraries give it; FLOW.md names none (u).
+  firstComment: { maxLength: 1250, media: 1 },
   // A video must be AVAILABLE before the post is created: publish may hand back `pending`.
   asyncPublish: true,
   idempotencyKey: false,

@@ -1,6 +1,7 @@
 import { definePlugin } from '#sdk'
 import { linkedinAuth } from './auth.js'
 import { linkedinCapabilities, VIDEO_DEFAULTS } from './capabilities.js'
+import { findFirstComment, publishFirstComment } from './first_comment.js'
 import { linkedinOptionFields, type LinkedInOptions } from './options.js'
 import { checkPostStatus, publishPost } from './publish.js'
 import { findRecentPost } from './reconcile.js'
@@ -22,6 +23,8 @@ export default definePlugin<LinkedInOptions>({
   auth: linkedinAuth,
   publish: publishPost,
   checkStatus: checkPostStatus,
+  publishPart: publishFirstComment,
+  findPart: findFirstComment,
   findByIdempotencyKey: findRecentPost,
   fetchStats: fetchPostStats,
 })

@@ -23,8 +23,9 @@ export const redditCapabilities: Capabilities = {
   mixedMedia: false,
   mediaRequired: false,
   mediaByPublicUrl: false,
-  threads: false,
-  firstComment: false,
+  // POST /api/comment under the submission: markdown text only, 10,000 characters at most
+  // (r2's VMarkdownLength on POST_comment).
+  firstComment: { maxLength: 10_000, media: 0 },
   // Image and video posts are processed after submit; their id appears in the user's listing.
   asyncPublish: true,
   idempotencyKey: false,

@@ -1,6 +1,7 @@
 import { definePlugin } from '#sdk'
 import { redditAuth } from './auth.js'
 import { redditCapabilities } from './capabilities.js'
+import { findFirstComment, publishFirstComment } from './first_comment.js'
 import { redditOptionChoices } from './flairs.js'
 import { redditOptionFields, validateRedditPost, type RedditOptions } from './options.js'
 import { fetchRedditAccountStats } from './profile.js'
@@ -26,6 +27,8 @@ export default definePlugin<RedditOptions>({
   auth: redditAuth,
   publish: publishToReddit,
   checkStatus: checkRedditStatus,
+  publishPart: publishFirstComment,
+  findPart: findFirstComment,
   findByIdempotencyKey: findRedditPost,
   fetchStats: fetchRedditStats,
   fetchAccountStats: fetchRedditAccountStats,

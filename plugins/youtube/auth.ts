@@ -23,6 +23,8 @@ import { apiHttp, youtubeUrls } from './urls.js'
 export const SCOPES = [
   'https://www.googleapis.com/auth/youtube.upload',
   'https://www.googleapis.com/auth/youtube.readonly',
+  // commentThreads.insert (the first comment) asks for this scope.
+  'https://www.googleapis.com/auth/youtube.force-ssl',
 ]
 
 interface Channel {

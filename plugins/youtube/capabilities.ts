@@ -26,8 +26,10 @@ export const youtubeCapabilities: Capabilities = {
   mixedMedia: false,
   mediaRequired: true,
   mediaByPublicUrl: false,
-  threads: false,
-  firstComment: false,
+  // commentThreads.insert: a text-only top-level comment. YouTube refuses long ones
+  // (commentTextTooLong) at 10,000 characters, a figure not in the document (u); counted here in
+  // UTF-8 bytes like the description, which is never more lenient than characters.
+  firstComment: { maxLength: 10_000, media: 0 },
   asyncPublish: true,
   idempotencyKey: false,
   revocable: true,

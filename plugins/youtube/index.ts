@@ -2,6 +2,7 @@ import { definePlugin } from '#sdk'
 import { youtubeAuth } from './auth.js'
 import { youtubeOptionChoices } from './categories.js'
 import { VIDEO_DEFAULTS, youtubeCapabilities } from './capabilities.js'
+import { findFirstComment, publishFirstComment } from './first_comment.js'
 import { validateVideo, youtubeOptionFields, type YouTubeOptions } from './options.js'
 import { checkVideoStatus, publishVideo } from './publish.js'
 import { findRecentVideo } from './reconcile.js'
@@ -26,6 +27,8 @@ export default definePlugin<YouTubeOptions>({
   auth: youtubeAuth,
   publish: publishVideo,
   checkStatus: checkVideoStatus,
+  publishPart: publishFirstComment,
+  findPart: findFirstComment,
   findByIdempotencyKey: findRecentVideo,
   fetchStats: fetchVideoStats,
 })

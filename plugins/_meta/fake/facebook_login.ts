@@ -21,6 +21,8 @@ interface TokenRecord {
   kind: 'short' | 'user' | 'page'
   userId: string
   pageId?: string
+  /** The permissions granted at the Login dialog; a Page token carries its user token's. */
+  scopes: string[]
   valid: boolean
   /** Why a check fails once `valid` is false (Graph's own wording). */
   deathNote?: string
@@ -37,7 +39,7 @@ export type Authenticated = { record: TokenRecord; token: string } | FakeReply
  * The Instagram fake extends it with the accounts linked to the Pages.
  */
 export class FakeFacebookLogin<Page extends FakePage = FakePage> {
-  #codes = new Map<string, { redirectUri: string; issuedAt: number }>()
+  #codes = new Map<string, { redirectUri: string; issuedAt: number; scopes: string[] }>()
   #tokens = new Map<string, TokenRecord>()
   /** The current token of each Page (Graph hands the same one out until it dies). */
   #pageTokens = new Map<string, string>()
@@ -56,6 +58,12 @@ export class FakeFacebookLogin<Page extends FakePage = FakePage> {
         deathNote:
           'Error validating access token: Session has expired on Monday, 01-Jan-24 00:00:00 PST.',
       })
+  }
+
+  /** Whether the request's token was granted `permission` at the Login dialog. */
+  granted(request: FakeRequest, permission: string) {
+    const auth = this.authenticate(request, ['short', 'user', 'page'])
+    return 'record' in auth && auth.record.scopes.includes(permission)
   }
 
   /** The caller's token (Authorization: Bearer/OAuth, or access_token) checked like Graph does, proof included. */
@@ -119,7 +127,7 @@ export class FakeFacebookLogin<Page extends FakePage = FakePage> {
       const fields = (request.query.get('fields') ?? 'id,name').split(/,(?![^{]*})/)
       return {
         json: {
-          data: this.pages.map((page) => this.#page(page, fields)),
+          data: this.pages.map((page) => this.#page(page, fields, auth.record.scopes)),
           paging: { cursors: { before: 'QVFI', after: 'QVFJ' } },
         },
       }
@@ -139,21 +147,25 @@ export class FakeFacebookLogin<Page extends FakePage = FakePage> {
     })
   }
 
-  #issue(kind: TokenRecord['kind'], pageId?: string) {
+  #issue(kind: TokenRecord['kind'], scopes: string[], pageId?: string) {
     const token = `EAA${kind}${randomBytes(18).toString('base64url')}`
-    this.#tokens.set(token, { kind, userId: USER.id, pageId, valid: true })
+    this.#tokens.set(token, { kind, userId: USER.id, pageId, scopes, valid: true })
     return token
   }
 
-  #pageToken(pageId: string) {
+  /** The Page's live token, now carrying the permissions of the user token that asked for it. */
+  #pageToken(pageId: string, scopes: string[]) {
     const current = this.#pageTokens.get(pageId)
-    if (current && this.isTokenValid(current)) return current
-    const token = this.#issue('page', pageId)
+    if (current && this.isTokenValid(current)) {
+      this.#tokens.get(current)!.scopes = scopes
+      return current
+    }
+    const token = this.#issue('page', scopes, pageId)
     this.#pageTokens.set(pageId, token)
     return token
   }
 
-  #page(page: Page, fields: string[]) {
+  #page(page: Page, fields: string[], scopes: string[]) {
     return {
       id: page.id,
       ...(fields.includes('name') ? { name: page.name } : {}),
@@ -162,7 +174,9 @@ export class FakeFacebookLogin<Page extends FakePage = FakePage> {
         ? { link: `https://www.facebook.com/${page.username ?? page.id}` }
         : {}),
       ...(fields.includes('tasks') ? { tasks: page.tasks } : {}),
-      ...(fields.includes('access_token') ? { access_token: this.#pageToken(page.id) } : {}),
+      ...(fields.includes('access_token')
+        ? { access_token: this.#pageToken(page.id, scopes) }
+        : {}),
       ...(fields.some((field) => field.startsWith('picture'))
         ? { picture: { data: { url: `https://scontent.example/${page.id}.jpg` } } }
         : {}),
@@ -179,7 +193,11 @@ export class FakeFacebookLogin<Page extends FakePage = FakePage> {
     if (!q.get('state') || !q.get('scope'))
       return { status: 400, text: 'state and scope are expected' }
     const code = randomBytes(24).toString('base64url')
-    this.#codes.set(code, { redirectUri, issuedAt: Date.now() })
+    this.#codes.set(code, {
+      redirectUri,
+      issuedAt: Date.now(),
+      scopes: q.get('scope')!.split(','),
+    })
     const target = new URL(redirectUri)
     target.searchParams.set('code', code)
     target.searchParams.set('state', q.get('state')!)
@@ -197,7 +215,7 @@ export class FakeFacebookLogin<Page extends FakePage = FakePage> {
         return graphError('Invalid OAuth access token - Cannot parse access token', 190)
       return {
         json: {
-          access_token: this.#issue('user'),
+          access_token: this.#issue('user', short.scopes),
           token_type: 'bearer',
           expires_in: LONG_LIVED_SECONDS,
         },
@@ -213,6 +231,12 @@ export class FakeFacebookLogin<Page extends FakePage = FakePage> {
         100
       )
     }
-    return { json: { access_token: this.#issue('short'), token_type: 'bearer', expires_in: 5183 } }
+    return {
+      json: {
+        access_token: this.#issue('short', grant.scopes),
+        token_type: 'bearer',
+        expires_in: 5183,
+      },
+    }
   }
 }

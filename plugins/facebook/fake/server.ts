@@ -5,6 +5,8 @@ import { CodegenParams } from '#sdk/testing/meta_codegen_params'
 import { FakeFacebookLogin, type FakePage } from '../../_meta/fake/facebook_login.js'
 import { graphError, graphTime, paramsOf } from '../../_meta/fake/graph_replies.js'
 import { FakeLoginNetwork } from '../../_meta/fake/login_network.js'
+import { FakeFacebookComments } from './comments.js'
+import { FakePostReads, zeroFigures, type Post } from './post_reads.js'
 import { FakePageVideos } from './videos.js'
 
 const page = new CodegenParams(new URL('./spec/meta-codegen-Page.json', import.meta.url))
@@ -19,29 +21,11 @@ const READ_PARAMS = [
   'access_token',
   'appsecret_proof',
 ]
-const INSIGHT_METRICS = [
-  'post_media_view',
-  'post_total_media_view_unique',
-  'post_reactions_by_type_total',
-  'post_clicks',
-  'post_video_views',
-]
-
-interface Post extends StoredPost {
-  id: string
-  pageId: string
-  link: string | null
-  createdTime: Date
-  figures: { reactions: number; comments: number; shares: number; views: number; reach: number }
-}
-
-const zeroFigures = () => ({ reactions: 0, comments: 0, shares: 0, views: 0, reach: 0 })
-
 /**
  * Facebook Pages in miniature, after FLOW.md and Meta's codegen files in spec/: Login (the shared
  * Meta fake), feed posts with link or attached_media, unpublished photos, Page videos (videos.ts),
- * published_posts, post counters through the multi-id lookup, and post insights. Write parameters
- * are checked against the codegen lists.
+ * published_posts, post counters and insights (post_reads.ts), and comments under a post
+ * (comments.ts). Write parameters are checked against the codegen lists.
  */
 export class FakeFacebook extends FakeLoginNetwork<FakePage> implements FakeNetwork {
   publishPath = '/feed$'
@@ -72,7 +56,22 @@ export class FakeFacebook extends FakeLoginNetwork<FakePage> implements FakeNetw
       this.#newPost(pageId, description, [{ kind: 'video', altText: null }], null).id,
   })
 
+  comments = new FakeFacebookComments({
+    pageOfPost: (postId) => this.#posts.get(postId)?.pageId ?? null,
+    deniedAsPage: (request, pageId) => this.#asPage(request, pageId),
+    granted: (request, permission) => this.login.granted(request, permission),
+    pageName: (pageId) => this.login.pages.find((p) => p.id === pageId)?.name ?? '',
+    takePhoto: (pageId, photoId) => {
+      const photo = this.#photos.get(photoId)
+      if (!photo || photo.pageId !== pageId || photo.used) return null
+      photo.used = true
+      return photo
+    },
+    newId: () => this.#id(),
+  })
+
   #posts = new Map<string, Post>()
+  #reads = new FakePostReads(this.login, this.#posts)
   #photos = new Map<string, { pageId: string; altText: string | null; used: boolean }>()
   #next = 1_000_000_001n
 
@@ -86,8 +85,19 @@ export class FakeFacebook extends FakeLoginNetwork<FakePage> implements FakeNetw
     return fake
   }
 
+  /** A Page post with its Page. */
+  post(id: string) {
+    return this.#posts.get(id)
+  }
+
+  /** A Page post, or a comment (with the post it sits under). */
   storedPost(externalId: string) {
-    return this.#posts.get(externalId)
+    return this.#posts.get(externalId) ?? this.comments.store.get(externalId)
+  }
+
+  /** The comments under a post, oldest first: a first comment's linkage is checked here. */
+  commentsOn(postId: string) {
+    return this.comments.store.on(postId)
   }
 
   /** A post made outside the plugin (or long ago), for reconciliation tests. */
@@ -132,10 +142,10 @@ export class FakeFacebook extends FakeLoginNetwork<FakePage> implements FakeNetw
   }
 
   /** A Page token for this very Page (a user token cannot publish as the Page). */
-  #asPage(request: FakeRequest): FakeReply | null {
+  #asPage(request: FakeRequest, pageId = request.params.node): FakeReply | null {
     const auth = this.login.authenticate(request, ['page'])
     if (!('record' in auth)) return auth
-    if (auth.record.pageId !== request.params.node)
+    if (auth.record.pageId !== pageId)
       return graphError(
         "(#200) The user hasn't authorized the application to perform this action",
         200
@@ -236,45 +246,12 @@ export class FakeFacebook extends FakeLoginNetwork<FakePage> implements FakeNetw
     })
 
     this.videos.routes(s)
-
-    s.route('GET', '/:ver/:node/insights', (request) => {
-      const auth = this.login.authenticate(request, ['page'])
-      if (!('record' in auth)) return auth
-      const post = this.#posts.get(request.params.node)
-      if (!post || post.pageId !== auth.record.pageId)
-        return graphError(
-          `(#100) Object with ID '${request.params.node}' does not exist`,
-          100,
-          400,
-          'GraphMethodException'
-        )
-      const wanted = (request.query.get('metric') ?? '').split(',')
-      const unknown = wanted.find((name) => !INSIGHT_METRICS.includes(name))
-      if (unknown)
-        return graphError(`(#100) The value must be a valid insights metric: ${unknown}`, 100)
-      const value = (name: string) =>
-        name === 'post_media_view'
-          ? post.figures.views
-          : name === 'post_total_media_view_unique'
-            ? post.figures.reach
-            : 0
-      return {
-        json: {
-          data: wanted.map((name) => ({
-            name,
-            period: 'lifetime',
-            values: [{ value: value(name) }],
-            title: name,
-            description: name,
-            id: `${post.id}/insights/${name}/lifetime`,
-          })),
-        },
-      }
-    })
+    this.#reads.routes(s)
+    this.comments.routes(s)
 
     s.route('POST', '/:ver/:node', (request) => this.videos.uploadBytes(request))
     s.route('GET', '/:ver/:node', (request) => this.#readNode(request))
-    s.route('GET', '/:ver/', (request) => this.#readMany(request))
+    s.route('GET', '/:ver/', (request) => this.#reads.readMany(request))
   }
 
   #readNode(request: FakeRequest): FakeReply {
@@ -296,45 +273,15 @@ export class FakeFacebook extends FakeLoginNetwork<FakePage> implements FakeNetw
         },
       }
     const post = this.#posts.get(id)
-    if (post) return { json: this.#counters(post) }
+    if (post) return { json: this.#reads.counters(post) }
+    const comment = this.comments.read(request, id)
+    if (comment) return comment
     return graphError(
       `(#100) Object with ID '${id}' does not exist, cannot be loaded due to missing permissions, or does not support this operation`,
       100,
       400,
       'GraphMethodException'
     )
-  }
-
-  #counters(post: Post) {
-    return {
-      id: post.id,
-      ...(post.figures.shares ? { shares: { count: post.figures.shares } } : {}),
-      reactions: {
-        data: [],
-        summary: { total_count: post.figures.reactions, viewer_reaction: 'NONE' },
-      },
-      comments: {
-        data: [],
-        summary: { order: 'ranked', total_count: post.figures.comments, can_comment: true },
-      },
-    }
-  }
-
-  /** GET /?ids=a,b: Graph's multi-id lookup (≤ 50 ids); an unknown id fails the whole call with #803. */
-  #readMany(request: FakeRequest): FakeReply {
-    const auth = this.login.authenticate(request, ['page', 'user'])
-    if (!('record' in auth)) return auth
-    const ids = (request.query.get('ids') ?? '').split(',').filter(Boolean)
-    if (!ids.length || ids.length > 50)
-      return graphError('(#100) ids must list 1 to 50 objects', 100)
-    const missing = ids.filter((id) => !this.#posts.has(id))
-    if (missing.length)
-      return graphError(
-        `(#803) Some of the aliases you requested do not exist: ${missing.join(',')}`,
-        803,
-        404
-      )
-    return { json: Object.fromEntries(ids.map((id) => [id, this.#counters(this.#posts.get(id)!)])) }
   }
 }
 

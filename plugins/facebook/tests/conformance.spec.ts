@@ -6,4 +6,6 @@ conformance({
   plugin: facebook,
   startFake: () => FakeFacebook.start(),
   validOptions: {},
+  // The comment under the post is the follow-up a lost answer leaves unknown.
+  partRequest: { method: 'POST', path: '/comments$' },
 })

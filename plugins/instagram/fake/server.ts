@@ -3,15 +3,11 @@ import type { PostMetrics } from '#sdk'
 import type { FakeReply, FakeRequest } from '#sdk/testing/fake_server'
 import type { FakeNetwork, StoredPost } from '#sdk/testing/fake_network'
 import { CodegenParams } from '#sdk/testing/meta_codegen_params'
-import {
-  downloadProblem,
-  FakeContainers,
-  type ContainerStatus,
-  type FakeContainer,
-} from '../../_meta/fake/containers.js'
-import { graphError, graphTime, paramsOf } from '../../_meta/fake/graph_replies.js'
+import { graphError, graphTime } from '../../_meta/fake/graph_replies.js'
 import { FakeLoginNetwork } from '../../_meta/fake/login_network.js'
+import { FakeInstagramComments } from './comments.js'
 import { FakeInstagramLogin, type LinkedPage } from './login.js'
+import { FakeInstagramPublishing } from './publishing.js'
 
 const igUser = new CodegenParams(new URL('./spec/meta-codegen-IGUser.json', import.meta.url))
 const enums: { name: string; values: string[] }[] = JSON.parse(
@@ -30,12 +26,6 @@ const RETIRED_METRICS = [
 ]
 const READ_PARAMS = ['fields', 'limit', 'after', 'before', 'access_token', 'appsecret_proof']
 
-interface Container extends FakeContainer {
-  igUserId: string
-  mediaType: 'IMAGE' | 'REELS' | 'VIDEO' | 'CAROUSEL'
-  caption: string
-}
-
 interface Media extends StoredPost {
   id: string
   igUserId: string
@@ -43,38 +33,31 @@ interface Media extends StoredPost {
   figures: Record<'views' | 'reach' | 'likes' | 'comments' | 'shares' | 'saved', number>
 }
 
-const HASHTAG = /(^|[^\p{L}\p{N}_&])#[\p{L}\p{N}_]+/gu
-const MENTION = /(^|[^\p{L}\p{N}_.])@[\p{L}\p{N}_.]+/gu
-const DOWNLOAD_FAILED =
-  "Media download has failed. The media URI doesn't meet our requirements. (2207052)"
-
-/** Instagram's words for a failed download. */
-async function download(url: string, kind: 'image' | 'video'): Promise<string | null> {
-  const problem = await downloadProblem(url, kind)
-  return problem === 'not_mp4'
-    ? 'The video file is not an MP4 or MOV container (2207026)'
-    : problem
-      ? DOWNLOAD_FAILED
-      : null
-}
-
 /**
  * Instagram (API with Facebook Login) in miniature, after instagram/FLOW.md and Meta's codegen
- * files in spec/: media containers that download their image_url / video_url from the given
- * address and move IN_PROGRESS → FINISHED (or ERROR) over status reads, carousels of 2–10
- * finished children, media_publish with the rolling 24-hour quota, the account's media list,
- * media insights, and the caption limits (2200 characters, 30 hashtags, 20 mentions).
+ * files in spec/: the container flow with its quota and caption limits (publishing.ts), the
+ * account's media list, media insights, and comments under a media (comments.ts).
  */
 export class FakeInstagram extends FakeLoginNetwork<LinkedPage> implements FakeNetwork {
   publishPath = '/media_publish$'
   /** Status reads before an image container is FINISHED; video containers take two more. */
   processingPolls = 1
-  quotaTotal = 100
   login = new FakeInstagramLogin()
+  publishing = new FakeInstagramPublishing({
+    denied: (request, igUserId) => this.#asAccount(request, igUserId),
+    newId: () => this.#id(),
+    newMedia: (igUserId, caption, media) => this.#newMedia(igUserId, caption, media).id,
+    processingPolls: () => this.processingPolls,
+  })
+  comments = new FakeInstagramComments({
+    ownerOfMedia: (id) => this.#media.get(id)?.igUserId ?? null,
+    denied: (request, igUserId) => this.#asAccount(request, igUserId),
+    granted: (request, permission) => this.login.granted(request, permission),
+    usernameOf: (igUserId) => this.login.pageOfInstagram(igUserId)?.instagram?.username ?? '',
+    newId: () => this.#id(),
+  })
 
-  #containers = new FakeContainers<Container>()
   #media = new Map<string, Media>()
-  #published: { igUserId: string; at: number }[] = []
   #next = 17_900_000_000_000_001n
 
   get settings() {
@@ -87,12 +70,23 @@ export class FakeInstagram extends FakeLoginNetwork<LinkedPage> implements FakeN
     return fake
   }
 
+  /** A published media with its owner. */
+  media(id: string) {
+    return this.#media.get(id)
+  }
+
+  /** A published media, or a comment (with the media it sits under). */
   storedPost(externalId: string) {
-    return this.#media.get(externalId)
+    return this.#media.get(externalId) ?? this.comments.store.get(externalId)
   }
 
   container(id: string) {
-    return this.#containers.get(id)
+    return this.publishing.container(id)
+  }
+
+  /** The comments under a media, oldest first: a first comment's linkage is checked here. */
+  commentsOn(mediaId: string) {
+    return this.comments.store.on(mediaId)
   }
 
   /** Media published outside the plugin (or long ago), for reconciliation tests. */
@@ -102,7 +96,7 @@ export class FakeInstagram extends FakeLoginNetwork<LinkedPage> implements FakeN
 
   /** Uses up the account's publishing quota, as 100 posts in a day would. */
   exhaustQuota(igUserId: string) {
-    for (let i = 0; i < this.quotaTotal; i++) this.#published.push({ igUserId, at: Date.now() })
+    this.publishing.exhaustQuota(igUserId)
   }
 
   setMetrics(externalId: string, figures: Partial<PostMetrics>) {
@@ -155,71 +149,11 @@ export class FakeInstagram extends FakeLoginNetwork<LinkedPage> implements FakeN
     return null
   }
 
-  #quotaUsage(igUserId: string) {
-    const since = Date.now() - 86_400_000
-    return this.#published.filter((entry) => entry.igUserId === igUserId && entry.at >= since)
-      .length
-  }
-
   #routes() {
     const s = this.server
 
-    s.route('GET', '/:ver/:ig/content_publishing_limit', (request) => {
-      const denied = this.#asAccount(request, request.params.ig)
-      if (denied) return denied
-      return {
-        json: {
-          data: [
-            {
-              quota_usage: this.#quotaUsage(request.params.ig),
-              config: { quota_total: this.quotaTotal, quota_duration: 86400 },
-            },
-          ],
-        },
-      }
-    })
-
-    s.route('POST', '/:ver/:ig/media', (request) => this.#createContainer(request))
-
-    s.route('POST', '/:ver/:ig/media_publish', (request) => {
-      const fields = paramsOf(request)
-      const problems = igUser.check('POST', 'media_publish', fields)
-      const denied =
-        this.#asAccount(request, request.params.ig) ??
-        (problems.length ? graphError(problems.join('; '), 100) : null)
-      if (denied) return denied
-      const container = this.#containers.get(String(fields.creation_id))
-      if (!container || container.igUserId !== request.params.ig || container.carouselItem)
-        return graphError('(#100) The media container was not found (2207006)', 100)
-      if (this.#quotaUsage(request.params.ig) >= this.quotaTotal)
-        return graphError(
-          '(#9) Application request limit reached: content publishing limit (2207042)',
-          9,
-          400
-        )
-      if (container.status === 'PUBLISHED')
-        return graphError('(#100) The media has already been published (2207008)', 100)
-      if (container.status !== 'FINISHED')
-        return graphError(
-          '(#9007) Media ID is not available: the media is not ready for publishing, please wait (2207027)',
-          9007
-        )
-      const items =
-        container.mediaType === 'CAROUSEL'
-          ? container.children.map((id) => this.#containers.get(id)!)
-          : [container]
-      const media = this.#newMedia(
-        request.params.ig,
-        container.caption,
-        items.map((item) => ({
-          kind: item.mediaType === 'IMAGE' ? ('image' as const) : ('video' as const),
-          altText: item.altText,
-        }))
-      )
-      container.status = 'PUBLISHED'
-      this.#published.push({ igUserId: request.params.ig, at: Date.now() })
-      return { json: { id: media.id } }
-    })
+    this.publishing.routes(s)
+    this.comments.routes(s)
 
     s.route('GET', '/:ver/:ig/media', (request) => {
       const query = Object.fromEntries(request.query)
@@ -289,94 +223,12 @@ export class FakeInstagram extends FakeLoginNetwork<LinkedPage> implements FakeN
     s.route('GET', '/:ver/:node', (request) => this.#readNode(request))
   }
 
-  async #createContainer(request: FakeRequest): Promise<FakeReply> {
-    const igUserId = request.params.ig
-    const fields = paramsOf(request)
-    const problems = igUser.check('POST', 'media', fields)
-    const denied =
-      this.#asAccount(request, igUserId) ??
-      (problems.length ? graphError(problems.join('; '), 100) : null)
-    if (denied) return denied
-    const caption = fields.caption ?? ''
-    if ([...caption].length > 2200)
-      return graphError('(#100) The caption is longer than 2200 characters (2207010)', 100)
-    if ([...caption.matchAll(HASHTAG)].length > 30)
-      return graphError('(#100) The caption has more than 30 hashtags (2207010)', 100)
-    if ([...caption.matchAll(MENTION)].length > 20)
-      return graphError('(#100) The caption has more than 20 mentions (2207010)', 100)
-    const carouselItem = fields.is_carousel_item === 'true'
-    const type = fields.media_type ?? (fields.image_url ? 'IMAGE' : '')
-    const base = {
-      id: this.#id(),
-      igUserId,
-      caption,
-      altText: fields.alt_text ?? null,
-      carouselItem,
-      children: [] as string[],
-      status: 'IN_PROGRESS' as ContainerStatus,
-      error: null,
-    }
-
-    if (type === 'IMAGE') {
-      if (!fields.image_url) return graphError('(#100) The parameter image_url is required', 100)
-      const failure = await download(fields.image_url, 'image')
-      if (failure) return graphError(`(#9004) ${failure}`, 9004)
-      return this.#containers.store({
-        ...base,
-        mediaType: 'IMAGE',
-        pollsLeft: this.processingPolls,
-        download: Promise.resolve(null),
-      })
-    }
-    if (type === 'REELS' || type === 'VIDEO') {
-      if (!fields.video_url) return graphError('(#100) The parameter video_url is required', 100)
-      if (type === 'VIDEO' && !carouselItem)
-        return graphError('(#100) Single feed videos are published as REELS (2207067)', 100)
-      // Video is downloaded while the container processes; a failure shows up as status ERROR.
-      return this.#containers.store({
-        ...base,
-        mediaType: type,
-        pollsLeft: this.processingPolls + 2,
-        download: download(fields.video_url, 'video'),
-      })
-    }
-    if (type === 'CAROUSEL') {
-      const children = this.#containers.carouselChildren(
-        fields.children,
-        10,
-        (child) => child.igUserId === igUserId
-      )
-      if (!children)
-        return graphError(
-          '(#100) A carousel takes 2 to 10 finished carousel items of this account (2207036)',
-          100
-        )
-      return this.#containers.store({
-        ...base,
-        mediaType: 'CAROUSEL',
-        children,
-        pollsLeft: this.processingPolls,
-        download: Promise.resolve(null),
-      })
-    }
-    return graphError(`(#100) Unsupported media_type ${type || '(none)'}`, 100)
-  }
-
   async #readNode(request: FakeRequest): Promise<FakeReply> {
     const id = request.params.node
-    const container = this.#containers.get(id)
-    if (container) {
-      const denied = this.#asAccount(request, container.igUserId)
-      if (denied) return denied
-      await this.#containers.poll(container)
-      const status =
-        container.status === 'ERROR'
-          ? `Error: ${container.error}`
-          : container.status === 'FINISHED'
-            ? 'Finished: Media has been uploaded and it is ready to be published.'
-            : container.status
-      return { json: { id, status_code: container.status, status } }
-    }
+    const container = await this.publishing.read(request, id)
+    if (container) return container
+    const comment = this.comments.read(request, id)
+    if (comment) return comment
     const media = this.#media.get(id)
     if (media) {
       const denied = this.#asAccount(request, media.igUserId)

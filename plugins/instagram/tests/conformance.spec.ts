@@ -6,4 +6,6 @@ conformance({
   plugin: instagram,
   startFake: () => FakeInstagram.start(),
   validOptions: {},
+  // The comment under the media is the follow-up a lost answer leaves unknown.
+  partRequest: { method: 'POST', path: '/comments$' },
 })

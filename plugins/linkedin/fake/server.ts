@@ -3,6 +3,7 @@ import { FakeServer } from '#sdk/testing/fake_server'
 import type { FakeNetwork } from '#sdk/testing/fake_network'
 import { OAuthFakeNetwork } from '#sdk/testing/fake_oauth'
 import { LinkedInAssets } from './assets.js'
+import { FakeLinkedInComments } from './comments.js'
 import { CLIENT_ID, CLIENT_SECRET, FakeLinkedInOAuth } from './oauth.js'
 import { postRoutes, type Post } from './posts.js'
 import { error, MEMBER, MEMBER_URN, ORGANIZATIONS, RestGate } from './rest.js'
@@ -15,7 +16,7 @@ export { MEMBER, ORGANIZATIONS } from './rest.js'
  * provider-specs are too loose to validate against): OpenID userinfo, organisation ACLs for the
  * picker, image and multipart video uploads with a processing phase (assets.ts), /rest/posts with
  * little-text commentary and the posts-by-author finder (posts.ts), and the statistics endpoints
- * (stats.ts). Every /rest call must carry a LinkedIn-Version (YYYYMM) and X-Restli-Protocol-Version
+ * (stats.ts), and comments under a post (comments.ts). Every /rest call must carry a LinkedIn-Version (YYYYMM) and X-Restli-Protocol-Version
  * 2.0.0 (rest.ts).
  */
 export class FakeLinkedIn extends OAuthFakeNetwork<FakeLinkedInOAuth> implements FakeNetwork {
@@ -38,6 +39,12 @@ export class FakeLinkedIn extends OAuthFakeNetwork<FakeLinkedInOAuth> implements
     newId: () => this.#id(),
   })
   #posts = new Map<string, Post>()
+  comments = new FakeLinkedInComments({
+    gate: this.#gate,
+    assets: this.#assets,
+    posts: this.#posts,
+    newId: () => this.#id(),
+  })
   #next = 7_100_000_000_000_000_000n
 
   get settings() {
@@ -68,12 +75,24 @@ export class FakeLinkedIn extends OAuthFakeNetwork<FakeLinkedInOAuth> implements
       newId: () => fake.#id(),
     })
     statsRoutes(fake.server, fake.#gate, fake.#posts)
+    fake.comments.routes(fake.server)
     await fake.server.start()
     return fake
   }
 
-  storedPost(urn: string) {
+  /** A post with its author. */
+  post(urn: string) {
     return this.#posts.get(urn)
+  }
+
+  /** A post, or a comment (with the post it sits under). */
+  storedPost(urn: string) {
+    return this.#posts.get(urn) ?? this.comments.store.get(urn)
+  }
+
+  /** The comments under a post, oldest first: a first comment's linkage is checked here. */
+  commentsOn(urn: string) {
+    return this.comments.store.on(urn)
   }
 
   asset(urn: string) {

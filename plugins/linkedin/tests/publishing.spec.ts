@@ -40,7 +40,7 @@ test.group('linkedin picker, pages and uploads', () => {
     const page = connections[1]
     const outcome = await publishToTheEnd(publishContext(page, { text: 'From the Page' }))
     if (outcome.status !== 'ok') return assert.fail(JSON.stringify(outcome))
-    assert.equal(fake.storedPost(outcome.value.externalId)?.author, 'urn:li:organization:2414183')
+    assert.equal(fake.post(outcome.value.externalId)?.author, 'urn:li:organization:2414183')
     fake.setMetrics(outcome.value.externalId, {
       views: 50,
       reach: 40,

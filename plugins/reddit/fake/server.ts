@@ -14,6 +14,9 @@ import {
   type Subreddit,
 } from './model.js'
 import { FakeRedditAssets } from './assets.js'
+import { FakeRedditComments } from './comments.js'
+import { submitGallery } from './gallery.js'
+import { subredditRoutes } from './subreddits.js'
 
 /**
  * Reddit in miniature, after provider-specs/reddit/FLOW.md and the archived r2 validators:
@@ -21,7 +24,8 @@ import { FakeRedditAssets } from './assets.js'
  * r/flairme requires a flair, r/linksonly refuses text posts), /api/submit with Reddit's
  * HTTP-200 `json.errors`, the media asset lease with an S3-style form upload, image and video
  * posts that stay invisible for a few listing reads while "processing", gallery posts, the
- * user's submissions, and /api/info with the figures from setMetrics. Requests without a
+ * user's submissions and comments, /api/info with the figures from setMetrics, and comments
+ * under a link (comments.ts). Requests without a
  * descriptive User-Agent get the 429 Reddit gives generic clients.
  */
 export class FakeReddit extends OAuthFakeNetwork<FakeRedditOAuth> implements FakeNetwork {
@@ -32,6 +36,7 @@ export class FakeReddit extends OAuthFakeNetwork<FakeRedditOAuth> implements Fak
   subreddits = defaultSubreddits()
 
   #posts = new Map<string, Post>()
+  comments = new FakeRedditComments(this.#posts)
   #assets = new FakeRedditAssets()
   #next = 0x1a2b3c
 
@@ -55,8 +60,19 @@ export class FakeReddit extends OAuthFakeNetwork<FakeRedditOAuth> implements Fak
     return fake
   }
 
+  /** A link, or a comment (with the fullname it answers). */
   storedPost(externalId: string) {
+    return this.#posts.get(externalId) ?? this.comments.store.get(externalId)
+  }
+
+  /** A link with its subreddit, kind and flags. */
+  link(externalId: string) {
     return this.#posts.get(externalId)
+  }
+
+  /** The comments under a link (or comment), oldest first: a first comment's linkage is checked here. */
+  commentsOn(fullname: string) {
+    return this.comments.store.on(fullname)
   }
 
   setMetrics(externalId: string, figures: Partial<PostMetrics>) {
@@ -133,57 +149,35 @@ export class FakeReddit extends OAuthFakeNetwork<FakeRedditOAuth> implements Fak
       },
     }))
 
-    this.#route('GET', '/r/:sr/about', 'read', (request) => {
-      const sub = this.#sub(request.params.sr)
-      if (!sub) return { status: 404, json: { message: 'Not Found', error: 404 } }
-      return {
-        json: {
-          kind: 't5',
-          data: {
-            display_name: sub.name,
-            submission_type: sub.submissionType,
-            allow_images: sub.allowImages,
-            allow_videos: sub.allowVideos,
-            allow_galleries: sub.allowGalleries,
-          },
-        },
-      }
-    })
-
-    this.#route('GET', '/api/v1/:sr/post_requirements', 'submit', (request) => {
-      const sub = this.#sub(request.params.sr)
-      if (!sub) return { status: 404, json: { message: 'Not Found', error: 404 } }
-      return {
-        json: {
-          is_flair_required: sub.flairRequired,
-          body_restriction_policy: 'none',
-          title_text_max_length: null,
-          title_text_min_length: null,
-          domain_blacklist: [],
-        },
-      }
-    })
-
-    this.#route('GET', '/r/:sr/api/link_flair_v2', 'flair', (request) => {
-      const sub = this.#sub(request.params.sr)
-      if (!sub) return { status: 404, json: { message: 'Not Found', error: 404 } }
-      return {
-        json: sub.flairs.map((flair) => ({
-          ...flair,
-          type: 'text',
-          css_class: '',
-          mod_only: false,
-        })),
-      }
-    })
+    subredditRoutes(
+      (method, path, scope, handler) => this.#route(method, path, scope, handler),
+      (name) => this.#sub(name)
+    )
 
     this.#assets.routes(s, (method, path, scope, handler) =>
       this.#route(method, path, scope, handler)
     )
 
     this.#route('POST', '/api/submit', 'submit', (request) => this.#submit(request.body))
+    this.#route('POST', '/api/comment', 'submit', (request) => this.comments.create(request.body))
+    this.#route('GET', '/user/:name/comments', 'history', (request) => {
+      if (request.params.name !== USER.name)
+        return { status: 404, json: { message: 'Not Found', error: 404 } }
+      const limit = Math.min(100, Number(request.query.get('limit') ?? 25))
+      const mine = [...this.#posts.keys()].flatMap((id) => this.comments.store.on(id))
+      return listing(
+        mine
+          .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime())
+          .slice(0, limit)
+          .map((comment) => this.comments.thing(comment))
+      )
+    })
     this.#route('POST', '/api/submit_gallery_post.json', 'submit', (request) =>
-      this.#submitGallery(request.body)
+      submitGallery(request.body, {
+        subreddits: this.subreddits,
+        assets: this.#assets,
+        create: (sub, body, media) => this.#create(sub, body, 'gallery', media, null),
+      })
     )
 
     this.#route('GET', '/user/:name/submitted', 'history', (request) => {
@@ -204,12 +198,17 @@ export class FakeReddit extends OAuthFakeNetwork<FakeRedditOAuth> implements Fak
     this.#route('GET', '/api/info', 'read', (request) => {
       const ids = (request.query.get('id') ?? '').split(',').filter(Boolean)
       if (ids.length > 100) return { status: 400, json: { message: 'Bad Request', error: 400 } }
-      return listing(
-        ids
+      const comments = ids.flatMap((id) => {
+        const comment = this.comments.store.get(id)
+        return comment ? [this.comments.thing(comment)] : []
+      })
+      return listing([
+        ...ids
           .map((id) => this.#posts.get(id))
           .filter((post): post is Post => !!post && post.hiddenFor === 0)
-          .map((post) => thing(post))
-      )
+          .map((post) => thing(post)),
+        ...comments,
+      ])
     })
   }
 
@@ -260,35 +259,6 @@ export class FakeReddit extends OAuthFakeNetwork<FakeRedditOAuth> implements Fak
             id: post.id.slice(3),
             name: post.id,
           },
-        },
-      },
-    }
-  }
-
-  #submitGallery(body: Record<string, any>): FakeReply {
-    const sub = validateSubmission(this.subreddits, body, 'gallery')
-    if (!('submissionType' in sub)) return sub
-    if (!sub.allowGalleries)
-      return redditError('NO_GALLERIES', "that subreddit doesn't allow galleries", 'sr')
-    const items: { media_id: string; caption?: string }[] = Array.isArray(body.items)
-      ? body.items
-      : []
-    if (items.length < 2 || items.length > 20)
-      return redditError('BAD_NUMBER', 'galleries take 2 to 20 items', 'items')
-    if (items.some((item) => !this.#assets.uploaded(item.media_id)))
-      return redditError('MEDIA_NOT_FOUND', 'media not found', 'items')
-    const post = this.#create(
-      sub,
-      body,
-      'gallery',
-      items.map(() => ({ kind: 'image' as const, altText: null })),
-      null
-    )
-    return {
-      json: {
-        json: {
-          errors: [],
-          data: { url: `https://www.reddit.com/gallery/${post.id.slice(3)}`, id: post.id },
         },
       },
     }

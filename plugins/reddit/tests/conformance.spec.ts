@@ -9,4 +9,6 @@ conformance({
   missingRequiredOption: { subreddit: 'pistache' },
   // r/pistache has no flairs; r/FlairMe offers two.
   choiceOptions: { subreddit: 'flairme' },
+  // POST /api/comment is the follow-up a lost answer leaves unknown.
+  partRequest: { method: 'POST', path: '^/api/comment$' },
 })

@@ -30,7 +30,7 @@ test.group('reddit publish', () => {
       publishContext({ options: { subreddit: 'flairme', title: 'Flaired', flairId: 'f1a1r-0c' } })
     )
     if (good.status !== 'ok') return assert.fail(JSON.stringify(good))
-    assert.equal(fake.storedPost(good.value.externalId)?.flairId, 'f1a1r-0c')
+    assert.equal(fake.link(good.value.externalId)?.flairId, 'f1a1r-0c')
     assert.deepInclude(
       await publish(
         publishContext({ options: { subreddit: 'flairme', title: 'x', flairId: 'nope' } })
@@ -101,7 +101,7 @@ test.group('reddit publish', () => {
       })
     )
     if (outcome.status !== 'ok') return assert.fail(JSON.stringify(outcome))
-    assert.equal(fake.storedPost(outcome.value.externalId)?.title, 'Second image')
+    assert.equal(fake.link(outcome.value.externalId)?.title, 'Second image')
     const upload = fake.server.requestsTo('POST', '/s3-upload')[0]
     assert.equal(upload.body.key.split('/')[0], 'rte_images')
     assert.lengthOf(upload.files.file, 1)

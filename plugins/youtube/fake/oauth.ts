@@ -32,7 +32,7 @@ export class FakeGoogleOAuth {
       channelId: string
     }
   >()
-  #access = new Map<string, { valid: boolean; grant: string; channelId: string }>()
+  #access = new Map<string, { valid: boolean; grant: string; channelId: string; scope: string }>()
   #refresh = new Map<string, { grant: string; scope: string; channelId: string }>()
   #revokedGrants = new Set<string>()
 
@@ -52,6 +52,11 @@ export class FakeGoogleOAuth {
     return this.#access.get(token)?.channelId ?? null
   }
 
+  /** Whether the user granted this scope (a full scope URL) to the token. */
+  hasScope(token: string, scope: string) {
+    return this.#access.get(token)?.scope.split(' ').includes(scope) ?? false
+  }
+
   isTokenValid(token: string) {
     const entry = this.#access.get(token)
     return !!entry?.valid && !this.#revokedGrants.has(entry.grant)
@@ -69,7 +74,7 @@ export class FakeGoogleOAuth {
 
   #issue(grant: string, scope: string, withRefresh: boolean, channelId: string) {
     const accessToken = `ya29.${randomBytes(24).toString('base64url')}`
-    this.#access.set(accessToken, { valid: true, grant, channelId })
+    this.#access.set(accessToken, { valid: true, grant, channelId, scope })
     const body: Record<string, unknown> = {
       access_token: accessToken,
       expires_in: 3599,

@@ -2,6 +2,7 @@ import type { PostMetrics } from '#sdk'
 import { FakeServer, type FakeReply, type FakeRequest } from '#sdk/testing/fake_server'
 import type { FakeNetwork } from '#sdk/testing/fake_network'
 import { OAuthFakeNetwork } from '#sdk/testing/fake_oauth'
+import { FakeYouTubeComments } from './comments.js'
 import { CLIENT_ID, CLIENT_SECRET, FakeGoogleOAuth } from './oauth.js'
 import { googleError, unknownQuery } from './replies.js'
 import { FakeResumableUploads, videoJson, type Video } from './uploads.js'
@@ -38,7 +39,8 @@ export const CHANNELS = [
  * Content-Range chunks of 256 KiB multiples, 308 + Range, status queries), processing that
  * advances one step per videos.list read, the uploads playlist and statistics. The Video
  * resource sent when opening a session is validated against the discovery-derived OpenAPI
- * document, and list calls accept only the query names it documents.
+ * document, and list calls accept only the query names it documents. commentThreads (comments.ts)
+ * keep the comments under a video.
  */
 export class FakeYouTube extends OAuthFakeNetwork<FakeGoogleOAuth> implements FakeNetwork {
   server = new FakeServer()
@@ -51,6 +53,14 @@ export class FakeYouTube extends OAuthFakeNetwork<FakeGoogleOAuth> implements Fa
   loseFinalAnswer = false
 
   #videos = new Map<string, Video>()
+  #nextComment = 1
+  comments = new FakeYouTubeComments({
+    denied: (request) => this.#auth(request),
+    hasScope: (token, scope) => this.oauth.hasScope(token, scope),
+    channelOf: (token) => this.oauth.channelOf(token)!,
+    videos: this.#videos,
+    newId: () => `Pistache${String(this.#nextComment++).padStart(8, '0')}AaABAg`,
+  })
   #uploads = new FakeResumableUploads(
     {
       denied: (request) => this.#auth(request),
@@ -97,12 +107,24 @@ export class FakeYouTube extends OAuthFakeNetwork<FakeGoogleOAuth> implements Fa
     fake.oauth.routes(fake.server)
     fake.#listRoutes()
     fake.#uploads.routes(fake.server)
+    fake.comments.routes(fake.server)
     await fake.server.start()
     return fake
   }
 
+  /** A video, or a comment (with the video it sits under). */
   storedPost(id: string) {
+    return this.#videos.get(id) ?? this.comments.store.get(id)
+  }
+
+  /** A video with its channel. */
+  video(id: string) {
     return this.#videos.get(id)
+  }
+
+  /** The comments under a video, oldest first: a first comment's linkage is checked here. */
+  commentsOn(videoId: string) {
+    return this.comments.store.on(videoId)
   }
 
   setMetrics(id: string, figures: Partial<PostMetrics>) {

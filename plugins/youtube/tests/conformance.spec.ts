@@ -14,4 +14,6 @@ conformance({
   missingRequiredOption: { privacy: 'public' },
   // Opening the upload session creates nothing; the byte upload is what makes the video.
   ambiguousRequest: { method: 'PUT', path: '^/upload/youtube/v3/videos$' },
+  // commentThreads.insert is the follow-up a lost answer leaves unknown.
+  partRequest: { method: 'POST', path: '^/youtube/v3/commentThreads$' },
 })

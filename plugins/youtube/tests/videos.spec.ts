@@ -45,7 +45,7 @@ test.group('youtube: kit cases with a video', (group) => {
       )
       const outcome = await publishToTheEnd(second.publishContext())
       if (outcome.status !== 'ok') return assert.fail(JSON.stringify(outcome))
-      assert.equal(second.fake.storedPost(outcome.value.externalId)!.channelId, CHANNELS[1].id)
+      assert.equal(second.fake.video(outcome.value.externalId)!.channelId, CHANNELS[1].id)
     } finally {
       await second.fake.close()
     }
@@ -61,7 +61,7 @@ test.group('youtube: kit cases with a video', (group) => {
     assert.equal(first.status, 'pending', 'processing is followed with checkStatus')
     const outcome = await publishToTheEnd(ctx)
     if (outcome.status !== 'ok') return assert.fail(JSON.stringify(outcome))
-    const video = env.fake.storedPost(outcome.value.externalId)!
+    const video = env.fake.video(outcome.value.externalId)!
     assert.equal(video.text, text)
     assert.deepInclude(video.resource.status, {
       privacyStatus: 'unlisted',
@@ -194,7 +194,7 @@ test.group('youtube: resumable upload and rules', () => {
       })
     )
     if (outcome.status !== 'ok') return assert.fail(JSON.stringify(outcome))
-    const resource = env.fake.storedPost(outcome.value.externalId)!.resource
+    const resource = env.fake.video(outcome.value.externalId)!.resource
     assert.deepInclude(resource.status, { privacyStatus: 'private', publishAt })
     assert.deepEqual(resource.snippet.tags, ['pistache', 'behind the scenes'])
   })

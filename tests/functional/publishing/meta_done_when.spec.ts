@@ -97,12 +97,9 @@ test.group('Done when: a carousel to a Page, Instagram and Threads through the a
       assert.equal(stored.text, 'Three pistachio treats for the weekend 🥐', d.network)
       assert.deepEqual(stored.media, carousel, d.network)
     }
+    assert.equal(fakes.facebook.post(byNetwork.facebook.externalId!)!.pageId, facebook.externalId)
     assert.equal(
-      fakes.facebook.storedPost(byNetwork.facebook.externalId!)!.pageId,
-      facebook.externalId
-    )
-    assert.equal(
-      fakes.instagram.storedPost(byNetwork.instagram.externalId!)!.igUserId,
+      fakes.instagram.media(byNetwork.instagram.externalId!)!.igUserId,
       instagram.externalId
     )
 

@@ -168,7 +168,7 @@ test.group(
         subreddit: 'pistache',
         title: 'Our pistachio tart',
       })
-      const upload = fakes.youtube.storedPost(byNetwork.youtube.externalId!)!
+      const upload = fakes.youtube.video(byNetwork.youtube.externalId!)!
       assert.deepInclude(upload, { channelId: CHANNELS[1].id, title: 'Inside the oven' })
       assert.equal(upload.resource.status.privacyStatus, 'unlisted')
       assert.deepEqual(upload.media, [{ kind: 'video', altText: null }])
