@@ -10,7 +10,7 @@ import {
   type PublishPartContext,
 } from '#sdk'
 import type DeliveryPart from '#models/delivery_part'
-import { applyOutcome, type Attempt } from '#services/publishing/outcome'
+import { settleFailure, type Attempt } from '#services/publishing/failure_outcome'
 import { settleAmbiguous } from '#services/publishing/ambiguity'
 import { markUnknown } from '#services/publishing/transitions'
 import { problem, problemOf } from '#services/publishing/problems'
@@ -116,7 +116,7 @@ async function answeredWithoutPost(step: PartStep, outcome: Failure): Promise<Pa
   const named = { ...outcome, reason: `${capitalised(partName(step))}: ${outcome.reason}` }
   if (!(await partRefused(attempt, part, problemOf(named)))) return 'lost'
   // A part's answer is never a status check's: transient errors requeue, they do not poll.
-  await applyOutcome({ ...attempt, mode: 'publish' }, named)
+  await settleFailure({ ...attempt, mode: 'publish' }, named)
   if (attempt.delivery.status !== 'failed') await partWaitsAgain(attempt, part)
   return 'settled'
 }
