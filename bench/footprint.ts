@@ -3,7 +3,7 @@
  * after boot and after a publish burst, beside raw Node processes measured in the same run
  * (an idle node:http server; an idle BullMQ Worker). Goals: web ≤ 160 MB, worker ≤ 120 MB.
  *
- *   node --import @poppinss/ts-exec bench/footprint.ts [--posts=300] [--requests=300] [--no-build]
+ *   node --import @poppinss/ts-exec bench/footprint.ts [--posts=300] [--requests=300] [--no-build] [--build-timeout-s=900]
  *
  * The build is made in a copy of the working tree under tmp/bench/footprint (node_modules
  * linked), so the project's own build/ and anyone's dev server are left alone. The burst is
@@ -30,7 +30,8 @@ const PORT = 3397
 function shippedFlags(entry: string) {
   const script = readFileSync(`${ROOT}bin/start`, 'utf8')
   const line = new RegExp(
-    `^\\s*node((?:\\s+--\\S+)*)\\s+build/${entry.replace(/[.]/g, '\\.')}\\b`,
+    // A line of its own (`node … build/x.js`) or a supervised process (`"web=$node_bin … build/x.js"`).
+    `(?:^\\s*node|=\\$node_bin)((?:\\s+--\\S+)*)\\s+build/${entry.replace(/[.]/g, '\\.')}\\b`,
     'm'
   ).exec(script)
   if (!line) throw new Error(`bin/start has no \`node … build/${entry}\` line`)
@@ -80,7 +81,7 @@ if (!f.bool('no-build') || !existsSync(`${COPY}/build/bin/server.js`)) {
     cwd: COPY,
     env: process.env,
     encoding: 'utf8',
-    timeout: 300_000,
+    timeout: f.num('build-timeout-s', 900) * 1000,
   })
   if (build.status !== 0 || !existsSync(`${COPY}/build/bin/server.js`))
     throw new Error(`build failed:\n${build.stdout}\n${build.stderr}`)

@@ -5,7 +5,7 @@ export default class DataPurge extends BaseCommand {
   static commandName = 'data:purge'
   static description = 'Run the privacy purges now (the same code as the daily purge job)'
   static help = [
-    'Deleted users’ leftovers, disconnected accounts past 30 days (cached profile and metrics), expired exports, access and audit log entries past their retention (ACCESS_LOG_RETENTION_DAYS, AUDIT_LOG_RETENTION_DAYS). With --dry-run it only counts.',
+    'Deleted users’ leftovers, disconnected accounts past 30 days (cached profile and metrics), expired exports, unconfirmed sign-ups (PENDING_SIGNUP_RETENTION_DAYS), access and audit log entries past their retention (ACCESS_LOG_RETENTION_DAYS, AUDIT_LOG_RETENTION_DAYS). With --dry-run it only counts.',
   ]
   static options: CommandOptions = { startApp: true }
 
@@ -33,6 +33,7 @@ export default class DataPurge extends BaseCommand {
       ['disconnected accounts: cached profile', report.disconnectedAccounts],
       ['disconnected accounts: metrics', report.accountMetrics],
       ['expired exports', report.expiredExports],
+      ['unconfirmed sign-ups', report.pendingSignups],
       ['access-log entries past retention', report.accessLogs],
       ['audit entries past retention', report.auditLogs],
     ]

@@ -60,8 +60,18 @@ export default class QueueWork extends BaseCommand {
     this.logger.info(`worker ${process.pid} serving queues: ${runner.queues.join(', ')}`)
   }
 
-  /** Metrics (METRICS_TOKEN; served on METRICS_PORT when set), before the first job runs. */
+  /**
+   * Tracing (OTEL_* settings) and metrics (METRICS_TOKEN; served on METRICS_PORT when set),
+   * before the first job runs.
+   */
   async #startTelemetry() {
+    const { tracingRequested } = await import('#services/telemetry/tracing')
+    if (tracingRequested()) {
+      const { startTracing, stopTracing } = await import('#services/telemetry/tracing')
+      await startTracing('worker')
+      this.app.terminating(() => stopTracing())
+      this.logger.info('tracing on (OTLP/HTTP)')
+    }
     const { metricsConfig } = await import('#services/telemetry/metrics_access')
     const { token, workerPort, workerHost } = metricsConfig()
     if (!token) return

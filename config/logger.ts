@@ -2,6 +2,7 @@ import env from '#start/env'
 import app from '@adonisjs/core/services/app'
 import { defineConfig, targets } from '@adonisjs/core/logger'
 import { redactText } from '#sdk/redact'
+import { logFieldsMixin } from '#services/telemetry/log_context'
 
 const loggerConfig = defineConfig({
   default: 'app',
@@ -26,6 +27,9 @@ const loggerConfig = defineConfig({
         ],
         censor: '[redacted]',
       },
+      // The job and delivery a line was written for (queue, jobId, deliveryId, postId,
+      // workspaceId), whoever wrote it: see #services/telemetry/log_context.
+      mixin: logFieldsMixin,
       hooks: { streamWrite: (line: string) => redactText(line) },
       transport: {
         targets: targets()

@@ -9,7 +9,9 @@ const shieldConfig = defineConfig({
       defaultSrc: [`'self'`],
       scriptSrc: [`'self'`, '@nonce'],
       styleSrc: [`'self'`, `'unsafe-inline'`],
-      imgSrc: [`'self'`, 'data:', 'blob:'],
+      // Connected accounts' avatars are shown from the network's own https address (with no
+      // referrer), as every network serves them; without `https:` each one was a CSP error.
+      imgSrc: [`'self'`, 'data:', 'blob:', 'https:'],
       // FullCalendar embeds its icon font (chevrons, close) as a data: URL in its stylesheet.
       fontSrc: [`'self'`, 'data:'],
       connectSrc: [`'self'`],

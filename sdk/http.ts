@@ -43,6 +43,17 @@ export interface HttpClientOptions {
    * telemetry counts them). Must not throw; never sees a URL, header or body.
    */
   onAnswer?: (status: number | 'error') => void
+  /**
+   * Wraps every request this client sends (`send` and `fetch`): the host's tracing opens a
+   * span around it. Must call `send` once and return its answer.
+   */
+  around?: (call: OutgoingCall, send: () => Promise<Response>) => Promise<Response>
+}
+
+/** What `around` learns of a request: its method and URL, never its headers or body. */
+export interface OutgoingCall {
+  method: string
+  url: URL
 }
 
 /** Errors that mean the request never left this machine, so retrying cannot duplicate anything. */
@@ -99,9 +110,12 @@ export class HttpClient {
    */
   fetch(url: string | URL, init: RequestInit = {}): Promise<Response> {
     const request = { ...init, redirect: 'manual' as const }
-    return this.isTrusted(url)
-      ? fetch(url, request)
-      : (this.options.outbound ?? outboundPolicy).fetch(url, request)
+    const send = () =>
+      this.isTrusted(url)
+        ? fetch(url, request)
+        : (this.options.outbound ?? outboundPolicy).fetch(url, request)
+    const { around } = this.options
+    return around ? around({ method: init.method ?? 'GET', url: new URL(url) }, send) : send()
   }
 
   async send<T = any>(request: HttpRequest): Promise<Result<HttpResponse<T>>> {

@@ -59,6 +59,8 @@ export default await Env.create(appRoot, {
 
   ACCESS_LOG_RETENTION_DAYS: Env.schema.number.optional(),
   AUDIT_LOG_RETENTION_DAYS: Env.schema.number.optional(),
+  /** Days an unconfirmed sign-up (name, address, password hash) is kept before the daily purge removes it. */
+  PENDING_SIGNUP_RETENTION_DAYS: Env.schema.number.optional(),
   WORKER_HEARTBEAT_SECONDS: Env.schema.number.optional(),
   /** Bearer token of GET /metrics (Prometheus). Unset: no metrics are collected and /metrics is 404. */
   METRICS_TOKEN: Env.schema.secret.optional(),

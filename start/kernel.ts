@@ -4,6 +4,7 @@ import server from '@adonisjs/core/services/server'
 server.errorHandler(() => import('#exceptions/handler'))
 
 server.use([
+  () => import('#middleware/request_tracing_middleware'),
   () => import('#middleware/request_metrics_middleware'),
   () => import('#middleware/referrer_policy_middleware'),
   () => import('#middleware/container_bindings_middleware'),

@@ -38,7 +38,13 @@ export default class SeriesController {
         id: series.id,
         rule: series.rule,
         startsAtLocal: series.startsAtLocal,
+        missedPolicy: series.missedPolicy,
+        lateGraceMinutes: series.lateGraceMinutes,
+        mediaCount: series.media.length,
         occurrenceLocal: occurrence.occursAtLocal,
+        detached: occurrence.detached,
+        missedAt: occurrence.missedAt?.toISO() ?? null,
+        lateSeconds: occurrence.lateSeconds,
       },
     }
   }

@@ -5,8 +5,8 @@ import { runPurges } from '#services/retention'
 
 /**
  * Daily (see app/jobs/main.ts): every purge of the privacy policy — deleted users'
- * leftovers, disconnected accounts past 30 days, expired exports, access and audit log
- * rows past their retention. The job keeps its first name (`purge_expired_logs`) because
+ * leftovers, disconnected accounts past 30 days, expired exports, unconfirmed sign-ups, access and
+ * audit log rows past their retention. The job keeps its first name (`purge_expired_logs`) because
  * installed workers have a scheduler upserted under it in Redis.
  */
 export default class PurgeExpiredLogsJob extends BaseJob<Record<string, never>> {
@@ -24,5 +24,6 @@ export function retentionPolicy() {
   return {
     accessLogDays: env.get('ACCESS_LOG_RETENTION_DAYS', 90),
     auditLogDays: env.get('AUDIT_LOG_RETENTION_DAYS', 365),
+    pendingSignupDays: env.get('PENDING_SIGNUP_RETENTION_DAYS', 7),
   }
 }

@@ -39,9 +39,17 @@ export default class InertiaMiddleware extends BaseInertiaMiddleware {
       workspace: ctx.inertia.always(
         shown ? toCurrentWorkspace(shown.workspace, shown.member, ctx.i18n?.locale ?? 'en') : null
       ),
-      /** Production mail goes nowhere: a banner for those who run the workspace. */
+      /**
+       * Production mail goes nowhere: a banner for those who can act on it, on every page they
+       * see (account, workspace list and System included): the instance's admins, and those who
+       * run the workspace shown in the sidebar.
+       */
       mailUnsent: ctx.inertia.always(
-        Boolean(ctx.member && can(ctx.member.role, 'manageSettings') && mailIsUnsent())
+        Boolean(
+          user &&
+          (user.isInstanceAdmin || (shown && can(shown.member.role, 'manageSettings'))) &&
+          mailIsUnsent()
+        )
       ),
       // Signed-in pages warn when nothing would publish (the same rule as /health). Always sent,
       // so the pages that poll (a post being published) see a worker die or come back.

@@ -5,30 +5,12 @@ import Post from '#models/post'
 import SocialAccount from '#models/social_account'
 import DeliveryPart from '#models/delivery_part'
 import type { ProblemKind } from '#services/publishing/problems'
+import type { DeliveryStatus } from '#models/statuses'
 
-export const DELIVERY_STATUSES = [
-  'draft',
-  'pending_approval',
-  'scheduled',
-  'queued',
-  'publishing',
-  'published',
-  'failed',
-  'unknown',
-  'cancelled',
-] as const
-export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number]
+export { DELIVERY_STATUSES, FINAL_DELIVERY_STATUSES, type DeliveryStatus } from '#models/statuses'
 
 /** What a due delivery waits for when every publish slot it could use is taken (network_slots.ts). */
 export type DeliveryWaitingFor = 'account_slot' | 'network_slot'
-
-/** Nothing more will happen to a delivery in these statuses. */
-export const FINAL_DELIVERY_STATUSES: DeliveryStatus[] = [
-  'published',
-  'failed',
-  'unknown',
-  'cancelled',
-]
 
 /** Has a time and waits for it (or is due now): what a wake-up call may claim. */
 export const WAITING_DELIVERY_STATUSES: DeliveryStatus[] = ['scheduled', 'queued']

@@ -6,22 +6,14 @@ import Workspace from '#models/workspace'
 import Delivery from '#models/delivery'
 import PostMedia from '#models/post_media'
 import PostPart from '#models/post_part'
+import type { ClientStatus, PostStatus } from '#models/statuses'
 
-export const POST_STATUSES = [
-  'draft',
-  'pending_approval',
-  'approved',
-  'rejected',
-  'scheduled',
-  'publishing',
-  'published',
-  'partially_published',
-  'failed',
-] as const
-export type PostStatus = (typeof POST_STATUSES)[number]
-
-export const CLIENT_STATUSES = ['approved', 'changes_requested'] as const
-export type ClientStatus = (typeof CLIENT_STATUSES)[number]
+export {
+  CLIENT_STATUSES,
+  POST_STATUSES,
+  type ClientStatus,
+  type PostStatus,
+} from '#models/statuses'
 
 /** Statuses in which a post may still be edited, rescheduled or deleted. */
 export const EDITABLE_POST_STATUSES: PostStatus[] = [

@@ -1,6 +1,10 @@
 import { DateTime } from 'luxon'
 import { BaseModel, column } from '@adonisjs/lucid/orm'
 
+/** What an occurrence missed while no worker ran becomes (migration 0160). */
+export const MISSED_POLICIES = ['post_late', 'skip'] as const
+export type MissedPolicy = (typeof MISSED_POLICIES)[number]
+
 export interface SeriesTarget {
   socialAccountId: number
   text?: string | null
@@ -52,6 +56,13 @@ export default class PostSeries extends BaseModel {
 
   @column()
   declare lastError: string | null
+
+  @column()
+  declare missedPolicy: MissedPolicy
+
+  /** With `post_late`: how late an occurrence may still go out. */
+  @column()
+  declare lateGraceMinutes: number
 
   @column.dateTime({ autoCreate: true })
   declare createdAt: DateTime

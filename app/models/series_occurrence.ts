@@ -27,6 +27,14 @@ export default class SeriesOccurrence extends BaseModel {
   @column()
   declare problem: string | null
 
+  /** Skipped: its time passed while no worker ran, beyond what the series allows. */
+  @column.dateTime()
+  declare missedAt: DateTime | null
+
+  /** Published this many seconds after its time (a worker was down). */
+  @column()
+  declare lateSeconds: number | null
+
   @column.dateTime({ autoCreate: true })
   declare createdAt: DateTime
 }

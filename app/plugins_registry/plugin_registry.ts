@@ -10,6 +10,7 @@ import type { PluginsConfig } from '#config/plugins'
 import NotFoundException from '#exceptions/not_found_exception'
 import outbound from '#services/outbound'
 import { report, telemetryHooks } from '#services/telemetry/hooks'
+import { tracedNetworkCall } from '#services/telemetry/network_spans'
 
 /**
  * The app's view of the network plugins: discovered once from plugins/*, imported
@@ -113,6 +114,7 @@ export class PluginRegistry {
       timeoutMs: this.config.timeoutMs,
       outbound,
       onAnswer: (status) => report(telemetryHooks.networkAnswer, plugin.id, status),
+      around: (call, send) => tracedNetworkCall(plugin.id, call, send),
     })
     return { settings, http }
   }

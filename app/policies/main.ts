@@ -4,4 +4,5 @@ export const policies = {
   PostPolicy: () => import('#policies/post_policy'),
   MediaPolicy: () => import('#policies/media_policy'),
   AccountPolicy: () => import('#policies/account_policy'),
+  EvergreenPolicy: () => import('#policies/evergreen_policy'),
 }

@@ -2,6 +2,7 @@ import { Queue, type Job, type JobsOptions } from 'bullmq'
 import type { QueueConfig, QueueName } from '#queue/types'
 import type { JobClass, JobPayload } from '#queue/base_job'
 import type { JobSpec } from '#queue/job_specs'
+import { withTraceCarrier } from '#queue/trace_carrier'
 
 /**
  * Producer side of the queues: one BullMQ Queue (one Redis connection) per queue name,
@@ -35,7 +36,7 @@ export class QueueManager {
   dispatch<Payload>(job: JobSpec<Payload>, payload: Payload, options?: JobsOptions): Promise<Job>
   dispatch<J extends JobClass>(job: J, payload: JobPayload<J>, options?: JobsOptions): Promise<Job>
   dispatch(job: { queue: QueueName; jobName: string }, payload: unknown, options?: JobsOptions) {
-    return this.use(job.queue).add(job.jobName, payload, options)
+    return this.use(job.queue).add(job.jobName, withTraceCarrier(payload), options)
   }
 
   /** Queues opened so far (none until the first use). */

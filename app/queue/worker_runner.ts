@@ -10,6 +10,9 @@ import { WorkerHeartbeat, readLiveHolders } from '#queue/worker_heartbeat'
 import { isDead } from '#queue/process_identity'
 import type { LeaseKeeper } from '#queue/lease_keeper'
 import { report, telemetryHooks, type JobFinished } from '#services/telemetry/hooks'
+import { runWithLogFields } from '#services/telemetry/log_context'
+import { inSpan, jobSpanOptions } from '#services/telemetry/spans'
+import { takeTraceCarrier } from '#queue/trace_carrier'
 
 /** How long stopping waits for Redis round trips (closing, heartbeat removal) once jobs are done. */
 const CLOSE_GRACE_MS = 2000
@@ -238,8 +241,16 @@ export class WorkerRunner {
       throw new UnrecoverableError(`Job "${job.name}" belongs to queue "${Job.queue}"`)
 
     const instance = this.options.makeJob ? await this.options.makeJob(Job) : new Job()
-    const logger = this.options.logger.child({ queue, job: job.name, jobId: job.id })
-    return instance.handle(job.data, { id: job.id, queue, attempt: job.attemptsMade + 1, logger })
+    const attempt = job.attemptsMade + 1
+    // Every line logged while the job runs, by anyone, carries the queue, job and job id (the
+    // logger's mixin reads them), and so does the job's span when tracing is on.
+    const { payload, carrier } = takeTraceCarrier(job.data)
+    const span = { ...jobSpanOptions(queue, job.name, job.id, attempt), linkedTo: carrier }
+    return runWithLogFields({ queue, job: job.name, jobId: job.id }, () =>
+      inSpan(`${queue} ${job.name}`, span, () =>
+        instance.handle(payload, { id: job.id, queue, attempt, logger: this.options.logger })
+      )
+    )
   }
 
   /** Telemetry, and the last run of a repeatable job for the System page (BullMQ keeps only the next). */

@@ -5,11 +5,14 @@ import {
   purgeDeletedUsers,
   purgeDisconnectedAccounts,
   purgeExpiredExports,
+  purgePendingSignups,
 } from '#services/privacy/purges'
 
 export interface RetentionPolicy {
   accessLogDays: number
   auditLogDays: number
+  /** Unconfirmed sign-ups are kept this long (their link itself expires after 24 h). */
+  pendingSignupDays: number
 }
 
 export interface PurgeReport {
@@ -53,6 +56,7 @@ export interface FullPurgeReport extends PurgeReport {
   deletedUserAccessLogs: number
   deletedUserAuditEntries: number
   deletedUserExports: number
+  pendingSignups: number
 }
 
 /**
@@ -71,6 +75,7 @@ export async function runPurges(
     ...(await purgeDeletedUsers({ now, dryRun })),
     ...(await purgeDisconnectedAccounts({ now, dryRun })),
     ...(await purgeExpiredExports({ now, dryRun })),
+    ...(await purgePendingSignups({ now, dryRun }, policy.pendingSignupDays)),
     ...(await purgeExpiredLogs(policy, now, dryRun)),
   }
   return report

@@ -1,12 +1,14 @@
 import { reactive } from 'vue'
 import type { SharedProps } from './types'
+import { datePatternOf } from '../../app/services/workspaces/date_pattern'
 
 /**
- * How the current workspace reads dates: first day of the week (0 = Sunday) and 12/24 h.
+ * How the current workspace reads dates: first day of the week (0 = Sunday), 12/24 h and
+ * how a date is typed ("dd/MM/yyyy"…).
  * Followed from the shared props on every visit (like the locale), so every calendar,
  * time field and formatted date of the page agrees without passing it down each tree.
  */
-export const clock = reactive({ weekStart: 1, hour12: false })
+export const clock = reactive({ weekStart: 1, hour12: false, datePattern: 'yyyy-MM-dd' })
 
 /** Intl's `hourCycle` for the current clock. */
 export const hourCycle = () => (clock.hour12 ? ('h12' as const) : ('h23' as const))
@@ -14,13 +16,18 @@ export const hourCycle = () => (clock.hour12 ? ('h12' as const) : ('h23' as cons
 /** Outside any workspace (no shared clock), the language's usual clock and week. */
 function languageDefaults(locale: string) {
   const cycle = new Intl.DateTimeFormat(locale, { hour: 'numeric' }).resolvedOptions().hourCycle
-  return { weekStart: locale === 'en' ? 0 : 1, hour12: cycle === 'h11' || cycle === 'h12' }
+  return {
+    weekStart: locale === 'en' ? 0 : 1,
+    hour12: cycle === 'h11' || cycle === 'h12',
+    datePattern: datePatternOf(locale),
+  }
 }
 
 export function followClock(props: Pick<SharedProps, 'workspace' | 'locale'>) {
   const next = props.workspace?.clock ?? languageDefaults(props.locale ?? 'en')
   clock.weekStart = next.weekStart
   clock.hour12 = next.hour12
+  clock.datePattern = next.datePattern
 }
 
 /** "14:05" as the current clock writes it: "14:05" or "2:05 PM". */

@@ -1,5 +1,7 @@
 /** Props every page receives (see app/middleware/inertia_middleware.ts). */
-export type Role = 'owner' | 'admin' | 'editor' | 'viewer'
+import type { Permission, Role } from '../../app/services/roles'
+
+export type { Role }
 
 export type SharedProps = {
   errors: Record<string, string>
@@ -31,19 +33,12 @@ export type SharedProps = {
     clock: {
       weekStart: number
       hour12: boolean
+      datePattern: string
       chosen: { weekStart: boolean; hourCycle: boolean }
     }
     role: Role
-    can: Record<
-      | 'view'
-      | 'editContent'
-      | 'approveContent'
-      | 'manageChannels'
-      | 'manageMembers'
-      | 'manageSettings'
-      | 'deleteWorkspace',
-      boolean
-    >
+    /** The server's permissionsOf(role); pages ask usePermissions(), which computes the same. */
+    can: Record<Permission, boolean>
     assignableRoles: Role[]
   } | null
   [key: string]: unknown

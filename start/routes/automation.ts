@@ -1,12 +1,13 @@
 /**
- * Automation: feeds the workspace follows, and repeating posts from the composer. Workspace
- * routes (session, CSRF, membership); the actions check who may post.
+ * Automation: feeds the workspace follows, the evergreen queue, and repeating posts from the
+ * composer. Workspace routes (session, CSRF, membership); the actions check who may post.
  */
 import router from '@adonisjs/core/services/router'
 import { middleware } from '#start/kernel'
 
 const FeedsController = () => import('#controllers/feeds_controller')
 const SeriesController = () => import('#controllers/series_controller')
+const EvergreenController = () => import('#controllers/evergreen_controller')
 
 router
   .group(() => {
@@ -21,6 +22,18 @@ router
       .prefix('/feeds/:feed')
       .as('feeds')
       .where('feed', router.matchers.number())
+
+    router.get('/evergreen', [EvergreenController, 'index']).as('evergreen.index')
+    router.post('/evergreen', [EvergreenController, 'store']).as('evergreen.store')
+    router
+      .group(() => {
+        router.put('/', [EvergreenController, 'update']).as('update')
+        router.delete('/', [EvergreenController, 'destroy']).as('destroy')
+        router.put('/active', [EvergreenController, 'active']).as('active')
+      })
+      .prefix('/evergreen/:evergreen_item')
+      .as('evergreen')
+      .where('evergreen_item', router.matchers.number())
 
     router.post('/series', [SeriesController, 'store']).as('series.store')
     router

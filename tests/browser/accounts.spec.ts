@@ -1,5 +1,6 @@
 import { test } from '@japa/runner'
 import app from '@adonisjs/core/services/app'
+import WorkspaceMember from '#models/workspace_member'
 import { withCleanState } from '#tests/helpers/database'
 import { clearOutbox } from '#tests/helpers/outbox'
 import { useSignupMode } from '#tests/helpers/signup_mode'
@@ -69,5 +70,41 @@ test.group('Accounts in the browser', (group) => {
     await page.assertTextContains(dt('mail-unsent-banner'), 'E-mail is not being sent.')
     await page.assertTextContains(dt('mail-unsent-banner'), 'MAIL_MAILER=smtp')
     await screenshot(page, 'mail-unsent-banner')
+  })
+
+  test('an instance admin sees the mail banner on account, workspace and System pages too; an editor never does', async ({
+    visit,
+    browserContext,
+    cleanup,
+  }) => {
+    const previous = app.config.get('accounts.mailUnsent')
+    app.config.set('accounts.mailUnsent', true)
+    cleanup(() => app.config.set('accounts.mailUnsent', previous))
+    const admin = await makeUser({ email: 'admin@example.com' })
+    admin.isInstanceAdmin = true
+    await admin.save()
+    await browserContext.loginAs(admin)
+
+    const page = await visit('/workspaces/new', { timeout: FIRST_LOAD_TIMEOUT })
+    for (const path of ['/workspaces/new', '/profile', '/privacy', '/system']) {
+      await page.goto(path)
+      await waitFor(page, dt('mail-unsent-banner'))
+      await page.assertTextContains(dt('mail-unsent-banner'), 'Set MAIL_MAILER=smtp')
+    }
+    await screenshot(page, 'mail-unsent-banner-system')
+    await page.locator(dt('mail-unsent-settings')).click()
+    await waitForPath(page, '/system/settings')
+
+    // An editor (not an admin of the server, nor of the workspace) has nothing to do about it.
+    const editor = await makeUser({ email: 'editor@example.com' })
+    const workspace = await makeWorkspace(admin, 'Acme Bakery')
+    await WorkspaceMember.create({ workspaceId: workspace.id, userId: editor.id, role: 'editor' })
+    await browserContext.clearCookies()
+    await browserContext.loginAs(editor)
+    for (const path of [`/w/${workspace.slug}/calendar`, '/profile']) {
+      await page.goto(path)
+      await waitFor(page, 'h1')
+      await page.assertNotExists(dt('mail-unsent-banner'))
+    }
   })
 })

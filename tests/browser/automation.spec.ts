@@ -5,6 +5,7 @@ import FeedItem from '#models/feed_item'
 import PostSeries from '#models/post_series'
 import SeriesOccurrence from '#models/series_occurrence'
 import { saveFeed } from '#actions/feeds/save_feed'
+import { createSeries } from '#actions/series/create_series'
 import { withCleanState } from '#tests/helpers/database'
 import { makeDesk } from '#tests/functional/posts/_fixtures'
 import { dt, FIRST_LOAD_TIMEOUT, screenshot, waitFor, waitForPath } from './_helpers.js'
@@ -106,5 +107,61 @@ test.group('Automation pages in the browser', (group) => {
     assert.isAtLeast(occurrences.length, 4)
     await waitFor(page, dt('calendar-repeating'))
     await screenshot(page, 'automation-calendar-repeating')
+  }).timeout(90_000)
+})
+
+test.group('Repeating posts / the post page says what happened to an occurrence', (group) => {
+  withCleanState(group)
+
+  test('a missed occurrence and the series’ rule are shown on its post page, in English and French', async ({
+    visit,
+    browserContext,
+  }) => {
+    const desk = await makeDesk()
+    await desk.workspace.merge({ timezone: 'Europe/Paris' }).save()
+    const start = DateTime.now()
+      .setZone('Europe/Paris')
+      .plus({ days: 1 })
+      .set({ hour: 9, minute: 0 })
+    const created = await createSeries({
+      workspace: desk.workspace,
+      actor: desk.owner,
+      content: {
+        rule: 'FREQ=WEEKLY;COUNT=2',
+        startsAtLocal: start.toFormat("yyyy-MM-dd'T'HH:mm"),
+        body: 'Weekly focaccia',
+        targets: [{ socialAccountId: desk.mastodon.id }],
+        missedPolicy: 'skip',
+      },
+    })
+    const series = (created as { series: PostSeries }).series
+    const occurrence = await SeriesOccurrence.query()
+      .where('series_id', series.id)
+      .orderBy('occurs_at')
+      .firstOrFail()
+    // What the pipeline records when it skips one (tests/functional/series/series_missed.spec.ts).
+    await occurrence
+      .merge({
+        missedAt: occurrence.occursAt.plus({ minutes: 40 }),
+        problem: 'missed',
+        detached: true,
+      })
+      .save()
+    await browserContext.loginAs(desk.owner)
+    const page = await visit(`/w/${desk.workspace.slug}/posts/${occurrence.postId}`, {
+      timeout: FIRST_LOAD_TIMEOUT,
+    })
+    await page.setViewportSize({ width: 1360, height: 1000 })
+    await waitFor(page, dt('series-card'), FIRST_LOAD_TIMEOUT)
+    await page.assertTextContains(dt('series-missed'), 'Missed: the publisher was not running')
+    await page.assertTextContains(dt('series-card'), 'Missed occurrences are skipped.')
+    await page.assertTextContains(dt('series-detached'), 'Edited on its own')
+    await screenshot(page, 'automation-series-missed-en')
+
+    await desk.owner.merge({ locale: 'fr' } as any).save()
+    await page.reload()
+    await waitFor(page, dt('series-missed'))
+    await page.assertTextContains(dt('series-missed'), 'Manquée')
+    await screenshot(page, 'automation-series-missed-fr')
   }).timeout(90_000)
 })

@@ -3,6 +3,7 @@ import Post, { type PostStatus } from '#models/post'
 import { resolveActor, type ActorInput } from '#policies/actor'
 import PostPolicy from '#policies/post_policy'
 import { schedulePost } from '#actions/posts/schedule_post'
+import { detachOccurrence } from '#services/series/detach'
 
 /**
  * Posts a drag on the calendar may move: they have a time and nothing has been sent yet.
@@ -53,6 +54,8 @@ export async function reschedulePost({
     case 'scheduled':
     case 'pending_approval':
     case 'awaiting_client':
+      // A repeating post's occurrence moved on its own keeps its new time when the series changes.
+      await detachOccurrence(result.post.id)
       return { status: 'moved', post: result.post }
     case 'client_changes_requested':
     case 'client_approval_required':

@@ -1,10 +1,14 @@
 import { DateTime } from 'luxon'
-import PostSeries, { type SeriesTarget } from '#models/post_series'
+import PostSeries, {
+  type MissedPolicy,
+  type SeriesMedia,
+  type SeriesTarget,
+} from '#models/post_series'
 import type User from '#models/user'
 import type Workspace from '#models/workspace'
 import { mayPost } from '#actions/automation/may_post'
-import { loadTargetAccounts } from '#services/posts/load_targets'
-import { checkTargets, type TargetCheck } from '#services/posts/check_targets'
+import type { TargetCheck } from '#services/posts/check_targets'
+import { checkDraft } from '#actions/posts/check_draft'
 import { parseRule, RuleError } from '#services/series/occurrences'
 import { seriesSettings } from '#services/series/settings'
 import { materializeSeries } from '#actions/series/materialize_series'
@@ -14,12 +18,28 @@ export interface SeriesContent {
   startsAtLocal: string
   body: string
   targets: SeriesTarget[]
+  /** Carried by every occurrence (this workspace's ready media only). */
+  media?: SeriesMedia[]
+  missedPolicy?: MissedPolicy
+  lateGraceMinutes?: number
+}
+
+/** The columns a series takes from its content (a new one, or the new half of an "all future" edit). */
+export function seriesColumns(content: SeriesContent) {
+  return {
+    rule: content.rule.replace(/^RRULE:/i, ''),
+    startsAtLocal: content.startsAtLocal,
+    body: content.body,
+    targets: content.targets,
+    media: content.media ?? [],
+    missedPolicy: content.missedPolicy ?? seriesSettings.defaultMissedPolicy,
+    lateGraceMinutes: content.lateGraceMinutes ?? seriesSettings.defaultLateGraceMinutes,
+  }
 }
 
 export type CreateSeriesResult =
   | { status: 'created'; series: PostSeries }
-  | { status: 'forbidden' | 'no_targets' }
-  | { status: 'unknown_accounts'; socialAccountIds: number[] }
+  | { status: 'forbidden' | 'no_targets' | 'unknown_accounts' | 'unknown_media' }
   | { status: 'invalid_rule'; message: string }
   | { status: 'invalid'; checks: TargetCheck[] }
 
@@ -41,11 +61,7 @@ export async function createSeries(input: {
   const series = await PostSeries.create({
     workspaceId: workspace.id,
     createdById: actor.id,
-    rule: content.rule.replace(/^RRULE:/i, ''),
-    startsAtLocal: content.startsAtLocal,
-    body: content.body,
-    targets: content.targets,
-    media: [],
+    ...seriesColumns(content),
     materializedUntil: null,
     active: true,
     lastError: null,
@@ -55,7 +71,10 @@ export async function createSeries(input: {
   return { status: 'created', series }
 }
 
-/** The rule reads, the targets are this workspace's, and each passes its network's checks. */
+/**
+ * The rule reads, the targets and media are this workspace's, and each target passes its
+ * network's checks with the media attached — the composer's own check, nothing saved.
+ */
 export async function checkContent(workspace: Workspace, content: SeriesContent) {
   try {
     parseRule(content.rule, content.startsAtLocal)
@@ -66,12 +85,14 @@ export async function checkContent(workspace: Workspace, content: SeriesContent)
   }
   const targets = [...new Map(content.targets.map((t) => [t.socialAccountId, t])).values()]
   if (!targets.length) return { status: 'no_targets' as const }
-  const { accounts, missing } = await loadTargetAccounts(
-    workspace.id,
-    targets.map((t) => t.socialAccountId)
-  )
-  if (missing.length) return { status: 'unknown_accounts' as const, socialAccountIds: missing }
-  const checks = await checkTargets({ body: content.body, targets, accounts })
-  if (checks.some((check) => check.issues.length)) return { status: 'invalid' as const, checks }
+  const checked = await checkDraft({
+    workspace,
+    body: content.body,
+    targets,
+    media: content.media ?? [],
+  })
+  if (checked.status !== 'checked') return { status: checked.status }
+  if (checked.checks.some((check) => check.issues.length))
+    return { status: 'invalid' as const, checks: checked.checks }
   return null
 }

@@ -5,7 +5,7 @@ import SeriesOccurrence from '#models/series_occurrence'
 import type User from '#models/user'
 import Workspace from '#models/workspace'
 import { deletePost } from '#actions/posts/delete_post'
-import { checkContent, type SeriesContent } from '#actions/series/create_series'
+import { checkContent, seriesColumns, type SeriesContent } from '#actions/series/create_series'
 import { materializeSeries } from '#actions/series/materialize_series'
 import type { CreateSeriesResult } from '#actions/series/create_series'
 import { mayPost } from '#actions/automation/may_post'
@@ -13,22 +13,10 @@ import { occurrencesBetween, ruleEndingBefore } from '#services/series/occurrenc
 import { seriesSettings } from '#services/series/settings'
 
 /**
- * An occurrence someone changed on its own ("edit this one"): marked, or its post no longer
- * reads or falls as the series says. An "all future" edit leaves it as it is.
- */
-function editedOnItsOwn(occurrence: SeriesOccurrence, post: Post, series: PostSeries) {
-  return (
-    occurrence.detached ||
-    post.body !== series.body ||
-    post.scheduledAt?.toMillis() !== occurrence.occursAt.toMillis()
-  )
-}
-
-/**
  * "Edit all future ones" from the occurrence at `fromLocal`: the series is split there, as
  * calendars do. The old series ends just before it (past and published occurrences keep
- * what they were); the future posts it had made are removed — except those edited on
- * their own and those already publishing — and a new series with the new content and rule
+ * what they were); the future posts it had made are removed — except those marked as edited
+ * on their own ("this one", series_occurrences.detached) and those already publishing — and a new series with the new content and rule
  * lays out its own from `fromLocal`. A COUNT keeps counting: the new series gets what is left.
  */
 export async function editFutureOccurrences(input: {
@@ -43,6 +31,9 @@ export async function editFutureOccurrences(input: {
   if (!(await mayPost(workspace.id, actor))) return { status: 'forbidden' }
   const content = {
     ...input.content,
+    // Unsaid, the rule for missed occurrences carries on from the series.
+    missedPolicy: input.content.missedPolicy ?? series.missedPolicy,
+    lateGraceMinutes: input.content.lateGraceMinutes ?? series.lateGraceMinutes,
     rule: keepCounting(series, input.content.rule, fromLocal, workspace.timezone),
   }
   const invalid = await checkContent(workspace, content)
@@ -51,12 +42,16 @@ export async function editFutureOccurrences(input: {
   const future = await SeriesOccurrence.query()
     .where('series_id', series.id)
     .where('occurs_at_local', '>=', fromLocal)
+  const kept: number[] = []
   for (const occurrence of future) {
     const post = occurrence.postId ? await Post.find(occurrence.postId) : null
-    if (post && editedOnItsOwn(occurrence, post, series)) continue
-    if (post && !EDITABLE_POST_STATUSES.includes(post.status)) continue
-    if (post && (await deletePost({ post, actor })).status !== 'deleted') continue
-    await occurrence.delete()
+    const keep =
+      // Edited on its own ("this one": recorded when its post was edited or moved).
+      occurrence.detached ||
+      (post && !EDITABLE_POST_STATUSES.includes(post.status)) ||
+      (post && (await deletePost({ post, actor })).status !== 'deleted')
+    if (keep) kept.push(occurrence.id)
+    else await occurrence.delete()
   }
   const windowEnd = series.materializedUntil
   await series.merge({ rule: ruleEndingBefore(series.rule, fromLocal) }).save()
@@ -64,15 +59,14 @@ export async function editFutureOccurrences(input: {
   const next = await PostSeries.create({
     workspaceId: series.workspaceId,
     createdById: actor.id,
-    rule: content.rule.replace(/^RRULE:/i, ''),
-    startsAtLocal: content.startsAtLocal,
-    body: content.body,
-    targets: content.targets,
-    media: [],
+    ...seriesColumns(content),
     materializedUntil: null,
     active: true,
     lastError: null,
   })
+  // The kept ones belong to the new half: holding their wall-clock names there, they get no
+  // twin when the new rule falls at the same times.
+  if (kept.length) await SeriesOccurrence.query().whereIn('id', kept).update({ series_id: next.id })
   const now = input.now ?? DateTime.utc()
   const until = DateTime.fromMillis(
     Math.max(windowEnd?.toMillis() ?? 0, now.plus({ days: seriesSettings.windowDays }).toMillis()),

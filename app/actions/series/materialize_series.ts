@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon'
 import logger from '@adonisjs/core/services/logger'
+import MediaAsset from '#models/media_asset'
 import PostSeries from '#models/post_series'
 import SeriesOccurrence from '#models/series_occurrence'
 import User from '#models/user'
@@ -50,6 +51,7 @@ export async function materializeSeries(
       author,
       body: series.body,
       targets: series.targets,
+      media: await usableMedia(series),
     })
     if (created.status !== 'created') {
       await row.merge({ problem: created.status }).save()
@@ -64,6 +66,27 @@ export async function materializeSeries(
   return made
 }
 
+/**
+ * The series' media still in the library, in order: an asset deleted since the series was
+ * made leaves the occurrences without it rather than without a post.
+ */
+async function usableMedia(series: PostSeries) {
+  if (!series.media.length) return []
+  const ready = new Set(
+    (
+      await MediaAsset.query()
+        .where('workspace_id', series.workspaceId)
+        .where('status', 'ready')
+        .whereIn(
+          'id',
+          series.media.map((item) => item.mediaAssetId)
+        )
+        .select('id')
+    ).map((asset) => asset.id)
+  )
+  return series.media.filter((item) => ready.has(item.mediaAssetId))
+}
+
 async function claim(series: PostSeries, local: string, at: DateTime) {
   try {
     return await SeriesOccurrence.create({
@@ -74,6 +97,8 @@ async function claim(series: PostSeries, local: string, at: DateTime) {
       postId: null,
       detached: false,
       problem: null,
+      missedAt: null,
+      lateSeconds: null,
     })
   } catch (error) {
     logger.debug({ err: error, seriesId: series.id, local }, 'occurrence already made')

@@ -111,6 +111,20 @@ export async function purgeDeletedUsers({ dryRun }: PurgeOptions) {
   return report
 }
 
+/**
+ * Sign-ups nobody confirmed within `days`: the row holds a name, an address and a password
+ * hash for an account that does not exist, so it goes. (A new sign-up also sweeps expired
+ * rows, but an install where nobody signs up again would keep them for ever.)
+ */
+export async function purgePendingSignups({ now, dryRun }: PurgeOptions, days: number) {
+  const pending = db
+    .from('account_confirmations')
+    .where('purpose', 'signup')
+    .whereNull('used_at')
+    .where('created_at', '<', sqlTime(now.minus({ days })))
+  return { pendingSignups: dryRun ? await count(pending) : affected(await pending.delete()) }
+}
+
 async function removeExports(rows: { id: number; file_key: string | null }[]) {
   for (const row of rows) {
     if (row.file_key) await rm(exportFilePath(row.file_key), { force: true })

@@ -9,6 +9,7 @@ import { applyOutcome, type Outcome } from '#services/publishing/outcome'
 import { markFailed, markUnknown } from '#services/publishing/transitions'
 import { problem } from '#services/publishing/problems'
 import { publishingConfig } from '#services/publishing/settings'
+import { tagDelivery } from '#services/telemetry/delivery_context'
 
 /**
  * Polls a publish the network left `pending` (video processing, containers) through the
@@ -20,6 +21,7 @@ export function checkDelivery(payload: { deliveryId: number; revision: number },
 }
 
 async function check(payload: { deliveryId: number; revision: number }, worker: string) {
+  tagDelivery({ deliveryId: payload.deliveryId })
   if (!(await claimStatusCheck(payload.deliveryId, payload.revision, worker))) return 'not_claimed'
   const delivery = await Delivery.findOrFail(payload.deliveryId)
   const run = { delivery, worker }

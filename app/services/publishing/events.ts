@@ -18,6 +18,8 @@ export interface DeliveryStatusChanged {
   externalId: string | null
   externalUrl: string | null
   lastError: string | null
+  /** The problem's kind (a bounded list) when the delivery ended failed or unknown. */
+  errorKind?: string | null
   /** The instant the delivery was due (epoch ms), for the lateness metric. */
   dueAtMs?: number | null
   at: string
@@ -61,6 +63,7 @@ export function emitDeliveryStatus(delivery: Delivery) {
     externalId: delivery.externalId,
     externalUrl: delivery.externalUrl,
     lastError: delivery.lastError,
+    errorKind: delivery.lastErrorKind,
     dueAtMs: delivery.dueAt?.toMillis() ?? null,
     at: new Date().toISOString(),
   }

@@ -1,3 +1,4 @@
+import logger from '@adonisjs/core/services/logger'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { ambiguous, failed, type MediaItem } from '#sdk'
 import plugins from '#services/plugins'
@@ -15,8 +16,10 @@ import { runChain } from '#services/publishing/chain'
 import { problem } from '#services/publishing/problems'
 import { WAKE_EARLY_MS, wakeAt, wakeSlotWaiters } from '#services/publishing/wake'
 import { publishingConfig } from '#services/publishing/settings'
+import { missedOccurrenceVerdict } from '#services/series/missed_occurrence'
+import { tagDelivery } from '#services/telemetry/delivery_context'
 
-export type RunResult = 'stale' | 'early' | 'network_busy' | 'not_claimed' | 'done'
+export type RunResult = 'stale' | 'early' | 'network_busy' | 'not_claimed' | 'missed' | 'done'
 
 /** What an early wake-up keeps of its head start for the work before the network call (see wake.ts). */
 const PREPARE_MS = 30
@@ -108,8 +111,15 @@ async function wakeUp(
   payload: { deliveryId: number; revision: number; notBefore?: number },
   worker: string
 ): Promise<RunResult> {
+  tagDelivery({ deliveryId: payload.deliveryId })
   const due = await loadDueDelivery(payload.deliveryId)
   const delivery = due?.delivery
+  if (due)
+    tagDelivery({
+      deliveryId: payload.deliveryId,
+      postId: due.post.id,
+      workspaceId: due.post.workspaceId,
+    })
   if (
     !due ||
     !delivery ||
@@ -131,6 +141,8 @@ async function wakeUp(
   // does not hold one of its account's few slots; PREPARE_MS is left for the slot, the claim
   // and loading the post and account ahead of the instant.
   await waitUntil((payload.notBefore ?? 0) - PREPARE_MS)
+  // Woken long after its time (no worker ran then): a repeating post's rule may skip it.
+  if ((await missedOccurrenceVerdict(delivery, due.post)) === 'skipped') return 'missed'
 
   const { networkBusyRetryMs, slotWakeFallbackMs } = publishingConfig()
   const slot = { network: delivery.network, accountId: delivery.socialAccountId }
@@ -165,6 +177,8 @@ async function wakeUp(
     if (!claimed) return 'not_claimed'
     emitDeliveryStatus(claimed)
     await publishClaimed({ delivery: claimed, worker }, due, payload.notBefore)
+    // One line per network attempt; the delivery, post and workspace ids come with it (log_context).
+    logger.info({ network: claimed.network, status: claimed.status }, 'delivery attempt settled')
     return 'done'
   } finally {
     await wakeSlotWaiters(await releasePublishSlot(slot, worker))

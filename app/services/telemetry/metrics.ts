@@ -35,6 +35,12 @@ function build() {
       labelNames: ['network', 'outcome'],
       registers: [registry],
     }),
+    errors: new client.Counter({
+      name: 'pistache_delivery_errors_total',
+      help: 'Deliveries that ended failed or unknown, by network and problem kind',
+      labelNames: ['network', 'kind'],
+      registers: [registry],
+    }),
     jobs: new client.Histogram({
       name: 'pistache_job_duration_seconds',
       help: 'Queue job run time in this worker, by queue, job and outcome',
@@ -81,6 +87,8 @@ function onDelivery(event: DeliveryStatusChanged) {
   built.metrics.deliveries.inc(labels)
   if (event.dueAtMs !== null && event.dueAtMs !== undefined)
     built.metrics.lateness.observe(labels, Math.max(0, Date.parse(event.at) - event.dueAtMs) / 1000)
+  if (event.status === 'failed' || event.status === 'unknown')
+    built.metrics.errors.inc({ network: labels.network, kind: bounded(event.errorKind ?? 'other') })
 }
 
 /** Turns metrics on in this process (idempotent) and returns its registry. */

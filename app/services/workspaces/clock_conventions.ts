@@ -1,4 +1,5 @@
 import ct from 'countries-and-timezones'
+import { datePatternOf } from './date_pattern.js'
 
 export const WEEK_STARTS = [0, 1, 6] as const
 export const HOUR_CYCLES = ['h12', 'h23'] as const
@@ -9,6 +10,8 @@ export type ClockConventions = {
   /** 0 = Sunday … 6 = Saturday (FullCalendar's `firstDay`). */
   weekStart: number
   hour12: boolean
+  /** How a date is typed and shown in date fields: "dd/MM/yyyy", "MM/dd/yyyy", "yyyy-MM-dd"… */
+  datePattern: string
   /** Whether the workspace chose them, or they follow its region and the reader's language. */
   chosen: { weekStart: boolean; hourCycle: boolean }
 }
@@ -50,6 +53,7 @@ export function clockConventions(
   return {
     weekStart: workspace.weekStart ?? firstDayOf(locale),
     hour12: hourCycle === 'h12',
+    datePattern: datePatternOf(locale.toString()),
     chosen: { weekStart: workspace.weekStart !== null, hourCycle: workspace.hourCycle !== null },
   }
 }

@@ -39,5 +39,39 @@ export type SeriesInfo = {
   id: number
   rule: string
   startsAtLocal: string
+  missedPolicy: 'post_late' | 'skip'
+  lateGraceMinutes: number
+  mediaCount: number
   occurrenceLocal: string
+  detached: boolean
+  missedAt: string | null
+  lateSeconds: number | null
+}
+
+export type EvergreenFields = {
+  variants: string[]
+  targetAccountIds: number[]
+  minGapDays: number
+  active: boolean
+}
+
+export type EvergreenSlot = {
+  slotAt: string
+  postId: number | null
+  postStatus: string | null
+  accounts: { socialAccountId: number; network: string; skippedReason: string | null }[]
+}
+
+export type EvergreenNext =
+  | { kind: 'scheduled'; at: string; postId: number }
+  | { kind: 'eligible'; at: string }
+  | { kind: 'paused' }
+
+export type EvergreenRow = EvergreenFields & {
+  id: number
+  lastSentAt: string | null
+  author: string | null
+  sentCount: number
+  history: EvergreenSlot[]
+  next: EvergreenNext
 }

@@ -1,25 +1,12 @@
 /* Page props are `type` aliases (Inertia checks them against JSON types). See app/transformers/calendar_transformer.ts. */
-export type PostStatus =
-  | 'draft'
-  | 'pending_approval'
-  | 'approved'
-  | 'rejected'
-  | 'scheduled'
-  | 'publishing'
-  | 'published'
-  | 'partially_published'
-  | 'failed'
+import {
+  FINAL_DELIVERY_STATUSES,
+  type DeliveryStatus,
+  type PostStatus,
+} from '../../../app/models/statuses'
 
-export type DeliveryStatus =
-  | 'draft'
-  | 'pending_approval'
-  | 'scheduled'
-  | 'queued'
-  | 'publishing'
-  | 'published'
-  | 'failed'
-  | 'unknown'
-  | 'cancelled'
+/** Typed once, for the server and these pages alike. */
+export type { DeliveryStatus, PostStatus }
 
 export type CalendarEvent = {
   id: number
@@ -64,8 +51,6 @@ export const STATUS_STYLE: Record<PostStatus, { chip: string; dot: string }> = {
   failed: { chip: 'border-red-600 bg-red-50 text-red-900', dot: 'bg-red-600' },
 }
 
-const FINAL: DeliveryStatus[] = ['published', 'failed', 'unknown', 'cancelled']
-
 /**
  * The post status its deliveries imply, as app/services/publishing/rollup.ts computes it,
  * so a live delivery event repaints the chip before the next fetch confirms it.
@@ -73,7 +58,7 @@ const FINAL: DeliveryStatus[] = ['published', 'failed', 'unknown', 'cancelled']
 export function rolledUpStatus(current: PostStatus, statuses: DeliveryStatus[]): PostStatus {
   const live = statuses.filter((status) => status !== 'cancelled')
   if (!live.length) return current
-  if (live.every((status) => FINAL.includes(status))) {
+  if (live.every((status) => FINAL_DELIVERY_STATUSES.includes(status))) {
     const published = live.filter((status) => status === 'published').length
     if (published === live.length) return 'published'
     return published > 0 ? 'partially_published' : 'failed'

@@ -10,27 +10,10 @@ export type Plain<T> = T extends (infer U)[]
     ? { [K in keyof T]: Plain<T[K]> }
     : T
 
-export type PostStatus =
-  | 'draft'
-  | 'pending_approval'
-  | 'approved'
-  | 'rejected'
-  | 'scheduled'
-  | 'publishing'
-  | 'published'
-  | 'partially_published'
-  | 'failed'
+import type { DeliveryStatus, PostStatus } from '../../../app/models/statuses'
 
-export type DeliveryStatus =
-  | 'draft'
-  | 'pending_approval'
-  | 'scheduled'
-  | 'queued'
-  | 'publishing'
-  | 'published'
-  | 'failed'
-  | 'unknown'
-  | 'cancelled'
+/** Typed once, for the server and these pages alike. */
+export type { DeliveryStatus, PostStatus }
 
 export type OptionValue = string | number | boolean | null
 

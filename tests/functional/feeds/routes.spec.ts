@@ -128,7 +128,13 @@ test.group('Feeds and repeating posts / routes', (group) => {
       id: series.id,
       rule: 'FREQ=WEEKLY;BYDAY=MO',
       startsAtLocal: '2030-01-07T09:00',
+      missedPolicy: 'post_late',
+      lateGraceMinutes: 120,
+      mediaCount: 0,
       occurrenceLocal: '2030-01-14T09:00',
+      detached: false,
+      missedAt: null,
+      lateSeconds: null,
     })
     const stranger = await makeDesk()
     const hidden = await client

@@ -11,13 +11,15 @@ import DataExport from '#models/data_export'
 import { disconnectAccount } from '#actions/channels/disconnect_account'
 import { deleteAccount } from '#actions/privacy/delete_account'
 import { runPurges } from '#services/retention'
+import AccountConfirmation from '#models/account_confirmation'
+import { consumeConfirmation, issueConfirmation } from '#services/accounts/account_confirmations'
 import { exportFilePath } from '#services/privacy/exports'
 import { audit } from '#services/audit'
 import { withCleanState } from '#tests/helpers/database'
 import { makeUser, makeWorkspace } from '#tests/functional/workspaces/_helpers'
 import { aceOutput, connectAll, withAce, withFakes } from './_helpers.js'
 
-const POLICY = { accessLogDays: 90, auditLogDays: 365 }
+const POLICY = { accessLogDays: 90, auditLogDays: 365, pendingSignupDays: 7 }
 
 async function exportFile(userId: number, expiresAt: DateTime) {
   const fileKey = `exports/test-${userId}-${expiresAt.toMillis()}.zip`
@@ -80,6 +82,37 @@ test.group('Privacy / purges', (group) => {
     assert.isFalse(existsSync(exportFilePath(expired.fileKey!)))
     assert.isNull(await DataExport.find(expired.id))
     assert.isTrue(existsSync(exportFilePath(live.fileKey!)))
+  })
+
+  test('an unconfirmed sign-up is kept 7 days, then goes; confirmed ones and e-mail changes stay', async ({
+    assert,
+  }) => {
+    const user = await makeUser()
+    const signup = (email: string) =>
+      issueConfirmation('signup', email, {
+        fullName: 'Pending',
+        passwordHash: 'hash',
+        locale: 'fr',
+      })
+    await signup('pending@example.com')
+    await signup('confirmed@example.com')
+    await issueConfirmation('email_change', 'new@example.com', { userId: user.id })
+    const confirmed = await AccountConfirmation.findByOrFail('email', 'confirmed@example.com')
+    assert.isTrue(await consumeConfirmation(confirmed))
+    const issuedAt = DateTime.now()
+
+    assert.equal((await runPurges(POLICY, { now: issuedAt.plus({ days: 6 }) })).pendingSignups, 0)
+    const dryRun = await runPurges(POLICY, { now: issuedAt.plus({ days: 8 }), dryRun: true })
+    assert.equal(dryRun.pendingSignups, 1)
+    assert.lengthOf(await AccountConfirmation.all(), 3)
+
+    const day8 = await runPurges(POLICY, { now: issuedAt.plus({ days: 8 }) })
+    assert.equal(day8.pendingSignups, 1)
+    assert.sameMembers(
+      (await AccountConfirmation.all()).map((row) => row.email),
+      ['confirmed@example.com', 'new@example.com']
+    )
+    assert.equal((await runPurges(POLICY, { now: issuedAt.plus({ days: 9 }) })).pendingSignups, 0)
   })
 
   test('what a deleted user left behind goes: access log, exports; audit entries lose actor and IP', async ({

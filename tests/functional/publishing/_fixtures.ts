@@ -4,6 +4,7 @@ import app from '@adonisjs/core/services/app'
 import redis from '@adonisjs/redis/services/main'
 import emitter from '@adonisjs/core/services/emitter'
 import type { Group } from '@japa/runner/core'
+import type { Logger } from '@adonisjs/core/logger'
 import { DateTime } from 'luxon'
 import { connectThroughFake } from '#sdk/testing/connect'
 import type { PluginsConfig } from '#config/plugins'
@@ -114,13 +115,16 @@ export function withWorld(group: Group) {
   return world
 }
 
-/** A real WorkerRunner on the app's queues (publish only), stopped by the caller's cleanup. */
-export async function startWorker(schedules: JobSchedule[] = []) {
+/**
+ * A real WorkerRunner on the app's queues (publish only), stopped by the caller's cleanup; it
+ * logs into `logs` unless given a logger of the app's kind.
+ */
+export async function startWorker(schedules: JobSchedule[] = [], appLogger?: Logger) {
   const { logger, entries } = capturingLogger()
   const runner = new WorkerRunner({
     manager: await app.container.make('queue'),
     registry: jobs,
-    logger,
+    logger: appLogger ?? logger,
     redis: redis.connection(),
     queues: ['publish'],
     schedules,

@@ -4,7 +4,13 @@ import type { MetricsConfig } from '#config/metrics'
 import { publishNow } from '#actions/posts/publish_now'
 import { startMetrics, stopMetrics } from '#services/telemetry/metrics'
 import { withCleanState } from '#tests/helpers/database'
-import { draft, settled, startWorker, withWorld } from '#tests/functional/publishing/_fixtures'
+import {
+  draft,
+  settled,
+  startWorker,
+  waitFor,
+  withWorld,
+} from '#tests/functional/publishing/_fixtures'
 
 const TOKEN = 'metrics-test-token-0123456789'
 
@@ -67,7 +73,17 @@ test.group('Metrics / GET /metrics', (group) => {
       'x:failed',
     ])
 
-    const response = await client.get('/metrics').header('authorization', `Bearer ${TOKEN}`)
+    // A delivery settles just before BullMQ marks its job completed: wait for the third
+    // completion to be counted before reading everything else.
+    const scrape = () => client.get('/metrics').header('authorization', `Bearer ${TOKEN}`)
+    const completedJobs = (text: string) =>
+      sample(text, 'pistache_job_duration_seconds_count', {
+        queue: 'publish',
+        job: 'publish_delivery',
+        outcome: 'completed',
+      }) ?? 0
+    await waitFor(async () => completedJobs((await scrape()).text()) >= 3)
+    const response = await scrape()
     response.assertStatus(200)
     assert.include(response.header('content-type'), 'text/plain')
     const body = response.text()
@@ -78,6 +94,9 @@ test.group('Metrics / GET /metrics', (group) => {
     assert.equal(outcome('bluesky', 'published'), 1)
     assert.equal(outcome('x', 'failed'), 1)
     assert.isNull(outcome('x', 'published'))
+    // Refused with a 400: one error of the network's kind, none for the networks that published.
+    assert.match(body, /^pistache_delivery_errors_total\{network="x",kind="[a-z_]+"\} 1$/m)
+    assert.notMatch(body, /^pistache_delivery_errors_total\{network="(mastodon|bluesky)"/m)
 
     const late = (suffix: string, labels: Record<string, string>) =>
       sample(body, `pistache_publish_lateness_seconds_${suffix}`, labels)

@@ -219,6 +219,16 @@ async function seedForeignWorkspace(): Promise<Foreign> {
     })
     .returning('id')
   const seriesId = typeof series === 'object' ? series.id : series
+  // Evergreen queue: `:evergreen_item` resolves through `evergreen_items`.
+  await db.table('evergreen_items').insert({
+    workspace_id: workspace.id,
+    created_by_id: owner.id,
+    variants: JSON.stringify([`${DISTINCTIVE.workspace} evergreen`]),
+    target_account_ids: JSON.stringify([channel.id]),
+    min_gap_days: 7,
+    active: true,
+    created_at: now,
+  })
   // Media library: one asset so the `:media_asset` routes resolve to the foreign workspace.
   await MediaAsset.create({
     workspaceId: workspace.id,
