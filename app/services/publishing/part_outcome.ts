@@ -4,6 +4,7 @@ import {
   capabilitiesOf,
   failed,
   partReconcileLevel,
+  type Ambiguous,
   type Failure,
   type PublishOutcome,
   type Published,
@@ -111,7 +112,10 @@ async function applyPartOutcome(
  * the delivery is settled by the main post's rules — requeued after the wait or backoff (the
  * part then waits again, and the next run resumes at it), or failed, naming this part.
  */
-async function answeredWithoutPost(step: PartStep, outcome: Failure): Promise<PartAdvance> {
+async function answeredWithoutPost(
+  step: PartStep,
+  outcome: Exclude<Failure, Ambiguous>
+): Promise<PartAdvance> {
   const { attempt, part } = step
   const named = { ...outcome, reason: `${capitalised(partName(step))}: ${outcome.reason}` }
   if (!(await partRefused(attempt, part, problemOf(named)))) return 'lost'
