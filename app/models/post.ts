@@ -5,8 +5,8 @@ import User from '#models/user'
 import Workspace from '#models/workspace'
 import Delivery from '#models/delivery'
 import PostMedia from '#models/post_media'
-import type { ClientStatus, PostStatus } from '#models/statuses'
 import PostPart from '#models/post_part'
+import type { ClientStatus, PostStatus } from '#models/statuses'
 
 export {
   CLIENT_STATUSES,

@@ -10,8 +10,8 @@ import { changeDeliveries } from '#services/publishing/schedule'
 import { wakeAt } from '#services/publishing/wake'
 import { resetClientApprovalIfChanged } from '#services/reviews/client_reset'
 import { actorIdOf, recordPostActivity } from '#services/reviews/post_activity'
-import { detachOccurrence } from '#services/series/detach'
 import { writePostParts, type PartInput } from '#services/posts/post_parts'
+import { detachOccurrence } from '#services/series/detach'
 
 export interface UpdatePostInput {
   post: Post
@@ -110,9 +110,9 @@ export async function updatePost({
             )
           }
         }
+        await writePostParts(trx, post.id, parts, [...wanted.values()])
         // An occurrence of a repeating post, edited here, is edited on its own.
         await detachOccurrence(post.id, trx)
-        await writePostParts(trx, post.id, parts, [...wanted.values()])
         post.useTransaction(trx)
         post.body = body
         if (approvalReset)

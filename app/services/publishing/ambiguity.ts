@@ -32,7 +32,7 @@ export async function settleAmbiguous<Settled>(
   const { caps, level, networkName, subject } = step
   if (level === false)
     return step.unknown(
-      `No answer from the network (${reason}), and ${networkName} offers no way to look ${subject} up; check whether it appeared`
+      `No answer from the network (${reason}), and ${networkName} offers no way to look a post up; check whether it appeared`
     )
   let found = await step.lookup()
   if (found.status === 'ok' && !found.value && level === 'authoritative' && !caps.idempotencyKey) {

@@ -13,7 +13,7 @@ import {
 import type DeliveryPart from '#models/delivery_part'
 import { loadPostParts, partsOfTarget } from '#services/posts/post_parts'
 import { markPublished } from '#services/publishing/transitions'
-import type { Attempt } from '#services/publishing/outcome'
+import type { Attempt } from '#services/publishing/failure_outcome'
 import { loadChain, mainPostOut } from '#services/publishing/chain_steps'
 import { advancePart, type PartStep } from '#services/publishing/part_outcome'
 import { mediaItemsOfList } from '#services/publishing/delivery_media'

@@ -1,66 +1,20 @@
-import { DateTime } from 'luxon'
 import {
   capabilitiesOf,
   reconcileLevel,
   type Failed,
-  type PublishContext,
   type PublishOutcome,
   type Published,
   type Unauthorized,
 } from '#sdk'
-import SocialAccount from '#models/social_account'
-import { notifyNeedsReconnection } from '#services/publishing/notify'
-import type { AccountSession } from '#services/publishing/account_session'
-import {
-  markFailed,
-  markPending,
-  markUnknown,
-  requeue,
-  type Run,
-} from '#services/publishing/transitions'
-import { affectedRows, publishingConfig, shortReason } from '#services/publishing/settings'
-import db from '@adonisjs/lucid/services/db'
+import { markPending, markUnknown } from '#services/publishing/transitions'
+import { publishingConfig } from '#services/publishing/settings'
 import { problem, problemOf } from '#services/publishing/problems'
+import { settleFailure, type Attempt } from '#services/publishing/failure_outcome'
 import { settleAmbiguous } from '#services/publishing/ambiguity'
 import { mainPostPublished } from '#services/publishing/chain'
 
 export type Outcome = PublishOutcome<Published> | Failed | Unauthorized
-
-/** Everything needed to act on a plugin's answer for one claimed delivery. */
-export interface Attempt extends Run {
-  session: AccountSession
-  /** The publish call as made, for a lookup or a same-key retry. */
-  publishContext: () => PublishContext
-  /** `check`: the answer came from checkStatus — a transient error polls again, never republishes. */
-  mode: 'publish' | 'check'
-  /** Known from the publish's first read: a post without follow-ups skips looking for them. */
-  hasParts?: boolean
-}
-
-export function backoffMs(attempt: number) {
-  const { backoffBaseMs, backoffMaxMs } = publishingConfig()
-  return Math.min(backoffMaxMs, backoffBaseMs * 2 ** Math.max(0, attempt - 1))
-}
-
-/** Flips the account to needs_reconnection once; only the process that flips it notifies. */
-async function needsReconnection(attempt: Attempt, reason: string) {
-  const { account } = attempt.session
-  const flipped = affectedRows(
-    await db
-      .from('social_accounts')
-      .where('id', account.id)
-      .where('status', 'connected')
-      .update({ status: 'needs_reconnection', last_error: shortReason(reason) })
-  )
-  const current = await SocialAccount.find(account.id)
-  if (flipped === 1 && current) await notifyNeedsReconnection(current, attempt.delivery.id)
-  // The account's notice covers this delivery: no second message for the same event.
-  await markFailed(
-    attempt,
-    problem('unauthorized', `The account needs to be reconnected (${reason})`),
-    { notify: false }
-  )
-}
+export { backoffMs, type Attempt } from '#services/publishing/failure_outcome'
 
 /** The main post's unanswered publish, settled by the rule every step follows (ambiguity.ts). */
 function resolveAmbiguous(attempt: Attempt, reason: string) {
@@ -110,9 +64,6 @@ export async function applyOutcome(
         )
       }
       return markPending(attempt, outcome.handle, outcome.checkAfter)
-    case 'unauthorized':
-      await needsReconnection(attempt, outcome.reason)
-      return true
     case 'ambiguous':
       if (options.afterAmbiguous)
         return markUnknown(
@@ -123,46 +74,9 @@ export async function applyOutcome(
           )
         )
       return resolveAmbiguous(attempt, outcome.reason)
-    case 'rate_limited': {
-      const waitMs = outcome.retryAfter * config.msPerNetworkSecond
-      if (attempt.mode === 'check')
-        return markPending(attempt, delivery.pendingHandle!, outcome.retryAfter)
-      const free = delivery.rateLimitWaits < config.freeRateLimitWaits
-      if (!free && delivery.attempts >= config.maxAttempts)
-        return markFailed(
-          attempt,
-          problemOf(
-            outcome,
-            `Still rate limited after ${delivery.attempts} attempts: ${outcome.reason}`
-          )
-        )
-      const atMs = DateTime.utc().toMillis() + waitMs
-      return requeue(attempt, {
-        problem: problemOf(outcome),
-        atMs,
-        refundAttempt: free,
-        suffix: `wait${delivery.rateLimitWaits + 1}a${delivery.attempts}`,
-      })
-    }
+    case 'unauthorized':
+    case 'rate_limited':
     case 'error':
-      if (!outcome.retryable) return markFailed(attempt, problemOf(outcome))
-      if (attempt.mode === 'check') {
-        return markPending(
-          attempt,
-          delivery.pendingHandle!,
-          backoffMs(delivery.statusChecks) / config.msPerNetworkSecond
-        )
-      }
-      if (delivery.attempts >= config.maxAttempts)
-        return markFailed(
-          attempt,
-          problemOf(outcome, `Gave up after ${delivery.attempts} attempts: ${outcome.reason}`)
-        )
-      return requeue(attempt, {
-        problem: problemOf(outcome),
-        atMs: Date.now() + backoffMs(delivery.attempts),
-        refundAttempt: false,
-        suffix: `retry${delivery.attempts}`,
-      })
+      return settleFailure(attempt, outcome)
   }
 }

@@ -4,13 +4,14 @@ import {
   capabilitiesOf,
   failed,
   partReconcileLevel,
+  type Ambiguous,
   type Failure,
   type PublishOutcome,
   type Published,
   type PublishPartContext,
 } from '#sdk'
 import type DeliveryPart from '#models/delivery_part'
-import { applyOutcome, type Attempt } from '#services/publishing/outcome'
+import { settleFailure, type Attempt } from '#services/publishing/failure_outcome'
 import { settleAmbiguous } from '#services/publishing/ambiguity'
 import { markUnknown } from '#services/publishing/transitions'
 import { problem, problemOf } from '#services/publishing/problems'
@@ -111,12 +112,15 @@ async function applyPartOutcome(
  * the delivery is settled by the main post's rules — requeued after the wait or backoff (the
  * part then waits again, and the next run resumes at it), or failed, naming this part.
  */
-async function answeredWithoutPost(step: PartStep, outcome: Failure): Promise<PartAdvance> {
+async function answeredWithoutPost(
+  step: PartStep,
+  outcome: Exclude<Failure, Ambiguous>
+): Promise<PartAdvance> {
   const { attempt, part } = step
   const named = { ...outcome, reason: `${capitalised(partName(step))}: ${outcome.reason}` }
   if (!(await partRefused(attempt, part, problemOf(named)))) return 'lost'
   // A part's answer is never a status check's: transient errors requeue, they do not poll.
-  await applyOutcome({ ...attempt, mode: 'publish' }, named)
+  await settleFailure({ ...attempt, mode: 'publish' }, named)
   if (attempt.delivery.status !== 'failed') await partWaitsAgain(attempt, part)
   return 'settled'
 }
