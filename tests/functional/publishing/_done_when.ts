@@ -127,6 +127,31 @@ export function photo(index: number, width = 1080, height = 1080) {
     .toBuffer()
 }
 
+/** The Channels page's connect form for a credentials network, submitted as the user fills it. */
+export function submitCredentials(
+  client: any,
+  studio: Studio<any>,
+  network: NetworkId,
+  values: Record<string, string>
+) {
+  return client
+    .post(`/w/${studio.workspace.slug}/channels/${network}/credentials`)
+    .loginAs(studio.owner)
+    .withCsrfToken()
+    .json({ values })
+    .redirects(0)
+}
+
+/** The connect-form fields a network describes, as the Channels page receives them. */
+export async function connectFields(client: any, studio: Studio<any>, network: NetworkId) {
+  const page = await client
+    .get(`/w/${studio.workspace.slug}/channels`)
+    .loginAs(studio.owner)
+    .withInertia()
+  const { networks } = page.inertiaProps as { networks: { id: string; fields: any[] }[] }
+  return { page, fields: networks.find((candidate) => candidate.id === network)!.fields }
+}
+
 /** Uploads files through the media library's route and waits for the media worker to make them ready. */
 export async function uploadReady(
   client: any,

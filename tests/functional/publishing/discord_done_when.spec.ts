@@ -10,6 +10,7 @@ import {
   postPage,
   publishedDeliveries,
   scheduleFromComposer,
+  submitCredentials,
   uploadReady,
   withStudio,
 } from './_done_when.js'
@@ -28,12 +29,7 @@ test.group('Done when: Discord through the app', (group) => {
   }) => {
     const fake = studio.fakes.discord
     const connect = (webhookUrl: string) =>
-      client
-        .post(`/w/${studio.workspace.slug}/channels/discord/credentials`)
-        .loginAs(studio.owner)
-        .withCsrfToken()
-        .json({ values: { webhookUrl } })
-        .redirects(0)
+      submitCredentials(client, studio, 'discord', { webhookUrl })
     const wrong = await connect('https://example.com/not-a-webhook')
     assert.match(String(wrong.flashMessages().error), /not a Discord webhook URL/)
 

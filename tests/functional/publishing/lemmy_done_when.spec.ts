@@ -5,24 +5,16 @@ import { openToken } from '#services/token_vault'
 import { withCleanState } from '#tests/helpers/database'
 import {
   collectAfterAnHour,
+  connectFields,
   figuresOf,
   photo,
   postPage,
   publishedDeliveries,
   scheduleFromComposer,
+  submitCredentials,
   uploadReady,
   withStudio,
-  type Studio,
 } from './_done_when.js'
-
-function connectLemmy(client: any, studio: Studio<'lemmy'>, values: Record<string, string>) {
-  return client
-    .post(`/w/${studio.workspace.slug}/channels/lemmy/credentials`)
-    .loginAs(studio.owner)
-    .withCsrfToken()
-    .json({ values })
-    .redirects(0)
-}
 
 /**
  * Issue 24: Lemmy through the app — a login on the user's instance (the password never kept),
@@ -37,13 +29,8 @@ test.group('Done when: Lemmy through the app', (group) => {
     client,
     assert,
   }) => {
-    const page = await client
-      .get(`/w/${studio.workspace.slug}/channels`)
-      .loginAs(studio.owner)
-      .withInertia()
-    const networks = (page.inertiaProps as { networks: { id: string; fields: any[] }[] }).networks
-    const lemmy = networks.find((network) => network.id === 'lemmy')!
-    const [instance, , password] = lemmy.fields
+    const { fields } = await connectFields(client, studio, 'lemmy')
+    const [instance, , password] = fields
     assert.deepInclude(instance, { name: 'instance', default: studio.fakes.lemmy.server.baseUrl })
     assert.deepInclude(password, { name: 'password', type: 'password', secret: true })
     assert.deepEqual(password.label, { en: 'Password', fr: 'Mot de passe' })
@@ -54,13 +41,19 @@ test.group('Done when: Lemmy through the app', (group) => {
     assert,
   }) => {
     const fake = studio.fakes.lemmy
-    const refused = await connectLemmy(client, studio, { ...fake.credentials, password: 'nope' })
+    const refused = await submitCredentials(client, studio, 'lemmy', {
+      ...fake.credentials,
+      password: 'nope',
+    })
     assert.match(String(refused.flashMessages().error), /The instance refused this login/)
     fake.totp = '246810'
-    const noCode = await connectLemmy(client, studio, fake.credentials)
+    const noCode = await submitCredentials(client, studio, 'lemmy', fake.credentials)
     assert.match(String(noCode.flashMessages().error), /enter the current code/)
 
-    const connected = await connectLemmy(client, studio, { ...fake.credentials, totp: '246810' })
+    const connected = await submitCredentials(client, studio, 'lemmy', {
+      ...fake.credentials,
+      totp: '246810',
+    })
     assert.equal(connected.header('location'), `/w/${studio.workspace.slug}/channels`)
     const account = await SocialAccount.query()
       .where('workspace_id', studio.workspace.id)
@@ -108,7 +101,7 @@ test.group('Done when: Lemmy through the app', (group) => {
     assert,
   }) => {
     const fake = studio.fakes.lemmy
-    await connectLemmy(client, studio, fake.credentials)
+    await submitCredentials(client, studio, 'lemmy', fake.credentials)
     const account = await SocialAccount.query().where('network', 'lemmy').firstOrFail()
     const requests = fake.server.requests.length
     const response = await client

@@ -10,24 +10,15 @@ import { CHANNEL } from '#plugins/telegram/fake/server'
 import { withCleanState } from '#tests/helpers/database'
 import {
   collectAfterAnHour,
+  connectFields,
   photo,
   postPage,
   publishedDeliveries,
   scheduleFromComposer,
+  submitCredentials,
   uploadReady,
   withStudio,
-  type Studio,
 } from './_done_when.js'
-
-/** The Channels page's connect form, as the user fills it for a credentials network. */
-function connectTelegram(client: any, studio: Studio<'telegram'>, values: Record<string, string>) {
-  return client
-    .post(`/w/${studio.workspace.slug}/channels/telegram/credentials`)
-    .loginAs(studio.owner)
-    .withCsrfToken()
-    .json({ values })
-    .redirects(0)
-}
 
 /**
  * Issue 24: Telegram, a network without statistics, lookup or expiring tokens, through the app —
@@ -42,14 +33,9 @@ test.group('Done when: Telegram through the app', (group) => {
     client,
     assert,
   }) => {
-    const page = await client
-      .get(`/w/${studio.workspace.slug}/channels`)
-      .loginAs(studio.owner)
-      .withInertia()
+    const { page, fields } = await connectFields(client, studio, 'telegram')
     assert.equal(page.status(), 200)
-    const networks = (page.inertiaProps as { networks: { id: string; fields: any[] }[] }).networks
-    const telegram = networks.find((network) => network.id === 'telegram')!
-    const [token, chat] = telegram.fields
+    const [token, chat] = fields
     assert.deepInclude(token, { name: 'botToken', type: 'password', secret: true })
     assert.deepEqual(token.label, { en: 'Bot token', fr: 'Jeton du bot' })
     assert.match(token.help.en, /@BotFather/)
@@ -65,13 +51,13 @@ test.group('Done when: Telegram through the app', (group) => {
   test("a refused connection says the plugin's own words", async ({ client, assert }) => {
     const fake = studio.fakes.telegram
     fake.canPostMessages = false
-    const refused = await connectTelegram(client, studio, fake.credentials)
+    const refused = await submitCredentials(client, studio, 'telegram', fake.credentials)
     assert.equal(refused.status(), 302)
     assert.match(
       String(refused.flashMessages().error),
       /make it an administrator with “Post messages”/
     )
-    const wrongToken = await connectTelegram(client, studio, {
+    const wrongToken = await submitCredentials(client, studio, 'telegram', {
       ...fake.credentials,
       botToken: `${fake.botToken}x`,
     })
@@ -84,7 +70,7 @@ test.group('Done when: Telegram through the app', (group) => {
     assert,
   }) => {
     const fake = studio.fakes.telegram
-    const connected = await connectTelegram(client, studio, fake.credentials)
+    const connected = await submitCredentials(client, studio, 'telegram', fake.credentials)
     assert.equal(connected.status(), 302)
     assert.equal(connected.header('location'), `/w/${studio.workspace.slug}/channels`)
     const account = await SocialAccount.query()
@@ -133,7 +119,7 @@ test.group('Done when: Telegram through the app', (group) => {
     assert,
   }) => {
     const fake = studio.fakes.telegram
-    await connectTelegram(client, studio, fake.credentials)
+    await submitCredentials(client, studio, 'telegram', fake.credentials)
     const account = await SocialAccount.query().where('network', 'telegram').firstOrFail()
     app.config.get<PluginsConfig>('plugins').timeoutMs = 400
     fake.server.failNext(fake.publishPath, { kind: 'lose_response' })
