@@ -3,6 +3,7 @@ import { DateTime } from 'luxon'
 import ReviewLink from '#models/review_link'
 import { recordClientReview } from '#actions/reviews/record_client_review'
 import { applyClientApprovalSwitch } from '#services/reviews/approval_switch'
+import { clockConventions } from '#services/workspaces/clock_conventions'
 import { withCleanState } from '#tests/helpers/database'
 import { linkFor, makeReviewDesk } from '#tests/functional/reviews/_fixtures'
 import { dt, FIRST_LOAD_TIMEOUT, screenshot, waitFor, waitForPath } from './_helpers.js'
@@ -54,8 +55,12 @@ test.group('Notification bell and sharing a calendar period', (group) => {
     await page.locator(dt('share-period')).click()
     await waitForPath(page, `/w/${desk.workspace.slug}/settings/review-links`)
     await waitFor(page, dt('link-from'))
-    const from = await page.locator(dt('link-from')).inputValue()
-    const to = await page.locator(dt('link-to')).inputValue()
+    // The fields show dates in the workspace's own pattern (its region, the reader's language).
+    const { datePattern } = clockConventions(desk.workspace, 'en')
+    const shown = async (field: string) =>
+      DateTime.fromFormat(await page.locator(dt(field)).inputValue(), datePattern).toISODate()!
+    const from = await shown('link-from')
+    const to = await shown('link-to')
     const days = DateTime.fromISO(to).diff(DateTime.fromISO(from), 'days').days
     assert.equal(days, 6, 'a week, both ends included')
     assert.isTrue(from <= desk.from && desk.from <= to, 'the week shown holds the posts')

@@ -11,13 +11,19 @@ test.group('Workspace clock: week start and 12/24 h', (group) => {
   withCleanState(group)
 
   const cases = [
-    { zone: 'Europe/Paris', locale: 'en', weekStart: 1, hour12: false },
-    { zone: 'America/New_York', locale: 'en', weekStart: 0, hour12: true },
-    { zone: 'Europe/London', locale: 'en', weekStart: 1, hour12: false },
-    { zone: 'UTC', locale: 'fr', weekStart: 1, hour12: false },
-    { zone: 'UTC', locale: 'en', weekStart: 0, hour12: true },
+    { zone: 'Europe/Paris', locale: 'en', weekStart: 1, hour12: false, datePattern: 'dd/MM/yyyy' },
+    {
+      zone: 'America/New_York',
+      locale: 'en',
+      weekStart: 0,
+      hour12: true,
+      datePattern: 'MM/dd/yyyy',
+    },
+    { zone: 'Europe/London', locale: 'en', weekStart: 1, hour12: false, datePattern: 'dd/MM/yyyy' },
+    { zone: 'UTC', locale: 'fr', weekStart: 1, hour12: false, datePattern: 'dd/MM/yyyy' },
+    { zone: 'UTC', locale: 'en', weekStart: 0, hour12: true, datePattern: 'MM/dd/yyyy' },
   ]
-  for (const { zone, locale, weekStart, hour12 } of cases) {
+  for (const { zone, locale, weekStart, hour12, datePattern } of cases) {
     test(`default in ${zone} for a reader in "${locale}": week from ${weekStart}, ${hour12 ? '12' : '24'} h`, async ({
       client,
       assert,
@@ -29,6 +35,7 @@ test.group('Workspace clock: week start and 12/24 h', (group) => {
       assert.deepEqual(page.inertiaProps.workspace.clock, {
         weekStart,
         hour12,
+        datePattern,
         chosen: { weekStart: false, hourCycle: false },
       })
     })
@@ -56,6 +63,8 @@ test.group('Workspace clock: week start and 12/24 h', (group) => {
     assert.deepEqual(page.inertiaProps.workspace.clock, {
       weekStart: 0,
       hour12: true,
+      // A reader in English in Paris: the region's day-first order.
+      datePattern: 'dd/MM/yyyy',
       chosen: { weekStart: true, hourCycle: true },
     })
 
