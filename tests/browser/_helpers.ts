@@ -1,5 +1,5 @@
 import { mkdir } from 'node:fs/promises'
-import type { Page } from 'playwright'
+import type { BrowserContext, Page } from 'playwright'
 import User from '#models/user'
 import type Workspace from '#models/workspace'
 import { createWorkspace } from '#actions/workspaces/create_workspace'
@@ -74,6 +74,17 @@ export async function logoutThroughUi(page: Page) {
   await page.locator(dt('logout')).click()
   await waitForPath(page, '/login')
   await waitFor(page, dt('login-email'))
+}
+
+/**
+ * Changes who the browser is signed in as. The page leaves for a blank one first: a request still
+ * in flight from the previous user's page (a poll, a prefetch) would otherwise answer after the
+ * cookies are cleared and set that user's session cookie again over the new one.
+ */
+export async function switchUser(page: Page, context: BrowserContext, user: User) {
+  await page.goto('about:blank')
+  await context.clearCookies()
+  await context.loginAs(user)
 }
 
 /** A user created directly in the database (for the sides of a story that are not under test). */

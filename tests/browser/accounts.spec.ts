@@ -11,6 +11,7 @@ import {
   makeUser,
   makeWorkspace,
   screenshot,
+  switchUser,
   waitFor,
   waitForPath,
 } from './_helpers.js'
@@ -99,8 +100,7 @@ test.group('Accounts in the browser', (group) => {
     const editor = await makeUser({ email: 'editor@example.com' })
     const workspace = await makeWorkspace(admin, 'Acme Bakery')
     await WorkspaceMember.create({ workspaceId: workspace.id, userId: editor.id, role: 'editor' })
-    await browserContext.clearCookies()
-    await browserContext.loginAs(editor)
+    await switchUser(page, browserContext, editor)
     for (const path of [`/w/${workspace.slug}/calendar`, '/profile']) {
       await page.goto(path)
       await waitFor(page, 'h1')
