@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { test } from '@japa/runner'
-import type { Connection, MediaItem, Published } from '../contract.js'
+import type { MediaItem, Published } from '../contract.js'
 import type { PublishOutcome } from '../results.js'
 import { capabilitiesOf } from '../check_post.js'
 import {
@@ -12,11 +12,10 @@ import {
   type PostRef,
   type PublishPartContext,
 } from '../parts.js'
-import type { FakeNetwork } from './fake_network.js'
-import { connectThroughFake, contextFor } from './connect.js'
-import { acceptedImageFixture, videoFixture } from './media_fixtures.js'
-import { MediaHost } from './media_host.js'
-import type { ConformanceSubject } from './conformance.js'
+import { contextFor } from './connect.js'
+import { acceptedImageFixture } from './media_fixtures.js'
+import { kitHarness } from './conformance_harness.js'
+import type { ConformanceSubject } from './conformance_subject.js'
 
 /**
  * The follow-ups battery (threads and first comments), for every plugin that declares
@@ -39,53 +38,20 @@ export function partsConformance<O>(subject: ConformanceSubject<O>) {
       return
     }
     const kind: PartKind = thread ? 'thread' : 'first_comment'
-    let fake: FakeNetwork
-    let connection: Connection
-    let mediaHost: MediaHost
-    /** What a main post carries: nothing, or one image (else a video) where media is required. */
-    let rootMedia: MediaItem[] = []
+    const h = kitHarness(subject, group)
 
-    group.each.setup(async () => {
-      fake = await subject.startFake()
-      mediaHost = await new MediaHost().start()
-      const connected = await connectThroughFake(plugin, fake)
-      if (connected.status !== 'ok') throw new Error(`connect failed: ${JSON.stringify(connected)}`)
-      connection = connected.value[0]
-      if (caps.mediaRequired) {
-        const item = caps.images ? acceptedImageFixture(caps.images.formats) : videoFixture()
-        rootMedia = [caps.mediaByPublicUrl ? await mediaHost.publish(item) : item]
-      }
-      return async () => {
-        await fake.close()
-        await mediaHost.close()
-      }
-    })
-
-    const account = () => ({
-      ...contextFor(fake),
-      account: connection.profile,
-      token: connection.token,
-    })
+    /** The main post, made as the pipeline makes it. */
+    async function mainPost(text: string): Promise<PostRef> {
+      const outcome = await h.publish(h.publishContext({ text }))
+      if (outcome.status !== 'ok') throw new Error(`main post failed: ${JSON.stringify(outcome)}`)
+      return outcome.value
+    }
 
     /** Polls a pending answer as the app does (checkStatus with the handle). */
     async function settle(outcome: PublishOutcome<Published>, ctx: PublishPartContext<O>) {
       for (let polls = 0; outcome.status === 'pending' && polls < 20; polls++)
         outcome = await plugin.checkStatus!(ctx, outcome.handle)
       return outcome
-    }
-
-    /** The main post, made as the pipeline makes it. */
-    async function mainPost(text: string): Promise<PostRef> {
-      const ctx = {
-        ...account(),
-        idempotencyKey: randomUUID(),
-        post: { text, media: rootMedia, options: subject.validOptions },
-      }
-      let outcome = await plugin.publish(ctx)
-      for (let polls = 0; outcome.status === 'pending' && polls < 20; polls++)
-        outcome = await plugin.checkStatus!(ctx, outcome.handle)
-      if (outcome.status !== 'ok') throw new Error(`main post failed: ${JSON.stringify(outcome)}`)
-      return outcome.value
     }
 
     const partContext = (
@@ -97,9 +63,9 @@ export function partsConformance<O>(subject: ConformanceSubject<O>) {
       key = randomUUID(),
       timeoutMs?: number
     ): PublishPartContext<O> => ({
-      ...contextFor(fake, timeoutMs),
-      account: connection.profile,
-      token: connection.token,
+      ...contextFor(h.fake, timeoutMs),
+      account: h.connection.profile,
+      token: h.connection.token,
       idempotencyKey: key,
       post: { text, media: [], options: subject.validOptions },
       part: { kind, position, total },
@@ -123,7 +89,7 @@ export function partsConformance<O>(subject: ConformanceSubject<O>) {
         const outcome = await settle(await plugin.publishPart!(ctx), ctx)
         assert.equal(outcome.status, 'ok', JSON.stringify(outcome))
         if (outcome.status !== 'ok') return
-        const stored = fake.storedPost(outcome.value.externalId)
+        const stored = h.fake.storedPost(outcome.value.externalId)
         assert.equal(stored?.text, text, `part ${position} is stored as written`)
         assert.equal(
           stored?.inReplyTo,
@@ -139,8 +105,8 @@ export function partsConformance<O>(subject: ConformanceSubject<O>) {
       const text = `Did this part go out? ${randomUUID().slice(0, 8)}`
       const key = randomUUID()
       const target = subject.partRequest ?? subject.ambiguousRequest
-      fake.server.failNext(
-        target?.path ?? fake.publishPath,
+      h.fake.server.failNext(
+        target?.path ?? h.fake.publishPath,
         { kind: 'lose_response' },
         target?.method
       )
@@ -148,7 +114,7 @@ export function partsConformance<O>(subject: ConformanceSubject<O>) {
       const first = await settle(await plugin.publishPart!(ctx), ctx)
       if (first.status === 'ok') {
         // The network's protocol settled it itself.
-        assert.equal(fake.storedPost(first.value.externalId)?.text, text)
+        assert.equal(h.fake.storedPost(first.value.externalId)?.text, text)
         return
       }
       assert.equal(first.status, 'ambiguous')
@@ -162,8 +128,8 @@ export function partsConformance<O>(subject: ConformanceSubject<O>) {
       assert.equal(found.status, 'ok')
       if (found.status !== 'ok' || !found.value)
         return assert.fail('the part the network made must be found')
-      assert.equal(fake.storedPost(found.value.externalId)?.text, text)
-      assert.equal(fake.storedPost(found.value.externalId)?.inReplyTo, root.externalId)
+      assert.equal(h.fake.storedPost(found.value.externalId)?.text, text)
+      assert.equal(h.fake.storedPost(found.value.externalId)?.inReplyTo, root.externalId)
       if (caps.idempotencyKey) {
         // The same key again must give the same post back, never a second one.
         const again = await settle(await plugin.publishPart!(lookupCtx), lookupCtx)
@@ -181,11 +147,11 @@ export function partsConformance<O>(subject: ConformanceSubject<O>) {
       const after = await settle(await plugin.publishPart!(next), next)
       assert.equal(after.status, 'ok')
       if (after.status === 'ok' && kind === 'thread')
-        assert.equal(fake.storedPost(after.value.externalId)?.inReplyTo, found.value.externalId)
+        assert.equal(h.fake.storedPost(after.value.externalId)?.inReplyTo, found.value.externalId)
     })
 
     test('per-part limits are checked with the network’s counting rules', ({ assert }) => {
-      const rules = capabilitiesOf(plugin, connection.profile)
+      const rules = capabilitiesOf(plugin, h.connection.profile)
       const limit = kind === 'thread' ? rules.text.limit : comment!.maxLength
       const part = (text: string, media: MediaItem[] = []) => ({ kind, text, media })
       const fine = checkParts(rules, [part('A fine part')])
