@@ -1,11 +1,14 @@
-import type { FakeReply, FakeRequest, FakeServer } from '#sdk/testing/fake_server'
-import { FakeCommentStore, type StoredComment } from '#sdk/testing/fake_comments'
+import type { FakeReply, FakeRequest } from '#sdk/testing/fake_server'
+import type { StoredComment } from '#sdk/testing/fake_comments'
 import { CodegenParams } from '#sdk/testing/meta_codegen_params'
 import { downloadProblem } from '../../_meta/fake/containers.js'
-import { graphError, graphTime, paramsOf } from '../../_meta/fake/graph_replies.js'
+import { graphError, graphTime } from '../../_meta/fake/graph_replies.js'
+import {
+  FakeMetaComments,
+  refusedParam,
+  type CommentContent,
+} from '../../_meta/fake/comments_edge.js'
 
-const pagePost = new CodegenParams(new URL('./spec/meta-codegen-PagePost.json', import.meta.url))
-const READ_PARAMS = ['fields', 'limit', 'after', 'before', 'access_token', 'appsecret_proof']
 /** Facebook's comment box takes 8,000 characters (not in facebook/FLOW.md: unverified). */
 export const COMMENT_MAX = 8000
 
@@ -29,95 +32,72 @@ export interface CommentHost {
  * them; a comment node read answers message, from, like_count and comment_count. Commenting as
  * the Page needs `pages_manage_engagement` (facebook/FLOW.md scopes).
  */
-export class FakeFacebookComments {
-  readonly store = new FakeCommentStore()
-
-  constructor(private host: CommentHost) {}
-
-  routes(s: FakeServer) {
-    s.route('POST', '/:ver/:node/comments', (request) => this.#create(request))
-    s.route('GET', '/:ver/:node/comments', (request) => this.#list(request))
-  }
-
-  /** A comment node read, or null when `id` is no comment. */
-  read(request: FakeRequest, id: string): FakeReply | null {
-    const comment = this.store.get(id)
-    if (!comment) return null
-    const denied = this.host.deniedAsPage(request, comment.authorId)
-    return (
-      denied ?? {
-        json: { ...this.#json(comment), like_count: comment.likes, comment_count: comment.replies },
-      }
-    )
-  }
-
-  async #create(request: FakeRequest): Promise<FakeReply> {
-    const postId = request.params.node
-    const pageId = this.host.pageOfPost(postId)
-    if (!pageId) return missing(postId)
-    const fields = paramsOf(request)
-    const problems = pagePost.check('POST', 'comments', fields)
-    const denied =
-      this.host.deniedAsPage(request, pageId) ??
-      (problems.length ? graphError(problems.join('; '), 100, 400, 'GraphMethodException') : null)
-    if (denied) return denied
-    if (!this.host.granted(request, 'pages_manage_engagement'))
-      return graphError(
+export class FakeFacebookComments extends FakeMetaComments {
+  protected readonly spec = new CodegenParams(
+    new URL('./spec/meta-codegen-PagePost.json', import.meta.url)
+  )
+  protected readonly permission = {
+    name: 'pages_manage_engagement',
+    refusal: () =>
+      graphError(
         '(#200) The permission(s) pages_manage_engagement are not available. It could be because it was not granted or the app is not approved',
         200,
         403
-      )
-    const message = String(fields.message ?? '')
-    if (!message.trim() && !fields.attachment_id && !fields.attachment_url)
-      return graphError('(#100) Missing message or attachment', 100)
-    if ([...message].length > COMMENT_MAX)
-      return graphError(`(#100) The comment is longer than ${COMMENT_MAX} characters`, 100)
+      ),
+  }
+
+  constructor(private host: CommentHost) {
+    super()
+  }
+
+  protected ownerOf(postId: string) {
+    return this.host.pageOfPost(postId)
+  }
+
+  protected denied(request: FakeRequest, pageId: string) {
+    return this.host.deniedAsPage(request, pageId)
+  }
+
+  protected granted(request: FakeRequest, permission: string) {
+    return this.host.granted(request, permission)
+  }
+
+  protected invalidParams(problems: string[]) {
+    return graphError(problems.join('; '), 100, 400, 'GraphMethodException')
+  }
+
+  protected async content(fields: Record<string, string>, pageId: string): Promise<CommentContent> {
+    const text = String(fields.message ?? '')
+    if (!text.trim() && !fields.attachment_id && !fields.attachment_url)
+      return refusedParam('Missing message or attachment')
+    if ([...text].length > COMMENT_MAX)
+      return refusedParam(`The comment is longer than ${COMMENT_MAX} characters`)
     if (fields.attachment_id && fields.attachment_url)
-      return graphError('(#100) Only one attachment is allowed per comment', 100)
-    let media: StoredComment['media'] = []
+      return refusedParam('Only one attachment is allowed per comment')
     if (fields.attachment_id) {
       const photo = this.host.takePhoto(pageId, fields.attachment_id)
-      if (!photo)
-        return graphError('(#100) attachment_id must be an unpublished photo of this Page', 100)
-      media = [{ kind: 'image', altText: photo.altText }]
-    } else if (fields.attachment_url) {
+      if (!photo) return refusedParam('attachment_id must be an unpublished photo of this Page')
+      return { text, media: [{ kind: 'image', altText: photo.altText }] }
+    }
+    if (fields.attachment_url) {
       if (await downloadProblem(fields.attachment_url, 'image'))
-        return graphError('(#100) The attachment_url could not be downloaded as an image', 100)
-      media = [{ kind: 'image', altText: null }]
+        return refusedParam('The attachment_url could not be downloaded as an image')
+      return { text, media: [{ kind: 'image', altText: null }] }
     }
-    // A comment id is the post's object id and the comment's own, joined like a post id.
-    const comment = this.store.add({
-      id: `${postId.split('_').pop()}_${this.host.newId()}`,
-      inReplyTo: postId,
-      authorId: pageId,
-      text: message,
-      media,
-    })
-    return { json: { id: comment.id } }
+    return { text, media: [] }
   }
 
-  #list(request: FakeRequest): FakeReply {
-    const postId = request.params.node
-    const pageId = this.host.pageOfPost(postId)
-    if (!pageId) return missing(postId)
-    const query = Object.fromEntries(request.query)
-    const problems = pagePost.check(
-      'GET',
-      'comments',
-      Object.fromEntries(Object.entries(query).filter(([key]) => !READ_PARAMS.includes(key)))
-    )
-    const denied =
-      this.host.deniedAsPage(request, pageId) ??
-      (problems.length ? graphError(problems.join('; '), 100, 400, 'GraphMethodException') : null)
-    if (denied) return denied
-    const oldestFirst = this.store.on(postId)
+  /** A comment id is the post's object id and the comment's own, joined like a post id. */
+  protected newCommentId(postId: string) {
+    return `${postId.split('_').pop()}_${this.host.newId()}`
+  }
+
+  protected listed(oldestFirst: StoredComment[], query: Record<string, string>) {
     const list = query.order === 'reverse_chronological' ? oldestFirst.reverse() : oldestFirst
-    return {
-      json: { data: list.slice(0, Number(query.limit ?? 25)).map((c) => this.#json(c)) },
-    }
+    return list.slice(0, Number(query.limit ?? 25))
   }
 
-  #json(comment: StoredComment) {
+  protected json(comment: StoredComment) {
     return {
       id: comment.id,
       message: comment.text,
@@ -126,12 +106,8 @@ export class FakeFacebookComments {
       ...(comment.media.length ? { attachment: { type: 'photo' } } : {}),
     }
   }
-}
 
-const missing = (id: string) =>
-  graphError(
-    `(#100) Object with ID '${id}' does not exist, cannot be loaded due to missing permissions, or does not support this operation`,
-    100,
-    400,
-    'GraphMethodException'
-  )
+  protected figures(comment: StoredComment) {
+    return { like_count: comment.likes, comment_count: comment.replies }
+  }
+}
