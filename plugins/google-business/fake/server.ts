@@ -3,8 +3,9 @@ import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import type { PostMetrics } from '#sdk'
 import { bodyClientOk, consentRedirect, pkceMatches } from '#sdk/testing/fake_oauth'
-import { FakeServer, type FakeReply, type FakeRequest } from '#sdk/testing/fake_server'
+import type { FakeReply, FakeRequest } from '#sdk/testing/fake_server'
 import type { FakeNetwork, StoredPost } from '#sdk/testing/fake_network'
+import { PostStoreFake } from '#sdk/testing/post_store_fake'
 
 const spec = JSON.parse(
   readFileSync(
@@ -41,14 +42,11 @@ const error = (code: number, status: string, message: string): FakeReply => ({
  * business account with two locations, local posts whose fields are checked against the
  * reference's writable ones, and photos fetched from their `sourceUrl` as Google does.
  */
-export class FakeGoogleBusiness implements FakeNetwork {
-  server = new FakeServer()
+export class FakeGoogleBusiness extends PostStoreFake<Post> implements FakeNetwork {
   publishPath = '^/v4/accounts/[^/]+/locations/[^/]+/localPosts$'
 
-  #access = new Map<string, number>()
   #refresh = new Set<string>()
   #codes = new Map<string, { redirect: string; challenge: string }>()
-  #posts = new Map<string, Post>()
   #next = 1
 
   get settings() {
@@ -74,32 +72,12 @@ export class FakeGoogleBusiness implements FakeNetwork {
     return fake
   }
 
-  isTokenValid(token: string) {
-    return (this.#access.get(token) ?? 0) > Date.now()
-  }
-
-  expireAccessToken(token: string) {
-    if (this.#access.has(token)) this.#access.set(token, 0)
-  }
-
-  storedPost(externalId: string) {
-    return this.#posts.get(externalId)
-  }
-
-  posts() {
-    return [...this.#posts.values()]
-  }
-
   /** Google gives no per-post figures any more: nothing to set. */
   setMetrics(_externalId: string, _figures: Partial<PostMetrics>) {}
 
-  close() {
-    return this.server.close()
-  }
-
   #issue(refresh?: string) {
     const access = `ya29.${randomBytes(24).toString('base64url')}`
-    this.#access.set(access, Date.now() + 3600_000)
+    this.accessTokens.set(access, Date.now() + 3600_000)
     const fresh = refresh ?? `1//${randomBytes(24).toString('base64url')}`
     this.#refresh.add(fresh)
     return {
@@ -187,7 +165,7 @@ export class FakeGoogleBusiness implements FakeNetwork {
     if (!summary && !media.length) return error(400, 'INVALID_ARGUMENT', 'empty post')
     const name = `${parent}/localPosts/${this.#next++}`
     const post: Post = { name, summary, text: summary, media, callToAction: action ?? null }
-    this.#posts.set(name, post)
+    this.stored.set(name, post)
     return { json: this.#view(post) }
   }
 
@@ -223,10 +201,10 @@ export class FakeGoogleBusiness implements FakeNetwork {
     s.route('POST', '/token', (request) => this.#token(request))
     s.route('POST', '/revoke', (request) => {
       const token = String(request.body.token ?? '')
-      if (!this.#refresh.delete(token) && !this.#access.delete(token))
+      if (!this.#refresh.delete(token) && !this.accessTokens.delete(token))
         return { status: 400, json: { error: 'invalid_token' } }
       // Revoking a refresh token ends the grant: its access tokens stop working too.
-      for (const access of this.#access.keys()) this.#access.set(access, 0)
+      for (const access of this.accessTokens.keys()) this.accessTokens.set(access, 0)
       return { json: {} }
     })
     s.route('GET', '/v1/accounts', (request) => {
@@ -259,7 +237,7 @@ export class FakeGoogleBusiness implements FakeNetwork {
       const denied = this.#denied(request)
       if (denied) return denied
       const parent = `accounts/${request.params.account}/locations/${request.params.location}/`
-      const posts = [...this.#posts.values()].filter((post) => post.name.startsWith(parent))
+      const posts = [...this.stored.values()].filter((post) => post.name.startsWith(parent))
       return { json: { localPosts: posts.reverse().map((post) => this.#view(post)) } }
     })
   }

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto'
 import type { PostMetrics } from '#sdk'
-import { FakeServer, type FakeReply, type FakeRequest } from '#sdk/testing/fake_server'
+import type { FakeReply, FakeRequest } from '#sdk/testing/fake_server'
 import type { FakeNetwork, StoredPost } from '#sdk/testing/fake_network'
+import { PostStoreFake } from '#sdk/testing/post_store_fake'
 import { checkCall, isDocumentedCall } from './api_spec.js'
 
 interface Post extends StoredPost {
@@ -21,16 +22,13 @@ const error = (status: number, type: string): FakeReply => ({ status, json: { er
  * `pistache`, posts with at most one pict-rs image, and each call's fields checked against
  * the transcribed forms. Images uploaded are remembered so a post's `url` must point to one.
  */
-export class FakeLemmy implements FakeNetwork {
-  server = new FakeServer()
+export class FakeLemmy extends PostStoreFake<Post> implements FakeNetwork {
   publishPath = '^/api/v3/post$'
   account = { id: 7, name: 'pistache', display: 'Pistache Agency', password: 'correct horse 42' }
   community = { id: 12, name: 'pistache', title: 'Pistache' }
   /** Test knob: a second factor the login then demands. */
   totp: string | null = null
 
-  #tokens = new Set<string>()
-  #posts = new Map<string, Post>()
   #images = new Set<string>()
   #nextPost = 500
 
@@ -53,33 +51,6 @@ export class FakeLemmy implements FakeNetwork {
     // It stands for an instance the user names: the outbound policy lets the app reach it.
     fake.server.allowAsOutboundTarget()
     return fake
-  }
-
-  isTokenValid(token: string) {
-    return this.#tokens.has(token)
-  }
-
-  /** Lemmy's tokens do not expire; the nearest event is a logout from another client. */
-  expireAccessToken(token: string) {
-    this.#tokens.delete(token)
-  }
-
-  storedPost(externalId: string) {
-    return this.#posts.get(externalId)
-  }
-
-  posts() {
-    return [...this.#posts.values()]
-  }
-
-  setMetrics(externalId: string, figures: Partial<PostMetrics>) {
-    const post = this.#posts.get(externalId)
-    if (!post) throw new Error(`no post ${externalId}`)
-    post.metrics = { ...figures }
-  }
-
-  close() {
-    return this.server.close()
   }
 
   get #actorId() {
@@ -132,7 +103,7 @@ export class FakeLemmy implements FakeNetwork {
 
   /** The logged-in user, or Lemmy's refusal of a missing or logged-out token. */
   #denied(request: FakeRequest) {
-    return request.bearer && this.#tokens.has(request.bearer) ? null : error(400, 'not_logged_in')
+    return request.bearer && this.isTokenValid(request.bearer) ? null : error(400, 'not_logged_in')
   }
 
   #call(request: FakeRequest, handle: (given: Record<string, any>) => FakeReply): FakeReply {
@@ -151,7 +122,8 @@ export class FakeLemmy implements FakeNetwork {
     if (this.totp && !given.totp_2fa_token) return error(400, 'missing_totp_token')
     if (this.totp && given.totp_2fa_token !== this.totp) return error(401, 'incorrect_totp_token')
     const jwt = randomBytes(24).toString('base64url')
-    this.#tokens.add(jwt)
+    // Lemmy's JWTs never expire; the nearest event is a logout from another client.
+    this.accessTokens.set(jwt, Infinity)
     return { json: { jwt, registration_created: false, verify_email_sent: false } }
   }
 
@@ -175,7 +147,7 @@ export class FakeLemmy implements FakeNetwork {
       media: given.url ? [{ kind: 'image', altText: given.alt_text ?? null }] : [],
       metrics: {},
     }
-    this.#posts.set(String(id), post)
+    this.stored.set(String(id), post)
     return { json: { post_view: this.#postView(post) } }
   }
 
@@ -206,7 +178,7 @@ export class FakeLemmy implements FakeNetwork {
       'POST',
       '/api/v3/user/logout',
       authed((_given, request) => {
-        this.#tokens.delete(request.bearer!)
+        this.accessTokens.delete(request.bearer!)
         return { json: { success: true } }
       })
     )
@@ -239,7 +211,7 @@ export class FakeLemmy implements FakeNetwork {
       'GET',
       '/api/v3/post',
       authed((given) => {
-        const post = this.#posts.get(String(given.id))
+        const post = this.stored.get(String(given.id))
         return post
           ? { json: { post_view: this.#postView(post) } }
           : error(404, 'couldnt_find_post')
@@ -250,7 +222,7 @@ export class FakeLemmy implements FakeNetwork {
       '/api/v3/user',
       authed((given) => {
         if (Number(given.person_id) !== this.account.id) return error(404, 'couldnt_find_person')
-        const newest = [...this.#posts.values()].reverse().slice(0, Number(given.limit ?? 10))
+        const newest = [...this.stored.values()].reverse().slice(0, Number(given.limit ?? 10))
         return { json: { posts: newest.map((post) => this.#postView(post)), comments: [] } }
       })
     )

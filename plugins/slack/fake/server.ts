@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto'
 import type { PostMetrics } from '#sdk'
 import { consentRedirect } from '#sdk/testing/fake_oauth'
-import { FakeServer, type FakeReply, type FakeRequest } from '#sdk/testing/fake_server'
+import type { FakeReply, FakeRequest } from '#sdk/testing/fake_server'
 import type { FakeNetwork, StoredPost } from '#sdk/testing/fake_network'
+import { PostStoreFake } from '#sdk/testing/post_store_fake'
 import { checkCall, isDocumentedMethod } from './web_api_spec.js'
 
 const CLIENT = { id: '1234567890.987654321', secret: 'fake-slack-client-secret' }
@@ -24,13 +25,10 @@ const answer = (body: Record<string, unknown>): FakeReply => ({ json: { ok: true
  * messages with image blocks showing uploaded files, history and reactions; every method's
  * arguments checked against the description.
  */
-export class FakeSlack implements FakeNetwork {
-  server = new FakeServer()
+export class FakeSlack extends PostStoreFake<Message> implements FakeNetwork {
   publishPath = '^/chat\\.postMessage$'
 
-  #tokens = new Set<string>()
   #codes = new Map<string, string>()
-  #messages = new Map<string, Message>()
   /** Files uploaded, by id: completed or not, and the alt text given. */
   #files = new Map<string, { altText: string | null; bytes: number; completed: boolean }>()
   #clock = 1_765_000_000
@@ -50,31 +48,9 @@ export class FakeSlack implements FakeNetwork {
     return fake
   }
 
-  isTokenValid(token: string) {
-    return this.#tokens.has(token)
-  }
-
-  /** Bot tokens do not expire; the nearest event is the app being uninstalled. */
-  expireAccessToken(token: string) {
-    this.#tokens.delete(token)
-  }
-
-  storedPost(externalId: string) {
-    return this.#messages.get(externalId)
-  }
-
+  /** Slack's word for its posts. */
   messages() {
-    return [...this.#messages.values()]
-  }
-
-  setMetrics(externalId: string, figures: Partial<PostMetrics>) {
-    const message = this.#messages.get(externalId)
-    if (!message) throw new Error(`no message ${externalId}`)
-    message.metrics = { ...figures }
-  }
-
-  close() {
-    return this.server.close()
+    return this.posts()
   }
 
   #access(given: Record<string, string>): FakeReply {
@@ -85,7 +61,8 @@ export class FakeSlack implements FakeNetwork {
     if (!redirectUri) return refusal('invalid_code')
     if (given.redirect_uri !== redirectUri) return refusal('bad_redirect_uri')
     const token = `xoxb-${randomBytes(18).toString('hex')}`
-    this.#tokens.add(token)
+    // Bot tokens never expire; the nearest event is the app being uninstalled.
+    this.accessTokens.set(token, Infinity)
     return answer({
       access_token: token,
       token_type: 'bot',
@@ -123,8 +100,8 @@ export class FakeSlack implements FakeNetwork {
     }
     if (!text && !media.length) return refusal('no_text')
     if (text.length > 40000) return refusal('msg_too_long')
-    const ts = `${this.#clock++}.000${String(this.#messages.size).padStart(3, '0')}`
-    this.#messages.set(ts, { ts, text, media, metrics: {} })
+    const ts = `${this.#clock++}.000${String(this.stored.size).padStart(3, '0')}`
+    this.stored.set(ts, { ts, text, media, metrics: {} })
     return answer({
       channel: CHANNEL.id,
       ts,
@@ -156,7 +133,7 @@ export class FakeSlack implements FakeNetwork {
 
   #history(given: Record<string, string>): FakeReply {
     if (given.channel !== CHANNEL.id) return refusal('channel_not_found')
-    const newest = [...this.#messages.values()].reverse().slice(0, Number(given.limit ?? 100))
+    const newest = [...this.stored.values()].reverse().slice(0, Number(given.limit ?? 100))
     return answer({
       messages: newest.map((m) => ({ type: 'message', ts: m.ts, text: m.text, bot_id: BOT.botId })),
       has_more: false,
@@ -164,7 +141,7 @@ export class FakeSlack implements FakeNetwork {
   }
 
   #reactions(given: Record<string, string>): FakeReply {
-    const message = this.#messages.get(given.timestamp)
+    const message = this.stored.get(given.timestamp)
     if (given.channel !== CHANNEL.id || !message) return refusal('message_not_found')
     const likes = message.metrics.likes ?? 0
     return answer({
@@ -200,7 +177,7 @@ export class FakeSlack implements FakeNetwork {
       }
     if (name === 'oauth.v2.access') return this.#access(given)
     if (!request.bearer) return refusal('not_authed')
-    if (!this.#tokens.has(request.bearer)) return refusal('invalid_auth')
+    if (!this.isTokenValid(request.bearer)) return refusal('invalid_auth')
     switch (name) {
       case 'auth.test':
         return answer({
@@ -211,7 +188,7 @@ export class FakeSlack implements FakeNetwork {
           bot_id: BOT.botId,
         })
       case 'auth.revoke':
-        this.#tokens.delete(request.bearer)
+        this.accessTokens.delete(request.bearer)
         return answer({ revoked: true })
       case 'chat.postMessage':
         return this.#postMessage(given)

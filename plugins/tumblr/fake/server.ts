@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto'
 import type { PostMetrics } from '#sdk'
 import { bodyClientOk, consentRedirect } from '#sdk/testing/fake_oauth'
-import { FakeServer, type FakeReply, type FakeRequest } from '#sdk/testing/fake_server'
+import type { FakeReply, FakeRequest } from '#sdk/testing/fake_server'
 import type { FakeNetwork, StoredPost } from '#sdk/testing/fake_network'
+import { PostStoreFake } from '#sdk/testing/post_store_fake'
 import { createProblems, listProblems } from './npf_spec.js'
 
 const CLIENT = { id: 'fake-tumblr-consumer-key', secret: 'fake-tumblr-consumer-secret' }
@@ -37,14 +38,11 @@ const answer = (response: unknown, status = 200): FakeReply => ({
  * table in the description, uploads matched to their media identifiers), the blog's posts and
  * a post's notes read back.
  */
-export class FakeTumblr implements FakeNetwork {
-  server = new FakeServer()
+export class FakeTumblr extends PostStoreFake<Post> implements FakeNetwork {
   publishPath = '^/v2/blog/[^/]+/posts$'
 
-  #access = new Map<string, number>()
   #refresh = new Set<string>()
   #codes = new Map<string, string>()
-  #posts = new Map<string, Post>()
   #nextId = 7_000_000_000_000_000n
 
   get settings() {
@@ -62,36 +60,10 @@ export class FakeTumblr implements FakeNetwork {
     return fake
   }
 
-  isTokenValid(token: string) {
-    return (this.#access.get(token) ?? 0) > Date.now()
-  }
-
-  expireAccessToken(token: string) {
-    if (this.#access.has(token)) this.#access.set(token, 0)
-  }
-
-  storedPost(externalId: string) {
-    return this.#posts.get(externalId)
-  }
-
-  posts() {
-    return [...this.#posts.values()]
-  }
-
-  setMetrics(externalId: string, figures: Partial<PostMetrics>) {
-    const post = this.#posts.get(externalId)
-    if (!post) throw new Error(`no post ${externalId}`)
-    post.metrics = { ...figures }
-  }
-
-  close() {
-    return this.server.close()
-  }
-
   #issue() {
     const access = randomBytes(20).toString('base64url')
     const refresh = randomBytes(20).toString('base64url')
-    this.#access.set(access, Date.now() + TOKEN_SECONDS * 1000)
+    this.accessTokens.set(access, Date.now() + TOKEN_SECONDS * 1000)
     this.#refresh.add(refresh)
     return {
       access_token: access,
@@ -170,7 +142,7 @@ export class FakeTumblr implements FakeNetwork {
       tags: body.tags ?? null,
       metrics: {},
     }
-    this.#posts.set(id, post)
+    this.stored.set(id, post)
     return answer({ id }, 201)
   }
 
@@ -182,7 +154,7 @@ export class FakeTumblr implements FakeNetwork {
     if (request.query.get('api_key') !== CLIENT.id) return error(401, 'Unauthorized')
     const blog = this.#blog(request.params.blog)
     if (!blog) return error(404, 'Not Found')
-    const posts = [...this.#posts.values()]
+    const posts = [...this.stored.values()]
       .filter((post) => post.blog === blog.name)
       .reverse()
       .slice(0, Number(request.query.get('limit') ?? 20))
@@ -197,7 +169,7 @@ export class FakeTumblr implements FakeNetwork {
 
   #notes(request: FakeRequest): FakeReply {
     if (request.query.get('api_key') !== CLIENT.id) return error(401, 'Unauthorized')
-    const post = this.#posts.get(request.query.get('id') ?? '')
+    const post = this.stored.get(request.query.get('id') ?? '')
     if (!post) return error(404, 'Not Found')
     const likes = post.metrics.likes ?? 0
     const reblogs = post.metrics.shares ?? 0
