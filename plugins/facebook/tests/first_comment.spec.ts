@@ -1,8 +1,8 @@
 import { test } from '@japa/runner'
-import type { PostRef, PublishPartContext, MediaItem } from '#sdk'
+import type { PostRef, MediaItem } from '#sdk'
+import { firstCommentContext } from '#sdk/testing/first_comment'
 import { imageFixture, videoFixture } from '#sdk/testing/media_fixtures'
 import facebook from '../index.js'
-import type { FacebookOptions } from '../options.js'
 import { connectedFake } from './helpers.js'
 
 test.group('facebook: first comment', (group) => {
@@ -18,16 +18,8 @@ test.group('facebook: first comment', (group) => {
     return outcome.value
   }
 
-  const partContext = (
-    root: PostRef,
-    text: string,
-    media: MediaItem[] = []
-  ): PublishPartContext<FacebookOptions> => ({
-    ...env.publishContext({ text, media }),
-    part: { kind: 'first_comment', position: 1, total: 1 },
-    root,
-    previous: root,
-  })
+  const partContext = (root: PostRef, text: string, media: MediaItem[] = []) =>
+    firstCommentContext(env.publishContext({ text, media }), root)
 
   test('the comment sits under the Page post, made by the Page, with its photo', async ({
     assert,

@@ -1,8 +1,8 @@
 import { test } from '@japa/runner'
-import type { Connection, MediaItem, PostRef, PublishPartContext } from '#sdk'
+import type { Connection, MediaItem, PostRef } from '#sdk'
+import { firstCommentContext } from '#sdk/testing/first_comment'
 import { imageFixture } from '#sdk/testing/media_fixtures'
 import linkedin from '../index.js'
-import type { LinkedInOptions } from '../options.js'
 import { connectedFake, publishToTheEnd } from './helpers.js'
 
 test.group('linkedin: first comment', (group) => {
@@ -23,12 +23,7 @@ test.group('linkedin: first comment', (group) => {
     root: PostRef,
     text: string,
     media: MediaItem[] = []
-  ): PublishPartContext<LinkedInOptions> => ({
-    ...env.publishContext(connection, { text, media }),
-    part: { kind: 'first_comment', position: 1, total: 1 },
-    root,
-    previous: root,
-  })
+  ) => firstCommentContext(env.publishContext(connection, { text, media }), root)
 
   test('a Page comments under its own post, as the Page, with reserved characters as written', async ({
     assert,

@@ -1,8 +1,8 @@
 import { test } from '@japa/runner'
-import type { PostRef, PublishPartContext } from '#sdk'
+import type { PostRef } from '#sdk'
+import { firstCommentContext } from '#sdk/testing/first_comment'
 import { contextFor } from '#sdk/testing/connect'
 import reddit from '../index.js'
-import type { RedditOptions } from '../options.js'
 import { connectedFake } from './helpers.js'
 
 test.group('reddit: first comment', (group) => {
@@ -18,12 +18,8 @@ test.group('reddit: first comment', (group) => {
     return outcome.value
   }
 
-  const partContext = (root: PostRef, text: string): PublishPartContext<RedditOptions> => ({
-    ...env.publishContext({ text }),
-    part: { kind: 'first_comment', position: 1, total: 1 },
-    root,
-    previous: root,
-  })
+  const partContext = (root: PostRef, text: string) =>
+    firstCommentContext(env.publishContext({ text }), root)
 
   test('a top-level comment under the submission, by the user, with its permalink', async ({
     assert,

@@ -1,11 +1,11 @@
 import { test } from '@japa/runner'
-import type { OAuth2Auth, PluginContext, PostRef, PublishPartContext } from '#sdk'
+import type { OAuth2Auth, PluginContext, PostRef } from '#sdk'
+import { firstCommentContext } from '#sdk/testing/first_comment'
 
 type AuthorizeInput = Parameters<OAuth2Auth['authorizationUrl']>[1]
 import { connectThroughFake, contextFor } from '#sdk/testing/connect'
 import youtube from '../index.js'
 import { CHANNELS } from '../fake/server.js'
-import type { YouTubeOptions } from '../options.js'
 import { connectedFake, publishToTheEnd } from './helpers.js'
 
 test.group('youtube: first comment', (group) => {
@@ -21,12 +21,8 @@ test.group('youtube: first comment', (group) => {
     return outcome.value
   }
 
-  const partContext = (root: PostRef, text: string): PublishPartContext<YouTubeOptions> => ({
-    ...env.publishContext({ text, media: [] }),
-    part: { kind: 'first_comment', position: 1, total: 1 },
-    root,
-    previous: root,
-  })
+  const partContext = (root: PostRef, text: string) =>
+    firstCommentContext(env.publishContext({ text, media: [] }), root)
 
   test('the comment thread sits under the uploaded video, by the chosen channel', async ({
     assert,
