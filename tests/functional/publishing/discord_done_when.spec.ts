@@ -1,19 +1,9 @@
 import { test } from '@japa/runner'
-import SocialAccount from '#models/social_account'
 import { openToken } from '#services/token_vault'
 import { WEBHOOK } from '#plugins/discord/fake/server'
 import { withCleanState } from '#tests/helpers/database'
-import {
-  collectAfterAnHour,
-  figuresOf,
-  photo,
-  postPage,
-  publishedDeliveries,
-  scheduleFromComposer,
-  submitCredentials,
-  uploadReady,
-  withStudio,
-} from './_done_when.js'
+import { photo, submitCredentials, withStudio } from './_done_when.js'
+import { connectedAccount, figuresAfterAnHour, publishFromComposer } from './_one_network.js'
 
 /**
  * Issue 24: Discord through the app — a channel webhook pasted in the connect form, a post with
@@ -35,25 +25,19 @@ test.group('Done when: Discord through the app', (group) => {
 
     const connected = await connect(fake.webhookUrl)
     assert.equal(connected.header('location'), `/w/${studio.workspace.slug}/channels`)
-    const account = await SocialAccount.query()
-      .where('workspace_id', studio.workspace.id)
-      .where('network', 'discord')
-      .firstOrFail()
+    const account = await connectedAccount(studio, 'discord')
     assert.equal(account.displayName, WEBHOOK.name)
     assert.equal(openToken(account)?.accessToken, `${WEBHOOK.id}/${fake.token}`)
     assert.notInclude(account.tokenCiphertext!, fake.token)
 
-    const [mediaAssetId] = await uploadReady(client, studio, [
-      { name: 'pistachio.jpg', bytes: await photo(3) },
-    ])
-    const postId = await scheduleFromComposer(client, studio, {
+    const { status, delivery, page } = await publishFromComposer(client, studio, {
+      account,
       body: 'New harvest is in 🥜',
-      targets: [{ socialAccountId: account.id }],
-      media: [{ mediaAssetId, altText: 'A bowl of green pistachios' }],
+      photos: [
+        { name: 'pistachio.jpg', bytes: await photo(3), altText: 'A bowl of green pistachios' },
+      ],
     })
-    const { status, byNetwork } = await publishedDeliveries(postId)
     assert.equal(status, 'published')
-    const delivery = byNetwork.discord
     const [message] = fake.messages()
     assert.lengthOf(fake.messages(), 1)
     assert.equal(message.text, 'New harvest is in 🥜')
@@ -62,13 +46,11 @@ test.group('Done when: Discord through the app', (group) => {
       delivery.externalUrl,
       `https://discord.com/channels/${WEBHOOK.guild_id}/${WEBHOOK.channel_id}/${delivery.externalId}`
     )
-    const page = await postPage(client, studio, postId)
     assert.equal(page.deliveries[0].status, 'published')
     // A failure reason or page never shows the webhook's secret.
     assert.notInclude(JSON.stringify(page), fake.token)
 
-    fake.setMetrics(delivery.externalId!, { likes: 5 })
-    const { latest } = await collectAfterAnHour([delivery])
-    assert.deepInclude(figuresOf(latest.discord), { likes: 5, views: null, comments: null })
+    const figures = await figuresAfterAnHour(fake, delivery, { likes: 5 })
+    assert.deepInclude(figures, { likes: 5, views: null, comments: null })
   })
 })

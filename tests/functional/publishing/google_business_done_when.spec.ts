@@ -3,16 +3,8 @@ import db from '@adonisjs/lucid/services/db'
 import DeliveryMetricSnapshot from '#models/delivery_metric_snapshot'
 import { BUSINESS, LOCATIONS } from '#plugins/google-business/fake/server'
 import { withCleanState } from '#tests/helpers/database'
-import {
-  collectAfterAnHour,
-  connectThroughApp,
-  photo,
-  postPage,
-  publishedDeliveries,
-  scheduleFromComposer,
-  uploadReady,
-  withStudio,
-} from './_done_when.js'
+import { collectAfterAnHour, connectThroughApp, photo, withStudio } from './_done_when.js'
+import { publishFromComposer } from './_one_network.js'
 
 /**
  * Issue 24: Google Business Profile through the app — one Google sign-in lists the locations
@@ -38,22 +30,13 @@ test.group('Done when: Google Business Profile through the app', (group) => {
     })
     assert.equal(account.displayName, paris.title)
 
-    const [mediaAssetId] = await uploadReady(client, studio, [
-      { name: 'terrace.jpg', bytes: await photo(8, 1200, 900) },
-    ])
-    const postId = await scheduleFromComposer(client, studio, {
+    const { status, delivery, page } = await publishFromComposer(client, studio, {
+      account,
       body: 'Our terrace opens this weekend: pistachio ice cream for everyone.',
-      targets: [
-        {
-          socialAccountId: account.id,
-          options: { action: 'BOOK', actionUrl: 'https://pistache.example/book' },
-        },
-      ],
-      media: [{ mediaAssetId }],
+      options: { action: 'BOOK', actionUrl: 'https://pistache.example/book' },
+      photos: [{ name: 'terrace.jpg', bytes: await photo(8, 1200, 900) }],
     })
-    const { status, byNetwork } = await publishedDeliveries(postId)
     assert.equal(status, 'published')
-    const delivery = byNetwork['google-business']
     assert.lengthOf(fake.posts(), 1)
     const [post] = fake.posts()
     assert.equal(post.name, delivery.externalId)
@@ -65,7 +48,6 @@ test.group('Done when: Google Business Profile through the app', (group) => {
       url: 'https://pistache.example/book',
     })
     assert.match(delivery.externalUrl!, /^https:\/\/local\.google\.com\/place\?/)
-    const page = await postPage(client, studio, postId)
     assert.equal(page.deliveries[0].status, 'published')
 
     // stats: false — Google retired per-post insights; nothing is scheduled or stored.

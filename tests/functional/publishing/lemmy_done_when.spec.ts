@@ -3,18 +3,8 @@ import Delivery from '#models/delivery'
 import SocialAccount from '#models/social_account'
 import { openToken } from '#services/token_vault'
 import { withCleanState } from '#tests/helpers/database'
-import {
-  collectAfterAnHour,
-  connectFields,
-  figuresOf,
-  photo,
-  postPage,
-  publishedDeliveries,
-  scheduleFromComposer,
-  submitCredentials,
-  uploadReady,
-  withStudio,
-} from './_done_when.js'
+import { connectFields, photo, submitCredentials, withStudio } from './_done_when.js'
+import { connectedAccount, figuresAfterAnHour, publishFromComposer } from './_one_network.js'
 
 /**
  * Issue 24: Lemmy through the app — a login on the user's instance (the password never kept),
@@ -55,45 +45,31 @@ test.group('Done when: Lemmy through the app', (group) => {
       totp: '246810',
     })
     assert.equal(connected.header('location'), `/w/${studio.workspace.slug}/channels`)
-    const account = await SocialAccount.query()
-      .where('workspace_id', studio.workspace.id)
-      .where('network', 'lemmy')
-      .firstOrFail()
+    const account = await connectedAccount(studio, 'lemmy')
     assert.equal(account.handle, `@pistache@${new URL(fake.server.baseUrl).host}`)
     const jwt = openToken(account)!.accessToken
     assert.isTrue(fake.isTokenValid(jwt))
     assert.notInclude(account.tokenCiphertext!, jwt)
     assert.notInclude(JSON.stringify(account.serialize()), fake.account.password)
 
-    const [mediaAssetId] = await uploadReady(client, studio, [
-      { name: 'harvest.jpg', bytes: await photo(4) },
-    ])
-    const postId = await scheduleFromComposer(client, studio, {
+    const { status, delivery, page } = await publishFromComposer(client, studio, {
+      account,
       body: 'Our **harvest** notes for this season.',
-      targets: [
-        {
-          socialAccountId: account.id,
-          options: { community: '!pistache', title: 'Harvest notes 2026' },
-        },
-      ],
-      media: [{ mediaAssetId, altText: 'Crates of pistachios' }],
+      options: { community: '!pistache', title: 'Harvest notes 2026' },
+      photos: [{ name: 'harvest.jpg', bytes: await photo(4), altText: 'Crates of pistachios' }],
     })
-    const { status, byNetwork } = await publishedDeliveries(postId)
     assert.equal(status, 'published')
-    const delivery = byNetwork.lemmy
     const [post] = fake.posts()
     assert.lengthOf(fake.posts(), 1)
     assert.equal(post.name, 'Harvest notes 2026')
     assert.equal(post.text, 'Our **harvest** notes for this season.')
     assert.deepEqual(post.media, [{ kind: 'image', altText: 'Crates of pistachios' }])
     assert.equal(delivery.externalUrl, `${fake.server.baseUrl}/post/${delivery.externalId}`)
-    const page = await postPage(client, studio, postId)
     assert.equal(page.deliveries[0].status, 'published')
     assert.notInclude(JSON.stringify(page), jwt)
 
-    fake.setMetrics(delivery.externalId!, { likes: 9, comments: 4 })
-    const { latest } = await collectAfterAnHour([delivery])
-    assert.deepInclude(figuresOf(latest.lemmy), { likes: 9, comments: 4, views: null })
+    const figures = await figuresAfterAnHour(fake, delivery, { likes: 9, comments: 4 })
+    assert.deepInclude(figures, { likes: 9, comments: 4, views: null })
   })
 
   test('a post without a title or with a bad community name stays a draft, and nothing is sent', async ({

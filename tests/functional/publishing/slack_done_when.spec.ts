@@ -1,19 +1,9 @@
 import { test } from '@japa/runner'
-import SocialAccount from '#models/social_account'
 import { openToken } from '#services/token_vault'
 import { CHANNEL, TEAM } from '#plugins/slack/fake/server'
 import { withCleanState } from '#tests/helpers/database'
-import {
-  collectAfterAnHour,
-  connectThroughApp,
-  figuresOf,
-  photo,
-  postPage,
-  publishedDeliveries,
-  scheduleFromComposer,
-  uploadReady,
-  withStudio,
-} from './_done_when.js'
+import { connectThroughApp, photo, withStudio } from './_done_when.js'
+import { connectedAccount, figuresAfterAnHour, publishFromComposer } from './_one_network.js'
 
 /**
  * Issue 24: Slack through the app — "Add to Slack" into the channel chosen on Slack's consent
@@ -30,31 +20,22 @@ test.group('Done when: Slack through the app', (group) => {
   }) => {
     const fake = studio.fakes.slack
     await connectThroughApp(client, studio, 'slack')
-    const account = await SocialAccount.query()
-      .where('workspace_id', studio.workspace.id)
-      .where('network', 'slack')
-      .firstOrFail()
+    const account = await connectedAccount(studio, 'slack')
     assert.equal(account.externalId, `${TEAM.id}/${CHANNEL.id}`)
     assert.equal(account.handle, CHANNEL.name)
     const token = openToken(account)!.accessToken
     assert.match(token, /^xoxb-/)
     assert.isNull(openToken(account)!.expiresAt ?? null)
 
-    const mediaIds = await uploadReady(client, studio, [
-      { name: 'one.jpg', bytes: await photo(5) },
-      { name: 'two.jpg', bytes: await photo(6) },
-    ])
-    const postId = await scheduleFromComposer(client, studio, {
+    const { status, delivery, page } = await publishFromComposer(client, studio, {
+      account,
       body: 'Launch day: *two* new flavours',
-      targets: [{ socialAccountId: account.id }],
-      media: [
-        { mediaAssetId: mediaIds[0], altText: 'Salted pistachios' },
-        { mediaAssetId: mediaIds[1], altText: 'Pistachio cream' },
+      photos: [
+        { name: 'one.jpg', bytes: await photo(5), altText: 'Salted pistachios' },
+        { name: 'two.jpg', bytes: await photo(6), altText: 'Pistachio cream' },
       ],
     })
-    const { status, byNetwork } = await publishedDeliveries(postId)
     assert.equal(status, 'published')
-    const delivery = byNetwork.slack
     assert.lengthOf(fake.messages(), 1)
     const [message] = fake.messages()
     assert.equal(message.text, 'Launch day: *two* new flavours')
@@ -66,12 +47,10 @@ test.group('Done when: Slack through the app', (group) => {
       delivery.externalUrl,
       `https://${TEAM.domain}.slack.com/archives/${CHANNEL.id}/p${delivery.externalId!.replace('.', '')}`
     )
-    const page = await postPage(client, studio, postId)
     assert.equal(page.deliveries[0].status, 'published')
 
-    fake.setMetrics(delivery.externalId!, { likes: 6, comments: 2 })
-    const { latest } = await collectAfterAnHour([delivery])
-    assert.deepInclude(figuresOf(latest.slack), { likes: 6, comments: 2, views: null })
+    const figures = await figuresAfterAnHour(fake, delivery, { likes: 6, comments: 2 })
+    assert.deepInclude(figures, { likes: 6, comments: 2, views: null })
 
     const disconnected = await client
       .delete(`/w/${studio.workspace.slug}/channels/${account.id}`)

@@ -12,13 +12,12 @@ import {
   collectAfterAnHour,
   connectFields,
   photo,
-  postPage,
   publishedDeliveries,
   scheduleFromComposer,
   submitCredentials,
-  uploadReady,
   withStudio,
 } from './_done_when.js'
+import { connectedAccount, publishFromComposer } from './_one_network.js'
 
 /**
  * Issue 24: Telegram, a network without statistics, lookup or expiring tokens, through the app —
@@ -73,27 +72,21 @@ test.group('Done when: Telegram through the app', (group) => {
     const connected = await submitCredentials(client, studio, 'telegram', fake.credentials)
     assert.equal(connected.status(), 302)
     assert.equal(connected.header('location'), `/w/${studio.workspace.slug}/channels`)
-    const account = await SocialAccount.query()
-      .where('workspace_id', studio.workspace.id)
-      .where('network', 'telegram')
-      .firstOrFail()
+    const account = await connectedAccount(studio, 'telegram')
     assert.equal(account.externalId, String(CHANNEL.id))
     assert.equal(account.handle, '@pistache_news')
     assert.equal(openToken(account)?.accessToken, fake.botToken)
     assert.notInclude(account.tokenCiphertext!, fake.botToken)
 
-    const mediaIds = await uploadReady(client, studio, [
-      { name: 'one.jpg', bytes: await photo(1) },
-      { name: 'two.jpg', bytes: await photo(2) },
-    ])
-    const postId = await scheduleFromComposer(client, studio, {
+    const { status, delivery, page } = await publishFromComposer(client, studio, {
+      account,
       body: 'Fresh pistachios, two ways',
-      targets: [{ socialAccountId: account.id }],
-      media: mediaIds.map((mediaAssetId) => ({ mediaAssetId })),
+      photos: [
+        { name: 'one.jpg', bytes: await photo(1) },
+        { name: 'two.jpg', bytes: await photo(2) },
+      ],
     })
-    const { status, byNetwork } = await publishedDeliveries(postId)
     assert.equal(status, 'published')
-    const delivery = byNetwork.telegram
     assert.equal(delivery.status, 'published')
     const [sent] = fake.posts()
     assert.lengthOf(fake.posts(), 1)
@@ -103,7 +96,6 @@ test.group('Done when: Telegram through the app', (group) => {
       ['image', 'image']
     )
     assert.equal(delivery.externalUrl, `https://t.me/pistache_news/${delivery.externalId}`)
-    const page = await postPage(client, studio, postId)
     assert.equal(page.deliveries[0].externalUrl, delivery.externalUrl)
 
     // stats: false — no collection is scheduled, no empty rows are written.

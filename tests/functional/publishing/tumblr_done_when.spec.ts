@@ -1,17 +1,8 @@
 import { test } from '@japa/runner'
 import { BLOGS } from '#plugins/tumblr/fake/server'
 import { withCleanState } from '#tests/helpers/database'
-import {
-  collectAfterAnHour,
-  connectThroughApp,
-  figuresOf,
-  photo,
-  postPage,
-  publishedDeliveries,
-  scheduleFromComposer,
-  uploadReady,
-  withStudio,
-} from './_done_when.js'
+import { connectThroughApp, photo, withStudio } from './_done_when.js'
+import { figuresAfterAnHour, publishFromComposer } from './_one_network.js'
 
 /**
  * Issue 24: Tumblr through the app — one login lists the user's blogs and the picker connects
@@ -37,17 +28,15 @@ test.group('Done when: Tumblr through the app', (group) => {
     })
     assert.equal(account.handle, recipes.name)
 
-    const [mediaAssetId] = await uploadReady(client, studio, [
-      { name: 'tart.jpg', bytes: await photo(7) },
-    ])
-    const postId = await scheduleFromComposer(client, studio, {
+    const { status, delivery, page } = await publishFromComposer(client, studio, {
+      account,
       body: 'Pistachio tart\nRecipe below, step by step.',
-      targets: [{ socialAccountId: account.id, options: { tags: 'baking, pistachio' } }],
-      media: [{ mediaAssetId, altText: 'A green tart on a white plate' }],
+      options: { tags: 'baking, pistachio' },
+      photos: [
+        { name: 'tart.jpg', bytes: await photo(7), altText: 'A green tart on a white plate' },
+      ],
     })
-    const { status, byNetwork } = await publishedDeliveries(postId)
     assert.equal(status, 'published')
-    const delivery = byNetwork.tumblr
     assert.lengthOf(fake.posts(), 1)
     const [post] = fake.posts()
     assert.equal(post.blog, recipes.name)
@@ -61,11 +50,9 @@ test.group('Done when: Tumblr through the app', (group) => {
       delivery.externalUrl,
       `https://${recipes.name}.tumblr.com/post/${delivery.externalId}`
     )
-    const page = await postPage(client, studio, postId)
     assert.equal(page.deliveries[0].status, 'published')
 
-    fake.setMetrics(delivery.externalId!, { likes: 11, shares: 4 })
-    const { latest } = await collectAfterAnHour([delivery])
-    assert.deepInclude(figuresOf(latest.tumblr), { likes: 11, shares: 4, comments: null })
+    const figures = await figuresAfterAnHour(fake, delivery, { likes: 11, shares: 4 })
+    assert.deepInclude(figures, { likes: 11, shares: 4, comments: null })
   })
 })
