@@ -255,6 +255,7 @@ function isShowableSegment(segment: string) {
  */
 function errorCode(body: unknown) {
   if (!body || typeof body !== 'object') return undefined
+  // `any`: an error body is whatever JSON the network sent; each field is checked by typeof.
   const b = body as Record<string, any>
   const first = Array.isArray(b.errors) ? b.errors[0] : undefined
   for (const value of [b.error, b.error_code, b.code, b.errorCode, first?.code, b.error?.code]) {
@@ -267,6 +268,7 @@ function errorCode(body: unknown) {
 /** A short, secret-free description of an error body (networks put the message in various fields). */
 function describeError(body: unknown) {
   if (!body || typeof body !== 'object') return ''
+  // `any`: an error body is whatever JSON the network sent; each field is checked by typeof.
   const b = body as Record<string, any>
   // JSON:API-style answers (Tumblr's `errors: [{ title, code }]`) describe the first error.
   const first = Array.isArray(b.errors) ? b.errors[0] : undefined
@@ -307,6 +309,7 @@ export function retryAfterSeconds(headers: Headers, now = Date.now(), body?: unk
     const date = Date.parse(reset)
     if (!Number.isNaN(date)) return Math.max(1, (date - now) / 1000)
   }
+  // `any`: the body is the network's JSON; Number() below turns anything unusable into NaN.
   const b = body && typeof body === 'object' ? (body as Record<string, any>) : {}
   const inBody = Number(b.parameters?.retry_after ?? b.retry_after)
   if (Number.isFinite(inBody) && inBody > 0) return inBody

@@ -17,6 +17,8 @@ export function browserOnly(middleware: abstract new (...args: any[]) => Middlew
   return class BrowserOnlyMiddleware {
     async handle(ctx: HttpContext, next: NextFn) {
       if (isStatelessRoute(ctx.route)) return next()
+      // `any`: the container's make() wants a concrete class; an abstract constructor type is
+      // what lets any middleware class be passed in, and the instance is narrowed just below.
       const instance = await ctx.containerResolver.make(middleware as any)
       return (instance as Middleware).handle(ctx, next)
     }

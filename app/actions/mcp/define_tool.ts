@@ -13,6 +13,8 @@ export interface ToolDefinition<Shape extends ZodRawShape> {
   /** Tools that change something need a write token (the REST API's rule for POST/PUT/DELETE). */
   scope: 'read' | 'write'
   input: Shape
+  // `any`: the SDK has already checked the arguments against `input` (zod) before `run`;
+  // each tool names their inferred type in its own `run` signature.
   run: (args: any, context: McpContext) => Promise<unknown>
 }
 
@@ -36,6 +38,8 @@ export function defineTool<Shape extends ZodRawShape>(
   server.registerTool(
     tool.name,
     { title: tool.title, description: tool.description, inputSchema: tool.input },
+    // `as any` below: the SDK's callback type is inferred from `inputSchema` per tool; this one
+    // wrapper serves every tool, whose own `run` signature types the arguments.
     (async (args: unknown) => {
       let outcome = 'ok'
       try {

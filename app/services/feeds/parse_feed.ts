@@ -87,6 +87,8 @@ function entry(fields: {
   }
 }
 
+// `any`: feedsmith types each of the four formats apart (RSS, Atom, RDF, JSON Feed) and an
+// item's media fields differ between them; every field is checked before use (httpUrl, ?.).
 const imageOf = (item: any): string | null => {
   const enclosure = (item.enclosures ?? []).find((e: any) => /^image\//.test(e?.type ?? ''))
   const media = (item.media?.contents ?? []).find(
@@ -107,6 +109,8 @@ export function parseFeedDocument(text: string): ParsedFeed {
   } catch (error) {
     throw new FeedParseError(`Not a feed that can be read: ${(error as Error).message}`)
   }
+  // `any`: one branch a format below, each reading that format's fields through httpUrl/textOf,
+  // which accept anything and answer null for what is not a usable value.
   const feed = parsed.feed as any
   let entries: (FeedEntry | null)[]
   if (parsed.format === 'atom') {

@@ -73,6 +73,7 @@ export class AccountSession {
 
   constructor(
     readonly account: SocialAccount,
+    // `any`: a session serves every network; each plugin's options type is its own.
     readonly plugin: NetworkPlugin<any>,
     readonly context: PluginContext
   ) {
