@@ -1,6 +1,6 @@
 import { BaseMail } from '@adonisjs/mail'
+import { composeLinkMail } from '#mails/link_mail'
 import router from '@adonisjs/core/services/router'
-import i18nManager from '@adonisjs/i18n/services/main'
 import { appUrl } from '#config/app'
 import type User from '#models/user'
 import type DataExport from '#models/data_export'
@@ -29,36 +29,11 @@ export default class DataExportReadyMail extends BaseMail {
   }
 
   prepare() {
-    const i18n = i18nManager.locale(this.user.locale)
-    const copy = {
-      locale: i18n.locale,
-      preheader: i18n.t('privacy.mail.preheader'),
-      greeting: i18n.t('mail.greeting', { name: this.user.fullName }),
-      intro: i18n.t('privacy.mail.intro'),
-      action: i18n.t('privacy.mail.action'),
-      expiry: i18n.t('privacy.mail.expiry', { days: EXPORT_TTL_DAYS }),
-      ignore: i18n.t('privacy.mail.ignore'),
-      fallback: i18n.t('mail.linkFallback'),
-      signature: i18n.t('mail.signature'),
+    composeLinkMail(this.message, this.user, {
+      keys: 'privacy.mail',
+      view: 'emails/data_export_ready',
       url: exportDownloadUrl(this.dataExport),
-    }
-    this.message
-      .to(this.user.email, this.user.fullName)
-      .subject(i18n.t('privacy.mail.subject'))
-      .htmlView('emails/data_export_ready', copy)
-      .text(
-        [
-          copy.greeting,
-          '',
-          copy.intro,
-          '',
-          copy.url,
-          '',
-          copy.expiry,
-          copy.ignore,
-          '',
-          copy.signature,
-        ].join('\n')
-      )
+      expiry: { days: EXPORT_TTL_DAYS },
+    })
   }
 }

@@ -1,5 +1,5 @@
 import { BaseMail } from '@adonisjs/mail'
-import i18nManager from '@adonisjs/i18n/services/main'
+import { composeLinkMail } from '#mails/link_mail'
 import { appUrl } from '#config/app'
 import type User from '#models/user'
 import { RESET_TOKEN_TTL_MINUTES } from '#services/accounts/password_reset_tokens'
@@ -18,36 +18,11 @@ export default class PasswordResetMail extends BaseMail {
   }
 
   prepare() {
-    const i18n = i18nManager.locale(this.user.locale)
-    const copy = {
-      locale: i18n.locale,
-      preheader: i18n.t('mail.passwordReset.preheader'),
-      greeting: i18n.t('mail.greeting', { name: this.user.fullName }),
-      intro: i18n.t('mail.passwordReset.intro'),
-      action: i18n.t('mail.passwordReset.action'),
-      expiry: i18n.t('mail.passwordReset.expiry', { minutes: RESET_TOKEN_TTL_MINUTES }),
-      ignore: i18n.t('mail.passwordReset.ignore'),
-      fallback: i18n.t('mail.linkFallback'),
-      signature: i18n.t('mail.signature'),
+    composeLinkMail(this.message, this.user, {
+      keys: 'mail.passwordReset',
+      view: 'emails/password_reset',
       url: this.url,
-    }
-    this.message
-      .to(this.user.email, this.user.fullName)
-      .subject(i18n.t('mail.passwordReset.subject'))
-      .htmlView('emails/password_reset', copy)
-      .text(
-        [
-          copy.greeting,
-          '',
-          copy.intro,
-          '',
-          copy.url,
-          '',
-          copy.expiry,
-          copy.ignore,
-          '',
-          copy.signature,
-        ].join('\n')
-      )
+      expiry: { minutes: RESET_TOKEN_TTL_MINUTES },
+    })
   }
 }
