@@ -2,7 +2,8 @@ import type { HttpContext } from '@adonisjs/core/http'
 import SocialAccount from '#models/social_account'
 import plugins from '#services/plugins'
 import { clearPick, findPick, type PendingPick } from '#services/pending_pick'
-import { toPickCandidate, toPickNetwork } from '#transformers/pick_transformer'
+import NetworkTransformer from '#transformers/network_transformer'
+import PickTransformer from '#transformers/pick_transformer'
 import { pickAccountsValidator } from '#validators/channel_picks'
 import { connectAccounts } from '#actions/channels/connect_accounts'
 import { discardPick } from '#actions/channels/discard_pick'
@@ -29,8 +30,10 @@ export default class ChannelPicksController {
       .select('external_id')
     const connectedIds = new Set(connected.map((account) => account.externalId))
     return inertia.render('channels/pick', {
-      network: toPickNetwork(plugin),
-      candidates: pick.connections.map((connection) => toPickCandidate(connection, connectedIds)),
+      network: new NetworkTransformer(plugin).toObject(),
+      candidates: pick.connections.map((connection) =>
+        new PickTransformer(connection, connectedIds).toObject()
+      ),
       expiresAt: new Date(pick.expiresAt).toISOString(),
     })
   }

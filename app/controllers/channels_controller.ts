@@ -6,7 +6,8 @@ import WorkspaceMember from '#models/workspace_member'
 import { CONNECT_FAILURES } from '#sdk'
 import plugins from '#services/plugins'
 import { auditRequest } from '#services/audit'
-import { toChannel, toNetworkChoice } from '#transformers/channel_transformer'
+import ChannelTransformer from '#transformers/channel_transformer'
+import NetworkTransformer from '#transformers/network_transformer'
 import {
   credentialsConnectionValidator,
   instanceConnectionValidator,
@@ -31,10 +32,9 @@ export default class ChannelsController {
       .orderBy('display_name')
     const networks = await plugins.enabled()
     return inertia.render('channels/index', {
-      channels: accounts.map(toChannel),
+      channels: accounts.map((account) => new ChannelTransformer(account).toObject()),
       networks: networks.map((plugin) =>
-        toNetworkChoice(
-          plugin,
+        new NetworkTransformer(plugin).forConnecting(
           {
             missing: plugins.missingSetup(plugin),
             consoleUrl: plugins.setupConsoleUrl(plugin),

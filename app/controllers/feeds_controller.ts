@@ -8,7 +8,7 @@ import { feedValidator } from '#validators/feeds'
 import { DEFAULT_FEED_TEMPLATE } from '#services/feeds/template'
 import { can } from '#services/roles'
 import { auditRequest } from '#services/audit'
-import { toFeedRow } from '#transformers/feed_transformer'
+import FeedTransformer from '#transformers/feed_transformer'
 
 /** Feeds the workspace follows: everyone sees them, editors and above add, change and fetch them. */
 export default class FeedsController {
@@ -29,7 +29,7 @@ export default class FeedsController {
       .whereNot('status', 'disconnected')
       .orderBy('id')
     return inertia.render('feeds/index', {
-      feeds: feeds.map((feed) => toFeedRow(feed, items)),
+      feeds: feeds.map((feed) => new FeedTransformer(feed, items).toObject()),
       accounts: accounts.map((a) => ({ id: a.id, network: a.network, handle: a.handle })),
       defaultTemplate: DEFAULT_FEED_TEMPLATE,
       canEdit: can(member.role, 'editContent'),

@@ -8,7 +8,7 @@ import { resendInvitation } from '#actions/workspaces/resend_invitation'
 import { revokeInvitation } from '#actions/workspaces/revoke_invitation'
 import { auditRequest } from '#services/audit'
 import { signupMode } from '#services/accounts/signup_policy'
-import { toInvitationPreview } from '#transformers/member_transformer'
+import InvitationTransformer from '#transformers/invitation_transformer'
 import { fieldError, inviteMemberValidator } from '#validators/workspaces'
 
 /** Why an invitation link cannot be used, and the HTTP status that says so. */
@@ -67,7 +67,7 @@ export default class InvitationsController {
     }
     return inertia.render('invitations/show', {
       state: 'pending' as const,
-      invitation: toInvitationPreview(invitation!),
+      invitation: new InvitationTransformer(invitation!).forInvitee(),
       token: String(params.token),
       signupMode: signupMode(),
     })

@@ -5,7 +5,8 @@ import WorkspaceMember from '#models/workspace_member'
 import { changeMemberRole } from '#actions/workspaces/change_member_role'
 import { removeMember } from '#actions/workspaces/remove_member'
 import { auditRequest } from '#services/audit'
-import { toMemberRow, toPendingInvitation } from '#transformers/member_transformer'
+import InvitationTransformer from '#transformers/invitation_transformer'
+import MemberTransformer from '#transformers/member_transformer'
 import { changeRoleValidator } from '#validators/workspaces'
 
 export default class MembersController {
@@ -19,11 +20,11 @@ export default class MembersController {
     const owners = members.filter((row) => row.role === 'owner').length
     const rows = await Promise.all(
       members.map(async (row) =>
-        toMemberRow(row, {
+        new MemberTransformer(row, {
           isYou: row.id === member.id,
           canManage: row.id !== member.id && (await policy.allows('changeMember', member, row)),
           isLastOwner: row.role === 'owner' && owners === 1,
-        })
+        }).toObject()
       )
     )
     // Invitees' addresses are for the people who manage members.
@@ -36,7 +37,9 @@ export default class MembersController {
       : []
     return inertia.render('members/index', {
       members: rows,
-      invitations: invitations.map((invitation) => toPendingInvitation(invitation)),
+      invitations: invitations.map((invitation) =>
+        new InvitationTransformer(invitation).toObject()
+      ),
     })
   }
 

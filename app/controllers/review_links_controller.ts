@@ -8,7 +8,7 @@ import { auditRequest } from '#services/audit'
 import { reviewLinkPrefill, reviewRange } from '#services/reviews/link_input'
 import { applyClientApprovalSwitch } from '#services/reviews/approval_switch'
 import { reviewUrl } from '#services/reviews/review_tokens'
-import { toReviewLinkRow } from '#transformers/review_transformer'
+import ReviewTransformer from '#transformers/review_transformer'
 import { createReviewLinkValidator, workspaceReviewSettingsValidator } from '#validators/reviews'
 import { fieldError } from '#validators/workspaces'
 
@@ -36,7 +36,7 @@ export default class ReviewLinksController {
     const created = session.flashMessages.get('reviewLinkUrl') as string | undefined
     const q = request.qs()
     return inertia.render('settings/review_links', {
-      links: links.map(toReviewLinkRow),
+      links: links.map((link) => new ReviewTransformer(link).toObject()),
       accounts: accounts.map((account) => ({
         id: account.id,
         network: account.network,
