@@ -71,7 +71,7 @@ export default class ChannelPicksController {
         names: saved.map((account) => account.displayName).join(', '),
       })
     )
-    return response.redirect().toPath(`/w/${workspace.slug}/channels`)
+    return response.redirect().toRoute('channels.index', { workspace: workspace.slug })
   }
 
   /** Cancel: nothing is connected, and a login nothing uses is revoked at the network. */
@@ -84,7 +84,7 @@ export default class ChannelPicksController {
       await discardPick(found.pick)
     }
     if (found.state === 'ok') session.flash('success', i18n.t('channels.pick.cancelled'))
-    return response.redirect().toPath(`/w/${workspace.slug}/channels`)
+    return response.redirect().toRoute('channels.index', { workspace: workspace.slug })
   }
 
   /** The live pick for this user and workspace; an expired one is discarded (its unused grant revoked) on the way. */
@@ -101,6 +101,6 @@ export default class ChannelPicksController {
   }
 
   #backToChannels({ response, workspace }: HttpContext) {
-    return response.redirect().toPath(`/w/${workspace.slug}/channels`)
+    return response.redirect().toRoute('channels.index', { workspace: workspace.slug })
   }
 }

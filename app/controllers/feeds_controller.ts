@@ -60,7 +60,7 @@ export default class FeedsController {
       meta: { url: feed.url },
     })
     session.flash('success', i18n.t('automation.feeds.flash.deleted'))
-    return response.redirect(`/w/${workspace.slug}/feeds`)
+    return response.redirect().toRoute('workspace.feeds.index', { workspace: workspace.slug })
   }
 
   /** Fetch now, without waiting for the feed's turn. */
@@ -75,7 +75,7 @@ export default class FeedsController {
         ? i18n.t('automation.feeds.flash.fetchFailed')
         : i18n.t('automation.feeds.flash.fetched', { count: report.created.length })
     )
-    return response.redirect(`/w/${workspace.slug}/feeds`)
+    return response.redirect().toRoute('workspace.feeds.index', { workspace: workspace.slug })
   }
 
   async #save(ctx: HttpContext, feed?: Feed) {
@@ -95,7 +95,7 @@ export default class FeedsController {
       meta: { url: result.feed.url, mode: result.feed.mode },
     })
     session.flash('success', i18n.t(`automation.feeds.flash.${feed ? 'updated' : 'created'}`))
-    return response.redirect(`/w/${workspace.slug}/feeds`)
+    return response.redirect().toRoute('workspace.feeds.index', { workspace: workspace.slug })
   }
 
   #find({ params, workspace }: HttpContext) {

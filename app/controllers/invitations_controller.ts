@@ -29,7 +29,9 @@ export default class InvitationsController {
       throw fieldError('email', ctx.i18n.t('members.invite.alreadyMember'))
     await this.#audit(ctx, 'invitation.sent', result.invitation)
     ctx.session.flash('success', ctx.i18n.t('members.flash.invited', { email }))
-    return ctx.response.redirect(`/w/${ctx.workspace.slug}/members`)
+    return ctx.response
+      .redirect()
+      .toRoute('workspace.members.index', { workspace: ctx.workspace.slug })
   }
 
   async resend(ctx: HttpContext) {
@@ -38,7 +40,9 @@ export default class InvitationsController {
     await resendInvitation(invitation, ctx.workspace, ctx.auth.getUserOrFail())
     await this.#audit(ctx, 'invitation.resent', invitation)
     ctx.session.flash('success', ctx.i18n.t('members.flash.resent', { email: invitation.email }))
-    return ctx.response.redirect(`/w/${ctx.workspace.slug}/members`)
+    return ctx.response
+      .redirect()
+      .toRoute('workspace.members.index', { workspace: ctx.workspace.slug })
   }
 
   async destroy(ctx: HttpContext) {
@@ -47,7 +51,9 @@ export default class InvitationsController {
     await revokeInvitation(invitation)
     await this.#audit(ctx, 'invitation.revoked', invitation)
     ctx.session.flash('success', ctx.i18n.t('members.flash.revoked', { email: invitation.email }))
-    return ctx.response.redirect(`/w/${ctx.workspace.slug}/members`)
+    return ctx.response
+      .redirect()
+      .toRoute('workspace.members.index', { workspace: ctx.workspace.slug })
   }
 
   /**
@@ -94,7 +100,9 @@ export default class InvitationsController {
       'success',
       ctx.i18n.t('invitations.flash.accepted', { name: result.workspace.name })
     )
-    return ctx.response.redirect(`/w/${result.workspace.slug}/calendar`)
+    return ctx.response
+      .redirect()
+      .toRoute('workspace.calendar', { workspace: result.workspace.slug })
   }
 
   #failureOf(invitation: WorkspaceInvitation): Failure | null {

@@ -60,7 +60,9 @@ export default class MembersController {
       })
       ctx.session.flash('success', ctx.i18n.t('members.flash.roleChanged'))
     }
-    return ctx.response.redirect(`/w/${ctx.workspace.slug}/members`)
+    return ctx.response
+      .redirect()
+      .toRoute('workspace.members.index', { workspace: ctx.workspace.slug })
   }
 
   async destroy(ctx: HttpContext) {
@@ -79,7 +81,9 @@ export default class MembersController {
       })
       ctx.session.flash('success', ctx.i18n.t('members.flash.removed'))
     }
-    return ctx.response.redirect(`/w/${ctx.workspace.slug}/members`)
+    return ctx.response
+      .redirect()
+      .toRoute('workspace.members.index', { workspace: ctx.workspace.slug })
   }
 
   /** Any member may leave, except the last owner. */
@@ -87,7 +91,9 @@ export default class MembersController {
     const result = await removeMember(ctx.member)
     if (result.status === 'last_owner') {
       ctx.session.flash('error', ctx.i18n.t('members.flash.lastOwnerLeave'))
-      return ctx.response.redirect(`/w/${ctx.workspace.slug}/members`)
+      return ctx.response
+        .redirect()
+        .toRoute('workspace.members.index', { workspace: ctx.workspace.slug })
     }
     await auditRequest(ctx, {
       action: 'member.left',

@@ -83,7 +83,9 @@ export default class ReviewLinksController {
     })
     session.flash('reviewLinkUrl', reviewUrl(result.token))
     session.flash('success', i18n.t('reviews.links.flash.created'))
-    return response.redirect(`/w/${workspace.slug}/settings/review-links`)
+    return response
+      .redirect()
+      .toRoute('workspace.review_links.index', { workspace: workspace.slug })
   }
 
   async destroy(ctx: HttpContext) {
@@ -103,7 +105,9 @@ export default class ReviewLinksController {
       meta: { label: link.label },
     })
     session.flash('success', i18n.t('reviews.links.flash.revoked'))
-    return response.redirect(`/w/${workspace.slug}/settings/review-links`)
+    return response
+      .redirect()
+      .toRoute('workspace.review_links.index', { workspace: workspace.slug })
   }
 
   async updateSettings(ctx: HttpContext) {
@@ -125,6 +129,8 @@ export default class ReviewLinksController {
     }
     const flash = !moved ? 'settings' : clientApprovalRequired ? 'settingsHeld' : 'settingsReleased'
     session.flash('success', i18n.t(`reviews.links.flash.${flash}`, { count: moved }))
-    return response.redirect(`/w/${workspace.slug}/settings/review-links`)
+    return response
+      .redirect()
+      .toRoute('workspace.review_links.index', { workspace: workspace.slug })
   }
 }
