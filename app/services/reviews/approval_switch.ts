@@ -3,7 +3,7 @@ import Post from '#models/post'
 import type Workspace from '#models/workspace'
 import { holdForClient, releaseFromHold } from '#services/reviews/hold'
 import { sqlTime } from '#services/publishing/settings'
-import { audit } from '#services/audit'
+import { recordPostActivity } from '#services/reviews/post_activity'
 
 /**
  * "Client approval required" was just switched. On: every scheduled post the client has
@@ -31,12 +31,11 @@ export async function applyClientApprovalSwitch(workspace: Workspace, actorId: n
       : await releaseFromHold(post)
     if (result.status !== 'ok') continue
     moved++
-    await audit({
-      action: workspace.clientApprovalRequired ? 'post.client_hold' : 'post.client_released',
-      actorId,
+    await recordPostActivity({
       workspaceId: workspace.id,
-      subjectType: 'post',
-      subjectId: post.id,
+      postId: post.id,
+      kind: workspace.clientApprovalRequired ? 'client_hold' : 'client_released',
+      actorId,
     })
   }
   return moved
