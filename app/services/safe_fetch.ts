@@ -190,6 +190,9 @@ export async function safeFetchText(
     keepStart?: boolean
   }
 ): Promise<FetchedText> {
+  // The HTTP client and the pinned dispatcher are loaded before the clock starts: the
+  // deadline is the server's time, not a cold start's on a busy host.
+  await Promise.all([import('undici'), (options.outbound ?? outbound).dispatcher()])
   const deadline = AbortSignal.timeout(options.timeoutMs)
   const headers: Record<string, string> = {
     'user-agent': options.userAgent,

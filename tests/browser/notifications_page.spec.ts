@@ -5,7 +5,12 @@ import { withCleanState } from '#tests/helpers/database'
 import { makeDesk } from '#tests/functional/posts/_fixtures'
 import { dt, FIRST_LOAD_TIMEOUT, screenshot, waitFor } from './_helpers.js'
 
-const KINDS = ['client_approved', 'client_changes_requested', 'client_commented', 'mentioned']
+const KINDS = [
+  'client_approved',
+  'client_changes_requested',
+  'client_commented',
+  'mentioned',
+] as const
 
 test.group('Notifications page in the browser', (group) => {
   withCleanState(group)

@@ -21,10 +21,13 @@ export const LINK_CARD_MAX_BYTES = 256 * 1024
 export const LINK_CARD_TIMEOUT_MS = 5000
 /** A page's card is fetched again a day later at the earliest, by anyone. */
 const CARD_TTL_SECONDS = 24 * 3600
-/** A page without a card (or unreachable) is asked again an hour later. */
+/** A page without a card (no title, an error status, not HTML, a refused address): an hour. */
 const MISS_TTL_SECONDS = 3600
+/** A page that did not answer in time or broke the connection may be back soon: 5 minutes. */
+const TRANSIENT_TTL_SECONDS = 300
 
-const cacheKey = (url: string) =>
+/** Where a URL's card is cached (exported for the tests that read its lifetime). */
+export const linkCardCacheKey = (url: string) =>
   appRedisKey(`link-card:${createHash('sha256').update(url).digest('hex')}`)
 
 /** The URL as fetched and cached: http(s) only, no fragment (the page is the same), bounded. */
@@ -54,7 +57,9 @@ function absoluteImage(raw: string | null, page: URL) {
 /** One fetch per URL at a time in this process: a page's previews ask for the same card at once. */
 const inFlight = new Map<string, Promise<LinkCard | null>>()
 
-async function fetchCard(url: URL, outbound?: OutboundPolicy): Promise<LinkCard | null> {
+type Fetched = { card: LinkCard | null; ttl: number }
+
+async function fetchCard(url: URL, outbound?: OutboundPolicy): Promise<Fetched> {
   try {
     const page = await safeFetchText(url, {
       maxBytes: LINK_CARD_MAX_BYTES,
@@ -66,25 +71,28 @@ async function fetchCard(url: URL, outbound?: OutboundPolicy): Promise<LinkCard 
       acceptContentTypes: (type) => type === 'text/html' || type === 'application/xhtml+xml',
       outbound,
     })
-    if (page.status !== 'ok') return null
+    if (page.status !== 'ok') return { card: null, ttl: MISS_TTL_SECONDS }
     const meta = parseLinkMeta(page.text)
-    if (!meta.title) return null
-    return {
+    if (!meta.title) return { card: null, ttl: MISS_TTL_SECONDS }
+    const card = {
       url: url.toString(),
       domain: page.finalUrl.hostname.replace(/^www\./, ''),
       title: meta.title,
       description: meta.description,
       imageUrl: absoluteImage(meta.image, page.finalUrl),
     }
+    return { card, ttl: CARD_TTL_SECONDS }
   } catch (error) {
-    // Refused addresses, timeouts, oversize heads, dead sites: no card, the post reads the same.
-    if (error instanceof SafeFetchError) return null
-    throw error
+    // Refused addresses, timeouts, dead sites: no card, the post reads the same.
+    if (!(error instanceof SafeFetchError)) throw error
+    const transient = error.code === 'timeout' || error.code === 'network'
+    return { card: null, ttl: transient ? TRANSIENT_TTL_SECONDS : MISS_TTL_SECONDS }
   }
 }
 
 /**
- * The card of a link, from the cache (Redis, a day; an hour for a page without one) or
+ * The card of a link, from the cache (Redis: a day; an hour for a page without one, five
+ * minutes after a timeout or a broken connection) or
  * fetched once through the SSRF-safe fetch (address policy, redirects checked, 5 s, 256 KB).
  * Null when the URL is not http(s) or the page gives no title.
  */
@@ -94,19 +102,14 @@ export async function linkCardFor(
 ): Promise<LinkCard | null> {
   const url = normalizeCardUrl(raw)
   if (!url) return null
-  const key = cacheKey(url.toString())
+  const key = linkCardCacheKey(url.toString())
   const cached = await redis.get(key)
   if (cached !== null) return (JSON.parse(cached) as { card: LinkCard | null }).card
   const running = inFlight.get(key)
   if (running) return running
   const work = fetchCard(url, options.outbound)
-    .then(async (card) => {
-      await redis.set(
-        key,
-        JSON.stringify({ card }),
-        'EX',
-        card ? CARD_TTL_SECONDS : MISS_TTL_SECONDS
-      )
+    .then(async ({ card, ttl }) => {
+      await redis.set(key, JSON.stringify({ card }), 'EX', ttl)
       return card
     })
     .finally(() => inFlight.delete(key))

@@ -1,7 +1,8 @@
 import { test } from '@japa/runner'
 import type { ServerResponse } from 'node:http'
 import { withCleanState } from '#tests/helpers/database'
-import { LINK_CARD_MAX_BYTES, linkCardFor } from '#services/link_cards/link_card'
+import redis from '@adonisjs/redis/services/main'
+import { LINK_CARD_MAX_BYTES, linkCardCacheKey, linkCardFor } from '#services/link_cards/link_card'
 import { html, ogPage, startSite } from './_site.js'
 
 test.group('Link cards / fetching a page’s card', (group) => {
@@ -41,10 +42,12 @@ test.group('Link cards / fetching a page’s card', (group) => {
       assert.equal(first?.title, 'Spring menu')
       assert.deepEqual(again, first)
       assert.equal(site.hits['/menu'], 1)
+      assert.closeTo(await redis.ttl(linkCardCacheKey(site.url('/menu'))), 24 * 3600, 60)
 
       assert.isNull(await linkCardFor(site.url('/bare')))
       assert.isNull(await linkCardFor(site.url('/bare')))
       assert.equal(site.hits['/bare'], 1)
+      assert.closeTo(await redis.ttl(linkCardCacheKey(site.url('/bare'))), 3600, 60)
     } finally {
       await site.close()
     }
@@ -115,6 +118,8 @@ test.group('Link cards / fetching a page’s card', (group) => {
       const took = Date.now() - started
       assert.isAtLeast(took, 4500)
       assert.isBelow(took, 9000)
+      // A timeout may be passing: asked again within minutes, not an hour.
+      assert.isAtMost(await redis.ttl(linkCardCacheKey(site.url('/slow'))), 300)
     } finally {
       await site.close()
     }
