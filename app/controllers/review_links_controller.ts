@@ -118,7 +118,7 @@ export default class ReviewLinksController {
     if (workspace.clientApprovalRequired !== clientApprovalRequired) {
       workspace.clientApprovalRequired = clientApprovalRequired
       await workspace.save()
-      moved = await applyClientApprovalSwitch(workspace)
+      moved = await applyClientApprovalSwitch(workspace, ctx.auth.user?.id ?? null)
       await auditRequest(ctx, {
         action: 'workspace.client_approval_changed',
         workspaceId: workspace.id,

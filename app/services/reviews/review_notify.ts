@@ -9,7 +9,7 @@ import type Workspace from '#models/workspace'
 import ReviewActivityMail, { type ReviewMailKind } from '#mails/review_activity_mail'
 import { can } from '#services/roles'
 
-type MemberKind = Exclude<ReviewMailKind, 'awaiting_review'>
+type MemberKind = Exclude<ReviewMailKind, 'awaiting_review' | 'new_posts_await'>
 
 const excerpt = (text: string) => {
   const flat = text.replace(/\s+/g, ' ').trim()
