@@ -12,6 +12,7 @@ interface Middleware {
  * middleware is resolved from the container per request (it is a singleton there) and
  * gets the runner's own `next`, so an error below it is handled as usual and the session
  * still commits the flash messages of an error page.
+ * (`any[]`: any middleware class, whatever its constructor takes; the container builds it.)
  */
 export function browserOnly(middleware: abstract new (...args: any[]) => Middleware) {
   return class BrowserOnlyMiddleware {
