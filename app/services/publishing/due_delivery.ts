@@ -35,7 +35,7 @@ function aliased(model: LucidModel, table: string, prefix: string) {
 function hydrate<M extends LucidModel>(model: M, row: Record<string, unknown>, prefix: string) {
   const id = row[`${prefix}__id`]
   if (id === null || id === undefined) return null
-  if (model === Delivery) return modelFromRow(model, row, prefix)
+  if ((model as LucidModel) === Delivery) return modelFromRow(model, row, prefix)
   const attributes: Record<string, unknown> = {}
   for (const { columnName } of columnReaders(model))
     attributes[columnName] = row[`${prefix}__${columnName}`]
