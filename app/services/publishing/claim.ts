@@ -14,6 +14,7 @@ import {
   markPostPublishingQuery,
 } from '#services/publishing/rollup'
 import { Batcher } from '#services/batcher'
+import { modelFromRow } from '#services/publishing/row_models'
 
 /**
  * Takes a due delivery for this worker with one compare-and-set and returns the row as the
@@ -83,7 +84,7 @@ async function claimAndMarkPost(
     [...claim.bindings, ...mark.bindings]
   )
   const [row] = result.rows as Record<string, unknown>[]
-  return row ? (Delivery.$createFromAdapterResult(row) as Delivery) : null
+  return row ? modelFromRow(Delivery, row) : null
 }
 
 interface ClaimRequest {
@@ -134,9 +135,7 @@ async function claimMany(requests: ClaimRequest[]): Promise<(Delivery | null)[]>
   )
   return requests.map((request) => {
     const row = rows.get(request.deliveryId)
-    return row && row.claimed_by === request.worker
-      ? (Delivery.$createFromAdapterResult(row) as Delivery)
-      : null
+    return row && row.claimed_by === request.worker ? modelFromRow(Delivery, row) : null
   })
 }
 

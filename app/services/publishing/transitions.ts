@@ -10,6 +10,7 @@ import { notifyDeliveryProblem } from '#services/publishing/notify'
 import { wakeAt, wakeForStatusCheck } from '#services/publishing/wake'
 import type { Problem } from '#services/publishing/problems'
 import { Batcher } from '#services/batcher'
+import { consumeRow } from '#services/publishing/row_models'
 import {
   publishingConfig,
   shortReason,
@@ -49,8 +50,7 @@ function claimLost(run: Run) {
 
 async function settledAs(run: Run, row: Record<string, unknown>) {
   // Straight into the instance everyone holds (a second model plus fill() cost as much again).
-  run.delivery.$consumeAdapterResult(row)
-  run.delivery.$hydrateOriginals()
+  consumeRow(run.delivery, row)
   emitDeliveryStatus(run.delivery)
   await rollUpPost(run.delivery.postId)
   return true
