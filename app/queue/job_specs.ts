@@ -38,3 +38,6 @@ export const COLLECT_STATS = spec<Record<string, never>>('stats', 'collect_stats
 export const DATA_EXPORT = spec<{ exportId: number }>('purge', 'data_export')
 export const PURGE_EXPIRED_LOGS = spec<Record<string, never>>('purge', 'purge_expired_logs')
 export const DELIVER_WEBHOOK = spec<{ webhookDeliveryId: number }>('webhooks', 'deliver_webhook')
+export const POLL_FEEDS = spec<Record<string, never>>('automation', 'poll_feeds')
+export const MATERIALIZE_SERIES = spec<Record<string, never>>('automation', 'materialize_series')
+export const FILL_EVERGREEN = spec<Record<string, never>>('automation', 'fill_evergreen')
