@@ -40,3 +40,6 @@ export const PURGE_EXPIRED_LOGS = spec<Record<string, never>>('purge', 'purge_ex
 export const DELIVER_WEBHOOK = spec<{ webhookDeliveryId: number }>('webhooks', 'deliver_webhook')
 /** Tells a review link's client, once for several, that posts were added to their link. */
 export const SEND_CLIENT_DIGEST = spec<{ reviewLinkId: number }>('automation', 'send_client_digest')
+export const POLL_FEEDS = spec<Record<string, never>>('automation', 'poll_feeds')
+export const MATERIALIZE_SERIES = spec<Record<string, never>>('automation', 'materialize_series')
+export const FILL_EVERGREEN = spec<Record<string, never>>('automation', 'fill_evergreen')

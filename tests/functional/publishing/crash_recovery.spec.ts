@@ -9,6 +9,7 @@ import app from '@adonisjs/core/services/app'
 import type { PublishingConfig } from '#config/publishing'
 import type { PluginsConfig } from '#config/plugins'
 import { draft, publishRequests, startWorker, waitFor, withWorld, type World } from './_fixtures.js'
+import { RECONCILE_DELIVERIES } from '#queue/job_specs'
 
 /** The recovery target: what was due while the worker was dead goes out this soon after one is back. */
 const RECOVERY_MS = 15_000
@@ -135,7 +136,7 @@ test.group('Publishing: a worker killed mid-publish', (group) => {
     const { runner } = await startWorker([
       {
         key: 'reconcile-deliveries',
-        job: () => import('#jobs/reconcile_deliveries_job'),
+        job: RECONCILE_DELIVERIES,
         repeat: { every: 200 },
       },
     ])

@@ -16,6 +16,7 @@ import {
   startWorker,
   withWorld,
 } from './_fixtures.js'
+import { RECONCILE_DELIVERIES } from '#queue/job_specs'
 
 /** Statuses visible on the Mastodon fake for the account, through its public API. */
 async function mastodonStatuses(world: any) {
@@ -152,7 +153,7 @@ test.group('Publishing faults: timeouts, duplicates, a wiped Redis', (group) => 
     const { runner } = await startWorker([
       {
         key: 'reconcile-deliveries',
-        job: () => import('#jobs/reconcile_deliveries_job'),
+        job: RECONCILE_DELIVERIES,
         repeat: { every: 200 },
       },
     ])
@@ -176,7 +177,7 @@ test.group('Publishing faults: timeouts, duplicates, a wiped Redis', (group) => 
     const { runner } = await startWorker([
       {
         key: 'reconcile-deliveries',
-        job: () => import('#jobs/reconcile_deliveries_job'),
+        job: RECONCILE_DELIVERIES,
         repeat: { every: 200 },
       },
     ])
