@@ -12,7 +12,10 @@ let stopping = false
 export function stopWithinDeadline(app: ApplicationService) {
   if (stopping) return
   stopping = true
-  const timeoutMs = app.config.get<number>('app.shutdownTimeoutMs', 20_000)
+  // A SIGTERM can arrive before the config is loaded (a test run ended by CI's time limit while
+  // its process was starting): the default deadline holds then.
+  const config = app.config as ApplicationService['config'] | undefined
+  const timeoutMs = config?.get<number>('app.shutdownTimeoutMs', 20_000) ?? 20_000
   setTimeout(() => {
     console.error(`shutdown: still stopping after ${timeoutMs} ms; exiting now`)
     process.exit(1)
