@@ -34,3 +34,18 @@ export function unknownVariables(text: string, values: VariableValues) {
   const names = [...text.matchAll(VARIABLE)].map((match) => match[1])
   return [...new Set(names)].filter((name) => values[name] === null || values[name] === undefined)
 }
+
+/** Who a text is published as; `{{account}}` is their display name, else their handle. */
+export type VariableAccount = { displayName: string; handle: string }
+
+/**
+ * One account's values: the workspace's (custom ones, `client`, `date`) plus its own name.
+ * The publisher, the server's checks and the composer's previews all go through here, so
+ * what is counted and shown is what is sent.
+ */
+export function accountVariables(
+  workspace: VariableValues,
+  account: VariableAccount | null
+): VariableValues {
+  return { ...workspace, account: account ? account.displayName || account.handle : null }
+}

@@ -54,6 +54,7 @@ export async function checkDraft(input: {
   return {
     status: 'checked',
     checks: await checkTargets({
+      workspaceId: input.workspace.id,
       body: input.body,
       targets,
       accounts,

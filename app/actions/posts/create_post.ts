@@ -115,6 +115,8 @@ export async function createPost(input: CreatePostInput): Promise<CreatePostResu
   })
   const checks = await checkTargets({
     postId: post.id,
+    workspaceId: post.workspaceId,
+    instant: post.scheduledAt,
     body: input.body,
     targets,
     accounts,

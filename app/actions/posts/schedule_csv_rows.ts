@@ -101,7 +101,7 @@ export async function scheduleRows(
           workspace_id: workspace.id,
           social_account_id: accountId,
           network: accounts.get(accountId)!.network,
-          text: row.variants[accounts.get(accountId)!.network] ?? null,
+          text: row.ownTexts[accountId] ?? null,
           options: '{}',
           status,
           due_at: approved ? sqlTime(DateTime.fromISO(row.at!)) : null,

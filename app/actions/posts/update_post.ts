@@ -137,6 +137,8 @@ export async function updatePost({
   })
   const checks = await checkTargets({
     postId: post.id,
+    workspaceId: post.workspaceId,
+    instant: post.scheduledAt,
     body,
     targets: [...wanted.values()],
     accounts,

@@ -12,6 +12,7 @@ import { apiPostListValidator, apiPostValidator, apiScheduleValidator } from '#v
 import { ApiError, validated } from '#services/api/errors'
 import { runIdempotent, requestHash } from '#services/api/idempotency'
 import { toApiChecks, toApiPost } from '#services/api/serializers'
+import { signTargets } from '#services/library/auto_signatures'
 import {
   checkMediaIds,
   findApiPost,
@@ -75,7 +76,7 @@ export default class ApiPostsController {
         workspace,
         author: actorOf(ctx),
         body: payload.body,
-        targets: toTargets(payload),
+        targets: await signTargets(workspace.id, payload.body, toTargets(payload)),
         media: toMedia(payload),
         parts: toParts(payload.parts ?? []),
       })
@@ -111,11 +112,15 @@ export default class ApiPostsController {
     await bouncer.with('PostPolicy').authorize('edit', member, post)
     const payload = await validated(() => request.validateUsing(apiPostValidator))
     await checkMediaIds(workspace.id, mediaIdsOf(payload))
+    // Accounts already on the post keep their text; one the request adds is signed, as in the composer.
+    const present = post.deliveries
+      .filter((delivery) => delivery.status !== 'cancelled')
+      .flatMap((delivery) => delivery.socialAccountId ?? [])
     const result = await updatePost({
       post,
       actor: actorOf(ctx),
       body: payload.body,
-      targets: toTargets(payload),
+      targets: await signTargets(workspace.id, payload.body, toTargets(payload), present),
       media: toMedia(payload),
       parts: toParts(payload.parts ?? []),
     })

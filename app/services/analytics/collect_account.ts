@@ -10,6 +10,7 @@ import { affectedRows, shortReason, sqlTime } from '#services/publishing/setting
 import { deferAccount } from '#services/analytics/account_deferral'
 import { analyticsConfig, nextDueAt } from '#services/analytics/settings'
 import type { AccountWork, DueDelivery } from '#services/analytics/due_work'
+import { collectThreadParts } from '#services/analytics/collect_parts'
 
 export type AccountOutcome =
   | { status: 'collected'; deliveries: number; snapshots: number; followers: boolean }
@@ -124,6 +125,10 @@ export async function collectAccount(work: AccountWork, now: DateTime): Promise<
     )
     if (result.status !== 'ok') return failure(result)
     snapshots += await store(batch, account.id, result.value, now)
+    // The replies of the threads among them, on the same schedule (the thread's total).
+    const found = batch.filter((delivery) => result.value[delivery.externalId])
+    const parts = await collectThreadParts({ plugin, session, deliveries: found, now })
+    if (parts.status !== 'ok') return failure(parts)
   }
 
   let followers = false

@@ -3,6 +3,7 @@ import { POST_METRIC_NAMES } from '#models/delivery_metric_snapshot'
 import { fromSql, toCount } from '#services/analytics/settings'
 import type { Figures } from '#services/analytics/workspace_report'
 import { webUrl } from '#sdk/web_url'
+import { threadReports, type ThreadReport } from '#services/analytics/thread_report'
 
 export type DeliveryReport = {
   deliveryId: number
@@ -18,6 +19,8 @@ export type DeliveryReport = {
   latest: Figures | null
   /** Every reading, oldest first: the curve. */
   points: { at: string; figures: Figures }[]
+  /** A thread's replies and its total with them; null for a post without published replies. */
+  thread: ThreadReport | null
 }
 
 interface DeliveryRow {
@@ -68,7 +71,7 @@ export async function postReport(post: {
         .orderBy('collected_at')
         .orderBy('id')
     : []
-  return deliveries.map((delivery) => {
+  const reports = deliveries.map((delivery) => {
     const points = snapshots
       .filter((s) => s.delivery_id === delivery.id)
       .map((s) => ({ at: fromSql(s.collected_at)!.toISO()!, figures: figuresOf(s) }))
@@ -85,4 +88,9 @@ export async function postReport(post: {
       points,
     }
   })
+  const threads = await threadReports(
+    post.workspaceId,
+    reports.map((report) => ({ id: report.deliveryId, latest: report.latest }))
+  )
+  return reports.map((report) => ({ ...report, thread: threads.get(report.deliveryId) ?? null }))
 }

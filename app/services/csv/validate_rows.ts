@@ -7,6 +7,9 @@ import type { CsvRecord } from '#services/csv/parse_posts'
 import outbound from '#services/outbound'
 import { templateFinder } from '#services/library/csv_templates'
 import type { LibraryMedia } from '#models/library_item'
+import { signerFor } from '#services/library/auto_signatures'
+import { variablesPerAccount } from '#services/library/variable_values'
+import { expandVariables } from '#sdk/text_variables'
 
 /** A row ready to schedule, or the reasons it cannot be. Error codes are translated by the page (`api.import.errors.*`). */
 export interface CheckedRow {
@@ -20,6 +23,11 @@ export interface CheckedRow {
   /** From a library template the row names: text per network, and media already in the workspace. */
   variants: Record<string, string>
   templateMedia: LibraryMedia[]
+  /**
+   * The text of each account (by id) that does not publish the row's `text`: a template's
+   * network version, or the text with the account's automatic signatures.
+   */
+  ownTexts: Record<number, string>
   errors: { code: string; params?: Record<string, string | number> }[]
 }
 
@@ -69,7 +77,8 @@ async function forbiddenMediaUrls(records: CsvRecord[]) {
  * Checks every row against the workspace as it is now: accounts known and connected
  * (ambiguous handles must be written `network:handle`), a date and time in the
  * workspace's zone that is not past, media URLs on public hosts, and each network's
- * own text rules. Nothing is written.
+ * own text rules, on the text as it will be sent (automatic signatures added, variables
+ * filled in). Nothing is written.
  */
 export async function checkRows(
   records: CsvRecord[],
@@ -85,6 +94,8 @@ export async function checkRows(
     pluginOf.set(network, await plugins.get(network))
   const forbidden = await forbiddenMediaUrls(records)
   const findTemplate = await templateFinder(workspace.id)
+  const sign = await signerFor(workspace.id)
+  const valuesOf = await variablesPerAccount(workspace.id, now)
 
   return records.map((record) => {
     const errors: CheckedRow['errors'] = []
@@ -127,13 +138,18 @@ export async function checkRows(
         errors.push({ code: 'media_url_forbidden', params: { value: url.slice(0, 100) } })
     }
 
+    const ownTexts: Record<number, string> = {}
+    for (const account of chosen.values()) {
+      const ownText = sign(account, variants[account.network] ?? text)
+      if (ownText !== text) ownTexts[account.id] = ownText
+    }
     for (const account of missingTemplate ? [] : chosen.values()) {
       const plugin = pluginOf.get(account.network)!
-      const ownText = variants[account.network] ?? text
+      const sent = expandVariables(ownTexts[account.id] ?? text, valuesOf(account))
       const hasMedia = mediaUrls.length > 0 || templateMedia.length > 0
       const issues = checkPost(
         plugin,
-        { text: ownText, media: [], options: {} },
+        { text: sent, media: [], options: {} },
         account.toPluginProfile()
       )
         // Media is fetched at confirmation; text-only rules are what can be told now.
@@ -155,6 +171,7 @@ export async function checkRows(
       mediaUrls,
       variants,
       templateMedia,
+      ownTexts,
       errors,
     }
   })

@@ -1,3 +1,4 @@
+import router from '@adonisjs/core/services/router'
 import db from '@adonisjs/lucid/services/db'
 import Notification from '#models/notification'
 
@@ -56,10 +57,12 @@ export async function notificationFeed(userId: number) {
 /** The page a notice opens: its post, or the accounts page for an account to reconnect. */
 function noticeHref(slug: string | undefined, data: Record<string, unknown>) {
   if (!slug) return null
-  const base = `/w/${encodeURIComponent(slug)}`
-  if (typeof data.postId === 'number') return `${base}/posts/${data.postId}`
-  if (typeof data.accountId === 'number') return `${base}/channels`
-  return base
+  const { urlFor } = router.urlBuilder
+  if (typeof data.postId === 'number') {
+    return urlFor('workspace.posts.show', { workspace: slug, post: data.postId })
+  }
+  if (typeof data.accountId === 'number') return urlFor('channels.index', { workspace: slug })
+  return urlFor('workspace.show', { workspace: slug })
 }
 
 /** Only the short texts meant for display: never ids of other records or raw error payloads. */

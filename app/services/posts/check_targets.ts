@@ -8,11 +8,15 @@ import {
   type PartDraft,
   type PartIssue,
 } from '#sdk'
+import type { DateTime } from 'luxon'
 import type SocialAccount from '#models/social_account'
+import type Post from '#models/post'
 import plugins from '#services/plugins'
 import PostMedia from '#models/post_media'
 import { checkableMedia } from '#services/media/checkable_media'
 import { loadPostParts, type PartInput } from '#services/posts/post_parts'
+import { variablesPerAccount } from '#services/library/variable_values'
+import { expandVariables } from '#sdk/text_variables'
 
 export interface TargetInput {
   socialAccountId: number
@@ -45,9 +49,14 @@ const savedMedia = (postId?: number) => async (network: string) => {
  * Each target checked with its network's own rules for that very account (a Mastodon
  * instance's limits, X's weighted counting…) — the SDK's checkPost, the same function
  * the composer runs in the browser. Issues are values the UI shows next to the target.
+ * Texts are measured as they will be sent: with the workspace's `{{variables}}` filled in
+ * for that account, as the publisher fills them (deliveryText).
  */
 export async function checkTargets(input: {
   postId?: number
+  workspaceId: number
+  /** When the post is due; unscheduled posts count with today's date. */
+  instant?: DateTime | null
   body: string
   targets: TargetInput[]
   accounts: Map<number, SocialAccount>
@@ -57,17 +66,20 @@ export async function checkTargets(input: {
   parts?: PartInput[]
 }): Promise<TargetCheck[]> {
   const checks: TargetCheck[] = []
+  const valuesOf = await variablesPerAccount(input.workspaceId, input.instant ?? null)
   for (const target of input.targets) {
     const account = input.accounts.get(target.socialAccountId)!
+    const values = valuesOf(account)
     const plugin = await plugins.get(account.network)
     const media = await (input.mediaFor ?? savedMedia(input.postId))(account.network)
-    const post = { text: target.text ?? input.body, media, options: target.options ?? {} }
+    const text = expandVariables(target.text ?? input.body, values)
+    const post = { text, media, options: target.options ?? {} }
     const profile = account.toPluginProfile()
     const parts = target.parts ?? input.parts ?? []
     const drafts = await Promise.all(
       parts.map(async (part) => ({
         kind: part.kind,
-        text: part.text,
+        text: expandVariables(part.text, values),
         media: await checkableMedia(part.media ?? [], account.network, {
           prepare: !!input.postId,
         }).catch((): MediaItem[] => []),
@@ -101,7 +113,9 @@ function partIssuesOf(plugin: NetworkPlugin, drafts: PartDraft[]): PartIssue[] {
 }
 
 /** The checks of a saved post, target by target, as its deliveries stand. */
-export async function checkSavedPost(post: { id: number; body: string; workspaceId: number }) {
+export async function checkSavedPost(
+  post: Pick<Post, 'id' | 'body' | 'workspaceId' | 'scheduledAt'>
+) {
   const { default: Delivery } = await import('#models/delivery')
   const { default: SocialAccount } = await import('#models/social_account')
   const deliveries = await Delivery.query()
@@ -126,6 +140,8 @@ export async function checkSavedPost(post: { id: number; body: string; workspace
     }))
   return checkTargets({
     postId: post.id,
+    workspaceId: post.workspaceId,
+    instant: post.scheduledAt,
     body: post.body,
     targets,
     accounts,

@@ -63,4 +63,11 @@ export type DeliveryReport = {
   deletedAt: string | null
   latest: Figures | null
   points: { at: string; figures: Figures }[]
+  /** A thread's replies and its total with them (app/services/analytics/thread_report.ts). */
+  thread: ThreadReport | null
+}
+
+export type ThreadReport = {
+  parts: { position: number; externalUrl: string | null; latest: Figures | null }[]
+  total: Figures
 }

@@ -1,9 +1,10 @@
 import { computed, onBeforeUnmount, ref, watch, type ComputedRef, type Ref } from 'vue'
 import type { MediaItem } from '@sdk/contract'
-import type { PostIssue } from '@sdk/validation'
+import type { PartIssue } from '@sdk/parts'
 import { xsrfToken } from '../../js/xsrf'
 import { liveCheck, type LiveCheck } from './live_check'
 import type { ComposerAccount, ComposerMedia, ComposerTarget, TargetChecks } from './types'
+import type { ComposerPart } from '../threads/types'
 
 /** Quiet time after the last change before the server is asked: about a pause in typing. */
 export const SERVER_CHECK_DELAY_MS = 350
@@ -16,11 +17,11 @@ export type ServerCheckState = 'idle' | 'checking' | 'unavailable'
  * text one apart (ICU versions segment some emoji differently), and the same rule must not be
  * listed twice with two lengths. `what` and `option` tell apart rules sharing a code.
  */
-const keyOf = (issue: PostIssue) =>
-  `${issue.code}:${String(issue.params?.what ?? '')}:${String(issue.params?.option ?? '')}`
+const keyOf = (issue: PartIssue) =>
+  `${issue.code}:${issue.part ?? 0}:${String(issue.params?.what ?? '')}:${String(issue.params?.option ?? '')}`
 
 /** The server's issues that the browser's own check did not find for the same content: the plugins' rules. */
-function extrasOf(server: PostIssue[], local: PostIssue[]) {
+function extrasOf(server: PartIssue[], local: PartIssue[]) {
   const known = new Set(local.map(keyOf))
   return server.filter((issue) => !known.has(keyOf(issue)))
 }
@@ -34,8 +35,10 @@ function extrasOf(server: PostIssue[], local: PostIssue[]) {
  * its findings are dropped (never shown stale) and `server` says so, once, quietly.
  */
 export function useLiveCheck(input: {
-  form: { body: string; targets: ComposerTarget[]; media: ComposerMedia[] }
+  form: { body: string; targets: ComposerTarget[]; media: ComposerMedia[]; parts: ComposerPart[] }
   accounts: ComputedRef<Map<number, ComposerAccount>>
+  /** The text as this account will publish it (variables filled in): what is measured. */
+  expand: (account: ComposerAccount, text: string) => string
   media: ComputedRef<MediaItem[]>
   url: ComputedRef<string>
   enabled: ComputedRef<boolean>
@@ -45,23 +48,33 @@ export function useLiveCheck(input: {
   const local = computed(() =>
     input.form.targets.map((target) => {
       const account = input.accounts.value.get(target.socialAccountId)!
+      const parts = input.form.parts.map(({ kind, text }) => ({
+        kind,
+        text: input.expand(account, text),
+      }))
       return {
         target,
         account,
-        ...liveCheck(account, target.text ?? input.form.body, input.media.value, target.options),
+        ...liveCheck(
+          account,
+          input.expand(account, target.text ?? input.form.body),
+          input.media.value,
+          target.options,
+          parts
+        ),
       }
     })
   )
   const localIssues = () => new Map(local.value.map((check) => [check.account.id, check.issues]))
 
   /** Plugin-only findings per account id, from the server's latest answer. */
-  const extras = ref(new Map<number, PostIssue[]>()) as Ref<Map<number, PostIssue[]>>
+  const extras = ref(new Map<number, PartIssue[]>()) as Ref<Map<number, PartIssue[]>>
   const server = ref<ServerCheckState>('idle')
   const atStart = localIssues()
   extras.value = new Map(
     input.initial.map((entry) => [
       entry.socialAccountId,
-      extrasOf(entry.issues as PostIssue[], atStart.get(entry.socialAccountId) ?? []),
+      extrasOf(entry.issues as PartIssue[], atStart.get(entry.socialAccountId) ?? []),
     ])
   )
 
@@ -74,6 +87,12 @@ export function useLiveCheck(input: {
         options,
       })),
       media: input.form.media.map(({ mediaAssetId, altText }) => ({ mediaAssetId, altText })),
+      // The follow-ups too: the server checks each part with the plugin's own rules.
+      parts: input.form.parts.map(({ kind, text, media }) => ({
+        kind,
+        text,
+        media: media.map(({ mediaAssetId, altText }) => ({ mediaAssetId, altText })),
+      })),
     })
   )
 
@@ -103,7 +122,7 @@ export function useLiveCheck(input: {
         throw new Error('throttled')
       }
       if (!response.ok) throw new Error(`check: ${response.status}`)
-      const answer: { checks: { socialAccountId: number; issues: PostIssue[] }[] } =
+      const answer: { checks: { socialAccountId: number; issues: PartIssue[] }[] } =
         await response.json()
       extras.value = new Map(
         answer.checks.map((entry) => [

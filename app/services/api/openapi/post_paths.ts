@@ -57,6 +57,8 @@ export const postPaths = {
     post: {
       operationId: 'createPost',
       summary: 'Create a draft post for one or more accounts',
+      description:
+        'Automatic signatures of the library (snippets set for an account or a network) are added to each account’s text, once, as the composer adds them: that account then has its own text.',
       parameters: [
         {
           name: 'Idempotency-Key',
@@ -87,6 +89,8 @@ export const postPaths = {
     put: {
       operationId: 'updatePost',
       summary: 'Replace a post’s text, targets and media (until it starts publishing)',
+      description:
+        'An account the request adds to the post gets its automatic signatures, as on creation; the accounts already on it keep the text sent.',
       requestBody: { required: true, ...json(ref('PostInput')) },
       responses: {
         200: { description: 'Updated', ...json(ref('PostWithChecks')) },
