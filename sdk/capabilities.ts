@@ -4,6 +4,8 @@ import type { TextCounter } from './text_counters.js'
 export interface ImageRules {
   max: number
   maxBytes?: number
+  /** A floor: smaller files are refused (Google Business Profile: photos of at least 10 KB). */
+  minBytes?: number
   /** A ceiling of its own for some formats, over `maxBytes` (X: GIFs up to 15 MB, photos 5 MB). */
   maxBytesByFormat?: Record<string, number>
   formats: string[]

@@ -30,7 +30,9 @@ export const PUBLISH_DELIVERY = spec<DeliveryWake & { notBefore?: number }>(
   'publish',
   'publish_delivery'
 )
-export const CHECK_DELIVERY_STATUS = spec<DeliveryWake>('publish', 'check_delivery_status')
+/** `recheck`: the delayed second look at an unanswered publish, not a `checkStatus` poll. */
+export type DeliveryCheck = DeliveryWake & { recheck?: boolean }
+export const CHECK_DELIVERY_STATUS = spec<DeliveryCheck>('publish', 'check_delivery_status')
 export const RECONCILE_DELIVERIES = spec<Record<string, never>>('publish', 'reconcile_deliveries')
 export const PROCESS_MEDIA = spec<{ assetId: number }>('media', 'process_media')
 export const MAKE_MEDIA_VARIANT = spec<{ variantId: number }>('media', 'make_media_variant')

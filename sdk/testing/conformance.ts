@@ -74,10 +74,14 @@ export function conformance<O>(subject: ConformanceSubject<O>) {
     /** What a plain post carries: nothing, or one image (else a video) where media is required. */
     const baseMedia = async () => {
       if (!caps.mediaRequired) return []
-      return hosted([caps.images ? acceptedImageFixture(caps.images.formats) : videoFixture()])
+      return hosted([
+        caps.images
+          ? acceptedImageFixture(caps.images.formats, null, caps.images.minBytes)
+          : videoFixture(),
+      ])
     }
     const image = (altText: string) =>
-      acceptedImageFixture(caps.images?.formats ?? ['image/png'], altText)
+      acceptedImageFixture(caps.images?.formats ?? ['image/png'], altText, caps.images?.minBytes)
 
     let plainMedia: MediaItem[] = []
     group.each.setup(async () => {

@@ -52,7 +52,9 @@ export function partsConformance<O>(subject: ConformanceSubject<O>) {
       if (connected.status !== 'ok') throw new Error(`connect failed: ${JSON.stringify(connected)}`)
       connection = connected.value[0]
       if (caps.mediaRequired) {
-        const item = caps.images ? acceptedImageFixture(caps.images.formats) : videoFixture()
+        const item = caps.images
+          ? acceptedImageFixture(caps.images.formats, null, caps.images.minBytes)
+          : videoFixture()
         rootMedia = [caps.mediaByPublicUrl ? await mediaHost.publish(item) : item]
       }
       return async () => {

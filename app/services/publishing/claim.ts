@@ -165,6 +165,29 @@ export async function claimStatusCheck(deliveryId: number, revision: number, wor
 }
 
 /**
+ * Takes an unanswered publish for its delayed re-check (markRecheck). `recheck_at` is cleared
+ * as it is taken: a worker that dies during the re-check leaves an ordinary interrupted
+ * publish, which the reconciler settles by the same rule (a lookup first, never a blind send).
+ */
+export async function claimRecheck(deliveryId: number, revision: number, worker: string) {
+  const now = DateTime.utc()
+  const result = await db
+    .from('deliveries')
+    .where('id', deliveryId)
+    .where('revision', revision)
+    .where('status', 'publishing')
+    .whereNull('claimed_by')
+    .whereNotNull('recheck_at')
+    .update({
+      claimed_by: worker,
+      recheck_at: null,
+      lease_until: sqlTime(now.plus({ milliseconds: publishingConfig().leaseMs })),
+      updated_at: sqlTime(now),
+    })
+  return affectedRows(result) === 1
+}
+
+/**
  * Takes over a delivery whose worker vanished (lease expired) so exactly one reconciler
  * resolves it. `claimedBy` is the value the reconciler read: a changed row is left alone.
  */

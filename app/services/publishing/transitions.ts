@@ -214,3 +214,23 @@ export async function markPending(run: Run, handle: string, checkAfterSeconds: n
     )
   return done
 }
+
+/**
+ * An unanswered publish the lookup has not found yet: keep the delivery `publishing`,
+ * unclaimed (nobody may edit or re-send it meanwhile), and wake a re-check at `atMs` — a
+ * delayed job with its own id, so exactly one runs; should Redis lose it, the lease that
+ * ends after `atMs` hands the delivery to the reconciler, which wakes it again.
+ */
+export async function markRecheck(run: Run, atMs: number, problem: Problem) {
+  const config = publishingConfig()
+  const done = await settle(run, {
+    recheck_at: sqlTime(atMs),
+    rechecks: db.raw('rechecks + 1'),
+    pending_handle: null,
+    ...lastError(problem),
+    lease_until: sqlTime(atMs + config.leaseMs),
+    claimed_by: null,
+  })
+  if (done) await wakeForStatusCheck(run.delivery, atMs, `recheck${run.delivery.rechecks}`, true)
+  return done
+}

@@ -107,13 +107,18 @@ test.group('Publishing: a worker killed mid-publish', (group) => {
       assert.equal(world.mastodon.storedPost(delivery.externalId!)?.text, delivery.post.body)
     }
 
-    // X: no answer and no such post: the user is asked to check, nothing is sent again.
+    // X: no answer and no such post, still none after X's read-after-write delay: each sent
+    // once more, and each is on X exactly once.
     const x = await deliveriesOf('x')
     assert.deepEqual(
       x.map((d) => d.status),
-      ['unknown', 'unknown']
+      ['published', 'published']
     )
-    assert.lengthOf(publishRequests(world.x), 2)
+    assert.lengthOf(publishRequests(world.x), 4)
+    for (const delivery of x) {
+      await delivery.load('post')
+      assert.equal(world.x.storedPost(delivery.externalId!)?.text, delivery.post.body)
+    }
 
     const bluesky = await deliveriesOf('bluesky')
     assert.deepEqual(
