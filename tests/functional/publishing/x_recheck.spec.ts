@@ -1,5 +1,6 @@
 import { test } from '@japa/runner'
 import queue from '#queue/main'
+import { RECONCILE_DELIVERIES } from '#queue/job_specs'
 import Delivery from '#models/delivery'
 import Notification from '#models/notification'
 import { publishNow } from '#actions/posts/publish_now'
@@ -121,7 +122,7 @@ test.group('Publishing: an unanswered X create is looked up again after X’s de
     const second = await startWorker([
       {
         key: 'reconcile-deliveries',
-        job: () => import('#jobs/reconcile_deliveries_job'),
+        job: RECONCILE_DELIVERIES,
         repeat: { every: 200 },
       },
     ])
