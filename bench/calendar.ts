@@ -40,7 +40,7 @@ const { default: db } = await import('@adonisjs/lucid/services/db')
 const { MigrationRunner } = await import('@adonisjs/lucid/migration')
 const { DateTime } = await import('luxon')
 const { calendarPosts } = await import('#services/calendar/calendar_events')
-const { toCalendarEvent } = await import('#transformers/calendar_transformer')
+const { default: CalendarTransformer } = await import('#transformers/calendar_transformer')
 const { calendarEventsValidator } = await import('#validators/calendar')
 const { sqlTime } = await import('#services/publishing/settings')
 const { default: User } = await import('#models/user')
@@ -180,7 +180,10 @@ async function calendarRoute(workspaceId: number, start: string, end: string) {
   const viewer = ownerOf(workspaceId)
   return JSON.stringify({
     events: posts.map((post) =>
-      toCalendarEvent(post, viewer, { id: workspaceId, clientApprovalRequired: false })
+      new CalendarTransformer(post, viewer, {
+        id: workspaceId,
+        clientApprovalRequired: false,
+      }).toObject()
     ),
     truncated,
   })

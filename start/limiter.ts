@@ -62,3 +62,9 @@ export const reviewPasswordPerLinkIp = limiter.use({ requests: 5, duration: '15 
 
 /** Client actions (approve, request changes, comment) through one link: each one mails the team. */
 export const reviewActionsPerToken = limiter.use({ requests: 60, duration: '1 hour' })
+
+/**
+ * Link cards the composer asks for, per member: one per link typed, each a fetch at most
+ * (then cached); the ceiling stops a script from using the server as a fetcher.
+ */
+export const linkCardsPerUser = limiter.use({ requests: 60, duration: '1 min' })

@@ -50,7 +50,7 @@ export default class ApiTokensController {
     })
     session.flash('apiTokenSecret', { id: token.id, secret })
     session.flash('success', i18n.t('api.tokens.flash.created'))
-    return response.redirect(`/w/${workspace.slug}/settings/api`)
+    return response.redirect().toRoute('workspace.api_tokens.index', { workspace: workspace.slug })
   }
 
   async destroy(ctx: HttpContext) {
@@ -69,6 +69,6 @@ export default class ApiTokensController {
       meta: { name: token.name },
     })
     session.flash('success', i18n.t('api.tokens.flash.revoked', { name: token.name }))
-    return response.redirect(`/w/${workspace.slug}/settings/api`)
+    return response.redirect().toRoute('workspace.api_tokens.index', { workspace: workspace.slug })
   }
 }

@@ -11,11 +11,9 @@ import {
   reschedulePostValidator,
   MAX_RANGE_DAYS,
 } from '#validators/calendar'
-import {
-  toCalendarAccount,
-  toCalendarEvent,
-  toCalendarNetwork,
-} from '#transformers/calendar_transformer'
+import CalendarTransformer from '#transformers/calendar_transformer'
+import ChannelTransformer from '#transformers/channel_transformer'
+import NetworkTransformer from '#transformers/network_transformer'
 
 /** HTTP status of each refused move; the message comes from the calendar catalogue. */
 const REFUSALS = {
@@ -41,8 +39,10 @@ export default class CalendarController {
       .orderBy('network')
       .orderBy('display_name')
     return inertia.render('calendar/index', {
-      accounts: accounts.map(toCalendarAccount),
-      networks: (await plugins.enabled()).map(toCalendarNetwork),
+      accounts: accounts.map((account) => new ChannelTransformer(account).forCalendar()),
+      networks: (await plugins.enabled()).map((plugin) =>
+        new NetworkTransformer(plugin).toObject()
+      ),
       statuses: [...POST_STATUSES],
     })
   }
@@ -71,7 +71,7 @@ export default class CalendarController {
     })
     const viewer = { user: auth.user!, member }
     return {
-      events: posts.map((post) => toCalendarEvent(post, viewer, workspace)),
+      events: posts.map((post) => new CalendarTransformer(post, viewer, workspace).toObject()),
       truncated,
     }
   }

@@ -2,7 +2,8 @@ import type { HttpContext } from '@adonisjs/core/http'
 import SocialAccount from '#models/social_account'
 import plugins from '#services/plugins'
 import { clearPick, findPick, type PendingPick } from '#services/pending_pick'
-import { toPickCandidate, toPickNetwork } from '#transformers/pick_transformer'
+import NetworkTransformer from '#transformers/network_transformer'
+import PickTransformer from '#transformers/pick_transformer'
 import { pickAccountsValidator } from '#validators/channel_picks'
 import { connectAccounts } from '#actions/channels/connect_accounts'
 import { discardPick } from '#actions/channels/discard_pick'
@@ -29,8 +30,10 @@ export default class ChannelPicksController {
       .select('external_id')
     const connectedIds = new Set(connected.map((account) => account.externalId))
     return inertia.render('channels/pick', {
-      network: toPickNetwork(plugin),
-      candidates: pick.connections.map((connection) => toPickCandidate(connection, connectedIds)),
+      network: new NetworkTransformer(plugin).toObject(),
+      candidates: pick.connections.map((connection) =>
+        new PickTransformer(connection, connectedIds).toObject()
+      ),
       expiresAt: new Date(pick.expiresAt).toISOString(),
     })
   }
@@ -68,7 +71,7 @@ export default class ChannelPicksController {
         names: saved.map((account) => account.displayName).join(', '),
       })
     )
-    return response.redirect().toPath(`/w/${workspace.slug}/channels`)
+    return response.redirect().toRoute('channels.index', { workspace: workspace.slug })
   }
 
   /** Cancel: nothing is connected, and a login nothing uses is revoked at the network. */
@@ -81,7 +84,7 @@ export default class ChannelPicksController {
       await discardPick(found.pick)
     }
     if (found.state === 'ok') session.flash('success', i18n.t('channels.pick.cancelled'))
-    return response.redirect().toPath(`/w/${workspace.slug}/channels`)
+    return response.redirect().toRoute('channels.index', { workspace: workspace.slug })
   }
 
   /** The live pick for this user and workspace; an expired one is discarded (its unused grant revoked) on the way. */
@@ -98,6 +101,6 @@ export default class ChannelPicksController {
   }
 
   #backToChannels({ response, workspace }: HttpContext) {
-    return response.redirect().toPath(`/w/${workspace.slug}/channels`)
+    return response.redirect().toRoute('channels.index', { workspace: workspace.slug })
   }
 }

@@ -6,7 +6,8 @@ import WorkspaceMember from '#models/workspace_member'
 import { CONNECT_FAILURES } from '#sdk'
 import plugins from '#services/plugins'
 import { auditRequest } from '#services/audit'
-import { toChannel, toNetworkChoice } from '#transformers/channel_transformer'
+import ChannelTransformer from '#transformers/channel_transformer'
+import NetworkTransformer from '#transformers/network_transformer'
 import {
   credentialsConnectionValidator,
   instanceConnectionValidator,
@@ -31,10 +32,9 @@ export default class ChannelsController {
       .orderBy('display_name')
     const networks = await plugins.enabled()
     return inertia.render('channels/index', {
-      channels: accounts.map(toChannel),
+      channels: accounts.map((account) => new ChannelTransformer(account).toObject()),
       networks: networks.map((plugin) =>
-        toNetworkChoice(
-          plugin,
+        new NetworkTransformer(plugin).forConnecting(
           {
             missing: plugins.missingSetup(plugin),
             consoleUrl: plugins.setupConsoleUrl(plugin),
@@ -54,7 +54,7 @@ export default class ChannelsController {
     // Never send the browser to a network with an empty client id: the admin has to set it up first.
     if (plugins.missingSetup(plugin).length) {
       session.flash('error', i18n.t('channels.setup.refused', { network: plugin.displayName }))
-      return response.redirect().toPath(`/w/${workspace.slug}/channels`)
+      return response.redirect().toRoute('channels.index', { workspace: workspace.slug })
     }
     const { instance } = await request.validateUsing(instanceConnectionValidator)
     const instanceUrl = instance ? instanceOrigin(instance) : undefined
@@ -114,7 +114,7 @@ export default class ChannelsController {
       connections: result.value,
     })
     session.flash('success', i18n.t('channels.connected', { network: plugin.displayName }))
-    return response.redirect().toPath(`/w/${workspace.slug}/channels`)
+    return response.redirect().toRoute('channels.index', { workspace: workspace.slug })
   }
 
   /** The network sends the browser back here after consent. */
@@ -139,18 +139,17 @@ export default class ChannelsController {
       session.flash('error', i18n.t('channels.errors.invalidState'))
       return response.redirect().toPath('/')
     }
-    const back = `/w/${workspace.slug}/channels`
     if (result.status !== 'ok') {
       session.flash(
         'error',
         i18n.t('channels.errors.connectFailed', { network: plugin.displayName })
       )
-      return response.redirect().toPath(back)
+      return response.redirect().toRoute('channels.index', { workspace: workspace.slug })
     }
     // Several accounts from one login (Pages, organisations): the user picks which to connect.
     if (plugin.auth.picker && result.value.length > 1) {
       stashPick(ctx, { network: plugin.id, workspaceId: workspace.id, connections: result.value })
-      return response.redirect().toPath(`/w/${workspace.slug}/channels/pick`)
+      return response.redirect().toRoute('channels.pick.show', { workspace: workspace.slug })
     }
     await connectAccounts(ctx, {
       workspaceId: workspace.id,
@@ -158,7 +157,7 @@ export default class ChannelsController {
       connections: result.value,
     })
     session.flash('success', i18n.t('channels.connected', { network: plugin.displayName }))
-    return response.redirect().toPath(back)
+    return response.redirect().toRoute('channels.index', { workspace: workspace.slug })
   }
 
   async disconnect(ctx: HttpContext) {
@@ -183,6 +182,6 @@ export default class ChannelsController {
         ? 'channels.disconnectedGrantKept'
         : 'channels.disconnected'
     session.flash('success', i18n.t(message, { name: account.displayName }))
-    return response.redirect().toPath(`/w/${workspace.slug}/channels`)
+    return response.redirect().toRoute('channels.index', { workspace: workspace.slug })
   }
 }

@@ -5,7 +5,9 @@ import { DateTime } from 'luxon'
 import { recordClientReview } from '#actions/reviews/record_client_review'
 import type ReviewLink from '#models/review_link'
 import { openReviewLink } from '#services/reviews/review_guard'
-import { postOfLink, reviewPageData } from '#services/reviews/review_page'
+import { linkShowsUrl, postOfLink, reviewPageData } from '#services/reviews/review_page'
+import { linkCardFor } from '#services/link_cards/link_card'
+import { linkCardQueryValidator } from '#validators/link_cards'
 import { reviewActionsPerToken, reviewPasswordPerLinkIp } from '#start/limiter'
 import {
   clientReviewValidator,
@@ -100,6 +102,19 @@ export default class ClientReviewController {
       )
     )
     return ctx.response.redirect(`${this.#pagePath(ctx)}#post-${post.id}`)
+  }
+
+  /**
+   * The card of a link in one of this link's posts, asked by the page after it is shown.
+   * Only a URL the posts contain is fetched: the page is no fetcher for anything else.
+   */
+  async linkCard(ctx: HttpContext) {
+    const link = await this.#open(ctx)
+    if (!link) return
+    if (!this.#unlocked(ctx, link)) return ctx.response.status(403).json({ card: null })
+    const { url } = await ctx.request.validateUsing(linkCardQueryValidator)
+    if (!(await linkShowsUrl(link, url))) return ctx.response.status(404).json({ card: null })
+    return ctx.response.json({ card: await linkCardFor(url) })
   }
 
   /**

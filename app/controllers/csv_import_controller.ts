@@ -23,13 +23,15 @@ export default class CsvImportController {
     const parsed = parsePostsCsv(await readFile(file.tmpPath!, 'utf8'))
     if (parsed.status !== 'ok') {
       session.flashErrors({ file: parsed.message })
-      return response.redirect(`/w/${workspace.slug}/import`)
+      return response.redirect().toRoute('workspace.import.create', { workspace: workspace.slug })
     }
     const id = await saveImport(workspace.id, auth.user!.id, {
       fileName: file.clientName,
       records: parsed.records,
     })
-    return response.redirect(`/w/${workspace.slug}/import/preview?id=${id}`)
+    return response
+      .redirect()
+      .toRoute('workspace.import.preview', { workspace: workspace.slug }, { qs: { id } })
   }
 
   async preview({ request, response, inertia, workspace, member, bouncer, auth }: HttpContext) {
@@ -38,7 +40,8 @@ export default class CsvImportController {
     const stored = /^[0-9a-f-]{36}$/.test(id)
       ? await loadImport(workspace.id, auth.user!.id, id)
       : null
-    if (!stored) return response.redirect(`/w/${workspace.slug}/import`)
+    if (!stored)
+      return response.redirect().toRoute('workspace.import.create', { workspace: workspace.slug })
     const rows = await checkRows(stored.records, workspace)
     const valid = rows.filter((row) => !row.errors.length)
     return inertia.render('import/preview', {
@@ -66,7 +69,7 @@ export default class CsvImportController {
     const stored = await takeImport(workspace.id, auth.user!.id, importId)
     if (!stored) {
       session.flash('error', i18n.t('api.import.expired'))
-      return response.redirect(`/w/${workspace.slug}/import`)
+      return response.redirect().toRoute('workspace.import.create', { workspace: workspace.slug })
     }
     // Checked again: time passed and accounts may have changed since the preview.
     const rows = (await checkRows(stored.records, workspace)).filter((row) => !row.errors.length)
@@ -79,7 +82,7 @@ export default class CsvImportController {
         failed: report.failed.length,
       })
     )
-    return response.redirect(`/w/${workspace.slug}/posts`)
+    return response.redirect().toRoute('workspace.posts.index', { workspace: workspace.slug })
   }
 
   async export({ response, workspace, member, bouncer }: HttpContext) {

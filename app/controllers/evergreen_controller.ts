@@ -62,7 +62,7 @@ export default class EvergreenController {
         ? i18n.t('evergreen.flash.resumed')
         : i18n.t('evergreen.flash.paused', { count: withdrawn })
     )
-    return response.redirect(`/w/${workspace.slug}/evergreen`)
+    return response.redirect().toRoute('workspace.evergreen.index', { workspace: workspace.slug })
   }
 
   async destroy(ctx: HttpContext) {
@@ -79,7 +79,7 @@ export default class EvergreenController {
       meta: { withdrawn },
     })
     session.flash('success', i18n.t('evergreen.flash.deleted', { count: withdrawn }))
-    return response.redirect(`/w/${workspace.slug}/evergreen`)
+    return response.redirect().toRoute('workspace.evergreen.index', { workspace: workspace.slug })
   }
 
   async #save(ctx: HttpContext, item?: EvergreenItem) {
@@ -114,7 +114,7 @@ export default class EvergreenController {
       meta: { variants: result.item.variants.length, accounts: result.item.targetAccountIds },
     })
     session.flash('success', i18n.t(`evergreen.flash.${item ? 'updated' : 'created'}`))
-    return response.redirect(`/w/${workspace.slug}/evergreen`)
+    return response.redirect().toRoute('workspace.evergreen.index', { workspace: workspace.slug })
   }
 
   #find({ params, workspace }: HttpContext) {

@@ -8,7 +8,7 @@ import { feedValidator } from '#validators/feeds'
 import { DEFAULT_FEED_TEMPLATE } from '#services/feeds/template'
 import { can } from '#services/roles'
 import { auditRequest } from '#services/audit'
-import { toFeedRow } from '#transformers/feed_transformer'
+import FeedTransformer from '#transformers/feed_transformer'
 
 /** Feeds the workspace follows: everyone sees them, editors and above add, change and fetch them. */
 export default class FeedsController {
@@ -29,7 +29,7 @@ export default class FeedsController {
       .whereNot('status', 'disconnected')
       .orderBy('id')
     return inertia.render('feeds/index', {
-      feeds: feeds.map((feed) => toFeedRow(feed, items)),
+      feeds: feeds.map((feed) => new FeedTransformer(feed, items).toObject()),
       accounts: accounts.map((a) => ({ id: a.id, network: a.network, handle: a.handle })),
       defaultTemplate: DEFAULT_FEED_TEMPLATE,
       canEdit: can(member.role, 'editContent'),
@@ -60,7 +60,7 @@ export default class FeedsController {
       meta: { url: feed.url },
     })
     session.flash('success', i18n.t('automation.feeds.flash.deleted'))
-    return response.redirect(`/w/${workspace.slug}/feeds`)
+    return response.redirect().toRoute('workspace.feeds.index', { workspace: workspace.slug })
   }
 
   /** Fetch now, without waiting for the feed's turn. */
@@ -75,7 +75,7 @@ export default class FeedsController {
         ? i18n.t('automation.feeds.flash.fetchFailed')
         : i18n.t('automation.feeds.flash.fetched', { count: report.created.length })
     )
-    return response.redirect(`/w/${workspace.slug}/feeds`)
+    return response.redirect().toRoute('workspace.feeds.index', { workspace: workspace.slug })
   }
 
   async #save(ctx: HttpContext, feed?: Feed) {
@@ -95,7 +95,7 @@ export default class FeedsController {
       meta: { url: result.feed.url, mode: result.feed.mode },
     })
     session.flash('success', i18n.t(`automation.feeds.flash.${feed ? 'updated' : 'created'}`))
-    return response.redirect(`/w/${workspace.slug}/feeds`)
+    return response.redirect().toRoute('workspace.feeds.index', { workspace: workspace.slug })
   }
 
   #find({ params, workspace }: HttpContext) {

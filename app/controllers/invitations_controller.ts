@@ -8,7 +8,7 @@ import { resendInvitation } from '#actions/workspaces/resend_invitation'
 import { revokeInvitation } from '#actions/workspaces/revoke_invitation'
 import { auditRequest } from '#services/audit'
 import { signupMode } from '#services/accounts/signup_policy'
-import { toInvitationPreview } from '#transformers/member_transformer'
+import InvitationTransformer from '#transformers/invitation_transformer'
 import { fieldError, inviteMemberValidator } from '#validators/workspaces'
 
 /** Why an invitation link cannot be used, and the HTTP status that says so. */
@@ -29,7 +29,9 @@ export default class InvitationsController {
       throw fieldError('email', ctx.i18n.t('members.invite.alreadyMember'))
     await this.#audit(ctx, 'invitation.sent', result.invitation)
     ctx.session.flash('success', ctx.i18n.t('members.flash.invited', { email }))
-    return ctx.response.redirect(`/w/${ctx.workspace.slug}/members`)
+    return ctx.response
+      .redirect()
+      .toRoute('workspace.members.index', { workspace: ctx.workspace.slug })
   }
 
   async resend(ctx: HttpContext) {
@@ -38,7 +40,9 @@ export default class InvitationsController {
     await resendInvitation(invitation, ctx.workspace, ctx.auth.getUserOrFail())
     await this.#audit(ctx, 'invitation.resent', invitation)
     ctx.session.flash('success', ctx.i18n.t('members.flash.resent', { email: invitation.email }))
-    return ctx.response.redirect(`/w/${ctx.workspace.slug}/members`)
+    return ctx.response
+      .redirect()
+      .toRoute('workspace.members.index', { workspace: ctx.workspace.slug })
   }
 
   async destroy(ctx: HttpContext) {
@@ -47,7 +51,9 @@ export default class InvitationsController {
     await revokeInvitation(invitation)
     await this.#audit(ctx, 'invitation.revoked', invitation)
     ctx.session.flash('success', ctx.i18n.t('members.flash.revoked', { email: invitation.email }))
-    return ctx.response.redirect(`/w/${ctx.workspace.slug}/members`)
+    return ctx.response
+      .redirect()
+      .toRoute('workspace.members.index', { workspace: ctx.workspace.slug })
   }
 
   /**
@@ -67,7 +73,7 @@ export default class InvitationsController {
     }
     return inertia.render('invitations/show', {
       state: 'pending' as const,
-      invitation: toInvitationPreview(invitation!),
+      invitation: new InvitationTransformer(invitation!).forInvitee(),
       token: String(params.token),
       signupMode: signupMode(),
     })
@@ -94,7 +100,9 @@ export default class InvitationsController {
       'success',
       ctx.i18n.t('invitations.flash.accepted', { name: result.workspace.name })
     )
-    return ctx.response.redirect(`/w/${result.workspace.slug}/calendar`)
+    return ctx.response
+      .redirect()
+      .toRoute('workspace.calendar', { workspace: result.workspace.slug })
   }
 
   #failureOf(invitation: WorkspaceInvitation): Failure | null {

@@ -1,7 +1,7 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import MediaAsset from '#models/media_asset'
 import { altTextValidator, mediaFileValidator, mediaSearchValidator } from '#validators/media'
-import { toMediaAsset } from '#services/media/presenter'
+import MediaTransformer from '#transformers/media_transformer'
 import { deleteAsset, pendingPostsUsing } from '#services/media/library'
 import { serveMediaFile } from '#services/media/serve'
 import { SIGNED_MEDIA_PURPOSE } from '#services/media/signed_url'
@@ -35,7 +35,9 @@ export default class MediaController {
       )
     }
     return inertia.render('media/index', {
-      assets: (await query).map((asset) => toMediaAsset(asset, workspace, i18n)),
+      assets: (await query).map((asset) =>
+        new MediaTransformer(asset, workspace.slug).forLibrary(i18n)
+      ),
       filters: { q: q ?? '' },
       limits: mediaLimits(),
     })

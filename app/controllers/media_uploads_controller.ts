@@ -4,7 +4,7 @@ import type { MediaConfig } from '#config/media'
 import { importUrlValidator } from '#validators/media'
 import { ingestFile } from '#services/media/ingest'
 import { MediaRejection } from '#services/media/errors'
-import { toMediaAsset } from '#services/media/presenter'
+import MediaTransformer from '#transformers/media_transformer'
 import { removeTemp } from '#services/media/storage'
 import { SafeFetchError, safeFetchToFile } from '#services/safe_fetch'
 
@@ -52,7 +52,7 @@ export default class MediaUploadsController {
           { path: file.tmpPath, name },
           { workspaceId: workspace.id, userId: auth.user!.id, config }
         )
-        uploaded.push(toMediaAsset(asset, workspace, i18n))
+        uploaded.push(new MediaTransformer(asset, workspace.slug).forLibrary(i18n))
       } catch (error) {
         if (!(error instanceof MediaRejection)) throw error
         rejected.push(this.#rejection(ctx, name, error))
@@ -98,7 +98,10 @@ export default class MediaUploadsController {
         { path, name: fetched.name },
         { workspaceId: workspace.id, userId: auth.user!.id, config }
       )
-      return response.created({ uploaded: [toMediaAsset(asset, workspace, i18n)], rejected: [] })
+      return response.created({
+        uploaded: [new MediaTransformer(asset, workspace.slug).forLibrary(i18n)],
+        rejected: [],
+      })
     } catch (error) {
       if (!(error instanceof MediaRejection)) throw error
       const rejection = this.#rejection(ctx, url, error)

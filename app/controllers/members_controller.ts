@@ -5,7 +5,8 @@ import WorkspaceMember from '#models/workspace_member'
 import { changeMemberRole } from '#actions/workspaces/change_member_role'
 import { removeMember } from '#actions/workspaces/remove_member'
 import { auditRequest } from '#services/audit'
-import { toMemberRow, toPendingInvitation } from '#transformers/member_transformer'
+import InvitationTransformer from '#transformers/invitation_transformer'
+import MemberTransformer from '#transformers/member_transformer'
 import { changeRoleValidator } from '#validators/workspaces'
 
 export default class MembersController {
@@ -19,11 +20,11 @@ export default class MembersController {
     const owners = members.filter((row) => row.role === 'owner').length
     const rows = await Promise.all(
       members.map(async (row) =>
-        toMemberRow(row, {
+        new MemberTransformer(row, {
           isYou: row.id === member.id,
           canManage: row.id !== member.id && (await policy.allows('changeMember', member, row)),
           isLastOwner: row.role === 'owner' && owners === 1,
-        })
+        }).toObject()
       )
     )
     // Invitees' addresses are for the people who manage members.
@@ -36,7 +37,9 @@ export default class MembersController {
       : []
     return inertia.render('members/index', {
       members: rows,
-      invitations: invitations.map((invitation) => toPendingInvitation(invitation)),
+      invitations: invitations.map((invitation) =>
+        new InvitationTransformer(invitation).toObject()
+      ),
     })
   }
 
@@ -57,7 +60,9 @@ export default class MembersController {
       })
       ctx.session.flash('success', ctx.i18n.t('members.flash.roleChanged'))
     }
-    return ctx.response.redirect(`/w/${ctx.workspace.slug}/members`)
+    return ctx.response
+      .redirect()
+      .toRoute('workspace.members.index', { workspace: ctx.workspace.slug })
   }
 
   async destroy(ctx: HttpContext) {
@@ -76,7 +81,9 @@ export default class MembersController {
       })
       ctx.session.flash('success', ctx.i18n.t('members.flash.removed'))
     }
-    return ctx.response.redirect(`/w/${ctx.workspace.slug}/members`)
+    return ctx.response
+      .redirect()
+      .toRoute('workspace.members.index', { workspace: ctx.workspace.slug })
   }
 
   /** Any member may leave, except the last owner. */
@@ -84,7 +91,9 @@ export default class MembersController {
     const result = await removeMember(ctx.member)
     if (result.status === 'last_owner') {
       ctx.session.flash('error', ctx.i18n.t('members.flash.lastOwnerLeave'))
-      return ctx.response.redirect(`/w/${ctx.workspace.slug}/members`)
+      return ctx.response
+        .redirect()
+        .toRoute('workspace.members.index', { workspace: ctx.workspace.slug })
     }
     await auditRequest(ctx, {
       action: 'member.left',

@@ -2,7 +2,12 @@ import type { HttpContext } from '@adonisjs/core/http'
 import { DateTime } from 'luxon'
 import Notification from '#models/notification'
 import NotFoundException from '#exceptions/not_found_exception'
-import { notificationFeed, unreadCount } from '#services/notifications/notification_feed'
+import {
+  notificationFeed,
+  notificationPage,
+  unreadCount,
+} from '#services/notifications/notification_feed'
+import { notificationPageValidator } from '#validators/notifications'
 import { sqlTime } from '#services/publishing/settings'
 
 /**
@@ -14,6 +19,16 @@ export default class NotificationsController {
   async index({ auth }: HttpContext) {
     const user = auth.getUserOrFail()
     return { unread: await unreadCount(user.id), items: await notificationFeed(user.id) }
+  }
+
+  /** "See all": every notice, a page at a time, with the same actions as the bell. */
+  async all({ auth, request, inertia }: HttpContext) {
+    const user = auth.getUserOrFail()
+    const { page } = await request.validateUsing(notificationPageValidator)
+    return inertia.render('notifications/index', {
+      ...(await notificationPage(user.id, page ?? 1)),
+      unread: await unreadCount(user.id),
+    })
   }
 
   async markRead({ auth, params }: HttpContext) {

@@ -25,6 +25,6 @@ export default class PostingScheduleController {
     const { slots } = await request.validateUsing(postingScheduleValidator)
     await replacePostingSlots(workspace.id, slots)
     session.flash('success', i18n.t('posts.slots.saved'))
-    return response.redirect().toPath(`/w/${workspace.slug}/settings/schedule`)
+    return response.redirect().toRoute('workspace.schedule.edit', { workspace: workspace.slug })
   }
 }

@@ -199,7 +199,7 @@ export default class PostsController {
       return response.redirect().back()
     }
     session.flash('success', i18n.t('posts.flash.deleted'))
-    return response.redirect().toPath(`/w/${workspace.slug}/posts`)
+    return response.redirect().toRoute('workspace.posts.index', { workspace: workspace.slug })
   }
 
   #input(payload: Awaited<ReturnType<typeof savePostValidator.validate>>) {
@@ -225,7 +225,6 @@ export default class PostsController {
 
   /** Where the composer goes after a submit, and what it says. */
   #respond({ response, session, i18n, workspace }: HttpContext, result: ComposeResult) {
-    const base = `/w/${workspace.slug}/posts`
     switch (result.status) {
       case 'bad_time':
         throw fieldError('at', timeMessage(i18n, result.time))
@@ -240,7 +239,10 @@ export default class PostsController {
           'success',
           i18n.t(pending ? 'posts.flash.savedWithIssues' : 'posts.flash.saved', { count: pending })
         )
-        return response.redirect().toPath(`${base}/${result.post.id}/edit`)
+        return response.redirect().toRoute('workspace.posts.edit', {
+          workspace: workspace.slug,
+          post: result.post.id,
+        })
       }
       case 'dispatched': {
         const message = dispatchMessage(i18n, result.outcome, {
@@ -249,11 +251,10 @@ export default class PostsController {
           timezone: workspace.timezone,
         })
         session.flash(message.kind, message.text)
-        const to =
-          result.outcome.status === 'invalid'
-            ? `${base}/${result.post.id}/edit`
-            : `${base}/${result.post.id}`
-        return response.redirect().toPath(to)
+        const page = result.outcome.status === 'invalid' ? 'edit' : 'show'
+        return response
+          .redirect()
+          .toRoute(`workspace.posts.${page}`, { workspace: workspace.slug, post: result.post.id })
       }
       default:
         session.flash('error', i18n.t(`posts.flash.${result.status}`))

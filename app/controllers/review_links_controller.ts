@@ -8,7 +8,7 @@ import { auditRequest } from '#services/audit'
 import { reviewLinkPrefill, reviewRange } from '#services/reviews/link_input'
 import { applyClientApprovalSwitch } from '#services/reviews/approval_switch'
 import { reviewUrl } from '#services/reviews/review_tokens'
-import { toReviewLinkRow } from '#transformers/review_transformer'
+import ReviewTransformer from '#transformers/review_transformer'
 import { createReviewLinkValidator, workspaceReviewSettingsValidator } from '#validators/reviews'
 import { fieldError } from '#validators/workspaces'
 
@@ -36,7 +36,7 @@ export default class ReviewLinksController {
     const created = session.flashMessages.get('reviewLinkUrl') as string | undefined
     const q = request.qs()
     return inertia.render('settings/review_links', {
-      links: links.map(toReviewLinkRow),
+      links: links.map((link) => new ReviewTransformer(link).toObject()),
       accounts: accounts.map((account) => ({
         id: account.id,
         network: account.network,
@@ -83,7 +83,9 @@ export default class ReviewLinksController {
     })
     session.flash('reviewLinkUrl', reviewUrl(result.token))
     session.flash('success', i18n.t('reviews.links.flash.created'))
-    return response.redirect(`/w/${workspace.slug}/settings/review-links`)
+    return response
+      .redirect()
+      .toRoute('workspace.review_links.index', { workspace: workspace.slug })
   }
 
   async destroy(ctx: HttpContext) {
@@ -103,7 +105,9 @@ export default class ReviewLinksController {
       meta: { label: link.label },
     })
     session.flash('success', i18n.t('reviews.links.flash.revoked'))
-    return response.redirect(`/w/${workspace.slug}/settings/review-links`)
+    return response
+      .redirect()
+      .toRoute('workspace.review_links.index', { workspace: workspace.slug })
   }
 
   async updateSettings(ctx: HttpContext) {
@@ -114,7 +118,7 @@ export default class ReviewLinksController {
     if (workspace.clientApprovalRequired !== clientApprovalRequired) {
       workspace.clientApprovalRequired = clientApprovalRequired
       await workspace.save()
-      moved = await applyClientApprovalSwitch(workspace)
+      moved = await applyClientApprovalSwitch(workspace, ctx.auth.user?.id ?? null)
       await auditRequest(ctx, {
         action: 'workspace.client_approval_changed',
         workspaceId: workspace.id,
@@ -125,6 +129,8 @@ export default class ReviewLinksController {
     }
     const flash = !moved ? 'settings' : clientApprovalRequired ? 'settingsHeld' : 'settingsReleased'
     session.flash('success', i18n.t(`reviews.links.flash.${flash}`, { count: moved }))
-    return response.redirect(`/w/${workspace.slug}/settings/review-links`)
+    return response
+      .redirect()
+      .toRoute('workspace.review_links.index', { workspace: workspace.slug })
   }
 }

@@ -82,6 +82,6 @@ export default class SeriesController {
       return response.redirect().back()
     }
     session.flash('success', i18n.t('automation.series.flash.created'))
-    return response.redirect(`/w/${workspace.slug}/calendar`)
+    return response.redirect().toRoute('workspace.calendar', { workspace: workspace.slug })
   }
 }

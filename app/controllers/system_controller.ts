@@ -21,7 +21,7 @@ export default class SystemController {
     await job.retry('failed')
     await this.#audit(ctx, 'system.job_retried', job.id!, job.name)
     ctx.session.flash('success', ctx.i18n.t('system.failed.retried', { name: job.name }))
-    return ctx.response.redirect('/system')
+    return ctx.response.redirect().toRoute('system.index')
   }
 
   async removeJob(ctx: HttpContext) {
@@ -29,7 +29,7 @@ export default class SystemController {
     await job.remove()
     await this.#audit(ctx, 'system.job_removed', job.id!, job.name)
     ctx.session.flash('success', ctx.i18n.t('system.failed.removed', { name: job.name }))
-    return ctx.response.redirect('/system')
+    return ctx.response.redirect().toRoute('system.index')
   }
 
   async reconcileDelivery(ctx: HttpContext) {
@@ -47,7 +47,7 @@ export default class SystemController {
       reason: result.status === 'lookup_failed' ? result.reason : '',
     })
     ctx.session.flash(published ? 'success' : 'error', message)
-    return ctx.response.redirect('/system')
+    return ctx.response.redirect().toRoute('system.index')
   }
 
   async #failedJob(ctx: HttpContext) {

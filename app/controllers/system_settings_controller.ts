@@ -21,11 +21,11 @@ export default class SystemSettingsController {
       ctx.session.flash('success', ctx.i18n.t('system.settings.mail.sent', { email: user.email }))
     else
       ctx.session.flash('error', ctx.i18n.t('system.settings.mail.failed', { error: result.error }))
-    return ctx.response.redirect('/system/settings')
+    return ctx.response.redirect().toRoute('system.settings')
   }
 
   async testStorage(ctx: HttpContext) {
     ctx.session.flash('storageCheck', await checkStorage())
-    return ctx.response.redirect('/system/settings')
+    return ctx.response.redirect().toRoute('system.settings')
   }
 }

@@ -67,7 +67,7 @@ export default class WebhooksController {
     })
     session.flash('webhookSecret', { id: hook.id, secret })
     session.flash('success', i18n.t('api.webhooks.flash.created'))
-    return response.redirect(`/w/${workspace.slug}/settings/webhooks`)
+    return response.redirect().toRoute('workspace.webhooks.index', { workspace: workspace.slug })
   }
 
   async update(ctx: HttpContext) {
@@ -89,7 +89,7 @@ export default class WebhooksController {
       meta: { url: hook.url, active: hook.active },
     })
     session.flash('success', i18n.t('api.webhooks.flash.updated'))
-    return response.redirect(`/w/${workspace.slug}/settings/webhooks`)
+    return response.redirect().toRoute('workspace.webhooks.index', { workspace: workspace.slug })
   }
 
   async destroy(ctx: HttpContext) {
@@ -108,7 +108,7 @@ export default class WebhooksController {
       meta: { url: hook.url },
     })
     session.flash('success', i18n.t('api.webhooks.flash.deleted'))
-    return response.redirect(`/w/${workspace.slug}/settings/webhooks`)
+    return response.redirect().toRoute('workspace.webhooks.index', { workspace: workspace.slug })
   }
 
   async resend({ params, response, workspace, member, bouncer, session, i18n }: HttpContext) {
@@ -119,6 +119,6 @@ export default class WebhooksController {
     await bouncer.with('WorkspacePolicy').authorize('updateSettings', member)
     await resendWebhookDelivery(delivery)
     session.flash('success', i18n.t('api.webhooks.flash.resent'))
-    return response.redirect(`/w/${workspace.slug}/settings/webhooks`)
+    return response.redirect().toRoute('workspace.webhooks.index', { workspace: workspace.slug })
   }
 }

@@ -6,6 +6,6 @@ import type { HttpContext } from '@adonisjs/core/http'
  */
 export default class WorkspacePagesController {
   async show({ workspace, response }: HttpContext) {
-    return response.redirect(`/w/${workspace.slug}/calendar`)
+    return response.redirect().toRoute('workspace.calendar', { workspace: workspace.slug })
   }
 }

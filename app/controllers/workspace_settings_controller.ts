@@ -30,7 +30,7 @@ export default class WorkspaceSettingsController {
       })
     }
     ctx.session.flash('success', ctx.i18n.t('workspaces.flash.updated'))
-    return ctx.response.redirect(`/w/${workspace.slug}/settings`)
+    return ctx.response.redirect().toRoute('workspace.settings.edit', { workspace: workspace.slug })
   }
 
   /** Owners only, after typing the workspace's exact name. */

@@ -8,7 +8,8 @@ export default class WorkspacesController {
   /** `/`: the workspace the user was last in, else their first, else the creation page. */
   async home({ auth, response }: HttpContext) {
     const workspace = await findHomeWorkspace(auth.getUserOrFail())
-    return response.redirect(workspace ? `/w/${workspace.slug}/calendar` : '/workspaces/new')
+    if (!workspace) return response.redirect().toRoute('workspaces.create')
+    return response.redirect().toRoute('workspace.calendar', { workspace: workspace.slug })
   }
 
   async create({ inertia }: HttpContext) {
@@ -26,6 +27,6 @@ export default class WorkspacesController {
       meta: { name },
     })
     ctx.session.flash('success', ctx.i18n.t('workspaces.flash.created', { name }))
-    return ctx.response.redirect(`/w/${workspace.slug}/calendar`)
+    return ctx.response.redirect().toRoute('workspace.calendar', { workspace: workspace.slug })
   }
 }

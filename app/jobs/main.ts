@@ -24,6 +24,7 @@ export const jobs = new JobRegistry({
   poll_feeds: () => import('#jobs/poll_feeds_job'),
   materialize_series: () => import('#jobs/materialize_series_job'),
   fill_evergreen: () => import('#jobs/fill_evergreen_job'),
+  send_client_digest: () => import('#jobs/send_client_digest_job'),
 })
 
 export const schedules: JobSchedule[] = [

@@ -9,6 +9,7 @@ export type ReviewMailKind =
   | 'client_commented'
   | 'mentioned'
   | 'awaiting_review'
+  | 'new_posts_await'
 
 /**
  * One mail to a member (a client action on a post, a mention) or to the client's opt-in
@@ -20,14 +21,15 @@ export default class ReviewActivityMail extends BaseMail {
     private to: { email: string; name: string | null; locale: string },
     private kind: ReviewMailKind,
     private names: Record<string, string>,
-    private path: string
+    /** Where the button leads; null for a mail that points to a link sent before. */
+    private path: string | null
   ) {
     super()
   }
 
   prepare() {
     const i18n = i18nManager.locale(this.to.locale)
-    const url = `${appUrl.replace(/\/+$/, '')}${this.path}`
+    const url = this.path === null ? '' : `${appUrl.replace(/\/+$/, '')}${this.path}`
     const key = `reviews.mail.${this.kind}`
     const copy = {
       locale: i18n.locale,

@@ -2,11 +2,11 @@ import type { HttpContext } from '@adonisjs/core/http'
 import type { NextFn } from '@adonisjs/core/types/http'
 import BaseInertiaMiddleware from '@adonisjs/inertia/inertia_middleware'
 import WorkspaceMember from '#models/workspace_member'
-import { toCurrentUser } from '#transformers/user_transformer'
+import UserTransformer from '#transformers/user_transformer'
 import { can } from '#services/roles'
 import { mailIsUnsent } from '#services/mail_delivery'
 import { pickHomeMembership } from '#services/workspaces/find_home_workspace'
-import { toCurrentWorkspace, toWorkspaceChoice } from '#transformers/workspace_transformer'
+import WorkspaceTransformer from '#transformers/workspace_transformer'
 import { workerAlive } from '#services/health/worker_liveness'
 import { unreadCount } from '#services/notifications/notification_feed'
 
@@ -35,10 +35,16 @@ export default class InertiaMiddleware extends BaseInertiaMiddleware {
         error: session?.flashMessages.get('error') as string | undefined,
       }),
       locale: ctx.inertia.always(ctx.i18n?.locale ?? 'en'),
-      user: ctx.inertia.always(user ? toCurrentUser(user) : null),
-      workspaces: ctx.inertia.always(memberships.map((member) => toWorkspaceChoice(member))),
+      user: ctx.inertia.always(user ? new UserTransformer(user).toObject() : null),
+      workspaces: ctx.inertia.always(
+        memberships.map((member) => new WorkspaceTransformer(member.workspace, member).toObject())
+      ),
       workspace: ctx.inertia.always(
-        shown ? toCurrentWorkspace(shown.workspace, shown.member, ctx.i18n?.locale ?? 'en') : null
+        shown
+          ? new WorkspaceTransformer(shown.workspace, shown.member).forLayout(
+              ctx.i18n?.locale ?? 'en'
+            )
+          : null
       ),
       /**
        * Production mail goes nowhere: a banner for those who can act on it, on every page they

@@ -38,3 +38,5 @@ export const COLLECT_STATS = spec<Record<string, never>>('stats', 'collect_stats
 export const DATA_EXPORT = spec<{ exportId: number }>('purge', 'data_export')
 export const PURGE_EXPIRED_LOGS = spec<Record<string, never>>('purge', 'purge_expired_logs')
 export const DELIVER_WEBHOOK = spec<{ webhookDeliveryId: number }>('webhooks', 'deliver_webhook')
+/** Tells a review link's client, once for several, that posts were added to their link. */
+export const SEND_CLIENT_DIGEST = spec<{ reviewLinkId: number }>('automation', 'send_client_digest')

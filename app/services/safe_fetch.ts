@@ -111,8 +111,15 @@ async function openFollowingRedirects(
   }
 }
 
-/** The answer's status must be 2xx and its type acceptable, before any of the body is read. */
-async function checkAnswer(response: Dispatcher.ResponseData, options: SafeFetchOptions) {
+/**
+ * The answer's status must be 2xx and its type acceptable, before any of the body is read;
+ * a declared length over the cap is refused too, unless the caller keeps the start of a body.
+ */
+async function checkAnswer(
+  response: Dispatcher.ResponseData,
+  options: SafeFetchOptions,
+  refuseDeclaredOversize = true
+) {
   if (response.statusCode < 200 || response.statusCode >= 300) {
     await response.body.dump().catch(() => {})
     throw new SafeFetchError('http_status', `The server answered ${response.statusCode}`)
@@ -129,7 +136,7 @@ async function checkAnswer(response: Dispatcher.ResponseData, options: SafeFetch
     )
   }
   const declared = Number(response.headers['content-length'] ?? Number.NaN)
-  if (Number.isFinite(declared) && declared > options.maxBytes) {
+  if (refuseDeclaredOversize && Number.isFinite(declared) && declared > options.maxBytes) {
     await response.body.dump().catch(() => {})
     throw new SafeFetchError('too_large', `The file is larger than ${options.maxBytes} bytes`)
   }
@@ -176,8 +183,16 @@ export async function safeFetchText(
     userAgent: string
     etag?: string | null
     lastModified?: string | null
+    /**
+     * Past `maxBytes`, keep what came and stop reading instead of refusing: what a link card
+     * needs (an HTML page's head) is at the start, and a huge page costs no more than its cap.
+     */
+    keepStart?: boolean
   }
 ): Promise<FetchedText> {
+  // The HTTP client and the pinned dispatcher are loaded before the clock starts: the
+  // deadline is the server's time, not a cold start's on a busy host.
+  await Promise.all([import('undici'), (options.outbound ?? outbound).dispatcher()])
   const deadline = AbortSignal.timeout(options.timeoutMs)
   const headers: Record<string, string> = {
     'user-agent': options.userAgent,
@@ -190,7 +205,7 @@ export async function safeFetchText(
     await response.body.dump().catch(() => {})
     return { status: 'not_modified' }
   }
-  await checkAnswer(response, options)
+  await checkAnswer(response, options, !options.keepStart)
   const chunks: Uint8Array[] = []
   let total = 0
   try {
@@ -198,6 +213,10 @@ export async function safeFetchText(
       total += chunk.byteLength
       if (total > options.maxBytes) {
         response.body.destroy()
+        if (options.keepStart) {
+          chunks.push(chunk.subarray(0, chunk.byteLength - (total - options.maxBytes)))
+          break
+        }
         throw new SafeFetchError(
           'too_large',
           `The document is larger than ${options.maxBytes} bytes`

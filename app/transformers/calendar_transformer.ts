@@ -1,55 +1,38 @@
-import type { NetworkPlugin } from '#sdk'
-import type SocialAccount from '#models/social_account'
+import { BaseTransformer } from '@adonisjs/core/transformers'
 import type { WorkspaceActor } from '#policies/actor'
 import PostPolicy from '#policies/post_policy'
 import type { CalendarPostRow } from '#services/calendar/calendar_events'
 import { MOVABLE_STATUSES } from '#actions/posts/reschedule_post'
-import { webUrl } from '#sdk/web_url'
 import { awaitingClient } from '#services/reviews/client_gate'
 
+/** The workspace a calendar shows, as far as its chips depend on it. */
+type CalendarWorkspace = { id: number; clientApprovalRequired: boolean }
+
 /** One post on the calendar: what its chip shows and whether the viewer may drag it. */
-export function toCalendarEvent(
-  row: CalendarPostRow,
-  viewer: WorkspaceActor,
-  workspace: { id: number; clientApprovalRequired: boolean }
-) {
-  const workspaceId = workspace.id
-  return {
-    id: row.id,
-    at: row.scheduledAt.toISOString(),
-    status: row.status,
-    excerpt: row.excerpt,
-    movable:
-      MOVABLE_STATUSES.includes(row.status) &&
-      new PostPolicy().move(viewer.user, viewer.member, { workspaceId, authorId: row.authorId }),
-    deliveries: row.deliveries,
-    repeating: row.seriesId !== null,
-    followUps: row.followUps,
-    awaitingClient: awaitingClient(workspace, row),
+export default class CalendarTransformer extends BaseTransformer<CalendarPostRow> {
+  constructor(
+    row: CalendarPostRow,
+    private viewer: WorkspaceActor,
+    private workspace: CalendarWorkspace
+  ) {
+    super(row)
+  }
+
+  toObject() {
+    const { resource: row, viewer, workspace } = this
+    const target = { workspaceId: workspace.id, authorId: row.authorId }
+    return {
+      id: row.id,
+      at: row.scheduledAt.toISOString(),
+      status: row.status,
+      excerpt: row.excerpt,
+      movable:
+        MOVABLE_STATUSES.includes(row.status) &&
+        new PostPolicy().move(viewer.user, viewer.member, target),
+      deliveries: row.deliveries,
+      repeating: row.seriesId !== null,
+      followUps: row.followUps,
+      awaitingClient: awaitingClient(workspace, row),
+    }
   }
 }
-
-/** An account in the filter bar: its public profile only. */
-export function toCalendarAccount(account: SocialAccount) {
-  return {
-    id: account.id,
-    network: account.network,
-    handle: account.handle,
-    displayName: account.displayName,
-    avatarUrl: webUrl(account.avatarUrl),
-  }
-}
-
-/** A network's mark and colour, for chips and filters. */
-export function toCalendarNetwork(plugin: NetworkPlugin) {
-  return {
-    id: plugin.id,
-    displayName: plugin.displayName,
-    icon: plugin.icon,
-    brandColor: plugin.brandColor,
-  }
-}
-
-export type CalendarEvent = ReturnType<typeof toCalendarEvent>
-export type CalendarAccount = ReturnType<typeof toCalendarAccount>
-export type CalendarNetwork = ReturnType<typeof toCalendarNetwork>

@@ -1,74 +1,31 @@
-import type { NetworkPlugin } from '#sdk'
+import { BaseTransformer } from '@adonisjs/core/transformers'
 import type SocialAccount from '#models/social_account'
 import { webUrl } from '#sdk/web_url'
 
-/** A connected account as the Channels page shows it: public profile and health, never a token. */
-export function toChannel(account: SocialAccount) {
-  return {
-    id: account.id,
-    network: account.network,
-    handle: account.handle,
-    displayName: account.displayName,
-    // Links a network gave us: only http(s) reach the page (a `javascript:` profile link would run).
-    avatarUrl: webUrl(account.avatarUrl),
-    profileUrl: webUrl(account.profileUrl),
-    status: account.status,
-    lastError: account.lastError,
-    connectedAt: account.connectedAt.toISO()!,
+/** A connected account: public profile and health, never a token. */
+export default class ChannelTransformer extends BaseTransformer<SocialAccount> {
+  /** As the Channels page shows it. */
+  toObject() {
+    const account = this.resource
+    return {
+      ...this.forCalendar(),
+      // Links a network gave us: only http(s) reach the page (a `javascript:` profile link would run).
+      profileUrl: webUrl(account.profileUrl),
+      status: account.status,
+      lastError: account.lastError,
+      connectedAt: account.connectedAt.toISO()!,
+    }
+  }
+
+  /** An account in the calendar's filter bar: its public profile only. */
+  forCalendar() {
+    const account = this.resource
+    return {
+      id: account.id,
+      network: account.network,
+      handle: account.handle,
+      displayName: account.displayName,
+      avatarUrl: webUrl(account.avatarUrl),
+    }
   }
 }
-
-/**
- * What stands between a network and its first connection on this server: the environment
- * variables the admin has not set yet, where to register the app, and the callback URL to give it.
- * Variable names and URLs only — never a value.
- */
-export interface NetworkSetupState {
-  missing: string[]
-  consoleUrl: string | null
-  callbackUrl: string
-}
-
-/**
- * A network the user can connect, with what its connect form needs. A URL field named like one
- * of the plugin's configured base URLs proposes that URL (BLUESKY_SERVICE_URL for Bluesky's
- * "service"), so the form suggests the server the operator chose rather than the plugin's default.
- */
-export function toNetworkChoice(
-  plugin: NetworkPlugin,
-  setup: NetworkSetupState,
-  urls: Record<string, string> = {}
-) {
-  const auth = plugin.auth
-  return {
-    id: plugin.id,
-    displayName: plugin.displayName,
-    icon: plugin.icon,
-    brandColor: plugin.brandColor,
-    authKind: auth.kind,
-    fields:
-      auth.kind === 'credentials'
-        ? auth.fields.map(({ name, type, label, help, placeholder, default: value, secret }) => ({
-            name,
-            // A secret is masked whatever type the plugin gave it.
-            type: secret ? ('password' as const) : type,
-            label,
-            help: help ?? null,
-            placeholder: placeholder ?? null,
-            default: (type === 'url' ? urls[name] : undefined) ?? value ?? '',
-            secret,
-          }))
-        : [],
-    setup: setup.missing.length
-      ? {
-          ready: false as const,
-          missing: setup.missing,
-          consoleUrl: setup.consoleUrl,
-          callbackUrl: setup.callbackUrl,
-        }
-      : { ready: true as const },
-  }
-}
-
-export type Channel = ReturnType<typeof toChannel>
-export type NetworkChoice = ReturnType<typeof toNetworkChoice>

@@ -1,27 +1,26 @@
-import type { Connection, NetworkPlugin } from '#sdk'
+import { BaseTransformer } from '@adonisjs/core/transformers'
+import type { Connection } from '#sdk'
 import { webUrl } from '#sdk/web_url'
 
 /** One account the login returned, as the picker shows it: public profile only, never its token. */
-export function toPickCandidate(connection: Connection, connectedIds: Set<string>) {
-  const { profile } = connection
-  return {
-    externalId: profile.externalId,
-    displayName: profile.displayName,
-    handle: profile.handle,
-    avatarUrl: webUrl(profile.avatarUrl),
-    profileUrl: webUrl(profile.profileUrl),
-    alreadyConnected: connectedIds.has(profile.externalId),
+export default class PickTransformer extends BaseTransformer<Connection> {
+  /** `connectedIds`: external ids the workspace already has, shown as already connected. */
+  constructor(
+    connection: Connection,
+    private connectedIds: Set<string>
+  ) {
+    super(connection)
+  }
+
+  toObject() {
+    const { profile } = this.resource
+    return {
+      externalId: profile.externalId,
+      displayName: profile.displayName,
+      handle: profile.handle,
+      avatarUrl: webUrl(profile.avatarUrl),
+      profileUrl: webUrl(profile.profileUrl),
+      alreadyConnected: this.connectedIds.has(profile.externalId),
+    }
   }
 }
-
-export function toPickNetwork(plugin: NetworkPlugin) {
-  return {
-    id: plugin.id,
-    displayName: plugin.displayName,
-    icon: plugin.icon,
-    brandColor: plugin.brandColor,
-  }
-}
-
-export type PickCandidate = ReturnType<typeof toPickCandidate>
-export type PickNetwork = ReturnType<typeof toPickNetwork>

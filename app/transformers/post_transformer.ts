@@ -10,7 +10,7 @@ import type SocialAccount from '#models/social_account'
 import type User from '#models/user'
 import type { WorkspaceActor } from '#policies/actor'
 import PostPolicy from '#policies/post_policy'
-import { mediaThumbnailUrl } from '#services/media/presenter'
+import MediaTransformer from '#transformers/media_transformer'
 import { webUrl } from '#sdk/web_url'
 
 /**
@@ -28,15 +28,6 @@ export function permissionsOn(post: Post, viewer: WorkspaceActor) {
   }
 }
 
-export function toNetworkMark(plugin: NetworkPlugin) {
-  return {
-    id: plugin.id,
-    displayName: plugin.displayName,
-    icon: plugin.icon,
-    brandColor: plugin.brandColor,
-  }
-}
-
 /** An account the composer can target, with the rules its live validation runs. */
 export function toComposerAccount(account: SocialAccount, plugin: NetworkPlugin) {
   return {
@@ -48,22 +39,6 @@ export function toComposerAccount(account: SocialAccount, plugin: NetworkPlugin)
     status: account.status,
     capabilities: capabilitiesOf(plugin, account.toPluginProfile()),
     optionFields: plugin.optionFields,
-  }
-}
-
-export function toMediaChoice(asset: MediaAsset, workspaceSlug: string) {
-  return {
-    id: asset.id,
-    kind: asset.kind,
-    name: asset.originalName,
-    mimeType: asset.mimeType,
-    bytes: asset.bytes,
-    width: asset.width,
-    height: asset.height,
-    durationSeconds: asset.durationSeconds,
-    altText: asset.altText,
-    thumbnailUrl: mediaThumbnailUrl(asset, workspaceSlug),
-    status: asset.status,
   }
 }
 
@@ -173,12 +148,13 @@ export function toPostDetail(
     parts: authoredList(post.parts, null),
     media: (post.media ?? []).map((item) => {
       const asset = assets.get(item.mediaAssetId)
+      const view = asset ? new MediaTransformer(asset, workspaceSlug).toObject() : null
       return {
         mediaAssetId: item.mediaAssetId,
-        altText: item.altText ?? asset?.altText ?? null,
-        name: asset?.originalName ?? null,
-        kind: asset?.kind ?? null,
-        thumbnailUrl: asset ? mediaThumbnailUrl(asset, workspaceSlug) : null,
+        altText: item.altText ?? view?.altText ?? null,
+        name: view?.name ?? null,
+        kind: view?.kind ?? null,
+        thumbnailUrl: view?.thumbnailUrl ?? null,
       }
     }),
   }

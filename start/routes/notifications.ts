@@ -9,6 +9,7 @@ const NotificationsController = () => import('#controllers/notifications_control
 router
   .group(() => {
     router.get('/', [NotificationsController, 'index']).as('index')
+    router.get('/all', [NotificationsController, 'all']).as('all')
     router.post('/read', [NotificationsController, 'markAllRead']).as('read_all')
     router
       .post('/:notification/read', [NotificationsController, 'markRead'])

@@ -10,11 +10,13 @@ import { middleware } from '#start/kernel'
 const ClientReviewController = () => import('#controllers/client_review_controller')
 const ReviewLinksController = () => import('#controllers/review_links_controller')
 const PostCommentsController = () => import('#controllers/post_comments_controller')
+const LinkCardsController = () => import('#controllers/link_cards_controller')
 
 router
   .group(() => {
     router.get('/', [ClientReviewController, 'show']).as('show')
     router.post('/unlock', [ClientReviewController, 'unlock']).as('unlock')
+    router.get('/link-card', [ClientReviewController, 'linkCard']).as('link_card')
     router.post('/name', [ClientReviewController, 'rememberName']).as('name')
     router
       .post('/posts/:post', [ClientReviewController, 'act'])
@@ -27,6 +29,7 @@ router
 router
   .group(() => {
     router.get('/settings/review-links', [ReviewLinksController, 'index']).as('review_links.index')
+    router.get('/link-card', [LinkCardsController, 'show']).as('link_card')
     router.post('/settings/review-links', [ReviewLinksController, 'store']).as('review_links.store')
     router
       .delete('/settings/review-links/:reviewLink', [ReviewLinksController, 'destroy'])

@@ -88,7 +88,7 @@ test.group('Notification bell and sharing a calendar period', (group) => {
 
     // The same screens in French, with a post held for the client and the composer's conversation.
     await desk.workspace.merge({ clientApprovalRequired: true }).save()
-    await applyClientApprovalSwitch(desk.workspace)
+    await applyClientApprovalSwitch(desk.workspace, desk.owner.id)
     await desk.owner.merge({ locale: 'fr' }).save()
     await recordClientReview({
       link,

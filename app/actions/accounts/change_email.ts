@@ -1,3 +1,4 @@
+import router from '@adonisjs/core/services/router'
 import mail from '@adonisjs/mail/services/main'
 import User from '#models/user'
 import AccountMail from '#mails/account_mail'
@@ -35,7 +36,7 @@ export async function requestEmailChange(user: User, email: string): Promise<Ema
         to: { email, fullName: user.fullName, locale: user.locale },
         kind: 'emailChangeConfirm',
         params: { email, hours: CONFIRMATION_TTL_HOURS },
-        path: `/profile/email/confirm/${token}`,
+        path: router.urlBuilder.urlFor('profile.email.confirmation', { token }),
       })
     )
   }

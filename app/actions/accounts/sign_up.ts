@@ -1,3 +1,4 @@
+import router from '@adonisjs/core/services/router'
 import hash from '@adonisjs/core/services/hash'
 import mail from '@adonisjs/mail/services/main'
 import User from '#models/user'
@@ -55,7 +56,7 @@ export async function requestSignUp(input: SignUpInput, ip: string): Promise<Sig
         to: existing,
         kind: 'signupExisting',
         params: { email: existing.email },
-        path: '/login',
+        path: router.urlBuilder.urlFor('session.create'),
       })
     )
     return { status: 'check_mailbox' }
@@ -81,7 +82,7 @@ export async function requestSignUp(input: SignUpInput, ip: string): Promise<Sig
       to: recipient,
       kind: 'signupConfirm',
       params: { hours: CONFIRMATION_TTL_HOURS },
-      path: `/signup/confirm/${token}`,
+      path: router.urlBuilder.urlFor('signup.confirmation', { token }),
     })
   )
   return { status: 'check_mailbox' }

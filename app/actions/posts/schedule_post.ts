@@ -7,6 +7,7 @@ import { checkSavedPost, type TargetCheck } from '#services/posts/check_targets'
 import { queueDeliveries, unqueueDeliveries } from '#services/publishing/schedule'
 import { awaitsClient } from '#services/reviews/client_gate'
 import { actorIdOf, recordPostActivity } from '#services/reviews/post_activity'
+import { addToClientLinks } from '#services/reviews/client_digest'
 
 export type SchedulePostResult =
   | { status: 'scheduled' | 'pending_approval' | 'awaiting_client'; post: Post }
@@ -26,7 +27,8 @@ export type SchedulePostResult =
  * scheduled when an admin approves it. Every target must pass its network's checks.
  * When the workspace requires the client's approval and it is missing, the post is held
  * (`approved`, time kept, off the schedule) until the client approves; a post the client
- * asked changes on, or one asked to go out now, is refused.
+ * asked changes on, or one asked to go out now, is refused. A post given a time inside the
+ * range of a client's review link joins it, and the client is told (client_digest.ts).
  */
 export async function schedulePost({
   post,
@@ -61,7 +63,9 @@ export async function schedulePost({
       post.useTransaction(trx)
       await post.merge({ status: 'approved', scheduledAt }).save()
     })
-    return held.status === 'ok' ? { status: 'awaiting_client', post } : held
+    if (held.status !== 'ok') return held
+    await addToClientLinks(post)
+    return { status: 'awaiting_client', post }
   }
   const moved = await queueDeliveries(post.id, scheduledAt, async (trx) => {
     post.useTransaction(trx)
@@ -75,5 +79,6 @@ export async function schedulePost({
     actorId: actorIdOf(actor),
     meta: { at: scheduledAt.toISO() },
   })
+  await addToClientLinks(post)
   return { status: 'scheduled', post }
 }

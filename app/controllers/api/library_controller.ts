@@ -6,7 +6,7 @@ import { ApiError, notFound, validated } from '#services/api/errors'
 import { audit } from '#services/audit'
 import { hashtagLimits } from '#services/library/hashtag_limits'
 import { libraryRows } from '#services/library/library_page'
-import { toLibraryItemRow } from '#transformers/library_transformer'
+import LibraryTransformer from '#transformers/library_transformer'
 import { libraryItemValidator, librarySearchValidator } from '#validators/library'
 
 /**
@@ -24,7 +24,7 @@ export default class ApiLibraryController {
   async show(ctx: HttpContext) {
     const item = await this.#find(ctx)
     await ctx.bouncer.with('LibraryPolicy').authorize('view', ctx.member, item)
-    return { data: toLibraryItemRow(item, await hashtagLimits()) }
+    return { data: new LibraryTransformer(item, await hashtagLimits()).toObject() }
   }
 
   async store(ctx: HttpContext) {
@@ -60,7 +60,7 @@ export default class ApiLibraryController {
         { field: result.refusal.field, rule: result.refusal.code },
       ])
     await this.#audit(ctx, item ? 'library.updated' : 'library.created', result.item)
-    return { data: toLibraryItemRow(result.item, await hashtagLimits()) }
+    return { data: new LibraryTransformer(result.item, await hashtagLimits()).toObject() }
   }
 
   #audit(ctx: HttpContext, action: string, item: LibraryItem) {

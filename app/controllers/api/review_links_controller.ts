@@ -9,12 +9,12 @@ import { findApiPost } from '#services/api/posts'
 import { audit } from '#services/audit'
 import { reviewRange } from '#services/reviews/link_input'
 import { reviewUrl } from '#services/reviews/review_tokens'
-import { toReviewLinkRow } from '#transformers/review_transformer'
+import ReviewTransformer from '#transformers/review_transformer'
 import { createReviewLinkValidator } from '#validators/reviews'
 
 /** The API's view of a link: the settings row without the member-facing fields. */
 function toApiLink(link: ReviewLink) {
-  const { clientEmail: _email, createdBy: _by, ...row } = toReviewLinkRow(link)
+  const { clientEmail: _email, createdBy: _by, ...row } = new ReviewTransformer(link).toObject()
   return row
 }
 

@@ -5,7 +5,7 @@ import MediaAsset from '#models/media_asset'
 import { searchLibrary } from '#services/library/search_library'
 import { hashtagLimits } from '#services/library/hashtag_limits'
 import { networkMarks } from '#services/posts/composer_data'
-import { toLibraryItemRow } from '#transformers/library_transformer'
+import LibraryTransformer from '#transformers/library_transformer'
 
 /** The library's rows, with the limits they were measured against. */
 export async function libraryRows(
@@ -14,7 +14,10 @@ export async function libraryRows(
 ) {
   const limits = await hashtagLimits()
   const items = await searchLibrary(workspaceId, filters)
-  return { items: items.map((item) => toLibraryItemRow(item, limits)), hashtagLimits: limits }
+  return {
+    items: items.map((item) => new LibraryTransformer(item, limits).toObject()),
+    hashtagLimits: limits,
+  }
 }
 
 /** What the library page shows beside the rows: networks, accounts and images to pick from. */

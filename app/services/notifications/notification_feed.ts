@@ -1,3 +1,4 @@
+import router from '@adonisjs/core/services/router'
 import db from '@adonisjs/lucid/services/db'
 import Notification from '#models/notification'
 
@@ -25,12 +26,14 @@ export async function unreadCount(userId: number) {
   return Number(row?.$extras.total ?? 0)
 }
 
+/** Notices on one page of "See all"; the bell shows the newest FEED_SIZE. */
+export const PAGE_SIZE = 25
+
 /**
- * The newest notices with what the bell needs to word them and link to their post: the
+ * Notices with what the bell and the page need to word them and link to their post: the
  * workspace's slug and name (read here, not stored, so a renamed workspace links right).
  */
-export async function notificationFeed(userId: number) {
-  const notices = await ownVisible(userId).orderBy('id', 'desc').limit(FEED_SIZE)
+async function present(notices: Notification[]) {
   const workspaceIds = [...new Set(notices.map((n) => n.workspaceId).filter((id) => id !== null))]
   const workspaces = new Map(
     (workspaceIds.length
@@ -53,13 +56,34 @@ export async function notificationFeed(userId: number) {
   })
 }
 
+/** The newest notices, for the bell. */
+export async function notificationFeed(userId: number) {
+  return present(await ownVisible(userId).orderBy('id', 'desc').limit(FEED_SIZE))
+}
+
+/** One page of every notice, newest first, for "See all". */
+export async function notificationPage(userId: number, page: number) {
+  const result = await ownVisible(userId).orderBy('id', 'desc').paginate(page, PAGE_SIZE)
+  return {
+    items: await present(result.all()),
+    pagination: {
+      currentPage: result.currentPage,
+      lastPage: Math.max(1, result.lastPage),
+      total: result.total,
+      perPage: result.perPage,
+    },
+  }
+}
+
 /** The page a notice opens: its post, or the accounts page for an account to reconnect. */
 function noticeHref(slug: string | undefined, data: Record<string, unknown>) {
   if (!slug) return null
-  const base = `/w/${encodeURIComponent(slug)}`
-  if (typeof data.postId === 'number') return `${base}/posts/${data.postId}`
-  if (typeof data.accountId === 'number') return `${base}/channels`
-  return base
+  const { urlFor } = router.urlBuilder
+  if (typeof data.postId === 'number') {
+    return urlFor('workspace.posts.show', { workspace: slug, post: data.postId })
+  }
+  if (typeof data.accountId === 'number') return urlFor('channels.index', { workspace: slug })
+  return urlFor('workspace.show', { workspace: slug })
 }
 
 /** Only the short texts meant for display: never ids of other records or raw error payloads. */

@@ -2,7 +2,9 @@ import MediaAsset from '#models/media_asset'
 import SocialAccount from '#models/social_account'
 import plugins from '#services/plugins'
 import { mediaLimits } from '#services/media/limits'
-import { toComposerAccount, toMediaChoice, toNetworkMark } from '#transformers/post_transformer'
+import MediaTransformer from '#transformers/media_transformer'
+import NetworkTransformer from '#transformers/network_transformer'
+import { toComposerAccount } from '#transformers/post_transformer'
 
 /**
  * What the composer needs beside the post: the workspace's accounts with each one's own
@@ -27,8 +29,10 @@ export async function composerData({ id: workspaceId, slug }: { id: number; slug
     .limit(200)
   return {
     accounts: accounts.map((account) => toComposerAccount(account, byId.get(account.network)!)),
-    networks: Object.fromEntries(enabled.map((plugin) => [plugin.id, toNetworkMark(plugin)])),
-    media: media.map((asset) => toMediaChoice(asset, slug)),
+    networks: Object.fromEntries(
+      enabled.map((plugin) => [plugin.id, new NetworkTransformer(plugin).toObject()])
+    ),
+    media: media.map((asset) => new MediaTransformer(asset, slug).toObject()),
     mediaLimits: mediaLimits(),
   }
 }
@@ -36,6 +40,9 @@ export async function composerData({ id: workspaceId, slug }: { id: number; slug
 /** The network marks only (lists and detail pages). */
 export async function networkMarks() {
   return Object.fromEntries(
-    (await plugins.enabled()).map((plugin) => [plugin.id, toNetworkMark(plugin)])
+    (await plugins.enabled()).map((plugin) => [
+      plugin.id,
+      new NetworkTransformer(plugin).toObject(),
+    ])
   )
 }

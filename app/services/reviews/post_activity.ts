@@ -16,6 +16,8 @@ export const POST_ACTIVITY = [
   'client_changes_requested',
   'client_commented',
   'client_approval_reset',
+  'client_hold',
+  'client_released',
   'commented',
   'review_link_created',
 ] as const

@@ -1,3 +1,4 @@
+import router from '@adonisjs/core/services/router'
 import mail from '@adonisjs/mail/services/main'
 import logger from '@adonisjs/core/services/logger'
 import Notification from '#models/notification'
@@ -8,7 +9,7 @@ import type Workspace from '#models/workspace'
 import ReviewActivityMail, { type ReviewMailKind } from '#mails/review_activity_mail'
 import { can } from '#services/roles'
 
-type MemberKind = Exclude<ReviewMailKind, 'awaiting_review'>
+type MemberKind = Exclude<ReviewMailKind, 'awaiting_review' | 'new_posts_await'>
 
 const excerpt = (text: string) => {
   const flat = text.replace(/\s+/g, ' ').trim()
@@ -70,7 +71,10 @@ export async function notifyMembers(
           { email: user.email, name: user.fullName, locale: user.locale },
           input.kind,
           names,
-          `/w/${encodeURIComponent(input.workspace.slug)}/posts/${input.post.id}`
+          router.urlBuilder.urlFor('workspace.posts.show', {
+            workspace: input.workspace.slug,
+            post: input.post.id,
+          })
         )
       )
       .catch((error) => logger.error({ err: error, userId }, 'review notification mail failed'))

@@ -49,6 +49,16 @@ export async function postOfLink(link: ReviewLink, postId: number) {
     .first()
 }
 
+/** Whether one of the link's posts, as the client sees it, contains this URL. */
+export async function linkShowsUrl(link: ReviewLink, url: string) {
+  const posts = await postsOfLink(link)
+  return posts.some(
+    (post) =>
+      post.body.includes(url) ||
+      post.deliveries.some((delivery) => delivery.textFor(post).includes(url))
+  )
+}
+
 /**
  * Everything the review page shows, and nothing more: the workspace's name and time zone,
  * each post's previews (public profile of the account, text, thumbnails), its scheduled

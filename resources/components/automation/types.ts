@@ -1,3 +1,4 @@
+import type { Data } from '@generated/data'
 // Types, not interfaces: page props must be plain JSON shapes for Inertia's checks.
 export type FeedMode = 'draft' | 'queue' | 'approval'
 
@@ -19,21 +20,7 @@ export type FeedFields = {
   active: boolean
 }
 
-export type FeedRow = FeedFields & {
-  id: number
-  title: string | null
-  lastFetchedAt: string | null
-  lastErrorCode: string | null
-  lastError: string | null
-  items: {
-    id: number
-    title: string | null
-    link: string | null
-    postId: number | null
-    skippedReason: string | null
-    createdAt: string | null
-  }[]
-}
+export type FeedRow = Data.Feed
 
 export type SeriesInfo = {
   id: number

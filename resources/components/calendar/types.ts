@@ -1,3 +1,4 @@
+import type { Data } from '@generated/data'
 /* Page props are `type` aliases (Inertia checks them against JSON types). See app/transformers/calendar_transformer.ts. */
 import {
   FINAL_DELIVERY_STATUSES,
@@ -8,29 +9,10 @@ import {
 /** Typed once, for the server and these pages alike. */
 export type { DeliveryStatus, PostStatus }
 
-export type CalendarEvent = {
-  id: number
-  at: string
-  status: PostStatus
-  excerpt: string
-  movable: boolean
-  deliveries: { id: number; network: string; accountId: number | null; status: DeliveryStatus }[]
-  /** An occurrence of a repeating post. */
-  repeating?: boolean
-  /** Thread parts after the main post, and whether a first comment follows it. */
-  followUps?: { threadParts: number; firstComment: boolean }
-  /** Held until the client approves (client review). */
-  awaitingClient?: boolean
-}
+export type CalendarEvent = Data.Calendar
 
-export type CalendarAccount = {
-  id: number
-  network: string
-  handle: string
-  displayName: string
-  avatarUrl: string | null
-}
-export type CalendarNetwork = { id: string; displayName: string; icon: string; brandColor: string }
+export type CalendarAccount = Data.Channel.Variants['forCalendar']
+export type CalendarNetwork = Data.Network
 
 export type CalendarFilters = { accounts: number[]; networks: string[]; statuses: PostStatus[] }
 

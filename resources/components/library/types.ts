@@ -1,3 +1,4 @@
+import type { Data } from '@generated/data'
 /* Shapes from app/transformers/library_transformer.ts and app/services/library/library_page.ts. */
 export type LibraryKind = 'template' | 'snippet' | 'hashtag_group' | 'variable'
 
@@ -5,19 +6,7 @@ export const LIBRARY_KINDS: LibraryKind[] = ['template', 'snippet', 'hashtag_gro
 
 export type LibraryMedia = { mediaAssetId: number; altText: string | null }
 
-export type LibraryItemRow = {
-  id: number
-  kind: LibraryKind
-  name: string
-  body: string
-  networkVariants: Record<string, string>
-  media: LibraryMedia[]
-  autoNetworks: string[]
-  autoAccountIds: number[]
-  hashtagCount: number | null
-  overLimitOn: string[]
-  updatedAt: string | null
-}
+export type LibraryItemRow = Data.Library
 
 export type LibraryFields = {
   kind: LibraryKind

@@ -1,20 +1,7 @@
-/** An asset as the library page receives it (app/services/media/presenter.ts). */
-export type MediaAssetView = {
-  id: number
-  kind: 'image' | 'video'
-  name: string
-  mimeType: string
-  bytes: number
-  width: number | null
-  height: number | null
-  durationSeconds: number | null
-  altText: string | null
-  status: 'processing' | 'ready' | 'failed'
-  failureReason: string | null
-  createdAt: string
-  fileUrl: string
-  thumbnailUrl: string | null
-}
+import type { Data } from '@generated/data'
+
+/** An asset as the library page receives it (app/transformers/media_transformer.ts). */
+export type MediaAssetView = Data.Media.Variants['forLibrary']
 
 export type MediaLimits = {
   maxImageMb: number

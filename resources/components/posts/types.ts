@@ -1,4 +1,5 @@
 /* Page props are `type` aliases (see channels/types.ts). Shapes come from app/transformers/post_transformer.ts. */
+import type { Data } from '@generated/data'
 import type { Capabilities } from '@sdk/capabilities'
 import type { OptionField } from '@sdk/options'
 import type { PostIssue } from '@sdk/validation'
@@ -17,7 +18,8 @@ export type { DeliveryStatus, PostStatus }
 
 export type OptionValue = string | number | boolean | null
 
-export type NetworkMark = { id: string; displayName: string; icon: string; brandColor: string }
+/** A network's name, icon and colour (app/transformers/network_transformer.ts). */
+export type NetworkMark = Data.Network
 
 export type ComposerAccount = {
   id: number
@@ -30,20 +32,8 @@ export type ComposerAccount = {
   optionFields: Plain<OptionField>[]
 }
 
-export type MediaChoice = {
-  id: number
-  kind: 'image' | 'video'
-  name: string
-  mimeType: string
-  bytes: number
-  width: number | null
-  height: number | null
-  durationSeconds: number | null
-  altText: string | null
-  thumbnailUrl: string | null
-  /** Just uploaded from the composer: shown while processing, attachable once ready. */
-  status: 'ready' | 'processing' | 'failed'
-}
+/** A library asset the composer can attach (app/transformers/media_transformer.ts). */
+export type MediaChoice = Data.Media
 
 export type TargetChecks = { socialAccountId: number; issues: Plain<PostIssue>[] }[]
 

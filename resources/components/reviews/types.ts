@@ -1,3 +1,4 @@
+import type { Data } from '@generated/data'
 /* Shapes from app/services/reviews/review_page.ts, app/services/reviews/timeline.ts and app/transformers/review_transformer.ts. */
 import type { NetworkMark } from '../posts/types'
 
@@ -41,20 +42,7 @@ export type ReviewPageProps = {
   path: string
 }
 
-export type ReviewLinkRow = {
-  id: number
-  label: string
-  state: 'active' | 'revoked' | 'expired'
-  posts: number
-  hasPassword: boolean
-  clientEmail: string | null
-  locale: string
-  createdBy: string | null
-  createdAt: string
-  lastOpenedAt: string | null
-  expiresAt: string
-  revokedAt: string | null
-}
+export type ReviewLinkRow = Data.Review
 
 export type ThreadComment = {
   id: number

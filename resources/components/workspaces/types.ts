@@ -1,35 +1,11 @@
-import type { Role } from '../../js/types'
+import type { Data } from '@generated/data'
 
 /** Props of the members and invitation pages (see app/transformers/member_transformer.ts). */
-export type MemberRow = {
-  id: number
-  name: string
-  email: string
-  initials: string
-  role: Role
-  joinedAt: string | null
-  isYou: boolean
-  canManage: boolean
-  isLastOwner: boolean
-}
+export type MemberRow = Data.Member
 
-export type PendingInvitation = {
-  id: number
-  email: string
-  role: Role
-  invitedBy: string | null
-  sentAt: string | null
-  expiresAt: string | null
-  expired: boolean
-}
+export type PendingInvitation = Data.Invitation
 
-export type InvitationPreview = {
-  workspaceName: string
-  role: Role
-  inviterName: string | null
-  email: string
-  expiresAt: string | null
-}
+export type InvitationPreview = Data.Invitation.Variants['forInvitee']
 
 export type InvitationPageState = 'pending' | 'not_found' | 'expired' | 'used' | 'wrong_account'
 

@@ -103,6 +103,50 @@ test.group('Client review / switching client approval on and off', (group) => {
     }
   })
 
+  test('each post paused or resumed by the switch says so, and who did it, on its activity timeline', async ({
+    client,
+    assert,
+  }) => {
+    const desk = await makeReviewDesk()
+    const [approved, waiting] = desk.posts
+    const { link } = await linkFor(desk, [approved.id])
+    await recordClientReview({
+      link,
+      post: approved,
+      action: 'approve',
+      name: 'Claire Client',
+      comment: null,
+      ip: '203.0.113.9',
+    })
+    const timelineOf = async (postId: number) => {
+      const page = await client
+        .get(`/w/${desk.workspace.slug}/posts/${postId}`)
+        .loginAs(desk.owner)
+        .withInertia()
+      return (page.body().props.timeline as { kind: string; who: string | null }[]).filter(
+        (entry) => ['client_hold', 'client_released'].includes(entry.kind)
+      )
+    }
+
+    await switchTo(desk, client, true)
+    assert.deepEqual(
+      (await timelineOf(waiting.id)).map((entry) => [entry.kind, entry.who]),
+      [['client_hold', desk.owner.fullName]]
+    )
+    // The approved post stayed on the schedule: nothing to say on its page.
+    assert.deepEqual(await timelineOf(approved.id), [])
+
+    await switchTo(desk, client, false)
+    assert.deepEqual(
+      (await timelineOf(waiting.id)).map((entry) => [entry.kind, entry.who]),
+      [
+        ['client_hold', desk.owner.fullName],
+        ['client_released', desk.owner.fullName],
+      ]
+    )
+    assert.deepEqual(await timelineOf(approved.id), [])
+  })
+
   test('an editor cannot switch it, and nothing is paused', async ({ client, assert }) => {
     const desk = await makeReviewDesk()
     const { addMember } = await import('#tests/functional/workspaces/_helpers')

@@ -67,13 +67,16 @@ const SKIPPED: { pattern: string; reason: string }[] = [
   })),
   { pattern: '/profile/password', reason: 'the caller’s own account' },
   { pattern: '/locale', reason: 'the caller’s own language preference' },
-  ...['/notifications', '/notifications/read', '/notifications/:notification/read'].map(
-    (pattern) => ({
-      pattern,
-      reason:
-        'the caller’s own notices, read by user id; another user’s id is a 404 (tests/functional/notifications/bell.spec.ts)',
-    })
-  ),
+  ...[
+    '/notifications',
+    '/notifications/all',
+    '/notifications/read',
+    '/notifications/:notification/read',
+  ].map((pattern) => ({
+    pattern,
+    reason:
+      'the caller’s own notices, read by user id; another user’s id is a 404 (tests/functional/notifications/bell.spec.ts)',
+  })),
   { pattern: '/privacy', reason: 'the caller’s own privacy page (user-level)' },
   { pattern: '/privacy/exports', reason: 'queues the caller’s own export' },
   {
