@@ -118,6 +118,12 @@ export interface FirstCommentCapability {
   maxLength: number
   /** Attachments the comment may carry (0: text only). */
   media: number
+  /**
+   * `fetchStats` reads a published comment by its network id as it reads a post (Reddit's
+   * /api/info takes a comment's t1_ fullname): the app then keeps the comment's figures with
+   * the thread parts'. Absent: the network gives no figures for a comment.
+   */
+  stats?: boolean
 }
 
 export type ReconcileLevel = 'authoritative' | 'best-effort' | false
