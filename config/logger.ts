@@ -1,6 +1,6 @@
 import env from '#start/env'
 import app from '@adonisjs/core/services/app'
-import { defineConfig, targets } from '@adonisjs/core/logger'
+import { defineConfig, destination, targets } from '@adonisjs/core/logger'
 import { redactText } from '#sdk/redact'
 import { logFieldsMixin } from '#services/telemetry/log_context'
 
@@ -31,12 +31,12 @@ const loggerConfig = defineConfig({
       // workspaceId), whoever wrote it: see #services/telemetry/log_context.
       mixin: logFieldsMixin,
       hooks: { streamWrite: (line: string) => redactText(line) },
-      transport: {
-        targets: targets()
-          .pushIf(!app.inProduction, targets.pretty())
-          .pushIf(app.inProduction, targets.file({ destination: 1 }))
-          .toArray(),
-      },
+      // Production writes JSON lines to stdout from the process itself (asynchronous, flushed
+      // on exit): a pino transport would run in a worker thread, a second V8 instance that
+      // cost the web server and the worker 12–14 MB of memory each for nothing but that write.
+      ...(app.inProduction
+        ? { destination: destination({ dest: 1, sync: false }) }
+        : { transport: { targets: targets().push(targets.pretty()).toArray() } }),
     },
   },
 })

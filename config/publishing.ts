@@ -22,6 +22,12 @@ export interface PublishingConfig {
   /** `checkStatus` polls of a pending publish before the delivery is marked unknown. */
   maxStatusChecks: number
   /**
+   * Delayed re-checks of an unanswered publish (ambiguity.ts) before the user is asked: the
+   * first after the network's read-after-write delay, the next ones after the retry backoff
+   * too, so with the shipped backoff the question stays open about a quarter of an hour.
+   */
+  maxRechecks: number
+  /**
    * Publishes running at once per account, across all workers (Redis semaphore): networks
    * rate-limit per account, and one slow account must never hold up another.
    */
@@ -51,6 +57,7 @@ const publishingConfig: PublishingConfig = {
   freeRateLimitWaits: 5,
   msPerNetworkSecond: 1000,
   maxStatusChecks: 30,
+  maxRechecks: 6,
   // Enough that a few accounts together fill the worker (config/queue.ts) in a burst, while no
   // account ever gets more than this many requests at once from the whole install.
   perAccountConcurrency: 8,

@@ -1,6 +1,6 @@
 #!/bin/sh
 # Container entry point: makes sure an APP_KEY exists, then runs the given command
-# (default `node --max-semi-space-size=4 bin/server.js`; `node --max-semi-space-size=1 ace.js queue:work` for the worker).
+# (default `node --max-semi-space-size=4 bin/server.js`; `node --max-semi-space-size=1 --optimize-for-size ace.js queue:work` for the worker).
 #
 # APP_KEY comes from the environment (.env through compose's env_file). When it is empty, a key
 # is generated once into the key file (APP_KEY_FILE, default $DATA_DIR/.app_key) on the data

@@ -4,6 +4,8 @@ import type { TextCounter } from './text_counters.js'
 export interface ImageRules {
   max: number
   maxBytes?: number
+  /** A floor: smaller files are refused (Google Business Profile: photos of at least 10 KB). */
+  minBytes?: number
   /** A ceiling of its own for some formats, over `maxBytes` (X: GIFs up to 15 MB, photos 5 MB). */
   maxBytesByFormat?: Record<string, number>
   formats: string[]
@@ -116,6 +118,12 @@ export interface FirstCommentCapability {
   maxLength: number
   /** Attachments the comment may carry (0: text only). */
   media: number
+  /**
+   * `fetchStats` reads a published comment by its network id as it reads a post (Reddit's
+   * /api/info takes a comment's t1_ fullname): the app then keeps the comment's figures with
+   * the thread parts'. Absent: the network gives no figures for a comment.
+   */
+  stats?: boolean
 }
 
 export type ReconcileLevel = 'authoritative' | 'best-effort' | false

@@ -1,10 +1,24 @@
 import { failed, type Failed } from './results.js'
 import type { PostIssue } from './validation.js'
+import type { LocalText } from './contract.js'
+
+/**
+ * The words of an option's label: plain text (one language, or a network's own words such as
+ * an account's board names), or SDK v2's `{ en, fr }`, so the composer speaks the user's
+ * language without an entry in the app's catalogue — as the connect form's fields do.
+ */
+export type OptionLabel = string | LocalText
 
 /** One entry of a select: the value stored with the post and the label the composer shows. */
 export interface OptionChoice {
   value: string
-  label: string
+  label: OptionLabel
+}
+
+/** A label in the user's language (`fr…` → French, anything else → English). */
+export function localText(label: OptionLabel, locale: string) {
+  if (typeof label === 'string') return label
+  return locale.startsWith('fr') ? label.fr : label.en
 }
 
 /**
@@ -21,7 +35,7 @@ export type OptionField =
   | {
       name: string
       kind: 'select'
-      label: string
+      label: OptionLabel
       choices: OptionChoice[]
       required: boolean
       default?: string
@@ -31,12 +45,12 @@ export type OptionField =
   | {
       name: string
       kind: 'text'
-      label: string
+      label: OptionLabel
       required: boolean
       maxLength?: number
       default?: string
     }
-  | { name: string; kind: 'boolean'; label: string; required: false; default?: boolean }
+  | { name: string; kind: 'boolean'; label: OptionLabel; required: false; default?: boolean }
 
 export type AccountSourcedField = Extract<OptionField, { kind: 'select' }> & { source: 'account' }
 

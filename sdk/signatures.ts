@@ -1,7 +1,8 @@
 /**
  * Automatic signatures: a library snippet set to be added to every post of some accounts or
  * networks. One rule for every way a post comes in — the composer when an account is picked,
- * the API and the CSV import when a post is created — so the same account signs the same way.
+ * the CSV import per row, and every other new post (API, MCP, feeds, evergreen, series) in
+ * createPost — so the same account signs the same way.
  */
 
 /** A snippet as the rule needs it (the library row's fields). */

@@ -16,6 +16,7 @@ export interface PostIssue {
     | 'video_not_supported'
     | 'mixed_media_not_allowed'
     | 'media_too_large'
+    | 'media_too_small'
     | 'media_format_not_supported'
     | 'video_too_short'
     | 'video_too_long'
@@ -68,6 +69,8 @@ export function validateAgainstCapabilities(
         const maxBytes = imageMaxBytes(rules, image.mimeType)
         if (maxBytes && image.bytes > maxBytes)
           issues.push({ code: 'media_too_large', params: { max: maxBytes } })
+        if (rules.minBytes && image.bytes < rules.minBytes)
+          issues.push({ code: 'media_too_small', params: { min: rules.minBytes } })
         if (!rules.formats.includes(image.mimeType))
           issues.push({ code: 'media_format_not_supported', params: { format: image.mimeType } })
         const ratio = image.width && image.height ? image.width / image.height : null

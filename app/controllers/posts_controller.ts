@@ -85,6 +85,8 @@ export default class PostsController {
       workspace: ctx.workspace,
       actor: actorOf(ctx),
       ...this.#input(payload),
+      // The composer added the signatures as the accounts were picked; a removed one stays removed.
+      signatures: 'as-sent',
     })
     return this.#respond(ctx, result)
   }

@@ -6,6 +6,14 @@
 import { JobRegistry } from '#queue/job_registry'
 import type { JobSchedule } from '#queue/worker_runner'
 import type { LeaseKeeper } from '#queue/lease_keeper'
+import {
+  COLLECT_STATS,
+  FILL_EVERGREEN,
+  MATERIALIZE_SERIES,
+  POLL_FEEDS,
+  PURGE_EXPIRED_LOGS,
+  RECONCILE_DELIVERIES,
+} from '#queue/job_specs'
 import publishingConfig from '#config/publishing'
 import analyticsConfig from '#config/analytics'
 // Workers turn the pipeline's status events into webhook deliveries.
@@ -30,32 +38,32 @@ export const jobs = new JobRegistry({
 export const schedules: JobSchedule[] = [
   {
     key: 'purge-expired-logs',
-    job: () => import('#jobs/purge_expired_logs_job'),
+    job: PURGE_EXPIRED_LOGS,
     repeat: { pattern: '17 3 * * *', tz: 'UTC' },
   },
   {
     key: 'reconcile-deliveries',
-    job: () => import('#jobs/reconcile_deliveries_job'),
+    job: RECONCILE_DELIVERIES,
     repeat: { every: publishingConfig.reconcileEveryMs },
   },
   {
     key: 'collect-stats',
-    job: () => import('#jobs/collect_stats_job'),
+    job: COLLECT_STATS,
     repeat: { every: analyticsConfig.runEveryMs },
   },
   {
     key: 'poll-feeds',
-    job: () => import('#jobs/poll_feeds_job'),
+    job: POLL_FEEDS,
     repeat: { every: 60_000 },
   },
   {
     key: 'materialize-series',
-    job: () => import('#jobs/materialize_series_job'),
+    job: MATERIALIZE_SERIES,
     repeat: { every: 10 * 60_000 },
   },
   {
     key: 'fill-evergreen',
-    job: () => import('#jobs/fill_evergreen_job'),
+    job: FILL_EVERGREEN,
     repeat: { every: 15 * 60_000 },
   },
 ]

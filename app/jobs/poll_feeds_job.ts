@@ -1,10 +1,11 @@
 import { BaseJob, type JobContext } from '#queue/base_job'
+import { POLL_FEEDS } from '#queue/job_specs'
 import { pollDueFeeds } from '#actions/feeds/poll_feed'
 
 /** Every minute (app/jobs/main.ts): fetches the feeds whose turn has come. */
 export default class PollFeedsJob extends BaseJob<Record<string, never>> {
-  static queue = 'automation' as const
-  static jobName = 'poll_feeds'
+  static queue = POLL_FEEDS.queue
+  static jobName = POLL_FEEDS.jobName
 
   async handle(_payload: Record<string, never>, { logger }: JobContext) {
     const reports = await pollDueFeeds()

@@ -125,6 +125,14 @@ export default class Delivery extends BaseModel {
   @column.dateTime()
   declare checkAfter: DateTime | null
 
+  /** An unanswered publish the lookup did not find yet: when it is looked up again. */
+  @column.dateTime()
+  declare recheckAt: DateTime | null
+
+  /** Re-checks of unanswered publishes so far (bounded by `maxRechecks`). */
+  @column()
+  declare rechecks: number
+
   @column.dateTime({ autoCreate: true })
   declare createdAt: DateTime
 

@@ -30,7 +30,9 @@ export const PUBLISH_DELIVERY = spec<DeliveryWake & { notBefore?: number }>(
   'publish',
   'publish_delivery'
 )
-export const CHECK_DELIVERY_STATUS = spec<DeliveryWake>('publish', 'check_delivery_status')
+/** `recheck`: the delayed second look at an unanswered publish, not a `checkStatus` poll. */
+export type DeliveryCheck = DeliveryWake & { recheck?: boolean }
+export const CHECK_DELIVERY_STATUS = spec<DeliveryCheck>('publish', 'check_delivery_status')
 export const RECONCILE_DELIVERIES = spec<Record<string, never>>('publish', 'reconcile_deliveries')
 export const PROCESS_MEDIA = spec<{ assetId: number }>('media', 'process_media')
 export const MAKE_MEDIA_VARIANT = spec<{ variantId: number }>('media', 'make_media_variant')
@@ -40,3 +42,6 @@ export const PURGE_EXPIRED_LOGS = spec<Record<string, never>>('purge', 'purge_ex
 export const DELIVER_WEBHOOK = spec<{ webhookDeliveryId: number }>('webhooks', 'deliver_webhook')
 /** Tells a review link's client, once for several, that posts were added to their link. */
 export const SEND_CLIENT_DIGEST = spec<{ reviewLinkId: number }>('automation', 'send_client_digest')
+export const POLL_FEEDS = spec<Record<string, never>>('automation', 'poll_feeds')
+export const MATERIALIZE_SERIES = spec<Record<string, never>>('automation', 'materialize_series')
+export const FILL_EVERGREEN = spec<Record<string, never>>('automation', 'fill_evergreen')

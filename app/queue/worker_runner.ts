@@ -6,6 +6,7 @@ import type { QueueManager } from '#queue/queue_manager'
 import type { JobRegistry } from '#queue/job_registry'
 import type { BaseJob, JobClass } from '#queue/base_job'
 import type { QueueName } from '#queue/types'
+import type { JobSpec } from '#queue/job_specs'
 import { WorkerHeartbeat, readLiveHolders } from '#queue/worker_heartbeat'
 import { isDead } from '#queue/process_identity'
 import type { LeaseKeeper } from '#queue/lease_keeper'
@@ -51,7 +52,11 @@ export const schedulerRunsKey = (prefix: string) => `${prefix}:schedulers:last-r
 export interface JobSchedule {
   /** Scheduler id: upserting the same id again replaces it, so restarts never duplicate it. */
   key: string
-  job: () => Promise<{ default: JobClass }>
+  /**
+   * The job's queue and name, not its class: upserting a schedule must not import the job's
+   * code (feed parsing, exports…), which a worker loads only when such a job first runs.
+   */
+  job: Pick<JobSpec<unknown>, 'queue' | 'jobName'>
   repeat: Omit<RepeatOptions, 'key'>
   payload?: unknown
 }
@@ -272,14 +277,14 @@ export class WorkerRunner {
 
   async #upsertSchedules({ onlyMissing = false } = {}) {
     for (const schedule of this.options.schedules ?? []) {
-      const { default: Job } = await schedule.job()
-      if (!this.queues.includes(Job.queue)) continue
-      const queue = this.options.manager.use(Job.queue)
+      const { queue: queueName, jobName } = schedule.job
+      if (!this.queues.includes(queueName)) continue
+      const queue = this.options.manager.use(queueName)
       if (onlyMissing && (await queue.getJobScheduler(schedule.key))) continue
       if (onlyMissing)
         this.options.logger.warn({ key: schedule.key }, 'job scheduler was lost; adding it again')
       await queue.upsertJobScheduler(schedule.key, schedule.repeat, {
-        name: Job.jobName,
+        name: jobName,
         data: schedule.payload ?? {},
       })
     }

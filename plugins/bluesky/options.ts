@@ -9,7 +9,7 @@ export const blueskyOptionFields: OptionField[] = [
   {
     name: 'languages',
     kind: 'text',
-    label: 'Languages (e.g. en, fr)',
+    label: { en: 'Languages (e.g. en, fr)', fr: 'Langues (par ex. en, fr)' },
     required: false,
     maxLength: 64,
   },

@@ -8,6 +8,18 @@ export interface FacebookOptions {
 }
 
 export const facebookOptionFields: OptionField[] = [
-  { name: 'link', kind: 'text', label: 'Link preview URL', required: false, maxLength: 2048 },
-  { name: 'videoTitle', kind: 'text', label: 'Video title', required: false, maxLength: 255 },
+  {
+    name: 'link',
+    kind: 'text',
+    label: { en: 'Link preview URL', fr: 'URL de l’aperçu du lien' },
+    required: false,
+    maxLength: 2048,
+  },
+  {
+    name: 'videoTitle',
+    kind: 'text',
+    label: { en: 'Video title', fr: 'Titre de la vidéo' },
+    required: false,
+    maxLength: 255,
+  },
 ]

@@ -12,6 +12,7 @@ export const googleBusinessCapabilities: Capabilities = {
   images: {
     max: 1,
     maxBytes: 5 * 1024 * 1024,
+    minBytes: 10 * 1024,
     formats: ['image/jpeg', 'image/png'],
     altText: { supported: false },
   },

@@ -12,18 +12,24 @@ export const googleBusinessOptionFields: OptionField[] = [
   {
     name: 'action',
     kind: 'select',
-    label: 'Button',
+    label: { en: 'Button', fr: 'Bouton' },
     required: false,
     choices: [
-      { value: 'LEARN_MORE', label: 'Learn more' },
-      { value: 'BOOK', label: 'Book' },
-      { value: 'ORDER', label: 'Order online' },
-      { value: 'SHOP', label: 'Buy' },
-      { value: 'SIGN_UP', label: 'Sign up' },
-      { value: 'CALL', label: 'Call now' },
+      { value: 'LEARN_MORE', label: { en: 'Learn more', fr: 'En savoir plus' } },
+      { value: 'BOOK', label: { en: 'Book', fr: 'Réserver' } },
+      { value: 'ORDER', label: { en: 'Order online', fr: 'Commander en ligne' } },
+      { value: 'SHOP', label: { en: 'Buy', fr: 'Acheter' } },
+      { value: 'SIGN_UP', label: { en: 'Sign up', fr: 'S’inscrire' } },
+      { value: 'CALL', label: { en: 'Call now', fr: 'Appeler' } },
     ],
   },
-  { name: 'actionUrl', kind: 'text', label: 'Button link', required: false, maxLength: 2048 },
+  {
+    name: 'actionUrl',
+    kind: 'text',
+    label: { en: 'Button link', fr: 'Lien du bouton' },
+    required: false,
+    maxLength: 2048,
+  },
 ]
 
 /** A button other than "Call now" needs an http(s) link. */

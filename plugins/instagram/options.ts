@@ -9,7 +9,7 @@ export const instagramOptionFields: OptionField[] = [
   {
     name: 'shareToFeed',
     kind: 'boolean',
-    label: 'Also show the Reel in the feed',
+    label: { en: 'Also show the Reel in the feed', fr: 'Afficher aussi le Reel dans le fil' },
     required: false,
     default: true,
   },

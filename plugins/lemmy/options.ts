@@ -13,9 +13,27 @@ export interface LemmyOptions {
 export const TITLE_MAX = 200
 
 export const lemmyOptionFields: OptionField[] = [
-  { name: 'community', kind: 'text', label: 'Community', required: true, maxLength: 255 },
-  { name: 'title', kind: 'text', label: 'Title', required: true, maxLength: TITLE_MAX },
-  { name: 'nsfw', kind: 'boolean', label: 'NSFW', required: false, default: false },
+  {
+    name: 'community',
+    kind: 'text',
+    label: { en: 'Community', fr: 'Communauté' },
+    required: true,
+    maxLength: 255,
+  },
+  {
+    name: 'title',
+    kind: 'text',
+    label: { en: 'Title', fr: 'Titre' },
+    required: true,
+    maxLength: TITLE_MAX,
+  },
+  {
+    name: 'nsfw',
+    kind: 'boolean',
+    label: { en: 'NSFW', fr: 'NSFW (contenu sensible)' },
+    required: false,
+    default: false,
+  },
 ]
 
 const COMMUNITY = /^!?[a-z0-9_]{3,20}(@[a-z0-9.-]+\.[a-z]{2,})?$/i

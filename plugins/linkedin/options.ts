@@ -10,19 +10,25 @@ export const linkedinOptionFields: OptionField[] = [
   {
     name: 'visibility',
     kind: 'select',
-    label: 'Who can see this post',
+    label: { en: 'Who can see this post', fr: 'Qui peut voir cette publication' },
     required: false,
     default: 'PUBLIC',
     choices: [
-      { value: 'PUBLIC', label: 'Anyone' },
-      { value: 'CONNECTIONS', label: 'Connections only (members)' },
-      { value: 'LOGGED_IN', label: 'Signed-in LinkedIn members' },
+      { value: 'PUBLIC', label: { en: 'Anyone', fr: 'Tout le monde' } },
+      {
+        value: 'CONNECTIONS',
+        label: { en: 'Connections only (members)', fr: 'Relations uniquement (membres)' },
+      },
+      {
+        value: 'LOGGED_IN',
+        label: { en: 'Signed-in LinkedIn members', fr: 'Membres LinkedIn connectés' },
+      },
     ],
   },
   {
     name: 'disableReshare',
     kind: 'boolean',
-    label: 'Disable resharing',
+    label: { en: 'Disable resharing', fr: 'Interdire le repartage' },
     required: false,
     default: false,
   },

@@ -10,15 +10,27 @@ export const mastodonOptionFields: OptionField[] = [
   {
     name: 'visibility',
     kind: 'select',
-    label: 'Visibility',
+    label: { en: 'Visibility', fr: 'Visibilité' },
     required: false,
     default: 'public',
     choices: [
-      { value: 'public', label: 'Public' },
-      { value: 'unlisted', label: 'Unlisted' },
-      { value: 'private', label: 'Followers only' },
+      { value: 'public', label: { en: 'Public', fr: 'Public' } },
+      { value: 'unlisted', label: { en: 'Unlisted', fr: 'Non répertorié' } },
+      { value: 'private', label: { en: 'Followers only', fr: 'Abonnés uniquement' } },
     ],
   },
-  { name: 'spoilerText', kind: 'text', label: 'Content warning', required: false, maxLength: 500 },
-  { name: 'language', kind: 'text', label: 'Language (ISO 639-1)', required: false, maxLength: 2 },
+  {
+    name: 'spoilerText',
+    kind: 'text',
+    label: { en: 'Content warning', fr: 'Avertissement de contenu' },
+    required: false,
+    maxLength: 500,
+  },
+  {
+    name: 'language',
+    kind: 'text',
+    label: { en: 'Language (ISO 639-1)', fr: 'Langue (ISO 639-1)' },
+    required: false,
+    maxLength: 2,
+  },
 ]

@@ -10,18 +10,37 @@ export interface PinterestOptions {
 
 /** `board` and `boardSection` list the account's boards and the chosen board's sections (boards.ts). */
 export const pinterestOptionFields: OptionField[] = [
-  { name: 'board', kind: 'select', label: 'Board', required: true, choices: [], source: 'account' },
+  {
+    name: 'board',
+    kind: 'select',
+    label: { en: 'Board', fr: 'Tableau' },
+    required: true,
+    choices: [],
+    source: 'account',
+  },
   {
     name: 'boardSection',
     kind: 'select',
-    label: 'Board section',
+    label: { en: 'Board section', fr: 'Section du tableau' },
     required: false,
     choices: [],
     source: 'account',
     dependsOn: ['board'],
   },
-  { name: 'title', kind: 'text', label: 'Title', required: false, maxLength: 100 },
-  { name: 'link', kind: 'text', label: 'Destination link', required: false, maxLength: 2048 },
+  {
+    name: 'title',
+    kind: 'text',
+    label: { en: 'Title', fr: 'Titre' },
+    required: false,
+    maxLength: 100,
+  },
+  {
+    name: 'link',
+    kind: 'text',
+    label: { en: 'Destination link', fr: 'Lien de destination' },
+    required: false,
+    maxLength: 2048,
+  },
 ]
 
 export const DIGITS = /^\d+$/

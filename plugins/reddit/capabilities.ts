@@ -25,7 +25,7 @@ export const redditCapabilities: Capabilities = {
   mediaByPublicUrl: false,
   // POST /api/comment under the submission: markdown text only, 10,000 characters at most
   // (r2's VMarkdownLength on POST_comment).
-  firstComment: { maxLength: 10_000, media: 0 },
+  firstComment: { maxLength: 10_000, media: 0, stats: true },
   // Image and video posts are processed after submit; their id appears in the user's listing.
   asyncPublish: true,
   idempotencyKey: false,

@@ -18,12 +18,24 @@ export interface RedditOptions {
 export const TITLE_MAX = 300
 
 export const redditOptionFields: OptionField[] = [
-  { name: 'subreddit', kind: 'text', label: 'Subreddit', required: true, maxLength: 23 },
-  { name: 'title', kind: 'text', label: 'Title', required: true, maxLength: TITLE_MAX },
+  {
+    name: 'subreddit',
+    kind: 'text',
+    label: { en: 'Subreddit', fr: 'Subreddit' },
+    required: true,
+    maxLength: 23,
+  },
+  {
+    name: 'title',
+    kind: 'text',
+    label: { en: 'Title', fr: 'Titre' },
+    required: true,
+    maxLength: TITLE_MAX,
+  },
   {
     name: 'link',
     kind: 'text',
-    label: 'Link (makes a link post)',
+    label: { en: 'Link (makes a link post)', fr: 'Lien (en fait une publication de lien)' },
     required: false,
     maxLength: 2048,
   },
@@ -31,19 +43,40 @@ export const redditOptionFields: OptionField[] = [
   {
     name: 'flairId',
     kind: 'select',
-    label: 'Flair',
+    label: { en: 'Flair', fr: 'Flair' },
     required: false,
     choices: [],
     source: 'account',
     dependsOn: ['subreddit'],
   },
-  { name: 'flairText', kind: 'text', label: 'Flair text', required: false, maxLength: 64 },
-  { name: 'nsfw', kind: 'boolean', label: 'NSFW', required: false, default: false },
-  { name: 'spoiler', kind: 'boolean', label: 'Spoiler', required: false, default: false },
+  {
+    name: 'flairText',
+    kind: 'text',
+    label: { en: 'Flair text', fr: 'Texte du flair' },
+    required: false,
+    maxLength: 64,
+  },
+  {
+    name: 'nsfw',
+    kind: 'boolean',
+    label: { en: 'NSFW', fr: 'NSFW (contenu sensible)' },
+    required: false,
+    default: false,
+  },
+  {
+    name: 'spoiler',
+    kind: 'boolean',
+    label: { en: 'Spoiler', fr: 'Spoiler (divulgâcheur)' },
+    required: false,
+    default: false,
+  },
   {
     name: 'sendReplies',
     kind: 'boolean',
-    label: 'Send replies to my inbox',
+    label: {
+      en: 'Send replies to my inbox',
+      fr: 'Recevoir les réponses dans ma boîte de réception',
+    },
     required: false,
     default: true,
   },

@@ -29,13 +29,14 @@ export function figuresOf(thing: Thing): RedditFigures {
   }
 }
 
-/** GET /api/info?id=t3_…,t3_… (100 at a time): every figure Reddit has for the posts. */
+/** GET /api/info?id=t3_…,t1_… (100 at a time): every figure Reddit has for the posts and comments. */
 export async function fetchRedditFigures(
   ctx: AccountContext,
   ids: string[]
 ): Promise<Result<Record<string, RedditFigures>>> {
   const figures: Record<string, RedditFigures> = {}
-  const fullnames = ids.map((id) => (id.startsWith('t3_') ? id : `t3_${id}`))
+  // A bare id is a link's; a fullname (t3_ link, t1_ comment) is asked for as it is.
+  const fullnames = ids.map((id) => (/^t\d_/.test(id) ? id : `t3_${id}`))
   for (let start = 0; start < fullnames.length; start += BATCH) {
     const response = await redditHttp(ctx).send<{ data?: { children?: { data: Thing }[] } }>({
       url: '/api/info',

@@ -9,13 +9,19 @@ export const threadsOptionFields: OptionField[] = [
   {
     name: 'replyControl',
     kind: 'select',
-    label: 'Who can reply',
+    label: { en: 'Who can reply', fr: 'Qui peut répondre' },
     required: false,
     default: 'everyone',
     choices: [
-      { value: 'everyone', label: 'Everyone' },
-      { value: 'accounts_you_follow', label: 'Accounts you follow' },
-      { value: 'mentioned_only', label: 'Only accounts you mention' },
+      { value: 'everyone', label: { en: 'Everyone', fr: 'Tout le monde' } },
+      {
+        value: 'accounts_you_follow',
+        label: { en: 'Accounts you follow', fr: 'Comptes que vous suivez' },
+      },
+      {
+        value: 'mentioned_only',
+        label: { en: 'Only accounts you mention', fr: 'Uniquement les comptes mentionnés' },
+      },
     ],
   },
 ]

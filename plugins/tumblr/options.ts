@@ -7,5 +7,11 @@ export interface TumblrOptions {
 }
 
 export const tumblrOptionFields: OptionField[] = [
-  { name: 'tags', kind: 'text', label: 'Tags (comma-separated)', required: false, maxLength: 1000 },
+  {
+    name: 'tags',
+    kind: 'text',
+    label: { en: 'Tags (comma-separated)', fr: 'Tags (séparés par des virgules)' },
+    required: false,
+    maxLength: 1000,
+  },
 ]

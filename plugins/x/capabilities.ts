@@ -31,9 +31,13 @@ export const xCapabilities: Capabilities = {
   // Only a video (or GIF) still processing after the inline wait yields `pending`.
   asyncPublish: true,
   idempotencyKey: false,
-  // The lookup lists the account's recent posts (the last hour, up to 100): a post it finds is
-  // certain; "not found" is not trusted enough to publish again (X's timeline lags its writes).
-  reconcile: 'best-effort',
+  // The lookup reads every page of the account's posts of the last hour: once X's timeline has
+  // caught up with its writes, "not found" means never made, and publishing again is safe.
+  reconcile: 'authoritative',
+  // X publishes no figure for the timeline's lag behind a write; it is seconds in practice. The
+  // app looks again after this long before it publishes again (and X would refuse an exact
+  // duplicate text with 403 anyway).
+  readAfterWriteSeconds: 5,
   revocable: true,
   // "Status is a duplicate" (403, code 187) for a repeated text.
   refusesDuplicateText: true,

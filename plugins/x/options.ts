@@ -9,14 +9,17 @@ export const xOptionFields: OptionField[] = [
   {
     name: 'replySettings',
     kind: 'select',
-    label: 'Who can reply',
+    label: { en: 'Who can reply', fr: 'Qui peut répondre' },
     required: false,
     default: 'everyone',
     choices: [
-      { value: 'everyone', label: 'Everyone' },
-      { value: 'following', label: 'Accounts you follow' },
-      { value: 'mentionedUsers', label: 'Only accounts you mention' },
-      { value: 'verified', label: 'Verified accounts' },
+      { value: 'everyone', label: { en: 'Everyone', fr: 'Tout le monde' } },
+      { value: 'following', label: { en: 'Accounts you follow', fr: 'Comptes que vous suivez' } },
+      {
+        value: 'mentionedUsers',
+        label: { en: 'Only accounts you mention', fr: 'Uniquement les comptes mentionnés' },
+      },
+      { value: 'verified', label: { en: 'Verified accounts', fr: 'Comptes certifiés' } },
     ],
   },
 ]

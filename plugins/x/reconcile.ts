@@ -1,4 +1,4 @@
-import { ok, type PublishContext, type Published, type Result, URL_PATTERN } from '#sdk'
+import { failed, ok, type PublishContext, type Published, type Result, URL_PATTERN } from '#sdk'
 import { mapForbidden } from './errors.js'
 import type { XOptions } from './options.js'
 import { POST_FIELDS } from './stats.js'
@@ -80,33 +80,53 @@ function matches(got: ReturnType<typeof split>, wanted: ReturnType<typeof split>
   )
 }
 
+/** A page of the account's timeline (GET /2/users/{id}/tweets), newest first. */
+interface TimelinePage {
+  data?: TimelinePost[]
+  meta?: { next_token?: string; result_count?: number }
+}
+
+/**
+ * X keeps the latest 3,200 posts of a timeline reachable (its docs); at 100 a page, that many
+ * pages read every one of them — far more than X lets an account post in the lookback hour.
+ */
+const MAX_PAGES = 32
+
 /**
  * X has no idempotency key, so an ambiguous publish is resolved by reading the account's
- * latest posts (last hour) and looking for one with the same text.
+ * posts of the last hour, every page of them, and looking for one with the same text. The
+ * timeline holds every post of the account once X's read-after-write delay has passed
+ * (capabilities.readAfterWriteSeconds): "not found" after it means "never made".
  */
 export async function findRecentTweet(
   ctx: PublishContext<XOptions>
 ): Promise<Result<Published | null>> {
   const since = Date.now() - LOOKBACK_MS
-  const recent = mapForbidden(
-    await apiHttp(ctx).send<{ data?: TimelinePost[] }>({
-      url: `/2/users/${ctx.account.externalId}/tweets`,
-      query: {
-        max_results: 20,
-        start_time: new Date(since).toISOString().replace(/\.\d{3}Z$/, 'Z'),
-        [POST_FIELDS]: 'created_at,entities',
-      },
-      bearer: ctx.token.accessToken,
-    })
-  )
-  if (recent.status !== 'ok') return recent
   const hasMedia = ctx.post.media.length > 0
-  const match = (recent.value.body.data ?? []).find(
-    (post) =>
-      (!post.created_at || Date.parse(post.created_at) >= since) &&
-      isSameText(post, ctx.post.text, hasMedia)
-  )
-  return ok(
-    match ? { externalId: match.id, url: postUrl(ctx.settings, ctx.account, match.id) } : null
-  )
+  let token: string | undefined
+  for (let page = 0; page < MAX_PAGES; page++) {
+    const recent = mapForbidden(
+      await apiHttp(ctx).send<TimelinePage>({
+        url: `/2/users/${ctx.account.externalId}/tweets`,
+        query: {
+          max_results: 100,
+          start_time: new Date(since).toISOString().replace(/\.\d{3}Z$/, 'Z'),
+          [POST_FIELDS]: 'created_at,entities',
+          ...(token ? { pagination_token: token } : {}),
+        },
+        bearer: ctx.token.accessToken,
+      })
+    )
+    if (recent.status !== 'ok') return recent
+    const match = (recent.value.body.data ?? []).find(
+      (post) =>
+        (!post.created_at || Date.parse(post.created_at) >= since) &&
+        isSameText(post, ctx.post.text, hasMedia)
+    )
+    if (match)
+      return ok({ externalId: match.id, url: postUrl(ctx.settings, ctx.account, match.id) })
+    token = recent.value.body.meta?.next_token
+    if (!token) return ok(null)
+  }
+  return failed(`X's timeline had more than ${MAX_PAGES * 100} posts in the last hour`, true)
 }

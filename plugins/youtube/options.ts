@@ -12,35 +12,55 @@ export interface YouTubeOptions {
 }
 
 export const youtubeOptionFields: OptionField[] = [
-  { name: 'title', kind: 'text', label: 'Title', required: true, maxLength: 100 },
+  {
+    name: 'title',
+    kind: 'text',
+    label: { en: 'Title', fr: 'Titre' },
+    required: true,
+    maxLength: 100,
+  },
   {
     name: 'privacy',
     kind: 'select',
-    label: 'Visibility',
+    label: { en: 'Visibility', fr: 'Visibilité' },
     required: false,
     default: 'public',
     choices: [
-      { value: 'public', label: 'Public' },
-      { value: 'unlisted', label: 'Unlisted' },
-      { value: 'private', label: 'Private' },
+      { value: 'public', label: { en: 'Public', fr: 'Public' } },
+      { value: 'unlisted', label: { en: 'Unlisted', fr: 'Non répertorié' } },
+      { value: 'private', label: { en: 'Private', fr: 'Privé' } },
     ],
   },
-  { name: 'madeForKids', kind: 'boolean', label: 'Made for kids', required: false, default: false },
+  {
+    name: 'madeForKids',
+    kind: 'boolean',
+    label: { en: 'Made for kids', fr: 'Conçu pour les enfants' },
+    required: false,
+    default: false,
+  },
   // The channel's region's assignable categories (categories.ts); 22 is "People & Blogs", YouTube's own default.
   {
     name: 'categoryId',
     kind: 'select',
-    label: 'Category',
+    label: { en: 'Category', fr: 'Catégorie' },
     required: false,
     default: '22',
     choices: [],
     source: 'account',
   },
-  { name: 'tags', kind: 'text', label: 'Tags (comma-separated)', required: false },
+  {
+    name: 'tags',
+    kind: 'text',
+    label: { en: 'Tags (comma-separated)', fr: 'Tags (séparés par des virgules)' },
+    required: false,
+  },
   {
     name: 'publishAt',
     kind: 'text',
-    label: 'Publish at (scheduled premiere time)',
+    label: {
+      en: 'Publish at (scheduled premiere time)',
+      fr: 'Publier à (heure de la première programmée)',
+    },
     required: false,
   },
 ]

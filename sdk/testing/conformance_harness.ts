@@ -51,7 +51,8 @@ export function kitHarness<O>(subject: ConformanceSubject<O>, group: Group): Kit
     plainMedia: [],
     hosted: async (items) =>
       caps.mediaByPublicUrl ? Promise.all(items.map((item) => mediaHost.publish(item))) : items,
-    image: (altText) => acceptedImageFixture(caps.images?.formats ?? ['image/png'], altText),
+    image: (altText) =>
+      acceptedImageFixture(caps.images?.formats ?? ['image/png'], altText, caps.images?.minBytes),
     accountContext: () => ({
       ...contextFor(harness.fake),
       account: harness.connection.profile,
@@ -87,7 +88,9 @@ export function kitHarness<O>(subject: ConformanceSubject<O>, group: Group): Kit
     harness.connection = connected.value[0]
     harness.plainMedia = caps.mediaRequired
       ? await harness.hosted([
-          caps.images ? acceptedImageFixture(caps.images.formats) : videoFixture(),
+          caps.images
+            ? acceptedImageFixture(caps.images.formats, null, caps.images.minBytes)
+            : videoFixture(),
         ])
       : []
     return async () => {

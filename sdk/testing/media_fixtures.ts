@@ -53,9 +53,30 @@ export function imageFixture(
   }
 }
 
-/** An image in a format the network accepts: PNG when it may, else JPEG. */
-export function acceptedImageFixture(formats: string[], altText: string | null = null): MediaItem {
-  return imageFixture(altText, formats.includes('image/png') ? {} : { mimeType: 'image/jpeg' })
+/**
+ * An image in a format the network accepts: PNG when it may, else JPEG; padded with bytes after
+ * its end marker (which decoders ignore) to `minBytes` for a network that refuses tiny files.
+ */
+export function acceptedImageFixture(
+  formats: string[],
+  altText: string | null = null,
+  minBytes = 0
+): MediaItem {
+  const image = imageFixture(
+    altText,
+    formats.includes('image/png') ? {} : { mimeType: 'image/jpeg' }
+  )
+  if (image.bytes >= minBytes) return image
+  const read = image.read
+  return {
+    ...image,
+    bytes: minBytes,
+    read: async () => {
+      const bytes = new Uint8Array(minBytes)
+      bytes.set(await read())
+      return bytes
+    },
+  }
 }
 
 export function videoFixture(overrides: Partial<MediaItem> = {}): MediaItem {

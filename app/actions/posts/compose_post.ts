@@ -23,6 +23,8 @@ export interface ComposeInput {
   parts?: PartInput[]
   intent: ComposeIntent
   at?: string
+  /** For a new post: whether automatic signatures are added (see CreatePostInput). */
+  signatures?: 'add' | 'as-sent'
 }
 
 export type ComposeResult =
@@ -79,6 +81,7 @@ export async function composePost(input: ComposeInput): Promise<ComposeResult> {
         targets: input.targets,
         media: input.media,
         parts: input.parts,
+        signatures: input.signatures,
       })
   if (saved.status !== 'created' && saved.status !== 'updated') return { status: saved.status }
   if (input.intent === 'draft') return { status: 'saved', post: saved.post, checks: saved.checks }

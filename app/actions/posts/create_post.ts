@@ -12,6 +12,7 @@ import { loadTargetAccounts } from '#services/posts/load_targets'
 import { checkTargets, type TargetCheck, type TargetInput } from '#services/posts/check_targets'
 import { actorIdOf, recordPostActivity } from '#services/reviews/post_activity'
 import { writePostParts, type PartInput } from '#services/posts/post_parts'
+import { signTargets } from '#services/library/auto_signatures'
 
 export interface MediaInput {
   mediaAssetId: number
@@ -26,6 +27,12 @@ export interface CreatePostInput {
   media?: MediaInput[]
   /** The shared follow-ups (thread parts, a first comment); targets may carry their own. */
   parts?: PartInput[]
+  /**
+   * `add` (the default, so no way of making posts can forget it): each account gets its
+   * automatic signatures, once. `as-sent`: the composer, whose author saw the signatures added
+   * when picking the accounts and may have removed one on purpose.
+   */
+  signatures?: 'add' | 'as-sent'
 }
 
 /** A fresh delivery row: its own idempotency key for life, revision 1, nothing attempted. */
@@ -69,9 +76,13 @@ export async function createPost(input: CreatePostInput): Promise<CreatePostResu
   if (!new PostPolicy().edit(user, member, { workspaceId: input.workspace.id }))
     return { status: 'forbidden' }
   // One delivery per account: a repeated target keeps its last variant.
-  const targets = [
+  const unique = [
     ...new Map(input.targets.map((target) => [target.socialAccountId, target])).values(),
   ]
+  const targets =
+    input.signatures === 'as-sent'
+      ? unique
+      : await signTargets(input.workspace.id, input.body, unique)
   if (!targets.length) return { status: 'no_targets' }
   const { accounts, missing } = await loadTargetAccounts(
     input.workspace.id,

@@ -76,7 +76,8 @@ export default class ApiPostsController {
         workspace,
         author: actorOf(ctx),
         body: payload.body,
-        targets: await signTargets(workspace.id, payload.body, toTargets(payload)),
+        // createPost adds the accounts' automatic signatures.
+        targets: toTargets(payload),
         media: toMedia(payload),
         parts: toParts(payload.parts ?? []),
       })

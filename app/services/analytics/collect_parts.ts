@@ -1,6 +1,6 @@
 import type { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
-import type { NetworkPlugin, Result } from '#sdk'
+import { firstCommentOf, PART_KINDS, type NetworkPlugin, type Result } from '#sdk'
 import { POST_METRIC_NAMES } from '#models/delivery_metric_snapshot'
 import type { AccountSession } from '#services/publishing/account_session'
 import { sqlTime } from '#services/publishing/settings'
@@ -15,8 +15,9 @@ interface PartRow {
 /**
  * The figures of the thread parts of deliveries just read: each published reply is a post of
  * its own on the network, asked for with the same `fetchStats` (per network id) in the same
- * session, on the delivery's schedule. First comments are left out: a comment is not a post
- * the networks give figures for. A part the network does not answer for gets no row.
+ * session, on the delivery's schedule. A first comment is read too where the network's
+ * `fetchStats` reads a comment by id (`firstComment.stats`); elsewhere a comment has no
+ * figures to ask for. A part the network does not answer for gets no row.
  */
 export async function collectThreadParts(input: {
   plugin: NetworkPlugin
@@ -32,7 +33,10 @@ export async function collectThreadParts(input: {
       'delivery_id',
       input.deliveries.map((delivery) => delivery.id)
     )
-    .where('kind', 'thread')
+    .whereIn(
+      'kind',
+      firstCommentOf(input.plugin.capabilities)?.stats ? [...PART_KINDS] : ['thread']
+    )
     .where('status', 'published')
     .whereNotNull('external_id')
     .select('id', 'delivery_id', 'external_id')

@@ -16,7 +16,8 @@ export async function signerFor(workspaceId: number) {
 }
 
 /**
- * Targets of a post that comes in without the composer (the API): each account whose text an
+ * Targets of a post that comes in without the composer (createPost for the API, MCP, feeds,
+ * evergreen and series; the API's replace for the accounts it adds): each account whose text an
  * automatic signature changes gets that signed text as its own version, as picking the account
  * in the composer does. Accounts in `keep` (already on the post) keep their text; ids that are
  * not the workspace's are left for the post's own checks to refuse.

@@ -1,10 +1,10 @@
-import { fileTypeFromFile } from 'file-type'
-import sharp from 'sharp'
 import type { MediaConfig } from '#config/media'
 import { runProcess } from '#services/media/run_process'
 
 /** The type the bytes say the file is (magic numbers), whatever its name or the browser claims. */
 export async function sniffType(path: string): Promise<string | null> {
+  // Imported here, as sharp below: a worker that publishes text loads neither (~8 MB with libvips).
+  const { fileTypeFromFile } = await import('file-type')
   const detected = await fileTypeFromFile(path).catch(() => undefined)
   return detected?.mime ?? null
 }
@@ -74,6 +74,7 @@ export async function probeVideo(path: string, config: MediaConfig): Promise<Vid
 
 /** Header-only read (nothing is decoded): safe on a pixel-flood file. */
 export async function imageHeader(input: string | Buffer) {
+  const { default: sharp } = await import('sharp')
   const meta = await sharp(input, { limitInputPixels: false, animated: true }).metadata()
   const pages = meta.pages ?? 1
   const height =

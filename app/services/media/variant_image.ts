@@ -1,4 +1,3 @@
-import sharp from 'sharp'
 import { deliveredImageFormat, imageMaxBytes, paddedCanvas, type ImageRules } from '#sdk'
 import type { MediaConfig } from '#config/media'
 import { MediaUnusableError } from '#services/media/errors'
@@ -43,6 +42,9 @@ export async function fitImage(
     throw new MediaUnusableError('This GIF is larger than the network accepts')
   }
 
+  // Only here, when an image must really be re-encoded: the publish path of text-only posts and of
+  // images that already fit never loads sharp and libvips (~8 MB of the worker's memory).
+  const { default: sharp } = await import('sharp')
   let scale = 1
   const qualities = [86, 78, 70, 62]
   for (let round = 0; round < 8; round++) {

@@ -2,30 +2,34 @@ import { ambiguous, failed } from '#sdk'
 import Delivery from '#models/delivery'
 import Post from '#models/post'
 import SocialAccount from '#models/social_account'
-import { claimStatusCheck } from '#services/publishing/claim'
+import { claimRecheck, claimStatusCheck } from '#services/publishing/claim'
 import { withClaimsHeld } from '#services/publishing/claim_leases'
 import { deliverySession, mediaIfAvailable } from '#services/publishing/delivery_session'
-import { applyOutcome, type Outcome } from '#services/publishing/outcome'
+import { applyOutcome, resolveAmbiguous, type Outcome } from '#services/publishing/outcome'
 import { markFailed, markUnknown } from '#services/publishing/transitions'
 import { problem } from '#services/publishing/problems'
 import { publishingConfig } from '#services/publishing/settings'
 import { tagDelivery } from '#services/telemetry/delivery_context'
+import type { DeliveryCheck } from '#queue/job_specs'
 
 /**
  * Polls a publish the network left `pending` (video processing, containers) through the
  * plugin's read-only `checkStatus`, until it is published or failed — bounded by
  * `maxStatusChecks`, after which the delivery is unknown and the user is asked to check.
+ * A `recheck` looks again for an unanswered publish once the network's read-after-write
+ * delay has passed (ambiguity.ts).
  */
-export function checkDelivery(payload: { deliveryId: number; revision: number }, worker: string) {
+export function checkDelivery(payload: DeliveryCheck, worker: string) {
   return withClaimsHeld(worker, () => check(payload, worker))
 }
 
-async function check(payload: { deliveryId: number; revision: number }, worker: string) {
+async function check(payload: DeliveryCheck, worker: string) {
   tagDelivery({ deliveryId: payload.deliveryId })
-  if (!(await claimStatusCheck(payload.deliveryId, payload.revision, worker))) return 'not_claimed'
+  const claim = payload.recheck ? claimRecheck : claimStatusCheck
+  if (!(await claim(payload.deliveryId, payload.revision, worker))) return 'not_claimed'
   const delivery = await Delivery.findOrFail(payload.deliveryId)
   const run = { delivery, worker }
-  if (delivery.statusChecks > publishingConfig().maxStatusChecks) {
+  if (!payload.recheck && delivery.statusChecks > publishingConfig().maxStatusChecks) {
     await markUnknown(
       run,
       problem(
@@ -51,6 +55,12 @@ async function check(payload: { deliveryId: number; revision: number }, worker: 
   const post = await Post.findOrFail(delivery.postId)
   const media = await mediaIfAvailable(delivery)
   const { plugin, session, publishContext } = await deliverySession(delivery, account, post, media)
+  if (payload.recheck) {
+    // What the lookup finds decides; a republish from here is a publish (its errors requeue).
+    const attempt = { ...run, session, publishContext, mode: 'publish' as const }
+    await resolveAmbiguous(attempt, 'the earlier publish was not answered', { rechecking: true })
+    return 'done'
+  }
   let outcome: Outcome
   if (!plugin.checkStatus)
     outcome = failed('The network left the post pending but offers no status check', false)

@@ -14,6 +14,7 @@ import {
   markPostPublishingQuery,
 } from '#services/publishing/rollup'
 import { Batcher } from '#services/batcher'
+import { modelFromRow } from '#services/publishing/row_models'
 
 /**
  * Takes a due delivery for this worker with one compare-and-set and returns the row as the
@@ -83,7 +84,7 @@ async function claimAndMarkPost(
     [...claim.bindings, ...mark.bindings]
   )
   const [row] = result.rows as Record<string, unknown>[]
-  return row ? (Delivery.$createFromAdapterResult(row) as Delivery) : null
+  return row ? modelFromRow(Delivery, row) : null
 }
 
 interface ClaimRequest {
@@ -134,9 +135,7 @@ async function claimMany(requests: ClaimRequest[]): Promise<(Delivery | null)[]>
   )
   return requests.map((request) => {
     const row = rows.get(request.deliveryId)
-    return row && row.claimed_by === request.worker
-      ? (Delivery.$createFromAdapterResult(row) as Delivery)
-      : null
+    return row && row.claimed_by === request.worker ? modelFromRow(Delivery, row) : null
   })
 }
 
@@ -160,6 +159,29 @@ export async function claimStatusCheck(deliveryId: number, revision: number, wor
       claimed_by: worker,
       lease_until: sqlTime(now.plus({ milliseconds: publishingConfig().leaseMs })),
       status_checks: db.raw('status_checks + 1'),
+      updated_at: sqlTime(now),
+    })
+  return affectedRows(result) === 1
+}
+
+/**
+ * Takes an unanswered publish for its delayed re-check (markRecheck). `recheck_at` is cleared
+ * as it is taken: a worker that dies during the re-check leaves an ordinary interrupted
+ * publish, which the reconciler settles by the same rule (a lookup first, never a blind send).
+ */
+export async function claimRecheck(deliveryId: number, revision: number, worker: string) {
+  const now = DateTime.utc()
+  const result = await db
+    .from('deliveries')
+    .where('id', deliveryId)
+    .where('revision', revision)
+    .where('status', 'publishing')
+    .whereNull('claimed_by')
+    .whereNotNull('recheck_at')
+    .update({
+      claimed_by: worker,
+      recheck_at: null,
+      lease_until: sqlTime(now.plus({ milliseconds: publishingConfig().leaseMs })),
       updated_at: sqlTime(now),
     })
   return affectedRows(result) === 1

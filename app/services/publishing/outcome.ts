@@ -6,18 +6,26 @@ import {
   type Published,
   type Unauthorized,
 } from '#sdk'
-import { markPending, markUnknown } from '#services/publishing/transitions'
+import { markPending, markRecheck, markUnknown } from '#services/publishing/transitions'
 import { publishingConfig } from '#services/publishing/settings'
-import { problem, problemOf } from '#services/publishing/problems'
-import { settleFailure, type Attempt } from '#services/publishing/failure_outcome'
-import { settleAmbiguous } from '#services/publishing/ambiguity'
+import { problem } from '#services/publishing/problems'
+import { backoffMs, settleFailure, type Attempt } from '#services/publishing/failure_outcome'
+import { readAfterWriteMs, settleAmbiguous } from '#services/publishing/ambiguity'
 import { mainPostPublished } from '#services/publishing/chain'
 
 export type Outcome = PublishOutcome<Published> | Failed | Unauthorized
 export { backoffMs, type Attempt } from '#services/publishing/failure_outcome'
 
-/** The main post's unanswered publish, settled by the rule every step follows (ambiguity.ts). */
-function resolveAmbiguous(attempt: Attempt, reason: string) {
+/**
+ * The main post's unanswered publish, settled by the rule every step follows (ambiguity.ts).
+ * `rechecking`: this is the delayed second look (check_status.ts), the unanswered request
+ * at least the network's read-after-write delay old.
+ */
+export function resolveAmbiguous(
+  attempt: Attempt,
+  reason: string,
+  options: { rechecking?: boolean } = {}
+) {
   const { plugin } = attempt.session
   const caps = capabilitiesOf(plugin, attempt.session.account.toPluginProfile())
   return settleAmbiguous(
@@ -26,6 +34,7 @@ function resolveAmbiguous(attempt: Attempt, reason: string) {
       level: reconcileLevel(caps, plugin),
       networkName: plugin.displayName,
       subject: 'the post',
+      rechecking: options.rechecking,
       lookup: () =>
         attempt.session.call((ctx) =>
           plugin.findByIdempotencyKey!({ ...attempt.publishContext(), ...ctx })
@@ -38,9 +47,24 @@ function resolveAmbiguous(attempt: Attempt, reason: string) {
       },
       found: (published) => mainPostPublished(attempt, published),
       unknown: (why) => markUnknown(attempt, problem('ambiguous', why)),
+      recheckLater: (afterMs, why) => recheckLater(attempt, afterMs, why),
     },
     reason
   )
+}
+
+/**
+ * A delayed re-check of the delivery (transitions.ts markRecheck): the first after `afterMs`
+ * (the read-after-write delay), later ones no sooner than the retry backoff, so a network
+ * that keeps not answering is asked less and less often — `maxRechecks` times, then the user.
+ */
+function recheckLater(attempt: Attempt, afterMs: number, unknownReason: string) {
+  const { delivery } = attempt
+  const { maxRechecks } = publishingConfig()
+  if (delivery.rechecks >= maxRechecks)
+    return markUnknown(attempt, problem('ambiguous', unknownReason))
+  const waitMs = delivery.rechecks === 0 ? afterMs : Math.max(afterMs, backoffMs(delivery.rechecks))
+  return markRecheck(attempt, Date.now() + waitMs, problem('ambiguous', unknownReason))
 }
 
 export async function applyOutcome(
@@ -65,13 +89,15 @@ export async function applyOutcome(
       }
       return markPending(attempt, outcome.handle, outcome.checkAfter)
     case 'ambiguous':
+      // The same request went unanswered again: not sent a third time at once, but looked up
+      // after a wait (the read-after-write delay, the backoff), then published again if absent.
       if (options.afterAmbiguous)
-        return markUnknown(
+        return recheckLater(
           attempt,
-          problemOf(
-            outcome,
-            `No answer from the network twice (${outcome.reason}); check whether the post appeared`
-          )
+          readAfterWriteMs(
+            capabilitiesOf(attempt.session.plugin, attempt.session.account.toPluginProfile())
+          ),
+          `No answer from the network, even when asked again (${outcome.reason}); check whether the post appeared`
         )
       return resolveAmbiguous(attempt, outcome.reason)
     case 'unauthorized':

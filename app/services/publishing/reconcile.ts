@@ -66,14 +66,14 @@ async function resolveStuck(delivery: Delivery, worker: string) {
       return requeue(run, { atMs: Date.now(), refundAttempt: false, suffix: `resume${Date.now()}` })
     return markPublished(run, { externalId: delivery.externalId, url: delivery.externalUrl })
   }
-  if (delivery.pendingHandle) {
-    // A lost status check: hand it back to the checker.
+  if (delivery.pendingHandle || delivery.recheckAt) {
+    // A lost status check or re-check (its job gone with Redis): hand it back to the checker.
     await db
       .from('deliveries')
       .where('id', delivery.id)
       .where('claimed_by', worker)
       .update({ claimed_by: null })
-    await wakeForStatusCheck(delivery, Date.now(), `rec${Date.now()}`)
+    await wakeForStatusCheck(delivery, Date.now(), `rec${Date.now()}`, !delivery.pendingHandle)
     return true
   }
   const account = delivery.socialAccountId

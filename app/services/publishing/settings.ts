@@ -7,6 +7,7 @@ import type { PublishingConfig } from '#config/publishing'
 import type { QueueConfig } from '#queue/types'
 import { redactReason } from '#sdk/redact'
 import { leaseName } from '#queue/process_identity'
+import { modelFromRow } from '#services/publishing/row_models'
 
 /** Read at call time so tests can shrink delays on the live config object. */
 export const publishingConfig = () => app.config.get<PublishingConfig>('publishing')
@@ -53,7 +54,7 @@ export async function updateReturning<M extends LucidModel>(
   patch: Record<string, unknown>
 ) {
   const rows = await updateReturningRows(query, patch)
-  return rows.map((row) => model.$createFromAdapterResult(row) as InstanceType<M>)
+  return rows.map((row) => modelFromRow(model, row))
 }
 
 /** The same UPDATE … RETURNING *, as the driver's rows (for a caller that already holds the model). */

@@ -10,6 +10,7 @@ import { notifyDeliveryProblem } from '#services/publishing/notify'
 import { wakeAt, wakeForStatusCheck } from '#services/publishing/wake'
 import type { Problem } from '#services/publishing/problems'
 import { Batcher } from '#services/batcher'
+import { consumeRow } from '#services/publishing/row_models'
 import {
   publishingConfig,
   shortReason,
@@ -49,8 +50,7 @@ function claimLost(run: Run) {
 
 async function settledAs(run: Run, row: Record<string, unknown>) {
   // Straight into the instance everyone holds (a second model plus fill() cost as much again).
-  run.delivery.$consumeAdapterResult(row)
-  run.delivery.$hydrateOriginals()
+  consumeRow(run.delivery, row)
   emitDeliveryStatus(run.delivery)
   await rollUpPost(run.delivery.postId)
   return true
@@ -212,5 +212,25 @@ export async function markPending(run: Run, handle: string, checkAfterSeconds: n
       checkAt.toMillis(),
       `check${run.delivery.statusChecks + 1}`
     )
+  return done
+}
+
+/**
+ * An unanswered publish the lookup has not found yet: keep the delivery `publishing`,
+ * unclaimed (nobody may edit or re-send it meanwhile), and wake a re-check at `atMs` — a
+ * delayed job with its own id, so exactly one runs; should Redis lose it, the lease that
+ * ends after `atMs` hands the delivery to the reconciler, which wakes it again.
+ */
+export async function markRecheck(run: Run, atMs: number, problem: Problem) {
+  const config = publishingConfig()
+  const done = await settle(run, {
+    recheck_at: sqlTime(atMs),
+    rechecks: db.raw('rechecks + 1'),
+    pending_handle: null,
+    ...lastError(problem),
+    lease_until: sqlTime(atMs + config.leaseMs),
+    claimed_by: null,
+  })
+  if (done) await wakeForStatusCheck(run.delivery, atMs, `recheck${run.delivery.rechecks}`, true)
   return done
 }

@@ -93,14 +93,22 @@ export async function wakeSlotWaiters(waiters: SlotWaiter[]) {
   }
 }
 
-/** Enqueues the next `checkStatus` poll of a pending publish. */
-export async function wakeForStatusCheck(delivery: Wakeable, atMs: number, suffix: string) {
+/**
+ * Enqueues the next `checkStatus` poll of a pending publish, or (`recheck`) the delayed lookup
+ * of an unanswered one. The job id is unique per check, so a second enqueue is a no-op.
+ */
+export async function wakeForStatusCheck(
+  delivery: Wakeable,
+  atMs: number,
+  suffix: string,
+  recheck = false
+) {
   const jobId = wakeJobId(delivery, suffix)
   await rememberJob(delivery, jobId)
   const delay = Math.max(0, atMs - Date.now())
   await queue.dispatch(
     CHECK_DELIVERY_STATUS,
-    { deliveryId: delivery.id, revision: delivery.revision },
+    { deliveryId: delivery.id, revision: delivery.revision, ...(recheck ? { recheck } : {}) },
     { jobId, delay }
   )
   return jobId

@@ -122,9 +122,9 @@ export class FakeGoogleBusiness extends PostStoreFake<Post> implements FakeNetwo
       const type = response.headers.get('content-type') ?? ''
       const bytes = (await response.arrayBuffer()).byteLength
       if (!response.ok || !/^image\/(jpeg|png)$/.test(type)) return `cannot use ${type || 'it'}`
-      // Google also refuses photos under 10 KB; the SDK's capabilities cannot say so yet, and
-      // the kit's fixtures are tiny, so only the ceiling is checked here.
+      // Google's photo guidelines: 10 KB to 5 MB.
       if (bytes > 5 * 1024 * 1024) return 'photo too large'
+      if (bytes < 10 * 1024) return 'photo too small (10 KB at least)'
       return null
     } catch {
       return 'the photo could not be fetched'

@@ -37,6 +37,12 @@ export class FakeX extends OAuthFakeNetwork<FakeXOAuth> implements FakeNetwork {
   /** Status polls a video or GIF needs before X reports `succeeded`. */
   processingPolls = 2
   checkAfterSecs = 1
+  /**
+   * X's timeline (GET /2/users/{id}/tweets) lags its writes: a post shows there only this long
+   * after it was made (GET /2/tweets?ids= sees it at once). 0 by default; the publishing tests
+   * and the fault run set it below the plugin's declared readAfterWriteSeconds.
+   */
+  timelineLagMs = 0
 
   #media = new FakeMediaUploads({
     denied: (request) => this.#authorized(request),
@@ -263,14 +269,25 @@ export class FakeX extends OAuthFakeNetwork<FakeXOAuth> implements FakeNetwork {
         return invalid('max_results must be between 5 and 100')
       const since = request.query.get('start_time')
       const fields = (request.query.get('tweet.fields') ?? '').split(',')
-      const posts = [...this.#tweets.values()]
+      // The token names the last post of the previous page: the next page starts below it, so
+      // posts made meanwhile never shift a page (X's tokens are opaque cursors too).
+      const token = request.query.get('pagination_token')
+      const below = token ? BigInt(`0x${token}`) : null
+      const visibleBefore = new Date(Date.now() - this.timelineLagMs).toISOString()
+      const matching = [...this.#tweets.values()]
+        .filter((tweet) => tweet.createdAt <= visibleBefore)
         .filter((tweet) => !since || tweet.createdAt >= new Date(since).toISOString())
+        .filter((tweet) => below === null || BigInt(tweet.id) < below)
         .reverse()
-        .slice(0, max)
+      const posts = matching.slice(0, max)
+      const more = matching.length > max
       return {
         json: {
           data: posts.map((tweet) => this.#postJson(tweet, fields)),
-          meta: { result_count: posts.length },
+          meta: {
+            result_count: posts.length,
+            ...(more ? { next_token: BigInt(posts.at(-1)!.id).toString(16) } : {}),
+          },
         },
       }
     })

@@ -88,4 +88,46 @@ test.group('x reconciliation: against the fake', () => {
       value: null,
     })
   })
+
+  test('reads every page of the hour: a post 250 posts back is found, "not found" saw them all', async ({
+    assert,
+    cleanup,
+  }) => {
+    const { fake, publishContext } = await connectedFake()
+    cleanup(() => fake.close())
+    fake.seedTweet('The one we lost')
+    for (let i = 0; i < 250; i++) fake.seedTweet(`Later post n°${i}`)
+    const found = await x.findByIdempotencyKey!(publishContext({ text: 'The one we lost' }))
+    assert.equal(found.status, 'ok')
+    if (found.status !== 'ok' || !found.value) return assert.fail('not found')
+    assert.equal(fake.storedPost(found.value.externalId)?.text, 'The one we lost')
+    const pages = fake.server.requestsTo('GET', /\/2\/users\/\d+\/tweets$/)
+    assert.lengthOf(pages, 3)
+    assert.isNull(pages[0].query.get('pagination_token'))
+    assert.isNotNull(pages[2].query.get('pagination_token'))
+
+    const missing = await x.findByIdempotencyKey!(publishContext({ text: 'Never posted' }))
+    assert.deepEqual(missing, { status: 'ok', value: null })
+    assert.lengthOf(fake.server.requestsTo('GET', /\/2\/users\/\d+\/tweets$/), 3 + 3)
+  })
+
+  test('a post X has not indexed yet is not in the timeline; after the delay it is', async ({
+    assert,
+    cleanup,
+  }) => {
+    const { fake, publishContext } = await connectedFake()
+    cleanup(() => fake.close())
+    fake.timelineLagMs = 300
+    assert.isAtLeast(x.capabilities.readAfterWriteSeconds! * 1000, fake.timelineLagMs)
+    const ctx = publishContext({ text: 'Fresh off the press' })
+    const made = await x.publish(ctx)
+    assert.equal(made.status, 'ok')
+    assert.deepEqual(await x.findByIdempotencyKey!(ctx), { status: 'ok', value: null })
+    await new Promise((resolve) => setTimeout(resolve, 350))
+    const found = await x.findByIdempotencyKey!(ctx)
+    assert.equal(
+      found.status === 'ok' && found.value?.externalId,
+      made.status === 'ok' && made.value.externalId
+    )
+  })
 })

@@ -55,9 +55,8 @@ test.group('Analytics / collection schedule', (group) => {
   }) => {
     const schedule = schedules.find((entry) => entry.key === 'collect-stats')!
     assert.exists(schedule)
-    const { default: Job } = await schedule.job()
-    assert.equal(Job, CollectStatsJob)
-    assert.equal(Job.queue, 'stats')
+    assert.deepInclude(schedule.job, { queue: 'stats', jobName: CollectStatsJob.jobName })
+    assert.equal(CollectStatsJob.queue, 'stats')
     assert.equal(schedule.repeat.every, app.config.get<AnalyticsConfig>('analytics').runEveryMs)
     assert.equal(await jobs.resolve('collect_stats'), CollectStatsJob)
   })

@@ -1,37 +1,10 @@
 import { test } from '@japa/runner'
 import { DateTime } from 'luxon'
-import Delivery from '#models/delivery'
 import Post from '#models/post'
 import { withCleanState } from '#tests/helpers/database'
-import { makeDesk } from '#tests/functional/posts/_fixtures'
 import { ApiContract } from '#tests/functional/api/_openapi'
 import { makeToken } from '#tests/functional/api/_fixtures'
-import { libraryItem } from './_items.js'
-
-const MASTODON_SIGNATURE = '— La boulangerie, Paris 11e'
-const BLUESKY_SIGNATURE = '🥐 bakery.example'
-
-/** One signature for every Mastodon account, one for the Bluesky account by name, none for X. */
-async function signedDesk() {
-  const desk = await makeDesk()
-  await libraryItem(desk.workspace.id, 'snippet', 'Mastodon footer', MASTODON_SIGNATURE, {
-    networks: ['mastodon'],
-  })
-  await libraryItem(desk.workspace.id, 'snippet', 'Bluesky footer', BLUESKY_SIGNATURE, {
-    accountIds: [desk.bluesky.id],
-  })
-  // A signature nobody set to automatic is never added.
-  await libraryItem(desk.workspace.id, 'snippet', 'Manual only', 'Manual signature')
-  return desk
-}
-
-const textsOf = async (postId: number) =>
-  Object.fromEntries(
-    (await Delivery.query().where('post_id', postId).whereNot('status', 'cancelled')).map((d) => [
-      d.network,
-      d.text,
-    ])
-  )
+import { BLUESKY_SIGNATURE, MASTODON_SIGNATURE, signedDesk, textsOf } from './_signatures.js'
 
 test.group('Content library / automatic signatures outside the composer', (group) => {
   withCleanState(group)

@@ -70,6 +70,8 @@ test.group('Publishing: the kind of each last error', (group) => {
     client,
     cleanup,
   }) => {
+    // No delayed re-check: the first "not found" is the last word.
+    publishingConfig().maxRechecks = 0
     const post = await publishAfterFault(world, 'x', { kind: 'hang' }, cleanup)
 
     const [delivery] = await settled(post.id, ['published', 'failed', 'unknown'], 30_000)

@@ -6,6 +6,7 @@ import { WorkerProcess } from '#tests/helpers/worker_process'
 import type { FakeRequest } from '#sdk/testing/fake_server'
 import { settled, startWorker, waitFor, withWorld } from './_fixtures.js'
 import { chainOf, linkage, threadDraft } from './_threads.js'
+import { RECONCILE_DELIVERIES } from '#queue/job_specs'
 
 /** How often each text reached the network's create endpoint. */
 const sentCounts = (requests: FakeRequest[], texts: string[], read: (r: FakeRequest) => string) =>
@@ -84,7 +85,7 @@ test.group('Threads: a worker SIGKILLed between parts', (group) => {
     const { runner } = await startWorker([
       {
         key: 'reconcile-deliveries',
-        job: () => import('#jobs/reconcile_deliveries_job'),
+        job: RECONCILE_DELIVERIES,
         repeat: { every: 200 },
       },
     ])

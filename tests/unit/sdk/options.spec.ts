@@ -1,5 +1,14 @@
 import { test } from '@japa/runner'
-import { isAccountSourced, validateOptions, type OptionField } from '#sdk'
+import { existsSync, readdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import {
+  isAccountSourced,
+  localText,
+  validateOptions,
+  type NetworkPlugin,
+  type OptionField,
+} from '#sdk'
 
 const board: OptionField = {
   name: 'board',
@@ -67,5 +76,45 @@ test.group('SDK / account-sourced options', () => {
     assert.isFalse(
       isAccountSourced({ name: 'title', kind: 'text', label: 'Title', required: false })
     )
+  })
+})
+
+test.group('SDK / option labels in the user’s language', () => {
+  test('a `{ en, fr }` label is read in the user’s locale; plain text stays as it is', ({
+    assert,
+  }) => {
+    const label = { en: 'Who can reply', fr: 'Qui peut répondre' }
+    assert.equal(localText(label, 'fr'), 'Qui peut répondre')
+    assert.equal(localText(label, 'fr-CA'), 'Qui peut répondre')
+    assert.equal(localText(label, 'en'), 'Who can reply')
+    assert.equal(localText(label, 'de'), 'Who can reply')
+    assert.equal(localText('My board', 'fr'), 'My board')
+  })
+
+  test('every shipped plugin words its per-post options and their choices in English and French', async ({
+    assert,
+  }) => {
+    const root = fileURLToPath(new URL('../../../plugins/', import.meta.url))
+    let checked = 0
+    for (const id of readdirSync(root)) {
+      if (!existsSync(join(root, id, 'index.ts'))) continue
+      const plugin = (await import(join(root, id, 'index.ts'))).default as NetworkPlugin
+      for (const field of plugin.optionFields) {
+        const labels = [
+          field.label,
+          ...(field.kind === 'select' ? field.choices : []).map((c) => c.label),
+        ]
+        for (const label of labels) {
+          assert.isObject(label, `${id}.${field.name}: ${JSON.stringify(label)} is English only`)
+          const { en, fr } = label as { en: string; fr: string }
+          assert.isNotEmpty(en, `${id}.${field.name} has no English label`)
+          assert.isNotEmpty(fr, `${id}.${field.name} has no French label`)
+          // French typography: a narrow no-break space before : ; ! ?
+          assert.notMatch(fr, /(?<!\u202f)[:;!?]/, `${id}.${field.name}: ${fr}`)
+          checked++
+        }
+      }
+    }
+    assert.isAbove(checked, 50)
   })
 })

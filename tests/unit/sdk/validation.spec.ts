@@ -91,3 +91,15 @@ test.group('SDK capability validation', () => {
     )
   })
 })
+
+test.group('SDK capability validation / a minimum file size', () => {
+  test('an image under `images.minBytes` is too small; at the floor it passes', ({ assert }) => {
+    const floored = { ...capabilities, images: { ...capabilities.images!, minBytes: 10_240 } }
+    const post = (bytes: number) => ({ text: 'hello', media: [image({ bytes })], options: {} })
+    assert.deepEqual(validateAgainstCapabilities(floored, post(10_239)), [
+      { code: 'media_too_small', params: { min: 10_240 } },
+    ])
+    assert.deepEqual(validateAgainstCapabilities(floored, post(10_240)), [])
+    assert.deepEqual(validateAgainstCapabilities(capabilities, post(10)), [])
+  })
+})
