@@ -116,13 +116,21 @@ export function withStudio<K extends NetworkId>(group: Group, networks: K[]) {
 }
 
 /** A distinct photo per index (a colour and a size of its own), as a phone would take it. */
-export function photo(index: number, width = 1080, height = 1080) {
+export function photo(
+  index: number,
+  width = 1080,
+  height = 1080,
+  options: { grain?: boolean } = {}
+) {
   const background = {
     r: (60 * index + 90) % 256,
     g: (110 * index + 40) % 256,
     b: (170 * index + 20) % 256,
   }
-  return sharp({ create: { width, height, channels: 3, background } })
+  // A flat colour compresses to a few KB; grain makes it weigh what a camera's photo does, for
+  // networks that refuse tiny files (Google Business Profile: 10 KB at least).
+  const noise = options.grain ? { type: 'gaussian' as const, mean: 128, sigma: 30 } : undefined
+  return sharp({ create: { width, height, channels: 3, background, noise } })
     .jpeg({ quality: 85 })
     .toBuffer()
 }

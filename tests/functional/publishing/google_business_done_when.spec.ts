@@ -34,7 +34,7 @@ test.group('Done when: Google Business Profile through the app', (group) => {
       account,
       body: 'Our terrace opens this weekend: pistachio ice cream for everyone.',
       options: { action: 'BOOK', actionUrl: 'https://pistache.example/book' },
-      photos: [{ name: 'terrace.jpg', bytes: await photo(8, 1200, 900) }],
+      photos: [{ name: 'terrace.jpg', bytes: await photo(8, 1200, 900, { grain: true }) }],
     })
     assert.equal(status, 'published')
     assert.lengthOf(fake.posts(), 1)

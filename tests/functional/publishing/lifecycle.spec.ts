@@ -74,12 +74,27 @@ test.group('Publishing lifecycle: leases, rescheduling, limits, edits', (group) 
     assert.deepEqual(await reconcileDeliveries('reconciler'), { requeued: 0, resolved: 0 })
   })
 
-  test('a worker died before sending to X: unknown, not re-sent blindly', async ({ assert }) => {
+  // X's lookup is authoritative: "not found" is trusted once X's read-after-write delay has
+  // passed, so the post is looked up twice before it is sent — never sent on one empty answer.
+  test('a worker died before sending to X: looked up, looked up again after X’s delay, then sent once', async ({
+    assert,
+  }) => {
     const { post } = await dieMidPublish(world, 'x', false)
     await reconcileDeliveries('reconciler')
-    const [delivery] = await settled(post.id)
-    assert.equal(delivery.status, 'unknown')
+    const waiting = await Delivery.findByOrFail('post_id', post.id)
+    assert.equal(waiting.status, 'publishing')
+    assert.isNotNull(waiting.recheckAt)
     assert.lengthOf(publishRequests(world.x), 0)
+
+    const worker = await startWorker()
+    try {
+      const [delivery] = await settled(post.id)
+      assert.equal(delivery.status, 'published')
+      assert.lengthOf(publishRequests(world.x), 1)
+      assert.equal(world.x.storedPost(delivery.externalId!)?.text, post.body)
+    } finally {
+      await worker.runner.stop()
+    }
   })
 
   test('a worker died after saving the network id: published without asking the network', async ({
