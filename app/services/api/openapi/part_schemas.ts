@@ -1,4 +1,12 @@
-import { ref, nullable, instant, json, pick, postParam } from '#services/api/openapi/shared'
+import {
+  ref,
+  nullable,
+  instant,
+  json,
+  pick,
+  postParam,
+  attachedMediaInput,
+} from '#services/api/openapi/shared'
 import { PART_KINDS } from '#sdk'
 import { DELIVERY_PART_STATUSES } from '#models/delivery_part'
 import { PROBLEM_KINDS } from '#services/publishing/problems'
@@ -17,19 +25,7 @@ export const partSchemas = {
     properties: {
       kind: { enum: [...PART_KINDS] },
       text: { type: 'string', maxLength: 20000 },
-      media: {
-        type: 'array',
-        maxItems: 20,
-        items: {
-          type: 'object',
-          required: ['mediaId'],
-          additionalProperties: false,
-          properties: {
-            mediaId: { type: 'integer', minimum: 1 },
-            altText: nullable({ type: 'string' }),
-          },
-        },
-      },
+      media: attachedMediaInput,
     },
   },
   Part: {

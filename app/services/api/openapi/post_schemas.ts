@@ -1,4 +1,4 @@
-import { ref, nullable, instant } from '#services/api/openapi/shared'
+import { ref, nullable, instant, attachedMediaInput } from '#services/api/openapi/shared'
 import { POST_STATUSES } from '#models/post'
 import { DELIVERY_STATUSES } from '#models/delivery'
 import { targetPartProperties } from '#services/api/openapi/part_schemas'
@@ -83,19 +83,7 @@ export const postSchemas = {
         items: ref('PartInput'),
         description: 'Follow-ups every target gets whose network takes their kind',
       },
-      media: {
-        type: 'array',
-        maxItems: 20,
-        items: {
-          type: 'object',
-          required: ['mediaId'],
-          additionalProperties: false,
-          properties: {
-            mediaId: { type: 'integer', minimum: 1 },
-            altText: nullable({ type: 'string' }),
-          },
-        },
-      },
+      media: attachedMediaInput,
     },
   },
   ScheduleInput: {

@@ -27,3 +27,18 @@ export const postParam = {
   required: true,
   schema: { type: 'integer', minimum: 1 },
 }
+
+/** The media a post or a part attaches: library ids, each with its own alt text. */
+export const attachedMediaInput = {
+  type: 'array',
+  maxItems: 20,
+  items: {
+    type: 'object',
+    required: ['mediaId'],
+    additionalProperties: false,
+    properties: {
+      mediaId: { type: 'integer', minimum: 1 },
+      altText: nullable({ type: 'string' }),
+    },
+  },
+}
