@@ -12,7 +12,7 @@ import { loadTargetAccounts } from '#services/posts/load_targets'
 import { checkTargets, type TargetCheck, type TargetInput } from '#services/posts/check_targets'
 import { actorIdOf, recordPostActivity } from '#services/reviews/post_activity'
 import { writePostParts, type PartInput } from '#services/posts/post_parts'
-import { signTargets } from '#services/library/auto_signatures'
+import { signTargetsOf } from '#services/library/auto_signatures'
 
 export interface MediaInput {
   mediaAssetId: number
@@ -79,16 +79,16 @@ export async function createPost(input: CreatePostInput): Promise<CreatePostResu
   const unique = [
     ...new Map(input.targets.map((target) => [target.socialAccountId, target])).values(),
   ]
+  if (!unique.length) return { status: 'no_targets' }
+  const { accounts, missing } = await loadTargetAccounts(
+    input.workspace.id,
+    unique.map((t) => t.socialAccountId)
+  )
+  if (missing.length) return { status: 'unknown_accounts', socialAccountIds: missing }
   const targets =
     input.signatures === 'as-sent'
       ? unique
-      : await signTargets(input.workspace.id, input.body, unique)
-  if (!targets.length) return { status: 'no_targets' }
-  const { accounts, missing } = await loadTargetAccounts(
-    input.workspace.id,
-    targets.map((t) => t.socialAccountId)
-  )
-  if (missing.length) return { status: 'unknown_accounts', socialAccountIds: missing }
+      : await signTargetsOf(input.workspace.id, input.body, unique, accounts)
 
   const post = await db.transaction(async (trx) => {
     const created = await Post.create(

@@ -28,7 +28,6 @@ export async function signTargets<T extends { socialAccountId: number; text?: st
   targets: T[],
   keep: number[] = []
 ): Promise<T[]> {
-  const sign = await signerFor(workspaceId)
   const accounts = new Map(
     (
       await SocialAccount.query()
@@ -39,6 +38,18 @@ export async function signTargets<T extends { socialAccountId: number; text?: st
         )
     ).map((account) => [account.id, account])
   )
+  return signTargetsOf(workspaceId, body, targets, accounts, keep)
+}
+
+/** `signTargets` for a caller that has loaded the accounts already (createPost). */
+export async function signTargetsOf<T extends { socialAccountId: number; text?: string | null }>(
+  workspaceId: number,
+  body: string,
+  targets: T[],
+  accounts: Map<number, { id: number; network: string }>,
+  keep: number[] = []
+): Promise<T[]> {
+  const sign = await signerFor(workspaceId)
   return targets.map((target) => {
     const account = accounts.get(target.socialAccountId)
     if (!account || keep.includes(account.id)) return target
