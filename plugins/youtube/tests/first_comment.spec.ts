@@ -1,12 +1,12 @@
 import { test } from '@japa/runner'
 import type { OAuth2Auth, PluginContext, PostRef } from '#sdk'
 import { firstCommentContext } from '#sdk/testing/first_comment'
-
-type AuthorizeInput = Parameters<OAuth2Auth['authorizationUrl']>[1]
 import { connectThroughFake, contextFor } from '#sdk/testing/connect'
 import youtube from '../index.js'
 import { CHANNELS } from '../fake/server.js'
 import { connectedFake, publishToTheEnd } from './helpers.js'
+
+type AuthorizeInput = Parameters<OAuth2Auth['authorizationUrl']>[1]
 
 test.group('youtube: first comment', (group) => {
   let env: Awaited<ReturnType<typeof connectedFake>>
